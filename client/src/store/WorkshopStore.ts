@@ -1,0 +1,482 @@
+import { nanoid } from 'nanoid'
+import * as Y from 'yjs'
+import { IndexeddbPersistence } from 'y-indexeddb'
+import { WebsocketProvider } from 'y-websocket'
+import { terminalCloseCodes } from '../../../shared/protocol'
+import { currentSchema, encodeSchemaVersions, validateBoard } from '../../../shared/schema/schema'
+import { BOARD_TITLE_MAX } from '../../../shared/schema/records/board'
+import { NOTE_DEFAULT_SIZE, NOTE_TEXT_MAX, validateNote } from '../../../shared/schema/records/note'
+import { validateWorkshopMeta } from '../../../shared/schema/records/workshopMeta'
+import { createRecordMap, getWorkshopMaps, patchRecordMap, readRecord, type WorkshopMaps } from '../../../shared/doc/workshopDoc'
+import { orderAtEnd, planReorder, sortByOrder } from '../../../shared/logic/boardOrder'
+import { sortByStacking, type PositionPatch } from '../../../shared/logic/notes'
+import { peerColor } from './peerColor'
+import type {
+  AwarenessState,
+  BoardRecord,
+  ConnectionState,
+  NotePatch,
+  NoteRecord,
+  Peer,
+  WorkshopMetaRecord,
+} from './types'
+
+/** Typed transaction origins: local edits are undoable, everything else is someone else's. */
+export const LocalOrigin = { kind: 'local' } as const
+
+export interface WorkshopStoreOptions {
+  workshopId: string
+  /** Base websocket URL, e.g. `ws://host:8080/sync`. */
+  serverUrl: string
+  userName: string
+  /** Keep a copy in IndexedDB (off in environments without it). */
+  persistLocally?: boolean
+}
+
+type Listener = () => void
+
+/**
+ * The bridge between the Yjs document and React. It observes the document, validates what it
+ * reads, keeps immutable snapshots (unchanged records keep their identity, so a remote change to
+ * one note re-renders one note), and exposes every edit as a method. Components never touch Y.*.
+ */
+export class WorkshopStore {
+  readonly workshopId: string
+  private readonly doc = new Y.Doc()
+  private readonly maps: WorkshopMaps
+  private readonly provider: WebsocketProvider
+  private readonly local: IndexeddbPersistence | null
+  private readonly undoManager: Y.UndoManager
+  private readonly listeners = new Map<string, Set<Listener>>()
+
+  private boards: readonly BoardRecord[] = []
+  private meta: WorkshopMetaRecord | null = null
+  private readonly notes = new Map<string, NoteRecord>()
+  private readonly itemIdsByBoard = new Map<string, readonly string[]>()
+  private peers: readonly Peer[] = []
+  private connection: ConnectionState = { status: 'connecting', unsynced: 0 }
+  private unsynced = 0
+  private undoState = { canUndo: false, canRedo: false }
+  private localLoaded = false
+  private destroyed = false
+
+  constructor(options: WorkshopStoreOptions) {
+    this.workshopId = options.workshopId
+    this.maps = getWorkshopMaps(this.doc)
+    this.maps.meta.observe(() => this.readMeta())
+    this.maps.boards.observeDeep(() => this.readBoards())
+    this.maps.items.observeDeep((events) => this.readItems(events))
+    this.doc.on('update', (_update: Uint8Array, origin: unknown) => {
+      if (origin === LocalOrigin && this.connection.status !== 'connected') {
+        this.unsynced++
+        this.setConnection({ ...this.connection, unsynced: this.unsynced })
+      }
+    })
+
+    this.undoManager = new Y.UndoManager([this.maps.boards, this.maps.items], {
+      trackedOrigins: new Set([LocalOrigin]),
+      captureTimeout: 500,
+    })
+    const onStack = () => {
+      this.undoState = { canUndo: this.undoManager.canUndo(), canRedo: this.undoManager.canRedo() }
+      this.emit('undo')
+    }
+    this.undoManager.on('stack-item-added', onStack)
+    this.undoManager.on('stack-item-popped', onStack)
+    this.undoManager.on('stack-cleared', onStack)
+
+    this.local = options.persistLocally === false ? null : new IndexeddbPersistence(`samskap:${options.workshopId}`, this.doc)
+    this.local?.on('synced', () => {
+      this.localLoaded = true
+      this.emit('loaded')
+    })
+
+    this.provider = new WebsocketProvider(options.serverUrl, options.workshopId, this.doc, {
+      params: { schema: encodeSchemaVersions(currentSchema) },
+      shouldReconnect: (event) => !terminalCloseCodes.has(event.code) && !(event.code >= 4400 && event.code < 4500),
+    })
+    this.provider.on('status', ({ status }) => {
+      // 'connected' only means the socket opened; the person is connected once the sync finished.
+      if (status === 'connected' || this.connection.status === 'refused') return
+      this.setConnection(this.connectionWith(this.disconnectedStatus()))
+    })
+    this.provider.on('sync', (synced) => {
+      if (!synced) return
+      this.hasBeenConnected = true
+      this.unsynced = 0
+      this.setConnection({ status: 'connected', unsynced: 0 })
+    })
+    this.provider.on('closed', ({ code, reason }) => {
+      this.setConnection({ status: 'refused', unsynced: this.unsynced, code, reason })
+    })
+    if (typeof window !== 'undefined') {
+      window.addEventListener('offline', this.onBrowserOffline)
+      window.addEventListener('online', this.onBrowserOnline)
+    }
+
+    this.provider.awareness.on('change', () => this.readPeers())
+    this.setAwareness({ user: { name: options.userName, color: peerColor(this.doc.clientID) }, boardId: null, cursor: null })
+
+    this.readMeta()
+    this.readBoards()
+    this.readItems(null)
+  }
+
+  private hasBeenConnected = false
+
+  private disconnectedStatus(): 'offline' | 'reconnecting' | 'connecting' {
+    if (!navigatorOnline()) return 'offline'
+    return this.hasBeenConnected ? 'reconnecting' : 'connecting'
+  }
+
+  // A socket can linger for many seconds after the network goes; the browser knows at once.
+  private readonly onBrowserOffline = () => {
+    if (this.connection.status === 'refused') return
+    this.provider.disconnect()
+    this.setConnection(this.connectionWith('offline'))
+  }
+
+  private readonly onBrowserOnline = () => {
+    if (this.connection.status !== 'offline') return
+    this.setConnection(this.connectionWith('reconnecting'))
+    this.provider.connect()
+  }
+
+  private connectionWith(status: 'connecting' | 'offline' | 'reconnecting' | 'connected'): ConnectionState {
+    if (status === 'connected') return { status, unsynced: 0 }
+    return { status, unsynced: this.unsynced }
+  }
+
+  // ---- subscriptions -------------------------------------------------------------------------
+
+  /** Subscribe to one topic: 'boards', 'meta', 'items:<boardId>', 'note:<id>', 'peers', 'connection', 'undo', 'loaded'. */
+  subscribe(topic: string, listener: Listener): () => void {
+    let set = this.listeners.get(topic)
+    if (!set) {
+      set = new Set()
+      this.listeners.set(topic, set)
+    }
+    set.add(listener)
+    return () => {
+      set.delete(listener)
+      if (set.size === 0) this.listeners.delete(topic)
+    }
+  }
+
+  private emit(topic: string): void {
+    const set = this.listeners.get(topic)
+    if (set) for (const listener of [...set]) listener()
+  }
+
+  getBoards(): readonly BoardRecord[] {
+    return this.boards
+  }
+
+  getMeta(): WorkshopMetaRecord | null {
+    return this.meta
+  }
+
+  getItemIds(boardId: string): readonly string[] {
+    return this.itemIdsByBoard.get(boardId) ?? emptyIds
+  }
+
+  getNote(id: string): NoteRecord | undefined {
+    return this.notes.get(id)
+  }
+
+  getPeers(): readonly Peer[] {
+    return this.peers
+  }
+
+  getConnection(): ConnectionState {
+    return this.connection
+  }
+
+  getUndoState(): { canUndo: boolean; canRedo: boolean } {
+    return this.undoState
+  }
+
+  /** True once the copy kept in this browser has been read (or there is none). */
+  isLocallyLoaded(): boolean {
+    return this.localLoaded || this.local === null
+  }
+
+  // ---- reading the document ------------------------------------------------------------------
+
+  private readMeta(): void {
+    const raw: Record<string, unknown> = {}
+    this.maps.meta.forEach((value, key) => {
+      raw[key] = value
+    })
+    const result = validateWorkshopMeta(raw)
+    const next = result.ok ? result.value : null
+    if (JSON.stringify(next) !== JSON.stringify(this.meta)) {
+      this.meta = next
+      this.emit('meta')
+    }
+  }
+
+  private readBoards(): void {
+    const boards: BoardRecord[] = []
+    this.maps.boards.forEach((map) => {
+      const result = validateBoard(readRecord(map))
+      if (result.ok) boards.push(result.value)
+      else warnOnce(result.error)
+    })
+    const sorted = sortByOrder(boards)
+    // Keep the identity of unchanged boards so memoised components skip them.
+    const previous = new Map(this.boards.map((b) => [b.id, b]))
+    const next = sorted.map((b) => {
+      const old = previous.get(b.id)
+      return old && shallowEqual(old, b) ? old : b
+    })
+    if (next.length !== this.boards.length || next.some((b, i) => b !== this.boards[i])) {
+      this.boards = next
+      this.emit('boards')
+    }
+  }
+
+  /** Re-reads only the items an event touched; `null` re-reads all (first load). */
+  private readItems(events: Y.YEvent<Y.AbstractType<unknown>>[] | null): void {
+    const touched = new Set<string>()
+    if (events === null) {
+      this.maps.items.forEach((_map, id) => touched.add(id))
+    } else {
+      for (const event of events) {
+        if (event.target === this.maps.items) {
+          for (const key of event.changes.keys.keys()) touched.add(key)
+        } else {
+          const id = event.path[0]
+          if (typeof id === 'string') touched.add(id)
+        }
+      }
+    }
+    const boardsChanged = new Set<string>()
+    for (const id of touched) {
+      const old = this.notes.get(id)
+      const map = this.maps.items.get(id)
+      let next: NoteRecord | undefined
+      if (map) {
+        const raw = readRecord(map)
+        if (raw.kind === 'note') {
+          const result = validateNote(raw)
+          if (result.ok) next = result.value
+          else warnOnce(result.error)
+        }
+      }
+      if (old && next && shallowEqual(old, next)) continue
+      if (next) this.notes.set(id, next)
+      else this.notes.delete(id)
+      if (old) boardsChanged.add(old.boardId)
+      if (next) boardsChanged.add(next.boardId)
+      this.emit(`note:${id}`)
+    }
+    for (const boardId of boardsChanged) {
+      const ids = sortByStacking([...this.notes.values()].filter((n) => n.boardId === boardId)).map((n) => n.id)
+      const previous = this.itemIdsByBoard.get(boardId) ?? emptyIds
+      if (ids.length !== previous.length || ids.some((id, i) => id !== previous[i])) {
+        this.itemIdsByBoard.set(boardId, ids)
+        this.emit(`items:${boardId}`)
+      }
+    }
+  }
+
+  private readPeers(): void {
+    const peers: Peer[] = []
+    this.provider.awareness.getStates().forEach((state, clientId) => {
+      if (clientId === this.doc.clientID) return
+      const peer = toPeer(clientId, state)
+      if (peer) peers.push(peer)
+    })
+    peers.sort((a, b) => a.name.localeCompare(b.name) || a.clientId - b.clientId)
+    this.peers = peers
+    this.emit('peers')
+  }
+
+  private setConnection(next: ConnectionState): void {
+    if (this.destroyed) return
+    const current = this.connection
+    if (current.status === next.status && current.unsynced === next.unsynced) return
+    this.connection = next
+    this.emit('connection')
+  }
+
+  // ---- edits ---------------------------------------------------------------------------------
+
+  private transact(fn: () => void): void {
+    this.doc.transact(fn, LocalOrigin)
+  }
+
+  addBoard(title: string): string {
+    const id = nanoid()
+    const board: BoardRecord = {
+      id,
+      title: title.slice(0, BOARD_TITLE_MAX),
+      order: orderAtEnd(this.boards),
+      template: 'canvas',
+    }
+    this.transact(() => this.maps.boards.set(id, createRecordMap(board)))
+    return id
+  }
+
+  renameBoard(id: string, title: string): void {
+    const map = this.maps.boards.get(id)
+    if (!map) return
+    this.transact(() => patchRecordMap(map, { title: title.slice(0, BOARD_TITLE_MAX) }))
+  }
+
+  moveBoard(id: string, toIndex: number): void {
+    const order = planReorder(this.boards, id, toIndex)
+    const map = this.maps.boards.get(id)
+    if (order === null || !map) return
+    this.transact(() => patchRecordMap(map, { order }))
+  }
+
+  /** Deletes a board and everything on it, as one undoable step. */
+  deleteBoard(id: string): void {
+    this.transact(() => {
+      for (const itemId of this.getItemIds(id)) this.maps.items.delete(itemId)
+      this.maps.boards.delete(id)
+    })
+  }
+
+  createNote(boardId: string, init: Partial<Omit<NoteRecord, 'id' | 'kind' | 'boardId'>>): string {
+    const id = nanoid()
+    const note: NoteRecord = {
+      id,
+      kind: 'note',
+      boardId,
+      x: init.x ?? 0,
+      y: init.y ?? 0,
+      w: init.w ?? NOTE_DEFAULT_SIZE,
+      h: init.h ?? NOTE_DEFAULT_SIZE,
+      color: init.color ?? 'yellow',
+      text: (init.text ?? '').slice(0, NOTE_TEXT_MAX),
+      createdAt: init.createdAt ?? Date.now(),
+    }
+    const checked = validateNote(note)
+    if (!checked.ok) throw new Error(checked.error)
+    this.transact(() => this.maps.items.set(id, createRecordMap(note)))
+    return id
+  }
+
+  updateNote(id: string, patch: NotePatch): void {
+    const map = this.maps.items.get(id)
+    const current = this.notes.get(id)
+    if (!map || !current) return
+    const next = { ...current, ...patch, text: (patch.text ?? current.text).slice(0, NOTE_TEXT_MAX) }
+    const checked = validateNote(next)
+    if (!checked.ok) throw new Error(checked.error)
+    this.transact(() => patchRecordMap(map, { ...patch, ...(patch.text !== undefined ? { text: next.text } : {}) }))
+  }
+
+  /** Applies a move planned by `planMove` in one transaction (one undo step, one update). */
+  moveItems(patches: readonly PositionPatch[]): void {
+    if (patches.length === 0) return
+    this.transact(() => {
+      for (const { id, x, y } of patches) {
+        const map = this.maps.items.get(id)
+        if (map && Number.isFinite(x) && Number.isFinite(y)) patchRecordMap(map, { x, y })
+      }
+    })
+  }
+
+  deleteItems(ids: Iterable<string>): void {
+    this.transact(() => {
+      for (const id of ids) this.maps.items.delete(id)
+    })
+  }
+
+  /** Ends the current undo step so the next edit is undone separately. */
+  stopCapturing(): void {
+    this.undoManager.stopCapturing()
+  }
+
+  undo(): void {
+    this.undoManager.undo()
+  }
+
+  redo(): void {
+    this.undoManager.redo()
+  }
+
+  // ---- presence ------------------------------------------------------------------------------
+
+  private setAwareness(state: AwarenessState): void {
+    this.provider.awareness.setLocalState(state)
+  }
+
+  private localAwareness(): AwarenessState {
+    return this.provider.awareness.getLocalState() as AwarenessState
+  }
+
+  getSelfName(): string {
+    return this.localAwareness().user.name
+  }
+
+  getSelfColor(): string {
+    return this.localAwareness().user.color
+  }
+
+  setUserName(name: string): void {
+    const state = this.localAwareness()
+    this.setAwareness({ ...state, user: { ...state.user, name } })
+  }
+
+  setViewedBoard(boardId: string | null): void {
+    const state = this.localAwareness()
+    if (state.boardId !== boardId) this.setAwareness({ ...state, boardId })
+  }
+
+  setCursor(cursor: AwarenessState['cursor']): void {
+    this.setAwareness({ ...this.localAwareness(), cursor })
+  }
+
+  destroy(): void {
+    if (this.destroyed) return
+    this.destroyed = true
+    if (typeof window !== 'undefined') {
+      window.removeEventListener('offline', this.onBrowserOffline)
+      window.removeEventListener('online', this.onBrowserOnline)
+    }
+    this.undoManager.destroy()
+    this.provider.awareness.setLocalState(null)
+    this.provider.destroy()
+    void this.local?.destroy()
+    this.doc.destroy()
+    this.listeners.clear()
+  }
+}
+
+const emptyIds: readonly string[] = Object.freeze([])
+
+function navigatorOnline(): boolean {
+  return typeof navigator === 'undefined' || navigator.onLine !== false
+}
+
+function shallowEqual(a: object, b: object): boolean {
+  const ak = Object.keys(a)
+  if (ak.length !== Object.keys(b).length) return false
+  return ak.every((k) => Object.is((a as Record<string, unknown>)[k], (b as Record<string, unknown>)[k]))
+}
+
+const warned = new Set<string>()
+function warnOnce(message: string): void {
+  if (warned.has(message)) return
+  warned.add(message)
+  console.warn(`[samskap] skipped an invalid record: ${message}`)
+}
+
+/** Awareness comes from other clients: read it defensively. */
+function toPeer(clientId: number, state: unknown): Peer | null {
+  if (typeof state !== 'object' || state === null) return null
+  const s = state as Partial<AwarenessState>
+  const name = typeof s.user?.name === 'string' ? s.user.name.slice(0, 40) : ''
+  const color = typeof s.user?.color === 'string' && /^#[0-9a-fA-F]{6}$/.test(s.user.color) ? s.user.color : peerColor(clientId)
+  const c = s.cursor
+  const cursor =
+    c && typeof c.boardId === 'string' && Number.isFinite(c.x) && Number.isFinite(c.y)
+      ? { boardId: c.boardId, x: c.x, y: c.y }
+      : null
+  return { clientId, name, color, cursor, boardId: typeof s.boardId === 'string' ? s.boardId : null }
+}

@@ -1,0 +1,52 @@
+import { afterAll, beforeAll, describe, expect, it } from 'vitest'
+import { createMigrationSequence, migrateRecord, setMigrationStepListener } from './Migration'
+import { boardMigrations, boardVersions, validateBoard } from './records/board'
+import { recordMigrations } from './schema'
+
+const ran = new Set<string>()
+beforeAll(() => setMigrationStepListener((id) => ran.add(id)))
+afterAll(() => setMigrationStepListener(undefined))
+
+describe('board migrations', () => {
+  it(`${boardVersions.AddTemplate}: AddTemplate gives old boards the canvas template`, () => {
+    const v1 = { id: 'b1', title: 'Tavle 1', order: 'a0' }
+    const up = migrateRecord(boardMigrations, v1, boardVersions.Initial)
+    expect(up).toEqual({ ...v1, template: 'canvas' })
+    expect(validateBoard(up).ok).toBe(true)
+  })
+
+  it('a current record passes through untouched', () => {
+    const current = { id: 'b1', title: 't', order: 'a0', template: 'canvas' }
+    expect(migrateRecord(boardMigrations, current, boardMigrations.currentVersion)).toBe(current)
+  })
+
+  it('refuses a record from a newer schema', () => {
+    expect(() => migrateRecord(boardMigrations, {}, boardMigrations.currentVersion + 1)).toThrow(/newer/)
+  })
+})
+
+describe('createMigrationSequence', () => {
+  it('numbers steps by kind and version', () => {
+    const seq = createMigrationSequence('thing', [
+      { version: 2, up: (r) => ({ ...r, a: 1 }) },
+      { version: 3, up: (r) => ({ ...r, b: 2 }) },
+    ])
+    expect(seq.currentVersion).toBe(3)
+    expect(seq.steps.map((s) => s.id)).toEqual(['thing/2', 'thing/3'])
+    expect(migrateRecord(seq, {}, 1)).toEqual({ a: 1, b: 2 })
+    expect(migrateRecord(seq, {}, 2)).toEqual({ b: 2 })
+  })
+
+  it.each([[[3]], [[2, 2]], [[1]]])('rejects versions %j that do not ascend by one from 1', (versions) => {
+    expect(() => createMigrationSequence('x', versions.map((version) => ({ version, up: (r) => r })))).toThrow()
+  })
+})
+
+// Guard: every registered migration step must have run in this file. Add an up test for a new step
+// above, or this fails.
+describe('guard', () => {
+  it('every migration step was exercised', () => {
+    const all = Object.values(recordMigrations).flatMap((seq) => seq.steps.map((s) => s.id))
+    expect(all.filter((id) => !ran.has(id))).toEqual([])
+  })
+})

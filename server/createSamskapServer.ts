@@ -1,0 +1,215 @@
+import fs from 'node:fs'
+import http from 'node:http'
+import type { AddressInfo } from 'node:net'
+import path from 'node:path'
+import { WebSocketServer, type WebSocket } from 'ws'
+import { SchemaTooNewError } from '../shared/doc/workshopDoc'
+import { CloseCode, MAX_MESSAGE_BYTES, SYNC_PATH, WORKSHOP_ID_PATTERN } from '../shared/protocol'
+import { compareSchema, currentSchema, parseSchemaVersions } from '../shared/schema/schema'
+import { handleApiRequest } from './http/workshopsApi'
+import { sendJson } from './http/httpResponses'
+import { serveStatic } from './http/staticFiles'
+import { createLogger, type Logger } from './log'
+import type { Persistence } from './persistence/Persistence'
+import { SqlitePersistence } from './persistence/SqlitePersistence'
+import { RoomRegistry } from './sync/RoomRegistry'
+import { SyncConnection } from './sync/SyncConnection'
+
+export interface SamskapServerOptions {
+  /** 0 or absent: a free port (tests). */
+  port?: number
+  host?: string
+  dataDir: string
+  /** The built client; served when the directory exists. */
+  staticDir?: string
+  /** How long an empty room stays loaded, in ms. Default 10 000. */
+  unloadDelayMs?: number
+  /** Snapshot after this many logged updates. Default 500. */
+  compactEvery?: number
+  /** Ping interval; a socket that did not answer the previous ping is terminated. Default 30 000. */
+  pingIntervalMs?: number
+  logger?: Logger
+  /** Storage; defaults to SqlitePersistence in dataDir. Tests inject wrappers (e.g. a slow load). */
+  persistence?: Persistence
+}
+
+export interface SamskapServer {
+  url: string
+  port: number
+  rooms: {
+    loadedWorkshopIds(): string[]
+    connectionCount(): number
+  }
+  /** Closes sockets (ServerShuttingDown), saves and unloads every room, closes the database. */
+  close(): Promise<void>
+}
+
+export async function createSamskapServer(options: SamskapServerOptions): Promise<SamskapServer> {
+  const log = options.logger ?? createLogger()
+  const persistence = options.persistence ?? new SqlitePersistence(options.dataDir)
+  const registry = new RoomRegistry({
+    persistence,
+    log,
+    unloadDelayMs: options.unloadDelayMs ?? 10_000,
+    compactEvery: options.compactEvery ?? 500,
+  })
+  const staticRoot = options.staticDir ? path.resolve(options.staticDir) : null
+  const hasStatic = staticRoot !== null && fs.existsSync(staticRoot) && fs.statSync(staticRoot).isDirectory()
+  const connections = new Set<SyncConnection>()
+
+  const server = http.createServer((request, response) => {
+    handleRequest(request, response).catch((error: unknown) => {
+      log.error({ err: error, url: request.url }, 'request failed')
+      if (!response.headersSent) sendJson(response, 500, { error: 'Internal server error' })
+      else response.destroy()
+    })
+  })
+
+  async function handleRequest(request: http.IncomingMessage, response: http.ServerResponse): Promise<void> {
+    const { pathname } = new URL(request.url ?? '/', 'http://localhost')
+    if (pathname === '/healthz') {
+      return sendJson(response, 200, { ok: true, rooms: registry.size, connections: connections.size })
+    }
+    if (pathname === '/api' || pathname.startsWith('/api/')) {
+      return handleApiRequest(request, response, pathname, persistence, log)
+    }
+    if (pathname === SYNC_PATH || pathname.startsWith(SYNC_PATH + '/')) {
+      return sendJson(response, 426, { error: 'This path expects a websocket' })
+    }
+    if (hasStatic && staticRoot) return serveStatic(request, response, pathname, staticRoot)
+    response.writeHead(404, { 'content-type': 'text/plain; charset=utf-8' })
+    response.end('Not found')
+  }
+
+  // Backstop only: frames between MAX_MESSAGE_BYTES and twice that get our own 4413 and reason.
+  const wss = new WebSocketServer({ noServer: true, maxPayload: 2 * MAX_MESSAGE_BYTES })
+
+  server.on('upgrade', (request, socket, head) => {
+    const url = new URL(request.url ?? '/', 'http://localhost')
+    if (!url.pathname.startsWith(SYNC_PATH + '/')) {
+      socket.end('HTTP/1.1 404 Not Found\r\nConnection: close\r\nContent-Length: 0\r\n\r\n')
+      return
+    }
+    wss.handleUpgrade(request, socket, head, (ws) => onConnection(ws, url))
+  })
+
+  function onConnection(ws: WebSocket, url: URL): void {
+    let workshopId = ''
+    try {
+      workshopId = decodeURIComponent(url.pathname.slice(SYNC_PATH.length + 1))
+    } catch {
+      // Left empty: fails the pattern below.
+    }
+    const connectionLog = log.child({ workshopId: WORKSHOP_ID_PATTERN.test(workshopId) ? workshopId : '(invalid)' })
+    const connection = new SyncConnection(ws, workshopId, connectionLog)
+    connections.add(connection)
+    // Listen at once: messages that arrive while the room loads are queued, not lost.
+    ws.on('message', (data, isBinary) => connection.receive(data, isBinary))
+    ws.on('pong', () => {
+      connection.isAlive = true
+    })
+    ws.on('error', (error) => connectionLog.debug({ err: error }, 'socket error'))
+    ws.on('close', (code) => {
+      connections.delete(connection)
+      connectionLog.debug({ code }, 'connection closed')
+      connection.markClosed()
+    })
+
+    if (!WORKSHOP_ID_PATTERN.test(workshopId)) {
+      connection.reject(CloseCode.WorkshopNotFound, 'Workshop not found')
+      return
+    }
+    const schemaParam = url.searchParams.get('schema')
+    if (schemaParam !== null) {
+      const clientSchema = parseSchemaVersions(schemaParam)
+      if (clientSchema === null) {
+        connection.reject(CloseCode.MalformedMessage, 'The schema parameter is not valid')
+        return
+      }
+      const compatibility = compareSchema(clientSchema, currentSchema)
+      if (compatibility !== 'compatible') {
+        connectionLog.info({ clientSchema: schemaParam, compatibility }, 'client schema rejected')
+        if (compatibility === 'clientTooOld') {
+          connection.reject(CloseCode.ClientTooOld, 'This app is older than the workshop; please reload')
+        } else {
+          connection.reject(CloseCode.ClientTooNew, 'This app is newer than the server; please reload in a minute')
+        }
+        return
+      }
+    }
+    void joinRoom(connection)
+  }
+
+  async function joinRoom(connection: SyncConnection): Promise<void> {
+    const { workshopId } = connection
+    try {
+      const row = await persistence.getWorkshop(workshopId)
+      if (!row) {
+        connection.reject(CloseCode.WorkshopNotFound, 'Workshop not found')
+        return
+      }
+      if (connection.isRejected) return
+      const room = await registry.acquire(workshopId)
+      // Same turn as acquire resolving: the registry cannot unload the room in between.
+      room.addConnection(connection)
+    } catch (error) {
+      if (error instanceof SchemaTooNewError) {
+        connection.log.error({ err: error }, 'stored workshop is newer than this server')
+        connection.reject(CloseCode.ServerError, 'This workshop was saved by a newer server version')
+      } else {
+        connection.log.error({ err: error }, 'could not open the workshop')
+        connection.reject(CloseCode.ServerError, 'The server could not open this workshop')
+      }
+    }
+  }
+
+  const pingInterval = setInterval(() => {
+    for (const connection of connections) {
+      if (!connection.isAlive) {
+        connection.log.info('no pong since the last ping; terminating connection')
+        connection.socket.terminate()
+        continue
+      }
+      connection.isAlive = false
+      connection.socket.ping()
+    }
+  }, options.pingIntervalMs ?? 30_000)
+
+  await new Promise<void>((resolve, reject) => {
+    server.once('error', reject)
+    server.listen(options.port ?? 0, options.host ?? '127.0.0.1', () => {
+      server.off('error', reject)
+      resolve()
+    })
+  })
+  const address = server.address() as AddressInfo
+  const displayHost = address.family === 'IPv6' ? `[${address.address}]` : address.address
+  const url = `http://${displayHost === '0.0.0.0' ? 'localhost' : displayHost}:${address.port}`
+
+  let closing: Promise<void> | null = null
+  async function close(): Promise<void> {
+    clearInterval(pingInterval)
+    const serverClosed = new Promise<void>((resolve) => server.close(() => resolve()))
+    for (const connection of connections) {
+      connection.reject(CloseCode.ServerShuttingDown, 'The server is restarting')
+    }
+    await registry.close()
+    // Sockets that ignore the close handshake must not keep the process alive.
+    for (const client of wss.clients) client.terminate()
+    wss.close()
+    server.closeAllConnections()
+    await serverClosed
+    await persistence.close()
+    log.info('server closed')
+  }
+
+  return {
+    url,
+    port: address.port,
+    rooms: {
+      loadedWorkshopIds: () => registry.loadedWorkshopIds(),
+      connectionCount: () => connections.size,
+    },
+    close: () => (closing ??= close()),
+  }
+}

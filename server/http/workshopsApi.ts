@@ -1,0 +1,95 @@
+import type { IncomingMessage, ServerResponse } from 'node:http'
+import { nanoid } from 'nanoid'
+import * as v from 'valibot'
+import * as Y from 'yjs'
+import { initializeWorkshop } from '../../shared/doc/workshopDoc'
+import { orderAtEnd } from '../../shared/logic/boardOrder'
+import { validateBoard } from '../../shared/schema/schema'
+import { validateWorkshopMeta } from '../../shared/schema/records/workshopMeta'
+import { WORKSHOP_ID_PATTERN } from '../../shared/protocol'
+import type { Logger } from '../log'
+import type { Persistence } from '../persistence/Persistence'
+import { readBody, RequestBodyError, sendJson } from './httpResponses'
+
+export const CREATE_BODY_LIMIT = 16 * 1024
+const DEFAULT_LANGUAGE = 'nb'
+const DEFAULT_BOARD_TITLE = 'Board 1'
+
+/** The body shape only; lengths and formats are checked by the shared record validators. */
+const createWorkshopBody = v.strictObject({
+  title: v.optional(v.string('title must be a string')),
+  language: v.optional(v.string('language must be a string')),
+  boardTitle: v.optional(v.string('boardTitle must be a string')),
+})
+
+/** Handles /api/*. Returns after the response is sent. */
+export async function handleApiRequest(
+  request: IncomingMessage,
+  response: ServerResponse,
+  pathname: string,
+  persistence: Persistence,
+  log: Logger,
+): Promise<void> {
+  if (pathname === '/api/workshops') {
+    if (request.method !== 'POST') return sendJson(response, 405, { error: 'Use POST to create a workshop' })
+    return createWorkshop(request, response, persistence, log)
+  }
+  const match = /^\/api\/workshops\/([^/]+)$/.exec(pathname)
+  if (match) {
+    if (request.method !== 'GET' && request.method !== 'HEAD') {
+      return sendJson(response, 405, { error: 'Only GET is supported here' })
+    }
+    const id = match[1]!
+    const row = WORKSHOP_ID_PATTERN.test(id) ? await persistence.getWorkshop(id) : undefined
+    if (!row) return sendJson(response, 404, { error: 'Workshop not found' })
+    return sendJson(response, 200, { id: row.id, title: row.title })
+  }
+  sendJson(response, 404, { error: 'Not found' })
+}
+
+async function createWorkshop(
+  request: IncomingMessage,
+  response: ServerResponse,
+  persistence: Persistence,
+  log: Logger,
+): Promise<void> {
+  let input: unknown
+  try {
+    const body = await readBody(request, CREATE_BODY_LIMIT)
+    input = body.length === 0 ? {} : JSON.parse(body.toString('utf8'))
+  } catch (error) {
+    if (error instanceof RequestBodyError) return sendJson(response, error.status, { error: error.message })
+    return sendJson(response, 400, { error: 'Request body must be JSON' })
+  }
+  const parsed = v.safeParse(createWorkshopBody, input)
+  if (!parsed.success) {
+    const issue = parsed.issues[0]
+    const key = issue?.path?.map((p) => String(p.key)).join('.')
+    return sendJson(response, 400, { error: key ? `${key}: ${issue?.message}` : 'Request body must be a JSON object' })
+  }
+  const meta = validateWorkshopMeta({
+    title: parsed.output.title?.trim() ?? '',
+    language: parsed.output.language ?? DEFAULT_LANGUAGE,
+    createdAt: Date.now(),
+  })
+  if (!meta.ok) return sendJson(response, 400, { error: meta.error })
+  const board = validateBoard({
+    id: nanoid(),
+    title: parsed.output.boardTitle?.trim() || DEFAULT_BOARD_TITLE,
+    order: orderAtEnd([]),
+    template: 'canvas',
+  })
+  if (!board.ok) return sendJson(response, 400, { error: board.error.replace(/^board\.title/, 'boardTitle') })
+
+  const id = nanoid(21)
+  const doc = new Y.Doc()
+  initializeWorkshop(doc, { meta: meta.value, firstBoard: board.value })
+  const state = Y.encodeStateAsUpdate(doc)
+  doc.destroy()
+  await persistence.createWorkshop(
+    { id, title: meta.value.title, language: meta.value.language, createdAt: meta.value.createdAt },
+    state,
+  )
+  log.info({ workshopId: id }, 'workshop created')
+  sendJson(response, 201, { id, url: `/w/${id}` })
+}

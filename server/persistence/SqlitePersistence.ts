@@ -1,0 +1,119 @@
+import Database from 'better-sqlite3'
+import fs from 'node:fs'
+import path from 'node:path'
+import type { Persistence, StoredDocument, WorkshopRow } from './Persistence'
+
+const SCHEMA = `
+CREATE TABLE IF NOT EXISTS workshops (
+  id TEXT PRIMARY KEY,
+  title TEXT NOT NULL,
+  language TEXT NOT NULL,
+  created_at INTEGER NOT NULL
+);
+CREATE TABLE IF NOT EXISTS updates (
+  workshop_id TEXT NOT NULL,
+  seq INTEGER NOT NULL,
+  data BLOB NOT NULL,
+  PRIMARY KEY (workshop_id, seq)
+);
+CREATE TABLE IF NOT EXISTS snapshots (
+  workshop_id TEXT PRIMARY KEY,
+  data BLOB NOT NULL,
+  upto_seq INTEGER NOT NULL
+);
+`
+
+interface WorkshopDbRow {
+  id: string
+  title: string
+  language: string
+  created_at: number
+}
+
+/**
+ * One SQLite file, DATA_DIR/samskap.sqlite. WAL for concurrent readers, `synchronous = FULL` so a
+ * committed transaction survives power loss, not just a process crash: the server tells clients
+ * about an update only after it is committed here.
+ */
+export class SqlitePersistence implements Persistence {
+  readonly #db: Database.Database
+  readonly #statements
+
+  constructor(dataDir: string) {
+    fs.mkdirSync(dataDir, { recursive: true })
+    this.#db = new Database(path.join(dataDir, 'samskap.sqlite'))
+    this.#db.pragma('journal_mode = WAL')
+    this.#db.pragma('synchronous = FULL')
+    this.#db.pragma('busy_timeout = 5000')
+    this.#db.exec(SCHEMA)
+    const db = this.#db
+    this.#statements = {
+      insertWorkshop: db.prepare('INSERT INTO workshops (id, title, language, created_at) VALUES (?, ?, ?, ?)'),
+      getWorkshop: db.prepare<[string], WorkshopDbRow>('SELECT id, title, language, created_at FROM workshops WHERE id = ?'),
+      getSnapshot: db.prepare<[string], { data: Buffer; upto_seq: number }>(
+        'SELECT data, upto_seq FROM snapshots WHERE workshop_id = ?',
+      ),
+      getUpdates: db.prepare<[string, number], { seq: number; data: Buffer }>(
+        'SELECT seq, data FROM updates WHERE workshop_id = ? AND seq > ? ORDER BY seq',
+      ),
+      snapshotSeq: db.prepare<[string], { upto_seq: number }>('SELECT upto_seq FROM snapshots WHERE workshop_id = ?'),
+      maxSeq: db.prepare<[string], { seq: number | null }>('SELECT MAX(seq) AS seq FROM updates WHERE workshop_id = ?'),
+      insertUpdate: db.prepare('INSERT INTO updates (workshop_id, seq, data) VALUES (?, ?, ?)'),
+      upsertSnapshot: db.prepare(
+        `INSERT INTO snapshots (workshop_id, data, upto_seq) VALUES (?, ?, ?)
+         ON CONFLICT (workshop_id) DO UPDATE SET data = excluded.data, upto_seq = excluded.upto_seq`,
+      ),
+      deleteUpdates: db.prepare('DELETE FROM updates WHERE workshop_id = ? AND seq <= ?'),
+    }
+  }
+
+  async createWorkshop(row: WorkshopRow, initialState: Uint8Array): Promise<void> {
+    this.#db.transaction(() => {
+      this.#statements.insertWorkshop.run(row.id, row.title, row.language, row.createdAt)
+      this.#statements.upsertSnapshot.run(row.id, Buffer.from(initialState), 0)
+    })()
+  }
+
+  async getWorkshop(id: string): Promise<WorkshopRow | undefined> {
+    const row = this.#statements.getWorkshop.get(id)
+    return row && { id: row.id, title: row.title, language: row.language, createdAt: row.created_at }
+  }
+
+  async loadDocument(workshopId: string): Promise<StoredDocument> {
+    return this.#db.transaction((): StoredDocument => {
+      const snapshot = this.#statements.getSnapshot.get(workshopId)
+      const fromSeq = snapshot?.upto_seq ?? 0
+      const rows = this.#statements.getUpdates.all(workshopId, fromSeq)
+      return {
+        snapshot: snapshot ? new Uint8Array(snapshot.data) : null,
+        updates: rows.map((row) => new Uint8Array(row.data)),
+        lastSeq: rows.at(-1)?.seq ?? fromSeq,
+      }
+    })()
+  }
+
+  async appendUpdates(workshopId: string, updates: readonly Uint8Array[]): Promise<number> {
+    return this.#db.transaction((): number => {
+      // Sequence numbers continue after compaction deleted the log, so read the snapshot's too.
+      const logMax = this.#statements.maxSeq.get(workshopId)?.seq ?? 0
+      const snapshotSeq = this.#statements.snapshotSeq.get(workshopId)?.upto_seq ?? 0
+      let seq = Math.max(logMax, snapshotSeq)
+      for (const update of updates) {
+        seq++
+        this.#statements.insertUpdate.run(workshopId, seq, Buffer.from(update))
+      }
+      return seq
+    })()
+  }
+
+  async compact(workshopId: string, snapshot: Uint8Array, uptoSeq: number): Promise<void> {
+    this.#db.transaction(() => {
+      this.#statements.upsertSnapshot.run(workshopId, Buffer.from(snapshot), uptoSeq)
+      this.#statements.deleteUpdates.run(workshopId, uptoSeq)
+    })()
+  }
+
+  async close(): Promise<void> {
+    if (this.#db.open) this.#db.close()
+  }
+}

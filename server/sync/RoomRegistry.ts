@@ -1,0 +1,128 @@
+import type { Logger } from '../log'
+import type { Persistence } from '../persistence/Persistence'
+import { Room } from './Room'
+
+export interface RoomRegistryOptions {
+  persistence: Persistence
+  log: Logger
+  unloadDelayMs: number
+  compactEvery: number
+}
+
+/**
+ * Loaded rooms by workshop id. A room is loaded once, however many sockets ask at the same time,
+ * and unloaded `unloadDelayMs` after its last socket left unless someone joins meanwhile. A join
+ * during an unload waits for the unload to finish and then loads the room afresh from disk.
+ */
+export class RoomRegistry {
+  readonly #options: RoomRegistryOptions
+  readonly #loaded = new Map<string, Room>()
+  readonly #loading = new Map<string, Promise<Room>>()
+  readonly #unloading = new Map<string, Promise<void>>()
+  readonly #unloadTimers = new Map<string, NodeJS.Timeout>()
+  #closing = false
+
+  constructor(options: RoomRegistryOptions) {
+    this.#options = options
+  }
+
+  loadedWorkshopIds(): string[] {
+    return [...this.#loaded.keys()]
+  }
+
+  get size(): number {
+    return this.#loaded.size
+  }
+
+  /** Resolves with the loaded room. The caller must add its connection in the same turn. */
+  async acquire(workshopId: string): Promise<Room> {
+    for (;;) {
+      if (this.#closing) throw new Error('server is shutting down')
+      const unloading = this.#unloading.get(workshopId)
+      if (unloading) {
+        await unloading
+        continue
+      }
+      const loaded = this.#loaded.get(workshopId)
+      if (loaded) {
+        this.#cancelUnload(workshopId)
+        return loaded
+      }
+      let loading = this.#loading.get(workshopId)
+      if (!loading) {
+        loading = this.#load(workshopId)
+        this.#loading.set(workshopId, loading)
+      }
+      await loading
+    }
+  }
+
+  async #load(workshopId: string): Promise<Room> {
+    const log = this.#options.log.child({ workshopId })
+    try {
+      const started = performance.now()
+      const room = await Room.load({
+        workshopId,
+        persistence: this.#options.persistence,
+        log,
+        compactEvery: this.#options.compactEvery,
+        onIdle: (idle) => this.#scheduleUnload(idle),
+        onBroken: (broken) => this.#drop(broken),
+      })
+      this.#loaded.set(workshopId, room)
+      log.info({ ms: Math.round(performance.now() - started) }, 'room loaded')
+      return room
+    } finally {
+      this.#loading.delete(workshopId)
+    }
+  }
+
+  #scheduleUnload(room: Room): void {
+    if (this.#closing || this.#loaded.get(room.workshopId) !== room) return
+    this.#cancelUnload(room.workshopId)
+    const timer = setTimeout(() => {
+      this.#unloadTimers.delete(room.workshopId)
+      if (room.connections.size === 0) this.#unload(room)
+    }, this.#options.unloadDelayMs)
+    this.#unloadTimers.set(room.workshopId, timer)
+  }
+
+  #cancelUnload(workshopId: string): void {
+    const timer = this.#unloadTimers.get(workshopId)
+    if (timer) clearTimeout(timer)
+    this.#unloadTimers.delete(workshopId)
+  }
+
+  #unload(room: Room): Promise<void> {
+    const { workshopId } = room
+    this.#loaded.delete(workshopId)
+    const unloading = room
+      .unload()
+      .then(() => this.#options.log.info({ workshopId }, 'room unloaded'))
+      .catch((error: unknown) => this.#options.log.error({ err: error, workshopId }, 'unload failed'))
+      .finally(() => this.#unloading.delete(workshopId))
+    this.#unloading.set(workshopId, unloading)
+    return unloading
+  }
+
+  #drop(room: Room): void {
+    if (this.#loaded.get(room.workshopId) === room) this.#loaded.delete(room.workshopId)
+    this.#cancelUnload(room.workshopId)
+    room.destroy()
+  }
+
+  /** Saves and frees every room. Connections must have been closed (or be closing) already. */
+  async close(): Promise<void> {
+    this.#closing = true
+    for (const timer of this.#unloadTimers.values()) clearTimeout(timer)
+    this.#unloadTimers.clear()
+    await Promise.allSettled(this.#loading.values())
+    const unloads = [...this.#loaded.values()].map((room) => this.#unload(room))
+    await Promise.allSettled([...unloads, ...this.#unloading.values()])
+  }
+
+  /** Every loaded room; for shutdown and health checks. */
+  rooms(): Room[] {
+    return [...this.#loaded.values()]
+  }
+}

@@ -61,6 +61,10 @@ async function createWorkshop(
     if (error instanceof RequestBodyError) return sendJson(response, error.status, { error: error.message })
     return sendJson(response, 400, { error: 'Request body must be JSON' })
   }
+  // valibot's object schemas accept arrays (they are objects without extra keys); a body must not be one.
+  if (typeof input !== 'object' || input === null || Array.isArray(input)) {
+    return sendJson(response, 400, { error: 'Request body must be a JSON object' })
+  }
   const parsed = v.safeParse(createWorkshopBody, input)
   if (!parsed.success) {
     const issue = parsed.issues[0]

@@ -1,0 +1,125 @@
+import fs from 'node:fs/promises'
+import http from 'node:http'
+import path from 'node:path'
+import { afterEach, describe, expect, it } from 'vitest'
+import { TestResources } from './helpers'
+
+const resources = new TestResources()
+afterEach(() => resources.dispose())
+
+async function post(url: string, body: string): Promise<{ status: number; json: Record<string, unknown> }> {
+  const response = await fetch(`${url}/api/workshops`, { method: 'POST', headers: { 'content-type': 'application/json' }, body })
+  expect(response.headers.get('content-type')).toMatch(/^application\/json/)
+  return { status: response.status, json: (await response.json()) as Record<string, unknown> }
+}
+
+/** fetch() normalises `..` away; a raw request sends the path exactly as written. */
+function rawGet(url: string, requestPath: string): Promise<{ status: number; body: string }> {
+  return new Promise((resolve, reject) => {
+    const request = http.get(`${url}/`, { path: requestPath }, (response) => {
+      let body = ''
+      response.on('data', (chunk: Buffer) => (body += chunk.toString()))
+      response.on('end', () => resolve({ status: response.statusCode ?? 0, body }))
+    })
+    request.on('error', reject)
+  })
+}
+
+describe('HTTP API', () => {
+  it('reports health', async () => {
+    const server = await resources.startServer({ dataDir: await resources.tempDir() })
+    const response = await fetch(`${server.url}/healthz`)
+    expect(response.status).toBe(200)
+    expect(await response.json()).toEqual({ ok: true, rooms: 0, connections: 0 })
+  })
+
+  it('creates a workshop with an unguessable id and returns it by id', async () => {
+    const server = await resources.startServer({ dataDir: await resources.tempDir() })
+    const created = await post(server.url, JSON.stringify({ title: 'Følgegruppe', language: 'nn', boardTitle: 'Utfordringer' }))
+    expect(created.status).toBe(201)
+    const id = created.json.id as string
+    expect(id).toMatch(/^[A-Za-z0-9_-]{21}$/)
+    expect(created.json.url).toBe(`/w/${id}`)
+    const read = await fetch(`${server.url}/api/workshops/${id}`)
+    expect(read.status).toBe(200)
+    expect(await read.json()).toEqual({ id, title: 'Følgegruppe' })
+    const second = await post(server.url, '{}')
+    expect(second.status).toBe(201)
+    expect(second.json.id).not.toBe(id)
+  })
+
+  const invalid: { name: string; body: string; status: number; error: RegExp }[] = [
+    { name: 'bad JSON', body: '{"title": ', status: 400, error: /JSON/ },
+    { name: 'a JSON array', body: '[]', status: 400, error: /object/ },
+    { name: 'a too-long title', body: JSON.stringify({ title: 'x'.repeat(121) }), status: 400, error: /title.*120/ },
+    { name: 'a too-long board title', body: JSON.stringify({ boardTitle: 'x'.repeat(81) }), status: 400, error: /boardTitle.*80/ },
+    { name: 'a title that is not a string', body: JSON.stringify({ title: 5 }), status: 400, error: /title/ },
+    { name: 'an invalid language', body: JSON.stringify({ language: 'Norsk!' }), status: 400, error: /language/ },
+    { name: 'an unknown field', body: JSON.stringify({ owner: 'me' }), status: 400, error: /owner/ },
+    { name: 'a body over 16 KB', body: JSON.stringify({ title: 'x'.repeat(17 * 1024) }), status: 413, error: /16384/ },
+  ]
+  for (const { name, body, status, error } of invalid) {
+    it(`rejects ${name} with ${status} and a clear message`, async () => {
+      const server = await resources.startServer({ dataDir: await resources.tempDir() })
+      const result = await post(server.url, body)
+      expect(result.status).toBe(status)
+      expect(result.json.error).toMatch(error)
+    })
+  }
+
+  it('answers 404 JSON for unknown workshops and unknown API routes', async () => {
+    const server = await resources.startServer({ dataDir: await resources.tempDir() })
+    for (const route of ['/api/workshops/AAAAAAAAAAAAAAAAAAAAA', '/api/workshops/bad', '/api/nothing', '/api']) {
+      const response = await fetch(`${server.url}${route}`)
+      expect(response.status, route).toBe(404)
+      expect(((await response.json()) as { error: string }).error).toBeTruthy()
+    }
+  })
+})
+
+describe('static files', () => {
+  async function serverWithStatic() {
+    const dataDir = await resources.tempDir()
+    const staticDir = path.join(dataDir, 'dist')
+    await fs.mkdir(path.join(staticDir, 'assets'), { recursive: true })
+    await fs.writeFile(path.join(staticDir, 'index.html'), '<!doctype html><title>Samskap</title>')
+    await fs.writeFile(path.join(staticDir, 'assets', 'app-abc123.js'), 'console.log(1)')
+    await fs.writeFile(path.join(dataDir, 'secret.txt'), 'do not serve')
+    return resources.startServer({ dataDir, staticDir })
+  }
+
+  it('serves files with content types and immutable caching for hashed assets', async () => {
+    const server = await serverWithStatic()
+    const index = await fetch(`${server.url}/`)
+    expect(index.status).toBe(200)
+    expect(index.headers.get('content-type')).toBe('text/html; charset=utf-8')
+    expect(index.headers.get('cache-control')).toBe('no-cache')
+    expect(await index.text()).toContain('<title>Samskap</title>')
+    const asset = await fetch(`${server.url}/assets/app-abc123.js`)
+    expect(asset.headers.get('content-type')).toBe('text/javascript; charset=utf-8')
+    expect(asset.headers.get('cache-control')).toBe('public, max-age=31536000, immutable')
+    expect(await asset.text()).toBe('console.log(1)')
+  })
+
+  it('falls back to index.html for client routes, never for /api, /sync or missing assets', async () => {
+    const server = await serverWithStatic()
+    const route = await fetch(`${server.url}/w/AAAAAAAAAAAAAAAAAAAAA`)
+    expect(route.status).toBe(200)
+    expect(await route.text()).toContain('<title>Samskap</title>')
+    expect((await fetch(`${server.url}/assets/missing-123.js`)).status).toBe(404)
+    const api = await fetch(`${server.url}/api/whatever`)
+    expect(api.status).toBe(404)
+    expect(api.headers.get('content-type')).toMatch(/^application\/json/)
+    const sync = await fetch(`${server.url}/sync/AAAAAAAAAAAAAAAAAAAAA`)
+    expect(sync.status).toBe(426)
+    expect(await sync.text()).not.toContain('<title>')
+  })
+
+  it('does not serve files outside the static directory', async () => {
+    const server = await serverWithStatic()
+    for (const attempt of ['/../secret.txt', '/..%2fsecret.txt', '/assets/../../secret.txt', '/%2e%2e/secret.txt']) {
+      const result = await rawGet(server.url, attempt)
+      expect(result.body, attempt).not.toContain('do not serve')
+    }
+  })
+})

@@ -1,0 +1,33 @@
+/** Calls to the Samskap server's HTTP API. Expected failures come back as values, not throws. */
+export type CreateWorkshopResult =
+  | { ok: true; id: string; url: string }
+  | { ok: false; kind: 'network' }
+  | { ok: false; kind: 'server'; status: number; message: string | null }
+
+export interface NewWorkshop {
+  title: string
+  language: string
+  boardTitle: string
+}
+
+export async function createWorkshop(input: NewWorkshop, signal?: AbortSignal): Promise<CreateWorkshopResult> {
+  let response: Response
+  try {
+    response = await fetch('/api/workshops', {
+      method: 'POST',
+      headers: { 'content-type': 'application/json' },
+      body: JSON.stringify(input),
+      signal,
+    })
+  } catch {
+    return { ok: false, kind: 'network' }
+  }
+  const body: unknown = await response.json().catch(() => null)
+  if (response.status === 201 || response.ok) {
+    const b = body as { id?: unknown; url?: unknown } | null
+    if (b && typeof b.id === 'string' && typeof b.url === 'string') return { ok: true, id: b.id, url: b.url }
+    return { ok: false, kind: 'server', status: response.status, message: null }
+  }
+  const error = (body as { error?: unknown } | null)?.error
+  return { ok: false, kind: 'server', status: response.status, message: typeof error === 'string' ? error : null }
+}

@@ -1,0 +1,41 @@
+import { describe, expect, it } from 'vitest'
+import { parseRoute, parseWorkshopLink, routeToUrl } from './route'
+
+const id = 'V1StGXR8_Z5jdHi6B-myT'
+
+describe('parseRoute', () => {
+  it.each([
+    ['/', '', { page: 'home' }],
+    ['/nowhere', '', { page: 'home' }],
+    ['/w/', '', { page: 'home' }],
+    ['/w/short', '', { page: 'home' }],
+    [`/w/${id}`, '', { page: 'workshop', workshopId: id, boardId: null }],
+    [`/w/${id}/`, '?board=b1', { page: 'workshop', workshopId: id, boardId: 'b1' }],
+    [`/w/${id}`, '?board=%3Cscript%3E', { page: 'workshop', workshopId: id, boardId: null }],
+    [`/w/${id}/extra`, '', { page: 'home' }],
+  ] as const)('%s%s', (path, search, expected) => {
+    expect(parseRoute(path, search)).toEqual(expected)
+  })
+
+  it('round-trips through routeToUrl', () => {
+    const route = { page: 'workshop', workshopId: id, boardId: 'abc' } as const
+    const url = new URL(routeToUrl(route), 'http://x')
+    expect(parseRoute(url.pathname, url.search)).toEqual(route)
+    expect(routeToUrl({ page: 'home' })).toBe('/')
+  })
+})
+
+describe('parseWorkshopLink', () => {
+  it.each([
+    [id, { page: 'workshop', workshopId: id, boardId: null }],
+    [`  ${id}\n`, { page: 'workshop', workshopId: id, boardId: null }],
+    [`https://samskap.kommune.no/w/${id}`, { page: 'workshop', workshopId: id, boardId: null }],
+    [`http://localhost:5173/w/${id}?board=b2`, { page: 'workshop', workshopId: id, boardId: 'b2' }],
+    [`/w/${id}`, { page: 'workshop', workshopId: id, boardId: null }],
+    ['', null],
+    ['hello there', null],
+    ['https://example.com/', null],
+  ] as const)('%j', (input, expected) => {
+    expect(parseWorkshopLink(input)).toEqual(expected)
+  })
+})

@@ -1,0 +1,39 @@
+import { WORKSHOP_ID_PATTERN } from '../../../shared/protocol'
+
+/** Where the person is. The board lives in the query so links and reloads keep it. */
+export type Route = { page: 'home' } | { page: 'workshop'; workshopId: string; boardId: string | null }
+
+/** Reads a location; anything we do not know is the home page. */
+export function parseRoute(pathname: string, search: string): Route {
+  const match = /^\/w\/([^/]+)\/?$/.exec(pathname)
+  const id = match?.[1]
+  if (id && WORKSHOP_ID_PATTERN.test(id)) {
+    const board = new URLSearchParams(search).get('board')
+    return { page: 'workshop', workshopId: id, boardId: board && /^[A-Za-z0-9_-]{1,64}$/.test(board) ? board : null }
+  }
+  return { page: 'home' }
+}
+
+export function routeToUrl(route: Route): string {
+  if (route.page === 'home') return '/'
+  const base = `/w/${route.workshopId}`
+  return route.boardId ? `${base}?board=${encodeURIComponent(route.boardId)}` : base
+}
+
+/**
+ * Accepts what people paste: a full workshop link (any host), a path, or a bare id.
+ * Returns null when nothing in it looks like a workshop.
+ */
+export function parseWorkshopLink(input: string): Route & { page: 'workshop' } | null {
+  const text = input.trim()
+  if (text === '') return null
+  if (WORKSHOP_ID_PATTERN.test(text)) return { page: 'workshop', workshopId: text, boardId: null }
+  let url: URL
+  try {
+    url = new URL(text, 'https://samskap.invalid')
+  } catch {
+    return null
+  }
+  const route = parseRoute(url.pathname, url.search)
+  return route.page === 'workshop' ? route : null
+}

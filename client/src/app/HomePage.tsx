@@ -1,0 +1,43 @@
+import { useEffect, useId } from 'react'
+import { useTranslation } from 'react-i18next'
+import { Brand } from './Brand'
+import { LanguageSwitch } from './LanguageSwitch'
+import { NewWorkshopForm } from './NewWorkshopForm'
+import { OpenByLinkForm } from './OpenByLinkForm'
+import { RecentWorkshops } from './RecentWorkshops'
+
+export function HomePage() {
+  const { t } = useTranslation('app')
+  const newId = useId()
+  const openId = useId()
+  const recentId = useId()
+  useEffect(() => {
+    document.title = t('home.documentTitle')
+  }, [t])
+  return (
+    <div className="home-page">
+      <header className="home-header">
+        <Brand />
+        <LanguageSwitch />
+      </header>
+      <main className="home">
+        <section className="hero">
+          <h1>{t('home.heading')}</h1>
+          <p className="hero__tagline">{t('home.tagline')}</p>
+        </section>
+        <section aria-labelledby={newId} className="home-section home-section--new">
+          <h2 id={newId}>{t('home.new.heading')}</h2>
+          <NewWorkshopForm />
+        </section>
+        <section aria-labelledby={recentId} className="home-section">
+          <h2 id={recentId}>{t('home.recent.heading')}</h2>
+          <RecentWorkshops headingId={recentId} />
+        </section>
+        <section aria-labelledby={openId} className="home-section">
+          <h2 id={openId}>{t('home.open.heading')}</h2>
+          <OpenByLinkForm />
+        </section>
+      </main>
+    </div>
+  )
+}

@@ -1,0 +1,98 @@
+import { useId, useRef, useState } from 'react'
+import { useTranslation } from 'react-i18next'
+import { WORKSHOP_TITLE_MAX } from '../../../shared/schema/records/workshopMeta'
+import { createWorkshop } from './api'
+import { navigate } from './navigation'
+import { parseWorkshopLink } from './route'
+
+type Failure = { kind: 'network' } | { kind: 'server'; message: string | null }
+
+export function NewWorkshopForm() {
+  const { t, i18n } = useTranslation('app')
+  const [title, setTitle] = useState('')
+  const [showEmptyError, setShowEmptyError] = useState(false)
+  const [busy, setBusy] = useState(false)
+  const [failure, setFailure] = useState<Failure | null>(null)
+  const inputRef = useRef<HTMLInputElement>(null)
+  const errorId = useId()
+  const failureId = useId()
+
+  const trimmed = title.trim()
+  const tooLong = trimmed.length > WORKSHOP_TITLE_MAX
+  const error = tooLong
+    ? t('home.new.errorTooLong', { max: WORKSHOP_TITLE_MAX, length: trimmed.length })
+    : showEmptyError && trimmed === ''
+      ? t('home.new.errorRequired')
+      : null
+
+  async function submit(event: React.FormEvent) {
+    event.preventDefault()
+    if (busy) return
+    if (trimmed === '' || tooLong) {
+      setShowEmptyError(true)
+      inputRef.current?.focus()
+      return
+    }
+    setBusy(true)
+    setFailure(null)
+    const language = i18n.resolvedLanguage ?? 'nb'
+    const result = await createWorkshop({ title: trimmed, language, boardTitle: t('boards.defaultTitle', { number: 1 }) })
+    setBusy(false)
+    if (result.ok) {
+      const route = parseWorkshopLink(result.url) ?? parseWorkshopLink(result.id)
+      if (route) {
+        navigate(route)
+        return
+      }
+      setFailure({ kind: 'server', message: null })
+      return
+    }
+    // The typed title stays in the field so nothing is lost when the network hiccups.
+    setFailure(result.kind === 'network' ? { kind: 'network' } : { kind: 'server', message: result.message })
+  }
+
+  return (
+    <form className="card new-workshop" onSubmit={submit} noValidate aria-busy={busy}>
+      <label className="field">
+        <span className="field__label">{t('home.new.titleLabel')}</span>
+        <input
+          ref={inputRef}
+          name="title"
+          value={title}
+          onChange={(e) => {
+            setTitle(e.target.value)
+            setFailure(null)
+          }}
+          placeholder={t('home.new.titlePlaceholder')}
+          aria-invalid={error ? true : undefined}
+          aria-describedby={error ? errorId : undefined}
+          aria-required="true"
+          autoComplete="off"
+        />
+      </label>
+      <p className="field__hint" aria-hidden={!tooLong && trimmed.length < WORKSHOP_TITLE_MAX - 20}>
+        {trimmed.length >= WORKSHOP_TITLE_MAX - 20 ? t('home.new.counter', { length: trimmed.length, max: WORKSHOP_TITLE_MAX }) : ''}
+      </p>
+      {error && (
+        <p id={errorId} className="field__error">
+          <span aria-hidden="true">⚠ </span>
+          {error}
+        </p>
+      )}
+      <button type="submit" className="button button--primary button--large" disabled={busy}>
+        {busy ? t('home.new.creating') : t('home.new.submit')}
+      </button>
+      <div role="alert" id={failureId}>
+        {failure && (
+          <p className="notice notice--error">
+            {failure.kind === 'network'
+              ? t('home.new.errorNetwork')
+              : failure.message
+                ? t('home.new.errorServerWithMessage', { message: failure.message })
+                : t('home.new.errorServer')}
+          </p>
+        )}
+      </div>
+    </form>
+  )
+}

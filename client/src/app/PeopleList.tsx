@@ -1,0 +1,65 @@
+import { useCallback, useId, useRef, useState } from 'react'
+import { useTranslation } from 'react-i18next'
+import type { Peer } from '../store/types'
+import { useDismiss } from './useDismiss'
+
+interface PeopleListProps {
+  peers: readonly Peer[]
+  self: { name: string; color: string }
+}
+
+const MAX_DOTS = 4
+
+/** Who is here: a count with colour dots in the bar, and the names one press away. */
+export function PeopleList({ peers, self }: PeopleListProps) {
+  const { t } = useTranslation('app')
+  const [open, setOpen] = useState(false)
+  const container = useRef<HTMLDivElement>(null)
+  const button = useRef<HTMLButtonElement>(null)
+  const listId = useId()
+  const close = useCallback(() => setOpen(false), [])
+  useDismiss(open, container, close, button)
+  const people = [{ key: 'self', name: self.name, color: self.color, isSelf: true }].concat(
+    peers.map((p) => ({ key: String(p.clientId), name: p.name || t('people.unnamed'), color: p.color, isSelf: false })),
+  )
+  const count = people.length
+  return (
+    <div className="popover-anchor people" ref={container}>
+      <button
+        ref={button}
+        type="button"
+        className="button people__button"
+        aria-expanded={open}
+        aria-controls={listId}
+        aria-label={t('people.button', { count })}
+        onClick={() => setOpen((o) => !o)}
+        data-testid="people-button"
+      >
+        <span className="people__dots" aria-hidden="true">
+          {people.slice(0, MAX_DOTS).map((p) => (
+            <span key={p.key} className="people__dot" style={{ background: p.color }} />
+          ))}
+        </span>
+        <span className="people__count" aria-hidden="true">
+          {count}
+        </span>
+        <span className="people__label" aria-hidden="true">
+          {t('people.here')}
+        </span>
+      </button>
+      {/* The list stays in the page when closed so tests and screen readers can find it by name. */}
+      <div id={listId} className="popover people__panel" hidden={!open}>
+        <h2 className="popover__title">{t('people.heading', { count })}</h2>
+        <ul className="people__list" aria-label={t('people.listLabel')}>
+          {people.map((p) => (
+            <li key={p.key} className="people__item">
+              <span className="people__dot" style={{ background: p.color }} aria-hidden="true" />
+              <span className="people__name">{p.name}</span>
+              {p.isSelf && <span className="muted"> {t('people.you')}</span>}
+            </li>
+          ))}
+        </ul>
+      </div>
+    </div>
+  )
+}

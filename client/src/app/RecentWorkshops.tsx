@@ -1,0 +1,40 @@
+import { useState } from 'react'
+import { useTranslation } from 'react-i18next'
+import { onLinkClick } from './navigation'
+import { forgetWorkshop, loadRecent, saveRecent } from './recentWorkshops'
+
+export function RecentWorkshops({ headingId }: { headingId: string }) {
+  const { t, i18n } = useTranslation('app')
+  const [list, setList] = useState(loadRecent)
+  if (list.length === 0) return <p className="muted">{t('home.recent.empty')}</p>
+  const date = new Intl.DateTimeFormat(i18n.resolvedLanguage, { dateStyle: 'medium', timeStyle: 'short' })
+  return (
+    <ul className="recent-list" aria-labelledby={headingId}>
+      {list.map((w) => {
+        const route = { page: 'workshop', workshopId: w.id, boardId: null } as const
+        const title = w.title || t('workshop.untitled')
+        return (
+          <li key={w.id} className="recent-item">
+            <a href={`/w/${w.id}`} onClick={onLinkClick(route)} className="recent-item__link">
+              <span className="recent-item__title">{title}</span>
+              <span className="recent-item__date">{t('home.recent.lastOpened', { date: date.format(w.lastOpened) })}</span>
+            </a>
+            <button
+              type="button"
+              className="button button--icon button--quiet"
+              aria-label={t('home.recent.remove', { title })}
+              title={t('home.recent.remove', { title })}
+              onClick={() => {
+                const next = forgetWorkshop(list, w.id)
+                saveRecent(next)
+                setList(next)
+              }}
+            >
+              <span aria-hidden="true">✕</span>
+            </button>
+          </li>
+        )
+      })}
+    </ul>
+  )
+}

@@ -1,0 +1,67 @@
+import { useEffect, useState } from 'react'
+import { useTranslation } from 'react-i18next'
+import { SYNC_PATH } from '../../../shared/protocol'
+import { WorkshopStore } from '../store/WorkshopStore'
+import { NameDialog } from './NameDialog'
+import { guestNumber, loadUserName, saveUserName } from './userName'
+import { WorkshopView } from './WorkshopView'
+
+function syncUrl(): string {
+  return `${location.protocol === 'https:' ? 'wss' : 'ws'}://${location.host}${SYNC_PATH}`
+}
+
+/** Owns the one store for the open workshop and the person's name; the view below only renders. */
+export function WorkshopPage({ workshopId, boardId }: { workshopId: string; boardId: string | null }) {
+  const { t } = useTranslation('app')
+  const [savedName, setSavedName] = useState(loadUserName)
+  const [guestName] = useState(() => t('name.guest', { number: guestNumber() }))
+  const [nameDialog, setNameDialog] = useState<'first' | 'change' | null>(() => (loadUserName() === null ? 'first' : null))
+  const name = savedName ?? guestName
+  const [store, setStore] = useState<WorkshopStore | null>(null)
+
+  // One store per open workshop. Created in an effect (not useMemo) so StrictMode's
+  // mount-unmount-mount destroys the first one instead of leaking its socket.
+  useEffect(() => {
+    const created = new WorkshopStore({ workshopId, serverUrl: syncUrl(), userName: loadUserName() ?? guestName })
+    setStore(created)
+    return () => {
+      created.destroy()
+      setStore(null)
+    }
+  }, [workshopId, guestName])
+
+  useEffect(() => {
+    store?.setUserName(name)
+  }, [store, name])
+
+  function finishNameDialog(chosen: string | null) {
+    const next = chosen ?? (nameDialog === 'first' ? guestName : null)
+    if (next) {
+      saveUserName(next)
+      setSavedName(next)
+    }
+    setNameDialog(null)
+  }
+
+  return (
+    <>
+      {store && (
+        <WorkshopView
+          store={store}
+          workshopId={workshopId}
+          boardId={boardId}
+          userName={name}
+          onChangeName={() => setNameDialog('change')}
+        />
+      )}
+      {nameDialog && (
+        <NameDialog
+          initialName={nameDialog === 'first' ? '' : name}
+          guestName={guestName}
+          firstTime={nameDialog === 'first'}
+          onDone={finishNameDialog}
+        />
+      )}
+    </>
+  )
+}

@@ -1,0 +1,176 @@
+import { useEffect, useId, useState } from 'react'
+import { useTranslation } from 'react-i18next'
+import { BoardCanvas } from '../canvas/BoardCanvas'
+import { useBoards, useConnection, useLocallyLoaded, usePeers, useWorkshopMeta } from '../store/hooks'
+import type { WorkshopStore } from '../store/WorkshopStore'
+import { BoardMenu } from './BoardMenu'
+import { BoardTabs } from './BoardTabs'
+import { Brand } from './Brand'
+import { ConnectionIndicator } from './ConnectionIndicator'
+import { DeleteBoardDialog } from './DeleteBoardDialog'
+import { LanguageSwitch } from './LanguageSwitch'
+import { navigate } from './navigation'
+import { PeopleList } from './PeopleList'
+import { loadRecent, rememberWorkshop, saveRecent } from './recentWorkshops'
+import { RefusedBanner } from './RefusedBanner'
+import { ShareButton } from './ShareButton'
+
+interface WorkshopViewProps {
+  store: WorkshopStore
+  workshopId: string
+  boardId: string | null
+  userName: string
+  onChangeName: () => void
+}
+
+export function WorkshopView({ store, workshopId, boardId, userName, onChangeName }: WorkshopViewProps) {
+  const { t } = useTranslation('app')
+  const meta = useWorkshopMeta(store)
+  const boards = useBoards(store)
+  const peers = usePeers(store)
+  const connection = useConnection(store)
+  const locallyLoaded = useLocallyLoaded(store)
+  const [editingId, setEditingId] = useState<string | null>(null)
+  const [deleteId, setDeleteId] = useState<string | null>(null)
+  const panelId = useId()
+
+  const selected = boards.find((b) => b.id === boardId) ?? boards[0]
+  const selectedIndex = selected ? boards.indexOf(selected) : -1
+  const title = meta?.title || t('workshop.untitled')
+  // Nothing to show yet: neither this browser's copy nor the server's has arrived.
+  const loading = meta === null && boards.length === 0 && (connection.status !== 'connected' || !locallyLoaded)
+
+  const goToBoard = (id: string, replace = false) => navigate({ page: 'workshop', workshopId, boardId: id }, { replace })
+
+  // Correct the address to the board actually shown, but only once the server has answered:
+  // a link to a board that has not synced yet must not be rewritten to the first board.
+  const synced = connection.status === 'connected'
+  useEffect(() => {
+    if (selected && selected.id !== boardId && (synced || boardId === null)) {
+      navigate({ page: 'workshop', workshopId, boardId: selected.id }, { replace: true })
+    }
+  }, [selected, boardId, synced, workshopId])
+
+  useEffect(() => {
+    store.setViewedBoard(selected?.id ?? null)
+  }, [store, selected?.id])
+
+  useEffect(() => {
+    document.title = meta ? t('workshop.documentTitle', { title: title }) : t('home.documentTitle')
+  }, [meta, title, t])
+
+  useEffect(() => {
+    if (meta) saveRecent(rememberWorkshop(loadRecent(), { id: workshopId, title: meta.title, lastOpened: Date.now() }))
+  }, [meta, workshopId])
+
+  function addBoard() {
+    const id = store.addBoard(t('boards.defaultTitle', { number: boards.length + 1 }))
+    goToBoard(id)
+    setEditingId(id)
+  }
+
+  function moveBoard(id: string, toIndex: number) {
+    store.moveBoard(id, toIndex)
+  }
+
+  const deleting = boards.find((b) => b.id === deleteId)
+
+  return (
+    <div className="workshop">
+      <header className="topbar">
+        <div className="topbar__row">
+          <Brand compact />
+          <h1 className="topbar__title" title={title}>
+            {loading ? t('workshop.loadingTitle') : title}
+          </h1>
+          <div className="topbar__tools">
+            <ConnectionIndicator connection={connection} />
+            <PeopleList peers={peers} self={{ name: userName, color: store.getSelfColor() }} />
+            <ShareButton workshopId={workshopId} />
+            <button type="button" className="button name-button" onClick={onChangeName} aria-label={t('name.changeButton', { name: userName })}>
+              <span className="people__dot" style={{ background: store.getSelfColor() }} aria-hidden="true" />
+              <span className="name-button__text">{userName}</span>
+            </button>
+            <LanguageSwitch />
+          </div>
+        </div>
+        {boards.length > 0 && (
+          <div className="boardbar">
+            <BoardTabs
+              boards={boards}
+              selectedId={selected?.id}
+              editingId={editingId}
+              panelId={panelId}
+              onSelect={(id) => goToBoard(id)}
+              onStartRename={setEditingId}
+              onRename={(id, value) => {
+                setEditingId(null)
+                const trimmed = value?.trim()
+                if (trimmed) store.renameBoard(id, trimmed)
+                requestAnimationFrame(() => document.getElementById(`board-tab-${id}`)?.focus())
+              }}
+              onMove={moveBoard}
+              onRequestDelete={setDeleteId}
+            />
+            {selected && (
+              <BoardMenu
+                boardTitle={selected.title || t('boards.untitled')}
+                canMoveLeft={selectedIndex > 0}
+                canMoveRight={selectedIndex < boards.length - 1}
+                onRename={() => setEditingId(selected.id)}
+                onMoveLeft={() => moveBoard(selected.id, selectedIndex - 1)}
+                onMoveRight={() => moveBoard(selected.id, selectedIndex + 1)}
+                onDelete={() => setDeleteId(selected.id)}
+              />
+            )}
+            <button type="button" className="button add-board" onClick={addBoard}>
+              <span aria-hidden="true">＋</span>
+              <span className="add-board__label">{t('boards.add')}</span>
+            </button>
+          </div>
+        )}
+      </header>
+
+      <main
+        className="workshop__body"
+        id={panelId}
+        role={selected ? 'tabpanel' : undefined}
+        aria-labelledby={selected ? `board-tab-${selected.id}` : undefined}
+      >
+        {loading ? (
+          <div className="placeholder" aria-busy="true">
+            <span className="spinner" aria-hidden="true" />
+            <p>{t('workshop.loading')}</p>
+          </div>
+        ) : selected ? (
+          <BoardCanvas key={selected.id} store={store} boardId={selected.id} />
+        ) : (
+          <div className="placeholder empty-state">
+            <p className="empty-state__emoji" aria-hidden="true">🗒️</p>
+            <h2>{t('workshop.emptyTitle')}</h2>
+            <p>{t('workshop.emptyBody')}</p>
+            <button type="button" className="button button--primary button--large" onClick={addBoard}>
+              {t('boards.add')}
+            </button>
+          </div>
+        )}
+      </main>
+
+      {connection.status === 'refused' && <RefusedBanner code={connection.code} reason={connection.reason} />}
+      {deleting && (
+        <DeleteBoardDialog
+          title={deleting.title || t('boards.untitled')}
+          itemCount={store.getItemIds(deleting.id).length}
+          onCancel={() => setDeleteId(null)}
+          onConfirm={() => {
+            const index = boards.indexOf(deleting)
+            const neighbour = boards[index + 1] ?? boards[index - 1]
+            store.deleteBoard(deleting.id)
+            setDeleteId(null)
+            if (deleting.id === selected?.id && neighbour) goToBoard(neighbour.id, true)
+          }}
+        />
+      )}
+    </div>
+  )
+}

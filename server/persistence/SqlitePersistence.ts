@@ -113,6 +113,11 @@ export class SqlitePersistence implements Persistence {
     })()
   }
 
+  /** Reads a pragma's value; for tests and diagnostics. */
+  pragma(name: string): unknown {
+    return this.#db.pragma(name, { simple: true })
+  }
+
   async close(): Promise<void> {
     if (this.#db.open) this.#db.close()
   }

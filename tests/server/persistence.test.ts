@@ -2,6 +2,7 @@ import { spawn, type ChildProcess } from 'node:child_process'
 import path from 'node:path'
 import readline from 'node:readline'
 import { afterEach, describe, expect, it } from 'vitest'
+import { CloseCode } from '../../shared/protocol'
 import { SqlitePersistence } from '../../server/persistence/SqlitePersistence'
 import { createWorkshop, synced, TestResources, waitFor, withTimeout } from './helpers'
 
@@ -64,6 +65,33 @@ describe('durability', () => {
     console.info(
       `SIGKILL test: 300 updates seen by B after ${seenAfter.toFixed(0)} ms; whole test ${(performance.now() - started).toFixed(0)} ms`,
     )
+  })
+})
+
+describe('server/main.ts', () => {
+  it('closes sockets with ServerShuttingDown on SIGTERM, saves and exits 0', async () => {
+    const dataDir = await resources.tempDir()
+    const first = await spawnServer(dataDir)
+    const id = await createWorkshop(first.url)
+    const a = resources.connect(first.url, id)
+    const b = resources.connect(first.url, id)
+    await Promise.all([synced(a.provider), synced(b.provider)])
+    a.doc.getMap('fields').set('saved', true)
+    await waitFor(() => b.doc.getMap('fields').get('saved') === true, 'B sees the edit')
+    const closeCode = new Promise<number>((resolve) =>
+      a.provider.on('connection-close', (event) => resolve(event?.code ?? 0)),
+    )
+    const exitCode = new Promise<number | null>((resolve) => first.child.once('exit', (code) => resolve(code)))
+    first.child.kill('SIGTERM')
+    expect(await withTimeout(closeCode, 10_000, 'socket closed')).toBe(CloseCode.ServerShuttingDown)
+    expect(await withTimeout(exitCode, 10_000, 'process exited')).toBe(0)
+    a.provider.destroy()
+    b.provider.destroy()
+
+    const second = await spawnServer(dataDir)
+    const fresh = resources.connect(second.url, id)
+    await synced(fresh.provider)
+    expect(fresh.doc.getMap('fields').get('saved')).toBe(true)
   })
 })
 

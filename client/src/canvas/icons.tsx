@@ -1,0 +1,62 @@
+/** Small stroke icons for the canvas toolbars; decorative (buttons carry aria-label and title). */
+import type { ReactNode } from 'react'
+
+function Icon({ children }: { children: ReactNode }) {
+  return (
+    <svg width="22" height="22" viewBox="0 0 24 24" fill="none" stroke="currentColor" strokeWidth="2" strokeLinecap="round" strokeLinejoin="round" aria-hidden="true" focusable="false">
+      {children}
+    </svg>
+  )
+}
+
+export const icons = {
+  select: (
+    <Icon>
+      <path d="M5 3l14 8-6 1.5L10 19z" />
+    </Icon>
+  ),
+  hand: (
+    <Icon>
+      <path d="M8 12V5.5a1.5 1.5 0 0 1 3 0V11m0-6.5a1.5 1.5 0 0 1 3 0V11m0-5a1.5 1.5 0 0 1 3 0v7c0 4-2.5 7-6.5 7-3 0-4.5-1.5-6-4l-2-3.5a1.5 1.5 0 0 1 2.5-1.6L8 14" />
+    </Icon>
+  ),
+  note: (
+    <Icon>
+      <path d="M4 4h16v11l-5 5H4z" />
+      <path d="M15 20v-5h5" />
+      <path d="M12 8v6M9 11h6" />
+    </Icon>
+  ),
+  zoomIn: (
+    <Icon>
+      <path d="M12 5v14M5 12h14" />
+    </Icon>
+  ),
+  zoomOut: (
+    <Icon>
+      <path d="M5 12h14" />
+    </Icon>
+  ),
+  fit: (
+    <Icon>
+      <path d="M4 9V4h5M20 9V4h-5M4 15v5h5M20 15v5h-5" />
+    </Icon>
+  ),
+  undo: (
+    <Icon>
+      <path d="M9 14L4 9l5-5" />
+      <path d="M4 9h10a6 6 0 0 1 0 12h-3" />
+    </Icon>
+  ),
+  redo: (
+    <Icon>
+      <path d="M15 14l5-5-5-5" />
+      <path d="M20 9H10a6 6 0 0 0 0 12h3" />
+    </Icon>
+  ),
+  trash: (
+    <Icon>
+      <path d="M4 7h16M10 11v6M14 11v6M6 7l1 13h10l1-13M9 7V4h6v3" />
+    </Icon>
+  ),
+}

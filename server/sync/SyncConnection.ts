@@ -2,6 +2,8 @@ import type { WebSocket } from 'ws'
 import { CloseCode, MAX_MESSAGE_BYTES } from '../../shared/protocol'
 import type { Logger } from '../log'
 
+const MAX_QUEUED_BYTES = 8 * MAX_MESSAGE_BYTES
+
 /** What a connection needs from the room it joins; keeps this file free of Yjs. */
 export interface MessageHandler {
   /** Handles one message. Throws if it is malformed; returns a promise when the reply must wait. */
@@ -20,6 +22,7 @@ export class SyncConnection {
   isAlive = true
   #handler: MessageHandler | null = null
   readonly #queue: Uint8Array[] = []
+  #queuedBytes = 0
   #draining = false
   /** The socket is gone (either side closed it). */
   #closed = false
@@ -52,6 +55,7 @@ export class SyncConnection {
   reject(code: CloseCode, reason: string): void {
     this.#rejected = true
     this.#queue.length = 0
+    this.#queuedBytes = 0
     if (this.socket.readyState === this.socket.OPEN || this.socket.readyState === this.socket.CONNECTING) {
       this.socket.close(code, reason)
     }
@@ -71,7 +75,14 @@ export class SyncConnection {
       this.reject(CloseCode.MessageTooLarge, `Messages are limited to ${MAX_MESSAGE_BYTES} bytes`)
       return
     }
+    // A peer may not pile up data while its room loads or its reply waits for the disk.
+    if (this.#queuedBytes + bytes.byteLength > MAX_QUEUED_BYTES) {
+      this.log.warn({ queuedBytes: this.#queuedBytes }, 'too much data queued; closing connection')
+      this.reject(CloseCode.MessageTooLarge, 'Too much data sent before the workshop was ready')
+      return
+    }
     this.#queue.push(bytes)
+    this.#queuedBytes += bytes.byteLength
     void this.#drain()
   }
 
@@ -94,6 +105,7 @@ export class SyncConnection {
     try {
       while (this.#queue.length > 0 && !this.#rejected) {
         const message = this.#queue.shift()!
+        this.#queuedBytes -= message.byteLength
         let waiting: void | Promise<void>
         try {
           waiting = handler.handleMessage(this, message)

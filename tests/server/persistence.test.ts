@@ -2,7 +2,9 @@ import { spawn, type ChildProcess } from 'node:child_process'
 import path from 'node:path'
 import readline from 'node:readline'
 import { afterEach, describe, expect, it } from 'vitest'
+import * as Y from 'yjs'
 import { CloseCode } from '../../shared/protocol'
+import type { Persistence } from '../../server/persistence/Persistence'
 import { SqlitePersistence } from '../../server/persistence/SqlitePersistence'
 import { createWorkshop, synced, TestResources, waitFor, withTimeout } from './helpers'
 
@@ -38,6 +40,48 @@ describe('durability', () => {
     await synced(reader.provider)
     expect(reader.doc.getArray('list').toJSON()).toEqual(Array.from({ length: 50 }, (_, i) => i))
     expect(reader.doc.getMap('meta').get('title')).toBe('Before restart')
+  })
+
+  it('tells no client about an update before the storage has committed it', async () => {
+    const dataDir = await resources.tempDir()
+    const inner = new SqlitePersistence(dataDir)
+    // What is on disk, as a document; writes take 40 ms so the window is wide open.
+    const committed = new Y.Doc()
+    resources.defer(() => committed.destroy())
+    const persistence: Persistence = {
+      createWorkshop: (row, state) => inner.createWorkshop(row, state),
+      getWorkshop: (id) => inner.getWorkshop(id),
+      loadDocument: (id) => inner.loadDocument(id),
+      appendUpdates: async (id, updates) => {
+        await new Promise((resolve) => setTimeout(resolve, 40))
+        const seq = await inner.appendUpdates(id, updates)
+        for (const update of updates) Y.applyUpdate(committed, update)
+        return seq
+      },
+      compact: (id, snapshot, upto) => inner.compact(id, snapshot, upto),
+      close: () => inner.close(),
+    }
+    const server = await resources.startServer({ dataDir, persistence })
+    const id = await createWorkshop(server.url)
+    const a = resources.connect(server.url, id)
+    const b = resources.connect(server.url, id)
+    await Promise.all([synced(a.provider), synced(b.provider)])
+
+    const violations: string[] = []
+    b.doc.getArray<number>('list').observe(() => {
+      for (const value of b.doc.getArray<number>('list').toArray()) {
+        if (!committed.getArray<number>('list').toArray().includes(value)) violations.push(`B saw ${value} early`)
+      }
+    })
+    for (let i = 0; i < 5; i++) a.doc.getArray<number>('list').push([i])
+    // A newcomer whose sync step 1 arrives while the write is in flight.
+    const c = resources.connect(server.url, id)
+    await synced(c.provider)
+    const atFirstSync = c.doc.getArray<number>('list').toArray()
+    expect(atFirstSync).toEqual([0, 1, 2, 3, 4])
+    expect(committed.getArray('list').length).toBe(5)
+    await waitFor(() => b.doc.getArray('list').length === 5, 'B sees all five')
+    expect(violations).toEqual([])
   })
 
   it('loses nothing a client has seen when the process is killed with SIGKILL', async () => {

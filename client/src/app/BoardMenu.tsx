@@ -1,5 +1,6 @@
 import { useCallback, useEffect, useId, useRef, useState } from 'react'
 import { useTranslation } from 'react-i18next'
+import { ArrowIcon, PencilIcon, TrashIcon } from './icons'
 import { useDismiss } from './useDismiss'
 
 interface BoardMenuProps {
@@ -47,17 +48,17 @@ export function BoardMenu(props: BoardMenuProps) {
       </button>
       <div id={panelId} ref={panel} className="popover board-menu__panel" hidden={!open}>
         <button type="button" className="menu-item" onClick={act(props.onRename)}>
-          <span aria-hidden="true">✎</span> {t('boards.menu.rename')}
+          <PencilIcon /> {t('boards.menu.rename')}
         </button>
         {/* Moving keeps the menu open so the board can be nudged several steps. */}
         <button type="button" className="menu-item" disabled={!props.canMoveLeft} onClick={act(props.onMoveLeft, true)}>
-          <span aria-hidden="true">←</span> {t('boards.menu.moveLeft')}
+          <ArrowIcon direction="left" /> {t('boards.menu.moveLeft')}
         </button>
         <button type="button" className="menu-item" disabled={!props.canMoveRight} onClick={act(props.onMoveRight, true)}>
-          <span aria-hidden="true">→</span> {t('boards.menu.moveRight')}
+          <ArrowIcon direction="right" /> {t('boards.menu.moveRight')}
         </button>
         <button type="button" className="menu-item menu-item--danger" onClick={act(props.onDelete)}>
-          <span aria-hidden="true">🗑</span> {t('boards.menu.delete')}
+          <TrashIcon /> {t('boards.menu.delete')}
         </button>
       </div>
     </div>

@@ -70,9 +70,10 @@ export function NewWorkshopForm() {
           autoComplete="off"
         />
       </label>
-      <p className="field__hint" aria-hidden={!tooLong && trimmed.length < WORKSHOP_TITLE_MAX - 20}>
-        {trimmed.length >= WORKSHOP_TITLE_MAX - 20 ? t('home.new.counter', { length: trimmed.length, max: WORKSHOP_TITLE_MAX }) : ''}
-      </p>
+      {/* Near the limit a counter warns before the error does. */}
+      {!tooLong && trimmed.length >= WORKSHOP_TITLE_MAX - 20 && (
+        <p className="field__hint">{t('home.new.counter', { length: trimmed.length, max: WORKSHOP_TITLE_MAX })}</p>
+      )}
       {error && (
         <p id={errorId} className="field__error">
           <span aria-hidden="true">⚠ </span>

@@ -1,6 +1,7 @@
 import { useCallback, useId, useRef, useState } from 'react'
 import { useTranslation } from 'react-i18next'
 import type { Peer } from '../store/types'
+import { PeopleIcon } from './icons'
 import { useDismiss } from './useDismiss'
 
 interface PeopleListProps {
@@ -35,6 +36,7 @@ export function PeopleList({ peers, self }: PeopleListProps) {
         onClick={() => setOpen((o) => !o)}
         data-testid="people-button"
       >
+        <PeopleIcon />
         <span className="people__dots" aria-hidden="true">
           {people.slice(0, MAX_DOTS).map((p) => (
             <span key={p.key} className="people__dot" style={{ background: p.color }} />

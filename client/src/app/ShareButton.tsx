@@ -18,7 +18,11 @@ export function ShareButton({ workshopId }: { workshopId: string }) {
   async function copy() {
     setCopied(null)
     try {
-      await navigator.clipboard.writeText(link)
+      // Some browsers leave the promise pending while a permission prompt waits: give up after a while.
+      await Promise.race([
+        navigator.clipboard.writeText(link),
+        new Promise((_, reject) => setTimeout(() => reject(new Error('clipboard timeout')), 1500)),
+      ])
       setCopied('yes')
     } catch {
       // Plain http on a LAN has no clipboard API: select the text so Ctrl+C works.

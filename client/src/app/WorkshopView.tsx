@@ -8,6 +8,7 @@ import { BoardTabs } from './BoardTabs'
 import { Brand } from './Brand'
 import { ConnectionIndicator } from './ConnectionIndicator'
 import { DeleteBoardDialog } from './DeleteBoardDialog'
+import { NotesIllustration, PlusIcon } from './icons'
 import { LanguageSwitch } from './LanguageSwitch'
 import { navigate } from './navigation'
 import { PeopleList } from './PeopleList'
@@ -38,7 +39,8 @@ export function WorkshopView({ store, workshopId, boardId, userName, onChangeNam
   const selectedIndex = selected ? boards.indexOf(selected) : -1
   const title = meta?.title || t('workshop.untitled')
   // Nothing to show yet: neither this browser's copy nor the server's has arrived.
-  const loading = meta === null && boards.length === 0 && (connection.status !== 'connected' || !locallyLoaded)
+  const loading =
+    meta === null && boards.length === 0 && connection.status !== 'refused' && (connection.status !== 'connected' || !locallyLoaded)
 
   const goToBoard = (id: string, replace = false) => navigate({ page: 'workshop', workshopId, boardId: id }, { replace })
 
@@ -91,8 +93,8 @@ export function WorkshopView({ store, workshopId, boardId, userName, onChangeNam
               <span className="people__dot" style={{ background: store.getSelfColor() }} aria-hidden="true" />
               <span className="name-button__text">{userName}</span>
             </button>
-            <LanguageSwitch />
           </div>
+          <LanguageSwitch />
         </div>
         {boards.length > 0 && (
           <div className="boardbar">
@@ -124,7 +126,7 @@ export function WorkshopView({ store, workshopId, boardId, userName, onChangeNam
               />
             )}
             <button type="button" className="button add-board" onClick={addBoard}>
-              <span aria-hidden="true">＋</span>
+              <PlusIcon />
               <span className="add-board__label">{t('boards.add')}</span>
             </button>
           </div>
@@ -137,7 +139,7 @@ export function WorkshopView({ store, workshopId, boardId, userName, onChangeNam
         role={selected ? 'tabpanel' : undefined}
         aria-labelledby={selected ? `board-tab-${selected.id}` : undefined}
       >
-        {loading ? (
+        {connection.status === 'refused' && boards.length === 0 ? null : loading ? (
           <div className="placeholder" aria-busy="true">
             <span className="spinner" aria-hidden="true" />
             <p>{t('workshop.loading')}</p>
@@ -146,7 +148,7 @@ export function WorkshopView({ store, workshopId, boardId, userName, onChangeNam
           <BoardCanvas key={selected.id} store={store} boardId={selected.id} />
         ) : (
           <div className="placeholder empty-state">
-            <p className="empty-state__emoji" aria-hidden="true">🗒️</p>
+            <NotesIllustration />
             <h2>{t('workshop.emptyTitle')}</h2>
             <p>{t('workshop.emptyBody')}</p>
             <button type="button" className="button button--primary button--large" onClick={addBoard}>

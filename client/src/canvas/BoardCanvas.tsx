@@ -36,6 +36,8 @@ const NUDGE = 10
 const CAMERA_COMMIT_MS = 150
 const CURSOR_SEND_MS = 50
 const FIT_PADDING = 72
+const DOUBLE_TAP_MS = 350
+const DOUBLE_TAP_SLOP = 24
 
 const emptySelection: ReadonlySet<string> = new Set()
 
@@ -193,6 +195,7 @@ function BoardCanvasSession({ store, boardId }: BoardCanvasProps) {
 
   const createNoteAt = useCallback(
     (center: Point) => {
+      userMovedCamera.current = true
       const position = placeNewNote(center, { w: NOTE_DEFAULT_SIZE, h: NOTE_DEFAULT_SIZE }, notesOnBoard())
       store.stopCapturing()
       const id = store.createNote(boardId, { ...position, w: NOTE_DEFAULT_SIZE, h: NOTE_DEFAULT_SIZE, color: lastColorRef.current, text: '' })
@@ -359,6 +362,7 @@ function BoardCanvasSession({ store, boardId }: BoardCanvasProps) {
   // ---- gestures on empty space: pan, pinch, marquee ------------------------------------------
   const gesture = useRef<Gesture | null>(null)
   const touches = useRef(new Map<number, Point>())
+  const lastEmptyTap = useRef<{ point: Point; time: number } | null>(null)
 
   const localPoint = useCallback((e: { clientX: number; clientY: number }): Point => {
     const r = containerRef.current?.getBoundingClientRect()
@@ -385,9 +389,19 @@ function BoardCanvasSession({ store, boardId }: BoardCanvasProps) {
     const hit = panAnywhere ? null : stage.getIntersection(point)
     if (hit) return // a note or a resize handle: Konva handles it
     if (e.button !== 0 && e.button !== 1) return
-    e.preventDefault()
+    // No preventDefault: Konva detects double taps from the compatibility mouse/touch events.
     focusCanvas()
+    userMovedCamera.current = true
     if (e.pointerType === 'touch') {
+      // A double tap on empty space makes a note. Checked here rather than by Konva, so two taps
+      // must also be close together on screen, not only in time.
+      const last = lastEmptyTap.current
+      lastEmptyTap.current = { point, time: e.timeStamp }
+      if (toolRef.current === 'select' && touches.current.size === 0 && last && e.timeStamp - last.time < DOUBLE_TAP_MS && Math.hypot(point.x - last.point.x, point.y - last.point.y) < DOUBLE_TAP_SLOP) {
+        lastEmptyTap.current = null
+        createNoteAt(screenToBoard(cameraRef.current, point))
+        return
+      }
       touches.current.set(e.pointerId, point)
       if (touches.current.size >= 2) {
         startPinch()
@@ -474,7 +488,7 @@ function BoardCanvasSession({ store, boardId }: BoardCanvasProps) {
       const dy = e.deltaY * unit
       const looksLikeMouseWheel = e.deltaMode !== 0 || (dx === 0 && Math.abs(dy) >= 50 && Number.isInteger(dy))
       if (e.ctrlKey || e.metaKey || (looksLikeMouseWheel && !e.shiftKey)) {
-        const factor = Math.exp(-dy * (e.ctrlKey && !looksLikeMouseWheel ? 0.01 : 0.0025))
+        const factor = Math.exp(-dy * (e.ctrlKey && !looksLikeMouseWheel ? 0.01 : 0.0015))
         moveCamera(zoomAt(cameraRef.current, localPoint(e), factor), 'throttled')
       } else {
         const cam = cameraRef.current
@@ -486,12 +500,15 @@ function BoardCanvasSession({ store, boardId }: BoardCanvasProps) {
     return () => el.removeEventListener('wheel', onWheel)
   }, [localPoint, moveCamera])
 
-  const onStageDoubleClick = (e: Konva.KonvaEventObject<MouseEvent | TouchEvent | PointerEvent>) => {
+  // Double-click (mouse, pen) on empty space makes a note there; double taps are in onPointerDown.
+  const onDoubleClick = (e: { target: EventTarget; clientX: number; clientY: number }) => {
     const stage = stageRef.current
-    if (!stage || e.target !== stage || toolRef.current !== 'select') return
-    const pointer = stage.getPointerPosition()
-    if (pointer) createNoteAt(screenToBoard(cameraRef.current, pointer))
+    if (!stage || !(e.target instanceof HTMLCanvasElement) || toolRef.current !== 'select' || spaceRef.current) return
+    const point = localPoint(e)
+    if (stage.getIntersection(point)) return
+    createNoteAt(screenToBoard(cameraRef.current, point))
   }
+
 
   // ---- presence: own cursor, at most every CURSOR_SEND_MS ------------------------------------
   const pendingCursor = useRef<Point | null>(null)
@@ -642,6 +659,7 @@ function BoardCanvasSession({ store, boardId }: BoardCanvasProps) {
       aria-label={t('canvasLabel')}
       onPointerDown={onPointerDown}
       onPointerMove={onPointerMove}
+      onDoubleClick={onDoubleClick}
       onPointerLeave={(e) => {
         if (e.pointerType !== 'touch') hideCursor()
       }}
@@ -650,7 +668,7 @@ function BoardCanvasSession({ store, boardId }: BoardCanvasProps) {
       }}
     >
       {size.w > 0 && size.h > 0 && (
-        <Stage ref={stageRef} width={size.w} height={size.h} onDblClick={onStageDoubleClick} onDblTap={onStageDoubleClick}>
+        <Stage ref={stageRef} width={size.w} height={size.h}>
           <Layer listening={!panning}>
             {renderedIds.map((id) => (
               <NoteNode

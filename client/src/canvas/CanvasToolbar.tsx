@@ -22,10 +22,10 @@ export function CanvasToolbar({ store, tool, scale, onTool, onNewNote, onZoom, o
   const { canUndo, canRedo } = useUndoState(store)
   return (
     <div className="sk-canvas-toolbar" role="toolbar" aria-label={t('toolbarLabel')}>
-      <button type="button" className="sk-tool" aria-label={t('tools.select')} title={t('tools.select')} aria-pressed={tool === 'select'} onClick={() => onTool('select')}>
+      <button type="button" className="sk-tool sk-tool-mode" aria-label={t('tools.select')} title={t('tools.select')} aria-pressed={tool === 'select'} onClick={() => onTool('select')}>
         {icons.select}
       </button>
-      <button type="button" className="sk-tool" aria-label={t('tools.hand')} title={t('tools.hand')} aria-pressed={tool === 'hand'} onClick={() => onTool('hand')}>
+      <button type="button" className="sk-tool sk-tool-mode" aria-label={t('tools.hand')} title={t('tools.hand')} aria-pressed={tool === 'hand'} onClick={() => onTool('hand')}>
         {icons.hand}
       </button>
       <button type="button" className="sk-tool sk-tool-primary" aria-label={t('tools.newNote')} title={t('tools.newNote')} onClick={onNewNote}>

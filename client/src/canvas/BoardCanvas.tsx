@@ -38,6 +38,8 @@ const CURSOR_SEND_MS = 50
 const FIT_PADDING = 72
 const DOUBLE_TAP_MS = 350
 const DOUBLE_TAP_SLOP = 24
+/** Resize handles a finger can hit on touch screens. */
+const ANCHOR_SIZE = typeof window !== 'undefined' && window.matchMedia?.('(pointer: coarse)').matches ? 22 : 12
 
 const emptySelection: ReadonlySet<string> = new Set()
 
@@ -691,8 +693,8 @@ function BoardCanvasSession({ store, boardId }: BoardCanvasProps) {
               ignoreStroke
               resizeEnabled={selection.size === 1 && editingId === null}
               enabledAnchors={['top-left', 'top-right', 'bottom-left', 'bottom-right', 'middle-left', 'middle-right', 'top-center', 'bottom-center']}
-              anchorSize={12}
-              anchorCornerRadius={6}
+              anchorSize={ANCHOR_SIZE}
+              anchorCornerRadius={ANCHOR_SIZE / 2}
               anchorStroke="#1a5fb4"
               anchorFill="#ffffff"
               borderStroke="#1a5fb4"

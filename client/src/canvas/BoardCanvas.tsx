@@ -24,6 +24,7 @@ import { CursorsLayer } from './CursorsLayer'
 import { NoteEditor } from './NoteEditor'
 import { NoteNode, type NoteHandlers } from './NoteNode'
 import { SelectionToolbar } from './SelectionToolbar'
+import { useSharedColor } from './useSharedColor'
 import './canvas.css'
 
 // Sharp on retina, but a 3x phone would triple fill cost for little visible gain.
@@ -391,6 +392,9 @@ function BoardCanvasSession({ store, boardId }: BoardCanvasProps) {
     const hit = panAnywhere ? null : stage.getIntersection(point)
     if (hit) return // a note or a resize handle: Konva handles it
     if (e.button !== 0 && e.button !== 1) return
+    if (e.button === 1) e.preventDefault() // no autoscroll
+    // A finger lands on empty space while another drags a note: leave the note drag alone.
+    if (e.pointerType === 'touch' && drag.current) return
     // No preventDefault: Konva detects double taps from the compatibility mouse/touch events.
     focusCanvas()
     userMovedCamera.current = true
@@ -640,13 +644,7 @@ function BoardCanvasSession({ store, boardId }: BoardCanvasProps) {
   }, [boardId, store])
 
   // ---- render --------------------------------------------------------------------------------
-  const selectedColor = useMemo(() => {
-    const colors = new Set([...selection].map((id) => store.getNote(id)?.color))
-    const [only] = colors
-    return colors.size === 1 && only ? only : null
-    // Recomputed on selection change; a colour change also changes the selection toolbar's click.
-    // eslint-disable-next-line react-hooks/exhaustive-deps
-  }, [selection, store, cullTick, lastColor])
+  const selectedColor = useSharedColor(store, selection)
 
   const panning = tool === 'hand' || spaceHeld
   const placeholder = t('note.placeholder')

@@ -676,7 +676,6 @@ function BoardCanvasSession({ store, boardId }: BoardCanvasProps) {
                 store={store}
                 id={id}
                 editing={id === editingId}
-                draggable={!panning}
                 placeholder={placeholder}
                 handlers={handlers}
               />

@@ -25,7 +25,6 @@ interface NoteNodeProps {
   id: string
   /** Its text is being edited in the HTML overlay, so the canvas text is hidden. */
   editing: boolean
-  draggable: boolean
   placeholder: string
   handlers: NoteHandlers
 }
@@ -34,7 +33,7 @@ interface NoteNodeProps {
  * One sticky note. Subscribed to its own record, so a remote change to one note re-renders one
  * note. Konva holds its position only while it is dragged; the board commits on drag end.
  */
-export const NoteNode = memo(function NoteNode({ store, id, editing, draggable, placeholder, handlers }: NoteNodeProps) {
+export const NoteNode = memo(function NoteNode({ store, id, editing, placeholder, handlers }: NoteNodeProps) {
   const note = useNote(store, id)
   const ref = useCallback((node: Konva.Group | null) => handlers.register(id, node), [handlers, id])
   const w = note?.w
@@ -53,7 +52,8 @@ export const NoteNode = memo(function NoteNode({ store, id, editing, draggable, 
       id={id}
       x={note.x}
       y={note.y}
-      draggable={draggable}
+      // Always draggable: while panning the whole layer stops listening instead, which costs no render.
+      draggable
       onPointerDown={(e) => handlers.pointerDown(id, e)}
       onDragStart={(e) => handlers.dragStart(id, e.currentTarget as Konva.Group)}
       onDragMove={(e) => handlers.dragMove(id, e.currentTarget as Konva.Group)}

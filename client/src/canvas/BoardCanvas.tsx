@@ -215,11 +215,10 @@ function BoardCanvasSession({ store, boardId }: BoardCanvasProps) {
   }, [createNoteAt])
 
   const closeEditor = useCallback(
-    (text: string | null, refocus: boolean) => {
-      const id = editingRef.current
-      setEditingId(null)
-      const note = id ? store.getNote(id) : undefined
-      if (id && note && text !== null && text !== note.text) {
+    (id: string, text: string | null, refocus: boolean) => {
+      setEditingId((current) => (current === id ? null : current))
+      const note = store.getNote(id)
+      if (note && text !== null && text !== note.text) {
         store.stopCapturing()
         store.updateNote(id, { text })
         store.stopCapturing()
@@ -655,7 +654,6 @@ function BoardCanvasSession({ store, boardId }: BoardCanvasProps) {
       data-testid="board-canvas"
       tabIndex={0}
       role="application"
-      aria-roledescription={t('canvasLabel')}
       aria-label={t('canvasLabel')}
       onPointerDown={onPointerDown}
       onPointerMove={onPointerMove}

@@ -14,7 +14,7 @@ interface NoteEditorProps {
   placeholder: string
   label: string
   /** Called once with the final text when editing ends (Escape, click outside, note deleted). */
-  onClose(text: string | null, refocusCanvas: boolean): void
+  onClose(id: string, text: string | null, refocusCanvas: boolean): void
 }
 
 /**
@@ -31,16 +31,16 @@ export function NoteEditor({ store, id, camera, placeholder, label, onClose }: N
   const close = (refocus: boolean) => {
     if (closed.current) return
     closed.current = true
-    onClose(textRef.current, refocus)
+    onClose(id, textRef.current, refocus)
   }
 
   // Someone else deleted the note while it was being written: nothing to save into.
   useEffect(() => {
     if (!note && !closed.current) {
       closed.current = true
-      onClose(null, true)
+      onClose(id, null, true)
     }
-  }, [note, onClose])
+  }, [id, note, onClose])
 
   if (!note) return null
   const fontSize = fitNoteFontSize(text || placeholder, note.w, note.h)

@@ -628,6 +628,15 @@ function BoardCanvasSession({ store, boardId }: BoardCanvasProps) {
       boardId,
       getCamera: () => ({ ...cameraRef.current }),
       getSelection: () => [...selectionRef.current],
+      getNotes: () =>
+        store.getItemIds(boardId).flatMap((id) => {
+          const note = store.getNote(id)
+          return note ? [{ id, text: note.text, x: note.x, y: note.y, w: note.w, h: note.h, color: note.color }] : []
+        }),
+      getPeerCursors: () =>
+        store.getPeers().flatMap((peer) =>
+          peer.cursor && peer.cursor.boardId === boardId ? [{ name: peer.name, x: peer.cursor.x, y: peer.cursor.y }] : [],
+        ),
       noteScreenRect(id) {
         const note = store.getNote(id)
         const box = containerRef.current?.getBoundingClientRect()

@@ -10,6 +10,10 @@ export interface CanvasTestHook {
   getCamera(): Camera
   /** Ids of the selected notes. */
   getSelection(): string[]
+  /** The notes on this board as the store holds them (what the canvas draws), in stacking order. */
+  getNotes(): { id: string; text: string; x: number; y: number; w: number; h: number; color: string }[]
+  /** Names of the other people whose cursor is drawn on this board. */
+  getPeerCursors(): { name: string; x: number; y: number }[]
   /** Where a note is on screen, in viewport (clientX/clientY) pixels; null if it is not on this board. */
   noteScreenRect(id: string): Rect | null
 }

@@ -1,3 +1,4 @@
+import { isDeepStrictEqual } from 'node:util'
 import { afterEach, describe, expect, it } from 'vitest'
 import * as Y from 'yjs'
 import { createWorkshop, sameState, seededRandom, synced, TestResources, waitFor, type Client } from './helpers'
@@ -31,8 +32,9 @@ describe('convergence through the server', () => {
     expect(a.doc.getMap('meta').get('title')).toBe('Test workshop')
   })
 
-  it('randomised edits with disconnects and reconnects converge (seed 20260611)', async () => {
-    const random = seededRandom(20260611)
+  // Seed 23 once exposed that state vectors miss deletions; 60 seeds pass when run by hand.
+  it.each([20260611, 7, 23])('randomised edits with disconnects and reconnects converge (seed %i)', async (seed) => {
+    const random = seededRandom(seed)
     const server = await resources.startServer({ dataDir: await resources.tempDir(), compactEvery: 40 })
     const id = await createWorkshop(server.url)
     const clients: Client[] = Array.from({ length: 5 }, () => resources.connect(server.url, id))
@@ -58,7 +60,14 @@ describe('convergence through the server', () => {
 
     for (const client of clients) if (!client.provider.shouldConnect) client.provider.connect()
     await Promise.all(clients.map((client) => synced(client.provider)))
-    await waitFor(() => clients.every((client) => sameState(client.doc, clients[0]!.doc)), 'all clients converge')
+    // State vectors alone miss deletions (a delete adds no new clock), so compare content too.
+    const converged = () =>
+      clients.every(
+        (client) =>
+          sameState(client.doc, clients[0]!.doc) &&
+          isDeepStrictEqual(contentOf(client.doc), contentOf(clients[0]!.doc)),
+      )
+    await waitFor(converged, 'all clients converge')
 
     const expected = contentOf(clients[0]!.doc)
     for (const client of clients) expect(contentOf(client.doc)).toEqual(expected)

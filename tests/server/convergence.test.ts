@@ -24,7 +24,10 @@ describe('convergence through the server', () => {
       b.doc.getMap('fields').set('shared', 'from b')
     })
 
-    await waitFor(() => sameState(a.doc, b.doc) && a.doc.getArray('list').length === 3, 'clients converge')
+    await waitFor(
+      () => sameState(a.doc, b.doc) && isDeepStrictEqual(contentOf(a.doc), contentOf(b.doc)) && a.doc.getArray('list').length === 3,
+      'clients converge',
+    )
     expect(a.doc.getArray('list').toJSON()).toEqual(b.doc.getArray('list').toJSON())
     expect(a.doc.getMap('fields').toJSON()).toEqual(b.doc.getMap('fields').toJSON())
     expect(a.doc.toJSON()).toEqual(b.doc.toJSON())

@@ -82,6 +82,8 @@ async function createWorkshop(
     title: parsed.output.boardTitle?.trim() || DEFAULT_BOARD_TITLE,
     order: orderAtEnd([]),
     template: 'canvas',
+    showHelp: false,
+    linkedBoardId: '',
   })
   if (!board.ok) return sendJson(response, 400, { error: board.error.replace(/^board\.title/, 'boardTitle') })
 

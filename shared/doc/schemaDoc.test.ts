@@ -16,9 +16,9 @@ describe('docs/schema.md', () => {
     const doc = new Y.Doc()
     initializeWorkshop(doc, {
       meta: { title: 'Test', language: 'nb', createdAt: 1 },
-      firstBoard: { id: 'first', title: 'Tavle 1', order: 'a0', template: 'canvas' },
+      firstBoard: { id: 'first', title: 'Tavle 1', order: 'a0', template: 'canvas', showHelp: false, linkedBoardId: '' },
     })
-    getWorkshopMaps(doc).boards.set('second', new Y.Map(Object.entries({ id: 'second', title: 'B', order: 'a1', template: 'canvas' })))
+    getWorkshopMaps(doc).boards.set('second', new Y.Map(Object.entries({ id: 'second', title: 'B', order: 'a1', template: 'canvas', showHelp: false, linkedBoardId: '' })))
     new Function('doc', 'Y', example!)(doc, Y)
     const notes = [...getWorkshopMaps(doc).items.values()].map((m) => m.toJSON())
     expect(notes).toHaveLength(1)

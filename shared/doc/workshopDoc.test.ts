@@ -16,7 +16,7 @@ function newWorkshop(): Y.Doc {
   const doc = new Y.Doc()
   initializeWorkshop(doc, {
     meta: { title: 'Dialog', language: 'nb', createdAt: 1 },
-    firstBoard: { id: 'b1', title: 'Tavle 1', order: 'a0', template: 'canvas' },
+    firstBoard: { id: 'b1', title: 'Tavle 1', order: 'a0', template: 'canvas', showHelp: false, linkedBoardId: '' },
   })
   return doc
 }
@@ -25,7 +25,7 @@ describe('initializeWorkshop', () => {
   it('records the current schema and a first board', () => {
     const doc = newWorkshop()
     expect(readSchemaVersions(doc)).toEqual(currentSchema)
-    expect(getWorkshopMaps(doc).boards.get('b1')?.toJSON()).toEqual({ id: 'b1', title: 'Tavle 1', order: 'a0', template: 'canvas' })
+    expect(getWorkshopMaps(doc).boards.get('b1')?.toJSON()).toEqual({ id: 'b1', title: 'Tavle 1', order: 'a0', template: 'canvas', showHelp: false, linkedBoardId: '' })
   })
 })
 
@@ -50,7 +50,7 @@ describe('migrateWorkshop', () => {
     meta.set('title', 'Old')
     boards.set('b1', createRecordMap({ id: 'b1', title: 'Gammel', order: 'a0' }))
     const report = migrateWorkshop(doc)
-    expect(report.migratedKinds).toEqual({ board: 1 })
+    expect(report.migratedKinds).toEqual({ board: 1, note: 1 })
     expect(boards.get('b1')?.get('template')).toBe('canvas')
     expect(readSchemaVersions(doc)).toEqual(currentSchema)
   })

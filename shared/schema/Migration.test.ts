@@ -1,6 +1,7 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest'
 import { createMigrationSequence, migrateRecord, setMigrationStepListener } from './Migration'
 import { boardMigrations, boardVersions, validateBoard } from './records/board'
+import { noteMigrations, noteVersions, validateNote } from './records/note'
 import { recordMigrations } from './schema'
 
 const ran = new Set<string>()
@@ -11,12 +12,28 @@ describe('board migrations', () => {
   it(`${boardVersions.AddTemplate}: AddTemplate gives old boards the canvas template`, () => {
     const v1 = { id: 'b1', title: 'Tavle 1', order: 'a0' }
     const up = migrateRecord(boardMigrations, v1, boardVersions.Initial)
-    expect(up).toEqual({ ...v1, template: 'canvas' })
+    expect(up).toEqual({ ...v1, template: 'canvas', showHelp: true, linkedBoardId: '' })
     expect(validateBoard(up).ok).toBe(true)
   })
 
+  it(`${boardVersions.AddHelpAndLink}: AddHelpAndLink shows help and links nothing, keeping existing values`, () => {
+    const v2 = { id: 'b1', title: 'Tavle 1', order: 'a0', template: 'canvas' }
+    expect(migrateRecord(boardMigrations, v2, boardVersions.AddTemplate)).toEqual({ ...v2, showHelp: true, linkedBoardId: '' })
+    const already = { ...v2, showHelp: false }
+    expect(migrateRecord(boardMigrations, already, boardVersions.AddTemplate)).toMatchObject({ showHelp: false })
+  })
+})
+
+describe('note migrations', () => {
+  it(`${noteVersions.AddTags}: AddTags gives old notes no tags`, () => {
+    const v1 = { id: 'n1', kind: 'note', boardId: 'b1', x: 0, y: 0, w: 160, h: 160, color: 'yellow', text: 'hei', createdAt: 1 }
+    const up = migrateRecord(noteMigrations, v1, noteVersions.Initial)
+    expect(up).toEqual({ ...v1, sdgs: [], dimension: '' })
+    expect(validateNote(up).ok).toBe(true)
+  })
+
   it('a current record passes through untouched', () => {
-    const current = { id: 'b1', title: 't', order: 'a0', template: 'canvas' }
+    const current = { id: 'b1', title: 't', order: 'a0', template: 'canvas', showHelp: false, linkedBoardId: '' }
     expect(migrateRecord(boardMigrations, current, boardMigrations.currentVersion)).toBe(current)
   })
 

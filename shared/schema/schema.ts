@@ -1,6 +1,19 @@
 import type { MigrationSequence } from './Migration'
 import { boardMigrations, validateBoard } from './records/board'
-import { noteMigrations, validateNote } from './records/note'
+import { cardMigrations, validateCard, type CardRecord } from './records/card'
+import { collaborationMigrations, validateCollaboration, type CollaborationRecord } from './records/collaboration'
+import { connectorMigrations, validateConnector, type ConnectorRecord } from './records/connector'
+import { imageMigrations, validateImage, type ImageRecord } from './records/image'
+import { noteMigrations, validateNote, type NoteRecord } from './records/note'
+import { shapeMigrations, validateShape, type ShapeRecord } from './records/shape'
+import { stakeholderMigrations, validateStakeholder, type StakeholderRecord } from './records/stakeholder'
+import {
+  stakeholderGroupMigrations,
+  validateStakeholderGroup,
+  type StakeholderGroupRecord,
+} from './records/stakeholderGroup'
+import { strokeMigrations, validateStroke, type StrokeRecord } from './records/stroke'
+import { textMigrations, validateText, type TextRecord } from './records/text'
 import { workshopMetaMigrations } from './records/workshopMeta'
 import type { ValidationResult } from './validation'
 
@@ -9,15 +22,57 @@ export const recordMigrations = {
   workshopMeta: workshopMetaMigrations,
   board: boardMigrations,
   note: noteMigrations,
+  stakeholderGroup: stakeholderGroupMigrations,
+  stakeholder: stakeholderMigrations,
+  collaboration: collaborationMigrations,
+  card: cardMigrations,
+  connector: connectorMigrations,
+  text: textMigrations,
+  shape: shapeMigrations,
+  stroke: strokeMigrations,
+  image: imageMigrations,
 } as const satisfies Record<string, MigrationSequence>
 
 export type RecordKind = keyof typeof recordMigrations
 
-/** Kinds stored in the `items` map, told apart by their `kind` field. */
-export const itemValidators = {
+/** Everything stored in the `items` map, told apart by its `kind` field. */
+export type ItemRecord =
+  | NoteRecord
+  | StakeholderGroupRecord
+  | StakeholderRecord
+  | CollaborationRecord
+  | CardRecord
+  | ConnectorRecord
+  | TextRecord
+  | ShapeRecord
+  | StrokeRecord
+  | ImageRecord
+export type ItemKind = ItemRecord['kind']
+export type ItemOfKind<K extends ItemKind> = Extract<ItemRecord, { kind: K }>
+
+export const itemValidators: { [K in ItemKind]: (input: unknown) => ValidationResult<ItemOfKind<K>> } = {
   note: validateNote,
-} as const satisfies Record<string, (input: unknown) => ValidationResult<unknown>>
-export type ItemKind = keyof typeof itemValidators
+  stakeholderGroup: validateStakeholderGroup,
+  stakeholder: validateStakeholder,
+  collaboration: validateCollaboration,
+  card: validateCard,
+  connector: validateConnector,
+  text: validateText,
+  shape: validateShape,
+  stroke: validateStroke,
+  image: validateImage,
+}
+
+export function isItemKind(kind: unknown): kind is ItemKind {
+  return typeof kind === 'string' && Object.hasOwn(itemValidators, kind)
+}
+
+/** Validates any item by its `kind`; unknown kinds are an error, not a crash. */
+export function validateItem(input: unknown): ValidationResult<ItemRecord> {
+  const kind = typeof input === 'object' && input !== null ? (input as { kind?: unknown }).kind : undefined
+  if (!isItemKind(kind)) return { ok: false, error: `item.kind: unknown kind ${JSON.stringify(kind)}` }
+  return itemValidators[kind](input)
+}
 
 export { validateBoard }
 

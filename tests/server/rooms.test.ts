@@ -186,7 +186,7 @@ describe('schema versions', () => {
     const server = await resources.startServer({ dataDir })
     const client = resources.connect(server.url, id)
     const first = await contentAtFirstSync(client)
-    expect(first.boards).toEqual({ b1: { id: 'b1', title: 'Old board', order: 'a0', template: 'canvas' } })
+    expect(first.boards).toEqual({ b1: { id: 'b1', title: 'Old board', order: 'a0', template: 'canvas', showHelp: true, linkedBoardId: '' } })
     expect(getWorkshopMaps(client.doc).meta.get('schema')).toEqual(currentSchema)
     client.provider.destroy()
     await server.close()

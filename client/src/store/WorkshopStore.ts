@@ -3,13 +3,23 @@ import * as Y from 'yjs'
 import { IndexeddbPersistence } from 'y-indexeddb'
 import { WebsocketProvider } from 'y-websocket'
 import { terminalCloseCodes } from '../../../shared/protocol'
-import { currentSchema, encodeSchemaVersions, validateBoard } from '../../../shared/schema/schema'
-import { BOARD_TITLE_MAX } from '../../../shared/schema/records/board'
+import {
+  currentSchema,
+  encodeSchemaVersions,
+  validateBoard,
+  validateItem,
+  type ItemKind,
+  type ItemOfKind,
+  type ItemRecord,
+} from '../../../shared/schema/schema'
+import { BOARD_TITLE_MAX, type BoardTemplate } from '../../../shared/schema/records/board'
 import { NOTE_DEFAULT_SIZE, NOTE_TEXT_MAX, validateNote } from '../../../shared/schema/records/note'
+import type { DocumentPlan } from '../../../shared/logic/plan'
+import { planAddBoard, type BoardChoice } from '../../../shared/logic/templates'
 import { validateWorkshopMeta } from '../../../shared/schema/records/workshopMeta'
 import { createRecordMap, getWorkshopMaps, patchRecordMap, readRecord, type WorkshopMaps } from '../../../shared/doc/workshopDoc'
 import { orderAtEnd, planReorder, sortByOrder } from '../../../shared/logic/boardOrder'
-import { sortByStacking, type PositionPatch } from '../../../shared/logic/notes'
+import { type PositionPatch } from '../../../shared/logic/notes'
 import { peerColor } from './peerColor'
 import type {
   AwarenessState,
@@ -51,8 +61,10 @@ export class WorkshopStore {
 
   private boards: readonly BoardRecord[] = []
   private meta: WorkshopMetaRecord | null = null
-  private readonly notes = new Map<string, NoteRecord>()
+  private readonly items = new Map<string, ItemRecord>()
   private readonly itemIdsByBoard = new Map<string, readonly string[]>()
+  /** Lazily built lists of one kind on one board; dropped when that board's items of the kind change. */
+  private readonly kindLists = new Map<string, readonly ItemRecord[]>()
   private peers: readonly Peer[] = []
   private connection: ConnectionState = { status: 'connecting', unsynced: 0 }
   private unsynced = 0
@@ -149,7 +161,11 @@ export class WorkshopStore {
 
   // ---- subscriptions -------------------------------------------------------------------------
 
-  /** Subscribe to one topic: 'boards', 'meta', 'items:<boardId>', 'note:<id>', 'peers', 'connection', 'undo', 'loaded'. */
+  /**
+   * Subscribe to one topic: 'boards', 'meta', 'items:<boardId>' (ids added/removed),
+   * 'item:<id>' (one record), 'kind:<boardId>:<kind>' (any record of a kind on a board), 'peers',
+   * 'connection', 'undo', 'loaded'.
+   */
   subscribe(topic: string, listener: Listener): () => void {
     let set = this.listeners.get(topic)
     if (!set) {
@@ -180,8 +196,27 @@ export class WorkshopStore {
     return this.itemIdsByBoard.get(boardId) ?? emptyIds
   }
 
+  getItem(id: string): ItemRecord | undefined {
+    return this.items.get(id)
+  }
+
   getNote(id: string): NoteRecord | undefined {
-    return this.notes.get(id)
+    const item = this.items.get(id)
+    return item?.kind === 'note' ? item : undefined
+  }
+
+  /** Every item of one kind on one board, in stacking order; the same array until one of them changes. */
+  getItemsOfKind<K extends ItemKind>(boardId: string, kind: K): readonly ItemOfKind<K>[] {
+    const key = `${boardId}:${kind}`
+    let list = this.kindLists.get(key)
+    if (!list) {
+      list = this.getItemIds(boardId).flatMap((id) => {
+        const item = this.items.get(id)
+        return item && item.kind === kind ? [item] : []
+      })
+      this.kindLists.set(key, list)
+    }
+    return list as readonly ItemOfKind<K>[]
   }
 
   getPeers(): readonly Peer[] {
@@ -251,33 +286,44 @@ export class WorkshopStore {
         }
       }
     }
-    const boardsChanged = new Set<string>()
+    const listsChanged = new Set<string>()
+    const kindsChanged = new Set<string>()
     for (const id of touched) {
-      const old = this.notes.get(id)
+      const old = this.items.get(id)
       const map = this.maps.items.get(id)
-      let next: NoteRecord | undefined
+      let next: ItemRecord | undefined
       if (map) {
-        const raw = readRecord(map)
-        if (raw.kind === 'note') {
-          const result = validateNote(raw)
-          if (result.ok) next = result.value
-          else warnOnce(result.error)
-        }
+        const result = validateItem(readRecord(map))
+        if (result.ok) next = result.value
+        else warnOnce(result.error)
       }
       if (old && next && shallowEqual(old, next)) continue
-      if (next) this.notes.set(id, next)
-      else this.notes.delete(id)
-      if (old) boardsChanged.add(old.boardId)
-      if (next) boardsChanged.add(next.boardId)
-      this.emit(`note:${id}`)
+      if (next) this.items.set(id, next)
+      else this.items.delete(id)
+      if (old) kindsChanged.add(`${old.boardId}:${old.kind}`)
+      if (next) kindsChanged.add(`${next.boardId}:${next.kind}`)
+      const moved = !old || !next || old.boardId !== next.boardId || old.createdAt !== next.createdAt
+      if (moved) {
+        if (old) listsChanged.add(old.boardId)
+        if (next) listsChanged.add(next.boardId)
+      }
+      this.emit(`item:${id}`)
+      if (old?.kind === 'note' || next?.kind === 'note') this.emit(`note:${id}`)
     }
-    for (const boardId of boardsChanged) {
-      const ids = sortByStacking([...this.notes.values()].filter((n) => n.boardId === boardId)).map((n) => n.id)
+    for (const boardId of listsChanged) {
+      const ids = [...this.items.values()]
+        .filter((item) => item.boardId === boardId)
+        .sort(byStacking)
+        .map((item) => item.id)
       const previous = this.itemIdsByBoard.get(boardId) ?? emptyIds
       if (ids.length !== previous.length || ids.some((id, i) => id !== previous[i])) {
         this.itemIdsByBoard.set(boardId, ids)
         this.emit(`items:${boardId}`)
       }
+    }
+    for (const key of kindsChanged) {
+      this.kindLists.delete(key)
+      this.emit(`kind:${key}`)
     }
   }
 
@@ -307,6 +353,7 @@ export class WorkshopStore {
     this.doc.transact(fn, LocalOrigin)
   }
 
+  /** Adds a free canvas board. */
   addBoard(title: string): string {
     const id = nanoid()
     const board: BoardRecord = {
@@ -314,9 +361,85 @@ export class WorkshopStore {
       title: title.slice(0, BOARD_TITLE_MAX),
       order: orderAtEnd(this.boards),
       template: 'canvas',
+      showHelp: false,
+      linkedBoardId: '',
     }
     this.transact(() => this.maps.boards.set(id, createRecordMap(board)))
     return id
+  }
+
+  /**
+   * Adds a board from a template, or the workshop kit (three linked boards). `titles` are the
+   * translated default titles. Returns the id of the board to show.
+   */
+  addBoardFromTemplate(choice: BoardChoice, titles: Record<BoardTemplate, string>, linkTo?: string): string {
+    const { plan, firstBoardId } = planAddBoard({
+      choice,
+      existingBoards: this.boards,
+      titles,
+      newId: () => nanoid(),
+      now: Date.now(),
+      linkTo: linkTo ?? this.boards.find((b) => b.template === 'stakeholderMap')?.id ?? '',
+    })
+    this.applyPlan(plan)
+    return firstBoardId
+  }
+
+  /** Shows or hides a board's how-to text, for everyone. */
+  setBoardHelpVisible(id: string, showHelp: boolean): void {
+    this.applyPlan({ updateBoards: [{ id, patch: { showHelp } }] })
+  }
+
+  /**
+   * Validates a whole plan against the current document and applies it in one transaction, or
+   * throws PlanRejectedError with the first validator message and writes nothing.
+   */
+  applyPlan(plan: DocumentPlan): void {
+    const boardWrites: [string, BoardRecord][] = []
+    const itemWrites: [string, ItemRecord, boolean][] = []
+    for (const board of plan.createBoards ?? []) boardWrites.push([board.id, checked(validateBoard(board))])
+    for (const { id, patch } of plan.updateBoards ?? []) {
+      const current = this.boards.find((b) => b.id === id)
+      if (!current) throw new PlanRejectedError(`board ${id} does not exist`)
+      boardWrites.push([id, checked(validateBoard({ ...current, ...patch, id }))])
+    }
+    for (const item of plan.createItems ?? []) itemWrites.push([item.id, checked(validateItem(item)), true])
+    for (const { id, patch } of plan.updateItems ?? []) {
+      const current = this.items.get(id)
+      if (!current) continue // deleted by someone else meanwhile: nothing to update
+      itemWrites.push([id, checked(validateItem({ ...current, ...patch, id, kind: current.kind })), false])
+    }
+    this.transact(() => {
+      for (const [id, board] of boardWrites) {
+        const map = this.maps.boards.get(id)
+        if (map) patchRecordMap(map, { ...board })
+        else this.maps.boards.set(id, createRecordMap(board))
+      }
+      for (const [id, item, create] of itemWrites) {
+        const map = this.maps.items.get(id)
+        if (map && !create) patchRecordMap(map, { ...item })
+        else if (!map) this.maps.items.set(id, createRecordMap(item))
+      }
+      for (const id of plan.deleteItems ?? []) this.maps.items.delete(id)
+      for (const id of plan.deleteBoards ?? []) {
+        for (const itemId of this.getItemIds(id)) this.maps.items.delete(itemId)
+        this.maps.boards.delete(id)
+      }
+    })
+  }
+
+  createItem(item: ItemRecord): string {
+    this.applyPlan({ createItems: [item] })
+    return item.id
+  }
+
+  updateItem(id: string, patch: Record<string, unknown>): void {
+    this.applyPlan({ updateItems: [{ id, patch }] })
+  }
+
+  /** A fresh record id. */
+  newId(): string {
+    return nanoid()
   }
 
   renameBoard(id: string, title: string): void {
@@ -353,6 +476,8 @@ export class WorkshopStore {
       color: init.color ?? 'yellow',
       text: (init.text ?? '').slice(0, NOTE_TEXT_MAX),
       createdAt: init.createdAt ?? Date.now(),
+      sdgs: init.sdgs ?? [],
+      dimension: init.dimension ?? '',
     }
     const checked = validateNote(note)
     if (!checked.ok) throw new Error(checked.error)
@@ -362,7 +487,7 @@ export class WorkshopStore {
 
   updateNote(id: string, patch: NotePatch): void {
     const map = this.maps.items.get(id)
-    const current = this.notes.get(id)
+    const current = this.getNote(id)
     if (!map || !current) return
     const next = { ...current, ...patch, text: (patch.text ?? current.text).slice(0, NOTE_TEXT_MAX) }
     const checked = validateNote(next)
@@ -449,6 +574,20 @@ export class WorkshopStore {
 }
 
 const emptyIds: readonly string[] = Object.freeze([])
+
+/** Older below, ties by id: the same order in every browser. */
+function byStacking(a: ItemRecord, b: ItemRecord): number {
+  return a.createdAt - b.createdAt || (a.id < b.id ? -1 : a.id > b.id ? 1 : 0)
+}
+
+export class PlanRejectedError extends Error {
+  override name = 'PlanRejectedError'
+}
+
+function checked<T>(result: { ok: true; value: T } | { ok: false; error: string }): T {
+  if (!result.ok) throw new PlanRejectedError(result.error)
+  return result.value
+}
 
 function navigatorOnline(): boolean {
   return typeof navigator === 'undefined' || navigator.onLine !== false

@@ -1,4 +1,5 @@
 import { useCallback, useSyncExternalStore } from 'react'
+import type { ItemKind } from '../../../shared/schema/schema'
 import type { WorkshopStore } from './WorkshopStore'
 
 /** Subscribes a component to one topic of the store; it re-renders only when that snapshot changes. */
@@ -21,6 +22,15 @@ export function useItemIds(store: WorkshopStore, boardId: string) {
 
 export function useNote(store: WorkshopStore, id: string) {
   return useStoreValue(store, `note:${id}`, () => store.getNote(id))
+}
+
+export function useItem(store: WorkshopStore, id: string) {
+  return useStoreValue(store, `item:${id}`, () => store.getItem(id))
+}
+
+/** All items of one kind on one board (groups, stakeholders, cards): for lists of tens to hundreds. */
+export function useItemsOfKind<K extends ItemKind>(store: WorkshopStore, boardId: string, kind: K) {
+  return useStoreValue(store, `kind:${boardId}:${kind}`, () => store.getItemsOfKind(boardId, kind))
 }
 
 export function usePeers(store: WorkshopStore) {

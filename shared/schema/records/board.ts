@@ -11,11 +11,18 @@ export interface BoardRecord {
    * so concurrent reorders by two people merge instead of overwriting a whole list.
    */
   order: string
-  /** Which template the board renders with. Only `canvas` exists so far. */
+  /** Which template the board renders with. */
   template: BoardTemplate
+  /** Whether the template's short how-to is shown on the board (the facilitator can hide it). */
+  showHelp: boolean
+  /**
+   * For an involvement matrix or a challenge board: the stakeholder map whose stakeholders it uses
+   * (the workshop kit links them). '' when the board stands alone.
+   */
+  linkedBoardId: string
 }
 
-export const boardTemplates = ['canvas'] as const
+export const boardTemplates = ['canvas', 'stakeholderMap', 'involvementMatrix', 'challengeBoard'] as const
 export type BoardTemplate = (typeof boardTemplates)[number]
 
 export const BOARD_TITLE_MAX = 80
@@ -24,10 +31,13 @@ export const boardVersions = {
   Initial: 1,
   /** Boards gained a template so that structured boards can sit beside free canvases. */
   AddTemplate: 2,
+  /** Structured boards: on-board help that can be hidden, and a link to a stakeholder map. */
+  AddHelpAndLink: 3,
 } as const
 
 export const boardMigrations = createMigrationSequence('board', [
   { version: boardVersions.AddTemplate, up: (record) => ({ ...record, template: record.template ?? 'canvas' }) },
+  { version: boardVersions.AddHelpAndLink, up: (record) => ({ showHelp: true, linkedBoardId: '', ...record }) },
 ])
 
 const boardSchema = v.object({
@@ -35,6 +45,8 @@ const boardSchema = v.object({
   title: v.pipe(v.string(), v.maxLength(BOARD_TITLE_MAX, `at most ${BOARD_TITLE_MAX} characters`)),
   order: v.pipe(v.string(), v.minLength(1, 'must not be empty')),
   template: v.picklist(boardTemplates),
+  showHelp: v.boolean(),
+  linkedBoardId: v.union([v.literal(''), idSchema]),
 })
 
 export function validateBoard(input: unknown): ValidationResult<BoardRecord> {

@@ -1,9 +1,10 @@
 import * as v from 'valibot'
 import { createMigrationSequence } from '../Migration'
 import { finiteNumber, idSchema, validateWith, type ValidationResult } from '../validation'
+import { taggedEntries, untagged, type Tagged } from '../tags'
 
 /** A sticky note on a board. Position and size are in board coordinates (unzoomed pixels). */
-export interface NoteRecord {
+export interface NoteRecord extends Tagged {
   id: string
   kind: 'note'
   boardId: string
@@ -32,9 +33,13 @@ export const NOTE_DEFAULT_SIZE = 160
 
 export const noteVersions = {
   Initial: 1,
+  /** Notes can be tagged with SDGs and a sustainability dimension. */
+  AddTags: 2,
 } as const
 
-export const noteMigrations = createMigrationSequence('note', [])
+export const noteMigrations = createMigrationSequence('note', [
+  { version: noteVersions.AddTags, up: (record) => ({ ...untagged, ...record }) },
+])
 
 const size = v.pipe(finiteNumber, v.minValue(NOTE_MIN_SIZE), v.maxValue(NOTE_MAX_SIZE))
 const noteSchema = v.object({
@@ -48,6 +53,7 @@ const noteSchema = v.object({
   color: v.picklist(noteColors),
   text: v.pipe(v.string(), v.maxLength(NOTE_TEXT_MAX, `at most ${NOTE_TEXT_MAX} characters`)),
   createdAt: finiteNumber,
+  ...taggedEntries,
 })
 
 export function validateNote(input: unknown): ValidationResult<NoteRecord> {

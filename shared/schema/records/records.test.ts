@@ -14,6 +14,8 @@ const note = {
   color: 'yellow',
   text: 'Flere møteplasser for ungdom',
   createdAt: 1_700_000_000_000,
+  sdgs: [11, 17],
+  dimension: 'social',
 }
 
 describe('validateNote', () => {
@@ -32,6 +34,10 @@ describe('validateNote', () => {
     ['id with a slash', { id: 'a/b' }, 'note.id'],
     ['wrong kind', { kind: 'board' }, 'note.kind'],
     ['board id not a string', { boardId: 7 }, 'note.boardId'],
+    ['SDG 18', { sdgs: [18] }, 'note.sdgs'],
+    ['SDGs out of order', { sdgs: [17, 11] }, 'note.sdgs'],
+    ['SDG twice', { sdgs: [3, 3] }, 'note.sdgs'],
+    ['unknown dimension', { dimension: 'cultural' }, 'note.dimension'],
   ])('rejects %s', (_name, change, where) => {
     const result = validateNote({ ...note, ...change })
     expect(result.ok).toBe(false)
@@ -44,7 +50,7 @@ describe('validateNote', () => {
 })
 
 describe('validateBoard', () => {
-  const board = { id: 'b1', title: 'Tavle 1', order: 'a0', template: 'canvas' }
+  const board = { id: 'b1', title: 'Tavle 1', order: 'a0', template: 'canvas', showHelp: true, linkedBoardId: '' }
   it.each([
     ['a canvas board', board, true],
     ['an empty title (allowed: shown as "untitled")', { ...board, title: '' }, true],
@@ -52,6 +58,9 @@ describe('validateBoard', () => {
     ['an unknown template', { ...board, template: 'kanban' }, false],
     ['an empty order', { ...board, order: '' }, false],
     ['no template (written before version 2)', { id: 'b1', title: 't', order: 'a0' }, false],
+    ['a stakeholder map linked to nothing', { ...board, template: 'stakeholderMap' }, true],
+    ['a matrix linked to a map', { ...board, template: 'involvementMatrix', linkedBoardId: 'map1' }, true],
+    ['a link that is not an id', { ...board, linkedBoardId: '../x' }, false],
   ])('%s -> %s', (_name, input, ok) => {
     expect(validateBoard(input).ok).toBe(ok)
   })

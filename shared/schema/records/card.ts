@@ -1,0 +1,54 @@
+import * as v from 'valibot'
+import { createMigrationSequence } from '../Migration'
+import { taggedEntries, type Tagged } from '../tags'
+import { finiteNumber, idSchema, validateWith, type ValidationResult } from '../validation'
+
+/**
+ * A card on a challenge / solution / action board. One kind with a `lane`, so moving a card to
+ * another lane is a one-field change; the action fields are kept (and ignored) outside the
+ * action lane, so moving a card back and forth loses nothing.
+ */
+export interface CardRecord extends Tagged {
+  id: string
+  kind: 'card'
+  boardId: string
+  lane: CardLane
+  text: string
+  /** Fractional index within the lane. */
+  order: string
+  /** Actions: who does it (free text: a person, a unit or a stakeholder's name). */
+  owner: string
+  /** Actions: due date as `YYYY-MM-DD`, or ''. A date, not a time: no time zones in the minutes. */
+  dueDate: string
+  status: ActionStatus
+  createdAt: number
+}
+
+export const cardLanes = ['challenge', 'solution', 'action'] as const
+export type CardLane = (typeof cardLanes)[number]
+export const actionStatuses = ['open', 'inProgress', 'done'] as const
+export type ActionStatus = (typeof actionStatuses)[number]
+
+export const CARD_TEXT_MAX = 500
+export const OWNER_MAX = 80
+
+export const cardVersions = { Initial: 1 } as const
+export const cardMigrations = createMigrationSequence('card', [])
+
+const schema = v.object({
+  id: idSchema,
+  kind: v.literal('card'),
+  boardId: idSchema,
+  lane: v.picklist(cardLanes),
+  text: v.pipe(v.string(), v.maxLength(CARD_TEXT_MAX, `at most ${CARD_TEXT_MAX} characters`)),
+  order: v.pipe(v.string(), v.minLength(1, 'must not be empty')),
+  owner: v.pipe(v.string(), v.maxLength(OWNER_MAX, `at most ${OWNER_MAX} characters`)),
+  dueDate: v.union([v.literal(''), v.pipe(v.string(), v.isoDate('must be a date YYYY-MM-DD'))]),
+  status: v.picklist(actionStatuses),
+  createdAt: finiteNumber,
+  ...taggedEntries,
+})
+
+export function validateCard(input: unknown): ValidationResult<CardRecord> {
+  return validateWith(schema, 'card', input)
+}

@@ -1,0 +1,56 @@
+import * as v from 'valibot'
+import { createMigrationSequence } from '../Migration'
+import { finiteNumber, idSchema, validateWith, type ValidationResult } from '../validation'
+
+/**
+ * The definition card for a chosen collaboration with one stakeholder, on an involvement matrix:
+ * what the source texts say must be agreed. Each field is its own key so two people can fill in
+ * different fields at once.
+ */
+export interface CollaborationRecord {
+  id: string
+  kind: 'collaboration'
+  /** The involvement matrix board it is on. */
+  boardId: string
+  stakeholderId: string
+  goals: string
+  rolesAndResponsibility: string
+  funding: string
+  expectedResults: string
+  indicators: string
+  platforms: string
+  createdAt: number
+}
+
+export const collaborationFields = [
+  'goals',
+  'rolesAndResponsibility',
+  'funding',
+  'expectedResults',
+  'indicators',
+  'platforms',
+] as const satisfies readonly (keyof CollaborationRecord)[]
+
+export const COLLABORATION_TEXT_MAX = 2000
+
+export const collaborationVersions = { Initial: 1 } as const
+export const collaborationMigrations = createMigrationSequence('collaboration', [])
+
+const text = v.pipe(v.string(), v.maxLength(COLLABORATION_TEXT_MAX, `at most ${COLLABORATION_TEXT_MAX} characters`))
+const schema = v.object({
+  id: idSchema,
+  kind: v.literal('collaboration'),
+  boardId: idSchema,
+  stakeholderId: idSchema,
+  goals: text,
+  rolesAndResponsibility: text,
+  funding: text,
+  expectedResults: text,
+  indicators: text,
+  platforms: text,
+  createdAt: finiteNumber,
+})
+
+export function validateCollaboration(input: unknown): ValidationResult<CollaborationRecord> {
+  return validateWith(schema, 'collaboration', input)
+}

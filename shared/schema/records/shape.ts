@@ -1,0 +1,46 @@
+import * as v from 'valibot'
+import { createMigrationSequence } from '../Migration'
+import { taggedEntries, type Tagged } from '../tags'
+import { finiteNumber, idSchema, validateWith, type ValidationResult } from '../validation'
+import { colorSchema } from './connector'
+
+/** A rectangle or ellipse, optionally with a label inside. */
+export interface ShapeRecord extends Tagged {
+  id: string
+  kind: 'shape'
+  boardId: string
+  shape: 'rect' | 'ellipse'
+  x: number
+  y: number
+  w: number
+  h: number
+  /** '' for no fill. */
+  fill: string
+  stroke: string
+  text: string
+  createdAt: number
+}
+
+export const shapeVersions = { Initial: 1 } as const
+export const shapeMigrations = createMigrationSequence('shape', [])
+
+const size = v.pipe(finiteNumber, v.minValue(4), v.maxValue(10_000))
+const schema = v.object({
+  id: idSchema,
+  kind: v.literal('shape'),
+  boardId: idSchema,
+  shape: v.picklist(['rect', 'ellipse']),
+  x: finiteNumber,
+  y: finiteNumber,
+  w: size,
+  h: size,
+  fill: v.union([v.literal(''), colorSchema]),
+  stroke: colorSchema,
+  text: v.pipe(v.string(), v.maxLength(500)),
+  createdAt: finiteNumber,
+  ...taggedEntries,
+})
+
+export function validateShape(input: unknown): ValidationResult<ShapeRecord> {
+  return validateWith(schema, 'shape', input)
+}

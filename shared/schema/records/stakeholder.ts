@@ -1,0 +1,68 @@
+import * as v from 'valibot'
+import { createMigrationSequence } from '../Migration'
+import { taggedEntries, type Tagged } from '../tags'
+import { finiteNumber, idSchema, validateWith, type ValidationResult } from '../validation'
+
+/**
+ * A stakeholder (interessent). One record serves the stakeholder map, the influence/interest grid,
+ * the communication plan and the involvement matrix: renaming it anywhere renames it everywhere.
+ */
+export interface StakeholderRecord extends Tagged {
+  id: string
+  kind: 'stakeholder'
+  /** The stakeholder map it belongs to. */
+  boardId: string
+  /** A stakeholderGroup on the same board, or '' while it sits outside every zone. */
+  groupId: string
+  name: string
+  /** 1 (low) – 5 (high): the classic influence/interest grid. */
+  influence: number
+  interest: number
+  contactPerson: string
+  /** Communication plan: what message, how (channel), when / how often. */
+  message: string
+  channel: string
+  frequency: string
+  /** Position on the map, board coordinates (top-left of the card). */
+  x: number
+  y: number
+  /** OECD involvement level now and wanted, 1 (communication) – 6 (co-production); 0 = not set. */
+  levelNow: number
+  levelWanted: number
+  createdAt: number
+}
+
+export const STAKEHOLDER_TEXT_MAX = 200
+export const STAKEHOLDER_NAME_MAX = 80
+export const STAKEHOLDER_CARD_SIZE = { w: 180, h: 96 } as const
+
+export const stakeholderVersions = { Initial: 1 } as const
+export const stakeholderMigrations = createMigrationSequence('stakeholder', [])
+
+const text = v.pipe(v.string(), v.maxLength(STAKEHOLDER_TEXT_MAX, `at most ${STAKEHOLDER_TEXT_MAX} characters`))
+const rating = v.pipe(v.number(), v.integer(), v.minValue(1), v.maxValue(5))
+const level = v.pipe(v.number(), v.integer(), v.minValue(0), v.maxValue(6))
+
+const schema = v.object({
+  id: idSchema,
+  kind: v.literal('stakeholder'),
+  boardId: idSchema,
+  groupId: v.union([v.literal(''), idSchema]),
+  name: v.pipe(v.string(), v.maxLength(STAKEHOLDER_NAME_MAX, `at most ${STAKEHOLDER_NAME_MAX} characters`)),
+  influence: rating,
+  interest: rating,
+  contactPerson: text,
+  message: text,
+  channel: text,
+  frequency: text,
+  x: finiteNumber,
+  y: finiteNumber,
+  levelNow: level,
+  levelWanted: level,
+  createdAt: finiteNumber,
+  ...taggedEntries,
+})
+
+export function validateStakeholder(input: unknown): ValidationResult<StakeholderRecord> {
+  return validateWith(schema, 'stakeholder', input)
+}

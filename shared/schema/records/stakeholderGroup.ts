@@ -1,0 +1,42 @@
+import * as v from 'valibot'
+import { createMigrationSequence } from '../Migration'
+import { finiteNumber, idSchema, validateWith, type ValidationResult } from '../validation'
+
+/** A zone on a stakeholder map (interessentkart): one group of stakeholders. */
+export interface StakeholderGroupRecord {
+  id: string
+  kind: 'stakeholderGroup'
+  boardId: string
+  /**
+   * The facilitator's name for the group. '' means "use the preset's translated label", so a
+   * default group reads "Myndigheter" in nb and "Authorities" in en until someone renames it.
+   */
+  name: string
+  preset: StakeholderGroupPreset | ''
+  /** Fractional index: zones are laid out in this order. */
+  order: string
+  createdAt: number
+}
+
+/** The groups the source texts name, plus knowledge institutions (DOMAIN.md). */
+export const stakeholderGroupPresets = ['authorities', 'community', 'operatingUnits', 'privateSector', 'knowledge'] as const
+export type StakeholderGroupPreset = (typeof stakeholderGroupPresets)[number]
+
+export const GROUP_NAME_MAX = 60
+
+export const stakeholderGroupVersions = { Initial: 1 } as const
+export const stakeholderGroupMigrations = createMigrationSequence('stakeholderGroup', [])
+
+const schema = v.object({
+  id: idSchema,
+  kind: v.literal('stakeholderGroup'),
+  boardId: idSchema,
+  name: v.pipe(v.string(), v.maxLength(GROUP_NAME_MAX, `at most ${GROUP_NAME_MAX} characters`)),
+  preset: v.picklist([...stakeholderGroupPresets, ''] as const),
+  order: v.pipe(v.string(), v.minLength(1, 'must not be empty')),
+  createdAt: finiteNumber,
+})
+
+export function validateStakeholderGroup(input: unknown): ValidationResult<StakeholderGroupRecord> {
+  return validateWith(schema, 'stakeholderGroup', input)
+}

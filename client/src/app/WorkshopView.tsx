@@ -1,6 +1,8 @@
 import { useEffect, useId, useState } from 'react'
 import { useTranslation } from 'react-i18next'
-import { BoardCanvas } from '../canvas/BoardCanvas'
+import { AddBoardMenu, useTemplateTitles } from '../boards/AddBoardMenu'
+import { BoardView } from '../boards/BoardView'
+import type { BoardChoice } from '../../../shared/logic/templates'
 import { useBoards, useConnection, useLocallyLoaded, usePeers, useWorkshopMeta } from '../store/hooks'
 import type { WorkshopStore } from '../store/WorkshopStore'
 import { BoardMenu } from './BoardMenu'
@@ -8,7 +10,7 @@ import { BoardTabs } from './BoardTabs'
 import { Brand } from './Brand'
 import { ConnectionIndicator } from './ConnectionIndicator'
 import { DeleteBoardDialog } from './DeleteBoardDialog'
-import { NotesIllustration, PlusIcon } from './icons'
+import { NotesIllustration } from './icons'
 import { LanguageSwitch } from './LanguageSwitch'
 import { navigate } from './navigation'
 import { PeopleList } from './PeopleList'
@@ -65,10 +67,10 @@ export function WorkshopView({ store, workshopId, boardId, userName, onChangeNam
     if (meta) saveRecent(rememberWorkshop(loadRecent(), { id: workshopId, title: meta.title, lastOpened: Date.now() }))
   }, [meta, workshopId])
 
-  function addBoard() {
-    const id = store.addBoard(t('boards.defaultTitle', { number: boards.length + 1 }))
+  const templateTitles = useTemplateTitles()
+  function addBoard(choice: BoardChoice) {
+    const id = store.addBoardFromTemplate(choice, templateTitles)
     goToBoard(id)
-    setEditingId(id)
   }
 
   function moveBoard(id: string, toIndex: number) {
@@ -125,10 +127,7 @@ export function WorkshopView({ store, workshopId, boardId, userName, onChangeNam
                 onDelete={() => setDeleteId(selected.id)}
               />
             )}
-            <button type="button" className="button add-board" onClick={addBoard}>
-              <PlusIcon />
-              <span className="add-board__label">{t('boards.add')}</span>
-            </button>
+            <AddBoardMenu onAdd={addBoard} />
           </div>
         )}
       </header>
@@ -145,15 +144,13 @@ export function WorkshopView({ store, workshopId, boardId, userName, onChangeNam
             <p>{t('workshop.loading')}</p>
           </div>
         ) : selected ? (
-          <BoardCanvas key={selected.id} store={store} boardId={selected.id} />
+          <BoardView key={selected.id} store={store} board={selected} />
         ) : (
           <div className="placeholder empty-state">
             <NotesIllustration />
             <h2>{t('workshop.emptyTitle')}</h2>
             <p>{t('workshop.emptyBody')}</p>
-            <button type="button" className="button button--primary button--large" onClick={addBoard}>
-              {t('boards.add')}
-            </button>
+            <AddBoardMenu onAdd={addBoard} className="button button--primary button--large" />
           </div>
         )}
       </main>

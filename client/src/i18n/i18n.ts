@@ -2,8 +2,18 @@ import i18next from 'i18next'
 import { initReactI18next } from 'react-i18next'
 import enApp from './locales/en/app.json'
 import enCanvas from './locales/en/canvas.json'
+import enBoards from './locales/en/boards.json'
+import enStakeholderMap from './locales/en/stakeholderMap.json'
+import enMatrix from './locales/en/matrix.json'
+import enChallenges from './locales/en/challenges.json'
+import enTags from './locales/en/tags.json'
 import nbApp from './locales/nb/app.json'
 import nbCanvas from './locales/nb/canvas.json'
+import nbBoards from './locales/nb/boards.json'
+import nbStakeholderMap from './locales/nb/stakeholderMap.json'
+import nbMatrix from './locales/nb/matrix.json'
+import nbChallenges from './locales/nb/challenges.json'
+import nbTags from './locales/nb/tags.json'
 
 /**
  * All user-visible text goes through i18next. Namespaces follow the UI's parts (app shell,
@@ -14,9 +24,11 @@ export type SupportedLanguage = (typeof supportedLanguages)[number]
 
 const STORAGE_KEY = 'samskap.language'
 
+export const namespaces = ['app',  'canvas',  'boards',  'stakeholderMap',  'matrix',  'challenges',  'tags'] as const
+
 export const resources = {
-  nb: { app: nbApp, canvas: nbCanvas },
-  en: { app: enApp, canvas: enCanvas },
+  nb: { app: nbApp, canvas: nbCanvas, boards: nbBoards, stakeholderMap: nbStakeholderMap, matrix: nbMatrix, challenges: nbChallenges, tags: nbTags },
+  en: { app: enApp, canvas: enCanvas, boards: enBoards, stakeholderMap: enStakeholderMap, matrix: enMatrix, challenges: enChallenges, tags: enTags },
 } as const
 
 /** The person's saved choice, else the first browser language we speak (nn/no count as nb). */
@@ -37,7 +49,7 @@ export function initI18n(): typeof i18next {
     resources,
     lng,
     fallbackLng: 'en',
-    ns: ['app', 'canvas'],
+    ns: [...namespaces],
     defaultNS: 'app',
     interpolation: { escapeValue: false }, // React escapes
     returnNull: false,

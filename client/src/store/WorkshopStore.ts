@@ -41,6 +41,8 @@ export interface WorkshopStoreOptions {
   userName: string
   /** Keep a copy in IndexedDB (off in environments without it). */
   persistLocally?: boolean
+  /** For Node (tests, scripts): a WebSocket implementation such as the `ws` package's. */
+  WebSocketPolyfill?: typeof WebSocket
 }
 
 type Listener = () => void
@@ -105,6 +107,7 @@ export class WorkshopStore {
 
     this.provider = new WebsocketProvider(options.serverUrl, options.workshopId, this.doc, {
       params: { schema: encodeSchemaVersions(currentSchema) },
+      ...(options.WebSocketPolyfill ? { WebSocketPolyfill: options.WebSocketPolyfill, disableBc: true } : {}),
       shouldReconnect: (event) => !terminalCloseCodes.has(event.code) && !(event.code >= 4400 && event.code < 4500),
     })
     this.provider.on('status', ({ status }) => {

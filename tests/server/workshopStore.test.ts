@@ -1,0 +1,139 @@
+import { afterEach, describe, expect, it } from 'vitest'
+import { WebSocket } from 'ws'
+import { PlanRejectedError, WorkshopStore } from '../../client/src/store/WorkshopStore'
+import { SYNC_PATH } from '../../shared/protocol'
+import { createWorkshop, TestResources, waitFor, wsUrl } from './helpers'
+
+// The client store against the real server: what components rely on (validated snapshots, stable
+// identities, one notification per changed record, undo of one's own edits only, all-or-nothing
+// plans) checked with two stores in one process.
+
+const resources = new TestResources()
+afterEach(() => resources.dispose())
+
+async function twoStores() {
+  const server = await resources.startServer({ dataDir: await resources.tempDir() })
+  const workshopId = await createWorkshop(server.url)
+  const open = (userName: string) => {
+    const store = new WorkshopStore({
+      workshopId,
+      serverUrl: wsUrl(server.url) + SYNC_PATH,
+      userName,
+      persistLocally: false,
+      WebSocketPolyfill: WebSocket as unknown as typeof globalThis.WebSocket,
+    })
+    resources.defer(() => store.destroy())
+    return store
+  }
+  const kari = open('Kari')
+  const ola = open('Ola')
+  await waitFor(() => kari.getConnection().status === 'connected' && ola.getConnection().status === 'connected', 'both connected')
+  await waitFor(() => kari.getBoards().length === 1 && ola.getBoards().length === 1, 'first board synced')
+  return { kari, ola, boardId: kari.getBoards()[0]!.id }
+}
+
+function count(store: WorkshopStore, topic: string): { calls: number } {
+  const counter = { calls: 0 }
+  resources.defer(store.subscribe(topic, () => counter.calls++))
+  return counter
+}
+
+describe('WorkshopStore', () => {
+  it('a remote change to one note notifies that note only, and keeps the others identical', async () => {
+    const { kari, ola, boardId } = await twoStores()
+    const a = kari.createNote(boardId, { x: 0, y: 0, text: 'a' })
+    const b = kari.createNote(boardId, { x: 300, y: 0, text: 'b' })
+    await waitFor(() => ola.getItemIds(boardId).length === 2, 'notes at Ola')
+    const before = ola.getNote(b)
+    const onA = count(ola, `note:${a}`)
+    const onB = count(ola, `note:${b}`)
+    const onList = count(ola, `items:${boardId}`)
+
+    kari.updateNote(a, { text: 'a, edited' })
+    await waitFor(() => ola.getNote(a)?.text === 'a, edited', 'edit at Ola')
+
+    expect(onA.calls).toBe(1)
+    expect(onB.calls).toBe(0)
+    expect(onList.calls).toBe(0)
+    expect(ola.getNote(b)).toBe(before)
+  })
+
+  it('lists of one kind keep their identity until a record of that kind changes', async () => {
+    const { kari, ola, boardId } = await twoStores()
+    const mapId = kari.addBoardFromTemplate('stakeholderMap', {
+      canvas: 'Lerret',
+      stakeholderMap: 'Kart',
+      involvementMatrix: 'Matrise',
+      challengeBoard: 'Tiltak',
+    })
+    await waitFor(() => ola.getItemsOfKind(mapId, 'stakeholderGroup').length === 5, 'default groups at Ola')
+    const groups = ola.getItemsOfKind(mapId, 'stakeholderGroup')
+    kari.createNote(boardId, { text: 'on another board' })
+    await waitFor(() => ola.getItemIds(boardId).length === 1, 'note at Ola')
+    expect(ola.getItemsOfKind(mapId, 'stakeholderGroup')).toBe(groups)
+
+    kari.updateItem(groups[0]!.id, { name: 'Statlige etater' })
+    await waitFor(() => ola.getItemsOfKind(mapId, 'stakeholderGroup') !== groups, 'group list renewed')
+    expect(ola.getItemsOfKind(mapId, 'stakeholderGroup')[0]).toMatchObject({ name: 'Statlige etater' })
+  })
+
+  it('refuses an invalid plan whole, writing nothing', async () => {
+    const { kari, boardId } = await twoStores()
+    const good = kari.createNote(boardId, { text: 'ok' })
+    const before = kari.getNote(good)
+    expect(() =>
+      kari.applyPlan({
+        updateItems: [{ id: good, patch: { text: 'changed' } }],
+        createItems: [{ ...before!, id: 'bad', w: -5 }],
+      }),
+    ).toThrow(PlanRejectedError)
+    expect(kari.getNote(good)).toBe(before)
+    expect(kari.getItem('bad')).toBeUndefined()
+  })
+
+  it('undo takes back only my own change, even after someone else edited', async () => {
+    const { kari, ola, boardId } = await twoStores()
+    const note = kari.createNote(boardId, { text: 'Kari skrev' })
+    kari.stopCapturing()
+    await waitFor(() => ola.getNote(note) !== undefined, 'note at Ola')
+    const olas = ola.createNote(boardId, { text: 'Ola skrev' })
+    await waitFor(() => kari.getNote(olas) !== undefined, 'Ola’s note at Kari')
+
+    kari.undo()
+    expect(kari.getNote(note)).toBeUndefined()
+    expect(kari.getNote(olas)?.text).toBe('Ola skrev')
+    await waitFor(() => ola.getNote(note) === undefined, 'undo reaches Ola')
+    expect(ola.getNote(olas)).toBeDefined()
+
+    kari.redo()
+    await waitFor(() => ola.getNote(note)?.text === 'Kari skrev', 'redo reaches Ola')
+  })
+
+  it('skips records that fail validation instead of passing them to the UI', async () => {
+    const { kari, ola, boardId } = await twoStores()
+    const id = kari.createNote(boardId, { text: 'fine' })
+    await waitFor(() => ola.getNote(id) !== undefined, 'note at Ola')
+    // A buggy or hostile client writes a bad value straight into the document.
+    const warn = console.warn
+    console.warn = () => {}
+    try {
+      ;(kari as unknown as { maps: { items: { get(id: string): { set(k: string, v: unknown): void } } } }).maps.items.get(id).set('x', 'far away')
+      await waitFor(() => ola.getNote(id) === undefined, 'invalid note dropped at Ola')
+    } finally {
+      console.warn = warn
+    }
+    expect(ola.getItemIds(boardId)).toEqual([])
+  })
+
+  it('deleting a board deletes what is on it, as one undoable step', async () => {
+    const { kari, ola, boardId } = await twoStores()
+    kari.createNote(boardId, { text: '1' })
+    kari.createNote(boardId, { text: '2' })
+    kari.stopCapturing()
+    await waitFor(() => ola.getItemIds(boardId).length === 2, 'notes at Ola')
+    kari.deleteBoard(boardId)
+    await waitFor(() => ola.getBoards().length === 0 && ola.getItemIds(boardId).length === 0, 'board gone at Ola')
+    kari.undo()
+    await waitFor(() => ola.getBoards().length === 1 && ola.getItemIds(boardId).length === 2, 'board back at Ola')
+  })
+})

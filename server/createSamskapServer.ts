@@ -7,6 +7,7 @@ import { SchemaTooNewError } from '../shared/doc/workshopDoc'
 import { CloseCode, MAX_MESSAGE_BYTES, SYNC_PATH, WORKSHOP_ID_PATTERN } from '../shared/protocol'
 import { compareSchema, currentSchema, parseSchemaVersions } from '../shared/schema/schema'
 import { handleApiRequest } from './http/workshopsApi'
+import { handleImagesRequest, IMAGES_PATH } from './http/imagesApi'
 import { sendJson } from './http/httpResponses'
 import { serveStatic } from './http/staticFiles'
 import { createLogger, type Logger } from './log'
@@ -56,6 +57,8 @@ export async function createSamskapServer(options: SamskapServerOptions): Promis
   const staticRoot = options.staticDir ? path.resolve(options.staticDir) : null
   const hasStatic = staticRoot !== null && fs.existsSync(staticRoot) && fs.statSync(staticRoot).isDirectory()
   const connections = new Set<SyncConnection>()
+  // Photos are files addressed by their hash, beside the database, never in a Yjs document.
+  const imagesDir = path.join(options.dataDir, 'images')
 
   const server = http.createServer((request, response) => {
     handleRequest(request, response).catch((error: unknown) => {
@@ -69,6 +72,9 @@ export async function createSamskapServer(options: SamskapServerOptions): Promis
     const { pathname } = new URL(request.url ?? '/', 'http://localhost')
     if (pathname === '/healthz') {
       return sendJson(response, 200, { ok: true, rooms: registry.size, connections: connections.size })
+    }
+    if (pathname === IMAGES_PATH || pathname.startsWith(IMAGES_PATH + '/')) {
+      return handleImagesRequest(request, response, pathname, imagesDir, log)
     }
     if (pathname === '/api' || pathname.startsWith('/api/')) {
       return handleApiRequest(request, response, pathname, persistence, log)

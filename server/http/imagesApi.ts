@@ -1,0 +1,119 @@
+import { createHash, randomBytes } from 'node:crypto'
+import fs from 'node:fs/promises'
+import type { IncomingMessage, ServerResponse } from 'node:http'
+import path from 'node:path'
+import { fileTypeFromBuffer } from 'file-type'
+import { IMAGE_MAX_BYTES, imageMimes, type ImageMime } from '../../shared/schema/records/image'
+import type { Logger } from '../log'
+import { readBody, RequestBodyError, sendJson } from './httpResponses'
+
+export const IMAGES_PATH = '/api/images'
+const HASH_PATTERN = /^[0-9a-f]{64}$/
+const UNSUPPORTED = 'Only JPEG, PNG, WebP or GIF images are accepted'
+
+function isImageMime(mime: string): mime is ImageMime {
+  return (imageMimes as readonly string[]).includes(mime)
+}
+
+/** DATA_DIR/images/<first two hex digits>/<hash>: at most 256 entries per folder level. */
+export function imagePath(imagesDir: string, hash: string): string {
+  return path.join(imagesDir, hash.slice(0, 2), hash)
+}
+
+/**
+ * `POST /api/images` stores a photo content-addressed by SHA-256; `GET /api/images/<hash>` serves it.
+ * The type is read from the bytes, never trusted from the header, and the stored file carries no
+ * name from the client, so nothing a client sends can choose a path.
+ */
+export async function handleImagesRequest(
+  request: IncomingMessage,
+  response: ServerResponse,
+  pathname: string,
+  imagesDir: string,
+  log: Logger,
+): Promise<void> {
+  if (pathname === IMAGES_PATH) {
+    if (request.method !== 'POST') return sendJson(response, 405, { error: 'Use POST to upload an image' })
+    return uploadImage(request, response, imagesDir, log)
+  }
+  const hash = pathname.slice(IMAGES_PATH.length + 1)
+  if (request.method !== 'GET' && request.method !== 'HEAD') return sendJson(response, 405, { error: 'Only GET is supported here' })
+  if (!HASH_PATTERN.test(hash)) return sendJson(response, 400, { error: 'An image is addressed by its lower-case SHA-256 hex digest' })
+  return serveImage(request, response, imagesDir, hash)
+}
+
+async function uploadImage(request: IncomingMessage, response: ServerResponse, imagesDir: string, log: Logger): Promise<void> {
+  const declared = (request.headers['content-type'] ?? '').split(';')[0]!.trim().toLowerCase()
+  if (!declared.startsWith('image/')) return sendJson(response, 400, { error: `${UNSUPPORTED}; send the bytes with Content-Type image/…` })
+  if (!isImageMime(declared)) return sendJson(response, 400, { error: UNSUPPORTED })
+  let bytes: Buffer
+  try {
+    bytes = await readBody(request, IMAGE_MAX_BYTES)
+  } catch (error) {
+    if (error instanceof RequestBodyError) {
+      // The rest of the body is not read: ask the client not to reuse this connection.
+      response.setHeader('connection', 'close')
+      return sendJson(response, error.status, { error: `An image may be at most ${IMAGE_MAX_BYTES / 1024 / 1024} MB` })
+    }
+    throw error
+  }
+  if (bytes.length === 0) return sendJson(response, 400, { error: 'The image is empty' })
+  const detected = await fileTypeFromBuffer(bytes)
+  if (!detected || !isImageMime(detected.mime)) return sendJson(response, 400, { error: UNSUPPORTED })
+  if (detected.mime !== declared) {
+    return sendJson(response, 415, { error: `The bytes are ${detected.mime} but Content-Type says ${declared}` })
+  }
+  const hash = createHash('sha256').update(bytes).digest('hex')
+  const target = imagePath(imagesDir, hash)
+  const existed = await exists(target)
+  if (!existed) {
+    await fs.mkdir(path.dirname(target), { recursive: true })
+    // Write beside the target, then rename: a reader never sees half a file, and two uploads of the
+    // same bytes at once both end with the same complete file.
+    const temp = `${target}.${randomBytes(6).toString('hex')}.tmp`
+    try {
+      await fs.writeFile(temp, bytes, { flag: 'wx' })
+      await fs.rename(temp, target)
+    } catch (error) {
+      await fs.rm(temp, { force: true })
+      throw error
+    }
+    log.info({ hash, mime: detected.mime, bytes: bytes.length }, 'image stored')
+  }
+  sendJson(response, existed ? 200 : 201, { hash, mime: detected.mime, bytes: bytes.length })
+}
+
+async function serveImage(request: IncomingMessage, response: ServerResponse, imagesDir: string, hash: string): Promise<void> {
+  const file = imagePath(imagesDir, hash)
+  let bytes: Buffer
+  try {
+    bytes = await fs.readFile(file)
+  } catch (error) {
+    if ((error as NodeJS.ErrnoException).code === 'ENOENT') return sendJson(response, 404, { error: 'Image not found' })
+    throw error
+  }
+  const etag = `"${hash}"`
+  if (request.headers['if-none-match'] === etag) {
+    response.writeHead(304, { etag, 'cache-control': 'public, max-age=31536000, immutable' })
+    response.end()
+    return
+  }
+  const detected = await fileTypeFromBuffer(bytes)
+  response.writeHead(200, {
+    'content-type': detected && isImageMime(detected.mime) ? detected.mime : 'application/octet-stream',
+    'content-length': bytes.length,
+    'cache-control': 'public, max-age=31536000, immutable',
+    etag,
+    'x-content-type-options': 'nosniff',
+  })
+  response.end(request.method === 'HEAD' ? undefined : bytes)
+}
+
+async function exists(file: string): Promise<boolean> {
+  try {
+    await fs.access(file)
+    return true
+  } catch {
+    return false
+  }
+}

@@ -1,0 +1,137 @@
+import fs from 'node:fs/promises'
+import http from 'node:http'
+import path from 'node:path'
+import { deflateSync } from 'node:zlib'
+import { createHash } from 'node:crypto'
+import { afterEach, describe, expect, it } from 'vitest'
+import { IMAGE_MAX_BYTES } from '../../shared/schema/records/image'
+import { TestResources } from './helpers'
+
+const resources = new TestResources()
+afterEach(() => resources.dispose())
+
+/** A real w×h RGB PNG, so the server's byte sniffing sees a PNG. */
+function png(w = 2, h = 2, seed = 0): Buffer {
+  const crcTable = Array.from({ length: 256 }, (_, n) => {
+    let c = n
+    for (let k = 0; k < 8; k++) c = c & 1 ? 0xedb88320 ^ (c >>> 1) : c >>> 1
+    return c >>> 0
+  })
+  const crc = (buf: Buffer) => {
+    let c = 0xffffffff
+    for (const b of buf) c = crcTable[(c ^ b) & 0xff]! ^ (c >>> 8)
+    return (c ^ 0xffffffff) >>> 0
+  }
+  const chunk = (type: string, data: Buffer) => {
+    const len = Buffer.alloc(4)
+    len.writeUInt32BE(data.length)
+    const body = Buffer.concat([Buffer.from(type, 'ascii'), data])
+    const sum = Buffer.alloc(4)
+    sum.writeUInt32BE(crc(body))
+    return Buffer.concat([len, body, sum])
+  }
+  const ihdr = Buffer.alloc(13)
+  ihdr.writeUInt32BE(w, 0)
+  ihdr.writeUInt32BE(h, 4)
+  ihdr[8] = 8
+  ihdr[9] = 2
+  const rows = Buffer.alloc((w * 3 + 1) * h, seed)
+  for (let y = 0; y < h; y++) rows[y * (w * 3 + 1)] = 0
+  return Buffer.concat([Buffer.from([0x89, 0x50, 0x4e, 0x47, 0x0d, 0x0a, 0x1a, 0x0a]), chunk('IHDR', ihdr), chunk('IDAT', deflateSync(rows)), chunk('IEND', Buffer.alloc(0))])
+}
+
+async function upload(url: string, body: Buffer, type = 'image/png') {
+  const response = await fetch(`${url}/api/images`, { method: 'POST', headers: { 'content-type': type }, body })
+  return { status: response.status, json: (await response.json()) as { hash?: string; mime?: string; bytes?: number; error?: string } }
+}
+
+async function filesUnder(dir: string): Promise<string[]> {
+  const entries = await fs.readdir(dir, { recursive: true, withFileTypes: true }).catch(() => [])
+  return entries.filter((e) => e.isFile()).map((e) => path.join(e.parentPath, e.name))
+}
+
+describe('POST /api/images', () => {
+  it('stores a PNG by its SHA-256 and the same bytes twice give one file', async () => {
+    const dataDir = await resources.tempDir()
+    const server = await resources.startServer({ dataDir })
+    const bytes = png(3, 2, 7)
+    const hash = createHash('sha256').update(bytes).digest('hex')
+    const first = await upload(server.url, bytes)
+    expect(first).toEqual({ status: 201, json: { hash, mime: 'image/png', bytes: bytes.length } })
+    const again = await upload(server.url, bytes)
+    expect(again.status).toBe(200)
+    expect(again.json.hash).toBe(hash)
+    const files = await filesUnder(path.join(dataDir, 'images'))
+    expect(files).toEqual([path.join(dataDir, 'images', hash.slice(0, 2), hash)])
+  })
+
+  it.each([
+    ['no image content type', 'application/octet-stream', png(), 400, /JPEG, PNG, WebP or GIF/],
+    ['an image type we do not take', 'image/svg+xml', Buffer.from('<svg/>'), 400, /JPEG, PNG, WebP or GIF/],
+    ['bytes that are not an image', 'image/png', Buffer.from('hello, not a png at all'), 400, /JPEG, PNG, WebP or GIF/],
+    ['a PNG sent as JPEG', 'image/jpeg', png(), 415, /image\/png.*image\/jpeg/],
+    ['an empty body', 'image/png', Buffer.alloc(0), 400, /empty/],
+  ])('refuses %s', async (_name, type, body, status, error) => {
+    const server = await resources.startServer({ dataDir: await resources.tempDir() })
+    const result = await upload(server.url, body, type)
+    expect(result.status).toBe(status)
+    expect(result.json.error).toMatch(error)
+  })
+
+  it('refuses more than IMAGE_MAX_BYTES with 413', async () => {
+    const dataDir = await resources.tempDir()
+    const server = await resources.startServer({ dataDir })
+    const big = Buffer.concat([png(), Buffer.alloc(IMAGE_MAX_BYTES)])
+    const result = await upload(server.url, big)
+    expect(result.status).toBe(413)
+    expect(result.json.error).toMatch(/at most 10 MB/)
+    expect(await filesUnder(path.join(dataDir, 'images'))).toEqual([])
+  })
+})
+
+describe('GET /api/images/<hash>', () => {
+  it('returns the bytes with their type, immutable caching and an ETag', async () => {
+    const server = await resources.startServer({ dataDir: await resources.tempDir() })
+    const bytes = png(4, 4, 200)
+    const { json } = await upload(server.url, bytes)
+    const response = await fetch(`${server.url}/api/images/${json.hash}`)
+    expect(response.status).toBe(200)
+    expect(response.headers.get('content-type')).toBe('image/png')
+    expect(response.headers.get('cache-control')).toBe('public, max-age=31536000, immutable')
+    expect(response.headers.get('etag')).toBe(`"${json.hash}"`)
+    expect(Buffer.from(await response.arrayBuffer()).equals(bytes)).toBe(true)
+    const cached = await fetch(`${server.url}/api/images/${json.hash}`, { headers: { 'if-none-match': `"${json.hash}"` } })
+    expect(cached.status).toBe(304)
+  })
+
+  it.each([
+    ['an unknown hash', 'a'.repeat(64), 404],
+    ['upper-case hex', 'A'.repeat(64), 400],
+    ['too short', 'abc', 400],
+    ['a traversal attempt', '..%2F..%2Fsamskap.sqlite', 400],
+    // URL parsing resolves the dots before routing: the request never reaches the images folder.
+    ['a nested traversal', `${'a'.repeat(64)}/../../samskap.sqlite`, 404],
+  ])('answers %s with %s JSON', async (_name, hash, status) => {
+    const dataDir = await resources.tempDir()
+    await fs.writeFile(path.join(dataDir, 'secret.txt'), 'do not serve')
+    const server = await resources.startServer({ dataDir })
+    // A raw request: fetch() would normalise `..` away before it reaches the server.
+    const response = await rawGet(server.url, `/api/images/${hash}`)
+    expect(response.status).toBe(status)
+    expect(response.type).toMatch(/^application\/json/)
+    expect((JSON.parse(response.body) as { error: string }).error).toBeTruthy()
+    expect(response.body).not.toContain('do not serve')
+  })
+})
+
+function rawGet(url: string, requestPath: string): Promise<{ status: number; type: string; body: string }> {
+  return new Promise((resolve, reject) => {
+    const request = http.get(`${url}/`, { path: requestPath }, (response) => {
+      let body = ''
+      response.setEncoding('utf8')
+      response.on('data', (chunk: string) => (body += chunk))
+      response.on('end', () => resolve({ status: response.statusCode ?? 0, type: String(response.headers['content-type'] ?? ''), body }))
+    })
+    request.on('error', reject)
+  })
+}

@@ -1,6 +1,89 @@
+import { useState } from 'react'
+import { useTranslation } from 'react-i18next'
+import type { BoardRecord } from '../../../../shared/schema/records/board'
+import { PlanRejectedError } from '../../store/WorkshopStore'
+import { useBoards } from '../../store/hooks'
+import { onLinkClick, useRoute } from '../../app/navigation'
+import { routeToUrl } from '../../app/route'
+import { useTemplateTitles } from '../AddBoardMenu'
 import type { BoardProps } from '../BoardProps'
+import { InvolvementMatrix } from './InvolvementMatrix'
+import './involvementMatrix.css'
 
-/** Placeholder until the board is built. */
-export function InvolvementMatrixBoard({ board }: BoardProps) {
-  return <div className="placeholder">{board.title}</div>
+/**
+ * The involvement matrix (interessentinvolvering): the stakeholders of the linked stakeholder map
+ * as rows, the OECD ladder as columns. Without a (living) linked map it asks which map to use.
+ */
+export function InvolvementMatrixBoard({ store, board }: BoardProps) {
+  const boards = useBoards(store)
+  const map = boards.find((b) => b.id === board.linkedBoardId && b.template === 'stakeholderMap')
+  if (!map) return <ChooseMap store={store} board={board} maps={boards.filter((b) => b.template === 'stakeholderMap')} />
+  return <InvolvementMatrix store={store} board={board} map={map} />
+}
+
+function ChooseMap({ store, board, maps }: BoardProps & { maps: readonly BoardRecord[] }) {
+  const { t } = useTranslation('matrix')
+  const { t: tb } = useTranslation('boards')
+  const titles = useTemplateTitles()
+  const [error, setError] = useState<string | null>(null)
+  const link = (linkedBoardId: string) => {
+    try {
+      store.applyPlan({ updateBoards: [{ id: board.id, patch: { linkedBoardId } }] })
+      setError(null)
+    } catch (e) {
+      if (e instanceof PlanRejectedError) setError(e.message)
+      else throw e
+    }
+  }
+  const create = () => {
+    try {
+      const id = store.addBoardFromTemplate('stakeholderMap', titles, '')
+      link(id)
+    } catch (e) {
+      if (e instanceof PlanRejectedError) setError(e.message)
+      else throw e
+    }
+  }
+  return (
+    <div className="matrix-board matrix-board--empty" data-testid="involvement-matrix">
+      <div className="matrix-empty">
+        <p className="matrix-empty__text">{board.linkedBoardId === '' ? tb('linked.none') : tb('linked.missing')}</p>
+        {maps.length > 0 ? (
+          <label className="matrix-empty__choose">
+            <span>{tb('linked.choose')}</span>
+            <select className="matrix-select" value="" onChange={(e) => e.target.value && link(e.target.value)} data-testid="matrix-choose-map">
+              <option value="">{t('empty.choosePlaceholder')}</option>
+              {maps.map((m) => (
+                <option key={m.id} value={m.id}>
+                  {m.title}
+                </option>
+              ))}
+            </select>
+          </label>
+        ) : (
+          <p className="matrix-empty__hint">{t('empty.noMaps')}</p>
+        )}
+        <button type="button" className="button button--primary" onClick={create}>
+          {tb('linked.create')}
+        </button>
+        {error && (
+          <p role="alert" className="matrix-error">
+            {t('error', { message: error })}
+          </p>
+        )}
+      </div>
+    </div>
+  )
+}
+
+/** A link to a board of this workshop (`?board=<id>`), a real link that navigates in place. */
+export function BoardLink({ boardId, className, children }: { boardId: string; className?: string; children: React.ReactNode }) {
+  const route = useRoute()
+  if (route.page !== 'workshop') return <span className={className}>{children}</span>
+  const target = { page: 'workshop', workshopId: route.workshopId, boardId } as const
+  return (
+    <a className={className} href={routeToUrl(target)} onClick={onLinkClick(target)}>
+      {children}
+    </a>
+  )
 }

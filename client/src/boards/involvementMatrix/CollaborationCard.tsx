@@ -1,0 +1,156 @@
+import { useEffect, useId, useRef, useState } from 'react'
+import { useTranslation } from 'react-i18next'
+import {
+  COLLABORATION_TEXT_MAX,
+  collaborationFields,
+  type CollaborationRecord,
+} from '../../../../shared/schema/records/collaboration'
+import type { WorkshopStore } from '../../store/WorkshopStore'
+
+type Field = (typeof collaborationFields)[number]
+
+interface CollaborationCardProps {
+  store: WorkshopStore
+  boardId: string
+  stakeholderId: string
+  /** null when the stakeholder was deleted from the map while the card was open. */
+  stakeholderName: string | null
+  collaboration: CollaborationRecord | undefined
+  commit(write: () => void): void
+  onClose(): void
+}
+
+/**
+ * The samarbeidsdefinisjon for one stakeholder: the six things the source texts say a chosen
+ * collaboration must define. Nothing is written until someone types; each field is saved when it
+ * loses focus, so two people can fill in different fields at once.
+ */
+export function CollaborationCard({ store, boardId, stakeholderId, stakeholderName, collaboration, commit, onClose }: CollaborationCardProps) {
+  const { t } = useTranslation('matrix')
+  const headingId = useId()
+  const confirmId = useId()
+  const headingRef = useRef<HTMLHeadingElement>(null)
+  const [confirming, setConfirming] = useState(false)
+
+  useEffect(() => {
+    headingRef.current?.focus({ preventScroll: true })
+    headingRef.current?.scrollIntoView({ block: 'nearest', behavior: matchMedia('(prefers-reduced-motion: reduce)').matches ? 'auto' : 'smooth' })
+  }, [])
+
+  const save = (field: Field, value: string) => {
+    if (collaboration) {
+      if (collaboration[field] !== value) commit(() => store.updateItem(collaboration.id, { [field]: value }))
+      return
+    }
+    if (value === '') return
+    commit(() =>
+      store.createItem({
+        id: collaborationId(boardId, stakeholderId, () => store.newId()),
+        kind: 'collaboration',
+        boardId,
+        stakeholderId,
+        goals: '',
+        rolesAndResponsibility: '',
+        funding: '',
+        expectedResults: '',
+        indicators: '',
+        platforms: '',
+        [field]: value,
+        createdAt: Date.now(),
+      }),
+    )
+  }
+
+  const remove = () => {
+    if (collaboration) commit(() => store.applyPlan({ deleteItems: [collaboration.id] }))
+    setConfirming(false)
+  }
+
+  return (
+    <aside
+      className="matrix-card"
+      aria-labelledby={headingId}
+      data-testid="collaboration-card"
+      onKeyDown={(e) => {
+        if (e.key === 'Escape' && !confirming) {
+          e.stopPropagation()
+          onClose()
+        }
+      }}
+    >
+      <header className="matrix-card__header">
+        <div>
+          <h2 className="matrix-card__heading" id={headingId} ref={headingRef} tabIndex={-1}>
+            {t('definition.heading')}
+          </h2>
+          <p className="matrix-card__with">{stakeholderName === null ? t('definition.stakeholderGone') : t('definition.with', { name: stakeholderName })}</p>
+        </div>
+        <button type="button" className="button button--quiet matrix-card__close" onClick={onClose}>
+          {t('definition.close')}
+        </button>
+      </header>
+      <p className="matrix-card__intro">{collaboration ? t('definition.intro') : t('definition.notSaved')}</p>
+      {collaborationFields.map((field) => (
+        <CollaborationField key={field} field={field} label={t(`definition.fields.${field}`)} value={collaboration?.[field] ?? ''} onSave={(v) => save(field, v)} />
+      ))}
+      {collaboration && (
+        <div className="matrix-card__danger">
+          {confirming ? (
+            <div role="group" aria-labelledby={confirmId} className="matrix-card__confirm">
+              <p id={confirmId}>{t('definition.confirmDelete', { name: stakeholderName ?? '' })}</p>
+              <div className="matrix-card__confirm-buttons">
+                <button type="button" className="button button--danger" onClick={remove} data-testid="collaboration-delete-confirm">
+                  {t('definition.confirm')}
+                </button>
+                <button type="button" className="button" onClick={() => setConfirming(false)} autoFocus>
+                  {t('definition.cancel')}
+                </button>
+              </div>
+            </div>
+          ) : (
+            <button type="button" className="button matrix-card__delete" onClick={() => setConfirming(true)}>
+              {t('definition.delete')}
+            </button>
+          )}
+        </div>
+      )}
+    </aside>
+  )
+}
+
+/**
+ * One labelled text area. While it has focus it keeps its own draft; otherwise it shows what is in
+ * the document, so another person's text appears as soon as it arrives.
+ */
+function CollaborationField({ field, label, value, onSave }: { field: Field; label: string; value: string; onSave(value: string): void }) {
+  const id = useId()
+  const [draft, setDraft] = useState<string | null>(null)
+  return (
+    <div className="matrix-card__field">
+      <label htmlFor={id}>{label}</label>
+      <textarea
+        id={id}
+        name={field}
+        rows={3}
+        maxLength={COLLABORATION_TEXT_MAX}
+        value={draft ?? value}
+        onFocus={() => setDraft(value)}
+        onChange={(e) => setDraft(e.target.value)}
+        onBlur={(e) => {
+          setDraft(null)
+          onSave(e.target.value)
+        }}
+        data-testid={`collaboration-${field}`}
+      />
+    </div>
+  )
+}
+
+/**
+ * One id per stakeholder on this board: if two people start the same definition at once, their
+ * records land on the same key instead of leaving a duplicate that nobody sees.
+ */
+function collaborationId(boardId: string, stakeholderId: string, fallback: () => string): string {
+  const id = `${boardId}-${stakeholderId}`
+  return id.length <= 64 ? id : fallback()
+}

@@ -1,0 +1,87 @@
+import { useEffect, useId, useRef } from 'react'
+import { useTranslation } from 'react-i18next'
+import { gridQuadrant } from '../../../../shared/logic/stakeholderMap'
+import { STAKEHOLDER_NAME_MAX, STAKEHOLDER_TEXT_MAX, type StakeholderRecord } from '../../../../shared/schema/records/stakeholder'
+import { CommitInput } from './CommitInput'
+import { RatingButtons } from './RatingButtons'
+
+interface StakeholderPanelProps {
+  stakeholder: StakeholderRecord
+  groups: readonly { id: string; label: string }[]
+  /** Focus and select the name (a card that was just added). */
+  focusName: boolean
+  onPatch(patch: Partial<StakeholderRecord>): void
+  onGroup(groupId: string): void
+  onDelete(): void
+  onClose(): void
+}
+
+type TextField = 'contactPerson' | 'message' | 'channel' | 'frequency'
+const textFields: readonly TextField[] = ['contactPerson', 'message', 'channel', 'frequency']
+
+/** Every field of one stakeholder as a plain HTML form: the accessible way to edit a card. */
+export function StakeholderPanel({ stakeholder, groups, focusName, onPatch, onGroup, onDelete, onClose }: StakeholderPanelProps) {
+  const { t } = useTranslation('stakeholderMap')
+  const headingId = useId()
+  const fieldId = useId()
+  const nameRef = useRef<HTMLInputElement>(null)
+  useEffect(() => {
+    if (!focusName) return
+    nameRef.current?.focus()
+    nameRef.current?.select()
+  }, [focusName, stakeholder.id])
+
+  return (
+    <aside className="sm-panel" aria-labelledby={headingId} data-testid="stakeholder-panel" onKeyDown={(e) => e.key === 'Escape' && onClose()}>
+      <div className="sm-panel__header">
+        <h2 id={headingId}>{t('panel.title')}</h2>
+        <button type="button" className="sm-button sm-button--quiet" onClick={onClose}>
+          {t('panel.close')}
+        </button>
+      </div>
+      <div className="sm-panel__body">
+        <div className="sm-field">
+          <label className="sm-field__label" htmlFor={`${fieldId}-name`}>
+            {t('panel.name')}
+          </label>
+          <CommitInput
+            ref={nameRef}
+            id={`${fieldId}-name`}
+            value={stakeholder.name}
+            maxLength={STAKEHOLDER_NAME_MAX}
+            onCommit={(name) => onPatch({ name })}
+          />
+        </div>
+        <div className="sm-field">
+          <label className="sm-field__label" htmlFor={`${fieldId}-group`}>
+            {t('panel.group')}
+          </label>
+          <select id={`${fieldId}-group`} value={groups.some((g) => g.id === stakeholder.groupId) ? stakeholder.groupId : ''} onChange={(e) => onGroup(e.target.value)}>
+            <option value="">{t('panel.noGroup')}</option>
+            {groups.map((g) => (
+              <option key={g.id} value={g.id}>
+                {g.label}
+              </option>
+            ))}
+          </select>
+        </div>
+        <RatingButtons label={t('panel.influence')} value={stakeholder.influence} onChange={(influence) => onPatch({ influence })} testId="influence-rating" />
+        <RatingButtons label={t('panel.interest')} value={stakeholder.interest} onChange={(interest) => onPatch({ interest })} testId="interest-rating" />
+        <p className="sm-panel__quadrant" aria-live="polite">
+          {t('panel.quadrant', { quadrant: t(`grid.quadrants.${gridQuadrant(stakeholder.influence, stakeholder.interest)}`) })}
+        </p>
+        {textFields.map((field) => (
+          <div className="sm-field" key={field}>
+            <label className="sm-field__label" htmlFor={`${fieldId}-${field}`}>
+              {t(`panel.${field}`)}
+            </label>
+            <CommitInput id={`${fieldId}-${field}`} value={stakeholder[field]} maxLength={STAKEHOLDER_TEXT_MAX} onCommit={(value) => onPatch({ [field]: value })} />
+          </div>
+        ))}
+        <button type="button" className="sm-button sm-button--danger" onClick={onDelete}>
+          {t('panel.delete')}
+        </button>
+      </div>
+    </aside>
+  )
+}

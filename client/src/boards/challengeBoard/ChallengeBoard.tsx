@@ -1,6 +1,538 @@
+import { useCallback, useEffect, useLayoutEffect, useMemo, useRef, useState, useSyncExternalStore, type ReactNode } from 'react'
+import { useTranslation } from 'react-i18next'
+import { sortByOrder } from '../../../../shared/logic/boardOrder'
+import {
+  chainOf,
+  checkLink,
+  isoDate,
+  laneOrder,
+  linksBrokenByMove,
+  linksOf,
+  planAddCard,
+  planDeleteCard,
+  planLink,
+  planMoveCard,
+  planUnlink,
+} from '../../../../shared/logic/challengeBoard'
+import type { DocumentPlan } from '../../../../shared/logic/plan'
+import { CARD_TEXT_MAX, type CardLane, type CardRecord } from '../../../../shared/schema/records/card'
+import { useItemsOfKind } from '../../store/hooks'
+import { PlanRejectedError } from '../../store/WorkshopStore'
 import type { BoardProps } from '../BoardProps'
+import { ActionList } from './ActionList'
+import { OwnerSuggestions } from './actionFields'
+import { CardView, type CardActions, type LinkTargetState } from './CardView'
+import { ConnectorOverlay } from './ConnectorOverlay'
+import './challengeBoard.css'
 
-/** Placeholder until the board is built. */
-export function ChallengeBoard({ board }: BoardProps) {
-  return <div className="placeholder">{board.title}</div>
+type View = 'lanes' | 'actions'
+type Notice = { kind: 'info' | 'error'; text: string; undo: boolean }
+
+/** Lanes side by side need room; below this a phone shows one lane at a time with a switcher. */
+const NARROW_QUERY = '(max-width: 759px)'
+
+interface DragView {
+  id: string
+  dx: number
+  dy: number
+  lane: CardLane
+  index: number
+}
+
+interface DragTrack {
+  id: string
+  pointerId: number
+  startX: number
+  startY: number
+  started: boolean
+  lanes: { lane: CardLane; left: number; right: number; mids: number[] }[]
+}
+
+/**
+ * The challenge / solution / action board: three lanes of cards headed by the three questions,
+ * links from actions to solutions to challenges, and the action list that goes into the minutes.
+ * Plain HTML, so keyboard and screen-reader users get the same board; the connector curves are
+ * an extra for the eye.
+ */
+export function ChallengeBoard({ store, board }: BoardProps) {
+  const { t } = useTranslation('challenges')
+  const cards = useItemsOfKind(store, board.id, 'card')
+  const connectors = useItemsOfKind(store, board.id, 'connector')
+  const stakeholders = useItemsOfKind(store, board.linkedBoardId, 'stakeholder')
+  const narrow = useMediaQuery(NARROW_QUERY)
+  const [view, setView] = useSessionView(board.id)
+  const [phoneLane, setPhoneLane] = useState<CardLane>('challenge')
+  const [linkSource, setLinkSource] = useState<string | null>(null)
+  const [hovered, setHovered] = useState<string | null>(null)
+  const [notice, setNotice] = useState<Notice | null>(null)
+  const [drag, setDrag] = useState<DragView | null>(null)
+  const dragTrack = useRef<DragTrack | null>(null)
+  const pendingFocus = useRef<{ id: string; element: Element | null } | null>(null)
+  const lanesRef = useRef<HTMLDivElement>(null)
+  const laneElements = useRef(new Map<CardLane, HTMLElement>())
+  const cardElements = useRef(new Map<string, HTMLElement>()).current
+  const today = isoDate(new Date())
+  const suggestionsId = `owners-${board.id}`
+
+  const byLane = useMemo(() => {
+    const lanes: Record<CardLane, CardRecord[]> = { challenge: [], solution: [], action: [] }
+    for (const card of sortByOrder(cards)) lanes[card.lane].push(card)
+    return lanes
+  }, [cards])
+  const byId = useMemo(() => new Map(cards.map((c) => [c.id, c])), [cards])
+  const textOf = useCallback(
+    (id: string) => {
+      const text = byId.get(id)?.text.trim()
+      return text ? text : t('card.empty')
+    },
+    [byId, t],
+  )
+  const ownerNames = useMemo(
+    () => [...new Set(stakeholders.map((s) => s.name.trim()).filter(Boolean))].sort((a, b) => a.localeCompare(b)),
+    [stakeholders],
+  )
+  const chain = useMemo(() => (hovered && byId.has(hovered) && !drag ? chainOf(hovered, connectors) : null), [hovered, byId, connectors, drag])
+  // A card deleted by someone else while it was the link source ends link mode.
+  const activeLinkSource = linkSource && byId.has(linkSource) ? linkSource : null
+
+  const apply = useCallback(
+    (plan: DocumentPlan): boolean => {
+      try {
+        store.stopCapturing()
+        store.applyPlan(plan)
+        return true
+      } catch (error) {
+        if (!(error instanceof PlanRejectedError)) throw error
+        setNotice({ kind: 'error', text: t('notices.rejected', { message: error.message }), undo: false })
+        return false
+      }
+    },
+    [store, t],
+  )
+  const context = useCallback(() => ({ boardId: board.id, newId: () => store.newId(), now: Date.now() }), [board.id, store])
+
+  const showCard = useCallback(
+    (id: string) => {
+      const card = byId.get(id)
+      if (!card) return
+      setView('lanes')
+      setPhoneLane(card.lane)
+      pendingFocus.current = { id, element: null }
+      setHovered(id)
+    },
+    [byId, setView],
+  )
+
+  const actions: CardActions = {
+    setText: (id, text) => {
+      apply({ updateItems: [{ id, patch: { text: text.slice(0, CARD_TEXT_MAX) } }] })
+    },
+    setFields: (id, patch) => {
+      apply({ updateItems: [{ id, patch }] })
+    },
+    remove: (id) => {
+      if (apply(planDeleteCard(connectors, id))) {
+        if (linkSource === id) setLinkSource(null)
+        setNotice({ kind: 'info', text: t('notices.deleted'), undo: true })
+      }
+    },
+    move: (id, lane, index) => {
+      const card = byId.get(id)
+      if (!card) return
+      const plan = planMoveCard(cards, connectors, id, lane, index)
+      if (!plan.updateItems?.length) return
+      pendingFocus.current = { id, element: document.activeElement }
+      if (!apply(plan)) return
+      if (lane !== card.lane) {
+        setPhoneLane(lane)
+        const removed = plan.deleteItems?.length ?? 0
+        const laneName = t(`lanes.${lane}.name`)
+        setNotice({
+          kind: 'info',
+          text: removed > 0 ? t('notices.movedLinks', { count: removed, lane: laneName }) : t('notices.moved', { lane: laneName }),
+          undo: true,
+        })
+      }
+    },
+    startLink: (id) => {
+      if (activeLinkSource === id) {
+        setLinkSource(null)
+        return
+      }
+      setLinkSource(id)
+      const lane = byId.get(id)?.lane
+      // On a phone, show the lane the partner is most likely in.
+      if (lane === 'challenge' || lane === 'action') setPhoneLane('solution')
+    },
+    linkTo: (id) => {
+      if (!activeLinkSource) return
+      const plan = planLink(cards, connectors, activeLinkSource, id, context())
+      if ('error' in plan) {
+        setNotice({ kind: 'error', text: t(`linkMode.reasons.${plan.error}`), undo: false })
+        return
+      }
+      if (apply(plan)) {
+        const source = activeLinkSource
+        setLinkSource(null)
+        setNotice({ kind: 'info', text: t('notices.linked'), undo: true })
+        pendingFocus.current = { id: source, element: null }
+        if (narrow) setPhoneLane(byId.get(source)?.lane ?? 'challenge')
+      }
+    },
+    unlink: (id, otherId) => {
+      if (apply(planUnlink(connectors, id, otherId))) setNotice({ kind: 'info', text: t('notices.unlinked'), undo: true })
+    },
+    showCard,
+    hover: (id) => setHovered(id),
+    dragStart: (id, event) => {
+      if (event.pointerType === 'mouse' && event.button !== 0) return
+      const card = byId.get(id)
+      if (!card) return
+      event.currentTarget.setPointerCapture(event.pointerId)
+      const lanes = laneOrder.flatMap((lane) => {
+        const el = laneElements.current.get(lane)
+        if (!el) return []
+        const box = el.getBoundingClientRect()
+        const mids = byLane[lane]
+          .filter((c) => c.id !== id)
+          .map((c) => {
+            const r = cardElements.get(c.id)?.getBoundingClientRect()
+            return r ? r.top + r.height / 2 : Number.POSITIVE_INFINITY
+          })
+        return [{ lane, left: box.left, right: box.right, mids }]
+      })
+      dragTrack.current = { id, pointerId: event.pointerId, startX: event.clientX, startY: event.clientY, started: false, lanes }
+    },
+    dragMove: (event) => {
+      const track = dragTrack.current
+      if (!track || track.pointerId !== event.pointerId) return
+      const dx = event.clientX - track.startX
+      const dy = event.clientY - track.startY
+      if (!track.started && Math.hypot(dx, dy) < 6) return
+      track.started = true
+      const target = nearestLane(track.lanes, event.clientX)
+      if (!target) return
+      const index = target.mids.filter((mid) => mid < event.clientY).length
+      setDrag({ id: track.id, dx, dy, lane: target.lane, index })
+    },
+    dragEnd: (event, cancelled) => {
+      const track = dragTrack.current
+      if (!track || track.pointerId !== event.pointerId) return
+      dragTrack.current = null
+      const target = drag
+      setDrag(null)
+      if (cancelled || !track.started || !target) return
+      actions.move(track.id, target.lane, target.index)
+    },
+  }
+
+  // Keep focus with the card that moved (it may have a new element in another lane), or on the
+  // card a link list pointed at.
+  useLayoutEffect(() => {
+    const pending = pendingFocus.current
+    if (!pending) return
+    const el = cardElements.get(pending.id)
+    if (!el) return
+    pendingFocus.current = null
+    if (pending.element && pending.element.isConnected && el.contains(pending.element)) {
+      if (document.activeElement !== pending.element) (pending.element as HTMLElement).focus()
+    } else {
+      el.querySelector<HTMLElement>('.csa-card__handle')?.focus()
+      el.scrollIntoView({ block: 'nearest', behavior: prefersReducedMotion() ? 'auto' : 'smooth' })
+    }
+  })
+
+  useEffect(() => {
+    if (notice?.kind !== 'info') return
+    const timer = window.setTimeout(() => setNotice(null), 10_000)
+    return () => window.clearTimeout(timer)
+  }, [notice])
+
+  const registerCard = useRef(new Map<string, (el: HTMLLIElement | null) => void>()).current
+  const cardRef = (id: string) => {
+    let fn = registerCard.get(id)
+    if (!fn) {
+      fn = (el) => {
+        if (el) cardElements.set(id, el)
+        else cardElements.delete(id)
+      }
+      registerCard.set(id, fn)
+    }
+    return fn
+  }
+
+  const visibleLanes = narrow ? [phoneLane] : laneOrder
+
+  return (
+    <div
+      className={`csa${narrow ? ' csa--narrow' : ''}${activeLinkSource ? ' csa--linking' : ''}`}
+      data-testid="challenge-board"
+      aria-label={t('boardLabel')}
+      role="region"
+      onKeyDown={(e) => {
+        const target = e.target as HTMLElement
+        const typing = target.matches('input, textarea, select')
+        if (e.key === 'Escape' && activeLinkSource) {
+          setLinkSource(null)
+          pendingFocus.current = { id: activeLinkSource, element: null }
+          return
+        }
+        if (typing || !(e.ctrlKey || e.metaKey) || e.altKey) return
+        const key = e.key.toLowerCase()
+        if (key === 'z' || key === 'y') {
+          e.preventDefault()
+          if (key === 'y' || e.shiftKey) store.redo()
+          else store.undo()
+        }
+      }}
+    >
+      <div className="csa__toolbar">
+        <div className="csa-segmented" role="group" aria-label={t('view.label')}>
+          {(['lanes', 'actions'] as const).map((v) => (
+            <button key={v} type="button" aria-pressed={view === v} className="csa-segmented__option" onClick={() => setView(v)} data-testid={`view-${v}`}>
+              {t(`view.${v}`)}
+            </button>
+          ))}
+        </div>
+        {view === 'lanes' && !narrow ? (
+          <p className="csa-legend" aria-label={t('links.legend')}>
+            <span className="csa-legend__item">
+              <svg width="36" height="12" aria-hidden="true">
+                <path d="M 2 6 L 26 6" className="csa-connector csa-connector--answers" markerEnd="url(#csa-arrow-answers)" />
+              </svg>
+              {t('links.legendAnswers')}
+            </span>
+            <span className="csa-legend__item">
+              <svg width="36" height="12" aria-hidden="true">
+                <path d="M 2 6 L 26 6" className="csa-connector csa-connector--carriesOut" markerEnd="url(#csa-arrow-carriesOut)" />
+              </svg>
+              {t('links.legendCarriesOut')}
+            </span>
+          </p>
+        ) : null}
+      </div>
+
+      <div className={`csa-notice${notice ? ` csa-notice--${notice.kind}` : ''}`} role="status" aria-live="polite">
+        {notice ? (
+          <>
+            <span>{notice.text}</span>
+            {notice.undo ? (
+              <button
+                type="button"
+                className="csa-small-button"
+                onClick={() => {
+                  store.undo()
+                  setNotice(null)
+                }}
+              >
+                {t('notices.undo')}
+              </button>
+            ) : null}
+            <button type="button" className="csa-icon-button" aria-label={t('notices.dismiss')} onClick={() => setNotice(null)}>
+              <span aria-hidden="true">×</span>
+            </button>
+          </>
+        ) : null}
+      </div>
+
+      {activeLinkSource ? (
+        <div className="csa-link-banner" data-testid="link-banner">
+          <span>{t('linkMode.banner', { text: textOf(activeLinkSource) })}</span>
+          <button type="button" className="button" onClick={() => setLinkSource(null)}>
+            {t('linkMode.cancel')}
+          </button>
+        </div>
+      ) : null}
+
+      <OwnerSuggestions id={suggestionsId} names={ownerNames} />
+
+      {view === 'actions' ? (
+        <div className="csa-list-wrap">
+          <ActionList cards={cards} connectors={connectors} today={today} suggestionsId={suggestionsId} onChange={actions.setFields} />
+        </div>
+      ) : (
+        <>
+          {narrow ? (
+            <div className="csa-segmented csa-lane-switcher" role="group" aria-label={t('laneSwitcher')}>
+              {laneOrder.map((lane) => (
+                <button key={lane} type="button" aria-pressed={phoneLane === lane} className="csa-segmented__option" onClick={() => setPhoneLane(lane)} data-testid={`lane-tab-${lane}`}>
+                  {t(`lanes.${lane}.name`)} <span className="csa-count">{byLane[lane].length}</span>
+                </button>
+              ))}
+            </div>
+          ) : null}
+          <div className="csa-lanes" ref={lanesRef}>
+            {!narrow ? (
+              <ConnectorOverlay containerRef={lanesRef} cardElements={cardElements} connectors={connectors} chain={chain} cards={cards} drag={drag} />
+            ) : null}
+            {visibleLanes.map((lane) => (
+              <section
+                key={lane}
+                className={`csa-lane csa-lane--${lane}`}
+                aria-labelledby={`lane-${board.id}-${lane}`}
+                data-testid={`lane-${lane}`}
+                ref={(el) => {
+                  if (el) laneElements.current.set(lane, el)
+                  else laneElements.current.delete(lane)
+                }}
+              >
+                <h2 className="csa-lane__question" id={`lane-${board.id}-${lane}`}>
+                  <span className="csa-lane__name">{t(`lanes.${lane}.name`)}</span>
+                  {t(`lanes.${lane}.question`)}
+                </h2>
+                <ol className="csa-lane__cards">
+                  {renderCards(lane)}
+                </ol>
+                <AddCardForm lane={lane} onAdd={(text) => apply(planAddCard(cards, lane, text, context()))} />
+              </section>
+            ))}
+          </div>
+        </>
+      )}
+    </div>
+  )
+
+  function renderCards(lane: CardLane) {
+    const list = byLane[lane]
+    const out: ReactNode[] = []
+    const indicator = <li key="drop" className="csa-drop" aria-hidden="true" />
+    let position = 0
+    for (const [index, card] of list.entries()) {
+      if (drag && drag.lane === lane && card.id !== drag.id && position === drag.index) out.push(indicator)
+      if (card.id !== drag?.id) position++
+      const links = linksOf(card.id, connectors).map((link) => ({ link, text: textOf(link.otherId) }))
+      let linkTarget: LinkTargetState = null
+      if (activeLinkSource && activeLinkSource !== card.id) {
+        const check = checkLink(cards, connectors, activeLinkSource, card.id)
+        linkTarget = check.ok ? { ok: true } : { ok: false, reason: check.reason }
+      }
+      out.push(
+        <CardView
+          key={card.id}
+          card={card}
+          index={index}
+          count={list.length}
+          links={links}
+          linkTarget={linkTarget}
+          isLinkSource={activeLinkSource === card.id}
+          highlight={chain ? (chain.has(card.id) ? 'chain' : 'dim') : null}
+          drag={drag?.id === card.id ? { dx: drag.dx, dy: drag.dy } : null}
+          today={today}
+          suggestionsId={suggestionsId}
+          moveTargets={laneOrder.filter((l) => l !== lane).map((l) => ({ lane: l, breaks: linksBrokenByMove(cards, connectors, card.id, l).length }))}
+          actions={actions}
+          registerElement={cardRef(card.id)}
+        />,
+      )
+    }
+    if (drag && drag.lane === lane && position === drag.index && !out.includes(indicator)) out.push(indicator)
+    return out
+  }
+}
+
+function nearestLane<T extends { left: number; right: number }>(lanes: readonly T[], x: number): T | undefined {
+  let best: T | undefined
+  let bestDistance = Number.POSITIVE_INFINITY
+  for (const lane of lanes) {
+    const distance = x < lane.left ? lane.left - x : x > lane.right ? x - lane.right : 0
+    if (distance < bestDistance) {
+      best = lane
+      bestDistance = distance
+    }
+  }
+  return best
+}
+
+/** A new card at the bottom of a lane: Enter adds, Shift+Enter is a new line; focus stays for the next. */
+function AddCardForm({ lane, onAdd }: { lane: CardLane; onAdd(text: string): boolean }) {
+  const { t } = useTranslation('challenges')
+  const [text, setText] = useState('')
+  const id = `add-${lane}`
+  const submit = () => {
+    const trimmed = text.trim()
+    if (trimmed === '') return
+    if (onAdd(trimmed)) setText('')
+  }
+  return (
+    <form
+      className="csa-add"
+      onSubmit={(e) => {
+        e.preventDefault()
+        submit()
+      }}
+    >
+      <label className="csa-add__label" htmlFor={id}>
+        {t(`add.${lane}`)}
+      </label>
+      <textarea
+        id={id}
+        className="csa-add__input"
+        rows={2}
+        value={text}
+        maxLength={CARD_TEXT_MAX}
+        placeholder={t('add.placeholder')}
+        aria-describedby={`${id}-hint`}
+        onChange={(e) => setText(e.target.value)}
+        onKeyDown={(e) => {
+          if (e.key === 'Enter' && !e.shiftKey && !e.nativeEvent.isComposing) {
+            e.preventDefault()
+            submit()
+          }
+        }}
+        data-testid={`add-${lane}`}
+      />
+      <div className="csa-add__row">
+        <span className="csa-add__hint" id={`${id}-hint`}>
+          {t('add.hint')}
+        </span>
+        <button type="submit" className="button" disabled={text.trim() === ''}>
+          {t('add.button')}
+        </button>
+      </div>
+    </form>
+  )
+}
+
+function useMediaQuery(query: string): boolean {
+  const subscribe = useCallback(
+    (listener: () => void) => {
+      const list = window.matchMedia(query)
+      list.addEventListener('change', listener)
+      return () => list.removeEventListener('change', listener)
+    },
+    [query],
+  )
+  return useSyncExternalStore(
+    subscribe,
+    () => window.matchMedia(query).matches,
+    () => false,
+  )
+}
+
+function prefersReducedMotion(): boolean {
+  return typeof window !== 'undefined' && window.matchMedia('(prefers-reduced-motion: reduce)').matches
+}
+
+/** Board or action list: session state, kept per board for this tab (survives a reload, not a new tab). */
+function useSessionView(boardId: string): [View, (view: View) => void] {
+  const key = `samskap.challengeView.${boardId}`
+  const [view, setViewState] = useState<View>(() => {
+    try {
+      return sessionStorage.getItem(key) === 'actions' ? 'actions' : 'lanes'
+    } catch {
+      return 'lanes'
+    }
+  })
+  const setView = useCallback(
+    (next: View) => {
+      setViewState(next)
+      try {
+        sessionStorage.setItem(key, next)
+      } catch {
+        // storage may be unavailable (private mode): the choice then lasts until reload
+      }
+    },
+    [key],
+  )
+  return [view, setView]
 }

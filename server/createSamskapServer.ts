@@ -1,3 +1,4 @@
+import { randomUUID } from 'node:crypto'
 import fs from 'node:fs'
 import http from 'node:http'
 import type { AddressInfo } from 'node:net'
@@ -11,8 +12,11 @@ import { handleImagesRequest, IMAGES_PATH } from './http/imagesApi'
 import { sendJson } from './http/httpResponses'
 import { serveStatic } from './http/staticFiles'
 import { createLogger, type Logger } from './log'
-import type { Persistence } from './persistence/Persistence'
+import { ServerMetrics } from './metrics'
+import { isSharedPersistence, type Persistence } from './persistence/Persistence'
+import { PostgresPersistence } from './persistence/PostgresPersistence'
 import { SqlitePersistence } from './persistence/SqlitePersistence'
+import { RedisFanout } from './scaleout/RedisFanout'
 import { RoomRegistry } from './sync/RoomRegistry'
 import { SyncConnection } from './sync/SyncConnection'
 
@@ -30,13 +34,26 @@ export interface SamskapServerOptions {
   /** Ping interval; a socket that did not answer the previous ping is terminated. Default 30 000. */
   pingIntervalMs?: number
   logger?: Logger
-  /** Storage; defaults to SqlitePersistence in dataDir. Tests inject wrappers (e.g. a slow load). */
+  /** Storage; defaults to PostgreSQL with databaseUrl, else SqlitePersistence in dataDir. Tests inject wrappers. */
   persistence?: Persistence
+  /** PostgreSQL instead of SQLite (DATABASE_URL); several instances may share it. */
+  databaseUrl?: string
+  /** PostgreSQL schema for the tables (created if missing); tests use one per test. */
+  databaseSchema?: string
+  /** Redis for fan-out between instances (REDIS_URL); needs databaseUrl (or a shared persistence). */
+  redisUrl?: string
+  /** Redis channel prefix, `samskap:room:` by default; tests use one per test. */
+  redisChannelPrefix?: string
+  /** Names this instance in logs and Redis messages. Default: random. */
+  instanceId?: string
+  /** How long a failing storage write is retried before the room closes with 4500. Default 30 000 on PostgreSQL, 0 on SQLite. */
+  writeRetryMs?: number
 }
 
 export interface SamskapServer {
   url: string
   port: number
+  instanceId: string
   rooms: {
     loadedWorkshopIds(): string[]
     connectionCount(): number
@@ -46,17 +63,48 @@ export interface SamskapServer {
 }
 
 export async function createSamskapServer(options: SamskapServerOptions): Promise<SamskapServer> {
-  const log = options.logger ?? createLogger()
-  const persistence = options.persistence ?? new SqlitePersistence(options.dataDir)
-  const registry = new RoomRegistry({
+  const instanceId = options.instanceId ?? randomUUID().slice(0, 8)
+  const log = (options.logger ?? createLogger()).child({ instanceId })
+  const persistence =
+    options.persistence ??
+    (options.databaseUrl
+      ? await PostgresPersistence.open({ connectionString: options.databaseUrl, schema: options.databaseSchema, log })
+      : new SqlitePersistence(options.dataDir))
+  const connections = new Set<SyncConnection>()
+  const metrics: ServerMetrics = new ServerMetrics({
+    connections: () => connections.size,
+    roomsLoaded: (): number => registry.size,
+  })
+  let fanout: RedisFanout | undefined
+  if (options.redisUrl) {
+    if (!isSharedPersistence(persistence)) {
+      await persistence.close()
+      throw new Error('Redis fan-out needs storage shared by the instances: set DATABASE_URL (PostgreSQL) too')
+    }
+    try {
+      fanout = await RedisFanout.connect({
+        redisUrl: options.redisUrl,
+        instanceId,
+        channelPrefix: options.redisChannelPrefix,
+        log,
+        metrics,
+      })
+    } catch (error) {
+      await persistence.close()
+      throw error
+    }
+  }
+  const registry: RoomRegistry = new RoomRegistry({
     persistence,
     log,
     unloadDelayMs: options.unloadDelayMs ?? 10_000,
     compactEvery: options.compactEvery ?? 500,
+    writeRetryMs: options.writeRetryMs ?? (isSharedPersistence(persistence) ? 30_000 : 0),
+    fanout,
+    metrics,
   })
   const staticRoot = options.staticDir ? path.resolve(options.staticDir) : null
   const hasStatic = staticRoot !== null && fs.existsSync(staticRoot) && fs.statSync(staticRoot).isDirectory()
-  const connections = new Set<SyncConnection>()
   // Photos are files addressed by their hash, beside the database, never in a Yjs document.
   const imagesDir = path.join(options.dataDir, 'images')
 
@@ -72,6 +120,12 @@ export async function createSamskapServer(options: SamskapServerOptions): Promis
     const { pathname } = new URL(request.url ?? '/', 'http://localhost')
     if (pathname === '/healthz') {
       return sendJson(response, 200, { ok: true, rooms: registry.size, connections: connections.size })
+    }
+    if (pathname === '/metrics') {
+      const body = await metrics.render()
+      response.writeHead(200, { 'content-type': metrics.contentType })
+      response.end(body)
+      return
     }
     if (pathname === IMAGES_PATH || pathname.startsWith(IMAGES_PATH + '/')) {
       return handleImagesRequest(request, response, pathname, imagesDir, log)
@@ -205,6 +259,7 @@ export async function createSamskapServer(options: SamskapServerOptions): Promis
     wss.close()
     server.closeAllConnections()
     await serverClosed
+    await fanout?.close()
     await persistence.close()
     log.info('server closed')
   }
@@ -212,6 +267,7 @@ export async function createSamskapServer(options: SamskapServerOptions): Promis
   return {
     url,
     port: address.port,
+    instanceId,
     rooms: {
       loadedWorkshopIds: () => registry.loadedWorkshopIds(),
       connectionCount: () => connections.size,

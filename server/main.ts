@@ -21,6 +21,9 @@ const server = await createSamskapServer({
   dataDir: process.env.DATA_DIR || './data',
   staticDir: process.env.STATIC_DIR || './dist',
   unloadDelayMs: intFromEnv('UNLOAD_DELAY_MS', 10_000),
+  // Both set: one of several instances sharing PostgreSQL and Redis (docs/deploy.md). Neither: SQLite.
+  databaseUrl: process.env.DATABASE_URL || undefined,
+  redisUrl: process.env.REDIS_URL || undefined,
   logger: log,
 })
 // `port` as its own field: scripts and tests starting the server with PORT=0 read it from here.

@@ -1,6 +1,6 @@
 /**
  * What the server needs from storage. Async so that a networked database (PostgreSQL) can implement
- * it later; the SQLite implementation completes its writes before the returned promise is created.
+ * it; the SQLite implementation completes its writes before the returned promise is created.
  */
 export interface WorkshopRow {
   id: string
@@ -27,4 +27,41 @@ export interface Persistence {
   /** Replaces the snapshot and deletes log rows up to and including `uptoSeq`, in one transaction. */
   compact(workshopId: string, snapshot: Uint8Array, uptoSeq: number): Promise<void>
   close(): Promise<void>
+}
+
+/** Where an append landed in a workshop's log. */
+export interface AppendResult {
+  /** The workshop's newest sequence number before this append (0 when none). */
+  previousSeq: number
+  /** The sequence number of the last update appended. */
+  seq: number
+}
+
+/**
+ * Storage that several server instances share (PostgreSQL). Per workshop, appends commit in
+ * sequence order, so "everything after seq N" is a complete answer and an instance that knows
+ * `previousSeq` of every update it receives can detect one it missed.
+ */
+export interface SharedPersistence extends Persistence {
+  appendUpdatesInOrder(workshopId: string, updates: readonly Uint8Array[]): Promise<AppendResult>
+  /**
+   * What an instance that has applied everything up to `afterSeq` lacks: the log after it, and the
+   * snapshot too when a compaction has already deleted part of that log.
+   */
+  loadDocumentAfter(workshopId: string, afterSeq: number): Promise<StoredDocument>
+  /**
+   * Builds the snapshot from the stored snapshot and log (never from one instance's memory, which
+   * may lack another instance's committed update), then replaces the snapshot and deletes the log it
+   * covers, in one transaction. Resolves null when another instance is compacting this workshop.
+   */
+  compactStored(workshopId: string): Promise<{ uptoSeq: number; bytes: number } | null>
+}
+
+export function isSharedPersistence(persistence: Persistence): persistence is SharedPersistence {
+  const candidate = persistence as Partial<SharedPersistence>
+  return (
+    typeof candidate.appendUpdatesInOrder === 'function' &&
+    typeof candidate.loadDocumentAfter === 'function' &&
+    typeof candidate.compactStored === 'function'
+  )
 }

@@ -7,7 +7,9 @@ import * as Y from 'yjs'
 import { migrateWorkshop } from '../../shared/doc/workshopDoc'
 import { CloseCode } from '../../shared/protocol'
 import type { Logger } from '../log'
-import type { Persistence } from '../persistence/Persistence'
+import type { MessageKind, ServerMetrics } from '../metrics'
+import { isSharedPersistence, type Persistence, type SharedPersistence } from '../persistence/Persistence'
+import type { FanoutHandler, RoomChannel } from '../scaleout/RoomChannel'
 import { MalformedMessageError, messageAwareness, messageQueryAwareness, messageSync } from './messages'
 import { SyncConnection, type MessageHandler } from './SyncConnection'
 
@@ -21,11 +23,30 @@ export interface RoomOptions {
   onIdle: (room: Room) => void
   /** Called when storage failed and the room must be dropped without saving. */
   onBroken: (room: Room) => void
+  /**
+   * How long a failing write is retried (with backoff) before the room gives up and closes its
+   * sockets with 4500. Nothing is broadcast meanwhile. 0: give up at the first failure (SQLite,
+   * whose errors are not transient). PostgreSQL restarts are ridden out with e.g. 30 000.
+   */
+  writeRetryMs?: number
+  /** The link to other instances serving this workshop (Redis); requires SharedPersistence. */
+  channel?: RoomChannel
+  metrics?: ServerMetrics
 }
 
 interface PendingUpdate {
   update: Uint8Array
   origin: unknown
+}
+
+/** Transaction origin of updates another instance committed (via Redis or a catch-up): broadcast, never stored again. */
+const remoteOrigin = Symbol('remote')
+/** How long a seq gap may stay open (the missing message may still be on its way) before reading the database. */
+const GAP_GRACE_MS = 250
+const CATCH_UP_RETRY_MS = 1_000
+
+function sleep(ms: number): Promise<void> {
+  return new Promise((resolve) => setTimeout(resolve, ms))
 }
 
 /**
@@ -35,8 +56,14 @@ interface PendingUpdate {
  * (which carries the whole document) is only encoded when nothing in the doc is still unwritten.
  * So no client is ever told about state that a crash could lose, and a client that saw an edit can
  * trust it survives a restart.
+ *
+ * With several instances (a RoomChannel), the same holds across them: an update is published to the
+ * others only after commit, and they broadcast it without storing it again. Each room tracks the
+ * highest database seq up to which it has applied everything (`#appliedSeq`); a missed message
+ * (a gap between an update's `previousSeq` and that mark, or a Redis reconnect) is read back from
+ * the database.
  */
-export class Room implements MessageHandler {
+export class Room implements MessageHandler, FanoutHandler {
   readonly workshopId: string
   readonly doc: Y.Doc
   readonly awareness: awarenessProtocol.Awareness
@@ -52,6 +79,20 @@ export class Room implements MessageHandler {
   #compacting: Promise<void> | null = null
   #broken = false
   #destroyed = false
+  readonly #shared: SharedPersistence | null
+  readonly #channel: RoomChannel | null
+  readonly #metrics: ServerMetrics | undefined
+  /** When the current run of failed writes began; null while writes succeed. */
+  #failingSince: number | null = null
+  /** Every committed update with seq <= this has been applied to the doc (multi-instance). */
+  #appliedSeq: number
+  /** Updates applied out of order: previousSeq -> seq, absorbed once #appliedSeq reaches them. */
+  readonly #aheadOfGap = new Map<number, number>()
+  #gapTimer: NodeJS.Timeout | null = null
+  #catchingUp: Promise<void> | null = null
+  #catchUpAgain = false
+  /** Set while applying a remote update that may integrate structs a local client sent earlier. */
+  #storeRemote = false
 
   private constructor(options: RoomOptions, doc: Y.Doc, lastSeq: number, loggedUpdates: number) {
     this.#options = options
@@ -59,13 +100,26 @@ export class Room implements MessageHandler {
     this.#log = options.log
     this.doc = doc
     this.#lastSeq = lastSeq
+    this.#appliedSeq = lastSeq
     this.#updatesSinceSnapshot = loggedUpdates
+    this.#shared = isSharedPersistence(options.persistence) ? options.persistence : null
+    this.#channel = options.channel ?? null
+    assert(this.#channel === null || this.#shared !== null, 'several instances need a SharedPersistence')
+    this.#metrics = options.metrics
     this.awareness = new awarenessProtocol.Awareness(doc)
     // The server has no presence of its own.
     this.awareness.setLocalState(null)
     // The 'update' event fires only for updates that changed the document: exactly what to store.
-    doc.on('update', (update: Uint8Array, origin: unknown) => this.#enqueue(update, origin))
+    doc.on('update', (update: Uint8Array, origin: unknown) => {
+      if (origin === remoteOrigin && !this.#storeRemote) this.#broadcastUpdate(update, undefined)
+      else this.#enqueue(update, origin)
+    })
     this.awareness.on('update', this.#onAwarenessUpdate)
+    if (this.#channel) {
+      // Messages that arrived while the document loaded are applied now, in order.
+      this.#channel.attach(this)
+      this.#channel.queryAwareness()
+    }
   }
 
   /**
@@ -104,10 +158,10 @@ export class Room implements MessageHandler {
       const encoder = encoding.createEncoder()
       encoding.writeVarUint(encoder, messageSync)
       syncProtocol.writeSyncStep1(encoder, this.doc)
-      connection.send(encoding.toUint8Array(encoder))
+      this.#send(connection, encoding.toUint8Array(encoder), 'sync')
       const states = this.awareness.getStates()
       if (states.size > 0) {
-        connection.send(this.#encodeAwareness([...states.keys()]))
+        this.#send(connection, this.#encodeAwareness([...states.keys()]), 'awareness')
       }
     }
     connection.attach(this)
@@ -124,14 +178,18 @@ export class Room implements MessageHandler {
   handleMessage(connection: SyncConnection, message: Uint8Array): void | Promise<void> {
     const decoder = decoding.createDecoder(message)
     const messageType = decoding.readVarUint(decoder)
+    this.#metrics?.bytesReceived.inc(message.byteLength)
     switch (messageType) {
       case messageSync:
+        this.#metrics?.messagesReceived.inc({ type: 'sync' })
         return this.#handleSyncMessage(connection, decoder)
       case messageAwareness:
+        this.#metrics?.messagesReceived.inc({ type: 'awareness' })
         awarenessProtocol.applyAwarenessUpdate(this.awareness, decoding.readVarUint8Array(decoder), connection)
         return
       case messageQueryAwareness:
-        connection.send(this.#encodeAwareness([...this.awareness.getStates().keys()]))
+        this.#metrics?.messagesReceived.inc({ type: 'query_awareness' })
+        this.#send(connection, this.#encodeAwareness([...this.awareness.getStates().keys()]), 'awareness')
         return
       default:
         throw new MalformedMessageError(`unknown message type ${messageType}`)
@@ -170,7 +228,25 @@ export class Room implements MessageHandler {
     const encoder = encoding.createEncoder()
     encoding.writeVarUint(encoder, messageSync)
     syncProtocol.writeSyncStep2(encoder, this.doc, stateVector)
-    connection.send(encoding.toUint8Array(encoder))
+    this.#send(connection, encoding.toUint8Array(encoder), 'sync')
+  }
+
+  #send(connection: SyncConnection, message: Uint8Array, kind: MessageKind): void {
+    if (!connection.isOpen) return
+    this.#metrics?.messagesSent.inc({ type: kind })
+    this.#metrics?.bytesSent.inc(message.byteLength)
+    connection.send(message)
+  }
+
+  /** Sends a committed update to every local socket except `except` (its sender). */
+  #broadcastUpdate(update: Uint8Array, except: unknown): void {
+    const encoder = encoding.createEncoder()
+    encoding.writeVarUint(encoder, messageSync)
+    syncProtocol.writeUpdate(encoder, update)
+    const message = encoding.toUint8Array(encoder)
+    for (const connection of this.connections) {
+      if (connection !== except) this.#send(connection, message, 'sync')
+    }
   }
 
   #enqueue(update: Uint8Array, origin: unknown): void {
@@ -208,23 +284,151 @@ export class Room implements MessageHandler {
     const batch = this.#pending
     this.#pending = []
     const merged = batch.length === 1 ? batch[0]!.update : Y.mergeUpdates(batch.map((entry) => entry.update))
-    try {
-      this.#lastSeq = await this.#options.persistence.appendUpdates(this.workshopId, [merged])
-    } catch (error) {
-      this.#fail(error)
-      throw error
-    }
+    const appended = await this.#appendWithRetry(merged)
+    this.#lastSeq = appended.seq
     this.#updatesSinceSnapshot += batch.length
+    this.#metrics?.updatesWritten.inc(batch.length)
     // Durable now: tell everyone. One encoding for all; the sender already has its own edit.
     const soleOrigin = batch.every((entry) => entry.origin === batch[0]!.origin) ? batch[0]!.origin : undefined
-    const encoder = encoding.createEncoder()
-    encoding.writeVarUint(encoder, messageSync)
-    syncProtocol.writeUpdate(encoder, merged)
-    const message = encoding.toUint8Array(encoder)
-    for (const connection of this.connections) {
-      if (connection !== soleOrigin) connection.send(message)
+    this.#broadcastUpdate(merged, soleOrigin)
+    if (this.#channel && appended.previousSeq !== null) {
+      this.#channel.publishUpdate(merged, appended.previousSeq, appended.seq)
+      this.#noteApplied(appended.previousSeq, appended.seq)
     }
     if (this.#updatesSinceSnapshot >= this.#options.compactEvery) this.#scheduleCompaction()
+  }
+
+  /**
+   * Commits one merged update, retrying a failed write with backoff for up to `writeRetryMs`
+   * (a database restart). Until it commits nothing is broadcast and sync replies wait; updates that
+   * arrive meanwhile queue up behind it. Beyond the bound the room closes its sockets with 4500
+   * rather than pretend. A retry after a commit whose acknowledgement was lost stores the update
+   * twice, which Yjs ignores on load.
+   */
+  async #appendWithRetry(merged: Uint8Array): Promise<{ previousSeq: number | null; seq: number }> {
+    const retryMs = this.#options.writeRetryMs ?? 0
+    for (let attempt = 0; ; attempt++) {
+      const started = performance.now()
+      try {
+        const appended = this.#shared
+          ? await this.#shared.appendUpdatesInOrder(this.workshopId, [merged])
+          : { previousSeq: null, seq: await this.#options.persistence.appendUpdates(this.workshopId, [merged]) }
+        this.#metrics?.writeSeconds.observe((performance.now() - started) / 1000)
+        if (this.#failingSince !== null) {
+          this.#log.info({ attempts: attempt + 1, failedForMs: Date.now() - this.#failingSince }, 'storage write succeeded again')
+          this.#failingSince = null
+        }
+        return appended
+      } catch (error) {
+        this.#metrics?.writeFailures.inc()
+        this.#failingSince ??= Date.now()
+        const failingFor = Date.now() - this.#failingSince
+        if (this.#destroyed || this.#broken || failingFor >= retryMs) {
+          this.#fail(error)
+          throw error
+        }
+        const delay = Math.min(50 * 2 ** attempt, 2_000, retryMs - failingFor)
+        this.#log.warn({ err: error, attempt, failingForMs: failingFor, retryInMs: delay }, 'storage write failed; retrying')
+        await sleep(delay)
+      }
+    }
+  }
+
+  // ---- Other instances (FanoutHandler) ----
+
+  applyRemoteUpdate(update: Uint8Array, previousSeq: number, seq: number): void {
+    if (this.#destroyed) return
+    this.#applyRemote(() => Y.applyUpdate(this.doc, update, remoteOrigin))
+    this.#noteApplied(previousSeq, seq)
+  }
+
+  applyRemoteAwareness(update: Uint8Array): void {
+    if (this.#destroyed) return
+    awarenessProtocol.applyAwarenessUpdate(this.awareness, update, remoteOrigin)
+  }
+
+  answerAwarenessQuery(): void {
+    if (this.#destroyed || !this.#channel) return
+    const clientIds = [...this.awareness.getStates().keys()]
+    if (clientIds.length > 0) {
+      this.#channel.publishAwareness(awarenessProtocol.encodeAwarenessUpdate(this.awareness, clientIds))
+    }
+  }
+
+  /** Reads every committed update after #appliedSeq from the database and applies it (broadcast, not stored). */
+  catchUp(reason: 'reconnect' | 'gap'): void {
+    if (this.#destroyed || !this.#shared) return
+    if (this.#catchingUp) {
+      this.#catchUpAgain = true
+      return
+    }
+    const shared = this.#shared
+    this.#catchingUp = (async () => {
+      do {
+        this.#catchUpAgain = false
+        const fromSeq = this.#appliedSeq
+        this.#metrics?.catchUps.inc({ reason })
+        const stored = await shared.loadDocumentAfter(this.workshopId, fromSeq)
+        if (this.#destroyed) return
+        this.#applyRemote(() =>
+          this.doc.transact(() => {
+            if (stored.snapshot) Y.applyUpdate(this.doc, stored.snapshot, remoteOrigin)
+            for (const update of stored.updates) Y.applyUpdate(this.doc, update, remoteOrigin)
+          }, remoteOrigin),
+        )
+        this.#log.info({ reason, fromSeq, toSeq: stored.lastSeq, updates: stored.updates.length }, 'caught up from the database')
+        this.#advanceAppliedSeq(stored.lastSeq)
+      } while (this.#catchUpAgain && !this.#destroyed)
+    })()
+    this.#catchingUp
+      .catch((error: unknown) => {
+        this.#log.warn({ err: error, reason }, 'catch-up failed; retrying')
+        setTimeout(() => this.catchUp(reason), CATCH_UP_RETRY_MS).unref()
+      })
+      .finally(() => {
+        this.#catchingUp = null
+      })
+  }
+
+  /** Applies committed updates from elsewhere; they are stored again only if they complete a local client's pending update. */
+  #applyRemote(apply: () => void): void {
+    const store = this.doc.store
+    this.#storeRemote = store.pendingStructs !== null || store.pendingDs !== null
+    try {
+      apply()
+    } finally {
+      this.#storeRemote = false
+    }
+  }
+
+  #noteApplied(previousSeq: number, seq: number): void {
+    if (!this.#channel || seq <= this.#appliedSeq) return
+    if (previousSeq <= this.#appliedSeq) {
+      this.#advanceAppliedSeq(seq)
+      return
+    }
+    this.#aheadOfGap.set(previousSeq, seq)
+    if (!this.#gapTimer) {
+      this.#gapTimer = setTimeout(() => {
+        this.#gapTimer = null
+        if (this.#aheadOfGap.size > 0) this.catchUp('gap')
+      }, GAP_GRACE_MS)
+    }
+  }
+
+  #advanceAppliedSeq(seq: number): void {
+    if (seq > this.#appliedSeq) this.#appliedSeq = seq
+    for (const previousSeq of this.#aheadOfGap.keys()) {
+      if (previousSeq < this.#appliedSeq) this.#aheadOfGap.delete(previousSeq)
+    }
+    for (let next = this.#aheadOfGap.get(this.#appliedSeq); next !== undefined; next = this.#aheadOfGap.get(this.#appliedSeq)) {
+      this.#aheadOfGap.delete(this.#appliedSeq)
+      this.#appliedSeq = next
+    }
+    if (this.#aheadOfGap.size === 0 && this.#gapTimer) {
+      clearTimeout(this.#gapTimer)
+      this.#gapTimer = null
+    }
   }
 
   #scheduleCompaction(): void {
@@ -242,11 +446,22 @@ export class Room implements MessageHandler {
     this.#compacting = (async () => {
       await this.flush()
       if (this.#updatesSinceSnapshot === 0 || this.#broken) return
-      const uptoSeq = this.#lastSeq
       const counted = this.#updatesSinceSnapshot
+      if (this.#shared) {
+        // Built from the database: this doc may lack another instance's committed update.
+        const result = await this.#shared.compactStored(this.workshopId)
+        this.#updatesSinceSnapshot -= counted
+        if (result) {
+          this.#metrics?.compactions.inc()
+          this.#log.debug(result, 'compacted from the database')
+        }
+        return
+      }
+      const uptoSeq = this.#lastSeq
       const snapshot = Y.encodeStateAsUpdate(this.doc)
       await this.#options.persistence.compact(this.workshopId, snapshot, uptoSeq)
       this.#updatesSinceSnapshot -= counted
+      this.#metrics?.compactions.inc()
       this.#log.debug({ uptoSeq, bytes: snapshot.byteLength }, 'compacted')
     })()
     try {
@@ -276,6 +491,8 @@ export class Room implements MessageHandler {
     if (this.#destroyed) return
     this.#destroyed = true
     if (this.#compactTimer) clearTimeout(this.#compactTimer)
+    if (this.#gapTimer) clearTimeout(this.#gapTimer)
+    this.#channel?.leave()
     this.awareness.destroy()
     this.doc.destroy()
   }
@@ -299,7 +516,11 @@ export class Room implements MessageHandler {
     const changed = [...added, ...updated, ...removed]
     if (changed.length === 0) return
     const message = this.#encodeAwareness(changed)
-    for (const connection of this.connections) connection.send(message)
+    for (const connection of this.connections) this.#send(connection, message, 'awareness')
+    // Each instance times out stale states on its own ('timeout'); relaying that would echo.
+    if (this.#channel && origin !== remoteOrigin && origin !== 'timeout' && !this.#destroyed) {
+      this.#channel.publishAwareness(awarenessProtocol.encodeAwarenessUpdate(this.awareness, changed))
+    }
   }
 
   #encodeAwareness(clientIds: number[]): Uint8Array {

@@ -1,5 +1,7 @@
 import type { Logger } from '../log'
+import type { ServerMetrics } from '../metrics'
 import type { Persistence } from '../persistence/Persistence'
+import type { Fanout, RoomChannel } from '../scaleout/RoomChannel'
 import { Room } from './Room'
 
 export interface RoomRegistryOptions {
@@ -7,6 +9,11 @@ export interface RoomRegistryOptions {
   log: Logger
   unloadDelayMs: number
   compactEvery: number
+  /** See RoomOptions.writeRetryMs. */
+  writeRetryMs?: number
+  /** Other instances (Redis); each loaded room subscribes to its workshop's channel. */
+  fanout?: Fanout
+  metrics?: ServerMetrics
 }
 
 /**
@@ -59,8 +66,12 @@ export class RoomRegistry {
 
   async #load(workshopId: string): Promise<Room> {
     const log = this.#options.log.child({ workshopId })
+    let channel: RoomChannel | undefined
     try {
       const started = performance.now()
+      // Subscribe before reading the database: an update committed after the read arrives on the
+      // channel (held until the room attaches), one committed before it is in the read.
+      channel = await this.#options.fanout?.join(workshopId)
       const room = await Room.load({
         workshopId,
         persistence: this.#options.persistence,
@@ -68,10 +79,16 @@ export class RoomRegistry {
         compactEvery: this.#options.compactEvery,
         onIdle: (idle) => this.#scheduleUnload(idle),
         onBroken: (broken) => this.#drop(broken),
+        writeRetryMs: this.#options.writeRetryMs,
+        channel,
+        metrics: this.#options.metrics,
       })
       this.#loaded.set(workshopId, room)
       log.info({ ms: Math.round(performance.now() - started) }, 'room loaded')
       return room
+    } catch (error) {
+      channel?.leave()
+      throw error
     } finally {
       this.#loading.delete(workshopId)
     }

@@ -1,0 +1,252 @@
+import pg from 'pg'
+import * as Y from 'yjs'
+import type { Logger } from '../log'
+import type { AppendResult, SharedPersistence, StoredDocument, WorkshopRow } from './Persistence'
+
+/** Advisory lock namespaces (first key of the two-key form); the second key is the workshop id's hash. */
+const LOCK_SCHEMA = 0x5a5a
+const LOCK_APPEND = 0x5a5b
+const LOCK_COMPACT = 0x5a5c
+
+const SCHEMA = `
+CREATE TABLE IF NOT EXISTS workshops (
+  id text PRIMARY KEY,
+  title text NOT NULL,
+  language text NOT NULL,
+  created_at bigint NOT NULL
+);
+CREATE TABLE IF NOT EXISTS updates (
+  seq bigserial PRIMARY KEY,
+  workshop_id text NOT NULL,
+  data bytea NOT NULL
+);
+CREATE INDEX IF NOT EXISTS updates_workshop_seq ON updates (workshop_id, seq);
+CREATE TABLE IF NOT EXISTS snapshots (
+  workshop_id text PRIMARY KEY,
+  data bytea NOT NULL,
+  upto_seq bigint NOT NULL
+);
+`
+
+const SCHEMA_NAME_PATTERN = /^[a-z_][a-z0-9_]{0,62}$/
+
+export interface PostgresPersistenceOptions {
+  connectionString: string
+  /** A schema of its own (created if missing); tests use one per test. Default: the server's search_path. */
+  schema?: string
+  log: Logger
+  /** Pool size. Default 10. */
+  maxConnections?: number
+}
+
+interface WorkshopDbRow {
+  id: string
+  title: string
+  language: string
+  created_at: string
+}
+
+/**
+ * PostgreSQL storage shared by any number of server instances. Same tables as SQLite; the log's
+ * `seq` is a bigserial. Appends to one workshop are serialised with a transaction-scoped advisory
+ * lock, so a workshop's updates commit in seq order: an instance that has applied everything up to
+ * seq N gets all it lacks with `seq > N`, and a missed Redis message shows as a gap in `previousSeq`.
+ * The pool reconnects by itself after a database restart; a failed write rejects and the room retries.
+ */
+export class PostgresPersistence implements SharedPersistence {
+  readonly #pool: pg.Pool
+  readonly #log: Logger
+
+  private constructor(pool: pg.Pool, log: Logger) {
+    this.#pool = pool
+    this.#log = log
+  }
+
+  /** Connects and creates the schema and tables if they are missing. */
+  static async open(options: PostgresPersistenceOptions): Promise<PostgresPersistence> {
+    const { schema } = options
+    if (schema !== undefined && !SCHEMA_NAME_PATTERN.test(schema)) {
+      throw new Error(`PostgreSQL schema name must match ${SCHEMA_NAME_PATTERN}: ${schema}`)
+    }
+    const pool = new pg.Pool({
+      connectionString: options.connectionString,
+      max: options.maxConnections ?? 10,
+      connectionTimeoutMillis: 5_000,
+      // A hung database must fail the write (and so start the room's retry), not stall it forever.
+      query_timeout: 15_000,
+      ...(schema ? { options: `-c search_path=${schema}` } : {}),
+    })
+    // An idle client whose server went away (restart) emits here; without a listener it would crash the process.
+    pool.on('error', (error) => options.log.warn({ err: error }, 'idle PostgreSQL connection failed'))
+    const persistence = new PostgresPersistence(pool, options.log)
+    try {
+      await persistence.#transaction(async (client) => {
+        // Two instances starting together must not race on CREATE ... IF NOT EXISTS.
+        await client.query('SELECT pg_advisory_xact_lock($1, 0)', [LOCK_SCHEMA])
+        if (schema) await client.query(`CREATE SCHEMA IF NOT EXISTS ${schema}`)
+        await client.query(SCHEMA)
+      })
+    } catch (error) {
+      await pool.end()
+      throw error
+    }
+    return persistence
+  }
+
+  async createWorkshop(row: WorkshopRow, initialState: Uint8Array): Promise<void> {
+    await this.#transaction(async (client) => {
+      await client.query('INSERT INTO workshops (id, title, language, created_at) VALUES ($1, $2, $3, $4)', [
+        row.id,
+        row.title,
+        row.language,
+        row.createdAt,
+      ])
+      await client.query('INSERT INTO snapshots (workshop_id, data, upto_seq) VALUES ($1, $2, 0)', [
+        row.id,
+        Buffer.from(initialState),
+      ])
+    })
+  }
+
+  async getWorkshop(id: string): Promise<WorkshopRow | undefined> {
+    const result = await this.#pool.query<WorkshopDbRow>(
+      'SELECT id, title, language, created_at FROM workshops WHERE id = $1',
+      [id],
+    )
+    const row = result.rows[0]
+    return row && { id: row.id, title: row.title, language: row.language, createdAt: Number(row.created_at) }
+  }
+
+  loadDocument(workshopId: string): Promise<StoredDocument> {
+    return this.loadDocumentAfter(workshopId, -1)
+  }
+
+  async loadDocumentAfter(workshopId: string, afterSeq: number): Promise<StoredDocument> {
+    // One snapshot of the database, so a compaction committing meanwhile cannot split snapshot and log.
+    return this.#transaction(async (client) => {
+      const head = await client.query<{ upto_seq: string }>('SELECT upto_seq FROM snapshots WHERE workshop_id = $1', [
+        workshopId,
+      ])
+      const snapshotSeq = head.rows[0] ? Number(head.rows[0].upto_seq) : null
+      let snapshot: Uint8Array | null = null
+      if (snapshotSeq !== null && snapshotSeq > afterSeq) {
+        const data = await client.query<{ data: Buffer }>('SELECT data FROM snapshots WHERE workshop_id = $1', [workshopId])
+        if (data.rows[0]) snapshot = new Uint8Array(data.rows[0].data)
+      }
+      const fromSeq = Math.max(afterSeq, snapshotSeq ?? 0)
+      const rows = await client.query<{ seq: string; data: Buffer }>(
+        'SELECT seq, data FROM updates WHERE workshop_id = $1 AND seq > $2 ORDER BY seq',
+        [workshopId, fromSeq],
+      )
+      const last = rows.rows.at(-1)
+      return {
+        snapshot,
+        updates: rows.rows.map((row) => new Uint8Array(row.data)),
+        lastSeq: last ? Number(last.seq) : Math.max(fromSeq, 0),
+      }
+    }, 'BEGIN ISOLATION LEVEL REPEATABLE READ READ ONLY')
+  }
+
+  async appendUpdates(workshopId: string, updates: readonly Uint8Array[]): Promise<number> {
+    return (await this.appendUpdatesInOrder(workshopId, updates)).seq
+  }
+
+  async appendUpdatesInOrder(workshopId: string, updates: readonly Uint8Array[]): Promise<AppendResult> {
+    return this.#transaction(async (client) => {
+      // Held until COMMIT: the next append to this workshop takes its seq only after this one is
+      // committed, so per workshop, commit order = seq order.
+      await client.query('SELECT pg_advisory_xact_lock($1, hashtext($2))', [LOCK_APPEND, workshopId])
+      const previous = await client.query<{ seq: string | null }>(
+        `SELECT GREATEST((SELECT MAX(seq) FROM updates WHERE workshop_id = $1),
+                         (SELECT upto_seq FROM snapshots WHERE workshop_id = $1), 0) AS seq`,
+        [workshopId],
+      )
+      const previousSeq = Number(previous.rows[0]?.seq ?? 0)
+      let seq = previousSeq
+      for (const update of updates) {
+        const inserted = await client.query<{ seq: string }>(
+          'INSERT INTO updates (workshop_id, data) VALUES ($1, $2) RETURNING seq',
+          [workshopId, Buffer.from(update)],
+        )
+        seq = Number(inserted.rows[0]!.seq)
+      }
+      return { previousSeq, seq }
+    })
+  }
+
+  async compact(workshopId: string, snapshot: Uint8Array, uptoSeq: number): Promise<void> {
+    await this.#transaction(async (client) => {
+      await client.query(
+        `INSERT INTO snapshots (workshop_id, data, upto_seq) VALUES ($1, $2, $3)
+         ON CONFLICT (workshop_id) DO UPDATE SET data = excluded.data, upto_seq = excluded.upto_seq`,
+        [workshopId, Buffer.from(snapshot), uptoSeq],
+      )
+      await client.query('DELETE FROM updates WHERE workshop_id = $1 AND seq <= $2', [workshopId, uptoSeq])
+    })
+  }
+
+  async compactStored(workshopId: string): Promise<{ uptoSeq: number; bytes: number } | null> {
+    return this.#transaction(async (client) => {
+      const lock = await client.query<{ locked: boolean }>('SELECT pg_try_advisory_xact_lock($1, hashtext($2)) AS locked', [
+        LOCK_COMPACT,
+        workshopId,
+      ])
+      if (!lock.rows[0]?.locked) return null
+      const stored = await client.query<{ data: Buffer; upto_seq: string }>(
+        'SELECT data, upto_seq FROM snapshots WHERE workshop_id = $1',
+        [workshopId],
+      )
+      const snapshotSeq = stored.rows[0] ? Number(stored.rows[0].upto_seq) : 0
+      const log = await client.query<{ seq: string; data: Buffer }>(
+        'SELECT seq, data FROM updates WHERE workshop_id = $1 AND seq > $2 ORDER BY seq',
+        [workshopId, snapshotSeq],
+      )
+      const last = log.rows.at(-1)
+      if (!last) return null
+      const uptoSeq = Number(last.seq)
+      const doc = new Y.Doc()
+      let snapshot: Uint8Array
+      try {
+        if (stored.rows[0]) Y.applyUpdate(doc, new Uint8Array(stored.rows[0].data))
+        for (const row of log.rows) Y.applyUpdate(doc, new Uint8Array(row.data))
+        snapshot = Y.encodeStateAsUpdate(doc)
+      } finally {
+        doc.destroy()
+      }
+      await client.query(
+        `INSERT INTO snapshots (workshop_id, data, upto_seq) VALUES ($1, $2, $3)
+         ON CONFLICT (workshop_id) DO UPDATE SET data = excluded.data, upto_seq = excluded.upto_seq`,
+        [workshopId, Buffer.from(snapshot), uptoSeq],
+      )
+      await client.query('DELETE FROM updates WHERE workshop_id = $1 AND seq <= $2', [workshopId, uptoSeq])
+      return { uptoSeq, bytes: snapshot.byteLength }
+    })
+  }
+
+  async close(): Promise<void> {
+    await this.#pool.end()
+  }
+
+  async #transaction<T>(work: (client: pg.PoolClient) => Promise<T>, begin = 'BEGIN'): Promise<T> {
+    const client = await this.#pool.connect()
+    let broken: Error | undefined
+    try {
+      await client.query(begin)
+      const result = await work(client)
+      await client.query('COMMIT')
+      return result
+    } catch (error) {
+      broken = error instanceof Error ? error : new Error(String(error))
+      try {
+        await client.query('ROLLBACK')
+        broken = undefined // the connection is fine; only the transaction failed
+      } catch (rollbackError) {
+        this.#log.debug({ err: rollbackError }, 'rollback failed; discarding the connection')
+      }
+      throw error
+    } finally {
+      // A connection that failed mid-transaction is destroyed rather than returned to the pool.
+      client.release(broken)
+    }
+  }
+}

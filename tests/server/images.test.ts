@@ -41,7 +41,7 @@ function png(w = 2, h = 2, seed = 0): Buffer {
 }
 
 async function upload(url: string, body: Buffer, type = 'image/png') {
-  const response = await fetch(`${url}/api/images`, { method: 'POST', headers: { 'content-type': type }, body })
+  const response = await fetch(`${url}/api/images`, { method: 'POST', headers: { 'content-type': type }, body: new Uint8Array(body) })
   return { status: response.status, json: (await response.json()) as { hash?: string; mime?: string; bytes?: number; error?: string } }
 }
 

@@ -1,7 +1,25 @@
 import Konva from 'konva'
 import { useCallback, useEffect, useLayoutEffect, useMemo, useRef, useState, type PointerEvent as ReactPointerEvent, type RefObject } from 'react'
 import { useTranslation } from 'react-i18next'
-import { Layer, Rect, Stage, Transformer } from 'react-konva'
+import { Arrow, Ellipse, Layer, Path, Rect, Stage, Transformer } from 'react-konva'
+import {
+  canBindTo,
+  isCanvasItem,
+  isTaggable,
+  itemRect,
+  placedImageSize,
+  planDeleteItems,
+  planMoveItems,
+  planResizeItem,
+  topmostItemAt,
+  type CanvasItem,
+} from '../../../shared/logic/canvasItems'
+import { endAt, isConnectorWorthKeeping, resolveConnector } from '../../../shared/logic/connectors'
+import { planStroke, samplePressure } from '../../../shared/logic/strokes'
+import { emptyTagFilter, isTagFilterActive, type TagFilter } from '../../../shared/logic/tags'
+import type { DocumentPlan } from '../../../shared/logic/plan'
+import type { ItemRecord } from '../../../shared/schema/schema'
+import type { Tagged } from '../../../shared/schema/tags'
 import {
   boundsOf,
   fitCamera,
@@ -13,17 +31,25 @@ import {
   type Point,
   type Rect as BoardRect,
 } from '../../../shared/logic/geometry'
-import { planResize } from '../../../shared/logic/noteResize'
-import { cullToViewport, itemsInRect, placeNewNote, planMove } from '../../../shared/logic/notes'
-import { NOTE_DEFAULT_SIZE, NOTE_MAX_SIZE, NOTE_MIN_SIZE, type NoteColor, type NoteRecord } from '../../../shared/schema/records/note'
-import { useItemIds } from '../store/hooks'
-import type { WorkshopStore } from '../store/WorkshopStore'
-import { CanvasToolbar, type CanvasTool } from './CanvasToolbar'
+import { cullToViewport, itemsInRect, placeNewNote } from '../../../shared/logic/notes'
+import { NOTE_DEFAULT_SIZE, type NoteColor } from '../../../shared/schema/records/note'
+import { useItemIds, useItemsOfKind } from '../store/hooks'
+import { PlanRejectedError, type WorkshopStore } from '../store/WorkshopStore'
+import { TagFilterBar } from '../tags/TagFilterBar'
+import { countMatching } from '../../../shared/logic/tags'
+import { CanvasToolbar, drawingTools, toolKeys, type CanvasTool } from './CanvasToolbar'
 import type { CanvasTestHook } from './canvasTestHook'
 import { CursorsLayer } from './CursorsLayer'
+import { enqueueImage, onUploadError, startImageUploads } from './images/imageQueue'
+import { ImagePrepareError, prepareImage } from './images/prepareImage'
+import type { ItemHandlers } from './itemHandlers'
+import { ConnectorNode, ImageNode, imageSourceStates, ShapeNode, StrokeNode, TextNode } from './itemNodes'
+import { ItemTextEditor } from './ItemTextEditor'
 import { NoteEditor } from './NoteEditor'
-import { NoteNode, type NoteHandlers } from './NoteNode'
-import { SelectionToolbar } from './SelectionToolbar'
+import { NoteNode } from './NoteNode'
+import { inkColors, SelectionToolbar } from './SelectionToolbar'
+import { strokeOutlinePath } from './strokePath'
+import { useSelectedItems } from './useSelectedItems'
 import { useSharedColor } from './useSharedColor'
 import './canvas.css'
 
@@ -44,10 +70,23 @@ const ANCHOR_SIZE = typeof window !== 'undefined' && window.matchMedia?.('(point
 
 const emptySelection: ReadonlySet<string> = new Set()
 
+const PEN_SIZE = 6
+const DEFAULT_INK = inkColors.black
+
 type Gesture =
   | { kind: 'pan'; pointerId: number; start: Point; camera: Camera }
   | { kind: 'pinch'; startDistance: number; startMid: Point; camera: Camera }
   | { kind: 'marquee'; pointerId: number; start: Point; base: ReadonlySet<string> }
+  | { kind: 'shape'; pointerId: number; start: Point; shape: 'rect' | 'ellipse' }
+  | { kind: 'arrow'; pointerId: number; start: Point; fromId: string | null }
+  | { kind: 'pen'; pointerId: number; samples: number[] }
+
+/** What is being drawn right now, before it becomes a record. */
+type Draft =
+  | { kind: 'shape'; shape: 'rect' | 'ellipse'; rect: BoardRect }
+  | { kind: 'arrow'; from: Point; to: Point }
+
+type Notice = { tone: 'info' | 'error'; text: string }
 
 interface BoardCanvasProps {
   store: WorkshopStore
@@ -77,6 +116,13 @@ function BoardCanvasSession({ store, boardId }: BoardCanvasProps) {
   const [marquee, setMarquee] = useState<BoardRect | null>(null)
   const [lastColor, setLastColor] = useState<NoteColor>('yellow')
   const [cullTick, setCullTick] = useState(0)
+  const [filter, setFilter] = useState<TagFilter>(emptyTagFilter)
+  const [filterOpen, setFilterOpen] = useState(false)
+  const [draft, setDraft] = useState<Draft | null>(null)
+  const [notice, setNotice] = useState<Notice | null>(null)
+  const [dropping, setDropping] = useState(false)
+  const penPathRef = useRef<Konva.Path>(null)
+  const pickerRef = useRef<HTMLInputElement>(null)
 
   // Notes deleted by anyone drop out of the selection.
   const selection = useMemo(() => {
@@ -130,14 +176,52 @@ function BoardCanvasSession({ store, boardId }: BoardCanvasProps) {
     if (commitTimer.current !== null) window.clearTimeout(commitTimer.current)
   }, [])
 
-  const notesOnBoard = useCallback(
-    (): NoteRecord[] => idsRef.current.map((id) => store.getNote(id)).filter((n): n is NoteRecord => n !== undefined),
+  const itemsOnBoard = useCallback(
+    (): CanvasItem[] => idsRef.current.flatMap((id) => {
+      const item = store.getItem(id)
+      return isCanvasItem(item) ? [item] : []
+    }),
     [store],
   )
 
+  const lookupItem = useCallback((id: string): CanvasItem | undefined => {
+    const item = store.getItem(id)
+    return isCanvasItem(item) ? item : undefined
+  }, [store])
+
+  /** Every canvas item with its rect, bottom first: marquee, fit, culling and arrow ends. */
+  const placedOnBoard = useCallback(
+    () => itemsOnBoard().flatMap((item) => {
+      const rect = itemRect(item, lookupItem)
+      return rect ? [{ item, rect }] : []
+    }),
+    [itemsOnBoard, lookupItem],
+  )
+
+  /** The item an arrow end dropped here binds to (not arrows or pen strokes), if any. */
+  const bindableAt = useCallback(
+    (point: Point, exclude?: string): string | null =>
+      topmostItemAt(placedOnBoard().filter(({ item }) => item.id !== exclude && canBindTo(item)).map(({ item, rect }) => ({ id: item.id, rect })), point),
+    [placedOnBoard],
+  )
+
   const fitToContent = useCallback(() => {
-    moveCamera(fitCamera(boundsOf(notesOnBoard()), sizeRef.current, FIT_PADDING))
-  }, [moveCamera, notesOnBoard])
+    moveCamera(fitCamera(boundsOf(placedOnBoard().map((p) => p.rect)), sizeRef.current, FIT_PADDING))
+  }, [moveCamera, placedOnBoard])
+
+  const applyPlan = useCallback(
+    (plan: DocumentPlan) => {
+      store.stopCapturing()
+      try {
+        store.applyPlan(plan)
+      } catch (error) {
+        if (!(error instanceof PlanRejectedError)) throw error
+        setNotice({ tone: 'error', text: error.message })
+      }
+      store.stopCapturing()
+    },
+    [store],
+  )
 
   const zoomBy = useCallback(
     (factor: number, anchor?: Point) => {
@@ -167,14 +251,18 @@ function BoardCanvasSession({ store, boardId }: BoardCanvasProps) {
   // ---- culling -------------------------------------------------------------------------------
   const renderedIds = useMemo(() => {
     if (size.w === 0) return []
-    const notes = ids.map((id) => store.getNote(id)).filter((n): n is NoteRecord => n !== undefined)
-    const keep = new Set(cullToViewport(notes, visibleRect(camera, size), cullMargin(camera, size)).map((n) => n.id))
+    const placed = ids.flatMap((id) => {
+      const item = lookupItem(id)
+      const rect = item ? itemRect(item, lookupItem) : null
+      return rect ? [{ ...rect, id }] : []
+    })
+    const keep = new Set(cullToViewport(placed, visibleRect(camera, size), cullMargin(camera, size)).map((n) => n.id))
     for (const id of selection) keep.add(id)
     if (editingId) keep.add(editingId)
     return ids.filter((id) => keep.has(id))
     // cullTick: a note outside the view moved into it (or out) without the camera moving.
     // eslint-disable-next-line react-hooks/exhaustive-deps
-  }, [ids, camera, size, store, selection, editingId, cullTick])
+  }, [ids, camera, size, lookupItem, selection, editingId, cullTick])
 
   useLayoutEffect(() => {
     renderedRef.current = new Set(renderedIds)
@@ -182,16 +270,17 @@ function BoardCanvasSession({ store, boardId }: BoardCanvasProps) {
 
   useEffect(() => {
     const offs = ids.map((id) =>
-      store.subscribe(`note:${id}`, () => {
-        const note = store.getNote(id)
+      store.subscribe(`item:${id}`, () => {
+        const item = lookupItem(id)
+        const rect = item ? itemRect(item, lookupItem) : null
         const cam = cameraRef.current
         const s = sizeRef.current
-        const inView = note !== undefined && cullToViewport([note], visibleRect(cam, s), cullMargin(cam, s)).length > 0
+        const inView = rect !== null && cullToViewport([rect], visibleRect(cam, s), cullMargin(cam, s)).length > 0
         if (inView !== renderedRef.current.has(id)) setCullTick((n) => n + 1)
       }),
     )
     return () => offs.forEach((off) => off())
-  }, [ids, store])
+  }, [ids, store, lookupItem])
 
   // ---- editing -------------------------------------------------------------------------------
   const focusCanvas = useCallback(() => containerRef.current?.focus({ preventScroll: true }), [])
@@ -199,14 +288,14 @@ function BoardCanvasSession({ store, boardId }: BoardCanvasProps) {
   const createNoteAt = useCallback(
     (center: Point) => {
       userMovedCamera.current = true
-      const position = placeNewNote(center, { w: NOTE_DEFAULT_SIZE, h: NOTE_DEFAULT_SIZE }, notesOnBoard())
+      const position = placeNewNote(center, { w: NOTE_DEFAULT_SIZE, h: NOTE_DEFAULT_SIZE }, placedOnBoard().map((p) => p.rect))
       store.stopCapturing()
       const id = store.createNote(boardId, { ...position, w: NOTE_DEFAULT_SIZE, h: NOTE_DEFAULT_SIZE, color: lastColorRef.current, text: '' })
       store.stopCapturing()
       setSelection(new Set([id]))
       setEditingId(id)
     },
-    [boardId, notesOnBoard, store],
+    [boardId, placedOnBoard, store],
   )
 
   const createNoteInView = useCallback(() => {
@@ -217,49 +306,143 @@ function BoardCanvasSession({ store, boardId }: BoardCanvasProps) {
   const closeEditor = useCallback(
     (id: string, text: string | null, refocus: boolean) => {
       setEditingId((current) => (current === id ? null : current))
-      const note = store.getNote(id)
-      if (note && text !== null && text !== note.text) {
+      const item = store.getItem(id)
+      if (item?.kind === 'note' && text !== null && text !== item.text) {
         store.stopCapturing()
         store.updateNote(id, { text })
         store.stopCapturing()
+      } else if (item?.kind === 'text' && text !== null && text.trim() === '') {
+        // Text left empty is not kept: clicking with the text tool and leaving must leave nothing.
+        applyPlan({ deleteItems: [id] })
+      } else if ((item?.kind === 'text' || item?.kind === 'shape') && text !== null && text !== item.text) {
+        applyPlan({ updateItems: [{ id, patch: { text } }] })
       }
       if (refocus) focusCanvas()
     },
-    [focusCanvas, store],
+    [applyPlan, focusCanvas, store],
   )
 
   const deleteSelection = useCallback(() => {
     const selected = selectionRef.current
     if (selected.size === 0) return
-    store.stopCapturing()
-    store.deleteItems(selected)
-    store.stopCapturing()
+    applyPlan(planDeleteItems(itemsOnBoard(), selected))
     setSelection(emptySelection)
-  }, [store])
+  }, [applyPlan, itemsOnBoard])
 
   const colorSelection = useCallback(
     (color: NoteColor) => {
       setLastColor(color)
       store.stopCapturing()
       // Consecutive local edits merge into one undo step.
-      for (const id of selectionRef.current) store.updateNote(id, { color })
+      for (const id of selectionRef.current) if (store.getNote(id)) store.updateNote(id, { color })
       store.stopCapturing()
     },
     [store],
   )
 
+  const patchSelection = useCallback(
+    (patch: Record<string, unknown>, kinds: readonly ItemRecord['kind'][]) => {
+      const updateItems = [...selectionRef.current].flatMap((id) => {
+        const item = store.getItem(id)
+        return item && kinds.includes(item.kind) ? [{ id, patch }] : []
+      })
+      if (updateItems.length > 0) applyPlan({ updateItems })
+    },
+    [applyPlan, store],
+  )
+
+  const tagSelection = useCallback(
+    (tags: Tagged) => {
+      const updateItems = [...selectionRef.current].flatMap((id) => (isTaggable(store.getItem(id)) ? [{ id, patch: { sdgs: tags.sdgs, dimension: tags.dimension } }] : []))
+      if (updateItems.length > 0) applyPlan({ updateItems })
+    },
+    [applyPlan, store],
+  )
+
   const nudgeSelection = useCallback(
     (dx: number, dy: number) => {
-      const patches = planMove(notesOnBoard(), selectionRef.current, dx, dy)
-      store.moveItems(patches)
+      const plan = planMoveItems(itemsOnBoard(), selectionRef.current, dx, dy)
+      try {
+        store.applyPlan(plan)
+      } catch (error) {
+        if (!(error instanceof PlanRejectedError)) throw error
+      }
     },
-    [notesOnBoard, store],
+    [itemsOnBoard, store],
   )
+
+  // ---- images: pick, drop, paste -------------------------------------------------------------
+  const addImages = useCallback(
+    async (files: readonly File[], at?: Point) => {
+      const s = sizeRef.current
+      let center = at ?? screenToBoard(cameraRef.current, { x: s.w / 2, y: s.h / 2 })
+      const created: string[] = []
+      for (const file of files) {
+        if (!file.type.startsWith('image/') && file.type !== '') continue
+        try {
+          const prepared = await prepareImage(file)
+          const { w, h } = placedImageSize(prepared.width, prepared.height)
+          const id = store.newId()
+          // The record first, so everyone sees where the photo goes; the bytes follow when the network allows.
+          store.stopCapturing()
+          store.createItem({ id, kind: 'image', boardId, x: Math.round(center.x - w / 2), y: Math.round(center.y - h / 2), w, h, hash: prepared.hash, mime: prepared.mime, alt: '', createdAt: Date.now() })
+          store.stopCapturing()
+          await enqueueImage(prepared.hash, prepared.mime, prepared.blob)
+          created.push(id)
+          center = { x: center.x + 32, y: center.y + 32 }
+          if (!navigator.onLine) setNotice({ tone: 'info', text: t('image.added') })
+        } catch (error) {
+          if (error instanceof ImagePrepareError) {
+            const key = error.reason === 'tooLarge' ? 'image.errorTooLarge' : error.reason === 'noCrypto' ? 'image.errorNoCrypto' : 'image.errorUnreadable'
+            setNotice({ tone: 'error', text: t(key) })
+          } else if (error instanceof PlanRejectedError) {
+            setNotice({ tone: 'error', text: error.message })
+          } else {
+            throw error
+          }
+        }
+      }
+      if (created.length > 0) {
+        userMovedCamera.current = true
+        setTool('select')
+        setSelection(new Set(created))
+      }
+    },
+    [boardId, store, t],
+  )
+
+  useEffect(() => {
+    startImageUploads()
+    return onUploadError((_hash, message) => setNotice({ tone: 'error', text: t('image.errorRefused', { message }) }))
+  }, [t])
+
+  useEffect(() => {
+    const onPaste = (e: ClipboardEvent) => {
+      const target = e.target
+      if (isTypingTarget(target)) return
+      if (!(target === document.body || (target instanceof Node && containerRef.current?.contains(target)))) return
+      const files = [...(e.clipboardData?.files ?? [])].filter((f) => f.type.startsWith('image/'))
+      if (files.length === 0) return
+      e.preventDefault()
+      void addImages(files)
+    }
+    window.addEventListener('paste', onPaste)
+    return () => window.removeEventListener('paste', onPaste)
+  }, [addImages])
+
+  useEffect(() => {
+    if (!notice) return
+    const timer = window.setTimeout(() => setNotice(null), notice.tone === 'error' ? 10_000 : 5000)
+    return () => window.clearTimeout(timer)
+  }, [notice])
 
   // ---- notes: select, drag, edit -------------------------------------------------------------
   const drag = useRef<{ ids: ReadonlySet<string>; origin: Map<string, Point> } | null>(null)
+  const dragOffsets = useRef(new Map<string, Point>())
+  const dragListeners = useRef(new Map<string, Set<() => void>>())
+  const notifyDrag = (id: string) => dragListeners.current.get(id)?.forEach((listener) => listener())
 
-  const handlers = useMemo<NoteHandlers>(
+  const handlers = useMemo<ItemHandlers>(
     () => ({
       register(id, node) {
         if (node) nodes.current.set(id, node)
@@ -298,66 +481,89 @@ function BoardCanvasSession({ store, boardId }: BoardCanvasProps) {
         const dy = node.y() - start.y
         for (const [other, p] of d.origin) {
           if (other !== id) nodes.current.get(other)?.position({ x: p.x + dx, y: p.y + dy })
+          // Arrows bound to a dragged item follow it live, without a document write.
+          dragOffsets.current.set(other, { x: dx, y: dy })
+          notifyDrag(other)
         }
       },
       dragEnd(id, node) {
         const d = drag.current
         drag.current = null
-        const note = store.getNote(id)
-        if (!d || !note) return
-        const dx = Math.round(node.x() - note.x)
-        const dy = Math.round(node.y() - note.y)
-        const moving = d.ids
-        const patches = planMove(notesOnBoard(), moving, dx, dy)
+        const item = lookupItem(id)
+        if (!d || !item || item.kind === 'connector') return
+        const dx = Math.round(node.x() - item.x)
+        const dy = Math.round(node.y() - item.y)
+        const plan = planMoveItems(itemsOnBoard(), d.ids, dx, dy)
         // Put nodes exactly where the plan says; React then renders the same values.
         for (const other of d.origin.keys()) {
-          const record = store.getNote(other)
-          const patch = patches.find((p) => p.id === other)
-          nodes.current.get(other)?.position(patch ? { x: patch.x, y: patch.y } : { x: record?.x ?? 0, y: record?.y ?? 0 })
+          const record = lookupItem(other)
+          const patch = plan.updateItems?.find((p) => p.id === other)?.patch as Point | undefined
+          const base = record && record.kind !== 'connector' ? { x: record.x, y: record.y } : { x: 0, y: 0 }
+          nodes.current.get(other)?.position(patch && 'x' in patch ? { x: patch.x, y: patch.y } : base)
         }
-        store.stopCapturing()
-        store.moveItems(patches)
-        store.stopCapturing()
+        applyPlan(plan)
+        for (const other of d.origin.keys()) {
+          dragOffsets.current.delete(other)
+          notifyDrag(other)
+        }
+      },
+      rebind(connectorId, which, point) {
+        const end = endAt(point, bindableAt(point, connectorId))
+        const connector = lookupItem(connectorId)
+        if (connector?.kind !== 'connector') return
+        const other = which === 'from' ? connector.to : connector.from
+        if ('itemId' in end && 'itemId' in other && end.itemId === other.itemId) return // both ends on one item
+        applyPlan({ updateItems: [{ id: connectorId, patch: { [which]: end } }] })
+      },
+      subscribeDrag(itemId, listener) {
+        let set = dragListeners.current.get(itemId)
+        if (!set) dragListeners.current.set(itemId, (set = new Set()))
+        set.add(listener)
+        return () => set.delete(listener)
+      },
+      dragOffset(itemId) {
+        return dragOffsets.current.get(itemId) ?? null
       },
       edit(id) {
         setSelection(new Set([id]))
-        setEditingId(id)
+        const kind = lookupItem(id)?.kind
+        if (kind === 'note' || kind === 'text' || kind === 'shape') setEditingId(id)
       },
       sizeChanged(id) {
         if (selectionRef.current.has(id)) transformerRef.current?.forceUpdate()
       },
     }),
-    [focusCanvas, notesOnBoard, store],
+    [applyPlan, bindableAt, focusCanvas, itemsOnBoard, lookupItem],
   )
 
-  // The transformer frames whatever is selected and drawn.
+  // The transformer frames whatever is selected and drawn, except arrows (they show end handles).
   useLayoutEffect(() => {
     const transformer = transformerRef.current
     if (!transformer) return
-    const selectedNodes = [...selection].filter((id) => id !== editingId).flatMap((id) => nodes.current.get(id) ?? [])
+    const selectedNodes = [...selection]
+      .filter((id) => id !== editingId && lookupItem(id)?.kind !== 'connector')
+      .flatMap((id) => nodes.current.get(id) ?? [])
     transformer.nodes(selectedNodes)
     transformer.getLayer()?.batchDraw()
-  }, [selection, renderedIds, editingId])
+  }, [selection, renderedIds, editingId, lookupItem])
 
   const onTransformEnd = useCallback(
     (event: Konva.KonvaEventObject<Event>) => {
       const node = event.target
       const id = node.id()
-      const note = store.getNote(id)
-      if (!note) return
-      const plan = planResize(note, { x: node.x(), y: node.y(), scaleX: node.scaleX(), scaleY: node.scaleY() })
-      node.setAttrs({ x: plan.x, y: plan.y, scaleX: 1, scaleY: 1 })
-      store.stopCapturing()
-      store.updateNote(id, plan)
-      store.stopCapturing()
+      const item = lookupItem(id)
+      if (!item) return
+      const patch = planResizeItem(item, { x: node.x(), y: node.y(), scaleX: node.scaleX(), scaleY: node.scaleY() })
+      node.setAttrs({ ...(patch ? { x: patch.x, y: patch.y } : {}), scaleX: 1, scaleY: 1 })
+      if (patch) applyPlan({ updateItems: [{ id, patch }] })
     },
-    [store],
+    [applyPlan, lookupItem],
   )
 
   const boundBox = useCallback((oldBox: BoxLike, newBox: BoxLike) => {
     const scale = cameraRef.current.scale
-    const tooSmall = Math.abs(newBox.width) < NOTE_MIN_SIZE * scale || Math.abs(newBox.height) < NOTE_MIN_SIZE * scale
-    const tooLarge = Math.abs(newBox.width) > NOTE_MAX_SIZE * scale || Math.abs(newBox.height) > NOTE_MAX_SIZE * scale
+    const tooSmall = Math.abs(newBox.width) < 8 * scale || Math.abs(newBox.height) < 8 * scale
+    const tooLarge = Math.abs(newBox.width) > 10_000 * scale || Math.abs(newBox.height) > 10_000 * scale
     return tooSmall || tooLarge ? oldBox : newBox
   }, [])
 
@@ -382,12 +588,61 @@ function BoardCanvasSession({ store, boardId }: BoardCanvasProps) {
     }
   }, [])
 
+  const cancelDrawing = useCallback(() => {
+    const g = gesture.current
+    if (g && (g.kind === 'shape' || g.kind === 'arrow' || g.kind === 'pen')) gesture.current = null
+    setDraft(null)
+    penPathRef.current?.data('')
+    penPathRef.current?.getLayer()?.batchDraw()
+  }, [])
+
+  /** Starts drawing with the current tool; false when the tool does not draw. */
+  const startDrawing = (e: ReactPointerEvent<HTMLDivElement>, point: Point): boolean => {
+    const current = toolRef.current
+    if (!drawingTools.includes(current)) return false
+    if (e.button !== 0 && e.pointerType === 'mouse') return false
+    const board = screenToBoard(cameraRef.current, point)
+    focusCanvas()
+    if (current === 'text') {
+      const id = store.newId()
+      store.stopCapturing()
+      store.createItem({ id, kind: 'text', boardId, x: Math.round(board.x), y: Math.round(board.y - 14), w: 240, text: '', fontSize: 24, color: DEFAULT_INK, createdAt: Date.now(), sdgs: [], dimension: '' })
+      store.stopCapturing()
+      setTool('select')
+      setSelection(new Set([id]))
+      setEditingId(id)
+      e.preventDefault() // keep focus on the editor that opens
+      return true
+    }
+    if (current === 'rect' || current === 'ellipse') {
+      gesture.current = { kind: 'shape', pointerId: e.pointerId, start: board, shape: current }
+    } else if (current === 'arrow') {
+      gesture.current = { kind: 'arrow', pointerId: e.pointerId, start: board, fromId: bindableAt(board) }
+    } else {
+      gesture.current = { kind: 'pen', pointerId: e.pointerId, samples: [board.x, board.y, samplePressure(e.pointerType, e.pressure)] }
+    }
+    setSelection(emptySelection)
+    return true
+  }
+
   const onPointerDown = (e: ReactPointerEvent<HTMLDivElement>) => {
     if (!(e.target instanceof HTMLCanvasElement)) return // toolbars and the note editor
     const stage = stageRef.current
     if (!stage) return
     const point = localPoint(e)
     const panAnywhere = toolRef.current === 'hand' || spaceRef.current || e.button === 1
+    if (!panAnywhere && drawingTools.includes(toolRef.current)) {
+      if (e.pointerType === 'touch') {
+        touches.current.set(e.pointerId, point)
+        // A second finger while drawing: the person wants to pinch, not draw.
+        if (touches.current.size >= 2) {
+          cancelDrawing()
+          startPinch()
+          return
+        }
+      }
+      if (startDrawing(e, point)) return
+    }
     const hit = panAnywhere ? null : stage.getIntersection(point)
     if (hit) return // a note or a resize handle: Konva handles it
     if (e.button !== 0 && e.button !== 1) return
@@ -443,11 +698,35 @@ function BoardCanvasSession({ store, boardId }: BoardCanvasProps) {
           moveCamera({ ...zoomed, x: zoomed.x + mid.x - g.startMid.x, y: zoomed.y + mid.y - g.startMid.y }, 'throttled')
           return
         }
+        case 'shape':
+          if (e.pointerId !== g.pointerId) return
+          setDraft({ kind: 'shape', shape: g.shape, rect: rectFromPoints(g.start, screenToBoard(cameraRef.current, point)) })
+          return
+        case 'arrow':
+          if (e.pointerId !== g.pointerId) return
+          setDraft({ kind: 'arrow', from: g.start, to: screenToBoard(cameraRef.current, point) })
+          return
+        case 'pen': {
+          if (e.pointerId !== g.pointerId) return
+          const r = containerRef.current?.getBoundingClientRect()
+          // Coalesced events: a fast stylus gives 2–4 samples per frame; all of them make a smoother line.
+          const events = typeof e.getCoalescedEvents === 'function' ? e.getCoalescedEvents() : []
+          for (const sample of events.length > 0 ? events : [e]) {
+            const b = screenToBoard(cameraRef.current, { x: sample.clientX - (r?.left ?? 0), y: sample.clientY - (r?.top ?? 0) })
+            g.samples.push(b.x, b.y, samplePressure(sample.pointerType, sample.pressure))
+          }
+          const path = penPathRef.current
+          if (path) {
+            path.data(strokeOutlinePath(g.samples, PEN_SIZE))
+            path.getLayer()?.batchDraw()
+          }
+          return
+        }
         case 'marquee': {
           if (e.pointerId !== g.pointerId) return
           const rect = rectFromPoints(g.start, screenToBoard(cameraRef.current, point))
           setMarquee(rect)
-          const hits = itemsInRect(notesOnBoard(), rect)
+          const hits = itemsInRect(placedOnBoard().map(({ item, rect: r }) => ({ ...r, id: item.id, createdAt: item.createdAt })), rect)
           setSelection(hits.length === 0 && g.base.size === 0 ? emptySelection : new Set([...g.base, ...hits]))
           return
         }
@@ -466,9 +745,45 @@ function BoardCanvasSession({ store, boardId }: BoardCanvasProps) {
         return
       }
       if ((g.kind === 'pan' || g.kind === 'marquee') && g.pointerId !== e.pointerId && !hadTouch) return
+      if (g.kind !== 'pan' && g.kind !== 'marquee' && g.pointerId !== e.pointerId) return
       gesture.current = null
       if (g.kind === 'pan') moveCamera(cameraRef.current)
       if (g.kind === 'marquee') setMarquee(null)
+      if (g.kind === 'shape' || g.kind === 'arrow' || g.kind === 'pen') finishDrawing(g, screenToBoard(cameraRef.current, localPoint(e)), e.type === 'pointercancel')
+    }
+    const finishDrawing = (g: Extract<Gesture, { kind: 'shape' | 'arrow' | 'pen' }>, end: Point, cancelled: boolean) => {
+      setDraft(null)
+      const path = penPathRef.current
+      if (cancelled) {
+        path?.data('')
+        path?.getLayer()?.batchDraw()
+        return
+      }
+      const id = store.newId()
+      const createdAt = Date.now()
+      if (g.kind === 'shape') {
+        let rect = rectFromPoints(g.start, end)
+        // A click without a drag still makes a shape, of a useful size.
+        if (rect.w < 8 && rect.h < 8) rect = { x: g.start.x - 80, y: g.start.y - 50, w: 160, h: 100 }
+        const planned = { x: Math.round(rect.x), y: Math.round(rect.y), w: Math.max(4, Math.round(rect.w)), h: Math.max(4, Math.round(rect.h)) }
+        applyPlan({ createItems: [{ id, kind: 'shape', boardId, shape: g.shape, ...planned, fill: '', stroke: DEFAULT_INK, text: '', createdAt, sdgs: [], dimension: '' }] })
+        setTool('select')
+        setSelection(new Set([id]))
+      } else if (g.kind === 'arrow') {
+        const from = endAt(g.start, g.fromId)
+        const to = endAt(end, bindableAt(end, undefined))
+        if (!isConnectorWorthKeeping(from, to, g.start, end)) return
+        applyPlan({ createItems: [{ id, kind: 'connector', boardId, from, to, relation: '', arrowhead: 'end', color: DEFAULT_INK, createdAt }] })
+        setTool('select')
+        setSelection(new Set([id]))
+      } else {
+        // Tolerance in board pixels: half a screen pixel, so zoomed-out strokes store fewer points.
+        const planned = planStroke(g.samples, 0.5 / cameraRef.current.scale)
+        if (planned) applyPlan({ createItems: [{ id, kind: 'stroke', boardId, ...planned, color: DEFAULT_INK, size: PEN_SIZE, createdAt }] })
+        // The stroke node draws from the record in the same frame; the live path can go.
+        path?.data('')
+        path?.getLayer()?.batchDraw()
+      }
     }
     window.addEventListener('pointermove', onMove)
     window.addEventListener('pointerup', onUp)
@@ -478,7 +793,7 @@ function BoardCanvasSession({ store, boardId }: BoardCanvasProps) {
       window.removeEventListener('pointerup', onUp)
       window.removeEventListener('pointercancel', onUp)
     }
-  }, [localPoint, moveCamera, notesOnBoard])
+  }, [applyPlan, bindableAt, boardId, localPoint, moveCamera, placedOnBoard, store])
 
   // Wheel: pinch on a trackpad (ctrl) and mouse wheels zoom; two-finger trackpad scrolls pan.
   useEffect(() => {
@@ -588,17 +903,22 @@ function BoardCanvasSession({ store, boardId }: BoardCanvasProps) {
         zoomBy(1 / ZOOM_STEP)
       } else if (key === 'n' || key === 'N') {
         createNoteInView()
-      } else if (key === 'v' || key === 'V') {
-        setTool('select')
-      } else if (key === 'h' || key === 'H') {
-        setTool('hand')
+      } else if (toolKeys[key.toLowerCase()] && !e.shiftKey) {
+        setTool(toolKeys[key.toLowerCase()]!)
+      } else if (key === 'i' || key === 'I') {
+        pickerRef.current?.click()
+      } else if (key === 'f' || key === 'F') {
+        setFilterOpen((open) => !open)
       } else if (key === 'Escape') {
-        handled = selected.size > 0
+        handled = selected.size > 0 || toolRef.current !== 'select'
         setSelection(emptySelection)
+        setTool('select')
       } else if (key === 'Delete' || key === 'Backspace') {
         deleteSelection()
       } else if (key === 'Enter' && selected.size === 1) {
-        setEditingId([...selected][0]!)
+        const only = [...selected][0]!
+        const kind = store.getItem(only)?.kind
+        if (kind === 'note' || kind === 'text' || kind === 'shape') setEditingId(only)
       } else if (key.startsWith('Arrow') && selected.size > 0) {
         const step = e.shiftKey ? 1 : NUDGE
         const [dx, dy] = key === 'ArrowLeft' ? [-step, 0] : key === 'ArrowRight' ? [step, 0] : key === 'ArrowUp' ? [0, -step] : [0, step]
@@ -644,23 +964,59 @@ function BoardCanvasSession({ store, boardId }: BoardCanvasProps) {
         const c = cameraRef.current
         return { x: box.left + note.x * c.scale + c.x, y: box.top + note.y * c.scale + c.y, w: note.w * c.scale, h: note.h * c.scale }
       },
+      itemScreenRect(id) {
+        const item = lookupItem(id)
+        const rect = item && item.boardId === boardId ? itemRect(item, lookupItem) : null
+        const box = containerRef.current?.getBoundingClientRect()
+        if (!rect || !box) return null
+        const c = cameraRef.current
+        return { x: box.left + rect.x * c.scale + c.x, y: box.top + rect.y * c.scale + c.y, w: rect.w * c.scale, h: rect.h * c.scale }
+      },
+      getItems: () =>
+        store.getItemIds(boardId).flatMap((id) => {
+          const item = lookupItem(id)
+          const rect = item ? itemRect(item, lookupItem) : null
+          return item && rect ? [{ id, kind: item.kind, x: rect.x, y: rect.y, w: rect.w, h: rect.h }] : []
+        }),
+      getItem: (id) => {
+        const item = lookupItem(id)
+        return item && item.boardId === boardId ? structuredClone(item) : null
+      },
+      getConnectorEnds(id) {
+        const item = lookupItem(id)
+        if (item?.kind !== 'connector') return null
+        return resolveConnector(item.from, item.to, (itemId) => {
+          const target = lookupItem(itemId)
+          return target && target.kind !== 'connector' ? { ...itemRect(target)!, round: target.kind === 'shape' && target.shape === 'ellipse' } : undefined
+        })
+      },
+      getRenderStats: () => ({ mountedItemNodes: nodes.current.size, renderedIds: renderedRef.current.size, totalItems: store.getItemIds(boardId).length }),
+      getImageSource: (id) => imageSourceStates.get(id) ?? null,
+      getTool: () => toolRef.current,
     }
     window.__samskapCanvas = hook
     return () => {
       if (window.__samskapCanvas === hook) delete window.__samskapCanvas
     }
-  }, [boardId, store])
+  }, [boardId, lookupItem, store])
 
   // ---- render --------------------------------------------------------------------------------
   const selectedColor = useSharedColor(store, selection)
+  const selectedItems = useSelectedItems(store, selection)
+  const editingKind = editingId ? lookupItem(editingId)?.kind : undefined
+  const single = selectedItems.length === 1 ? selectedItems[0] : undefined
+  const anchors = transformerAnchors(single?.kind, selectedItems.length)
 
   const panning = tool === 'hand' || spaceHeld
+  const drawing = drawingTools.includes(tool) && !panning
   const placeholder = t('note.placeholder')
+  const imageLabels = useMemo(() => ({ loading: t('image.uploading'), missing: t('image.missing') }), [t])
   return (
     <div
       ref={containerRef}
-      className={`sk-board-canvas${panning ? ' sk-panning' : ''}`}
+      className={`sk-board-canvas${panning ? ' sk-panning' : ''}${drawing ? (tool === 'text' ? ' sk-texting' : ' sk-drawing') : ''}`}
       data-testid="board-canvas"
+      data-tool={tool}
       tabIndex={0}
       role="application"
       aria-label={t('canvasLabel')}
@@ -673,30 +1029,56 @@ function BoardCanvasSession({ store, boardId }: BoardCanvasProps) {
       onContextMenu={(e) => {
         if (e.target instanceof HTMLCanvasElement) e.preventDefault()
       }}
+      onDragOver={(e) => {
+        if (![...e.dataTransfer.types].includes('Files')) return
+        e.preventDefault()
+        setDropping(true)
+      }}
+      onDragLeave={(e) => {
+        if (e.currentTarget === e.target) setDropping(false)
+      }}
+      onDrop={(e) => {
+        setDropping(false)
+        const files = [...e.dataTransfer.files].filter((f) => f.type.startsWith('image/'))
+        if (files.length === 0) return
+        e.preventDefault()
+        void addImages(files, screenToBoard(cameraRef.current, localPoint(e)))
+      }}
     >
       {size.w > 0 && size.h > 0 && (
         <Stage ref={stageRef} width={size.w} height={size.h}>
-          <Layer listening={!panning}>
-            {renderedIds.map((id) => (
-              <NoteNode
-                key={id}
-                store={store}
-                id={id}
-                editing={id === editingId}
-                placeholder={placeholder}
-                handlers={handlers}
-              />
-            ))}
+          {/* Items stop listening while another tool is active: Konva must not start dragging them. */}
+          <Layer listening={!panning && !drawing}>
+            {renderedIds.map((id) => {
+              const kind = store.getItem(id)?.kind
+              switch (kind) {
+                case 'note':
+                  return <NoteNode key={id} store={store} id={id} editing={id === editingId} placeholder={placeholder} handlers={handlers} filter={filter} />
+                case 'text':
+                  return <TextNode key={id} store={store} id={id} editing={id === editingId} handlers={handlers} filter={filter} />
+                case 'shape':
+                  return <ShapeNode key={id} store={store} id={id} editing={id === editingId} handlers={handlers} filter={filter} />
+                case 'stroke':
+                  return <StrokeNode key={id} store={store} id={id} handlers={handlers} filter={filter} />
+                case 'image':
+                  return <ImageNode key={id} store={store} id={id} handlers={handlers} filter={filter} labels={imageLabels} />
+                case 'connector':
+                  return <ConnectorNode key={id} store={store} id={id} handlers={handlers} filter={filter} selected={selection.size === 1 && selection.has(id)} />
+                default:
+                  // Kinds of other boards (stakeholders, cards) never belong here; skip rather than crash.
+                  return null
+              }
+            })}
           </Layer>
-          <Layer listening={!panning}>
+          <Layer listening={!panning && !drawing}>
             <Transformer
               ref={transformerRef}
               rotateEnabled={false}
               flipEnabled={false}
-              keepRatio={false}
+              keepRatio={single?.kind === 'image'}
               ignoreStroke
-              resizeEnabled={selection.size === 1 && editingId === null}
-              enabledAnchors={['top-left', 'top-right', 'bottom-left', 'bottom-right', 'middle-left', 'middle-right', 'top-center', 'bottom-center']}
+              resizeEnabled={anchors.length > 0 && editingId === null}
+              enabledAnchors={anchors}
               anchorSize={ANCHOR_SIZE}
               anchorCornerRadius={ANCHOR_SIZE / 2}
               anchorStroke="#1a5fb4"
@@ -721,21 +1103,63 @@ function BoardCanvasSession({ store, boardId }: BoardCanvasProps) {
               />
             )}
           </Layer>
+          {/* What is being drawn: React for shapes and arrows, the pen path directly from pointer events. */}
+          <Layer listening={false}>
+            {draft?.kind === 'shape' &&
+              (draft.shape === 'ellipse' ? (
+                <Ellipse x={draft.rect.x + draft.rect.w / 2} y={draft.rect.y + draft.rect.h / 2} radiusX={draft.rect.w / 2} radiusY={draft.rect.h / 2} stroke={DEFAULT_INK} strokeWidth={2} strokeScaleEnabled={false} dash={[6, 4]} />
+              ) : (
+                <Rect x={draft.rect.x} y={draft.rect.y} width={draft.rect.w} height={draft.rect.h} stroke={DEFAULT_INK} strokeWidth={2} strokeScaleEnabled={false} dash={[6, 4]} cornerRadius={4} />
+              ))}
+            {draft?.kind === 'arrow' && (
+              <Arrow points={[draft.from.x, draft.from.y, draft.to.x, draft.to.y]} stroke={DEFAULT_INK} fill={DEFAULT_INK} strokeWidth={2} pointerLength={12} pointerWidth={12} dash={[6, 4]} />
+            )}
+            <Path ref={penPathRef} fill={DEFAULT_INK} data="" perfectDrawEnabled={false} />
+          </Layer>
           <CursorsLayer store={store} boardId={boardId} scale={camera.scale} anonymousName={t('anonymous')} />
         </Stage>
       )}
-      {editingId && (
+      {editingId && editingKind === 'note' && (
         <NoteEditor key={editingId} store={store} id={editingId} camera={camera} placeholder={placeholder} label={t('note.editLabel')} onClose={closeEditor} />
       )}
-      {selection.size > 0 && editingId === null && (
-        <SelectionToolbar count={selection.size} currentColor={selectedColor} onColor={colorSelection} onDelete={deleteSelection} />
+      {editingId && (editingKind === 'text' || editingKind === 'shape') && (
+        <ItemTextEditor
+          key={editingId}
+          store={store}
+          id={editingId}
+          camera={camera}
+          placeholder={t(editingKind === 'text' ? 'text.placeholder' : 'shape.placeholder')}
+          label={t(editingKind === 'text' ? 'text.editLabel' : 'shape.editLabel')}
+          onClose={closeEditor}
+        />
+      )}
+      {filterOpen && (
+        <div className="sk-filter-panel" aria-label={t('filter.title')} role="region">
+          <FilteredCount store={store} boardId={boardId} filter={filter} onChange={setFilter} />
+        </div>
+      )}
+      {selectedItems.length > 0 && editingId === null && (
+        <SelectionToolbar items={selectedItems} currentColor={selectedColor} onColor={colorSelection} onPatch={patchSelection} onTags={tagSelection} onDelete={deleteSelection} />
+      )}
+      {dropping && <div className="sk-drop-hint">{t('image.dropHint')}</div>}
+      {notice && (
+        <div className={`sk-notice sk-notice-${notice.tone}`} role={notice.tone === 'error' ? 'alert' : 'status'} data-testid="canvas-notice">
+          <span>{notice.text}</span>
+          <button type="button" aria-label={t('dismiss')} title={t('dismiss')} onClick={() => setNotice(null)}>
+            ×
+          </button>
+        </div>
       )}
       <CanvasToolbar
         store={store}
         tool={tool}
         scale={camera.scale}
+        filterOpen={filterOpen}
+        pickerRef={pickerRef}
         onTool={setTool}
         onNewNote={createNoteInView}
+        onImages={(files) => void addImages(files)}
+        onToggleFilter={() => setFilterOpen((open) => !open)}
         onZoom={(direction) => zoomBy(direction > 0 ? ZOOM_STEP : 1 / ZOOM_STEP)}
         onFit={() => {
           userMovedCamera.current = true
@@ -745,6 +1169,37 @@ function BoardCanvasSession({ store, boardId }: BoardCanvasProps) {
       />
     </div>
   )
+}
+
+/**
+ * The filter bar with its "showing 4 of 12". Subscribed to the taggable kinds of this board in its
+ * own component, so a note edit re-renders this count, not the board.
+ */
+function FilteredCount({ store, boardId, filter, onChange }: { store: WorkshopStore; boardId: string; filter: TagFilter; onChange(next: TagFilter): void }) {
+  const notes = useItemsOfKind(store, boardId, 'note')
+  const texts = useItemsOfKind(store, boardId, 'text')
+  const shapes = useItemsOfKind(store, boardId, 'shape')
+  const count = useMemo(() => countMatching([...notes, ...texts, ...shapes], filter), [notes, texts, shapes, filter])
+  return <TagFilterBar value={filter} onChange={onChange} count={isTagFilterActive(filter) ? count : { shown: count.total, total: count.total }} />
+}
+
+type Anchor = 'top-left' | 'top-right' | 'bottom-left' | 'bottom-right' | 'middle-left' | 'middle-right' | 'top-center' | 'bottom-center'
+const allAnchors: Anchor[] = ['top-left', 'top-right', 'bottom-left', 'bottom-right', 'middle-left', 'middle-right', 'top-center', 'bottom-center']
+
+/** Which resize handles a single selected item gets: text only its width, photos only corners. */
+function transformerAnchors(kind: ItemRecord['kind'] | undefined, count: number): Anchor[] {
+  if (count !== 1) return []
+  switch (kind) {
+    case 'note':
+    case 'shape':
+      return allAnchors
+    case 'image':
+      return ['top-left', 'top-right', 'bottom-left', 'bottom-right']
+    case 'text':
+      return ['middle-left', 'middle-right']
+    default:
+      return []
+  }
 }
 
 interface BoxLike {

@@ -1,44 +1,89 @@
+import { useRef, type ChangeEvent, type RefObject } from 'react'
 import { useTranslation } from 'react-i18next'
 import { useUndoState } from '../store/hooks'
 import type { WorkshopStore } from '../store/WorkshopStore'
 import { icons } from './icons'
 
-export type CanvasTool = 'select' | 'hand'
+/** Modes of the pointer. The note and image buttons act at once instead of being modes. */
+export type CanvasTool = 'select' | 'hand' | 'text' | 'rect' | 'ellipse' | 'arrow' | 'pen'
+
+/** Tools that draw where the pointer goes down, even on top of other items. */
+export const drawingTools: readonly CanvasTool[] = ['text', 'rect', 'ellipse', 'arrow', 'pen']
+
+/** Keyboard shortcut per tool (also written in each button's title). */
+export const toolKeys: Record<string, CanvasTool> = { v: 'select', h: 'hand', t: 'text', r: 'rect', o: 'ellipse', a: 'arrow', p: 'pen' }
 
 interface CanvasToolbarProps {
   store: WorkshopStore
   tool: CanvasTool
   scale: number
+  filterOpen: boolean
   onTool(tool: CanvasTool): void
   onNewNote(): void
+  onImages(files: File[]): void
+  onToggleFilter(): void
   onZoom(direction: 1 | -1): void
   onFit(): void
   onResetZoom(): void
+  /** The board asks for the file picker (I key). */
+  pickerRef?: RefObject<HTMLInputElement | null>
 }
 
 /** The board's main tools, at the bottom edge. */
-export function CanvasToolbar({ store, tool, scale, onTool, onNewNote, onZoom, onFit, onResetZoom }: CanvasToolbarProps) {
+export function CanvasToolbar(props: CanvasToolbarProps) {
+  const { store, tool, scale, filterOpen, onTool, onNewNote, onImages, onToggleFilter, onZoom, onFit, onResetZoom, pickerRef } = props
   const { t } = useTranslation('canvas')
   const { canUndo, canRedo } = useUndoState(store)
+  const cameraRef = useRef<HTMLInputElement>(null)
+  const onFiles = (e: ChangeEvent<HTMLInputElement>) => {
+    const files = [...(e.target.files ?? [])]
+    e.target.value = ''
+    if (files.length > 0) onImages(files)
+  }
+  const mode = (which: CanvasTool, icon: keyof typeof icons, extraClass = '') => (
+    <button
+      type="button"
+      className={`sk-tool ${extraClass}`}
+      aria-label={t(`tools.${which}`)}
+      title={t(`tools.${which}`)}
+      aria-pressed={tool === which}
+      data-tool={which}
+      onClick={() => onTool(which)}
+    >
+      {icons[icon]}
+    </button>
+  )
   return (
     <div className="sk-canvas-toolbar" role="toolbar" aria-label={t('toolbarLabel')}>
-      <button type="button" className="sk-tool sk-tool-mode" aria-label={t('tools.select')} title={t('tools.select')} aria-pressed={tool === 'select'} onClick={() => onTool('select')}>
-        {icons.select}
-      </button>
-      <button type="button" className="sk-tool sk-tool-mode" aria-label={t('tools.hand')} title={t('tools.hand')} aria-pressed={tool === 'hand'} onClick={() => onTool('hand')}>
-        {icons.hand}
-      </button>
+      {mode('select', 'select', 'sk-tool-mode')}
+      {mode('hand', 'hand', 'sk-tool-mode')}
       <button type="button" className="sk-tool sk-tool-primary" aria-label={t('tools.newNote')} title={t('tools.newNote')} onClick={onNewNote}>
         {icons.note}
       </button>
+      {mode('text', 'text')}
+      {mode('rect', 'rect')}
+      {mode('ellipse', 'ellipse')}
+      {mode('arrow', 'arrow')}
+      {mode('pen', 'pen')}
+      <button type="button" className="sk-tool" aria-label={t('tools.image')} title={t('tools.image')} onClick={() => pickerRef?.current?.click()}>
+        {icons.image}
+      </button>
+      <button type="button" className="sk-tool sk-tool-phone" aria-label={t('tools.camera')} title={t('tools.camera')} onClick={() => cameraRef.current?.click()}>
+        {icons.camera}
+      </button>
+      <input ref={pickerRef} type="file" accept="image/*" multiple hidden onChange={onFiles} data-testid="image-input" />
+      <input ref={cameraRef} type="file" accept="image/*" capture="environment" hidden onChange={onFiles} />
+      <button type="button" className="sk-tool" aria-label={t('tools.filter')} title={t('tools.filter')} aria-pressed={filterOpen} onClick={onToggleFilter}>
+        {icons.filter}
+      </button>
       <span className="sk-toolbar-divider" aria-hidden="true" />
-      <button type="button" className="sk-tool" aria-label={t('zoom.out')} title={t('zoom.out')} onClick={() => onZoom(-1)}>
+      <button type="button" className="sk-tool sk-tool-zoom" aria-label={t('zoom.out')} title={t('zoom.out')} onClick={() => onZoom(-1)}>
         {icons.zoomOut}
       </button>
       <button type="button" className="sk-tool sk-zoom-level" aria-label={t('zoom.reset')} title={t('zoom.reset')} onClick={onResetZoom}>
         {t('zoom.percent', { percent: Math.round(scale * 100) })}
       </button>
-      <button type="button" className="sk-tool" aria-label={t('zoom.in')} title={t('zoom.in')} onClick={() => onZoom(1)}>
+      <button type="button" className="sk-tool sk-tool-zoom" aria-label={t('zoom.in')} title={t('zoom.in')} onClick={() => onZoom(1)}>
         {icons.zoomIn}
       </button>
       <button type="button" className="sk-tool" aria-label={t('zoom.fit')} title={t('zoom.fit')} onClick={onFit}>

@@ -2,23 +2,19 @@ import type Konva from 'konva'
 import { memo, useCallback, useLayoutEffect } from 'react'
 import { Group, Rect, Text } from 'react-konva'
 import { NOTE_LINE_HEIGHT, NOTE_TEXT_PADDING, fitNoteFontSize } from '../../../shared/logic/noteTextFit'
+import { matchesTagFilter, sdgInfo, type TagFilter } from '../../../shared/logic/tags'
 import { useNote } from '../store/hooks'
 import type { WorkshopStore } from '../store/WorkshopStore'
+import type { ItemHandlers } from './itemHandlers'
 import { noteInk, notePalette, notePlaceholderInk } from './notePalette'
 
 export const NOTE_FONT_FAMILY = 'system-ui, -apple-system, "Segoe UI", Roboto, sans-serif'
 
-/** Gestures the board handles for every note; one stable object so memoised notes skip renders. */
-export interface NoteHandlers {
-  register(id: string, node: Konva.Group | null): void
-  pointerDown(id: string, event: Konva.KonvaEventObject<PointerEvent>): void
-  dragStart(id: string, node: Konva.Group): void
-  dragMove(id: string, node: Konva.Group): void
-  dragEnd(id: string, node: Konva.Group): void
-  edit(id: string): void
-  /** Its size changed (resize, undo, someone else): a frame around it must follow. */
-  sizeChanged(id: string): void
-}
+export type NoteHandlers = ItemHandlers
+
+/** Below this share, items that do not match the tag filter are drawn: dimmed, never hidden. */
+export const DIMMED_OPACITY = 0.22
+const BADGE = 20
 
 interface NoteNodeProps {
   store: WorkshopStore
@@ -27,13 +23,15 @@ interface NoteNodeProps {
   editing: boolean
   placeholder: string
   handlers: NoteHandlers
+  /** Stable while unchanged: a filter change re-renders each note once. */
+  filter: TagFilter
 }
 
 /**
  * One sticky note. Subscribed to its own record, so a remote change to one note re-renders one
  * note. Konva holds its position only while it is dragged; the board commits on drag end.
  */
-export const NoteNode = memo(function NoteNode({ store, id, editing, placeholder, handlers }: NoteNodeProps) {
+export const NoteNode = memo(function NoteNode({ store, id, editing, placeholder, handlers, filter }: NoteNodeProps) {
   const note = useNote(store, id)
   const ref = useCallback((node: Konva.Group | null) => handlers.register(id, node), [handlers, id])
   const w = note?.w
@@ -45,13 +43,16 @@ export const NoteNode = memo(function NoteNode({ store, id, editing, placeholder
   const palette = notePalette[note.color]
   const empty = note.text.length === 0
   const shown = empty ? placeholder : note.text
-  const fontSize = fitNoteFontSize(shown, note.w, note.h)
+  const badges = note.sdgs.length > 0 && note.w >= 60 && note.h >= 60
+  const fontSize = fitNoteFontSize(shown, note.w, badges ? note.h - BADGE - 4 : note.h)
+  const perRow = Math.max(1, Math.floor((note.w - 8) / (BADGE + 2)))
   return (
     <Group
       ref={ref}
       id={id}
       x={note.x}
       y={note.y}
+      opacity={matchesTagFilter(note, filter) ? 1 : DIMMED_OPACITY}
       // Always draggable: while panning the whole layer stops listening instead, which costs no render.
       draggable
       onPointerDown={(e) => handlers.pointerDown(id, e)}
@@ -70,7 +71,7 @@ export const NoteNode = memo(function NoteNode({ store, id, editing, placeholder
           x={NOTE_TEXT_PADDING}
           y={NOTE_TEXT_PADDING}
           width={note.w - NOTE_TEXT_PADDING * 2}
-          height={note.h - NOTE_TEXT_PADDING * 2}
+          height={note.h - NOTE_TEXT_PADDING * 2 - (badges ? BADGE + 4 : 0)}
           text={shown}
           fontSize={fontSize}
           fontFamily={NOTE_FONT_FAMILY}
@@ -83,6 +84,18 @@ export const NoteNode = memo(function NoteNode({ store, id, editing, placeholder
           perfectDrawEnabled={false}
         />
       )}
+      {badges &&
+        note.sdgs.slice(0, perRow).map((n, i) => {
+          const sdg = sdgInfo(n)
+          if (!sdg) return null
+          // Coloured square with the number in white or black (contrast ≥ 4.5:1): never colour alone.
+          return (
+            <Group key={n} x={4 + i * (BADGE + 2)} y={note.h - 6 - BADGE} listening={false}>
+              <Rect width={BADGE} height={BADGE} fill={sdg.color} cornerRadius={2} perfectDrawEnabled={false} />
+              <Text width={BADGE} height={BADGE} text={String(n)} fontSize={11} fontStyle="bold" fontFamily={NOTE_FONT_FAMILY} fill={sdg.ink} align="center" verticalAlign="middle" perfectDrawEnabled={false} />
+            </Group>
+          )
+        })}
     </Group>
   )
 })

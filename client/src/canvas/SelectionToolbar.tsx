@@ -1,44 +1,122 @@
+import { useEffect, useState } from 'react'
 import { useTranslation } from 'react-i18next'
+import { isTaggable } from '../../../shared/logic/canvasItems'
 import { noteColors, type NoteColor } from '../../../shared/schema/records/note'
+import type { ItemRecord } from '../../../shared/schema/schema'
+import type { Tagged } from '../../../shared/schema/tags'
+import { TagPicker } from '../tags/TagPicker'
 import { icons } from './icons'
 import { notePalette } from './notePalette'
 
+/** Colours for ink (text, outlines, pen): each has contrast ≥ 4.5:1 on the board's background, except white. */
+export const inkColors = { black: '#1f1f1d', blue: '#1a5fb4', red: '#c01c28', green: '#26734d', purple: '#813d9c', orange: '#b0480b' } as const
+/** Light fills for shapes, so labels in dark ink stay readable. */
+export const fillColors = { white: '#ffffff', yellow: '#fff3a8', green: '#d5edc0', blue: '#cfe6fa', red: '#fbd3d3', grey: '#e3e3e0' } as const
+
 interface SelectionToolbarProps {
-  count: number
+  items: readonly ItemRecord[]
   /** The colour all selected notes share, if they do. */
   currentColor: NoteColor | null
   onColor(color: NoteColor): void
+  onPatch(patch: Record<string, unknown>, kinds: readonly ItemRecord['kind'][]): void
+  onTags(next: Tagged): void
   onDelete(): void
 }
 
-/** Colour and delete for the selected notes, at the top edge so fingers do not cover the notes. */
-export function SelectionToolbar({ count, currentColor, onColor, onDelete }: SelectionToolbarProps) {
+/** Per-kind styling, tags, alt text and delete for the selection, at the top edge so fingers do not cover it. */
+export function SelectionToolbar({ items, currentColor, onColor, onPatch, onTags, onDelete }: SelectionToolbarProps) {
   const { t } = useTranslation('canvas')
+  const [tagsOpen, setTagsOpen] = useState(false)
+  const kinds = new Set(items.map((i) => i.kind))
+  const count = items.length
+  const taggable = items.filter(isTaggable)
+  const shapes = items.filter((i) => i.kind === 'shape')
+  const texts = items.filter((i) => i.kind === 'text')
+  const image = items.length === 1 && items[0]!.kind === 'image' ? items[0] : null
+  useEffect(() => {
+    if (taggable.length === 0) setTagsOpen(false)
+  }, [taggable.length])
+  const swatch = (key: string, label: string, color: string, pressed: boolean, onClick: () => void, ring = '#8a8a86') => (
+    <button key={key} type="button" className="sk-tool sk-swatch-button" aria-label={label} title={label} aria-pressed={pressed} onClick={onClick}>
+      <span className="sk-swatch" style={{ background: color, borderColor: ring }} aria-hidden="true" />
+    </button>
+  )
+  const sharedValue = (list: readonly ItemRecord[], key: string) => {
+    const values = new Set(list.map((i) => (i as unknown as Record<string, unknown>)[key]))
+    return values.size === 1 ? [...values][0] : undefined
+  }
   return (
-    <div className="sk-selection-toolbar" role="toolbar" aria-label={t('selectionLabel')}>
-      <span className="sk-visually-hidden" aria-live="polite">
-        {t('selectedCount', { count })}
-      </span>
-      {noteColors.map((color) => {
-        const label = t('colorLabel', { color: t(`colors.${color}`) })
-        return (
-          <button
-            key={color}
-            type="button"
-            className="sk-tool sk-swatch-button"
-            aria-label={label}
-            title={label}
-            aria-pressed={currentColor === color}
-            onClick={() => onColor(color)}
-          >
-            <span className="sk-swatch" style={{ background: notePalette[color].fill, borderColor: notePalette[color].edge }} aria-hidden="true" />
-          </button>
-        )
-      })}
-      <span className="sk-toolbar-divider" aria-hidden="true" />
-      <button type="button" className="sk-tool" aria-label={t('delete')} title={t('delete')} onClick={onDelete}>
-        {icons.trash}
-      </button>
-    </div>
+    <>
+      <div className="sk-selection-toolbar" role="toolbar" aria-label={t('selectionLabel')}>
+        <span className="sk-visually-hidden" aria-live="polite">
+          {t('selectedCount', { count })}
+        </span>
+        {kinds.size === 1 &&
+          kinds.has('note') &&
+          noteColors.map((color) =>
+            swatch(color, t('colorLabel', { color: t(`colors.${color}`) }), notePalette[color].fill, currentColor === color, () => onColor(color), notePalette[color].edge),
+          )}
+        {shapes.length > 0 && texts.length === 0 && (
+          <>
+            {Object.entries(fillColors).map(([name, color]) =>
+              swatch(`fill-${name}`, t('shape.fillLabel', { color: t(`inks.${name}`) }), color, sharedValue(shapes, 'fill') === color, () => onPatch({ fill: color }, ['shape'])),
+            )}
+            <span className="sk-toolbar-divider" aria-hidden="true" />
+            {Object.entries(inkColors).map(([name, color]) =>
+              swatch(`stroke-${name}`, t('shape.strokeLabel', { color: t(`inks.${name}`) }), color, sharedValue(shapes, 'stroke') === color, () => onPatch({ stroke: color }, ['shape']), color),
+            )}
+          </>
+        )}
+        {texts.length > 0 &&
+          shapes.length === 0 &&
+          Object.entries(inkColors).map(([name, color]) =>
+            swatch(`text-${name}`, t('text.colorLabel', { color: t(`inks.${name}`) }), color, sharedValue(texts, 'color') === color, () => onPatch({ color }, ['text']), color),
+          )}
+        {(kinds.has('connector') || kinds.has('stroke')) &&
+          [...kinds].every((k) => k === 'connector' || k === 'stroke') &&
+          Object.entries(inkColors).map(([name, color]) =>
+            swatch(`ink-${name}`, t('text.colorLabel', { color: t(`inks.${name}`) }), color, sharedValue(items, 'color') === color, () => onPatch({ color }, ['connector', 'stroke']), color),
+          )}
+        {image && (
+          <label className="sk-alt-label">
+            <span className="sk-visually-hidden">{t('image.altLabel')}</span>
+            <input
+              key={image.id}
+              className="sk-alt-input"
+              defaultValue={image.kind === 'image' ? image.alt : ''}
+              placeholder={t('image.altPlaceholder')}
+              title={t('image.altLabel')}
+              maxLength={500}
+              onKeyDown={(e) => {
+                e.stopPropagation()
+                if (e.key === 'Enter') e.currentTarget.blur()
+              }}
+              onBlur={(e) => onPatch({ alt: e.currentTarget.value }, ['image'])}
+            />
+          </label>
+        )}
+        {taggable.length > 0 && (
+          <>
+            <span className="sk-toolbar-divider" aria-hidden="true" />
+            <button type="button" className="sk-tool" aria-label={t('tags.button')} title={t('tags.button')} aria-expanded={tagsOpen} onClick={() => setTagsOpen((o) => !o)}>
+              {icons.tag}
+            </button>
+          </>
+        )}
+        <span className="sk-toolbar-divider" aria-hidden="true" />
+        <button type="button" className="sk-tool" aria-label={t('delete')} title={t('delete')} onClick={onDelete}>
+          {icons.trash}
+        </button>
+      </div>
+      {tagsOpen && taggable[0] && (
+        <div className="sk-popover" role="dialog" aria-label={t('tags.title')} onKeyDown={(e) => {
+          e.stopPropagation()
+          if (e.key === 'Escape') setTagsOpen(false)
+        }}>
+          <h2>{t('tags.title')}</h2>
+          <TagPicker compact value={{ sdgs: taggable[0].sdgs, dimension: taggable[0].dimension }} onChange={onTags} />
+        </div>
+      )}
+    </>
   )
 }

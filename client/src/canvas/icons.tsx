@@ -59,4 +59,59 @@ export const icons = {
       <path d="M4 7h16M10 11v6M14 11v6M6 7l1 13h10l1-13M9 7V4h6v3" />
     </Icon>
   ),
+  text: (
+    <Icon>
+      <path d="M5 6V4h14v2M12 4v16M9 20h6" />
+    </Icon>
+  ),
+  rect: (
+    <Icon>
+      <rect x="4" y="6" width="16" height="12" rx="1.5" />
+    </Icon>
+  ),
+  ellipse: (
+    <Icon>
+      <ellipse cx="12" cy="12" rx="8.5" ry="6.5" />
+    </Icon>
+  ),
+  arrow: (
+    <Icon>
+      <path d="M5 19L19 5M10 5h9v9" />
+    </Icon>
+  ),
+  pen: (
+    <Icon>
+      <path d="M4 20l1.5-5L16 4.5a2.1 2.1 0 0 1 3 3L8.5 18z" />
+      <path d="M14 6.5l3 3" />
+    </Icon>
+  ),
+  image: (
+    <Icon>
+      <rect x="3.5" y="5" width="17" height="14" rx="1.5" />
+      <circle cx="9" cy="10" r="1.6" />
+      <path d="M20.5 16l-5-5-8.5 8" />
+    </Icon>
+  ),
+  camera: (
+    <Icon>
+      <path d="M4 8h3.5L9 5.5h6L16.5 8H20v11H4z" />
+      <circle cx="12" cy="13" r="3.3" />
+    </Icon>
+  ),
+  tag: (
+    <Icon>
+      <path d="M3.5 12.5V4h8.5l8.5 8.5-8 8z" />
+      <circle cx="8" cy="8.5" r="1.4" />
+    </Icon>
+  ),
+  filter: (
+    <Icon>
+      <path d="M4 5h16l-6 7.5V19l-4 1.5v-8z" />
+    </Icon>
+  ),
+  alt: (
+    <Icon>
+      <path d="M4 18l4.5-12h1L14 18M5.7 14h6.6M16 9h4M16 13h4M16 17h4" />
+    </Icon>
+  ),
 }

@@ -67,7 +67,7 @@ export function CommunicationPlanTable({ rows, groups, focusId, onPatch, onGroup
                 <th scope="row">
                   <CommitInput aria-label={t('plan.who')} value={row.name} maxLength={STAKEHOLDER_NAME_MAX} onCommit={(value) => onPatch(row.id, { name: value })} />
                 </th>
-                <td>
+                <td data-label={t('plan.group')}>
                   <select
                     aria-label={t('plan.cellLabel', { column: t('plan.group'), name: name(row) })}
                     value={groups.some((g) => g.id === row.groupId) ? row.groupId : ''}
@@ -82,7 +82,7 @@ export function CommunicationPlanTable({ rows, groups, focusId, onPatch, onGroup
                   </select>
                 </td>
                 {columns.map((c) => (
-                  <td key={c.field}>
+                  <td key={c.field} data-label={t(c.key)}>
                     <CommitInput
                       aria-label={t('plan.cellLabel', { column: t(c.key), name: name(row) })}
                       data-field={c.field}

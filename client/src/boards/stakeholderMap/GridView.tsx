@@ -27,7 +27,7 @@ interface GridViewProps {
 
 /** Margin around the grid for axis numbers, axis titles and quadrant names. */
 export function gridContentBounds(layout: GridLayout): BoardRect {
-  return { x: -80, y: -64, w: layout.bounds.w + 96, h: layout.bounds.h + 64 + 120 }
+  return { x: -100, y: -100, w: layout.bounds.w + 116, h: layout.bounds.h + 100 + 150 }
 }
 
 /**
@@ -50,22 +50,22 @@ export function GridView({ layout, cards, handlers, cameraRef, containerRef }: G
                   <Rect x={rect.x} y={rect.y} width={rect.w} height={rect.h} fill={quadrantTint[quadrant]} />
                   <Text
                     x={rect.x}
-                    y={top ? -58 : bounds.h + 34}
+                    y={top ? -88 : bounds.h + 40}
                     width={rect.w}
                     align="center"
                     text={t(`grid.quadrants.${quadrant}`)}
-                    fontSize={22}
+                    fontSize={30}
                     fontStyle="bold"
                     fontFamily={FONT}
                     fill={ink}
                   />
                   <Text
                     x={rect.x}
-                    y={top ? -30 : bounds.h + 62}
+                    y={top ? -50 : bounds.h + 76}
                     width={rect.w}
                     align="center"
                     text={t(`grid.quadrantHints.${quadrant}`)}
-                    fontSize={14}
+                    fontSize={18}
                     fontFamily={FONT}
                     fill={inkMuted}
                   />
@@ -83,30 +83,30 @@ export function GridView({ layout, cards, handlers, cameraRef, containerRef }: G
             <Line points={[0, 3 * cellH, bounds.w, 3 * cellH]} stroke="#5b5b55" strokeWidth={3} />
             <Rect x={0} y={0} width={bounds.w} height={bounds.h} stroke="#5b5b55" strokeWidth={2} />
             {axis.map((n) => (
-              <Text key={`in${n}`} x={-34} y={(gridMetrics.axis - n) * cellH + cellH / 2 - 9} width={24} align="right" text={String(n)} fontSize={17} fontFamily={FONT} fill={ink} />
+              <Text key={`in${n}`} x={-44} y={(gridMetrics.axis - n) * cellH + cellH / 2 - 11} width={32} align="right" text={String(n)} fontSize={22} fontFamily={FONT} fill={ink} />
             ))}
             {axis.map((n) => (
-              <Text key={`it${n}`} x={(n - 1) * cellW} y={bounds.h + 8} width={cellW} align="center" text={String(n)} fontSize={17} fontFamily={FONT} fill={ink} />
+              <Text key={`it${n}`} x={(n - 1) * cellW} y={bounds.h + 8} width={cellW} align="center" text={String(n)} fontSize={22} fontFamily={FONT} fill={ink} />
             ))}
             <Text
-              x={-72}
+              x={-92}
               y={bounds.h}
               width={bounds.h}
               align="center"
               rotation={-90}
               text={`${t('grid.influence')} (${t('grid.axisLow')} → ${t('grid.axisHigh')})`}
-              fontSize={17}
+              fontSize={22}
               fontStyle="bold"
               fontFamily={FONT}
               fill={ink}
             />
             <Text
               x={0}
-              y={bounds.h + 92}
+              y={bounds.h + 110}
               width={bounds.w}
               align="center"
               text={`${t('grid.interest')} (${t('grid.axisLow')} → ${t('grid.axisHigh')}) · ${t('grid.rule')}`}
-              fontSize={17}
+              fontSize={22}
               fontStyle="bold"
               fontFamily={FONT}
               fill={ink}

@@ -1,0 +1,543 @@
+/**
+ * Canvas rendering benchmark: a board with thousands of items, panned and zoomed with real input
+ * events in headless Chromium, frame rate measured in the page. `npm run bench:canvas -- --help`.
+ * Never part of `npm test`: numbers depend on the machine, so it reports, it does not assert.
+ */
+import { spawnSync } from 'node:child_process'
+import { existsSync, statSync } from 'node:fs'
+import { mkdtemp, rm, writeFile } from 'node:fs/promises'
+import os from 'node:os'
+import { join } from 'node:path'
+import { parseArgs } from 'node:util'
+import pino from 'pino'
+import { chromium, type Browser, type Page } from 'playwright-core'
+import * as Y from 'yjs'
+import { createSamskapServer, type SamskapServer } from '../../server/createSamskapServer'
+import { planBenchBoard, type BenchItem, type BenchMix } from './benchBoard'
+import { frameProbeSource, summarizeFrames, type FrameSummary, type PhaseSample } from './frameProbe'
+import { summarizeProfile, type CpuProfile, type ProfileSummary } from './profileSummary'
+import { connectClient, seedItems } from './syncClient'
+
+const ROOT = join(import.meta.dirname, '..', '..')
+const TARGET_FPS = 55
+const TARGET_ITEMS = 5000
+const VIEWPORT = { width: 1440, height: 900 }
+
+/** Flags of tests/e2e/harness.ts: Debian's Chromium in a sandbox with loopback only. */
+const commonArgs = ['--headless', '--no-sandbox', '--disable-quic', '--no-first-run', '--disable-background-networking', '--disable-component-update', '--disable-sync']
+type RenderMode = 'software' | 'swiftshader'
+const modeArgs: Record<RenderMode, string[]> = {
+  /** What the e2e suite uses: no GPU process, everything rasterised on the CPU. */
+  software: ['--disable-gpu'],
+  /** A GPU process with SwiftShader (Vulkan/GL emulated on the CPU): the closest to a GPU this machine has. */
+  swiftshader: ['--enable-unsafe-swiftshader', '--use-angle=swiftshader'],
+}
+
+interface BenchProbe {
+  start(): void
+  stop(): PhaseSample
+  hookCount(): number
+  mounted(): number
+  waitForFullRender(expected: number, timeoutMs: number): Promise<{ ms: number; mounted: number; items: number }>
+}
+
+declare global {
+  interface Window {
+    __benchProbe: BenchProbe
+  }
+}
+
+/** Test-hook functions the canvas may or may not have yet (they arrive with the new item kinds). */
+interface OptionalHook {
+  getItems?: () => unknown[]
+  getRenderStats?: () => unknown
+}
+
+interface PhaseResult extends FrameSummary {
+  phase: string
+  mountedMax: number
+  mountedEnd: number
+  renderStats: unknown
+  note?: string
+}
+
+interface BoardResult {
+  mode: RenderMode
+  mix: BenchMix
+  items: number
+  notes: number
+  seedMs: number
+  /** Navigation start to the first frame with every item drawn. */
+  firstFullRenderMs: number
+  mountedAtLoad: number
+  hookHas: string
+  phases: PhaseResult[]
+}
+
+interface ModeInfo {
+  mode: RenderMode
+  webgl: string
+  error?: string
+}
+
+const phaseNames = {
+  pan: 'pan 1x (hand tool drag)',
+  wheel: 'wheel zoom at pointer',
+  fitPan: 'zoom to fit + pan',
+  remote: 'idle, remote moves 10 notes/s',
+} as const
+
+async function main(): Promise<void> {
+  const { values } = parseArgs({
+    options: {
+      items: { type: 'string', default: '1000,5000,10000' },
+      modes: { type: 'string', default: 'software,swiftshader' },
+      seconds: { type: 'string', default: '4' },
+      mix: { type: 'string', default: 'mixed' },
+      /** Extra boards drawn only with notes (the kind every canvas version draws), software mode. */
+      'notes-only': { type: 'string', default: '5000' },
+      profile: { type: 'boolean', default: true },
+      'no-profile': { type: 'boolean', default: false },
+      out: { type: 'string', default: join(import.meta.dirname, 'RESULTS.md') },
+      'no-write': { type: 'boolean', default: false },
+      help: { type: 'boolean', default: false },
+    },
+  })
+  if (values.help) {
+    console.log(`npm run bench:canvas -- [--items 1000,5000,10000] [--modes software,swiftshader] [--seconds 4] [--mix mixed|notes] [--notes-only 5000|''] [--no-profile] [--out file] [--no-write]`)
+    return
+  }
+  const counts = values.items.split(',').map((s) => Number(s.trim()))
+  if (counts.some((n) => !Number.isInteger(n) || n < 1)) throw new Error(`--items: expected counts like 1000,5000, got ${values.items}`)
+  const modes = values.modes.split(',').map((s) => s.trim()) as RenderMode[]
+  for (const m of modes) if (!(m in modeArgs)) throw new Error(`--modes: unknown mode ${m}`)
+  const seconds = Number(values.seconds)
+  const mix = values.mix as BenchMix
+  if (mix !== 'mixed' && mix !== 'notes') throw new Error('--mix: mixed or notes')
+  const notesOnly = values['notes-only'] ? values['notes-only'].split(',').map((s) => Number(s.trim())) : []
+
+  const dist = join(ROOT, 'dist')
+  if (!existsSync(join(dist, 'index.html'))) build(dist, true)
+
+  const dataDir = await mkdtemp(join(os.tmpdir(), 'samskap-bench-'))
+  const server = await startServer(dataDir, dist)
+  const results: BoardResult[] = []
+  const modeInfo: ModeInfo[] = []
+  let chromiumVersion = ''
+  let profile: ProfileSummary[] = []
+  try {
+    for (const mode of modes) {
+      let browser: Browser
+      try {
+        browser = await chromium.launch({ executablePath: process.env.CHROMIUM_PATH ?? '/usr/bin/chromium', args: [...commonArgs, ...modeArgs[mode]] })
+      } catch (error) {
+        modeInfo.push({ mode, webgl: '', error: String(error).split('\n')[0] })
+        console.error(`[${mode}] Chromium did not start: ${String(error)}`)
+        continue
+      }
+      try {
+        chromiumVersion = browser.version()
+        const info: ModeInfo = { mode, webgl: '' }
+        modeInfo.push(info)
+        const boards: [number, BenchMix][] = counts.map((n) => [n, mix])
+        if (mode === 'software' && mix !== 'notes') for (const n of notesOnly) boards.push([n, 'notes'])
+        for (const [count, boardMix] of boards) {
+          console.log(`[${mode}] ${count} items (${boardMix}) …`)
+          const result = await benchBoard(browser, server, mode, count, boardMix, seconds, info)
+          results.push(result)
+          printBoard(result)
+        }
+      } finally {
+        await browser.close()
+      }
+    }
+    if (values.profile && !values['no-profile']) profile = await profileRun(mix, seconds)
+  } finally {
+    await server.close()
+    await rm(dataDir, { recursive: true, force: true })
+  }
+
+  const markdown = renderResults({ results, modeInfo, chromiumVersion, mix, seconds, profile })
+  console.log('\n' + markdown)
+  if (!values['no-write']) {
+    await writeFile(values.out, markdown)
+    console.log(`written to ${values.out}`)
+  }
+}
+
+function build(outDir: string, minify: boolean): void {
+  const args = ['build', '--outDir', outDir, '--emptyOutDir', ...(minify ? [] : ['--minify', 'false'])]
+  console.log(`vite ${args.join(' ')}`)
+  const result = spawnSync(join(ROOT, 'node_modules', '.bin', 'vite'), args, { cwd: ROOT, stdio: 'inherit' })
+  if (result.status !== 0) throw new Error(`vite build failed with ${result.status}`)
+}
+
+function startServer(dataDir: string, staticDir: string): Promise<SamskapServer> {
+  return createSamskapServer({ port: 0, host: '127.0.0.1', dataDir, staticDir, logger: pino({ level: 'silent' }) })
+}
+
+async function createWorkshop(baseUrl: string): Promise<string> {
+  const response = await fetch(`${baseUrl}/api/workshops`, {
+    method: 'POST',
+    headers: { 'content-type': 'application/json' },
+    body: JSON.stringify({ title: 'Benchmark', language: 'nb', boardTitle: 'Tavle 1' }),
+  })
+  if (response.status !== 201) throw new Error(`create workshop: ${response.status} ${await response.text()}`)
+  return ((await response.json()) as { id: string }).id
+}
+
+interface OpenedBoard {
+  page: Page
+  close(): Promise<void>
+  workshopId: string
+  items: BenchItem[]
+  seedMs: number
+  firstFullRenderMs: number
+  mountedAtLoad: number
+  hookHas: string
+}
+
+/** Creates a workshop, seeds it, opens it in a fresh context and waits for the first full render. */
+async function openSeededBoard(browser: Browser, baseUrl: string, count: number, mix: BenchMix): Promise<OpenedBoard> {
+  const workshopId = await createWorkshop(baseUrl)
+  const seedStart = performance.now()
+  const { items } = await seedItems(baseUrl, workshopId, (boardId) => planBenchBoard(boardId, count, mix))
+  const seedMs = performance.now() - seedStart
+  const notes = items.filter((i) => i.kind === 'note').length
+
+  const context = await browser.newContext({ viewport: VIEWPORT, deviceScaleFactor: 1, locale: 'nb-NO' })
+  await context.addInitScript(() => {
+    try {
+      if (!localStorage.getItem('samskap.name')) localStorage.setItem('samskap.name', 'Benk')
+    } catch {
+      // about:blank has no storage
+    }
+  })
+  await context.addInitScript({ content: frameProbeSource })
+  const page = await context.newPage()
+  page.on('pageerror', (error) => console.error('page error:', error.message))
+  await page.goto(`${baseUrl}/w/${workshopId}`)
+  await page.waitForFunction(() => window.__samskapCanvas !== undefined, undefined, { timeout: 60_000 })
+  const hookHas = await page.evaluate(() => {
+    const hook = window.__samskapCanvas as unknown as OptionalHook
+    return [hook.getItems ? 'getItems' : 'getNotes only', hook.getRenderStats ? 'getRenderStats' : ''].filter(Boolean).join(', ')
+  })
+  const expected = hookHas.startsWith('getItems') ? count : notes
+  const full = await page.evaluate(([e]) => window.__benchProbe.waitForFullRender(e!, 180_000), [expected])
+  return {
+    page,
+    close: () => context.close(),
+    workshopId,
+    items,
+    seedMs,
+    firstFullRenderMs: full.ms,
+    mountedAtLoad: full.mounted,
+    hookHas,
+  }
+}
+
+async function benchBoard(browser: Browser, server: SamskapServer, mode: RenderMode, count: number, mix: BenchMix, seconds: number, info: ModeInfo): Promise<BoardResult> {
+  const board = await openSeededBoard(browser, server.url, count, mix)
+  const { page } = board
+  try {
+    if (!info.webgl) info.webgl = await page.evaluate(webglRenderer)
+    const box = await canvasBox(page)
+    const phases: PhaseResult[] = []
+
+    await page.keyboard.press('Shift+Digit0') // zoom 100 % at the board's centre
+    phases.push(await measure(page, phaseNames.pan, () => panStrokes(page, box, seconds, 900, 'travel')))
+    phases.push(await measure(page, phaseNames.wheel, () => wheelZoom(page, box, seconds)))
+    await page.keyboard.press('Shift+Digit1')
+    phases.push(await measure(page, phaseNames.fitPan, () => panStrokes(page, box, seconds, 400, 'wobble')))
+    phases.push(await remotePhase(page, server.url, board.workshopId, box, seconds))
+
+    return {
+      mode,
+      mix,
+      items: count,
+      notes: board.items.filter((i) => i.kind === 'note').length,
+      seedMs: board.seedMs,
+      firstFullRenderMs: board.firstFullRenderMs,
+      mountedAtLoad: board.mountedAtLoad,
+      hookHas: board.hookHas,
+      phases,
+    }
+  } finally {
+    await board.close()
+  }
+}
+
+function webglRenderer(): string {
+  const gl = document.createElement('canvas').getContext('webgl')
+  if (!gl) return 'no WebGL'
+  const ext = gl.getExtension('WEBGL_debug_renderer_info')
+  return String(ext ? gl.getParameter(ext.UNMASKED_RENDERER_WEBGL) : gl.getParameter(gl.RENDERER))
+}
+
+interface Box {
+  x: number
+  y: number
+  width: number
+  height: number
+}
+
+async function canvasBox(page: Page): Promise<Box> {
+  const box = await page.getByTestId('board-canvas').boundingBox()
+  if (!box) throw new Error('board canvas has no box')
+  return box
+}
+
+async function measure(page: Page, phase: string, drive: () => Promise<void>): Promise<PhaseResult> {
+  await sleep(400) // the camera commit of the previous step (150 ms throttle) settles outside the window
+  await page.evaluate(() => window.__benchProbe.start())
+  await drive()
+  const sample = await page.evaluate(() => window.__benchProbe.stop())
+  return { phase, ...summarizeFrames(sample.times), mountedMax: sample.mountedMax, mountedEnd: sample.mountedEnd, renderStats: sample.renderStats }
+}
+
+/** Calls `step` at `hz` until `seconds` have passed, catching up rather than drifting when a step is slow. */
+async function paced(seconds: number, hz: number, step: (i: number) => Promise<boolean | void>): Promise<void> {
+  const start = performance.now()
+  for (let i = 0; performance.now() - start < seconds * 1000; i++) {
+    if ((await step(i)) === false) return
+    const due = start + ((i + 1) * 1000) / hz
+    const wait = due - performance.now()
+    if (wait > 0) await sleep(wait)
+  }
+}
+
+/**
+ * Hand-tool drags of `length` px, each over ~0.5 s with a 125 Hz mouse. 'travel' keeps dragging the
+ * same way, so the view crosses the board (new items come into view all the time); 'wobble' goes
+ * back and forth, so a board zoomed to fit stays in view.
+ */
+async function panStrokes(page: Page, box: Box, seconds: number, length: number, style: 'travel' | 'wobble'): Promise<void> {
+  await page.keyboard.press('h')
+  await page.waitForSelector('.sk-board-canvas.sk-panning')
+  const cx = box.x + box.width / 2
+  const cy = box.y + box.height / 2
+  const steps = 60
+  const started = performance.now()
+  for (let stroke = 0; performance.now() - started < seconds * 1000; stroke++) {
+    const dir = style === 'travel' || stroke % 2 === 0 ? 1 : -1
+    const from = { x: cx + (dir * length) / 2, y: cy + (dir * length) / 4 }
+    const to = { x: cx - (dir * length) / 2, y: cy - (dir * length) / 4 }
+    await page.mouse.move(from.x, from.y)
+    await page.mouse.down()
+    await paced(60, 125, async (i) => {
+      if (i >= steps) return false
+      const t = (i + 1) / steps
+      await page.mouse.move(from.x + (to.x - from.x) * t, from.y + (to.y - from.y) * t)
+      return true
+    })
+    await page.mouse.up()
+  }
+  await page.keyboard.press('v')
+}
+
+/** Mouse-wheel notches at 25 Hz: 8 in, 16 out, 8 in, with the pointer at a new spot each cycle. */
+async function wheelZoom(page: Page, box: Box, seconds: number): Promise<void> {
+  const spots = [
+    [0.5, 0.5],
+    [0.3, 0.35],
+    [0.7, 0.6],
+    [0.45, 0.7],
+  ] as const
+  await paced(seconds, 25, async (i) => {
+    const cycle = Math.floor(i / 32)
+    const within = i % 32
+    if (within === 0) {
+      const [fx, fy] = spots[cycle % spots.length]!
+      await page.mouse.move(box.x + box.width * fx, box.y + box.height * fy)
+    }
+    await page.mouse.wheel(0, within < 8 || within >= 24 ? -100 : 100)
+  })
+}
+
+/**
+ * At 100 % zoom, a Node client moves 10 of the notes in view, one every 100 ms (each note once a
+ * second), while the person looking at the board does nothing.
+ */
+async function remotePhase(page: Page, baseUrl: string, workshopId: string, box: Box, seconds: number): Promise<PhaseResult> {
+  await page.keyboard.press('Shift+Digit1')
+  await sleep(200)
+  await page.keyboard.press('Shift+Digit0')
+  await sleep(400)
+  const { camera, notes } = await page.evaluate(() => ({ camera: window.__samskapCanvas!.getCamera(), notes: window.__samskapCanvas!.getNotes() }))
+  const view = { x: -camera.x / camera.scale, y: -camera.y / camera.scale, w: box.width / camera.scale, h: box.height / camera.scale }
+  const inView = notes.filter((n) => n.x >= view.x && n.y >= view.y && n.x + n.w <= view.x + view.w && n.y + n.h <= view.y + view.h).slice(0, 10)
+  const collaborator = await connectClient(baseUrl, workshopId)
+  try {
+    const items = collaborator.doc.getMap<Y.Map<unknown>>('items')
+    let moves = 0
+    const result = await measure(page, phaseNames.remote, () =>
+      paced(seconds, 10, async (i) => {
+        const note = inView[i % inView.length]
+        const record = note && items.get(note.id)
+        if (!note || !record) return
+        const angle = (i / 10) * Math.PI
+        collaborator.doc.transact(() => {
+          record.set('x', Math.round(note.x + 30 * Math.cos(angle)))
+          record.set('y', Math.round(note.y + 30 * Math.sin(angle)))
+        })
+        moves++
+      }),
+    )
+    return { ...result, note: `${moves} remote moves over ${inView.length} notes in view` }
+  } finally {
+    collaborator.destroy()
+  }
+}
+
+/** A separate pass with the V8 sampling profiler on an unminified build, so names mean something. */
+async function profileRun(mix: BenchMix, seconds: number): Promise<ProfileSummary[]> {
+  const tmp = await mkdtemp(join(os.tmpdir(), 'samskap-bench-profile-'))
+  const dist = join(tmp, 'dist')
+  try {
+    build(dist, false)
+    const server = await startServer(join(tmp, 'data'), dist)
+    const browser = await chromium.launch({ executablePath: process.env.CHROMIUM_PATH ?? '/usr/bin/chromium', args: [...commonArgs, ...modeArgs.software] })
+    try {
+      console.log(`[profile] ${TARGET_ITEMS} items, software rendering, unminified build …`)
+      const board = await openSeededBoard(browser, server.url, TARGET_ITEMS, mix)
+      const { page } = board
+      const box = await canvasBox(page)
+      const cdp = await page.context().newCDPSession(page)
+      const sources = new Map<string, string>()
+      for (const src of await page.evaluate(() => [...document.scripts].map((s) => s.src).filter(Boolean))) {
+        sources.set(src, await (await fetch(src)).text())
+      }
+      const profiled = async (label: string, drive: () => Promise<void>) => {
+        await sleep(400)
+        await cdp.send('Profiler.enable')
+        await cdp.send('Profiler.setSamplingInterval', { interval: 200 })
+        await cdp.send('Profiler.start')
+        await drive()
+        const { profile } = (await cdp.send('Profiler.stop')) as unknown as { profile: CpuProfile }
+        const summary = summarizeProfile(profile, sources)
+        return { ...summary, label }
+      }
+      await page.keyboard.press('Shift+Digit0')
+      const pan = await profiled(phaseNames.pan, () => panStrokes(page, box, seconds, 900, 'travel'))
+      await page.keyboard.press('Shift+Digit1')
+      const fit = await profiled(phaseNames.fitPan, () => panStrokes(page, box, seconds, 400, 'wobble'))
+      await board.close()
+      return [pan, fit]
+    } finally {
+      await browser.close()
+      await server.close()
+    }
+  } catch (error) {
+    console.error('[profile] failed:', error)
+    return []
+  } finally {
+    await rm(tmp, { recursive: true, force: true })
+  }
+}
+
+// ---- output ------------------------------------------------------------------------------------
+
+const fmt = (n: number, digits = 1) => (Number.isFinite(n) ? n.toFixed(digits) : '–')
+
+function printBoard(r: BoardResult): void {
+  console.log(`  seeded in ${fmt(r.seedMs / 1000)} s; first full render ${fmt(r.firstFullRenderMs, 0)} ms after navigation (${r.mountedAtLoad} nodes drawn)`)
+  for (const p of r.phases) {
+    console.log(
+      `  ${p.phase.padEnd(32)} median ${fmt(p.medianFps).padStart(5)}  time-median ${fmt(p.timeMedianFps).padStart(5)}  mean ${fmt(p.meanFps).padStart(5)}  p5 ${fmt(p.p5Fps).padStart(5)} fps  long ${String(p.longFrames).padStart(3)} (${fmt(p.longShare * 100, 0)} % of time)  mounted ≤${p.mountedMax}`,
+    )
+  }
+}
+
+interface ResultsInput {
+  results: BoardResult[]
+  modeInfo: ModeInfo[]
+  chromiumVersion: string
+  mix: BenchMix
+  seconds: number
+  profile: (ProfileSummary & { label?: string })[]
+}
+
+function renderResults({ results, modeInfo, chromiumVersion, mix, seconds, profile }: ResultsInput): string {
+  const cpus = os.cpus()
+  const lines: string[] = []
+  lines.push('# Canvas benchmark results', '')
+  lines.push('Written by `npm run bench:canvas` (bench/canvas/run.ts); see README.md beside this file for how to read it.', '')
+  lines.push('| | |', '|---|---|')
+  lines.push(`| date | ${new Date().toISOString()} |`)
+  lines.push(`| machine | ${os.cpus().length} logical CPUs (nproc), ${cpus[0]?.model ?? '?'}, ${fmt(os.totalmem() / 2 ** 30)} GiB RAM, ${os.platform()} ${os.release()} |`)
+  const head = spawnSync('git', ['rev-parse', '--short', 'HEAD'], { cwd: ROOT, encoding: 'utf8' }).stdout.trim()
+  const distIndex = join(ROOT, 'dist', 'index.html')
+  const built = existsSync(distIndex) ? statSync(distIndex).mtime.toISOString() : '?'
+  lines.push(`| build | dist/ built ${built} (minified production build), repo HEAD ${head || '?'}; the profile pass builds the working tree unminified |`)
+  lines.push(`| browser | ${chromiumVersion ? `Chromium ${chromiumVersion}` : '?'}, headless, viewport ${VIEWPORT.width}×${VIEWPORT.height}, deviceScaleFactor 1 |`)
+  for (const m of modeInfo) lines.push(`| mode \`${m.mode}\` | flags \`${modeArgs[m.mode].join(' ')}\`; WebGL renderer: ${m.error ? `did not start: ${m.error}` : m.webgl || '?'} |`)
+  lines.push(`| boards | mixed: 70 % notes, 12 % shapes, 10 % texts, 8 % strokes; notes: notes only; grid ≈ √(2N) columns of 220 px cells with seeded jitter (5,000 items: 100 × 50, 22,000 × 11,000 px) |`)
+  lines.push(`| phases | ${seconds} s each, real input events (Playwright mouse/keyboard → CDP), frame times from requestAnimationFrame in the page |`)
+  lines.push('')
+  lines.push(
+    `Target: median ≥ ${TARGET_FPS} FPS at ${TARGET_ITEMS.toLocaleString('en')} items in every phase. Judged on the time-weighted median ` +
+      '(half the wall time in frames at least this fast); the per-frame median is shown too but hides freezes (see README).',
+    '',
+  )
+  for (const m of modeInfo) {
+    const at = results.find((r) => r.mode === m.mode && r.items === TARGET_ITEMS && r.mix === mix)
+    if (!at) continue
+    const worst = at.phases.reduce((a, b) => (b.timeMedianFps < a.timeMedianFps ? b : a))
+    const worstCount = Math.min(...at.phases.map((p) => p.medianFps))
+    lines.push(
+      `- **${m.mode}**: ${worst.timeMedianFps >= TARGET_FPS ? '**met**' : '**not met**'} — lowest time-weighted median ${fmt(worst.timeMedianFps)} FPS (${worst.phase}); lowest per-frame median ${fmt(worstCount)} FPS`,
+    )
+  }
+  lines.push('')
+  lines.push('| mode | items | drawn | first full render | phase | median FPS (per frame) | median FPS (time-weighted) | mean FPS | p5 FPS | long frames >50 ms (share of time) | worst frame | nodes mounted (max) | render stats |')
+  lines.push('|---|---:|---|---:|---|---:|---:|---:|---:|---:|---:|---:|---|')
+  for (const r of results) {
+    for (const [i, p] of r.phases.entries()) {
+      const head = i === 0 ? [r.mode, `${r.items.toLocaleString('en')} ${r.mix}`, `${r.notes} notes in doc, ${r.mountedAtLoad} nodes at load; hook: ${r.hookHas}`, `${fmt(r.firstFullRenderMs, 0)} ms`] : ['', '', '', '']
+      const stats = p.renderStats === null || p.renderStats === undefined ? '–' : `\`${JSON.stringify(p.renderStats)}\``
+      const met = r.items === TARGET_ITEMS && r.mix === mix ? (p.timeMedianFps >= TARGET_FPS ? ' ✓' : ' ✗') : ''
+      const cells = [
+        ...head,
+        p.phase + (p.note ? ` (${p.note})` : ''),
+        fmt(p.medianFps),
+        fmt(p.timeMedianFps) + met,
+        fmt(p.meanFps),
+        fmt(p.p5Fps),
+        `${p.longFrames} (${fmt(p.longShare * 100, 0)} %)`,
+        `${fmt(p.worstFrameMs, 0)} ms`,
+        String(p.mountedMax),
+        stats,
+      ]
+      lines.push(`| ${cells.join(' | ')} |`)
+    }
+  }
+  lines.push('')
+  if (profile.length > 0) {
+    lines.push(`## Where main-thread time goes (${TARGET_ITEMS.toLocaleString('en')} items, software, unminified build)`, '')
+    lines.push('V8 sampling profiler (200 µs) over a separate pass; self time. Rasterisation on the compositor/raster threads is not in it.', '')
+    for (const p of profile) {
+      lines.push(`### ${p.label ?? ''} — ${fmt(p.totalMs, 0)} ms sampled`, '')
+      lines.push('| package | self ms | share |', '|---|---:|---:|')
+      for (const row of p.byPackage.slice(0, 10)) lines.push(`| ${row.name} | ${fmt(row.ms, 0)} | ${fmt(row.share * 100)} % |`)
+      lines.push('', '| module | self ms | share |', '|---|---:|---:|')
+      for (const row of p.byModule.slice(0, 10)) lines.push(`| ${row.name} | ${fmt(row.ms, 0)} | ${fmt(row.share * 100)} % |`)
+      lines.push('', '| function [module] | self ms | share |', '|---|---:|---:|')
+      for (const row of p.byFunction.slice(0, 15)) lines.push(`| \`${row.name}\` | ${fmt(row.ms, 0)} | ${fmt(row.share * 100)} % |`)
+      lines.push('')
+    }
+  }
+  lines.push('## Notes', '', '(see README.md; findings are added below by hand after a run)', '')
+  return lines.join('\n')
+}
+
+function sleep(ms: number): Promise<void> {
+  return new Promise((resolve) => setTimeout(resolve, ms))
+}
+
+await main().catch((error: unknown) => {
+  console.error(error)
+  process.exitCode = 1
+})
+// Playwright and ws can leave handles open after a failure; the results are written by now.
+process.exit(process.exitCode ?? 0)
+

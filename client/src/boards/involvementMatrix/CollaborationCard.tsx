@@ -34,7 +34,11 @@ export function CollaborationCard({ store, boardId, stakeholderId, stakeholderNa
 
   useEffect(() => {
     headingRef.current?.focus({ preventScroll: true })
-    headingRef.current?.scrollIntoView({ block: 'nearest', behavior: matchMedia('(prefers-reduced-motion: reduce)').matches ? 'auto' : 'smooth' })
+    // Beside the table (wide screens) it is already in view; under it (phones) bring its top up.
+    headingRef.current?.scrollIntoView({
+      block: matchMedia('(max-width: 900px)').matches ? 'start' : 'nearest',
+      behavior: matchMedia('(prefers-reduced-motion: reduce)').matches ? 'auto' : 'smooth',
+    })
   }, [])
 
   const save = (field: Field, value: string) => {

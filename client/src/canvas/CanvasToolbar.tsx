@@ -48,7 +48,8 @@ export function CanvasToolbar(props: CanvasToolbarProps) {
       title={t(`tools.${which}`)}
       aria-pressed={tool === which}
       data-tool={which}
-      onClick={() => onTool(which)}
+      // Pressing the active drawing tool again goes back to select: phones have no select button.
+      onClick={() => onTool(tool === which && which !== 'select' ? 'select' : which)}
     >
       {icons[icon]}
     </button>

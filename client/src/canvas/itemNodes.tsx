@@ -150,7 +150,9 @@ function useImageElement(id: string, hash: string | undefined): { image: HTMLIma
         img.src = src
       })
     const attempt = async () => {
-      const fromServer = await load(`/api/images/${hash}`)
+      // This browser's own upload that has not finished: no point asking the server yet.
+      const queued = getUploadState(hash)
+      const fromServer = queued && queued.status !== 'done' ? null : await load(`/api/images/${hash}`)
       if (cancelled) return
       if (fromServer) {
         setResult({ hash, image: fromServer, state: 'server' })

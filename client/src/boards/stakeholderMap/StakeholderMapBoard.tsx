@@ -1,5 +1,5 @@
 import type Konva from 'konva'
-import { useCallback, useEffect, useLayoutEffect, useMemo, useRef, useState } from 'react'
+import { Fragment, useCallback, useEffect, useLayoutEffect, useMemo, useRef, useState } from 'react'
 import { useTranslation } from 'react-i18next'
 import { orderAtEnd, planReorder, sortByOrder } from '../../../../shared/logic/boardOrder'
 import { boardToScreen, boundsOf, type Camera, type Point } from '../../../../shared/logic/geometry'
@@ -342,7 +342,7 @@ export function StakeholderMapBoard({ store, board }: BoardProps) {
         <div className="sm-views" role="group" aria-label={t('layout.label')}>
           {views.map((v) => (
             <button key={v} type="button" className="sm-views__option" aria-pressed={view === v} onClick={() => setView(v)}>
-              {t(`layout.${v}`)}
+              {wrapAfterSlash(t(`layout.${v}`))}
             </button>
           ))}
         </div>
@@ -438,6 +438,21 @@ export function StakeholderMapBoard({ store, board }: BoardProps) {
       </div>
     </div>
   )
+}
+
+/** Lets "Påvirkning/interesse" break after the slash on a phone without changing its accessible name. */
+function wrapAfterSlash(label: string) {
+  const parts = label.split('/')
+  return parts.map((part, i) => (
+    <Fragment key={i}>
+      {part}
+      {i < parts.length - 1 && (
+        <>
+          /<wbr />
+        </>
+      )}
+    </Fragment>
+  ))
 }
 
 // The chosen view is session state: per tab (sessionStorage) and in the URL hash, so a reload or a

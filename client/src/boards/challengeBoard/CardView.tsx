@@ -15,9 +15,8 @@ export interface CardActions {
   unlink(id: string, otherId: string): void
   showCard(id: string): void
   hover(id: string | null): void
+  /** Starts dragging by the handle; the board follows the pointer until it is released. */
   dragStart(id: string, event: ReactPointerEvent<HTMLElement>): void
-  dragMove(event: ReactPointerEvent<HTMLElement>): void
-  dragEnd(event: ReactPointerEvent<HTMLElement>, cancelled: boolean): void
 }
 
 export type LinkTargetState = null | { ok: true } | { ok: false; reason: LinkRefusal }
@@ -91,9 +90,6 @@ export function CardView(props: CardViewProps) {
           aria-label={t('card.drag', { text: empty ? t('card.empty') : card.text })}
           aria-keyshortcuts="ArrowUp ArrowDown"
           onPointerDown={(e) => actions.dragStart(card.id, e)}
-          onPointerMove={actions.dragMove}
-          onPointerUp={(e) => actions.dragEnd(e, false)}
-          onPointerCancel={(e) => actions.dragEnd(e, true)}
           onKeyDown={(e) => {
             if (e.altKey || (e.key !== 'ArrowUp' && e.key !== 'ArrowDown')) return
             e.preventDefault()

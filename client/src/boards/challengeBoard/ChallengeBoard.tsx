@@ -45,6 +45,7 @@ interface DragTrack {
   startX: number
   startY: number
   started: boolean
+  target: { lane: CardLane; index: number } | null
   lanes: { lane: CardLane; left: number; right: number; mids: number[] }[]
 }
 
@@ -67,6 +68,8 @@ export function ChallengeBoard({ store, board }: BoardProps) {
   const [notice, setNotice] = useState<Notice | null>(null)
   const [drag, setDrag] = useState<DragView | null>(null)
   const dragTrack = useRef<DragTrack | null>(null)
+  const stopDrag = useRef<(() => void) | null>(null)
+  const moveCard = useRef<CardActions['move']>(() => {})
   const pendingFocus = useRef<{ id: string; element: Element | null } | null>(null)
   const lanesRef = useRef<HTMLDivElement>(null)
   const laneElements = useRef(new Map<CardLane, HTMLElement>())
@@ -186,9 +189,7 @@ export function ChallengeBoard({ store, board }: BoardProps) {
     hover: (id) => setHovered(id),
     dragStart: (id, event) => {
       if (event.pointerType === 'mouse' && event.button !== 0) return
-      const card = byId.get(id)
-      if (!card) return
-      event.currentTarget.setPointerCapture(event.pointerId)
+      if (!byId.has(id) || dragTrack.current) return
       const lanes = laneOrder.flatMap((lane) => {
         const el = laneElements.current.get(lane)
         if (!el) return []
@@ -201,30 +202,61 @@ export function ChallengeBoard({ store, board }: BoardProps) {
           })
         return [{ lane, left: box.left, right: box.right, mids }]
       })
-      dragTrack.current = { id, pointerId: event.pointerId, startX: event.clientX, startY: event.clientY, started: false, lanes }
-    },
-    dragMove: (event) => {
-      const track = dragTrack.current
-      if (!track || track.pointerId !== event.pointerId) return
-      const dx = event.clientX - track.startX
-      const dy = event.clientY - track.startY
-      if (!track.started && Math.hypot(dx, dy) < 6) return
-      track.started = true
-      const target = nearestLane(track.lanes, event.clientX)
-      if (!target) return
-      const index = target.mids.filter((mid) => mid < event.clientY).length
-      setDrag({ id: track.id, dx, dy, lane: target.lane, index })
-    },
-    dragEnd: (event, cancelled) => {
-      const track = dragTrack.current
-      if (!track || track.pointerId !== event.pointerId) return
-      dragTrack.current = null
-      const target = drag
-      setDrag(null)
-      if (cancelled || !track.started || !target) return
-      actions.move(track.id, target.lane, target.index)
+      const track: DragTrack = { id, pointerId: event.pointerId, startX: event.clientX, startY: event.clientY, started: false, target: null, lanes }
+      // Window listeners, not pointer capture: a re-render while dragging must not lose the drag.
+      const onMove = (e: PointerEvent) => {
+        if (e.pointerId !== track.pointerId) return
+        const dx = e.clientX - track.startX
+        const dy = e.clientY - track.startY
+        if (!track.started && Math.hypot(dx, dy) < 6) return
+        track.started = true
+        e.preventDefault()
+        const lane = nearestLane(track.lanes, e.clientX)
+        if (!lane) return
+        track.target = { lane: lane.lane, index: lane.mids.filter((mid) => mid < e.clientY).length }
+        setDrag({ id, dx, dy, ...track.target })
+      }
+      const onEnd = (e: PointerEvent) => {
+        if (e.pointerId !== track.pointerId) return
+        stopDrag.current?.()
+        setDrag(null)
+        if (e.type === 'pointerup' && track.started && track.target) moveCard.current(id, track.target.lane, track.target.index)
+      }
+      window.addEventListener('pointermove', onMove, { passive: false })
+      window.addEventListener('pointerup', onEnd)
+      window.addEventListener('pointercancel', onEnd)
+      dragTrack.current = track
+      stopDrag.current = () => {
+        window.removeEventListener('pointermove', onMove)
+        window.removeEventListener('pointerup', onEnd)
+        window.removeEventListener('pointercancel', onEnd)
+        dragTrack.current = null
+        stopDrag.current = null
+      }
     },
   }
+
+  useLayoutEffect(() => {
+    moveCard.current = actions.move
+  })
+  useEffect(() => () => stopDrag.current?.(), [])
+
+  // Ctrl+Z / Ctrl+Shift+Z anywhere on the page while this board is shown, except in a text field,
+  // where the browser's own undo of the typing comes first.
+  useEffect(() => {
+    const onKey = (e: KeyboardEvent) => {
+      if (!(e.ctrlKey || e.metaKey) || e.altKey || e.defaultPrevented) return
+      const target = e.target as HTMLElement | null
+      if (target?.closest('input, textarea, select, [contenteditable="true"]')) return
+      const key = e.key.toLowerCase()
+      if (key !== 'z' && key !== 'y') return
+      e.preventDefault()
+      if (key === 'y' || e.shiftKey) store.redo()
+      else store.undo()
+    }
+    document.addEventListener('keydown', onKey)
+    return () => document.removeEventListener('keydown', onKey)
+  }, [store])
 
   // Keep focus with the card that moved (it may have a new element in another lane), or on the
   // card a link list pointed at.
@@ -270,19 +302,10 @@ export function ChallengeBoard({ store, board }: BoardProps) {
       aria-label={t('boardLabel')}
       role="region"
       onKeyDown={(e) => {
-        const target = e.target as HTMLElement
-        const typing = target.matches('input, textarea, select')
         if (e.key === 'Escape' && activeLinkSource) {
           setLinkSource(null)
           pendingFocus.current = { id: activeLinkSource, element: null }
           return
-        }
-        if (typing || !(e.ctrlKey || e.metaKey) || e.altKey) return
-        const key = e.key.toLowerCase()
-        if (key === 'z' || key === 'y') {
-          e.preventDefault()
-          if (key === 'y' || e.shiftKey) store.redo()
-          else store.undo()
         }
       }}
     >

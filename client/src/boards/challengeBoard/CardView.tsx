@@ -71,6 +71,10 @@ export function CardView(props: CardViewProps) {
       data-lane={card.lane}
       data-testid="challenge-card"
       style={drag ? { transform: `translate(${drag.dx}px, ${drag.dy}px)` } : undefined}
+      onClick={(e) => {
+        // In link mode the whole card is the target; its own controls keep their meaning.
+        if (linkTarget?.ok && !(e.target as Element).closest('button, input, textarea, select, label, a')) actions.linkTo(card.id)
+      }}
       onPointerEnter={() => actions.hover(card.id)}
       onPointerLeave={() => actions.hover(null)}
       onFocus={() => actions.hover(card.id)}

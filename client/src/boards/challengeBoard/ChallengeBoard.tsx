@@ -94,7 +94,12 @@ export function ChallengeBoard({ store, board }: BoardProps) {
     () => [...new Set(stakeholders.map((s) => s.name.trim()).filter(Boolean))].sort((a, b) => a.localeCompare(b)),
     [stakeholders],
   )
-  const chain = useMemo(() => (hovered && byId.has(hovered) && !drag ? chainOf(hovered, connectors) : null), [hovered, byId, connectors, drag])
+  // A card without links has no chain to show: dimming everything else would only be noise.
+  const chain = useMemo(() => {
+    if (!hovered || !byId.has(hovered) || drag) return null
+    const found = chainOf(hovered, connectors)
+    return found.size > 1 ? found : null
+  }, [hovered, byId, connectors, drag])
   // A card deleted by someone else while it was the link source ends link mode.
   const activeLinkSource = linkSource && byId.has(linkSource) ? linkSource : null
 

@@ -1,0 +1,70 @@
+import { afterAll, beforeAll, describe, expect, it } from 'vitest'
+import type { Page } from 'playwright-core'
+import { createWorkshop, newPerson, startE2E, type E2E } from './harness'
+
+// The workshop kit as a facilitator uses it: three linked boards from one menu choice, a stakeholder
+// made on the map is a row of the matrix and an owner suggestion on the challenge board, and a
+// rename on the map is seen in the matrix by someone else.
+
+let e2e: E2E
+beforeAll(async () => {
+  e2e = await startE2E()
+})
+afterAll(async () => {
+  await e2e?.close()
+})
+
+async function openWorkshop(page: Page, url: string): Promise<void> {
+  await page.goto(url)
+  await page.getByTestId('connection-status').filter({ hasText: /Tilkoblet/ }).waitFor()
+}
+
+describe('the workshop kit', () => {
+  it('links map, matrix and challenge board through the same stakeholder records', async () => {
+    const id = await createWorkshop(e2e, 'Frivillighet 2030')
+    const kari = await newPerson(e2e, 'Kari')
+    const ola = await newPerson(e2e, 'Ola')
+    const url = `${e2e.baseUrl}/w/${id}`
+    await openWorkshop(kari.page, url)
+    await openWorkshop(ola.page, url)
+
+    // One choice adds three boards, after the first one.
+    await kari.page.getByRole('button', { name: 'Legg til tavle' }).first().click()
+    await kari.page.getByRole('button', { name: /Workshop-pakke/ }).click()
+    const tabs = kari.page.getByRole('tab')
+    await expect.poll(() => tabs.allInnerTexts()).toEqual(['Tavle 1', 'Interessentkart', 'Involvering', 'Utfordringer og tiltak'])
+    await expect.poll(() => ola.page.getByRole('tab').allInnerTexts()).toEqual(['Tavle 1', 'Interessentkart', 'Involvering', 'Utfordringer og tiltak'])
+
+    // Kari is taken to the map and adds a stakeholder there.
+    await kari.page.getByTestId('stakeholder-map-canvas').waitFor()
+    await kari.page.getByRole('button', { name: 'Ny interessent' }).click()
+    const panel = kari.page.getByTestId('stakeholder-panel')
+    await panel.getByLabel('Navn').fill('Frivilligsentralen')
+    await panel.getByLabel('Navn').press('Enter')
+
+    // Ola opens the matrix: the stakeholder is a row.
+    await ola.page.getByRole('tab', { name: 'Involvering' }).click()
+    const olaRowName = ola.page.getByTestId('matrix-row-name')
+    await expect.poll(() => olaRowName.allInnerTexts()).toEqual(['Frivilligsentralen'])
+    await ola.page.getByRole('button', { name: 'Sett ønsket nivå for Frivilligsentralen: Partnerskap' }).click()
+
+    // Kari renames it on the map; Ola's matrix row follows, and his marker stays on the record.
+    await panel.getByLabel('Navn').fill('Frivilligsentralen i Bydel Sør')
+    await panel.getByLabel('Navn').press('Enter')
+    await expect.poll(() => olaRowName.allInnerTexts()).toEqual(['Frivilligsentralen i Bydel Sør'])
+    await expect
+      .poll(() => ola.page.getByTestId('matrix-summary').innerText())
+      .toMatch(/1 interessent/)
+
+    // On the challenge board, the map's stakeholders are offered as action owners.
+    await ola.page.getByRole('tab', { name: 'Utfordringer og tiltak' }).click()
+    await ola.page.getByTestId('challenge-board').waitFor()
+    await expect
+      .poll(() => ola.page.locator('datalist option').evaluateAll((options) => options.map((o) => (o as HTMLOptionElement).value)))
+      .toContain('Frivilligsentralen i Bydel Sør')
+
+    await ola.page.screenshot({ path: 'test-results/e2e-kit-challenges.png' })
+    await kari.context.close()
+    await ola.context.close()
+  })
+})

@@ -393,7 +393,7 @@ function BoardCanvasSession({ store, boardId }: BoardCanvasProps) {
           if (!navigator.onLine) setNotice({ tone: 'info', text: t('image.added') })
         } catch (error) {
           if (error instanceof ImagePrepareError) {
-            const key = error.reason === 'tooLarge' ? 'image.errorTooLarge' : error.reason === 'noCrypto' ? 'image.errorNoCrypto' : 'image.errorUnreadable'
+            const key = error.reason === 'tooLarge' ? 'image.errorTooLarge' : 'image.errorUnreadable'
             setNotice({ tone: 'error', text: t(key) })
           } else if (error instanceof PlanRejectedError) {
             setNotice({ tone: 'error', text: error.message })

@@ -1,5 +1,6 @@
 import { planDownscale, sniffImageMime } from '../../../../shared/logic/imageMime'
 import { IMAGE_MAX_BYTES, type ImageMime } from '../../../../shared/schema/records/image'
+import { sha256Hex } from './sha256Hex'
 
 export interface PreparedImage {
   blob: Blob
@@ -10,7 +11,7 @@ export interface PreparedImage {
 }
 
 export class ImagePrepareError extends Error {
-  constructor(readonly reason: 'unreadable' | 'tooLarge' | 'noCrypto') {
+  constructor(readonly reason: 'unreadable' | 'tooLarge') {
     super(reason)
     this.name = 'ImagePrepareError'
   }
@@ -19,11 +20,10 @@ export class ImagePrepareError extends Error {
 /**
  * Decodes a picked or dropped file, downscales it when its long edge is over 2048 px or it weighs
  * more than 4 MB (phone photos: 12 MP, 3–8 MB, shown on a board at a few hundred pixels), and
- * hashes the bytes that will be uploaded. PNG stays PNG (diagrams, transparency) unless it is still
+ * hashes the bytes that will be uploaded (also on plain http, see `sha256Hex`). PNG stays PNG (diagrams, transparency) unless it is still
  * too heavy; everything else becomes JPEG at quality 0.85.
  */
 export async function prepareImage(file: Blob): Promise<PreparedImage> {
-  if (!globalThis.crypto?.subtle) throw new ImagePrepareError('noCrypto')
   let bitmap: ImageBitmap
   try {
     bitmap = await createImageBitmap(file)
@@ -56,7 +56,6 @@ export async function prepareImage(file: Blob): Promise<PreparedImage> {
   if (!mime) throw new ImagePrepareError('unreadable')
   if (blob.size > IMAGE_MAX_BYTES) throw new ImagePrepareError('tooLarge')
   const bytes = blob === file ? original : new Uint8Array(await blob.arrayBuffer())
-  const digest = await crypto.subtle.digest('SHA-256', bytes)
-  const hash = [...new Uint8Array(digest)].map((b) => b.toString(16).padStart(2, '0')).join('')
+  const hash = await sha256Hex(bytes)
   return { blob: blob.type === mime ? blob : new Blob([bytes], { type: mime }), mime, hash, width: plan.width, height: plan.height }
 }

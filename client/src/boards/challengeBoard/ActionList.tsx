@@ -2,11 +2,15 @@ import { useTranslation } from 'react-i18next'
 import type { CardRecord } from '../../../../shared/schema/records/card'
 import type { ConnectorRecord } from '../../../../shared/schema/records/connector'
 import { isOverdue, linksOf, sortActions } from '../../../../shared/logic/challengeBoard'
+import { matchesTagFilter, type TagFilter } from '../../../../shared/logic/tags'
+import { TagBadges } from './CardTags'
 import { DueDateInput, formatDueDate, OwnerInput, StatusControl } from './actionFields'
 
 interface ActionListProps {
   cards: readonly CardRecord[]
   connectors: readonly ConnectorRecord[]
+  /** Rows that do not match are left out (the board's count says how many are shown). */
+  filter: TagFilter
   today: string
   suggestionsId: string
   onChange(id: string, patch: Partial<Pick<CardRecord, 'owner' | 'dueDate' | 'status'>>): void
@@ -16,15 +20,17 @@ interface ActionListProps {
  * The outcome that goes into the minutes: every action with who does it, by when, how far it has
  * come, and which solution (and challenge) it serves. Owner, date and status are edited in place.
  */
-export function ActionList({ cards, connectors, today, suggestionsId, onChange }: ActionListProps) {
+export function ActionList({ cards, connectors, filter, today, suggestionsId, onChange }: ActionListProps) {
   const { t, i18n } = useTranslation('challenges')
   const byId = new Map(cards.map((c) => [c.id, c]))
   const textOf = (id: string) => {
     const text = byId.get(id)?.text.trim()
     return text ? text : t('card.empty')
   }
-  const actions = sortActions(cards.filter((c) => c.lane === 'action'))
-  if (actions.length === 0) return <p className="csa-list__empty">{t('list.empty')}</p>
+  const all = cards.filter((c) => c.lane === 'action')
+  if (all.length === 0) return <p className="csa-list__empty">{t('list.empty')}</p>
+  const actions = sortActions(all.filter((c) => matchesTagFilter(c, filter)))
+  if (actions.length === 0) return <p className="csa-list__empty" data-testid="action-list-none-match">{t('list.noneMatch')}</p>
 
   return (
     <table className="csa-list" data-testid="action-list">
@@ -47,6 +53,7 @@ export function ActionList({ cards, connectors, today, suggestionsId, onChange }
             <tr key={action.id} className={done ? 'csa-list__row csa-list__row--done' : 'csa-list__row'} data-testid="action-row" data-card-id={action.id}>
               <th scope="row" className="csa-list__text">
                 {textOf(action.id)}
+                <TagBadges value={action} />
                 {done ? (
                   <span className="csa-badge csa-badge--done">
                     <span aria-hidden="true">✓ </span>

@@ -2,12 +2,15 @@ import { useEffect, useRef, useState, type PointerEvent as ReactPointerEvent } f
 import { useTranslation } from 'react-i18next'
 import { CARD_TEXT_MAX, type CardLane, type CardRecord } from '../../../../shared/schema/records/card'
 import { isOverdue, type CardLink, type LinkRefusal } from '../../../../shared/logic/challengeBoard'
+import type { Tagged } from '../../../../shared/schema/tags'
 import { DueDateInput, formatDueDate, OwnerInput, StatusControl } from './actionFields'
+import { TagBadges, Tagger } from './CardTags'
 
 /** What a card can ask the board to do. The board turns each into a plan and applies it. */
 export interface CardActions {
   setText(id: string, text: string): void
   setFields(id: string, patch: Partial<Pick<CardRecord, 'owner' | 'dueDate' | 'status'>>): void
+  setTags(id: string, tags: Tagged): void
   remove(id: string): void
   move(id: string, lane: CardLane, index: number): void
   startLink(id: string): void
@@ -30,6 +33,8 @@ export interface CardViewProps {
   linkTarget: LinkTargetState
   isLinkSource: boolean
   highlight: 'chain' | 'dim' | null
+  /** The tag filter is on and this card does not match: drawn faded, still usable. */
+  filteredOut: boolean
   drag: { dx: number; dy: number } | null
   today: string
   suggestionsId: string
@@ -42,7 +47,7 @@ export interface CardViewProps {
 const roleOrder = ['answers', 'carriesOut', 'answeredBy', 'carriedOutBy'] as const
 
 export function CardView(props: CardViewProps) {
-  const { card, index, count, links, linkTarget, isLinkSource, highlight, drag, today, suggestionsId, moveTargets, actions } = props
+  const { card, index, count, links, linkTarget, isLinkSource, highlight, filteredOut, drag, today, suggestionsId, moveTargets, actions } = props
   const { t, i18n } = useTranslation('challenges')
   const [draft, setDraft] = useState<string | null>(null)
   const empty = card.text.trim() === ''
@@ -58,6 +63,7 @@ export function CardView(props: CardViewProps) {
   const classes = ['csa-card', `csa-card--${card.lane}`]
   if (done) classes.push('csa-card--done')
   if (highlight) classes.push(`csa-card--${highlight}`)
+  if (filteredOut) classes.push('csa-card--filtered-out')
   if (drag) classes.push('csa-card--dragging')
   if (isLinkSource) classes.push('csa-card--link-source')
   if (linkTarget?.ok) classes.push('csa-card--link-target')
@@ -69,6 +75,7 @@ export function CardView(props: CardViewProps) {
       className={classes.join(' ')}
       data-card-id={card.id}
       data-lane={card.lane}
+      data-filtered-out={filteredOut || undefined}
       data-testid="challenge-card"
       style={drag ? { transform: `translate(${drag.dx}px, ${drag.dy}px)` } : undefined}
       onClick={(e) => {
@@ -128,6 +135,8 @@ export function CardView(props: CardViewProps) {
           </p>
         )}
       </div>
+
+      <TagBadges value={card} />
 
       {done ? (
         <p className="csa-badge csa-badge--done">
@@ -190,6 +199,7 @@ export function CardView(props: CardViewProps) {
           <span aria-hidden="true">⇄ </span>
           {t('card.link')}
         </button>
+        <Tagger value={{ sdgs: card.sdgs, dimension: card.dimension }} cardText={empty ? t('card.empty') : card.text} onChange={(tags) => actions.setTags(card.id, tags)} />
         <CardMenu
           index={index}
           count={count}

@@ -15,9 +15,11 @@ import {
   planUnlink,
 } from '../../../../shared/logic/challengeBoard'
 import type { DocumentPlan } from '../../../../shared/logic/plan'
+import { countMatching, emptyTagFilter, isTagFilterActive, matchesTagFilter, type TagFilter } from '../../../../shared/logic/tags'
 import { CARD_TEXT_MAX, type CardLane, type CardRecord } from '../../../../shared/schema/records/card'
 import { useItemsOfKind } from '../../store/hooks'
 import { PlanRejectedError } from '../../store/WorkshopStore'
+import { TagFilterBar } from '../../tags/TagFilterBar'
 import type { BoardProps } from '../BoardProps'
 import { ActionList } from './ActionList'
 import { OwnerSuggestions } from './actionFields'
@@ -66,6 +68,9 @@ export function ChallengeBoard({ store, board }: BoardProps) {
   const [linkSource, setLinkSource] = useState<string | null>(null)
   const [hovered, setHovered] = useState<string | null>(null)
   const [notice, setNotice] = useState<Notice | null>(null)
+  // Session state: what this person filters on is theirs, not the workshop's.
+  const [filter, setFilter] = useState<TagFilter>(emptyTagFilter)
+  const [filterOpen, setFilterOpen] = useState(false)
   const [drag, setDrag] = useState<DragView | null>(null)
   const dragTrack = useRef<DragTrack | null>(null)
   const stopDrag = useRef<(() => void) | null>(null)
@@ -100,6 +105,12 @@ export function ChallengeBoard({ store, board }: BoardProps) {
     const found = chainOf(hovered, connectors)
     return found.size > 1 ? found : null
   }, [hovered, byId, connectors, drag])
+  const filterActive = isTagFilterActive(filter)
+  const filteredOut = useMemo(() => new Set(filterActive ? cards.filter((c) => !matchesTagFilter(c, filter)).map((c) => c.id) : []), [cards, filter, filterActive])
+  const filterCount = useMemo(
+    () => countMatching(view === 'actions' ? cards.filter((c) => c.lane === 'action') : cards, filter),
+    [cards, filter, view],
+  )
   // A card deleted by someone else while it was the link source ends link mode.
   const activeLinkSource = linkSource && byId.has(linkSource) ? linkSource : null
 
@@ -137,6 +148,9 @@ export function ChallengeBoard({ store, board }: BoardProps) {
     },
     setFields: (id, patch) => {
       apply({ updateItems: [{ id, patch }] })
+    },
+    setTags: (id, tags) => {
+      apply({ updateItems: [{ id, patch: { sdgs: tags.sdgs, dimension: tags.dimension } }] })
     },
     remove: (id) => {
       if (apply(planDeleteCard(connectors, id))) {
@@ -322,6 +336,24 @@ export function ChallengeBoard({ store, board }: BoardProps) {
             </button>
           ))}
         </div>
+        <div className="csa-filter-toggle">
+          <button
+            type="button"
+            className={`csa-small-button${filterActive ? ' csa-small-button--active' : ''}`}
+            aria-expanded={filterOpen}
+            aria-controls={`tag-filter-${board.id}`}
+            onClick={() => setFilterOpen((open) => !open)}
+            data-testid="tag-filter-toggle"
+          >
+            <span aria-hidden="true">⛉ </span>
+            {t('filter.button')}
+          </button>
+          {filterActive && !filterOpen ? (
+            <span className="csa-filter-summary" role="status">
+              {t('filter.summary', { shown: filterCount.shown, total: filterCount.total })}
+            </span>
+          ) : null}
+        </div>
         {view === 'lanes' && !narrow ? (
           <p className="csa-legend" aria-label={t('links.legend')}>
             <span className="csa-legend__item">
@@ -339,6 +371,12 @@ export function ChallengeBoard({ store, board }: BoardProps) {
           </p>
         ) : null}
       </div>
+
+      {filterOpen ? (
+        <div className="csa-filter" id={`tag-filter-${board.id}`} role="region" aria-label={t('filter.region')}>
+          <TagFilterBar value={filter} onChange={setFilter} count={filterCount} />
+        </div>
+      ) : null}
 
       <div className={`csa-notice${notice ? ` csa-notice--${notice.kind}` : ''}`} role="status" aria-live="polite">
         {notice ? (
@@ -376,7 +414,7 @@ export function ChallengeBoard({ store, board }: BoardProps) {
 
       {view === 'actions' ? (
         <div className="csa-list-wrap">
-          <ActionList cards={cards} connectors={connectors} today={today} suggestionsId={suggestionsId} onChange={actions.setFields} />
+          <ActionList cards={cards} connectors={connectors} filter={filter} today={today} suggestionsId={suggestionsId} onChange={actions.setFields} />
         </div>
       ) : (
         <>
@@ -391,7 +429,7 @@ export function ChallengeBoard({ store, board }: BoardProps) {
           ) : null}
           <div className="csa-lanes" ref={lanesRef}>
             {!narrow ? (
-              <ConnectorOverlay containerRef={lanesRef} cardElements={cardElements} connectors={connectors} chain={chain} cards={cards} drag={drag} />
+              <ConnectorOverlay containerRef={lanesRef} cardElements={cardElements} connectors={connectors} chain={chain} filteredOut={filteredOut} cards={cards} drag={drag} />
             ) : null}
             {visibleLanes.map((lane) => (
               <section
@@ -444,6 +482,7 @@ export function ChallengeBoard({ store, board }: BoardProps) {
           linkTarget={linkTarget}
           isLinkSource={activeLinkSource === card.id}
           highlight={chain ? (chain.has(card.id) ? 'chain' : 'dim') : null}
+          filteredOut={filteredOut.has(card.id)}
           drag={drag?.id === card.id ? { dx: drag.dx, dy: drag.dy } : null}
           today={today}
           suggestionsId={suggestionsId}

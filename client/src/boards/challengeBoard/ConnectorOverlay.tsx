@@ -9,6 +9,8 @@ interface ConnectorOverlayProps {
   connectors: readonly ConnectorRecord[]
   /** Cards of the chain in focus; its links are drawn stronger, the rest fainter. */
   chain: ReadonlySet<string> | null
+  /** Cards the tag filter fades; a link with either end among them fades too. */
+  filteredOut: ReadonlySet<string>
   /** The board's cards and the drag in progress: when either changes, paths are measured again. */
   cards: readonly { id: string }[]
   drag: object | null
@@ -28,7 +30,7 @@ interface PathView {
  * listed as text on every card, so the SVG is hidden from assistive technology. Paths are measured
  * after every render and whenever the container or a card changes size.
  */
-export function ConnectorOverlay({ containerRef, cardElements, connectors, chain, cards, drag }: ConnectorOverlayProps) {
+export function ConnectorOverlay({ containerRef, cardElements, connectors, chain, filteredOut, cards, drag }: ConnectorOverlayProps) {
   const [paths, setPaths] = useState<readonly PathView[]>([])
   const [size, setSize] = useState({ w: 0, h: 0 })
   const [tick, setTick] = useState(0)
@@ -95,10 +97,11 @@ export function ConnectorOverlay({ containerRef, cardElements, connectors, chain
       </defs>
       {paths.map((p) => {
         const state = chain === null ? '' : chain.has(p.from) && chain.has(p.to) ? ' csa-connector--chain' : ' csa-connector--faded'
+        const filtered = filteredOut.has(p.from) || filteredOut.has(p.to) ? ' csa-connector--filtered-out' : ''
         return (
           <path
             key={p.id}
-            className={`csa-connector csa-connector--${p.relation}${state}`}
+            className={`csa-connector csa-connector--${p.relation}${state}${filtered}`}
             d={p.d}
             markerEnd={`url(#csa-arrow-${p.relation})`}
             data-testid="challenge-connector"

@@ -9,6 +9,8 @@ interface CommunicationPlanTableProps {
   groups: readonly { id: string; label: string }[]
   /** A row just added: its name cell gets focus. */
   focusId: string | null
+  /** Rows the tag filter left out: an empty table then says so instead of "no stakeholders yet". */
+  hiddenByFilter: number
   onPatch(id: string, patch: Partial<StakeholderRecord>): void
   onGroup(id: string, groupId: string): void
   onAddRow(): void
@@ -27,7 +29,7 @@ const columns: readonly { field: Column; key: string }[] = [
  * on blur or Enter (Escape reverts), so this table is also the keyboard and screen-reader
  * equivalent of the map.
  */
-export function CommunicationPlanTable({ rows, groups, focusId, onPatch, onGroup, onAddRow }: CommunicationPlanTableProps) {
+export function CommunicationPlanTable({ rows, groups, focusId, hiddenByFilter, onPatch, onGroup, onAddRow }: CommunicationPlanTableProps) {
   const { t } = useTranslation('stakeholderMap')
   const tableRef = useRef<HTMLTableElement>(null)
   useEffect(() => {
@@ -58,7 +60,7 @@ export function CommunicationPlanTable({ rows, groups, focusId, onPatch, onGroup
             {rows.length === 0 && (
               <tr>
                 <td colSpan={2 + columns.length} className="sm-muted">
-                  {t('plan.empty')}
+                  {hiddenByFilter > 0 ? t('plan.noneMatch') : t('plan.empty')}
                 </td>
               </tr>
             )}

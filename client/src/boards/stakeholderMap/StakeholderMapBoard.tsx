@@ -4,6 +4,7 @@ import { useTranslation } from 'react-i18next'
 import { orderAtEnd, planReorder, sortByOrder } from '../../../../shared/logic/boardOrder'
 import { boardToScreen, boundsOf, type Camera, type Point } from '../../../../shared/logic/geometry'
 import type { DocumentPlan } from '../../../../shared/logic/plan'
+import { countMatching, emptyTagFilter, isTagFilterActive, matchesTagFilter, type TagFilter } from '../../../../shared/logic/tags'
 import {
   gridPosition,
   gridQuadrant,
@@ -23,6 +24,7 @@ import { STAKEHOLDER_CARD_SIZE, type StakeholderRecord } from '../../../../share
 import type { StakeholderGroupRecord } from '../../../../shared/schema/records/stakeholderGroup'
 import { useItemsOfKind, usePeers, useUndoState } from '../../store/hooks'
 import { PlanRejectedError } from '../../store/WorkshopStore'
+import { TagFilterBar } from '../../tags/TagFilterBar'
 import type { BoardProps } from '../BoardProps'
 import { CommunicationPlanTable } from './CommunicationPlanTable'
 import { GridView } from './GridView'
@@ -56,6 +58,10 @@ export function StakeholderMapBoard({ store, board }: BoardProps) {
   const [panel, setPanel] = useState<Panel>(null)
   const [message, setMessage] = useState<Message>(null)
   const [focusRowId, setFocusRowId] = useState<string | null>(null)
+  // Session state: each person filters for themselves.
+  const [filter, setFilter] = useState<TagFilter>(emptyTagFilter)
+  const [filterOpen, setFilterOpen] = useState(false)
+  const filterActive = isTagFilterActive(filter)
 
   const setView = (next: StakeholderMapView) => {
     setViewState(next)
@@ -102,9 +108,11 @@ export function StakeholderMapBoard({ store, board }: BoardProps) {
           influenceText: t('card.influence', { value: s.influence }),
           interestText: t('card.interest', { value: s.interest }),
           selected: s.id === selectedId,
+          sdgs: s.sdgs,
+          dimmed: !matchesTagFilter(s, filter),
         }
       }),
-    [stakeholders, groupById, selectedId, t],
+    [stakeholders, groupById, selectedId, filter, t],
   )
   const mapCards = useMemo(() => cardViews((s) => positions.get(s.id)), [cardViews, positions])
   const gridCards = useMemo(() => cardViews((s) => grid.positions.get(s.id)), [cardViews, grid])
@@ -113,6 +121,8 @@ export function StakeholderMapBoard({ store, board }: BoardProps) {
     [zones, positions],
   )
   const planRows = useMemo(() => sortForPlan(stakeholders, groups), [stakeholders, groups])
+  const shownPlanRows = useMemo(() => planRows.filter((s) => matchesTagFilter(s, filter)), [planRows, filter])
+  const filterCount = useMemo(() => countMatching(stakeholders, filter), [stakeholders, filter])
 
   // Latest values for handlers created once (memoised cards keep stable props).
   const latest = useRef({ zones, positions, grid, stakeholders })
@@ -291,9 +301,9 @@ export function StakeholderMapBoard({ store, board }: BoardProps) {
   // ---- test hook ---------------------------------------------------------------------------------
   const cameraRef = useRef<Camera>({ x: 0, y: 0, scale: 1 })
   const containerRef = useRef<HTMLDivElement | null>(null)
-  const hookState = useRef({ view, zoneViews, mapCards, gridCards, stakeholders, peers, labelOf })
+  const hookState = useRef({ view, zoneViews, mapCards, gridCards, stakeholders, peers, labelOf, filter })
   useLayoutEffect(() => {
-    hookState.current = { view, zoneViews, mapCards, gridCards, stakeholders, peers, labelOf }
+    hookState.current = { view, zoneViews, mapCards, gridCards, stakeholders, peers, labelOf, filter }
   })
   useEffect(() => {
     const toScreen = (r: { x: number; y: number; w: number; h: number }) => {
@@ -317,6 +327,9 @@ export function StakeholderMapBoard({ store, board }: BoardProps) {
           interest: s.interest,
           channel: s.channel,
           quadrant: gridQuadrant(s.influence, s.interest),
+          sdgs: [...s.sdgs],
+          dimension: s.dimension,
+          filteredOut: !matchesTagFilter(s, hookState.current.filter),
         })),
       cardScreenRect: (id) => {
         const s = hookState.current
@@ -353,6 +366,16 @@ export function StakeholderMapBoard({ store, board }: BoardProps) {
           <button type="button" className="sm-button" aria-pressed={panel?.kind === 'groups'} onClick={() => setPanel((p) => (p?.kind === 'groups' ? null : { kind: 'groups' }))}>
             {t('toolbar.groups')}
           </button>
+          <button
+            type="button"
+            className={`sm-button${filterActive ? ' sm-button--active' : ''}`}
+            aria-expanded={filterOpen}
+            aria-controls={`sm-filter-${board.id}`}
+            onClick={() => setFilterOpen((open) => !open)}
+            data-testid="tag-filter-toggle"
+          >
+            {t('toolbar.filter')}
+          </button>
           <button type="button" className="sm-button sm-button--icon" disabled={!undoState.canUndo} onClick={() => store.undo()} aria-label={t('toolbar.undo')} title={t('toolbar.undo')}>
             ↶
           </button>
@@ -361,6 +384,15 @@ export function StakeholderMapBoard({ store, board }: BoardProps) {
           </button>
         </div>
       </div>
+      {filterOpen ? (
+        <div className="sm-filter" id={`sm-filter-${board.id}`} role="region" aria-label={t('filter.region')}>
+          <TagFilterBar value={filter} onChange={setFilter} count={view === 'plan' ? { shown: shownPlanRows.length, total: planRows.length } : filterCount} />
+        </div>
+      ) : filterActive ? (
+        <p className="sm-filter-summary" role="status">
+          {t('filter.summary', { shown: filterCount.shown, total: filterCount.total })}
+        </p>
+      ) : null}
       {message && (
         <div className={`sm-message ${message.kind === 'error' ? 'sm-message--error' : ''}`} role={message.kind === 'error' ? 'alert' : 'status'}>
           <span>{message.kind === 'error' ? message.text : t('deleted', { name: message.name })}</span>
@@ -400,7 +432,8 @@ export function StakeholderMapBoard({ store, board }: BoardProps) {
           {view === 'grid' && <GridView layout={grid} cards={gridCards} handlers={gridHandlers} cameraRef={cameraRef} containerRef={containerRef} />}
           {view === 'plan' && (
             <CommunicationPlanTable
-              rows={planRows}
+              rows={shownPlanRows}
+              hiddenByFilter={planRows.length - shownPlanRows.length}
               groups={groupOptions}
               focusId={focusRowId}
               onPatch={patchStakeholder}

@@ -2,6 +2,7 @@ import { useEffect, useId, useRef } from 'react'
 import { useTranslation } from 'react-i18next'
 import { gridQuadrant } from '../../../../shared/logic/stakeholderMap'
 import { STAKEHOLDER_NAME_MAX, STAKEHOLDER_TEXT_MAX, type StakeholderRecord } from '../../../../shared/schema/records/stakeholder'
+import { TagPicker } from '../../tags/TagPicker'
 import { CommitInput } from './CommitInput'
 import { RatingButtons } from './RatingButtons'
 
@@ -78,6 +79,9 @@ export function StakeholderPanel({ stakeholder, groups, focusName, onPatch, onGr
             <CommitInput id={`${fieldId}-${field}`} value={stakeholder[field]} maxLength={STAKEHOLDER_TEXT_MAX} onCommit={(value) => onPatch({ [field]: value })} />
           </div>
         ))}
+        <section className="sm-panel__tags" aria-label={t('panel.tags')} data-testid="stakeholder-tags">
+          <TagPicker compact value={{ sdgs: stakeholder.sdgs, dimension: stakeholder.dimension }} onChange={(tags) => onPatch({ sdgs: tags.sdgs, dimension: tags.dimension })} />
+        </section>
         <button type="button" className="sm-button sm-button--danger" onClick={onDelete}>
           {t('panel.delete')}
         </button>

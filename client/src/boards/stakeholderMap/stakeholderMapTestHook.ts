@@ -22,6 +22,10 @@ export interface StakeholderMapTestHook {
     interest: number
     channel: string
     quadrant: GridQuadrant
+    sdgs: number[]
+    dimension: string
+    /** Faded by the tag filter in the map and grid, left out of the plan table. */
+    filteredOut: boolean
   }[]
   /** Where a card is drawn in the current map or grid view, in viewport pixels; null in the table. */
   cardScreenRect(id: string): Rect | null

@@ -1,7 +1,8 @@
 import { defineConfig } from 'vitest/config'
 
-// Three projects: fast unit tests beside the code, server integration through real sockets,
-// and end-to-end runs in real Chromium against the built client (`vite build` runs first in `npm test`).
+// Four projects: fast unit tests beside the code, server integration through real sockets,
+// several server instances against real Redis and PostgreSQL (scale-out), and end-to-end runs in
+// real Chromium against the built client (`vite build` runs first in `npm test`).
 export default defineConfig({
   test: {
     projects: [
@@ -26,6 +27,18 @@ export default defineConfig({
           name: 'e2e',
           environment: 'node',
           include: ['tests/e2e/**/*.test.ts'],
+          testTimeout: 90_000,
+          hookTimeout: 60_000,
+          fileParallelism: false,
+        },
+      },
+      {
+        // Several server instances against the real Redis and PostgreSQL that
+        // scripts/with-test-services.sh starts; one file at a time, since some restart them.
+        test: {
+          name: 'scaleout',
+          environment: 'node',
+          include: ['tests/scaleout/**/*.test.ts'],
           testTimeout: 90_000,
           hookTimeout: 60_000,
           fileParallelism: false,

@@ -1,0 +1,99 @@
+#!/usr/bin/env bash
+# Runs a command (the test suite) with a private Redis and PostgreSQL for tests/scaleout, then
+# stops them. Installs nothing: it starts what is installed (redis-server; PostgreSQL's initdb and
+# pg_ctl, found on PATH or under /usr/lib/postgresql/*/bin). A service it cannot start is left
+# unset, and the scale-out tests then fail naming the missing TEST_* variable: npm test runs
+# everything or says what it could not run. `.ci/run` installs both with apt first.
+#
+# Exports for the tests: TEST_REDIS_URL, TEST_REDIS_BIN, TEST_REDIS_CONF, TEST_REDIS_PIDFILE
+# (to kill and restart exactly that Redis), TEST_DATABASE_URL, TEST_PG_CTL, TEST_PG_DATA,
+# TEST_PG_OPTIONS, TEST_PG_LOG, TEST_PG_OS_USER (to stop and start exactly that cluster).
+# If TEST_DATABASE_URL and TEST_REDIS_URL are already set, it runs the command as it is.
+set -euo pipefail
+
+if [ -n "${TEST_DATABASE_URL:-}" ] && [ -n "${TEST_REDIS_URL:-}" ]; then
+  exec "$@"
+fi
+
+work=$(mktemp -d "${TMPDIR:-/tmp}/samskap-services.XXXXXX")
+chmod 755 "$work"
+as_pg_user=()
+redis_pidfile="$work/redis.pid"
+pg_ctl=""
+pg_data="$work/pg"
+
+cleanup() {
+  if [ -s "$redis_pidfile" ]; then kill "$(cat "$redis_pidfile")" 2>/dev/null || true; fi
+  if [ -n "$pg_ctl" ] && [ -f "$pg_data/postmaster.pid" ]; then
+    "${as_pg_user[@]}" "$pg_ctl" -D "$pg_data" -m immediate stop >/dev/null 2>&1 || true
+  fi
+  rm -rf "$work"
+}
+trap cleanup EXIT
+trap 'exit 143' INT TERM
+
+# The first port from $1 up that nothing listens on (parallel runs on one machine get their own).
+free_port() {
+  local port=$1
+  while (exec 3<>"/dev/tcp/127.0.0.1/$port") 2>/dev/null; do port=$((port + 1)); done
+  echo "$port"
+}
+
+redis_bin=$(command -v redis-server || true)
+if [ -n "$redis_bin" ]; then
+  redis_port=$(free_port 6391)
+  cat >"$work/redis.conf" <<CONF
+port $redis_port
+bind 127.0.0.1
+save ""
+appendonly no
+daemonize yes
+pidfile $redis_pidfile
+logfile $work/redis.log
+dir $work
+CONF
+  "$redis_bin" "$work/redis.conf"
+  for _ in $(seq 100); do (exec 3<>"/dev/tcp/127.0.0.1/$redis_port") 2>/dev/null && break; sleep 0.05; done
+  export TEST_REDIS_URL="redis://127.0.0.1:$redis_port" TEST_REDIS_BIN="$redis_bin"
+  export TEST_REDIS_CONF="$work/redis.conf" TEST_REDIS_PIDFILE="$redis_pidfile"
+  echo "with-test-services: Redis on 127.0.0.1:$redis_port"
+else
+  echo "with-test-services: redis-server not found; TEST_REDIS_URL stays unset and the scale-out tests will fail" >&2
+fi
+
+pg_bin=""
+if command -v initdb >/dev/null 2>&1 && command -v pg_ctl >/dev/null 2>&1; then
+  pg_bin=$(dirname "$(readlink -f "$(command -v initdb)")")
+else
+  pg_bin=$(ls -d /usr/lib/postgresql/*/bin 2>/dev/null | sort -V | tail -n 1 || true)
+fi
+if [ -n "$pg_bin" ] && [ -x "$pg_bin/initdb" ]; then
+  pg_os_user=""
+  if [ "$(id -u)" = 0 ]; then
+    # initdb refuses to run as root; the postgresql package creates the postgres user.
+    pg_os_user=postgres
+    as_pg_user=(runuser -u postgres --)
+  fi
+  mkdir -p "$pg_data" "$work/pgsocket"
+  [ -z "$pg_os_user" ] || chown "$pg_os_user" "$pg_data" "$work/pgsocket"
+  "${as_pg_user[@]}" "$pg_bin/initdb" -D "$pg_data" -U postgres --auth=trust -E UTF8 >"$work/initdb.log" 2>&1 ||
+    { cat "$work/initdb.log" >&2; exit 1; }
+  pg_port=$(free_port 5439)
+  pg_options="-p $pg_port -k $work/pgsocket -c listen_addresses=127.0.0.1"
+  pg_ctl="$pg_bin/pg_ctl"
+  touch "$work/pg.log" && { [ -z "$pg_os_user" ] || chown "$pg_os_user" "$work/pg.log"; }
+  "${as_pg_user[@]}" "$pg_ctl" -D "$pg_data" -o "$pg_options" -l "$work/pg.log" -w start >/dev/null ||
+    { cat "$work/pg.log" >&2; exit 1; }
+  "$pg_bin/createdb" -h 127.0.0.1 -p "$pg_port" -U postgres samskap_test
+  export TEST_DATABASE_URL="postgres://postgres@127.0.0.1:$pg_port/samskap_test"
+  export TEST_PG_CTL="$pg_ctl" TEST_PG_DATA="$pg_data" TEST_PG_OPTIONS="$pg_options" TEST_PG_LOG="$work/pg.log"
+  export TEST_PG_OS_USER="$pg_os_user"
+  echo "with-test-services: PostgreSQL on 127.0.0.1:$pg_port"
+else
+  echo "with-test-services: PostgreSQL (initdb, pg_ctl) not found; TEST_DATABASE_URL stays unset and the scale-out tests will fail" >&2
+fi
+
+set +e
+"$@"
+status=$?
+exit "$status"

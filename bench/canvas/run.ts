@@ -5,7 +5,7 @@
  */
 import { spawnSync } from 'node:child_process'
 import { existsSync, statSync } from 'node:fs'
-import { mkdtemp, rm, writeFile } from 'node:fs/promises'
+import { cp, mkdtemp, rm, writeFile } from 'node:fs/promises'
 import os from 'node:os'
 import { join } from 'node:path'
 import { parseArgs } from 'node:util'
@@ -109,7 +109,8 @@ async function main(): Promise<void> {
   }
   const counts = values.items.split(',').map((s) => Number(s.trim()))
   if (counts.some((n) => !Number.isInteger(n) || n < 1)) throw new Error(`--items: expected counts like 1000,5000, got ${values.items}`)
-  const modes = values.modes.split(',').map((s) => s.trim()) as RenderMode[]
+  // `--modes ''` skips the measured runs (only the profile pass).
+  const modes = values.modes.split(',').map((s) => s.trim()).filter(Boolean) as RenderMode[]
   for (const m of modes) if (!(m in modeArgs)) throw new Error(`--modes: unknown mode ${m}`)
   const seconds = Number(values.seconds)
   const mix = values.mix as BenchMix
@@ -120,7 +121,10 @@ async function main(): Promise<void> {
   if (!existsSync(join(dist, 'index.html'))) build(dist, true)
 
   const dataDir = await mkdtemp(join(os.tmpdir(), 'samskap-bench-'))
-  const server = await startServer(dataDir, dist)
+  // Serve a copy: a `vite build` elsewhere (npm test) empties dist/ and would break a run halfway.
+  const builtAt = statSync(join(dist, 'index.html')).mtime.toISOString()
+  await cp(dist, join(dataDir, 'dist'), { recursive: true })
+  const server = await startServer(join(dataDir, 'data'), join(dataDir, 'dist'))
   const results: BoardResult[] = []
   const modeInfo: ModeInfo[] = []
   let chromiumVersion = ''
@@ -157,7 +161,7 @@ async function main(): Promise<void> {
     await rm(dataDir, { recursive: true, force: true })
   }
 
-  const markdown = renderResults({ results, modeInfo, chromiumVersion, mix, seconds, profile })
+  const markdown = renderResults({ results, modeInfo, chromiumVersion, mix, seconds, profile, builtAt })
   console.log('\n' + markdown)
   if (!values['no-write']) {
     await writeFile(values.out, markdown)
@@ -325,7 +329,8 @@ async function panStrokes(page: Page, box: Box, seconds: number, length: number,
     await page.mouse.move(from.x, from.y)
     await page.mouse.down()
     await paced(60, 125, async (i) => {
-      if (i >= steps) return false
+      // On a board that draws at 1 FPS a stroke could take a minute; the phase has a time budget.
+      if (i >= steps || performance.now() - started > seconds * 1000) return false
       const t = (i + 1) / steps
       await page.mouse.move(from.x + (to.x - from.x) * t, from.y + (to.y - from.y) * t)
       return true
@@ -358,7 +363,7 @@ async function wheelZoom(page: Page, box: Box, seconds: number): Promise<void> {
  * At 100 % zoom, a Node client moves 10 of the notes in view, one every 100 ms (each note once a
  * second), while the person looking at the board does nothing.
  */
-async function remotePhase(page: Page, baseUrl: string, workshopId: string, box: Box, seconds: number): Promise<PhaseResult> {
+async function remotePhase(page: Page, baseUrl: string, workshopId: string, box: Box, seconds: number, measureWith: typeof measure = measure): Promise<PhaseResult> {
   await page.keyboard.press('Shift+Digit1')
   await sleep(200)
   await page.keyboard.press('Shift+Digit0')
@@ -370,7 +375,7 @@ async function remotePhase(page: Page, baseUrl: string, workshopId: string, box:
   try {
     const items = collaborator.doc.getMap<Y.Map<unknown>>('items')
     let moves = 0
-    const result = await measure(page, phaseNames.remote, () =>
+    const result = await measureWith(page, phaseNames.remote, () =>
       paced(seconds, 10, async (i) => {
         const note = inView[i % inView.length]
         const record = note && items.get(note.id)
@@ -421,8 +426,16 @@ async function profileRun(mix: BenchMix, seconds: number): Promise<ProfileSummar
       const pan = await profiled(phaseNames.pan, () => panStrokes(page, box, seconds, 900, 'travel'))
       await page.keyboard.press('Shift+Digit1')
       const fit = await profiled(phaseNames.fitPan, () => panStrokes(page, box, seconds, 400, 'wobble'))
+      let remote: (ProfileSummary & { label: string }) | null = null
+      await remotePhase(page, server.url, board.workshopId, box, seconds, async (p, phase, drive) => {
+        let result: PhaseResult | null = null
+        remote = await profiled(phase, async () => {
+          result = await measure(p, phase, drive)
+        })
+        return result!
+      })
       await board.close()
-      return [pan, fit]
+      return remote ? [pan, fit, remote] : [pan, fit]
     } finally {
       await browser.close()
       await server.close()
@@ -455,9 +468,10 @@ interface ResultsInput {
   mix: BenchMix
   seconds: number
   profile: (ProfileSummary & { label?: string })[]
+  builtAt: string
 }
 
-function renderResults({ results, modeInfo, chromiumVersion, mix, seconds, profile }: ResultsInput): string {
+function renderResults({ results, modeInfo, chromiumVersion, mix, seconds, profile, builtAt }: ResultsInput): string {
   const cpus = os.cpus()
   const lines: string[] = []
   lines.push('# Canvas benchmark results', '')
@@ -466,9 +480,7 @@ function renderResults({ results, modeInfo, chromiumVersion, mix, seconds, profi
   lines.push(`| date | ${new Date().toISOString()} |`)
   lines.push(`| machine | ${os.cpus().length} logical CPUs (nproc), ${cpus[0]?.model ?? '?'}, ${fmt(os.totalmem() / 2 ** 30)} GiB RAM, ${os.platform()} ${os.release()} |`)
   const head = spawnSync('git', ['rev-parse', '--short', 'HEAD'], { cwd: ROOT, encoding: 'utf8' }).stdout.trim()
-  const distIndex = join(ROOT, 'dist', 'index.html')
-  const built = existsSync(distIndex) ? statSync(distIndex).mtime.toISOString() : '?'
-  lines.push(`| build | dist/ built ${built} (minified production build), repo HEAD ${head || '?'}; the profile pass builds the working tree unminified |`)
+  lines.push(`| build | dist/ built ${builtAt} (minified production build), repo HEAD ${head || '?'}; the profile pass builds the working tree unminified |`)
   lines.push(`| browser | ${chromiumVersion ? `Chromium ${chromiumVersion}` : '?'}, headless, viewport ${VIEWPORT.width}×${VIEWPORT.height}, deviceScaleFactor 1 |`)
   for (const m of modeInfo) lines.push(`| mode \`${m.mode}\` | flags \`${modeArgs[m.mode].join(' ')}\`; WebGL renderer: ${m.error ? `did not start: ${m.error}` : m.webgl || '?'} |`)
   lines.push(`| boards | mixed: 70 % notes, 12 % shapes, 10 % texts, 8 % strokes; notes: notes only; grid ≈ √(2N) columns of 220 px cells with seeded jitter (5,000 items: 100 × 50, 22,000 × 11,000 px) |`)

@@ -45,6 +45,7 @@ export function Tagger({ value, cardText, onChange }: TaggerProps) {
   const [open, setOpen] = useState(false)
   const ref = useRef<HTMLDivElement>(null)
   const buttonRef = useRef<HTMLButtonElement>(null)
+  const popoverRef = useRef<HTMLDivElement>(null)
   const headingId = useId()
   const count = value.sdgs.length + (value.dimension === '' ? 0 : 1)
 
@@ -54,6 +55,8 @@ export function Tagger({ value, cardText, onChange }: TaggerProps) {
       if (!ref.current?.contains(e.target as Node)) setOpen(false)
     }
     document.addEventListener('pointerdown', onPointer)
+    // On a phone the card's bar is often near the bottom edge: bring the picker into view.
+    popoverRef.current?.scrollIntoView({ block: 'nearest' })
     return () => document.removeEventListener('pointerdown', onPointer)
   }, [open])
 
@@ -87,7 +90,7 @@ export function Tagger({ value, cardText, onChange }: TaggerProps) {
         {count > 0 ? <span className="csa-count">{count}</span> : null}
       </button>
       {open ? (
-        <div className="csa-tagger__popover" role="dialog" aria-labelledby={headingId} data-testid="card-tag-picker">
+        <div ref={popoverRef} className="csa-tagger__popover" role="dialog" aria-labelledby={headingId} data-testid="card-tag-picker">
           <div className="csa-tagger__head">
             <h3 id={headingId}>{t('tags.title')}</h3>
             <button type="button" className="csa-small-button" onClick={close}>

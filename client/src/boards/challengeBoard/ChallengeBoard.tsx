@@ -345,7 +345,6 @@ export function ChallengeBoard({ store, board }: BoardProps) {
             onClick={() => setFilterOpen((open) => !open)}
             data-testid="tag-filter-toggle"
           >
-            <span aria-hidden="true">⛉ </span>
             {t('filter.button')}
           </button>
           {filterActive && !filterOpen ? (

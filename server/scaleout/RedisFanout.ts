@@ -77,7 +77,12 @@ export class RedisFanout implements Fanout {
     const name = this.#prefix + workshopId
     const channel = new RedisRoomChannel(name, this)
     this.#channels.set(name, channel)
-    await this.#subscriber.subscribe(name)
+    try {
+      await this.#subscriber.subscribe(name)
+    } catch (error) {
+      channel.leave()
+      throw error
+    }
     return channel
   }
 

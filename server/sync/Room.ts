@@ -408,12 +408,15 @@ export class Room implements MessageHandler, FanoutHandler {
       return
     }
     this.#aheadOfGap.set(previousSeq, seq)
-    if (!this.#gapTimer) {
-      this.#gapTimer = setTimeout(() => {
-        this.#gapTimer = null
-        if (this.#aheadOfGap.size > 0) this.catchUp('gap')
-      }, GAP_GRACE_MS)
-    }
+    this.#scheduleGapCheck()
+  }
+
+  #scheduleGapCheck(): void {
+    if (this.#gapTimer || this.#destroyed) return
+    this.#gapTimer = setTimeout(() => {
+      this.#gapTimer = null
+      if (this.#aheadOfGap.size > 0) this.catchUp('gap')
+    }, GAP_GRACE_MS)
   }
 
   #advanceAppliedSeq(seq: number): void {
@@ -428,6 +431,8 @@ export class Room implements MessageHandler, FanoutHandler {
     if (this.#aheadOfGap.size === 0 && this.#gapTimer) {
       clearTimeout(this.#gapTimer)
       this.#gapTimer = null
+    } else if (this.#aheadOfGap.size > 0) {
+      this.#scheduleGapCheck()
     }
   }
 

@@ -1,0 +1,114 @@
+import { HocuspocusProvider } from '@hocuspocus/provider'
+import WebSocket from 'ws'
+import type { Awareness } from 'y-protocols/awareness'
+import { WebsocketProvider } from 'y-websocket'
+import * as Y from 'yjs'
+import type { NoteMessage } from './NoteWriter'
+import type { RunningServer } from './servers'
+
+// HocuspocusProvider opens sockets through the global WebSocket.
+;(globalThis as unknown as { WebSocket: unknown }).WebSocket ??= WebSocket
+
+/**
+ * A real client in a room: a stock `WebsocketProvider` (HocuspocusProvider for Hocuspocus) with its
+ * own Y.Doc. It measures when each load message reached it.
+ */
+export class Probe {
+  readonly doc = new Y.Doc()
+  readonly awareness: Awareness
+  /** Times (performance.now) of the first sync and of the socket opening. */
+  openedAt = 0
+  syncedAt = 0
+  readonly createdAt = performance.now()
+  #provider: WebsocketProvider | HocuspocusProvider
+  #pending = new Map<number, { messages: NoteMessage[]; next: number }>()
+  #syncWaiters: (() => void)[] = []
+  synced = false
+  /** Counts syncs, so a reconnect test sees the one after the restart. */
+  syncCount = 0
+
+  constructor(
+    readonly server: RunningServer,
+    readonly room: string,
+  ) {
+    const onSynced = () => {
+      this.synced = true
+      this.syncCount++
+      if (this.syncedAt === 0) this.syncedAt = performance.now()
+      for (const waiter of this.#syncWaiters.splice(0)) waiter()
+    }
+    if (server.kind === 'hocuspocus') {
+      const provider = new HocuspocusProvider({ url: server.providerUrl, name: room, document: this.doc })
+      provider.on('status', ({ status }: { status: string }) => {
+        if (status === 'connected' && this.openedAt === 0) this.openedAt = performance.now()
+        if (status === 'disconnected') this.synced = false
+      })
+      provider.on('synced', ({ state }: { state: boolean }) => {
+        if (state) onSynced()
+      })
+      this.awareness = provider.awareness!
+      this.#provider = provider
+    } else {
+      const provider = new WebsocketProvider(server.providerUrl, room, this.doc, {
+        WebSocketPolyfill: WebSocket as unknown as typeof globalThis.WebSocket,
+        disableBc: true,
+      })
+      provider.on('status', ({ status }) => {
+        if (status === 'connected' && this.openedAt === 0) this.openedAt = performance.now()
+        if (status === 'disconnected') this.synced = false
+      })
+      provider.on('sync', (isSynced: boolean) => {
+        if (isSynced) onSynced()
+      })
+      this.awareness = provider.awareness
+      this.#provider = provider
+    }
+    this.doc.on('update', (update: Uint8Array) => this.#onUpdate(update))
+  }
+
+  /** Expect these load messages: each is delivered once the probe's clock for its writer reaches it. */
+  expect(messages: readonly NoteMessage[]): void {
+    for (const message of messages) {
+      let entry = this.#pending.get(message.clientId)
+      if (!entry) this.#pending.set(message.clientId, (entry = { messages: [], next: 0 }))
+      entry.messages.push(message)
+    }
+  }
+
+  whenSynced(timeoutMs: number): Promise<boolean> {
+    if (this.synced) return Promise.resolve(true)
+    return new Promise((resolve) => {
+      const timer = setTimeout(() => resolve(false), timeoutMs)
+      this.#syncWaiters.push(() => {
+        clearTimeout(timer)
+        resolve(true)
+      })
+    })
+  }
+
+  /** Ids in `items` (for convergence checks). */
+  hasNote(id: string): boolean {
+    return this.doc.getMap('items').has(id)
+  }
+
+  destroy(): void {
+    this.#provider.destroy()
+    this.doc.destroy()
+  }
+
+  #onUpdate(update: Uint8Array): void {
+    if (this.#pending.size === 0) return
+    const now = performance.now()
+    // Keyed by (client, clock), not by the note's text: Samskap merges a turn's updates into one,
+    // which hides an intermediate value of a field but never a clock.
+    const { to } = Y.parseUpdateMeta(update)
+    for (const [clientId, clock] of to) {
+      const entry = this.#pending.get(clientId)
+      if (!entry) continue
+      while (entry.next < entry.messages.length && entry.messages[entry.next]!.endClock <= clock) {
+        const message = entry.messages[entry.next++]!
+        if (message.deliveredAt === 0) message.deliveredAt = now
+      }
+    }
+  }
+}

@@ -1,0 +1,246 @@
+import { spawn, type ChildProcess } from 'node:child_process'
+import fs from 'node:fs'
+import fsp from 'node:fs/promises'
+import net from 'node:net'
+import os from 'node:os'
+import path from 'node:path'
+import { fileURLToPath } from 'node:url'
+import WebSocket from 'ws'
+
+export type ServerKind = 'samskap' | 'y-websocket' | 'hocuspocus' | 'relay'
+export const serverKinds: readonly ServerKind[] = ['samskap', 'y-websocket', 'hocuspocus', 'relay']
+
+const repoRoot = path.resolve(path.dirname(fileURLToPath(import.meta.url)), '../..')
+/** BENCH_SAMSKAP_ROOT: benchmark the Samskap server of another checkout (e.g. a prototype) with this harness. */
+const samskapRoot = process.env.BENCH_SAMSKAP_ROOT ? path.resolve(process.env.BENCH_SAMSKAP_ROOT) : repoRoot
+const entryPoints: Record<ServerKind, string> = {
+  samskap: path.join(samskapRoot, 'server/main.ts'),
+  'y-websocket': 'bench/peers/yWebsocketServer.ts',
+  hocuspocus: 'bench/peers/hocuspocusServer.ts',
+  relay: 'bench/peers/relay.ts',
+}
+
+export interface StartOptions {
+  /** Samskap's DATA_DIR; created (temporary) when absent. Reused across restarts for durability runs. */
+  dataDir?: string
+  /** The reference server's LevelDB directory (YPERSISTENCE). */
+  yPersistence?: string
+  unloadDelayMs?: number
+  /** Opens the V8 inspector so heap usage can be read from outside (no server code involved). */
+  inspect?: boolean
+  /** A fixed port, so clients reconnect to a restarted server; a free one when absent. */
+  port?: number
+}
+
+/** One server under test: its own process, pinned to core 0. */
+export interface RunningServer {
+  kind: ServerKind
+  pid: number
+  port: number
+  httpUrl: string
+  dataDir: string
+  options: StartOptions
+  /** Websocket URL of a raw socket in `room`. For Hocuspocus the room travels inside each message. */
+  socketUrl(room: string): string
+  /** The serverUrl a WebsocketProvider takes (room appended by the provider). */
+  providerUrl: string
+  stop(): Promise<void>
+  kill(): Promise<void>
+  exited: Promise<void>
+  inspectorPort: number | null
+}
+
+/**
+ * `--nice N` (BENCH_NICE): runs the servers and the load generator at that niceness, so work of other
+ * people on a shared machine does not starve them. Negative values need root. 0: unchanged.
+ */
+export function niceArgs(): string[] {
+  const nice = Number(process.env.BENCH_NICE ?? 0)
+  return Number.isInteger(nice) && nice !== 0 ? ['nice', '-n', String(nice)] : []
+}
+
+async function freePort(): Promise<number> {
+  return new Promise((resolve, reject) => {
+    const server = net.createServer()
+    server.once('error', reject)
+    server.listen(0, '127.0.0.1', () => {
+      const { port } = server.address() as net.AddressInfo
+      server.close(() => resolve(port))
+    })
+  })
+}
+
+export async function startServer(kind: ServerKind, options: StartOptions = {}): Promise<RunningServer> {
+  const port = options.port ?? (await freePort())
+  const dataDir = options.dataDir ?? (await fsp.mkdtemp(path.join(os.tmpdir(), `bench-${kind}-`)))
+  const inspectorPort = options.inspect ? await freePort() : null
+  const env: NodeJS.ProcessEnv = {
+    ...process.env,
+    PORT: String(port),
+    HOST: '127.0.0.1',
+    DATA_DIR: dataDir,
+    STATIC_DIR: path.join(dataDir, 'no-static'),
+    LOG_LEVEL: 'warn',
+    UNLOAD_DELAY_MS: String(options.unloadDelayMs ?? 10_000),
+  }
+  delete env.BENCH_PINNED
+  // Samskap's default single-process setup: SQLite in DATA_DIR, no PostgreSQL, no Redis.
+  delete env.DATABASE_URL
+  delete env.REDIS_URL
+  if (options.yPersistence) env.YPERSISTENCE = options.yPersistence
+  const nodeArgs = ['--import', 'tsx']
+  if (inspectorPort !== null) nodeArgs.push(`--inspect=127.0.0.1:${inspectorPort}`)
+  const child: ChildProcess = spawn('taskset', ['-c', '0', ...niceArgs(), process.execPath, ...nodeArgs, entryPoints[kind]], {
+    cwd: repoRoot,
+    env,
+    stdio: ['ignore', 'ignore', 'pipe'],
+  })
+  let stderr = ''
+  child.stderr?.on('data', (chunk: Buffer) => {
+    stderr = (stderr + chunk.toString()).slice(-4000)
+  })
+  const exited = new Promise<void>((resolve) => child.once('exit', () => resolve()))
+  let dead = false
+  void exited.then(() => (dead = true))
+  const deadline = Date.now() + 30_000
+  for (;;) {
+    if (dead) throw new Error(`${kind} exited during start: ${stderr}`)
+    if (Date.now() > deadline) {
+      child.kill('SIGKILL')
+      throw new Error(`${kind} did not start: ${stderr}`)
+    }
+    try {
+      await fetch(`http://127.0.0.1:${port}/`, { signal: AbortSignal.timeout(1000) })
+      break
+    } catch {
+      await new Promise((resolve) => setTimeout(resolve, 50))
+    }
+  }
+  // `taskset` execs node, so the child's pid is the server's.
+  const pid = child.pid!
+  const base = `ws://127.0.0.1:${port}`
+  return {
+    kind,
+    pid,
+    port,
+    httpUrl: `http://127.0.0.1:${port}`,
+    dataDir,
+    options,
+    socketUrl: (room) => (kind === 'samskap' ? `${base}/sync/${room}` : kind === 'hocuspocus' ? `${base}/` : `${base}/${room}`),
+    providerUrl: kind === 'samskap' ? `${base}/sync` : base,
+    inspectorPort,
+    exited,
+    async stop() {
+      if (dead) return
+      child.kill('SIGTERM')
+      const timer = setTimeout(() => child.kill('SIGKILL'), 15_000)
+      await exited
+      clearTimeout(timer)
+    },
+    async kill() {
+      if (dead) return
+      child.kill('SIGKILL')
+      await exited
+    },
+  }
+}
+
+/** Starts the same kind again on the same data (a restart). */
+export function restartServer(server: RunningServer): Promise<RunningServer> {
+  return startServer(server.kind, { ...server.options, dataDir: server.dataDir, port: server.port })
+}
+
+export async function removeData(server: RunningServer): Promise<void> {
+  await fsp.rm(server.dataDir, { recursive: true, force: true })
+  if (server.options.yPersistence) await fsp.rm(server.options.yPersistence, { recursive: true, force: true })
+}
+
+/** Room names: Samskap ids come from POST /api/workshops (it refuses unknown ids); peers take any name. */
+export async function createRooms(server: RunningServer, count: number): Promise<string[]> {
+  const ids: string[] = []
+  if (server.kind !== 'samskap') {
+    for (let i = 0; i < count; i++) ids.push(`bench-room-${String(i).padStart(6, '0')}-${Math.random().toString(36).slice(2, 8)}`)
+    return ids
+  }
+  const concurrency = 16
+  let next = 0
+  async function worker(): Promise<void> {
+    while (next < count) {
+      next++
+      const response = await fetch(`${server.httpUrl}/api/workshops`, {
+        method: 'POST',
+        headers: { 'content-type': 'application/json' },
+        body: JSON.stringify({ title: 'Bench workshop' }),
+      })
+      if (response.status !== 201) throw new Error(`create workshop: ${response.status} ${await response.text()}`)
+      ids.push(((await response.json()) as { id: string }).id)
+    }
+  }
+  await Promise.all(Array.from({ length: concurrency }, worker))
+  return ids
+}
+
+/** Resident set size in KiB from /proc/<pid>/status. */
+export function rssKiB(pid: number): number {
+  const status = fs.readFileSync(`/proc/${pid}/status`, 'utf8')
+  const match = /VmRSS:\s+(\d+) kB/.exec(status)
+  return match ? Number(match[1]) : NaN
+}
+
+/** CPU time (user + system) of a process in ms, from /proc/<pid>/stat. */
+export function cpuMs(pid: number): number {
+  const stat = fs.readFileSync(`/proc/${pid}/stat`, 'utf8')
+  const fields = stat.slice(stat.lastIndexOf(')') + 2).split(' ')
+  const ticks = Number(fields[11]) + Number(fields[12])
+  return (ticks * 1000) / 100 // CLK_TCK is 100 on Linux
+}
+
+/**
+ * The server's V8 heap after a full GC, through the Node inspector (started with --inspect). This is
+ * a Node debug hook, not server code: it works the same for every server under test.
+ */
+export async function heapUsedBytes(server: RunningServer): Promise<number | null> {
+  if (server.inspectorPort === null) return null
+  const list = (await (await fetch(`http://127.0.0.1:${server.inspectorPort}/json/list`)).json()) as { webSocketDebuggerUrl: string }[]
+  const target = list[0]?.webSocketDebuggerUrl
+  if (!target) return null
+  const ws = new WebSocket(target)
+  await new Promise<void>((resolve, reject) => {
+    ws.once('open', () => resolve())
+    ws.once('error', reject)
+  })
+  let id = 0
+  const call = (method: string): Promise<Record<string, unknown>> =>
+    new Promise((resolve, reject) => {
+      const callId = ++id
+      const onMessage = (data: WebSocket.RawData) => {
+        const message = JSON.parse(data.toString()) as { id?: number; result?: Record<string, unknown>; error?: unknown }
+        if (message.id !== callId) return
+        ws.off('message', onMessage)
+        if (message.error) reject(new Error(JSON.stringify(message.error)))
+        else resolve(message.result ?? {})
+      }
+      ws.on('message', onMessage)
+      ws.send(JSON.stringify({ id: callId, method }))
+    })
+  try {
+    await call('HeapProfiler.collectGarbage')
+    const usage = await call('Runtime.getHeapUsage')
+    return Number(usage.usedSize)
+  } finally {
+    ws.close()
+  }
+}
+
+/**
+ * Per core, from /proc/stat, in ms: time spent by processes and hard interrupts (everything but idle,
+ * iowait and softirq) and time in softirq (loopback TCP is processed there and charged to no process).
+ */
+export function coreTimesMs(): { busy: number; softirq: number }[] {
+  const lines = fs.readFileSync('/proc/stat', 'utf8').split('\n').filter((line) => /^cpu\d/.test(line))
+  return lines.map((line) => {
+    const ticks = line.split(/\s+/).slice(1).map(Number)
+    const total = ticks.reduce((sum, t) => sum + t, 0)
+    return { busy: ((total - ticks[3]! - ticks[4]! - ticks[6]!) * 1000) / 100, softirq: (ticks[6]! * 1000) / 100 }
+  })
+}

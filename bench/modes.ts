@@ -1,0 +1,48 @@
+import type { RateScenarioConfig } from './scenarios/rateSteps'
+
+/** Sizes and durations of one run; quick mode runs every scenario once with fewer, shorter steps. */
+export interface Mode {
+  name: 'quick' | 'full'
+  a: RateScenarioConfig
+  b: RateScenarioConfig
+  c: RateScenarioConfig
+  coldJoinNotes: number
+  coldJoins: number
+  churnRooms: number
+  reconnectRooms: number
+  reconnectPerRoom: number
+  sigkillUpdates: number
+  memoryBlocks: number
+}
+
+const doubling = [25, 50, 100, 200, 400, 800, 1600, 3200, 6400, 12800]
+const fine = [25, 50, 75, 100, 150, 200, 300, 400, 600, 800, 1200, 1600, 2400, 3200, 4800, 6400, 9600, 12800]
+
+export const modes: Record<Mode['name'], Mode> = {
+  quick: {
+    name: 'quick',
+    a: { rooms: 1, sendersPerRoom: 300, cursorsPerRoom: 30, cursorHz: 10, measure: 'notes', rates: doubling, stepSeconds: 2, drainMs: 1000 },
+    b: { rooms: 100, sendersPerRoom: 9, cursorsPerRoom: 0, cursorHz: 0, measure: 'notes', rates: doubling, stepSeconds: 2, drainMs: 1000 },
+    c: { rooms: 1, sendersPerRoom: 99, cursorsPerRoom: 0, cursorHz: 0, measure: 'awareness', rates: doubling, stepSeconds: 2, drainMs: 1000 },
+    coldJoinNotes: 10_000,
+    coldJoins: 3,
+    churnRooms: 2_000,
+    reconnectRooms: 100,
+    reconnectPerRoom: 10,
+    sigkillUpdates: 300,
+    memoryBlocks: 5,
+  },
+  full: {
+    name: 'full',
+    a: { rooms: 1, sendersPerRoom: 300, cursorsPerRoom: 30, cursorHz: 10, measure: 'notes', rates: fine, stepSeconds: 6, drainMs: 2000 },
+    b: { rooms: 100, sendersPerRoom: 9, cursorsPerRoom: 0, cursorHz: 0, measure: 'notes', rates: fine, stepSeconds: 6, drainMs: 2000 },
+    c: { rooms: 1, sendersPerRoom: 99, cursorsPerRoom: 0, cursorHz: 0, measure: 'awareness', rates: fine, stepSeconds: 6, drainMs: 2000 },
+    coldJoinNotes: 10_000,
+    coldJoins: 5,
+    churnRooms: 10_000,
+    reconnectRooms: 100,
+    reconnectPerRoom: 10,
+    sigkillUpdates: 300,
+    memoryBlocks: 10,
+  },
+}

@@ -1,0 +1,69 @@
+import { addNotes, countPresent } from '../lib/notes'
+import { Probe } from '../lib/Probe'
+import { createRooms, removeData, restartServer, startServer, type RunningServer, type ServerKind } from '../lib/servers'
+import { median, sleep, until } from '../lib/stats'
+
+export interface ColdJoinResult {
+  notes: number
+  /** First join after a restart (Samskap: the room loads from disk); peers: first join of a late client. */
+  firstOpenToSyncedMs: number
+  firstConnectToSyncedMs: number
+  /** Median of later joins while the room is loaded. */
+  warmOpenToSyncedMs: number
+  cold: boolean
+  complete: boolean
+}
+
+/**
+ * (d) A workshop of `notes` notes, seeded through a client. Samskap is restarted so the first join
+ * reads the room from disk; the in-memory peers keep the seeding client connected (their document
+ * is gone otherwise), so their first join is warm by design.
+ */
+export async function runColdJoin(kind: ServerKind, notes: number, joins: number): Promise<ColdJoinResult> {
+  let server: RunningServer = await startServer(kind)
+  const clients: Probe[] = []
+  try {
+    const [room] = await createRooms(server, 1)
+    const seeder = new Probe(server, room!)
+    clients.push(seeder)
+    if (!(await seeder.whenSynced(30_000))) throw new Error('seeder did not sync')
+    const ids = addNotes(seeder.doc, 'seed', notes, 500)
+    const observer = new Probe(server, room!)
+    clients.push(observer)
+    if (!(await until(() => countPresent(observer.doc, ids) === notes, 120_000, 50))) throw new Error('seed did not reach a second client')
+    const cold = kind === 'samskap'
+    if (cold) {
+      for (const client of clients.splice(0)) client.destroy()
+      await server.stop()
+      server = await restartServer(server)
+    } else {
+      clients.splice(clients.indexOf(observer), 1)
+      observer.destroy()
+    }
+    const samples: { open: number; connect: number; complete: boolean }[] = []
+    for (let i = 0; i < joins; i++) {
+      const probe = new Probe(server, room!)
+      const synced = await probe.whenSynced(60_000)
+      samples.push({
+        open: synced ? probe.syncedAt - probe.openedAt : NaN,
+        connect: synced ? probe.syncedAt - probe.createdAt : NaN,
+        complete: countPresent(probe.doc, ids) === notes,
+      })
+      probe.destroy()
+      await sleep(200)
+    }
+    const [first, ...warm] = samples
+    return {
+      notes,
+      firstOpenToSyncedMs: first!.open,
+      firstConnectToSyncedMs: first!.connect,
+      warmOpenToSyncedMs: median(warm.map((s) => s.open)),
+      cold,
+      complete: samples.every((s) => s.complete),
+    }
+  } finally {
+    for (const client of clients) client.destroy()
+    await server.stop()
+    await removeData(server)
+  }
+}

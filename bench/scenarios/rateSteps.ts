@@ -1,0 +1,232 @@
+import { frameAwareness, type AwarenessSender } from '../lib/awarenessLoad'
+import { LoadSocket } from '../lib/LoadSocket'
+import { NoteWriter, stampSendTime, type NoteMessage } from '../lib/NoteWriter'
+import { Probe } from '../lib/Probe'
+import { coreTimesMs, cpuMs, createRooms, startServer, removeData, type RunningServer, type ServerKind } from '../lib/servers'
+import { inBatches, percentile, sleep, until } from '../lib/stats'
+
+export interface RateScenarioConfig {
+  rooms: number
+  /** Load sockets per room that send the measured messages. */
+  sendersPerRoom: number
+  /** Extra sockets per room moving cursors at `cursorHz` each, in the background of every step. */
+  cursorsPerRoom: number
+  cursorHz: number
+  /** 'notes': note updates (scenarios a, b); 'awareness': cursor updates are the measured load (c). */
+  measure: 'notes' | 'awareness'
+  rates: readonly number[]
+  stepSeconds: number
+  drainMs: number
+}
+
+export interface StepResult {
+  rate: number
+  offered: number
+  delivered: number
+  deliveredShare: number
+  /** Delivered to the probes per second of the step. */
+  throughput: number
+  p50: number
+  p99: number
+  /** Server CPU during the sending window, in % of one core. */
+  serverCpu: number
+  loadCpu: number
+  /** CPU of core 0 / core 1 used by other processes (not the server / not this load generator), %. */
+  otherCore0: number
+  otherCore1: number
+  /** Softirq time on core 0 / core 1 (mostly the loopback TCP of this benchmark), %. */
+  softirqCore0: number
+  softirqCore1: number
+  passed: boolean
+}
+
+export interface RateScenarioResult {
+  steps: StepResult[]
+  /** The first step with p99 > 50 ms or < 95 % delivered; null when every step passed. */
+  knee: StepResult | null
+  /**
+   * The first step with < 95 % delivered, whatever the latency: capacity, robust against the machine
+   * pausing processes (which inflates p99 at any rate). The ladder runs on until it is found.
+   */
+  capacityKnee: StepResult | null
+  lastPassed: StepResult | null
+  converged: { present: number; offered: number } | null
+  note: string
+}
+
+const P99_LIMIT_MS = 50
+const DELIVERY_LIMIT = 0.95
+
+interface Measured {
+  sentAt: number
+  deliveredAt: number
+}
+
+export async function runRateScenario(kind: ServerKind, config: RateScenarioConfig, log: (line: string) => void): Promise<RateScenarioResult> {
+  const server = await startServer(kind)
+  const opened: LoadSocket[] = []
+  const probes: Probe[] = []
+  try {
+    const rooms = await createRooms(server, config.rooms)
+    for (const room of rooms) probes.push(new Probe(server, room))
+    // The relay answers no sync: its probe is ready once its socket is open.
+    const ready = (probe: Probe) => (kind === 'relay' ? probe.openedAt > 0 : probe.synced)
+    if (!(await until(() => probes.every(ready), 30_000))) throw new Error('probes did not sync')
+
+    const senders = await openSockets(server, rooms, config.sendersPerRoom, opened)
+    const cursors = await openSockets(server, rooms, config.cursorsPerRoom, opened)
+    const writers = senders.map(({ room, index }) => new NoteWriter(`w${index}`, kind, room))
+    const awarenessSenders: AwarenessSender[] = [...(config.measure === 'awareness' ? senders : []), ...cursors].map(({ socket, room }) => ({
+      socket,
+      room,
+      clientId: 1 + Math.floor(Math.random() * 0x7ffffff0),
+      clock: 0,
+    }))
+    const measuredAwareness = config.measure === 'awareness' ? awarenessSenders.slice(0, senders.length) : []
+    const backgroundAwareness = awarenessSenders.slice(measuredAwareness.length)
+    const probeOf = new Map(rooms.map((room, i) => [room, probes[i]!]))
+    const awarenessPending = new Map<number, Measured>()
+    if (config.measure === 'awareness') {
+      for (const probe of probes) {
+        probe.awareness.on('update', ({ added, updated }: { added: number[]; updated: number[] }) => {
+          const now = performance.now()
+          for (const id of [...added, ...updated]) {
+            const state = probe.awareness.getStates().get(id) as { m?: number } | undefined
+            const message = state?.m === undefined ? undefined : awarenessPending.get(state.m)
+            if (message && message.deliveredAt === 0) message.deliveredAt = now
+          }
+        })
+      }
+    }
+
+    const steps: StepResult[] = []
+    const offeredNotes: { probe: Probe; id: string }[] = []
+    let messageSeq = 0
+    for (const rate of config.rates) {
+      const count = Math.round(rate * config.stepSeconds)
+      // Generated before the timed phase; only the send time is stamped in while sending.
+      const noteMessages: NoteMessage[] = []
+      const awarenessMessages: Measured[] = []
+      if (config.measure === 'notes') {
+        for (let i = 0; i < count; i++) {
+          const writer = writers[i % writers.length]!
+          const message = writer.next()
+          noteMessages.push(message)
+          probeOf.get(writer.room)!.expect([message])
+          if (message.createdNote) offeredNotes.push({ probe: probeOf.get(writer.room)!, id: message.createdNote })
+        }
+      } else {
+        for (let i = 0; i < count; i++) awarenessMessages.push({ sentAt: 0, deliveredAt: 0 })
+      }
+      const measured: Measured[] = config.measure === 'notes' ? noteMessages : awarenessMessages
+      const backgroundRate = backgroundAwareness.length * config.cursorHz
+      const serverCpuStart = cpuMs(server.pid)
+      const loadCpuStart = process.cpuUsage()
+      const coresStart = coreTimesMs()
+      const start = performance.now()
+      let sent = 0
+      let backgroundSent = 0
+      const durationMs = config.stepSeconds * 1000
+      // Open loop: every message has a fixed send time; late ticks catch up, replies are not awaited.
+      for (;;) {
+        const now = performance.now()
+        const elapsed = now - start
+        const due = Math.min(count, Math.floor((elapsed * rate) / 1000) + 1)
+        for (; sent < due; sent++) {
+          if (config.measure === 'notes') {
+            const message = noteMessages[sent]!
+            stampSendTime(message, performance.now())
+            senders[sent % senders.length]!.socket.send(message.frame)
+          } else {
+            const sender = measuredAwareness[sent % measuredAwareness.length]!
+            const m = messageSeq++
+            const message = awarenessMessages[sent]!
+            message.sentAt = performance.now()
+            awarenessPending.set(m, message)
+            sender.socket.send(frameAwareness(kind, sender, m, message.sentAt))
+          }
+        }
+        const backgroundDue = Math.min(Math.floor((Math.min(elapsed, durationMs) * backgroundRate) / 1000), Math.round((durationMs * backgroundRate) / 1000))
+        for (; backgroundSent < backgroundDue; backgroundSent++) {
+          const sender = backgroundAwareness[backgroundSent % backgroundAwareness.length]!
+          sender.socket.send(frameAwareness(kind, sender, -1, performance.now()))
+        }
+        if (sent >= count && elapsed >= durationMs) break
+        await sleep(1)
+      }
+      const sendEnd = performance.now()
+      const window = sendEnd - start
+      const serverCpuMs = cpuMs(server.pid) - serverCpuStart
+      const serverCpu = (serverCpuMs / window) * 100
+      const loadUsage = process.cpuUsage(loadCpuStart)
+      const loadCpuMs = (loadUsage.user + loadUsage.system) / 1000
+      const loadCpu = (loadCpuMs / window) * 100
+      const coresEnd = coreTimesMs()
+      const share = (core: number, own: number, key: 'busy' | 'softirq') =>
+        Math.max(0, ((coresEnd[core]![key] - coresStart[core]![key] - own) / window) * 100)
+      const otherCore0 = share(0, serverCpuMs, 'busy')
+      const otherCore1 = share(1, loadCpuMs, 'busy')
+      const softirqCore0 = share(0, 0, 'softirq')
+      const softirqCore1 = share(1, 0, 'softirq')
+      await until(() => measured.every((m) => m.deliveredAt > 0), config.drainMs, 10)
+      const delivered = measured.filter((m) => m.deliveredAt > 0)
+      const latencies = delivered.map((m) => m.deliveredAt - m.sentAt)
+      const step: StepResult = {
+        rate,
+        offered: count,
+        delivered: delivered.length,
+        deliveredShare: count === 0 ? 1 : delivered.length / count,
+        throughput: delivered.length / config.stepSeconds,
+        p50: percentile(latencies, 50),
+        p99: percentile(latencies, 99),
+        serverCpu,
+        loadCpu,
+        otherCore0,
+        otherCore1,
+        softirqCore0,
+        softirqCore1,
+        passed: false,
+      }
+      step.passed = step.p99 <= P99_LIMIT_MS && step.deliveredShare >= DELIVERY_LIMIT
+      steps.push(step)
+      awarenessPending.clear()
+      log(
+        `  ${kind} ${rate}/s: delivered ${(step.deliveredShare * 100).toFixed(1)}% p50 ${step.p50.toFixed(1)} ms p99 ${step.p99.toFixed(1)} ms server ${serverCpu.toFixed(0)}% load ${loadCpu.toFixed(0)}% others on core 0/1 ${otherCore0.toFixed(0)}/${otherCore1.toFixed(0)}% softirq ${softirqCore0.toFixed(0)}/${softirqCore1.toFixed(0)}%`,
+      )
+      if (step.deliveredShare < DELIVERY_LIMIT) break
+      await sleep(300)
+    }
+    let converged: RateScenarioResult['converged'] = null
+    if (config.measure === 'notes') {
+      const allThere = () => offeredNotes.every(({ probe, id }) => probe.hasNote(id))
+      await until(allThere, 10_000, 50)
+      converged = { present: offeredNotes.filter(({ probe, id }) => probe.hasNote(id)).length, offered: offeredNotes.length }
+    }
+    const knee = steps.find((step) => !step.passed) ?? null
+    const capacityKnee = steps.find((step) => step.deliveredShare < DELIVERY_LIMIT) ?? null
+    const passed = steps.filter((step) => step.passed)
+    return { steps, knee, capacityKnee, lastPassed: passed.at(-1) ?? null, converged, note: '' }
+  } finally {
+    for (const socket of opened) socket.close()
+    for (const probe of probes) probe.destroy()
+    await server.stop()
+    await removeData(server)
+  }
+}
+
+interface OpenedSocket {
+  socket: LoadSocket
+  room: string
+  index: number
+}
+
+/** `perRoom` load sockets in every room, interleaved by room so message i % n spreads over rooms. */
+async function openSockets(server: RunningServer, rooms: string[], perRoom: number, opened: LoadSocket[]): Promise<OpenedSocket[]> {
+  const plan: { room: string; index: number }[] = []
+  for (let k = 0; k < perRoom; k++) for (const room of rooms) plan.push({ room, index: opened.length + plan.length })
+  return inBatches(plan, 50, async ({ room, index }) => {
+    const socket = await LoadSocket.open(server, room)
+    opened.push(socket)
+    return { socket, room, index }
+  })
+}

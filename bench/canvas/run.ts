@@ -123,6 +123,7 @@ async function main(): Promise<void> {
   const dataDir = await mkdtemp(join(os.tmpdir(), 'samskap-bench-'))
   // Serve a copy: a `vite build` elsewhere (npm test) empties dist/ and would break a run halfway.
   const builtAt = statSync(join(dist, 'index.html')).mtime.toISOString()
+  const loadAtStart = os.loadavg()[0]!
   await cp(dist, join(dataDir, 'dist'), { recursive: true })
   const server = await startServer(join(dataDir, 'data'), join(dataDir, 'dist'))
   const results: BoardResult[] = []
@@ -147,9 +148,14 @@ async function main(): Promise<void> {
         if (mode === 'software' && mix !== 'notes') for (const n of notesOnly) boards.push([n, 'notes'])
         for (const [count, boardMix] of boards) {
           console.log(`[${mode}] ${count} items (${boardMix}) …`)
-          const result = await benchBoard(browser, server, mode, count, boardMix, seconds, info)
-          results.push(result)
-          printBoard(result)
+          try {
+            const result = await benchBoard(browser, server, mode, count, boardMix, seconds, info)
+            results.push(result)
+            printBoard(result)
+          } catch (error) {
+            // One board timing out (a very slow mode, a canvas change) should not lose the others.
+            console.error(`[${mode}] ${count} items (${boardMix}) failed:`, error)
+          }
         }
       } finally {
         await browser.close()
@@ -161,7 +167,8 @@ async function main(): Promise<void> {
     await rm(dataDir, { recursive: true, force: true })
   }
 
-  const markdown = renderResults({ results, modeInfo, chromiumVersion, mix, seconds, profile, builtAt })
+  const load = `${fmt(loadAtStart, 2)} at start, ${fmt(os.loadavg()[0]!, 2)} at end`
+  const markdown = renderResults({ results, modeInfo, chromiumVersion, mix, seconds, profile, builtAt, load })
   console.log('\n' + markdown)
   if (!values['no-write']) {
     await writeFile(values.out, markdown)
@@ -469,9 +476,11 @@ interface ResultsInput {
   seconds: number
   profile: (ProfileSummary & { label?: string })[]
   builtAt: string
+  /** 1-minute load average: other work on the machine skews every number here. */
+  load: string
 }
 
-function renderResults({ results, modeInfo, chromiumVersion, mix, seconds, profile, builtAt }: ResultsInput): string {
+function renderResults({ results, modeInfo, chromiumVersion, mix, seconds, profile, builtAt, load }: ResultsInput): string {
   const cpus = os.cpus()
   const lines: string[] = []
   lines.push('# Canvas benchmark results', '')
@@ -480,6 +489,7 @@ function renderResults({ results, modeInfo, chromiumVersion, mix, seconds, profi
   lines.push(`| date | ${new Date().toISOString()} |`)
   lines.push(`| machine | ${os.cpus().length} logical CPUs (nproc), ${cpus[0]?.model ?? '?'}, ${fmt(os.totalmem() / 2 ** 30)} GiB RAM, ${os.platform()} ${os.release()} |`)
   const head = spawnSync('git', ['rev-parse', '--short', 'HEAD'], { cwd: ROOT, encoding: 'utf8' }).stdout.trim()
+  lines.push(`| load average (1 min) | ${load} (on ${cpus.length} CPUs; above ~1 per CPU, other processes compete with the page) |`)
   lines.push(`| build | dist/ built ${builtAt} (minified production build), repo HEAD ${head || '?'}; the profile pass builds the working tree unminified |`)
   lines.push(`| browser | ${chromiumVersion ? `Chromium ${chromiumVersion}` : '?'}, headless, viewport ${VIEWPORT.width}×${VIEWPORT.height}, deviceScaleFactor 1 |`)
   for (const m of modeInfo) lines.push(`| mode \`${m.mode}\` | flags \`${modeArgs[m.mode].join(' ')}\`; WebGL renderer: ${m.error ? `did not start: ${m.error}` : m.webgl || '?'} |`)

@@ -53,7 +53,12 @@ logfile $work/redis.log
 dir $work
 CONF
   "$redis_bin" "$work/redis.conf"
-  for _ in $(seq 100); do (exec 3<>"/dev/tcp/127.0.0.1/$redis_port") 2>/dev/null && break; sleep 0.05; done
+  for _ in $(seq 100); do
+    [ -s "$redis_pidfile" ] && (exec 3<>"/dev/tcp/127.0.0.1/$redis_port") 2>/dev/null && break
+    sleep 0.05
+  done
+  # Our own Redis, not one that grabbed the port meanwhile: it wrote our pidfile.
+  [ -s "$redis_pidfile" ] || { cat "$work/redis.log" >&2; echo "with-test-services: redis-server did not start" >&2; exit 1; }
   export TEST_REDIS_URL="redis://127.0.0.1:$redis_port" TEST_REDIS_BIN="$redis_bin"
   export TEST_REDIS_CONF="$work/redis.conf" TEST_REDIS_PIDFILE="$redis_pidfile"
   echo "with-test-services: Redis on 127.0.0.1:$redis_port"

@@ -59,8 +59,16 @@ if (typeof window !== 'undefined') Konva.pixelRatio = Math.min(2, window.deviceP
 const GRID_STEP = 24
 const ZOOM_STEP = 1.25
 const NUDGE = 10
-/** During pan and zoom the stage moves at once; React (culling, overlays) catches up this often. */
+/**
+ * During pan and zoom the last drawn picture moves at once (a CSS transform); the stage is redrawn
+ * with the real camera, and React (culling, overlays) catches up, this often and at gesture end.
+ */
 const CAMERA_COMMIT_MS = 150
+/**
+ * The stage is this share of the viewport larger on every side, so a pan between two redraws
+ * reveals already drawn items rather than blank paper. Culling keeps half a viewport (see cullMargin).
+ */
+const OVERSCAN = 0.25
 const CURSOR_SEND_MS = 50
 const FIT_PADDING = 72
 const DOUBLE_TAP_MS = 350
@@ -155,21 +163,53 @@ function BoardCanvasSession({ store, boardId }: BoardCanvasProps) {
   // ---- camera --------------------------------------------------------------------------------
   const commitTimer = useRef<number | null>(null)
   const userMovedCamera = useRef(false)
+  /** The camera the stage was last drawn with; the CSS transform maps that picture to cameraRef. */
+  const drawnCamera = useRef<Camera | null>(null)
 
-  /** Moves the stage and grid at once; React state follows at most every CAMERA_COMMIT_MS. */
+  /** Redraws every layer with the real camera and drops the CSS transform. */
+  const drawCamera = useCallback((next: Camera) => {
+    drawnCamera.current = next
+    paintStage(stageRef.current, next, overscanOf(sizeRef.current))
+    paintGrid(containerRef.current, next)
+  }, [])
+
+  /**
+   * Moves the stage and grid at once: the last drawn picture through a CSS transform (no redraw,
+   * so the frame costs the same at 10 or 5,000 items), the real redraw and React state at most
+   * every CAMERA_COMMIT_MS.
+   */
   const moveCamera = useCallback((next: Camera, commit: 'now' | 'throttled' = 'now') => {
     cameraRef.current = next
-    paintCamera(stageRef.current, containerRef.current, next)
     if (commit === 'now' || editingRef.current !== null) {
       if (commitTimer.current !== null) window.clearTimeout(commitTimer.current)
       commitTimer.current = null
+      drawCamera(next)
       setCamera(next)
-    } else if (commitTimer.current === null) {
+      return
+    }
+    const drawn = drawnCamera.current
+    if (drawn) {
+      previewStage(stageRef.current, drawn, next, overscanOf(sizeRef.current))
+      paintGrid(containerRef.current, next)
+    } else {
+      drawCamera(next)
+    }
+    if (commitTimer.current === null) {
       commitTimer.current = window.setTimeout(() => {
         commitTimer.current = null
+        drawCamera(cameraRef.current)
         setCamera(cameraRef.current)
       }, CAMERA_COMMIT_MS)
     }
+  }, [drawCamera])
+
+  /** A container point (what the person sees) in the stage's coordinates (what was drawn). */
+  const toStagePoint = useCallback((point: Point): Point => {
+    const overscan = overscanOf(sizeRef.current)
+    const drawn = drawnCamera.current
+    const shown = cameraRef.current
+    if (!drawn || drawn === shown) return { x: point.x + overscan.x, y: point.y + overscan.y }
+    return boardToScreenWithOverscan(drawn, screenToBoard(shown, point), overscan)
   }, [])
 
   useEffect(() => () => {
@@ -245,8 +285,8 @@ function BoardCanvasSession({ store, boardId }: BoardCanvasProps) {
   }, [size.w, size.h, hasContent, fitToContent])
 
   useLayoutEffect(() => {
-    paintCamera(stageRef.current, containerRef.current, cameraRef.current)
-  }, [size.w, size.h])
+    drawCamera(cameraRef.current)
+  }, [size.w, size.h, drawCamera])
 
   // ---- culling -------------------------------------------------------------------------------
   const renderedIds = useMemo(() => {
@@ -643,7 +683,7 @@ function BoardCanvasSession({ store, boardId }: BoardCanvasProps) {
       }
       if (startDrawing(e, point)) return
     }
-    const hit = panAnywhere ? null : stage.getIntersection(point)
+    const hit = panAnywhere ? null : stage.getIntersection(toStagePoint(point))
     if (hit) return // a note or a resize handle: Konva handles it
     if (e.button !== 0 && e.button !== 1) return
     if (e.button === 1) e.preventDefault() // no autoscroll
@@ -825,7 +865,7 @@ function BoardCanvasSession({ store, boardId }: BoardCanvasProps) {
     const stage = stageRef.current
     if (!stage || !(e.target instanceof HTMLCanvasElement) || toolRef.current !== 'select' || spaceRef.current) return
     const point = localPoint(e)
-    if (stage.getIntersection(point)) return
+    if (stage.getIntersection(toStagePoint(point))) return
     createNoteAt(screenToBoard(cameraRef.current, point))
   }
 
@@ -1007,6 +1047,7 @@ function BoardCanvasSession({ store, boardId }: BoardCanvasProps) {
   const single = selectedItems.length === 1 ? selectedItems[0] : undefined
   const anchors = transformerAnchors(single?.kind, selectedItems.length)
 
+  const overscan = overscanOf(size)
   const panning = tool === 'hand' || spaceHeld
   const drawing = drawingTools.includes(tool) && !panning
   const placeholder = t('note.placeholder')
@@ -1046,7 +1087,7 @@ function BoardCanvasSession({ store, boardId }: BoardCanvasProps) {
       }}
     >
       {size.w > 0 && size.h > 0 && (
-        <Stage ref={stageRef} width={size.w} height={size.h}>
+        <Stage ref={stageRef} width={size.w + 2 * overscan.x} height={size.h + 2 * overscan.y} style={{ position: 'absolute', left: -overscan.x, top: -overscan.y }}>
           {/* Items stop listening while another tool is active: Konva must not start dragging them. */}
           <Layer listening={!panning && !drawing}>
             {renderedIds.map((id) => {
@@ -1215,12 +1256,41 @@ function cullMargin(camera: Camera, size: { w: number; h: number }): number {
   return (Math.max(size.w, size.h) / camera.scale) * 0.5
 }
 
-/** Applies a camera to the Konva stage and the CSS dot grid, without React. */
-function paintCamera(stage: Konva.Stage | null, container: HTMLDivElement | null, camera: Camera): void {
-  if (stage) {
-    stage.setAttrs({ x: camera.x, y: camera.y, scaleX: camera.scale, scaleY: camera.scale })
-    stage.batchDraw()
-  }
+function overscanOf(size: { w: number; h: number }): Point {
+  return { x: Math.round(size.w * OVERSCAN), y: Math.round(size.h * OVERSCAN) }
+}
+
+/** Where a board point lands on the stage drawn with `camera` (the stage starts `overscan` left of and above the view). */
+function boardToScreenWithOverscan(camera: Camera, board: Point, overscan: Point): Point {
+  return { x: board.x * camera.scale + camera.x + overscan.x, y: board.y * camera.scale + camera.y + overscan.y }
+}
+
+/** Applies a camera to the Konva stage and redraws it, without React. */
+function paintStage(stage: Konva.Stage | null, camera: Camera, overscan: Point): void {
+  if (!stage) return
+  stage.setAttrs({ x: camera.x + overscan.x, y: camera.y + overscan.y, scaleX: camera.scale, scaleY: camera.scale })
+  // The redraw happens in the next animation frame, before that frame is painted, so the picture
+  // never shows without its transform and not yet redrawn.
+  stage.content.style.transform = ''
+  stage.batchDraw()
+}
+
+/**
+ * Shows the picture drawn with `drawn` as if drawn with `shown`: a screen point q of the drawn
+ * picture must move to t + k·q, with k the zoom between the two and t the offset.
+ */
+function previewStage(stage: Konva.Stage | null, drawn: Camera, shown: Camera, overscan: Point): void {
+  if (!stage) return
+  const k = shown.scale / drawn.scale
+  const tx = shown.x - drawn.x * k
+  const ty = shown.y - drawn.y * k
+  const style = stage.content.style
+  style.transformOrigin = `${overscan.x}px ${overscan.y}px`
+  style.transform = `translate(${tx}px, ${ty}px) scale(${k})`
+}
+
+/** Moves the CSS dot grid with the camera. */
+function paintGrid(container: HTMLDivElement | null, camera: Camera): void {
   if (container) {
     let step = GRID_STEP * camera.scale
     while (step < 12) step *= 2

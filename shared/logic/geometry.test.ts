@@ -3,6 +3,8 @@ import {
   boardToScreen,
   boundsOf,
   clampScale,
+  COARSE_BELOW_SCALE,
+  detailForScale,
   fitCamera,
   intersects,
   MAX_SCALE,
@@ -94,5 +96,20 @@ describe('rects', () => {
 
   it('visibleRect is the board area behind the viewport', () => {
     expect(visibleRect({ x: -100, y: -200, scale: 2 }, { w: 800, h: 600 })).toEqual({ x: 50, y: 100, w: 400, h: 300 })
+  })
+})
+
+describe('detailForScale', () => {
+  it.each([
+    [MIN_SCALE, 'coarse'],
+    [0.2, 'coarse'],
+    [0.3, 'coarse'],
+    [COARSE_BELOW_SCALE - 0.001, 'coarse'],
+    [COARSE_BELOW_SCALE, 'full'],
+    [0.5, 'full'],
+    [1, 'full'],
+    [MAX_SCALE, 'full'],
+  ] as const)('scale %f draws %s items', (scale, expected) => {
+    expect(detailForScale(scale)).toBe(expected)
   })
 })

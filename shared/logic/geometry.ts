@@ -22,6 +22,18 @@ export interface Camera {
 export const MIN_SCALE = 0.1
 export const MAX_SCALE = 4
 
+/**
+ * How much of each item the canvas draws. Below COARSE_BELOW_SCALE a note's text is under ~6 screen
+ * pixels, unreadable, and drawing it (text layout, badges, edges) is most of a frame's cost with
+ * thousands of items in view: each item is then one plain shape.
+ */
+export type DetailLevel = 'full' | 'coarse'
+export const COARSE_BELOW_SCALE = 0.33
+
+export function detailForScale(scale: number): DetailLevel {
+  return scale < COARSE_BELOW_SCALE ? 'coarse' : 'full'
+}
+
 export function clampScale(scale: number): number {
   return Math.min(MAX_SCALE, Math.max(MIN_SCALE, scale))
 }

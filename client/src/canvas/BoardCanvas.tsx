@@ -22,6 +22,7 @@ import type { ItemRecord } from '../../../shared/schema/schema'
 import type { Tagged } from '../../../shared/schema/tags'
 import {
   boundsOf,
+  detailForScale,
   fitCamera,
   rectFromPoints,
   screenToBoard,
@@ -1048,6 +1049,8 @@ function BoardCanvasSession({ store, boardId }: BoardCanvasProps) {
   const anchors = transformerAnchors(single?.kind, selectedItems.length)
 
   const overscan = overscanOf(size)
+  // From the committed camera, so the level switches at a redraw, never mid-gesture.
+  const detail = detailForScale(camera.scale)
   const panning = tool === 'hand' || spaceHeld
   const drawing = drawingTools.includes(tool) && !panning
   const placeholder = t('note.placeholder')
@@ -1094,17 +1097,17 @@ function BoardCanvasSession({ store, boardId }: BoardCanvasProps) {
               const kind = store.getItem(id)?.kind
               switch (kind) {
                 case 'note':
-                  return <NoteNode key={id} store={store} id={id} editing={id === editingId} placeholder={placeholder} handlers={handlers} filter={filter} />
+                  return <NoteNode key={id} detail={detail} store={store} id={id} editing={id === editingId} placeholder={placeholder} handlers={handlers} filter={filter} />
                 case 'text':
-                  return <TextNode key={id} store={store} id={id} editing={id === editingId} handlers={handlers} filter={filter} />
+                  return <TextNode key={id} detail={detail} store={store} id={id} editing={id === editingId} handlers={handlers} filter={filter} />
                 case 'shape':
-                  return <ShapeNode key={id} store={store} id={id} editing={id === editingId} handlers={handlers} filter={filter} />
+                  return <ShapeNode key={id} detail={detail} store={store} id={id} editing={id === editingId} handlers={handlers} filter={filter} />
                 case 'stroke':
-                  return <StrokeNode key={id} store={store} id={id} handlers={handlers} filter={filter} />
+                  return <StrokeNode key={id} detail={detail} store={store} id={id} handlers={handlers} filter={filter} />
                 case 'image':
-                  return <ImageNode key={id} store={store} id={id} handlers={handlers} filter={filter} labels={imageLabels} />
+                  return <ImageNode key={id} detail={detail} store={store} id={id} handlers={handlers} filter={filter} labels={imageLabels} />
                 case 'connector':
-                  return <ConnectorNode key={id} store={store} id={id} handlers={handlers} filter={filter} selected={selection.size === 1 && selection.has(id)} />
+                  return <ConnectorNode key={id} detail={detail} store={store} id={id} handlers={handlers} filter={filter} selected={selection.size === 1 && selection.has(id)} />
                 default:
                   // Kinds of other boards (stakeholders, cards) never belong here; skip rather than crash.
                   return null

@@ -1,6 +1,7 @@
 import type Konva from 'konva'
 import { memo, useCallback, useLayoutEffect } from 'react'
 import { Group, Rect, Text } from 'react-konva'
+import type { DetailLevel } from '../../../shared/logic/geometry'
 import { NOTE_LINE_HEIGHT, NOTE_TEXT_PADDING, fitNoteFontSize } from '../../../shared/logic/noteTextFit'
 import { matchesTagFilter, sdgInfo, type TagFilter } from '../../../shared/logic/tags'
 import { useNote } from '../store/hooks'
@@ -25,13 +26,15 @@ interface NoteNodeProps {
   handlers: NoteHandlers
   /** Stable while unchanged: a filter change re-renders each note once. */
   filter: TagFilter
+  /** From the committed camera: changes only when the zoom crosses the threshold. */
+  detail: DetailLevel
 }
 
 /**
  * One sticky note. Subscribed to its own record, so a remote change to one note re-renders one
  * note. Konva holds its position only while it is dragged; the board commits on drag end.
  */
-export const NoteNode = memo(function NoteNode({ store, id, editing, placeholder, handlers, filter }: NoteNodeProps) {
+export const NoteNode = memo(function NoteNode({ store, id, editing, placeholder, handlers, filter, detail }: NoteNodeProps) {
   const note = useNote(store, id)
   const ref = useCallback((node: Konva.Group | null) => handlers.register(id, node), [handlers, id])
   const w = note?.w
@@ -41,6 +44,23 @@ export const NoteNode = memo(function NoteNode({ store, id, editing, placeholder
   }, [handlers, id, w, h])
   if (!note) return null
   const palette = notePalette[note.color]
+  const opacity = matchesTagFilter(note, filter) ? 1 : DIMMED_OPACITY
+  const events = {
+    onPointerDown: (e: Konva.KonvaEventObject<PointerEvent>) => handlers.pointerDown(id, e),
+    onDragStart: (e: Konva.KonvaEventObject<DragEvent>) => handlers.dragStart(id, e.currentTarget as Konva.Group),
+    onDragMove: (e: Konva.KonvaEventObject<DragEvent>) => handlers.dragMove(id, e.currentTarget as Konva.Group),
+    onDragEnd: (e: Konva.KonvaEventObject<DragEvent>) => handlers.dragEnd(id, e.currentTarget as Konva.Group),
+    onDblClick: () => handlers.edit(id),
+    onDblTap: () => handlers.edit(id),
+  }
+  if (detail === 'coarse') {
+    // Zoomed out the text is unreadable: one filled rect, still selectable and draggable.
+    return (
+      <Group ref={ref} id={id} x={note.x} y={note.y} opacity={opacity} draggable {...events}>
+        <Rect width={note.w} height={note.h} fill={palette.fill} perfectDrawEnabled={false} />
+      </Group>
+    )
+  }
   const empty = note.text.length === 0
   const shown = empty ? placeholder : note.text
   const badges = note.sdgs.length > 0 && note.w >= 60 && note.h >= 60
@@ -52,15 +72,10 @@ export const NoteNode = memo(function NoteNode({ store, id, editing, placeholder
       id={id}
       x={note.x}
       y={note.y}
-      opacity={matchesTagFilter(note, filter) ? 1 : DIMMED_OPACITY}
+      opacity={opacity}
       // Always draggable: while panning the whole layer stops listening instead, which costs no render.
       draggable
-      onPointerDown={(e) => handlers.pointerDown(id, e)}
-      onDragStart={(e) => handlers.dragStart(id, e.currentTarget as Konva.Group)}
-      onDragMove={(e) => handlers.dragMove(id, e.currentTarget as Konva.Group)}
-      onDragEnd={(e) => handlers.dragEnd(id, e.currentTarget as Konva.Group)}
-      onDblClick={() => handlers.edit(id)}
-      onDblTap={() => handlers.edit(id)}
+      {...events}
     >
       <Rect width={note.w} height={note.h} fill={palette.fill} stroke={palette.edge} strokeWidth={1} cornerRadius={3} perfectDrawEnabled={false} />
       {/* A darker lower edge inside the note reads as paper thickness: cheaper than a blurred

@@ -1,9 +1,9 @@
 import type Konva from 'konva'
 import { memo, useCallback, useEffect, useLayoutEffect, useMemo, useState, useSyncExternalStore } from 'react'
-import { Arrow, Circle, Ellipse, Group, Image as KonvaImage, Path, Rect, Text } from 'react-konva'
-import { endTargetOf, isCanvasItem, TEXT_LINE_HEIGHT } from '../../../shared/logic/canvasItems'
+import { Arrow, Circle, Ellipse, Group, Image as KonvaImage, Line, Path, Rect, Text } from 'react-konva'
+import { endTargetOf, isCanvasItem, textHeight, TEXT_LINE_HEIGHT } from '../../../shared/logic/canvasItems'
 import { isBound, resolveConnector } from '../../../shared/logic/connectors'
-import type { Point } from '../../../shared/logic/geometry'
+import type { DetailLevel, Point } from '../../../shared/logic/geometry'
 import { matchesTagFilter, type TagFilter } from '../../../shared/logic/tags'
 import { useItem } from '../store/hooks'
 import type { WorkshopStore } from '../store/WorkshopStore'
@@ -18,7 +18,12 @@ interface NodeProps {
   handlers: ItemHandlers
   filter: TagFilter
   editing?: boolean
+  /** From the committed camera; 'coarse' draws each item as one plain shape. */
+  detail: DetailLevel
 }
+
+/** Points of a coarse stroke: at most this many, drawn as one line. */
+const COARSE_STROKE_POINTS = 24
 
 function useRegister(handlers: ItemHandlers, id: string) {
   return useCallback((node: Konva.Group | null) => handlers.register(id, node), [handlers, id])
@@ -37,7 +42,7 @@ function dragProps(handlers: ItemHandlers, id: string) {
   }
 }
 
-export const TextNode = memo(function TextNode({ store, id, handlers, filter, editing }: NodeProps) {
+export const TextNode = memo(function TextNode({ store, id, handlers, filter, editing, detail }: NodeProps) {
   const item = useItem(store, id)
   const ref = useRegister(handlers, id)
   const text = item?.kind === 'text' ? item : undefined
@@ -45,6 +50,14 @@ export const TextNode = memo(function TextNode({ store, id, handlers, filter, ed
     if (text) handlers.sizeChanged(id)
   }, [handlers, id, text])
   if (!text) return null
+  if (detail === 'coarse') {
+    // Unreadable when zoomed out: a faint block where the text is, the size every client estimates.
+    return (
+      <Group ref={ref} id={id} x={text.x} y={text.y} opacity={matchesTagFilter(text, filter) ? 1 : DIMMED_OPACITY} {...dragProps(handlers, id)}>
+        <Rect width={text.w} height={textHeight(text.text, text.w, text.fontSize)} fill={text.color} opacity={0.3} perfectDrawEnabled={false} />
+      </Group>
+    )
+  }
   return (
     <Group ref={ref} id={id} x={text.x} y={text.y} opacity={matchesTagFilter(text, filter) ? 1 : DIMMED_OPACITY} {...dragProps(handlers, id)}>
       <Text
@@ -64,7 +77,7 @@ export const TextNode = memo(function TextNode({ store, id, handlers, filter, ed
   )
 })
 
-export const ShapeNode = memo(function ShapeNode({ store, id, handlers, filter, editing }: NodeProps) {
+export const ShapeNode = memo(function ShapeNode({ store, id, handlers, filter, editing, detail }: NodeProps) {
   const item = useItem(store, id)
   const ref = useRegister(handlers, id)
   const shape = item?.kind === 'shape' ? item : undefined
@@ -82,9 +95,9 @@ export const ShapeNode = memo(function ShapeNode({ store, id, handlers, filter, 
       {shape.shape === 'ellipse' ? (
         <Ellipse x={shape.w / 2} y={shape.h / 2} radiusX={shape.w / 2} radiusY={shape.h / 2} {...common} />
       ) : (
-        <Rect width={shape.w} height={shape.h} cornerRadius={4} {...common} />
+        <Rect width={shape.w} height={shape.h} cornerRadius={detail === 'coarse' ? 0 : 4} {...common} />
       )}
-      {!editing && shape.text && (
+      {!editing && detail === 'full' && shape.text && (
         <Text
           x={8}
           y={8}
@@ -106,20 +119,39 @@ export const ShapeNode = memo(function ShapeNode({ store, id, handlers, filter, 
   )
 })
 
-export const StrokeNode = memo(function StrokeNode({ store, id, handlers, filter }: NodeProps) {
+export const StrokeNode = memo(function StrokeNode({ store, id, handlers, filter, detail }: NodeProps) {
   const item = useItem(store, id)
   const ref = useRegister(handlers, id)
   const stroke = item?.kind === 'stroke' ? item : undefined
   const points = stroke?.points
   const size = stroke?.size
-  const data = useMemo(() => (points && size ? strokeOutlinePath(points, size) : ''), [points, size])
+  const coarse = detail === 'coarse'
+  const data = useMemo(() => (!coarse && points && size ? strokeOutlinePath(points, size) : ''), [coarse, points, size])
+  const line = useMemo(() => (coarse && points ? coarseLine(points) : []), [coarse, points])
   if (!stroke) return null
   return (
     <Group ref={ref} id={id} x={stroke.x} y={stroke.y} opacity={matchesTagFilter({}, filter) ? 1 : DIMMED_OPACITY} {...dragProps(handlers, id)}>
-      <Path data={data} fill={stroke.color} perfectDrawEnabled={false} hitStrokeWidth={12} stroke="transparent" strokeWidth={0} />
+      {coarse ? (
+        <Line points={line} stroke={stroke.color} strokeWidth={stroke.size} hitStrokeWidth={12} perfectDrawEnabled={false} />
+      ) : (
+        <Path data={data} fill={stroke.color} perfectDrawEnabled={false} hitStrokeWidth={12} stroke="transparent" strokeWidth={0} />
+      )}
     </Group>
   )
 })
+
+/** A pen stroke's samples ([x, y, pressure, …]) thinned to a few [x, y, …] points, ends kept. */
+function coarseLine(points: readonly number[]): number[] {
+  const n = Math.floor(points.length / 3)
+  if (n === 0) return []
+  const step = Math.max(1, Math.ceil(n / COARSE_STROKE_POINTS))
+  const line: number[] = []
+  for (let i = 0; i < n; i += step) line.push(points[i * 3]!, points[i * 3 + 1]!)
+  if ((n - 1) % step !== 0) line.push(points[(n - 1) * 3]!, points[(n - 1) * 3 + 1]!)
+  // One sample is a dot: Konva draws nothing for a one-point line.
+  if (line.length === 2) line.push(line[0]! + 0.01, line[1]!)
+  return line
+}
 
 /** Per image record: where its pixels came from, for tests and the placeholder. */
 export type ImageSourceState = 'loading' | 'local' | 'server' | 'missing'

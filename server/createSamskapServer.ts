@@ -8,12 +8,14 @@ import { SchemaTooNewError } from '../shared/doc/workshopDoc'
 import { CloseCode, MAX_MESSAGE_BYTES, SYNC_PATH, WORKSHOP_ID_PATTERN } from '../shared/protocol'
 import { compareSchema, currentSchema, parseSchemaVersions } from '../shared/schema/schema'
 import { handleApiRequest } from './http/workshopsApi'
+import { handleHistoryRequest, isHistoryPath } from './http/historyApi'
+import { WorkshopHistory } from './history/WorkshopHistory'
 import { handleImagesRequest, IMAGES_PATH } from './http/imagesApi'
 import { sendJson } from './http/httpResponses'
 import { serveStatic } from './http/staticFiles'
 import { createLogger, type Logger } from './log'
 import { ServerMetrics } from './metrics'
-import { isSharedPersistence, type Persistence } from './persistence/Persistence'
+import { isHistoryPersistence, isSharedPersistence, type Persistence } from './persistence/Persistence'
 import { PostgresPersistence } from './persistence/PostgresPersistence'
 import { SqlitePersistence } from './persistence/SqlitePersistence'
 import { RedisFanout } from './scaleout/RedisFanout'
@@ -48,6 +50,8 @@ export interface SamskapServerOptions {
   instanceId?: string
   /** How long a failing storage write is retried before the room closes with 4500. Default 30 000 on PostgreSQL, 0 on SQLite. */
   writeRetryMs?: number
+  /** At most one automatic history snapshot per this many ms of editing. Default 5 minutes (server/history). */
+  historyAutoEveryMs?: number
 }
 
 export interface SamskapServer {
@@ -103,6 +107,15 @@ export async function createSamskapServer(options: SamskapServerOptions): Promis
     fanout,
     metrics,
   })
+  // History (server/history): off only when injected storage cannot keep it.
+  const history = isHistoryPersistence(persistence)
+    ? new WorkshopHistory({
+        persistence,
+        log,
+        autoEveryMs: options.historyAutoEveryMs,
+        findRoom: (id) => registry.rooms().find((room) => room.workshopId === id),
+      })
+    : null
   const staticRoot = options.staticDir ? path.resolve(options.staticDir) : null
   const hasStatic = staticRoot !== null && fs.existsSync(staticRoot) && fs.statSync(staticRoot).isDirectory()
   // Photos are files addressed by their hash, beside the database, never in a Yjs document.
@@ -129,6 +142,9 @@ export async function createSamskapServer(options: SamskapServerOptions): Promis
     }
     if (pathname === IMAGES_PATH || pathname.startsWith(IMAGES_PATH + '/')) {
       return handleImagesRequest(request, response, pathname, imagesDir, log)
+    }
+    if (isHistoryPath(pathname)) {
+      return handleHistoryRequest(request, response, pathname, persistence, history, log)
     }
     if (pathname === '/api' || pathname.startsWith('/api/')) {
       return handleApiRequest(request, response, pathname, persistence, log)
@@ -212,6 +228,7 @@ export async function createSamskapServer(options: SamskapServerOptions): Promis
       const room = await registry.acquire(workshopId)
       // Same turn as acquire resolving: the registry cannot unload the room in between.
       room.addConnection(connection)
+      history?.track(room)
     } catch (error) {
       if (error instanceof SchemaTooNewError) {
         connection.log.error({ err: error }, 'stored workshop is newer than this server')
@@ -260,6 +277,7 @@ export async function createSamskapServer(options: SamskapServerOptions): Promis
     server.closeAllConnections()
     await serverClosed
     await fanout?.close()
+    await history?.close()
     await persistence.close()
     log.info('server closed')
   }

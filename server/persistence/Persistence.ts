@@ -65,3 +65,44 @@ export function isSharedPersistence(persistence: Persistence): persistence is Sh
     typeof candidate.compactStored === 'function'
   )
 }
+
+// ---- History (snapshots a person can browse and restore; server/history/README.md) ----
+
+export type HistoryKind = 'auto' | 'checkpoint'
+
+/** One stored snapshot of a workshop, without its state. `counts` is what shared/logic/history counted. */
+export interface HistoryEntry {
+  id: string
+  workshopId: string
+  /** ms since epoch */
+  createdAt: number
+  kind: HistoryKind
+  /** '' for automatic snapshots. */
+  label: string
+  counts: unknown
+}
+
+/**
+ * Storage for history: table `history` (workshop_id, id, created_at, kind, label, state, counts).
+ * Separate from the live document: a snapshot is never compacted away and a restore never rewrites
+ * one, it only adds a new state to the live document.
+ */
+export interface HistoryPersistence {
+  /** Stores a snapshot: the whole document as one Yjs update (Y.encodeStateAsUpdate). */
+  addHistory(entry: HistoryEntry, state: Uint8Array): Promise<void>
+  /** Every entry of a workshop, newest first (ties by id). */
+  listHistory(workshopId: string): Promise<HistoryEntry[]>
+  getHistory(workshopId: string, id: string): Promise<{ entry: HistoryEntry; state: Uint8Array } | undefined>
+  /** Deletes entries (retention thins automatic snapshots). */
+  deleteHistory(workshopId: string, ids: readonly string[]): Promise<void>
+}
+
+export function isHistoryPersistence(persistence: object): persistence is HistoryPersistence {
+  const candidate = persistence as Partial<HistoryPersistence>
+  return (
+    typeof candidate.addHistory === 'function' &&
+    typeof candidate.listHistory === 'function' &&
+    typeof candidate.getHistory === 'function' &&
+    typeof candidate.deleteHistory === 'function'
+  )
+}

@@ -1,7 +1,15 @@
 import pg from 'pg'
 import * as Y from 'yjs'
 import type { Logger } from '../log'
-import type { AppendResult, SharedPersistence, StoredDocument, WorkshopRow } from './Persistence'
+import type {
+  AppendResult,
+  HistoryEntry,
+  HistoryKind,
+  HistoryPersistence,
+  SharedPersistence,
+  StoredDocument,
+  WorkshopRow,
+} from './Persistence'
 
 /** Advisory lock namespaces (first key of the two-key form); the second key is the workshop id's hash. */
 const LOCK_SCHEMA = 0x5a5a
@@ -26,7 +34,38 @@ CREATE TABLE IF NOT EXISTS snapshots (
   data bytea NOT NULL,
   upto_seq bigint NOT NULL
 );
+CREATE TABLE IF NOT EXISTS history (
+  workshop_id text NOT NULL,
+  id text NOT NULL,
+  created_at bigint NOT NULL,
+  kind text NOT NULL CHECK (kind IN ('auto', 'checkpoint')),
+  label text NOT NULL,
+  state bytea NOT NULL,
+  counts jsonb NOT NULL,
+  PRIMARY KEY (workshop_id, id)
+);
+CREATE INDEX IF NOT EXISTS history_workshop_created ON history (workshop_id, created_at);
 `
+
+interface HistoryDbRow {
+  workshop_id: string
+  id: string
+  created_at: string
+  kind: string
+  label: string
+  counts: unknown
+}
+
+function toHistoryEntry(row: HistoryDbRow): HistoryEntry {
+  return {
+    id: row.id,
+    workshopId: row.workshop_id,
+    createdAt: Number(row.created_at),
+    kind: row.kind as HistoryKind,
+    label: row.label,
+    counts: row.counts,
+  }
+}
 
 const SCHEMA_NAME_PATTERN = /^[a-z_][a-z0-9_]{0,62}$/
 
@@ -53,7 +92,7 @@ interface WorkshopDbRow {
  * seq N gets all it lacks with `seq > N`, and a missed Redis message shows as a gap in `previousSeq`.
  * The pool reconnects by itself after a database restart; a failed write rejects and the room retries.
  */
-export class PostgresPersistence implements SharedPersistence {
+export class PostgresPersistence implements SharedPersistence, HistoryPersistence {
   readonly #pool: pg.Pool
   readonly #log: Logger
 
@@ -221,6 +260,36 @@ export class PostgresPersistence implements SharedPersistence {
       await client.query('DELETE FROM updates WHERE workshop_id = $1 AND seq <= $2', [workshopId, uptoSeq])
       return { uptoSeq, bytes: snapshot.byteLength }
     })
+  }
+
+  async addHistory(entry: HistoryEntry, state: Uint8Array): Promise<void> {
+    await this.#pool.query(
+      'INSERT INTO history (workshop_id, id, created_at, kind, label, state, counts) VALUES ($1, $2, $3, $4, $5, $6, $7)',
+      [entry.workshopId, entry.id, entry.createdAt, entry.kind, entry.label, Buffer.from(state), JSON.stringify(entry.counts)],
+    )
+  }
+
+  async listHistory(workshopId: string): Promise<HistoryEntry[]> {
+    const result = await this.#pool.query<HistoryDbRow>(
+      `SELECT workshop_id, id, created_at, kind, label, counts FROM history WHERE workshop_id = $1
+       ORDER BY created_at DESC, id DESC`,
+      [workshopId],
+    )
+    return result.rows.map(toHistoryEntry)
+  }
+
+  async getHistory(workshopId: string, id: string): Promise<{ entry: HistoryEntry; state: Uint8Array } | undefined> {
+    const result = await this.#pool.query<HistoryDbRow & { state: Buffer }>(
+      'SELECT workshop_id, id, created_at, kind, label, counts, state FROM history WHERE workshop_id = $1 AND id = $2',
+      [workshopId, id],
+    )
+    const row = result.rows[0]
+    return row && { entry: toHistoryEntry(row), state: new Uint8Array(row.state) }
+  }
+
+  async deleteHistory(workshopId: string, ids: readonly string[]): Promise<void> {
+    if (ids.length === 0) return
+    await this.#pool.query('DELETE FROM history WHERE workshop_id = $1 AND id = ANY($2::text[])', [workshopId, [...ids]])
   }
 
   async close(): Promise<void> {

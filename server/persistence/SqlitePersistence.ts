@@ -1,7 +1,7 @@
 import Database from 'better-sqlite3'
 import fs from 'node:fs'
 import path from 'node:path'
-import type { Persistence, StoredDocument, WorkshopRow } from './Persistence'
+import type { HistoryEntry, HistoryKind, HistoryPersistence, Persistence, StoredDocument, WorkshopRow } from './Persistence'
 
 const SCHEMA = `
 CREATE TABLE IF NOT EXISTS workshops (
@@ -21,7 +21,38 @@ CREATE TABLE IF NOT EXISTS snapshots (
   data BLOB NOT NULL,
   upto_seq INTEGER NOT NULL
 );
+CREATE TABLE IF NOT EXISTS history (
+  workshop_id TEXT NOT NULL,
+  id TEXT NOT NULL,
+  created_at INTEGER NOT NULL,
+  kind TEXT NOT NULL CHECK (kind IN ('auto', 'checkpoint')),
+  label TEXT NOT NULL,
+  state BLOB NOT NULL,
+  counts TEXT NOT NULL,
+  PRIMARY KEY (workshop_id, id)
+);
+CREATE INDEX IF NOT EXISTS history_workshop_created ON history (workshop_id, created_at);
 `
+
+interface HistoryDbRow {
+  workshop_id: string
+  id: string
+  created_at: number
+  kind: string
+  label: string
+  counts: string
+}
+
+function toHistoryEntry(row: HistoryDbRow): HistoryEntry {
+  return {
+    id: row.id,
+    workshopId: row.workshop_id,
+    createdAt: row.created_at,
+    kind: row.kind as HistoryKind,
+    label: row.label,
+    counts: JSON.parse(row.counts) as unknown,
+  }
+}
 
 interface WorkshopDbRow {
   id: string
@@ -35,7 +66,7 @@ interface WorkshopDbRow {
  * committed transaction survives power loss, not just a process crash: the server tells clients
  * about an update only after it is committed here.
  */
-export class SqlitePersistence implements Persistence {
+export class SqlitePersistence implements Persistence, HistoryPersistence {
   readonly #db: Database.Database
   readonly #statements
 
@@ -64,6 +95,17 @@ export class SqlitePersistence implements Persistence {
          ON CONFLICT (workshop_id) DO UPDATE SET data = excluded.data, upto_seq = excluded.upto_seq`,
       ),
       deleteUpdates: db.prepare('DELETE FROM updates WHERE workshop_id = ? AND seq <= ?'),
+      insertHistory: db.prepare(
+        'INSERT INTO history (workshop_id, id, created_at, kind, label, state, counts) VALUES (?, ?, ?, ?, ?, ?, ?)',
+      ),
+      listHistory: db.prepare<[string], HistoryDbRow>(
+        `SELECT workshop_id, id, created_at, kind, label, counts FROM history WHERE workshop_id = ?
+         ORDER BY created_at DESC, id DESC`,
+      ),
+      getHistory: db.prepare<[string, string], HistoryDbRow & { state: Buffer }>(
+        'SELECT workshop_id, id, created_at, kind, label, counts, state FROM history WHERE workshop_id = ? AND id = ?',
+      ),
+      deleteHistory: db.prepare('DELETE FROM history WHERE workshop_id = ? AND id = ?'),
     }
   }
 
@@ -110,6 +152,33 @@ export class SqlitePersistence implements Persistence {
     this.#db.transaction(() => {
       this.#statements.upsertSnapshot.run(workshopId, Buffer.from(snapshot), uptoSeq)
       this.#statements.deleteUpdates.run(workshopId, uptoSeq)
+    })()
+  }
+
+  async addHistory(entry: HistoryEntry, state: Uint8Array): Promise<void> {
+    this.#statements.insertHistory.run(
+      entry.workshopId,
+      entry.id,
+      entry.createdAt,
+      entry.kind,
+      entry.label,
+      Buffer.from(state),
+      JSON.stringify(entry.counts),
+    )
+  }
+
+  async listHistory(workshopId: string): Promise<HistoryEntry[]> {
+    return this.#statements.listHistory.all(workshopId).map(toHistoryEntry)
+  }
+
+  async getHistory(workshopId: string, id: string): Promise<{ entry: HistoryEntry; state: Uint8Array } | undefined> {
+    const row = this.#statements.getHistory.get(workshopId, id)
+    return row && { entry: toHistoryEntry(row), state: new Uint8Array(row.state) }
+  }
+
+  async deleteHistory(workshopId: string, ids: readonly string[]): Promise<void> {
+    this.#db.transaction(() => {
+      for (const id of ids) this.#statements.deleteHistory.run(workshopId, id)
     })()
   }
 

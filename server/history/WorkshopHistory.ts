@@ -1,0 +1,180 @@
+import { nanoid } from 'nanoid'
+import * as Y from 'yjs'
+import { getWorkshopMaps, migrateWorkshop, readRecord, SCHEMA_KEY } from '../../shared/doc/workshopDoc'
+import { countRecords, type HistoryCounts } from '../../shared/logic/history'
+import type { BoardRecord } from '../../shared/schema/records/board'
+import { validateBoard, validateItem, type ItemRecord } from '../../shared/schema/schema'
+import type { Logger } from '../log'
+import type { HistoryEntry, HistoryKind, HistoryPersistence, Persistence } from '../persistence/Persistence'
+import { SyncConnection } from '../sync/SyncConnection'
+import type { Room } from '../sync/Room'
+import { selectThinnedSnapshots } from './retention'
+
+export interface WorkshopHistoryOptions {
+  persistence: Persistence & HistoryPersistence
+  log: Logger
+  /** At most one automatic snapshot per this many ms while people edit. Default 5 minutes. */
+  autoEveryMs?: number
+  /** The loaded room of a workshop on this instance, if any (so its pending writes go first). */
+  findRoom: (workshopId: string) => Room | undefined
+  now?: () => number
+}
+
+/** A snapshot as plain records, read with the shared document helpers and validators. */
+export interface SnapshotRecords {
+  meta: Record<string, unknown>
+  boards: BoardRecord[]
+  items: ItemRecord[]
+}
+
+interface Tracking {
+  /** A client of this instance changed the document since the last snapshot. */
+  dirty: boolean
+  lastSnapshotAt: number
+  timer: NodeJS.Timeout | null
+}
+
+export const DEFAULT_AUTO_SNAPSHOT_MS = 5 * 60 * 1000
+
+/**
+ * The history of workshops (README.md beside this file): automatic snapshots while a room is edited
+ * and when it unloads, named checkpoints on request, and retention.
+ *
+ * A snapshot is built from the database (the stored snapshot and the log after it, as compaction
+ * does with several instances), never from this instance's memory, which may lack another
+ * instance's committed update; this instance's own pending writes are flushed first.
+ */
+export class WorkshopHistory {
+  readonly #options: WorkshopHistoryOptions
+  readonly #autoEveryMs: number
+  readonly #now: () => number
+  readonly #tracked = new WeakMap<Room, Tracking>()
+  readonly #pending = new Set<Promise<unknown>>()
+  #closed = false
+
+  constructor(options: WorkshopHistoryOptions) {
+    this.#options = options
+    this.#autoEveryMs = options.autoEveryMs ?? DEFAULT_AUTO_SNAPSHOT_MS
+    this.#now = options.now ?? Date.now
+  }
+
+  /**
+   * Watches a loaded room: edits by this instance's clients start the clock for an automatic
+   * snapshot; when the room unloads (after its final compaction) one more is taken if anything
+   * changed since the last. Idempotent.
+   */
+  track(room: Room): void {
+    if (this.#tracked.has(room) || this.#closed) return
+    const tracking: Tracking = { dirty: false, lastSnapshotAt: this.#now(), timer: null }
+    this.#tracked.set(room, tracking)
+    room.doc.on('update', (_update: Uint8Array, origin: unknown) => {
+      // Only people editing through this instance: another instance snapshots its own clients' work.
+      if (!(origin instanceof SyncConnection)) return
+      tracking.dirty = true
+      if (tracking.timer || this.#closed) return
+      const wait = Math.max(0, tracking.lastSnapshotAt + this.#autoEveryMs - this.#now())
+      tracking.timer = setTimeout(() => {
+        tracking.timer = null
+        if (!tracking.dirty) return
+        tracking.dirty = false
+        tracking.lastSnapshotAt = this.#now()
+        this.#background(room.workshopId, 'while editing')
+      }, wait)
+      tracking.timer.unref()
+    })
+    // Room.unload compacts, then destroys the doc: the database holds everything by now.
+    room.doc.on('destroy', () => {
+      if (tracking.timer) clearTimeout(tracking.timer)
+      tracking.timer = null
+      if (tracking.dirty) {
+        tracking.dirty = false
+        this.#background(room.workshopId, 'on unload')
+      }
+    })
+  }
+
+  #background(workshopId: string, reason: string): void {
+    const work = this.takeSnapshot(workshopId, 'auto', '')
+      .then(async (entry) => {
+        this.#options.log.info({ workshopId, historyId: entry.id, reason }, 'automatic history snapshot')
+        await this.thin(workshopId)
+      })
+      .catch((error: unknown) => this.#options.log.error({ err: error, workshopId, reason }, 'history snapshot failed'))
+    this.#pending.add(work)
+    void work.finally(() => this.#pending.delete(work))
+  }
+
+  /** Stores the workshop's current stored state as a history entry. */
+  async takeSnapshot(workshopId: string, kind: HistoryKind, label: string): Promise<HistoryEntry> {
+    await this.#options.findRoom(workshopId)?.flush()
+    const stored = await this.#options.persistence.loadDocument(workshopId)
+    const doc = new Y.Doc()
+    let state: Uint8Array
+    let counts: HistoryCounts
+    try {
+      if (stored.snapshot) Y.applyUpdate(doc, stored.snapshot)
+      for (const update of stored.updates) Y.applyUpdate(doc, update)
+      state = Y.encodeStateAsUpdate(doc)
+      counts = countRecords(readSnapshotRecords(state))
+    } finally {
+      doc.destroy()
+    }
+    const entry: HistoryEntry = { id: nanoid(), workshopId, createdAt: this.#now(), kind, label, counts }
+    await this.#options.persistence.addHistory(entry, state)
+    return entry
+  }
+
+  list(workshopId: string): Promise<HistoryEntry[]> {
+    return this.#options.persistence.listHistory(workshopId)
+  }
+
+  async getRecords(workshopId: string, id: string): Promise<{ entry: HistoryEntry; records: SnapshotRecords } | undefined> {
+    const found = await this.#options.persistence.getHistory(workshopId, id)
+    return found && { entry: found.entry, records: readSnapshotRecords(found.state) }
+  }
+
+  /** Applies the retention rule (retention.ts). */
+  async thin(workshopId: string): Promise<number> {
+    const entries = await this.#options.persistence.listHistory(workshopId)
+    const drop = selectThinnedSnapshots(entries, this.#now())
+    if (drop.length > 0) await this.#options.persistence.deleteHistory(workshopId, drop)
+    return drop.length
+  }
+
+  /** Waits for snapshots under way (call before the database closes). */
+  async close(): Promise<void> {
+    this.#closed = true
+    while (this.#pending.size > 0) await Promise.allSettled([...this.#pending])
+  }
+}
+
+/**
+ * The records of a stored state, migrated to the current schema (a snapshot may predate a schema
+ * change) and validated like a client reads them: invalid records are skipped, never repaired.
+ */
+export function readSnapshotRecords(state: Uint8Array): SnapshotRecords {
+  const doc = new Y.Doc()
+  try {
+    Y.applyUpdate(doc, state)
+    migrateWorkshop(doc)
+    const maps = getWorkshopMaps(doc)
+    const meta: Record<string, unknown> = {}
+    maps.meta.forEach((value, key) => {
+      if (key !== SCHEMA_KEY) meta[key] = value
+    })
+    const boards: BoardRecord[] = []
+    maps.boards.forEach((map) => {
+      const result = validateBoard(readRecord(map))
+      if (result.ok) boards.push(result.value)
+    })
+    const items: ItemRecord[] = []
+    maps.items.forEach((map) => {
+      const result = validateItem(readRecord(map))
+      if (result.ok) items.push(result.value)
+    })
+    boards.sort((a, b) => (a.order < b.order ? -1 : a.order > b.order ? 1 : a.id < b.id ? -1 : 1))
+    return { meta, boards, items }
+  } finally {
+    doc.destroy()
+  }
+}

@@ -1,12 +1,18 @@
 import { useTranslation } from 'react-i18next'
-import { setLanguage, supportedLanguages, type SupportedLanguage } from '../i18n/i18n'
+import { matchLanguage, setLanguage, supportedLanguages, type SupportedLanguage } from '../i18n/i18n'
 
 /** Each language is named in itself, so someone who cannot read the current one still finds theirs. */
-const languageNames: Record<SupportedLanguage, string> = { nb: 'Norsk bokmål', en: 'English' }
+const languageNames: Record<SupportedLanguage, string> = {
+  nb: 'Norsk bokmål',
+  nn: 'Norsk nynorsk',
+  da: 'Dansk',
+  sv: 'Svenska',
+  en: 'English',
+}
 
 export function LanguageSwitch() {
   const { t, i18n } = useTranslation('app')
-  const current = supportedLanguages.find((l) => l === i18n.resolvedLanguage) ?? 'nb'
+  const current = matchLanguage(i18n.resolvedLanguage ?? i18n.language) ?? 'nb'
   return (
     <label className="language-switch">
       <span className="visually-hidden">{t('language.label')}</span>

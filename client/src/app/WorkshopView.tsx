@@ -3,6 +3,7 @@ import { useTranslation } from 'react-i18next'
 import { AddBoardMenu, useTemplateTitles } from '../boards/AddBoardMenu'
 import { BoardView } from '../boards/BoardView'
 import type { BoardChoice } from '../../../shared/logic/templates'
+import { applyWorkshopLanguage } from '../i18n/i18n'
 import { useBoards, useConnection, useLocallyLoaded, usePeers, useWorkshopMeta } from '../store/hooks'
 import type { WorkshopStore } from '../store/WorkshopStore'
 import { BoardMenu } from './BoardMenu'
@@ -13,6 +14,7 @@ import { DeleteBoardDialog } from './DeleteBoardDialog'
 import { NotesIllustration } from './icons'
 import { LanguageSwitch } from './LanguageSwitch'
 import { navigate } from './navigation'
+import { OfflineMenu } from '../offline/OfflineMenu'
 import { PeopleList } from './PeopleList'
 import { loadRecent, rememberWorkshop, saveRecent } from './recentWorkshops'
 import { RefusedBanner } from './RefusedBanner'
@@ -55,6 +57,12 @@ export function WorkshopView({ store, workshopId, boardId, userName, onChangeNam
     }
   }, [selected, boardId, synced, workshopId])
 
+  // A participant who never chose a language sees the one the workshop was created in.
+  const workshopLanguage = meta?.language
+  useEffect(() => {
+    if (workshopLanguage) applyWorkshopLanguage(workshopLanguage)
+  }, [workshopLanguage])
+
   useEffect(() => {
     store.setViewedBoard(selected?.id ?? null)
   }, [store, selected?.id])
@@ -91,6 +99,7 @@ export function WorkshopView({ store, workshopId, boardId, userName, onChangeNam
             <ConnectionIndicator connection={connection} />
             <PeopleList peers={peers} self={{ name: userName, color: store.getSelfColor() }} />
             <ShareButton workshopId={workshopId} />
+            <OfflineMenu store={store} workshopId={workshopId} />
             <button type="button" className="button name-button" onClick={onChangeName} aria-label={t('name.changeButton', { name: userName })}>
               <span className="people__dot" style={{ background: store.getSelfColor() }} aria-hidden="true" />
               <span className="name-button__text">{userName}</span>

@@ -1,29 +1,117 @@
 import { describe, expect, it } from 'vitest'
-import { detectLanguage, resources } from './i18n'
+import { detectLanguage, matchLanguage, resources, supportedLanguages } from './i18n'
 
-describe('detectLanguage', () => {
+describe('matchLanguage', () => {
   it.each([
-    [null, ['nb-NO'], 'nb'],
-    [null, ['nn'], 'nb'],
-    [null, ['no'], 'nb'],
-    [null, ['en-GB', 'nb'], 'en'],
-    [null, ['de-DE', 'en-US'], 'en'],
-    [null, ['de-DE'], 'nb'],
-    [null, [], 'nb'],
-    ['en', ['nb-NO'], 'en'],
-    ['xx', ['en'], 'en'],
-  ] as const)('saved %s, browser %j -> %s', (saved, browser, expected) => {
-    expect(detectLanguage(saved, browser)).toBe(expected)
+    ['nb-NO', 'nb'],
+    ['no', 'nb'],
+    ['NB', 'nb'],
+    ['nn-NO', 'nn'],
+    ['nn', 'nn'],
+    ['da-DK', 'da'],
+    ['da', 'da'],
+    ['sv-SE', 'sv'],
+    ['sv-FI', 'sv'],
+    ['en-US', 'en'],
+    ['en_GB', 'en'],
+    ['de-DE', null],
+    ['fi', null],
+    ['', null],
+    [null, null],
+  ] as const)('%s -> %s', (tag, expected) => {
+    expect(matchLanguage(tag)).toBe(expected)
   })
 })
+
+describe('detectLanguage', () => {
+  // Precedence: saved choice, then the workshop's language, then the browser, then bokmål.
+  it.each([
+    [null, ['nb-NO'], null, 'nb'],
+    [null, ['nn'], null, 'nn'],
+    [null, ['nn-NO', 'nb-NO'], null, 'nn'],
+    [null, ['no'], null, 'nb'],
+    [null, ['da-DK', 'en'], null, 'da'],
+    [null, ['sv-SE'], null, 'sv'],
+    [null, ['fi-FI', 'sv-FI'], null, 'sv'],
+    [null, ['en-GB', 'nb'], null, 'en'],
+    [null, ['de-DE', 'en-US'], null, 'en'],
+    [null, ['de-DE'], null, 'nb'],
+    [null, [], null, 'nb'],
+    ['en', ['nb-NO'], null, 'en'],
+    ['nn', ['en-US'], null, 'nn'],
+    ['xx', ['en'], null, 'en'],
+    // Inside a workshop: its language beats the browser for someone who never chose…
+    [null, ['en-US'], 'da', 'da'],
+    [null, ['en-US'], 'da-DK', 'da'],
+    [null, ['nb-NO'], 'sv', 'sv'],
+    [null, [], 'nn', 'nn'],
+    // …but never their own choice…
+    ['en', ['en-US'], 'da', 'en'],
+    ['nb', ['da-DK'], 'sv', 'nb'],
+    // …and a workshop language we do not speak falls through to the browser.
+    [null, ['sv-SE'], 'de', 'sv'],
+    [null, ['de-DE'], 'fr', 'nb'],
+  ] as const)('saved %s, browser %j, workshop %s -> %s', (saved, browser, workshop, expected) => {
+    expect(detectLanguage(saved, browser, workshop)).toBe(expected)
+  })
+})
+
+type Tree = { readonly [key: string]: string | Tree }
+
+function keysOf(tree: Tree, prefix = ''): string[] {
+  return Object.entries(tree).flatMap(([k, v]) => (typeof v === 'string' ? [`${prefix}${k}`] : keysOf(v, `${prefix}${k}.`)))
+}
+
+function valuesOf(tree: Tree, prefix = ''): [string, string][] {
+  return Object.entries(tree).flatMap(([k, v]): [string, string][] => (typeof v === 'string' ? [[`${prefix}${k}`, v]] : valuesOf(v, `${prefix}${k}.`)))
+}
+
+/** The {{variables}} a string interpolates, sorted, so a translation cannot drop or rename one. */
+function variablesOf(text: string): string[] {
+  return [...text.matchAll(/\{\{\s*([\w.]+)[^}]*\}\}/g)].map((m) => m[1]!).sort()
+}
+
+const namespaceNames = Object.keys(resources.en) as (keyof typeof resources.en)[]
+const translations = supportedLanguages.filter((l) => l !== 'nb' && l !== 'en')
 
 describe('locale files', () => {
   // A key present in one language and missing in another shows up as raw English or a key name.
   it('nb and en have the same keys in every namespace', () => {
-    const keys = (o: object, prefix = ''): string[] =>
-      Object.entries(o).flatMap(([k, v]) => (typeof v === 'object' && v !== null ? keys(v, `${prefix}${k}.`) : [`${prefix}${k}`]))
-    for (const ns of Object.keys(resources.en) as (keyof typeof resources.en)[]) {
-      expect(keys(resources.nb[ns]).sort(), ns).toEqual(keys(resources.en[ns]).sort())
+    for (const ns of namespaceNames) {
+      expect(keysOf(resources.nb[ns]).sort(), ns).toEqual(keysOf(resources.en[ns]).sort())
     }
+  })
+
+  it('every language has every namespace', () => {
+    for (const lng of supportedLanguages) expect(Object.keys(resources[lng]).sort(), lng).toEqual([...namespaceNames].sort())
+  })
+
+  // nn, da and sv are translated after nb/en: a key added to nb/en and not yet translated is
+  // listed here by name, so whoever added it (or the translator) knows exactly what to add.
+  it.each(translations)('%s covers every key of en, and has none that en lacks', (lng) => {
+    const missing: string[] = []
+    const stale: string[] = []
+    for (const ns of namespaceNames) {
+      const want = new Set(keysOf(resources.en[ns]))
+      const have = new Set(keysOf(resources[lng][ns]))
+      for (const key of want) if (!have.has(key)) missing.push(`${ns}:${key}`)
+      for (const key of have) if (!want.has(key)) stale.push(`${ns}:${key}`)
+    }
+    expect({ missing, stale }).toEqual({ missing: [], stale: [] })
+  })
+
+  it.each(supportedLanguages.filter((l) => l !== 'en'))('%s keeps the {{variables}} of every en string, and no string is empty', (lng) => {
+    const wrong: string[] = []
+    for (const ns of namespaceNames) {
+      const english = new Map(valuesOf(resources.en[ns]))
+      for (const [key, text] of valuesOf(resources[lng][ns])) {
+        const source = english.get(key)
+        if (text.trim() === '') wrong.push(`${ns}:${key} is empty`)
+        else if (source !== undefined && variablesOf(source).join() !== variablesOf(text).join()) {
+          wrong.push(`${ns}:${key} has ${variablesOf(text).join() || 'no variables'}, en has ${variablesOf(source).join() || 'none'}`)
+        }
+      }
+    }
+    expect(wrong).toEqual([])
   })
 })

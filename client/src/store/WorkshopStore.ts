@@ -60,6 +60,7 @@ export class WorkshopStore {
   private readonly local: IndexeddbPersistence | null
   private readonly undoManager: Y.UndoManager
   private readonly listeners = new Map<string, Set<Listener>>()
+  private readonly remoteChangeListeners = new Set<(changes: readonly RemoteChange[]) => void>()
 
   private boards: readonly BoardRecord[] = []
   private meta: WorkshopMetaRecord | null = null
@@ -79,7 +80,12 @@ export class WorkshopStore {
     this.maps = getWorkshopMaps(this.doc)
     this.maps.meta.observe(() => this.readMeta())
     this.maps.boards.observeDeep(() => this.readBoards())
-    this.maps.items.observeDeep((events) => this.readItems(events))
+    this.maps.items.observeDeep((events, transaction) => {
+      // A removed record's kind is known only before it is forgotten.
+      const removedKinds = this.isReportable(transaction) ? this.kindsOfRemoved(events) : null
+      this.readItems(events)
+      if (removedKinds) this.reportRemoteChanges(events, removedKinds)
+    })
     this.doc.on('update', (_update: Uint8Array, origin: unknown) => {
       if (origin === LocalOrigin && this.connection.status !== 'connected') {
         this.unsynced++
@@ -185,6 +191,65 @@ export class WorkshopStore {
   private emit(topic: string): void {
     const set = this.listeners.get(topic)
     if (set) for (const listener of [...set]) listener()
+  }
+
+  /**
+   * Other people's item changes as they arrive from the server (not the first sync, not this
+   * browser's own stored copy, not own edits), for announcing them to screen readers.
+   */
+  onRemoteChanges(listener: (changes: readonly RemoteChange[]) => void): () => void {
+    this.remoteChangeListeners.add(listener)
+    return () => {
+      this.remoteChangeListeners.delete(listener)
+    }
+  }
+
+  private isReportable(transaction: Y.Transaction): boolean {
+    return this.remoteChangeListeners.size > 0 && transaction.origin === this.provider && this.hasBeenConnected
+  }
+
+  private kindsOfRemoved(events: Y.YEvent<Y.AbstractType<unknown>>[]): Map<string, ItemRecord> {
+    const removed = new Map<string, ItemRecord>()
+    for (const event of events) {
+      if (event.target !== this.maps.items) continue
+      for (const [id, change] of event.changes.keys) {
+        const item = change.action === 'delete' ? this.items.get(id) : undefined
+        if (item) removed.set(id, item)
+      }
+    }
+    return removed
+  }
+
+  /**
+   * The author of an insert is the Yjs client id in the new struct's id, which is the same id the
+   * author's awareness state is keyed by; a removal carries no author (Yjs deletes create no struct).
+   */
+  private reportRemoteChanges(events: Y.YEvent<Y.AbstractType<unknown>>[], removed: ReadonlyMap<string, ItemRecord>): void {
+    const changes = new Map<string, RemoteChange>()
+    for (const event of events) {
+      if (event.target === this.maps.items) {
+        for (const [id, change] of event.changes.keys) {
+          const item = change.action === 'delete' ? removed.get(id) : this.items.get(id)
+          if (!item) continue
+          const action = change.action === 'add' ? 'added' : change.action === 'delete' ? 'removed' : 'changed'
+          const authorClientId = change.action === 'delete' ? null : (this.maps.items._map.get(id)?.id.client ?? null)
+          changes.set(id, { id, kind: item.kind, boardId: item.boardId, action, authorClientId })
+        }
+      } else {
+        const id = event.path[0]
+        if (typeof id !== 'string' || changes.has(id)) continue
+        const item = this.items.get(id)
+        if (!item) continue
+        let authorClientId: number | null = null
+        for (const key of event.changes.keys.keys()) {
+          authorClientId = event.target._map.get(key)?.id.client ?? authorClientId
+        }
+        changes.set(id, { id, kind: item.kind, boardId: item.boardId, action: 'changed', authorClientId })
+      }
+    }
+    if (changes.size === 0) return
+    const list = [...changes.values()]
+    for (const listener of [...this.remoteChangeListeners]) listener(list)
   }
 
   getBoards(): readonly BoardRecord[] {
@@ -424,8 +489,10 @@ export class WorkshopStore {
         else if (!map) this.maps.items.set(id, createRecordMap(item))
       }
       for (const id of plan.deleteItems ?? []) this.maps.items.delete(id)
+      // The board index is from before this plan: an item the plan moved off a deleted board stays.
+      const written = new Set(itemWrites.map(([id]) => id))
       for (const id of plan.deleteBoards ?? []) {
-        for (const itemId of this.getItemIds(id)) this.maps.items.delete(itemId)
+        for (const itemId of this.getItemIds(id)) if (!written.has(itemId)) this.maps.items.delete(itemId)
         this.maps.boards.delete(id)
       }
     })
@@ -577,6 +644,15 @@ export class WorkshopStore {
 }
 
 const emptyIds: readonly string[] = Object.freeze([])
+
+/** One item changed by someone else; `authorClientId` matches a `Peer.clientId` when known. */
+export interface RemoteChange {
+  id: string
+  kind: ItemKind
+  boardId: string
+  action: 'added' | 'changed' | 'removed'
+  authorClientId: number | null
+}
 
 /** Older below, ties by id: the same order in every browser. */
 function byStacking(a: ItemRecord, b: ItemRecord): number {

@@ -7,6 +7,7 @@ import daChallenges from './locales/da/challenges.json'
 import daMatrix from './locales/da/matrix.json'
 import daStakeholderMap from './locales/da/stakeholderMap.json'
 import daTags from './locales/da/tags.json'
+import enA11y from './locales/en/a11y.json'
 import enApp from './locales/en/app.json'
 import enHistory from './locales/en/history.json'
 import enOffline from './locales/en/offline.json'
@@ -17,6 +18,7 @@ import enMatrix from './locales/en/matrix.json'
 import enOutline from './locales/en/outline.json'
 import enStakeholderMap from './locales/en/stakeholderMap.json'
 import enTags from './locales/en/tags.json'
+import nbA11y from './locales/nb/a11y.json'
 import nbApp from './locales/nb/app.json'
 import nbHistory from './locales/nb/history.json'
 import nbOffline from './locales/nb/offline.json'
@@ -52,14 +54,14 @@ export type SupportedLanguage = (typeof supportedLanguages)[number]
 
 const STORAGE_KEY = 'samskap.language'
 
-export const namespaces = ['app', 'canvas', 'boards', 'stakeholderMap', 'matrix', 'challenges', 'tags', 'outline', 'offline', 'history'] as const
+export const namespaces = ['app', 'canvas', 'boards', 'stakeholderMap', 'matrix', 'challenges', 'tags', 'outline', 'offline', 'history', 'a11y'] as const
 
 export const resources = {
-  nb: { app: nbApp, canvas: nbCanvas, boards: nbBoards, stakeholderMap: nbStakeholderMap, matrix: nbMatrix, challenges: nbChallenges, tags: nbTags, outline: nbOutline, offline: nbOffline, history: nbHistory },
+  nb: { app: nbApp, canvas: nbCanvas, boards: nbBoards, stakeholderMap: nbStakeholderMap, matrix: nbMatrix, challenges: nbChallenges, tags: nbTags, outline: nbOutline, offline: nbOffline, history: nbHistory, a11y: nbA11y },
   nn: { app: nnApp, canvas: nnCanvas, boards: nnBoards, stakeholderMap: nnStakeholderMap, matrix: nnMatrix, challenges: nnChallenges, tags: nnTags },
   da: { app: daApp, canvas: daCanvas, boards: daBoards, stakeholderMap: daStakeholderMap, matrix: daMatrix, challenges: daChallenges, tags: daTags },
   sv: { app: svApp, canvas: svCanvas, boards: svBoards, stakeholderMap: svStakeholderMap, matrix: svMatrix, challenges: svChallenges, tags: svTags },
-  en: { app: enApp, canvas: enCanvas, boards: enBoards, stakeholderMap: enStakeholderMap, matrix: enMatrix, challenges: enChallenges, tags: enTags, outline: enOutline, offline: enOffline, history: enHistory },
+  en: { app: enApp, canvas: enCanvas, boards: enBoards, stakeholderMap: enStakeholderMap, matrix: enMatrix, challenges: enChallenges, tags: enTags, outline: enOutline, offline: enOffline, history: enHistory, a11y: enA11y },
 } as const
 
 /**

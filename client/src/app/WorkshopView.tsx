@@ -2,6 +2,7 @@ import { useEffect, useId, useState } from 'react'
 import { useTranslation } from 'react-i18next'
 import { AddBoardMenu, useTemplateTitles } from '../boards/AddBoardMenu'
 import { BoardView } from '../boards/BoardView'
+import { HistoryButton } from '../history/HistoryButton'
 import type { BoardChoice } from '../../../shared/logic/templates'
 import { applyWorkshopLanguage } from '../i18n/i18n'
 import { useBoards, useConnection, useLocallyLoaded, usePeers, useWorkshopMeta } from '../store/hooks'
@@ -98,6 +99,7 @@ export function WorkshopView({ store, workshopId, boardId, userName, onChangeNam
           <div className="topbar__tools">
             <ConnectionIndicator connection={connection} />
             <PeopleList peers={peers} self={{ name: userName, color: store.getSelfColor() }} />
+            <HistoryButton store={store} workshopId={workshopId} />
             <ShareButton workshopId={workshopId} />
             <OfflineMenu store={store} workshopId={workshopId} />
             <button type="button" className="button name-button" onClick={onChangeName} aria-label={t('name.changeButton', { name: userName })}>

@@ -1,5 +1,6 @@
 import { useEffect, useId } from 'react'
 import { useTranslation } from 'react-i18next'
+import { OfflineNotice } from '../offline/OfflineNotice'
 import { Brand } from './Brand'
 import { LanguageSwitch } from './LanguageSwitch'
 import { NewWorkshopForm } from './NewWorkshopForm'
@@ -31,6 +32,7 @@ export function HomePage() {
         </section>
         <section aria-labelledby={recentId} className="home-section">
           <h2 id={recentId}>{t('home.recent.heading')}</h2>
+          <OfflineNotice />
           <RecentWorkshops headingId={recentId} />
         </section>
         <section aria-labelledby={openId} className="home-section">

@@ -1,5 +1,6 @@
 import { useState } from 'react'
 import { useTranslation } from 'react-i18next'
+import { KeptBadge } from '../offline/KeptBadge'
 import { onLinkClick } from './navigation'
 import { forgetWorkshop, loadRecent, saveRecent } from './recentWorkshops'
 
@@ -16,7 +17,10 @@ export function RecentWorkshops({ headingId }: { headingId: string }) {
         return (
           <li key={w.id} className="recent-item">
             <a href={`/w/${w.id}`} onClick={onLinkClick(route)} className="recent-item__link">
-              <span className="recent-item__title">{title}</span>
+              <span className="recent-item__title">
+                {title}
+                <KeptBadge workshopId={w.id} />
+              </span>
               <span className="recent-item__date">{t('home.recent.lastOpened', { date: date.format(w.lastOpened) })}</span>
             </a>
             <button

@@ -13,6 +13,10 @@ describe('parseRoute', () => {
     [`/w/${id}/`, '?board=b1', { page: 'workshop', workshopId: id, boardId: 'b1' }],
     [`/w/${id}`, '?board=%3Cscript%3E', { page: 'workshop', workshopId: id, boardId: null }],
     [`/w/${id}/extra`, '', { page: 'home' }],
+    [`/w/${id}/capture`, '', { page: 'capture', workshopId: id }],
+    [`/w/${id}/capture/`, '?board=b1', { page: 'capture', workshopId: id }],
+    ['/w/short/capture', '', { page: 'home' }],
+    [`/w/${id}/capture/more`, '', { page: 'home' }],
   ] as const)('%s%s', (path, search, expected) => {
     expect(parseRoute(path, search)).toEqual(expected)
   })
@@ -22,6 +26,7 @@ describe('parseRoute', () => {
     const url = new URL(routeToUrl(route), 'http://x')
     expect(parseRoute(url.pathname, url.search)).toEqual(route)
     expect(routeToUrl({ page: 'home' })).toBe('/')
+    expect(routeToUrl({ page: 'capture', workshopId: id })).toBe(`/w/${id}/capture`)
   })
 })
 

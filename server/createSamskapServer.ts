@@ -8,6 +8,7 @@ import { SchemaTooNewError } from '../shared/doc/workshopDoc'
 import { CloseCode, MAX_MESSAGE_BYTES, SYNC_PATH, WORKSHOP_ID_PATTERN } from '../shared/protocol'
 import { compareSchema, currentSchema, parseSchemaVersions } from '../shared/schema/schema'
 import { handleApiRequest } from './http/workshopsApi'
+import { handleImportRequest, IMPORT_PATH } from './http/exportApi'
 import { handleHistoryRequest, isHistoryPath } from './http/historyApi'
 import { WorkshopHistory } from './history/WorkshopHistory'
 import { handleImagesRequest, IMAGES_PATH } from './http/imagesApi'
@@ -146,6 +147,7 @@ export async function createSamskapServer(options: SamskapServerOptions): Promis
     if (isHistoryPath(pathname)) {
       return handleHistoryRequest(request, response, pathname, persistence, history, log)
     }
+    if (pathname === IMPORT_PATH) return handleImportRequest(request, response, persistence, log)
     if (pathname === '/api' || pathname.startsWith('/api/')) {
       return handleApiRequest(request, response, pathname, persistence, log)
     }

@@ -1,6 +1,7 @@
 import { useEffect, useId } from 'react'
 import { useTranslation } from 'react-i18next'
 import { OfflineNotice } from '../offline/OfflineNotice'
+import { AccessibilityLink } from '../a11y/AccessibilityLink'
 import { Brand } from './Brand'
 import { LanguageSwitch } from './LanguageSwitch'
 import { NewWorkshopForm } from './NewWorkshopForm'
@@ -40,6 +41,9 @@ export function HomePage() {
           <OpenByLinkForm />
         </section>
       </main>
+      <footer className="home-footer">
+        <AccessibilityLink />
+      </footer>
     </div>
   )
 }

@@ -1,5 +1,7 @@
 import { useEffect, useId, useState } from 'react'
 import { useTranslation } from 'react-i18next'
+import { AccessibilityLink } from '../a11y/AccessibilityLink'
+import { Announcer } from '../a11y/Announcer'
 import { AddBoardMenu, useTemplateTitles } from '../boards/AddBoardMenu'
 import { BoardView } from '../boards/BoardView'
 import { HistoryButton } from '../history/HistoryButton'
@@ -108,6 +110,7 @@ export function WorkshopView({ store, workshopId, boardId, userName, onChangeNam
             </button>
           </div>
           <LanguageSwitch />
+          <AccessibilityLink className="topbar__a11y-link" />
         </div>
         {boards.length > 0 && (
           <div className="boardbar">
@@ -165,6 +168,7 @@ export function WorkshopView({ store, workshopId, boardId, userName, onChangeNam
           </div>
         )}
       </main>
+      <Announcer store={store} boardId={selected?.id ?? null} />
 
       {connection.status === 'refused' && <RefusedBanner code={connection.code} reason={connection.reason} />}
       {deleting && (

@@ -13,6 +13,9 @@ describe('parseRoute', () => {
     [`/w/${id}/`, '?board=b1', { page: 'workshop', workshopId: id, boardId: 'b1' }],
     [`/w/${id}`, '?board=%3Cscript%3E', { page: 'workshop', workshopId: id, boardId: null }],
     [`/w/${id}/extra`, '', { page: 'home' }],
+    ['/accessibility', '', { page: 'accessibility' }],
+    ['/accessibility/', '?x=1', { page: 'accessibility' }],
+    ['/accessibility/more', '', { page: 'home' }],
     [`/w/${id}/capture`, '', { page: 'capture', workshopId: id }],
     [`/w/${id}/capture/`, '?board=b1', { page: 'capture', workshopId: id }],
     ['/w/short/capture', '', { page: 'home' }],
@@ -26,6 +29,7 @@ describe('parseRoute', () => {
     const url = new URL(routeToUrl(route), 'http://x')
     expect(parseRoute(url.pathname, url.search)).toEqual(route)
     expect(routeToUrl({ page: 'home' })).toBe('/')
+    expect(routeToUrl({ page: 'accessibility' })).toBe('/accessibility')
     expect(routeToUrl({ page: 'capture', workshopId: id })).toBe(`/w/${id}/capture`)
   })
 })

@@ -2,13 +2,14 @@ import { WORKSHOP_ID_PATTERN } from '../../../shared/protocol'
 
 /** Where the person is. The board lives in the query so links and reloads keep it. */
 export type Route =
-  | { page: 'home' }
+  | { page: 'home' } | { page: 'accessibility' }
   | { page: 'workshop'; workshopId: string; boardId: string | null }
   // Quick capture on a phone: the board is remembered on the device, not put in the address.
   | { page: 'capture'; workshopId: string }
 
 /** Reads a location; anything we do not know is the home page. */
 export function parseRoute(pathname: string, search: string): Route {
+  if (/^\/accessibility\/?$/.test(pathname)) return { page: 'accessibility' }
   const capture = /^\/w\/([^/]+)\/capture\/?$/.exec(pathname)?.[1]
   if (capture && WORKSHOP_ID_PATTERN.test(capture)) return { page: 'capture', workshopId: capture }
   const match = /^\/w\/([^/]+)\/?$/.exec(pathname)
@@ -22,6 +23,7 @@ export function parseRoute(pathname: string, search: string): Route {
 
 export function routeToUrl(route: Route): string {
   if (route.page === 'home') return '/'
+  if (route.page === 'accessibility') return '/accessibility'
   if (route.page === 'capture') return `/w/${route.workshopId}/capture`
   const base = `/w/${route.workshopId}`
   return route.boardId ? `${base}?board=${encodeURIComponent(route.boardId)}` : base

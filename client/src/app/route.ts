@@ -2,7 +2,8 @@ import { WORKSHOP_ID_PATTERN } from '../../../shared/protocol'
 
 /** Where the person is. The board lives in the query so links and reloads keep it. */
 export type Route =
-  | { page: 'home' } | { page: 'accessibility' }
+  | { page: 'home' }
+  | { page: 'accessibility' }
   | { page: 'workshop'; workshopId: string; boardId: string | null }
   // Quick capture on a phone: the board is remembered on the device, not put in the address.
   | { page: 'capture'; workshopId: string }

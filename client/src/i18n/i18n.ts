@@ -1,68 +1,38 @@
 import i18next from 'i18next'
 import { initReactI18next } from 'react-i18next'
-import daApp from './locales/da/app.json'
-import daBoards from './locales/da/boards.json'
-import daCanvas from './locales/da/canvas.json'
-import daChallenges from './locales/da/challenges.json'
-import daMatrix from './locales/da/matrix.json'
-import daStakeholderMap from './locales/da/stakeholderMap.json'
-import daTags from './locales/da/tags.json'
-import enA11y from './locales/en/a11y.json'
-import enApp from './locales/en/app.json'
-import enHistory from './locales/en/history.json'
-import enOffline from './locales/en/offline.json'
-import enBoards from './locales/en/boards.json'
-import enCanvas from './locales/en/canvas.json'
-import enChallenges from './locales/en/challenges.json'
-import enMatrix from './locales/en/matrix.json'
-import enOutline from './locales/en/outline.json'
-import enStakeholderMap from './locales/en/stakeholderMap.json'
-import enTags from './locales/en/tags.json'
-import nbA11y from './locales/nb/a11y.json'
-import nbApp from './locales/nb/app.json'
-import nbHistory from './locales/nb/history.json'
-import nbOffline from './locales/nb/offline.json'
-import nbBoards from './locales/nb/boards.json'
-import nbCanvas from './locales/nb/canvas.json'
-import nbChallenges from './locales/nb/challenges.json'
-import nbMatrix from './locales/nb/matrix.json'
-import nbOutline from './locales/nb/outline.json'
-import nbStakeholderMap from './locales/nb/stakeholderMap.json'
-import nbTags from './locales/nb/tags.json'
-import nnApp from './locales/nn/app.json'
-import nnBoards from './locales/nn/boards.json'
-import nnCanvas from './locales/nn/canvas.json'
-import nnChallenges from './locales/nn/challenges.json'
-import nnMatrix from './locales/nn/matrix.json'
-import nnStakeholderMap from './locales/nn/stakeholderMap.json'
-import nnTags from './locales/nn/tags.json'
-import svApp from './locales/sv/app.json'
-import svBoards from './locales/sv/boards.json'
-import svCanvas from './locales/sv/canvas.json'
-import svChallenges from './locales/sv/challenges.json'
-import svMatrix from './locales/sv/matrix.json'
-import svStakeholderMap from './locales/sv/stakeholderMap.json'
-import svTags from './locales/sv/tags.json'
 
 /**
- * All user-visible text goes through i18next. Namespaces follow the UI's parts (app shell,
- * canvas, each board) so each part's strings live beside each other. nb and en are written with
- * the code; nn, da and sv are translations checked against en by i18n.test.ts.
+ * All user-visible text goes through i18next. Namespaces follow the UI's parts (app shell, canvas,
+ * each board, outline, …) and each is one JSON file per language: `locales/<lng>/<namespace>.json`.
+ * Files are picked up by name, so a new namespace needs no edit here: add it to nb and en (written
+ * with the code), and i18n.test.ts lists what nn, da and sv still lack.
  */
 export const supportedLanguages = ['nb', 'nn', 'da', 'sv', 'en'] as const
 export type SupportedLanguage = (typeof supportedLanguages)[number]
 
+/** A namespace's strings: nested objects of strings, as in the JSON files. */
+export interface Strings {
+  readonly [key: string]: string | Strings
+}
+
 const STORAGE_KEY = 'samskap.language'
 
-export const namespaces = ['app', 'canvas', 'boards', 'stakeholderMap', 'matrix', 'challenges', 'tags', 'outline', 'offline', 'history', 'a11y'] as const
+const localeFiles = import.meta.glob<Strings>('./locales/*/*.json', { eager: true, import: 'default' })
 
-export const resources = {
-  nb: { app: nbApp, canvas: nbCanvas, boards: nbBoards, stakeholderMap: nbStakeholderMap, matrix: nbMatrix, challenges: nbChallenges, tags: nbTags, outline: nbOutline, offline: nbOffline, history: nbHistory, a11y: nbA11y },
-  nn: { app: nnApp, canvas: nnCanvas, boards: nnBoards, stakeholderMap: nnStakeholderMap, matrix: nnMatrix, challenges: nnChallenges, tags: nnTags },
-  da: { app: daApp, canvas: daCanvas, boards: daBoards, stakeholderMap: daStakeholderMap, matrix: daMatrix, challenges: daChallenges, tags: daTags },
-  sv: { app: svApp, canvas: svCanvas, boards: svBoards, stakeholderMap: svStakeholderMap, matrix: svMatrix, challenges: svChallenges, tags: svTags },
-  en: { app: enApp, canvas: enCanvas, boards: enBoards, stakeholderMap: enStakeholderMap, matrix: enMatrix, challenges: enChallenges, tags: enTags, outline: enOutline, offline: enOffline, history: enHistory, a11y: enA11y },
-} as const
+function loadResources(): Record<SupportedLanguage, Record<string, Strings>> {
+  const out = Object.fromEntries(supportedLanguages.map((l) => [l, {}])) as Record<SupportedLanguage, Record<string, Strings>>
+  for (const [path, strings] of Object.entries(localeFiles)) {
+    const match = /\/locales\/([^/]+)\/([^/]+)\.json$/.exec(path)
+    const lng = supportedLanguages.find((l) => l === match?.[1])
+    if (match && lng) out[lng][match[2]!] = strings
+  }
+  return out
+}
+
+export const resources = loadResources()
+
+/** Every namespace English has; en is always complete, so it defines the set. */
+export const namespaces: readonly string[] = Object.keys(resources.en).sort()
 
 /**
  * Where a string missing in one language is looked up next. nb and en are always complete (the

@@ -1,0 +1,84 @@
+import { useEffect, useId } from 'react'
+import { useTranslation } from 'react-i18next'
+import { Brand } from '../app/Brand'
+import { LanguageSwitch } from '../app/LanguageSwitch'
+import { onLinkClick } from '../app/navigation'
+import { accessibilityContact } from './accessibilityContact'
+
+/** When the statement was last checked against the app; update it with every revision. */
+export const STATEMENT_DATE = '2026-11-22'
+
+const UUTILSYNET_URL = 'https://www.uutilsynet.no/'
+
+const limitKeys = ['canvas', 'drawings', 'colour', 'announcements'] as const
+
+/**
+ * The accessibility statement (tilgjengelighetserklæring), in the order Norwegian public bodies
+ * publish it (uutilsynet's template): the service, the requirement, the status, what is not
+ * accessible and why, feedback and contact, complaints, the date.
+ */
+export function AccessibilityPage() {
+  const { t, i18n } = useTranslation('a11y')
+  const headingId = useId()
+  useEffect(() => {
+    document.title = t('statement.documentTitle')
+  }, [t])
+  const date = new Intl.DateTimeFormat(i18n.language, { dateStyle: 'long', timeZone: 'UTC' }).format(new Date(`${STATEMENT_DATE}T12:00:00Z`))
+  const contact = accessibilityContact
+  return (
+    <div className="home-page">
+      <header className="home-header">
+        <Brand />
+        <LanguageSwitch />
+      </header>
+      <main className="statement" aria-labelledby={headingId}>
+        <p>
+          <a href="/" onClick={onLinkClick({ page: 'home' })}>
+            {t('statement.back')}
+          </a>
+        </p>
+        <h1 id={headingId}>{t('statement.heading')}</h1>
+        <p>{t('statement.intro')}</p>
+
+        <h2>{t('statement.obligationHeading')}</h2>
+        <p>{t('statement.obligation')}</p>
+
+        <h2>{t('statement.statusHeading')}</h2>
+        <p>{t('statement.status')}</p>
+
+        <h2>{t('statement.limitsHeading')}</h2>
+        <ul>
+          {limitKeys.map((key) => (
+            <li key={key}>{t(`statement.limits.${key}`)}</li>
+          ))}
+        </ul>
+
+        <h2>{t('statement.feedbackHeading')}</h2>
+        {contact ? (
+          <p>
+            {t('statement.feedback')}{' '}
+            {contact.kind === 'email' ? (
+              <a href={`mailto:${contact.value}`}>{contact.value}</a>
+            ) : contact.kind === 'url' ? (
+              <a href={contact.value}>{contact.value}</a>
+            ) : (
+              <span>{contact.value}</span>
+            )}
+          </p>
+        ) : (
+          <p>{t('statement.contactMissing')}</p>
+        )}
+
+        <h2>{t('statement.complaintHeading')}</h2>
+        <p>
+          {t('statement.complaint')} <a href={UUTILSYNET_URL}>{t('statement.complaintLink')}</a>
+        </p>
+
+        <h2>{t('statement.dateHeading')}</h2>
+        <p>
+          {t('statement.date', { date })} {t('statement.source')}
+        </p>
+      </main>
+    </div>
+  )
+}

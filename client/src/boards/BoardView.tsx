@@ -1,14 +1,18 @@
 import { useTranslation } from 'react-i18next'
 import { BoardCanvas } from '../canvas/BoardCanvas'
+import { BoardOutline } from '../outline/BoardOutline'
+import { OutlineToggle, useBoardMode } from '../outline/OutlineToggle'
 import type { BoardProps } from './BoardProps'
 import { BoardHelp } from './BoardHelp'
 import { ChallengeBoard } from './challengeBoard/ChallengeBoard'
 import { InvolvementMatrixBoard } from './involvementMatrix/InvolvementMatrixBoard'
 import { StakeholderMapBoard } from './stakeholderMap/StakeholderMapBoard'
 
-/** Picks the view for a board's template, under its (hideable) how-to text. */
+/** Picks the view for a board's template (or its outline twin), under its (hideable) how-to text. */
 export function BoardView({ store, board }: BoardProps) {
   const { t } = useTranslation('boards')
+  // Canvas or its HTML outline twin: this person's choice for this board (session state).
+  const [mode, setMode] = useBoardMode(board.id)
   return (
     <div className="board-view">
       <BoardHelp
@@ -16,7 +20,8 @@ export function BoardView({ store, board }: BoardProps) {
         visible={board.showHelp}
         onToggle={(visible) => store.setBoardHelpVisible(board.id, visible)}
       />
-      <div className="board-view__body">{renderBoard(store, board)}</div>
+      <OutlineToggle boardId={board.id} mode={mode} onChange={setMode} />
+      <div className="board-view__body">{mode === 'outline' ? <BoardOutline store={store} board={board} /> : renderBoard(store, board)}</div>
     </div>
   )
 }

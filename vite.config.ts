@@ -43,8 +43,9 @@ export default defineConfig({
         clientsClaim: true,
         cleanupOutdatedCaches: true,
         navigateFallback: '/index.html',
-        // Client routes only: the API, the sync socket and the probes always go to the server.
-        navigateFallbackAllowlist: [/^\/$/, /^\/w\//],
+        // Client routes only (see client/src/app/route.ts; a new page needs its path here to open
+        // offline): the API, the sync socket and the probes always go to the server.
+        navigateFallbackAllowlist: [/^\/$/, /^\/w\//, /^\/accessibility\/?$/],
         navigateFallbackDenylist: [/^\/api\//, /^\/sync/, /^\/healthz/, /^\/metrics/],
         runtimeCaching: [
           {

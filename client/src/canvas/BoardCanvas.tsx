@@ -1254,9 +1254,13 @@ interface BoxLike {
   rotation: number
 }
 
-/** Culling is coarse on purpose: half a viewport of margin lets a pan run between React commits. */
+/**
+ * Items are mounted as far as the stage reaches beyond the view (OVERSCAN): what a pan reveals
+ * between two redraws is the picture drawn at the last commit, and each commit culls again, so
+ * nodes further out would only be drawn off the canvas.
+ */
 function cullMargin(camera: Camera, size: { w: number; h: number }): number {
-  return (Math.max(size.w, size.h) / camera.scale) * 0.5
+  return (Math.max(size.w, size.h) * OVERSCAN) / camera.scale
 }
 
 function overscanOf(size: { w: number; h: number }): Point {

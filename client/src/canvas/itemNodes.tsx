@@ -54,7 +54,7 @@ export const TextNode = memo(function TextNode({ store, id, handlers, filter, ed
     // Unreadable when zoomed out: a faint block where the text is, the size every client estimates.
     return (
       <Group ref={ref} id={id} x={text.x} y={text.y} opacity={matchesTagFilter(text, filter) ? 1 : DIMMED_OPACITY} {...dragProps(handlers, id)}>
-        <Rect width={text.w} height={textHeight(text.text, text.w, text.fontSize)} fill={text.color} opacity={0.3} perfectDrawEnabled={false} />
+        <Rect width={text.w} height={textHeight(text.text, text.w, text.fontSize)} fill={text.color} opacity={0.2} perfectDrawEnabled={false} />
       </Group>
     )
   }

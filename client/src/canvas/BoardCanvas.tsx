@@ -1092,7 +1092,7 @@ function BoardCanvasSession({ store, boardId }: BoardCanvasProps) {
       {size.w > 0 && size.h > 0 && (
         <Stage ref={stageRef} width={size.w + 2 * overscan.x} height={size.h + 2 * overscan.y} style={{ position: 'absolute', left: -overscan.x, top: -overscan.y }}>
           {/* Items stop listening while another tool is active: Konva must not start dragging them. */}
-          <Layer listening={!panning && !drawing}>
+          <Layer ref={lazyHitGraph} listening={!panning && !drawing}>
             {renderedIds.map((id) => {
               const kind = store.getItem(id)?.kind
               switch (kind) {
@@ -1262,6 +1262,34 @@ interface BoxLike {
 function cullMargin(camera: Camera, size: { w: number; h: number }): number {
   return (Math.max(size.w, size.h) * OVERSCAN) / camera.scale
 }
+
+/**
+ * Konva redraws a layer's hit graph with every scene redraw; for the items layer that is a second
+ * pass over thousands of shapes at each camera commit, most of them never pointed at before the
+ * next commit. Here the hit graph is drawn when it is first asked for (pointer events and
+ * getIntersection read it), once per redraw at most.
+ */
+function lazyHitGraph(layer: Konva.Layer | null): void {
+  if (!layer || lazyLayers.has(layer)) return
+  lazyLayers.add(layer)
+  const drawHit = layer.drawHit.bind(layer)
+  const getIntersection = layer.getIntersection.bind(layer)
+  let stale = true
+  layer.drawHit = ((...args: Parameters<Konva.Layer['drawHit']>) => {
+    // With a canvas given (export, caching) Konva wants it drawn now.
+    if (args.length > 0 && args[0]) return drawHit(...args)
+    stale = true
+    return layer
+  }) as Konva.Layer['drawHit']
+  layer.getIntersection = (pos) => {
+    if (stale) {
+      stale = false
+      drawHit()
+    }
+    return getIntersection(pos)
+  }
+}
+const lazyLayers = new WeakSet<Konva.Layer>()
 
 function overscanOf(size: { w: number; h: number }): Point {
   return { x: Math.round(size.w * OVERSCAN), y: Math.round(size.h * OVERSCAN) }

@@ -221,7 +221,7 @@ export function HistoryDialog({ store, workshopId, onClose }: HistoryDialogProps
           {snapshot && diff && view.name === 'confirm' && (
             <>
               <p>{t('restore.confirmBody', { time: formatTime(snapshot.entry.createdAt) })}</p>
-              {diff.same ? <p>{t('restore.noChanges')}</p> : <DifferenceList diff={diff} heading={t('restore.changes')} />}
+              {diff.same ? <p>{t('restore.noChanges')}</p> : <DifferenceList diff={diff} mode="restore" heading={t('restore.changes')} />}
             </>
           )}
           <div className="dialog-actions history-dialog__actions">
@@ -355,7 +355,7 @@ function SnapshotDetail({ snapshot, now, diff }: { snapshot: HistorySnapshot; no
           ))}
         </tbody>
       </table>
-      {diff.same ? <p>{t('detail.same')}</p> : <DifferenceList diff={diff} heading={t('detail.differences')} />}
+      {diff.same ? <p>{t('detail.same')}</p> : <DifferenceList diff={diff} mode="since" heading={t('detail.differences')} />}
       <h3 className="history-detail__subheading">{t('detail.contents')}</h3>
       <ul className="history-contents">
         {snapshot.boards.map((board) => {
@@ -384,15 +384,17 @@ function SnapshotDetail({ snapshot, now, diff }: { snapshot: HistorySnapshot; no
   )
 }
 
-function DifferenceList({ diff, heading }: { diff: CountsDiff; heading: string }) {
+/** What differs, either as what happened since then ("since") or as what a restore will do ("restore"). */
+function DifferenceList({ diff, heading, mode }: { diff: CountsDiff; heading: string; mode: 'since' | 'restore' }) {
   const { t } = useTranslation('history')
+  const prefix = mode === 'since' ? 'detail' : 'restore'
   const lines: string[] = [
-    ...diff.boardsAddedSince.map((b) => t('detail.boardAdded', { title: b.title })),
-    ...diff.boardsRemovedSince.map((b) => t('detail.boardRemoved', { title: b.title })),
-    ...diff.boardsChanged.map((b) => t('detail.boardChanged', { title: b.title, then: b.then, now: b.now })),
+    ...diff.boardsAddedSince.map((b) => t(mode === 'since' ? 'detail.boardAdded' : 'restore.boardRemoved', { title: b.title })),
+    ...diff.boardsRemovedSince.map((b) => t(mode === 'since' ? 'detail.boardRemoved' : 'restore.boardBack', { title: b.title })),
+    ...diff.boardsChanged.map((b) => t(`${prefix}.boardChanged`, { title: b.title, then: b.then, now: b.now })),
     ...diff.kinds
       .filter((k) => k.then !== k.now)
-      .map((k) => t('detail.kindChanged', { kind: t(`kinds.${k.kind}`), then: k.then, now: k.now })),
+      .map((k) => t(`${prefix}.kindChanged`, { kind: t(`kinds.${k.kind}`), then: k.then, now: k.now })),
   ]
   return (
     <div className="history-differences">

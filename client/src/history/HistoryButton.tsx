@@ -20,7 +20,7 @@ export function HistoryButton({ store, workshopId }: { store: WorkshopStore; wor
 
 function HistoryIcon() {
   return (
-    <svg width="18" height="18" viewBox="0 0 24 24" aria-hidden="true" focusable="false">
+    <svg width="20" height="20" viewBox="0 0 24 24" aria-hidden="true" focusable="false">
       <path
         d="M3 12a9 9 0 1 0 3-6.7M3 4v4h4M12 7v5l3 2"
         fill="none"

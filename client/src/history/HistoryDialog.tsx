@@ -189,7 +189,10 @@ export function HistoryDialog({ store, workshopId, onClose }: HistoryDialogProps
                     <button
                       type="button"
                       className={`history-list__entry history-list__entry--${e.kind}`}
-                      onClick={() => setView({ name: 'detail', id: e.id })}
+                      onClick={() => {
+                        setStatus('')
+                        setView({ name: 'detail', id: e.id })
+                      }}
                     >
                       <span className="history-list__label">{entryLabel(e)}</span>
                       <span className="history-list__meta">

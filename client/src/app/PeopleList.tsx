@@ -44,7 +44,8 @@ export function PeopleList({ peers, self }: PeopleListProps) {
         </span>
         <span className="people__count" aria-hidden="true">
           {count}
-        </span>
+        </span>{' '}
+        {/* The space keeps "2 here" readable as words, so the visible text is part of the name (WCAG 2.5.3). */}
         <span className="people__label" aria-hidden="true">
           {t('people.here')}
         </span>

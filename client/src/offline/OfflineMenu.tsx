@@ -31,6 +31,8 @@ export function OfflineMenu({ store, workshopId }: { store: WorkshopStore; works
         aria-expanded={open}
         aria-controls={panelId}
         title={t('menu.title')}
+        // The label is hidden on narrow screens; the name must not be the icon alone.
+        aria-label={t('menu.title')}
         onClick={() => setOpen((o) => !o)}
         data-testid="offline-menu"
       >

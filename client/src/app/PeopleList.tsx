@@ -32,7 +32,6 @@ export function PeopleList({ peers, self }: PeopleListProps) {
         className="button people__button"
         aria-expanded={open}
         aria-controls={listId}
-        aria-label={t('people.button', { count })}
         onClick={() => setOpen((o) => !o)}
         data-testid="people-button"
       >
@@ -42,12 +41,12 @@ export function PeopleList({ peers, self }: PeopleListProps) {
             <span key={p.key} className="people__dot" style={{ background: p.color }} />
           ))}
         </span>
-        <span className="people__count" aria-hidden="true">
-          {count}
-        </span>{' '}
-        {/* The space keeps "2 here" readable as words, so the visible text is part of the name (WCAG 2.5.3). */}
-        <span className="people__label" aria-hidden="true">
-          {t('people.here')}
+        {/* The name starts with the visible words and adds hidden ones ("2 her: 2 personer, vis hvem"),
+            so what a voice-control user reads off the button is its name (WCAG 2.5.3). */}
+        <span className="people__count">{count}</span>{' '}
+        <span className="people__label">{t('people.here')}</span>
+        <span className="visually-hidden">
+          : {t('people.noun', { count })}, {t('people.showWho')}
         </span>
       </button>
       {/* The list stays in the page when closed so tests and screen readers can find it by name. */}

@@ -4,6 +4,7 @@ import { AccessibilityLink } from '../a11y/AccessibilityLink'
 import { Announcer } from '../a11y/Announcer'
 import { AddBoardMenu, useTemplateTitles } from '../boards/AddBoardMenu'
 import { BoardView } from '../boards/BoardView'
+import { ExportButton } from '../export/ExportButton'
 import { HistoryButton } from '../history/HistoryButton'
 import type { BoardChoice } from '../../../shared/logic/templates'
 import { applyWorkshopLanguage } from '../i18n/i18n'
@@ -102,6 +103,7 @@ export function WorkshopView({ store, workshopId, boardId, userName, onChangeNam
             <ConnectionIndicator connection={connection} />
             <PeopleList peers={peers} self={{ name: userName, color: store.getSelfColor() }} />
             <HistoryButton store={store} workshopId={workshopId} />
+            <ExportButton store={store} workshopId={workshopId} boardId={selected?.id ?? null} />
             <ShareButton workshopId={workshopId} />
             <OfflineMenu store={store} workshopId={workshopId} />
             <button type="button" className="button name-button" onClick={onChangeName} aria-label={t('name.changeButton', { name: userName })}>

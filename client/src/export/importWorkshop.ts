@@ -1,0 +1,23 @@
+/** `POST /api/workshops/import`; failures come back as values with the server's message. */
+export type ImportWorkshopResult =
+  | { ok: true; id: string }
+  | { ok: false; kind: 'notJson' }
+  | { ok: false; kind: 'network' }
+  | { ok: false; kind: 'server'; message: string }
+
+export async function importWorkshop(text: string): Promise<ImportWorkshopResult> {
+  try {
+    JSON.parse(text)
+  } catch {
+    return { ok: false, kind: 'notJson' }
+  }
+  let response: Response
+  try {
+    response = await fetch('/api/workshops/import', { method: 'POST', headers: { 'content-type': 'application/json' }, body: text })
+  } catch {
+    return { ok: false, kind: 'network' }
+  }
+  const body = (await response.json().catch(() => null)) as { id?: unknown; error?: unknown } | null
+  if (response.status === 201 && typeof body?.id === 'string') return { ok: true, id: body.id }
+  return { ok: false, kind: 'server', message: typeof body?.error === 'string' ? body.error : `HTTP ${response.status}` }
+}

@@ -52,6 +52,8 @@ import { inkColors, SelectionToolbar } from './SelectionToolbar'
 import { strokeOutlinePath } from './strokePath'
 import { useSelectedItems } from './useSelectedItems'
 import { useSharedColor } from './useSharedColor'
+import { revealRect, stepFocus } from './canvasKeyboard'
+import { CanvasFocusDescription } from '../a11y/CanvasFocusDescription'
 import './canvas.css'
 
 // Sharp on retina, but a 3x phone would triple fill cost for little visible gain.
@@ -244,6 +246,23 @@ function BoardCanvasSession({ store, boardId }: BoardCanvasProps) {
     (point: Point, exclude?: string): string | null =>
       topmostItemAt(placedOnBoard().filter(({ item }) => item.id !== exclude && canBindTo(item)).map(({ item, rect }) => ({ id: item.id, rect })), point),
     [placedOnBoard],
+  )
+
+  /** Keyboard focus on an item is selecting it alone (see canvasKeyboard.ts), brought into view. */
+  const readingItems = useCallback(
+    () => itemsOnBoard().map((item) => ({ id: item.id, rect: itemRect(item, lookupItem) })),
+    [itemsOnBoard, lookupItem],
+  )
+  const focusItem = useCallback(
+    (id: string) => {
+      setSelection(new Set([id]))
+      const item = lookupItem(id)
+      const rect = item ? itemRect(item, lookupItem) : null
+      if (!rect) return
+      const next = revealRect(cameraRef.current, sizeRef.current, rect)
+      if (next !== cameraRef.current) moveCamera(next)
+    },
+    [lookupItem, moveCamera],
   )
 
   const fitToContent = useCallback(() => {
@@ -920,8 +939,17 @@ function BoardCanvasSession({ store, boardId }: BoardCanvasProps) {
       const key = e.key
       const selected = selectionRef.current
       let handled = true
+      const onCanvas = e.target === containerRef.current
       if (key === ' ') {
         if (!e.repeat) setSpaceHeld(true)
+      } else if (key === 'Tab' && onCanvas && !mod && !e.altKey) {
+        // Through the items in reading order; past either end Tab leaves the canvas as usual.
+        const next = stepFocus(readingItems(), selected.size === 1 ? [...selected][0]! : null, e.shiftKey ? -1 : 1)
+        if (next) focusItem(next)
+        else handled = false
+      } else if (key.startsWith('Arrow') && onCanvas && selected.size === 0 && !mod && !e.altKey) {
+        const first = stepFocus(readingItems(), null, 1)
+        if (first) focusItem(first)
       } else if (mod && !e.altKey && key.toLowerCase() === 'z') {
         store.stopCapturing()
         if (e.shiftKey) store.redo()
@@ -981,7 +1009,7 @@ function BoardCanvasSession({ store, boardId }: BoardCanvasProps) {
       window.removeEventListener('keyup', onKeyUp)
       window.removeEventListener('blur', onBlur)
     }
-  }, [createNoteInView, deleteSelection, fitToContent, nudgeSelection, resetZoom, store, zoomBy])
+  }, [createNoteInView, deleteSelection, fitToContent, focusItem, nudgeSelection, readingItems, resetZoom, store, zoomBy])
 
   // ---- test hook -----------------------------------------------------------------------------
   useEffect(() => {
@@ -1089,6 +1117,7 @@ function BoardCanvasSession({ store, boardId }: BoardCanvasProps) {
         void addImages(files, screenToBoard(cameraRef.current, localPoint(e)))
       }}
     >
+      <CanvasFocusDescription store={store} focusedId={selection.size === 1 ? [...selection][0]! : null} readingItems={readingItems} />
       {size.w > 0 && size.h > 0 && (
         <Stage ref={stageRef} width={size.w + 2 * overscan.x} height={size.h + 2 * overscan.y} style={{ position: 'absolute', left: -overscan.x, top: -overscan.y }}>
           {/* Items stop listening while another tool is active: Konva must not start dragging them. */}

@@ -169,4 +169,21 @@ describe('installable offline app', () => {
     await a.context.close()
     await b.context.close()
   }, 120_000)
+
+  it('tags captures with the device position only after "Bruk posisjonen min" is tapped', async () => {
+    const id = await createWorkshop(e2e, 'Befaring')
+    const a = await newPerson(e2e, 'Ada', { ...phone, geolocation: { latitude: 56.15364, longitude: 10.21431 } })
+    await a.page.goto(`${e2e.baseUrl}/w/${id}/capture`)
+    await a.page.getByRole('button', { name: 'Notat' }).waitFor()
+    const place = a.page.getByLabel('Sted (valgfritt)')
+    expect(await place.inputValue()).toBe('')
+    // Not granted yet: the browser refuses, the person is told to type the place, nothing else changes.
+    await a.page.getByRole('button', { name: 'Bruk posisjonen min' }).click()
+    await a.page.getByTestId('capture-notice').filter({ hasText: 'Skriv inn stedet i stedet.' }).waitFor()
+    expect(await place.inputValue()).toBe('')
+    await a.context.grantPermissions(['geolocation'])
+    await a.page.getByRole('button', { name: 'Bruk posisjonen min' }).click()
+    await expect.poll(() => place.inputValue()).toBe('56.1536° N, 10.2143° Ø')
+    await a.context.close()
+  })
 })

@@ -207,14 +207,17 @@ function canvasBlocks(snapshot: WorkshopSnapshot, board: BoardRecord, labels: Ex
  * Escapes text for CommonMark: punctuation that could start markup is backslash-escaped, so a note
  * reading `<script>` or `**x**` shows as typed and a Markdown viewer never renders it as HTML.
  */
-export function escapeMarkdown(text: string): string {
-  return text.replace(/[\\`*_[\]<>#|~&!]/g, (c) => `\\${c}`).replace(/^(\d+)([.)])(?=\s|$)|^([-+=])/, (_m, digits: string | undefined, dot: string | undefined, mark: string | undefined) =>
+export function escapeMarkdown(text: string, lineStart = true): string {
+  const inline = text.replace(/[\\`*_[\]<>#|~&!]/g, (c) => `\\${c}`)
+  // List and heading markers only count at the start of a line; table cells never start one.
+  if (!lineStart) return inline
+  return inline.replace(/^(\d+)([.)])(?=\s|$)|^([-+=])/, (_m, digits: string | undefined, dot: string | undefined, mark: string | undefined) =>
     digits ? `${digits}\\${dot}` : `\\${mark}`,
   )
 }
 
-function markdownInline(text: string): string {
-  return escapeMarkdown(text).replace(/\r\n|\r|\n/g, '<br>')
+function markdownInline(text: string, lineStart = true): string {
+  return escapeMarkdown(text, lineStart).replace(/\r\n|\r|\n/g, '<br>')
 }
 
 export function minutesToMarkdown(blocks: readonly MinutesBlock[]): string {
@@ -234,9 +237,9 @@ export function minutesToMarkdown(blocks: readonly MinutesBlock[]): string {
         out.push(block.muted ? `_${markdownInline(block.text)}_` : markdownInline(block.text), '')
         break
       case 'table':
-        out.push(`| ${block.columns.map(markdownInline).join(' | ')} |`)
+        out.push(`| ${block.columns.map((c) => markdownInline(c, false)).join(' | ')} |`)
         out.push(`| ${block.columns.map(() => '---').join(' | ')} |`)
-        for (const row of block.rows) out.push(`| ${row.map(markdownInline).join(' | ')} |`)
+        for (const row of block.rows) out.push(`| ${row.map((c) => markdownInline(c, false)).join(' | ')} |`)
         out.push('')
         break
       case 'list':

@@ -8,7 +8,7 @@ import type { WorkshopStore } from '../store/WorkshopStore'
 import { downloadBlob } from './download'
 import { importWorkshop } from './importWorkshop'
 import { snapshotFromStore } from './workshopSnapshot'
-import { makeExport, type ExportKind } from './workshopExports'
+import type { ExportKind } from './workshopExports'
 import './export.css'
 
 interface ExportDialogProps {
@@ -40,6 +40,8 @@ export function ExportDialog({ store, workshopId, boardId, onClose }: ExportDial
     }
     setStatus({ kind: 'working', text: t('status.working', { name }) })
     try {
+      // pdf-lib and the generators load only when someone exports, not with the board.
+      const { makeExport } = await import('./workshopExports')
       const file = await makeExport(kind, snapshot, workshopId, chosenBoard || null)
       downloadBlob(file.content, file.type, file.fileName)
       setStatus({ kind: 'done', text: t('status.done', { name: file.fileName }) })

@@ -98,6 +98,16 @@ async function selectTab(page: Page, index: number): Promise<void> {
   await expect.poll(() => page.getByRole('tab').nth(index).getAttribute('aria-selected')).toBe('true')
 }
 
+/** The board's HTML outline twin (client/src/outline), then back to the drawn board. */
+async function auditOutline(page: Page, view: string): Promise<string[]> {
+  await page.getByTestId('board-mode-outline').click()
+  await page.getByTestId('board-outline').waitFor()
+  const found = await audit(page, `${view} outline`)
+  await page.getByTestId('board-mode-canvas').click()
+  await page.getByTestId('board-outline').waitFor({ state: 'detached' })
+  return found
+}
+
 /** Every page and view, in one language at one size; returns all violations found. */
 async function auditEverything(language: 'nb' | 'en', device: object): Promise<string[]> {
   await furnishWorkshop()
@@ -124,6 +134,7 @@ async function auditEverything(language: 'nb' | 'en', device: object): Promise<s
   await page.getByTestId('board-canvas').waitFor()
   await expect.poll(() => page.evaluate(() => window.__samskapCanvas?.getNotes().length ?? 0)).toBe(3)
   found.push(...(await audit(page, 'free canvas')))
+  found.push(...(await auditOutline(page, 'free canvas')))
 
   await page.locator('.people__button').click()
   found.push(...(await audit(page, 'people popover')))
@@ -149,10 +160,12 @@ async function auditEverything(language: 'nb' | 'en', device: object): Promise<s
     await expect.poll(() => layouts.nth(i).getAttribute('aria-pressed')).toBe('true')
     found.push(...(await audit(page, `stakeholder map, layout ${i + 1}`)))
   }
+  found.push(...(await auditOutline(page, 'stakeholder map')))
 
   await selectTab(page, 2)
   await page.getByTestId('matrix-summary').waitFor()
   found.push(...(await audit(page, 'involvement matrix')))
+  found.push(...(await auditOutline(page, 'involvement matrix')))
 
   await selectTab(page, 3)
   await page.getByTestId('challenge-board').waitFor()
@@ -160,6 +173,7 @@ async function auditEverything(language: 'nb' | 'en', device: object): Promise<s
   found.push(...(await audit(page, 'challenge board lanes')))
   await page.getByTestId('view-actions').click()
   found.push(...(await audit(page, 'challenge board actions')))
+  found.push(...(await auditOutline(page, 'challenge board')))
 
   await context.close()
   return found

@@ -510,6 +510,22 @@ export class Room implements MessageHandler, FanoutHandler {
     this.#options.onBroken(this)
   }
 
+  /**
+   * Awareness is broadcast once per room per event-loop turn, carrying every client that changed
+   * meanwhile: 30 cursors at 10/s in a room of 330 would otherwise be ~100,000 frames/s, which the
+   * benchmark showed starves note updates (bench/RESULTS-quick.md, scenario a).
+   */
+  #awarenessChanged = new Set<number>()
+  #awarenessFlushScheduled = false
+  #flushAwareness = (): void => {
+    this.#awarenessFlushScheduled = false
+    const ids = [...this.#awarenessChanged]
+    this.#awarenessChanged.clear()
+    if (this.#destroyed || ids.length === 0) return
+    const message = this.#encodeAwareness(ids)
+    for (const connection of this.connections) this.#send(connection, message, 'awareness')
+  }
+
   #onAwarenessUpdate = (
     { added, updated, removed }: { added: number[]; updated: number[]; removed: number[] },
     origin: unknown,
@@ -520,8 +536,11 @@ export class Room implements MessageHandler, FanoutHandler {
     }
     const changed = [...added, ...updated, ...removed]
     if (changed.length === 0) return
-    const message = this.#encodeAwareness(changed)
-    for (const connection of this.connections) this.#send(connection, message, 'awareness')
+    for (const id of changed) this.#awarenessChanged.add(id)
+    if (!this.#awarenessFlushScheduled) {
+      this.#awarenessFlushScheduled = true
+      setImmediate(this.#flushAwareness)
+    }
     // Each instance times out stale states on its own ('timeout'); relaying that would echo.
     if (this.#channel && origin !== remoteOrigin && origin !== 'timeout' && !this.#destroyed) {
       this.#channel.publishAwareness(awarenessProtocol.encodeAwarenessUpdate(this.awareness, changed))

@@ -196,7 +196,8 @@ describe('keyboard only, in the outline views', () => {
 
     // ---- Ola, on the ordinary boards ----
     const ola = await newPerson(e2e, 'Ola')
-    await openWorkshop(ola.page, url)
+    await ola.page.goto(url)
+    // Synced once the boards Kari added are there (the connection badge can lag under load).
     await ola.page.getByRole('tab', { name: 'Interessentkart' }).click()
     await ola.page.getByTestId('stakeholder-map-canvas').waitFor()
     const onMap = () =>

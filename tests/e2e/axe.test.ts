@@ -126,7 +126,12 @@ async function auditEverything(language: 'nb' | 'en', device: object): Promise<s
   found.push(...(await audit(page, 'home')))
 
   await page.goto(`${e2e.baseUrl}/accessibility`)
-  await page.locator('.statement h1').waitFor()
+  await page
+    .locator('.statement h1')
+    .waitFor({ timeout: 10_000 })
+    .catch(async (error: unknown) => {
+      throw new Error(`no statement at ${page.url()}: ${(await page.locator('body').innerText()).slice(0, 300)}`, { cause: error })
+    })
   found.push(...(await audit(page, 'accessibility statement')))
 
   await openWorkshop(page)

@@ -182,6 +182,9 @@ describe('the free canvas', () => {
     expect(Buffer.from(await served.arrayBuffer()).equals(await readFile(photo))).toBe(true)
 
     // Tag the first note with SDG 17 and filter: one of the four taggable items matches.
+    // The note now sits low in the view, where the "added offline" notice floats above the toolbar;
+    // like a person, wait until that notice has gone (it closes itself) before clicking the note.
+    await page.getByTestId('canvas-notice').waitFor({ state: 'hidden' })
     const tagRect = await screenRect(page, first!.id)
     await page.mouse.click(tagRect.x + tagRect.w / 2, tagRect.y + 16)
     await page.getByRole('button', { name: 'Tagg med bærekraftsmål' }).click()

@@ -11,13 +11,15 @@ interface CanvasFocusDescriptionProps {
   focusedId: string | null
   /** The board's items with their rects, read when the focus moves. */
   readingItems: () => ReadingItem[]
+  /** Id for the keyboard hint the canvas points at with aria-describedby. */
+  hintId: string
 }
 
 /**
  * Says which item has the canvas's keyboard focus ("Lapp 2 av 5: Trygg skolevei") through a
  * polite live region, since the items themselves are pixels no screen reader can reach.
  */
-export function CanvasFocusDescription({ store, focusedId, readingItems }: CanvasFocusDescriptionProps) {
+export function CanvasFocusDescription({ store, focusedId, readingItems, hintId }: CanvasFocusDescriptionProps) {
   const { t } = useTranslation('a11y')
   const item = useItem(store, focusedId ?? '')
   // Position only when the focus moves: reading order over every item is not for every render.
@@ -29,8 +31,13 @@ export function CanvasFocusDescription({ store, focusedId, readingItems }: Canva
     text = body ? t('canvas.focused', { kind, ...place, text: body }) : t('canvas.focusedEmpty', { kind, ...place })
   }
   return (
-    <p className="visually-hidden" aria-live="polite" data-testid="canvas-focus-description">
-      {text}
-    </p>
+    <>
+      <span id={hintId} className="visually-hidden">
+        {t('canvas.label')}
+      </span>
+      <p className="visually-hidden" aria-live="polite" data-testid="canvas-focus-description">
+        {text}
+      </p>
+    </>
   )
 }

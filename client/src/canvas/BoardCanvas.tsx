@@ -1092,6 +1092,7 @@ function BoardCanvasSession({ store, boardId }: BoardCanvasProps) {
       tabIndex={0}
       role="application"
       aria-label={t('canvasLabel')}
+      aria-describedby={`canvas-keys-${boardId}`}
       onPointerDown={onPointerDown}
       onPointerMove={onPointerMove}
       onDoubleClick={onDoubleClick}
@@ -1117,7 +1118,12 @@ function BoardCanvasSession({ store, boardId }: BoardCanvasProps) {
         void addImages(files, screenToBoard(cameraRef.current, localPoint(e)))
       }}
     >
-      <CanvasFocusDescription store={store} focusedId={selection.size === 1 ? [...selection][0]! : null} readingItems={readingItems} />
+      <CanvasFocusDescription
+        store={store}
+        focusedId={selection.size === 1 ? [...selection][0]! : null}
+        readingItems={readingItems}
+        hintId={`canvas-keys-${boardId}`}
+      />
       {size.w > 0 && size.h > 0 && (
         <Stage ref={stageRef} width={size.w + 2 * overscan.x} height={size.h + 2 * overscan.y} style={{ position: 'absolute', left: -overscan.x, top: -overscan.y }}>
           {/* Items stop listening while another tool is active: Konva must not start dragging them. */}

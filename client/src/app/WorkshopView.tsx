@@ -23,6 +23,8 @@ import { PeopleList } from './PeopleList'
 import { loadRecent, rememberWorkshop, saveRecent } from './recentWorkshops'
 import { RefusedBanner } from './RefusedBanner'
 import { ShareButton } from './ShareButton'
+import { MoreMenu } from './MoreMenu'
+import { useNarrowScreen } from './useNarrowScreen'
 
 interface WorkshopViewProps {
   store: WorkshopStore
@@ -42,6 +44,8 @@ export function WorkshopView({ store, workshopId, boardId, userName, onChangeNam
   const [editingId, setEditingId] = useState<string | null>(null)
   const [deleteId, setDeleteId] = useState<string | null>(null)
   const panelId = useId()
+  // Below 700 px the tools beyond status and people fold into "Mer" (one instance of each, never both).
+  const narrow = useNarrowScreen()
 
   const selected = boards.find((b) => b.id === boardId) ?? boards[0]
   const selectedIndex = selected ? boards.indexOf(selected) : -1
@@ -91,6 +95,13 @@ export function WorkshopView({ store, workshopId, boardId, userName, onChangeNam
 
   const deleting = boards.find((b) => b.id === deleteId)
 
+  const nameButton = (onClick: () => void) => (
+    <button type="button" className="button name-button" onClick={onClick} aria-label={t('name.changeButton', { name: userName })}>
+      <span className="people__dot" style={{ background: store.getSelfColor() }} aria-hidden="true" />
+      <span className="name-button__text">{userName}</span>
+    </button>
+  )
+
   return (
     <div className="workshop">
       <header className="topbar">
@@ -102,16 +113,33 @@ export function WorkshopView({ store, workshopId, boardId, userName, onChangeNam
           <div className="topbar__tools">
             <ConnectionIndicator connection={connection} />
             <PeopleList peers={peers} self={{ name: userName, color: store.getSelfColor() }} />
-            <HistoryButton store={store} workshopId={workshopId} />
-            <ExportButton store={store} workshopId={workshopId} boardId={selected?.id ?? null} />
-            <ShareButton workshopId={workshopId} />
-            <OfflineMenu store={store} workshopId={workshopId} />
-            <button type="button" className="button name-button" onClick={onChangeName} aria-label={t('name.changeButton', { name: userName })}>
-              <span className="people__dot" style={{ background: store.getSelfColor() }} aria-hidden="true" />
-              <span className="name-button__text">{userName}</span>
-            </button>
+            {narrow ? (
+              <MoreMenu>
+                {(closeMenu) => (
+                  <>
+                    <ShareButton workshopId={workshopId} />
+                    <ExportButton store={store} workshopId={workshopId} boardId={selected?.id ?? null} />
+                    <HistoryButton store={store} workshopId={workshopId} />
+                    <OfflineMenu store={store} workshopId={workshopId} />
+                    {nameButton(() => {
+                      closeMenu()
+                      onChangeName()
+                    })}
+                    <LanguageSwitch />
+                  </>
+                )}
+              </MoreMenu>
+            ) : (
+              <>
+                <HistoryButton store={store} workshopId={workshopId} />
+                <ExportButton store={store} workshopId={workshopId} boardId={selected?.id ?? null} />
+                <ShareButton workshopId={workshopId} />
+                <OfflineMenu store={store} workshopId={workshopId} />
+                {nameButton(onChangeName)}
+              </>
+            )}
           </div>
-          <LanguageSwitch />
+          {!narrow && <LanguageSwitch />}
           <AccessibilityLink className="topbar__a11y-link" />
         </div>
         {boards.length > 0 && (

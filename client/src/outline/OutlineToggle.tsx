@@ -7,7 +7,7 @@ import './outline.css'
 
 /**
  * This person's face of a board (session state, per board) and the shortcut that flips it.
- * Switching to the outline puts focus on its heading; switching back, on the "Kart" button, so a
+ * Switching to the outline puts focus on its heading; switching back, on the "Tavle" button, so a
  * keyboard or screen-reader user is never left on an element that vanished.
  */
 export function useBoardMode(boardId: string): [BoardMode, (mode: BoardMode) => void] {
@@ -36,7 +36,11 @@ export function useBoardMode(boardId: string): [BoardMode, (mode: BoardMode) => 
   return [mode, setMode]
 }
 
-/** The visible switch "Kart / Disposisjon", with the shortcut written beside it. */
+/**
+ * The visible switch "Tavle / Disposisjon", with the shortcut written beside it. "Tavle" on every
+ * template: "Kart" read wrong on the matrix and challenge boards, and the stakeholder map has its
+ * own "Kart" view inside.
+ */
 export function OutlineToggle({ boardId, mode, onChange }: { boardId: string; mode: BoardMode; onChange(mode: BoardMode): void }) {
   const { t } = useTranslation('outline')
   const hintId = `${modeButtonId(boardId, 'outline')}-hint`

@@ -3,6 +3,7 @@ import { useTranslation } from 'react-i18next'
 import { Brand } from '../app/Brand'
 import { LanguageSwitch } from '../app/LanguageSwitch'
 import { onLinkClick } from '../app/navigation'
+import { formatCalendarDate } from '../i18n/format'
 import { accessibilityContact } from './accessibilityContact'
 
 /** When the statement was last checked against the app; update it with every revision. */
@@ -23,7 +24,7 @@ export function AccessibilityPage() {
   useEffect(() => {
     document.title = t('statement.documentTitle')
   }, [t])
-  const date = new Intl.DateTimeFormat(i18n.language, { dateStyle: 'long', timeZone: 'UTC' }).format(new Date(`${STATEMENT_DATE}T12:00:00Z`))
+  const date = formatCalendarDate(STATEMENT_DATE, i18n.language, { dateStyle: 'long' })
   const contact = accessibilityContact
   return (
     <div className="home-page">

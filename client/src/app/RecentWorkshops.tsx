@@ -1,5 +1,6 @@
 import { useState } from 'react'
 import { useTranslation } from 'react-i18next'
+import { formatDateTime } from '../i18n/format'
 import { KeptBadge } from '../offline/KeptBadge'
 import { onLinkClick } from './navigation'
 import { forgetWorkshop, loadRecent, saveRecent } from './recentWorkshops'
@@ -8,7 +9,6 @@ export function RecentWorkshops({ headingId }: { headingId: string }) {
   const { t, i18n } = useTranslation('app')
   const [list, setList] = useState(loadRecent)
   if (list.length === 0) return <p className="muted">{t('home.recent.empty')}</p>
-  const date = new Intl.DateTimeFormat(i18n.resolvedLanguage, { dateStyle: 'medium', timeStyle: 'short' })
   return (
     <ul className="recent-list" aria-labelledby={headingId}>
       {list.map((w) => {
@@ -21,7 +21,7 @@ export function RecentWorkshops({ headingId }: { headingId: string }) {
                 {title}
                 <KeptBadge workshopId={w.id} />
               </span>
-              <span className="recent-item__date">{t('home.recent.lastOpened', { date: date.format(w.lastOpened) })}</span>
+              <span className="recent-item__date">{t('home.recent.lastOpened', { date: formatDateTime(w.lastOpened, i18n.resolvedLanguage) })}</span>
             </a>
             <button
               type="button"

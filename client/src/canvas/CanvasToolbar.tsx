@@ -1,5 +1,6 @@
 import { useRef, type ChangeEvent, type RefObject } from 'react'
 import { useTranslation } from 'react-i18next'
+import { formatPercent } from '../i18n/format'
 import { useUndoState } from '../store/hooks'
 import type { WorkshopStore } from '../store/WorkshopStore'
 import { icons } from './icons'
@@ -32,7 +33,7 @@ interface CanvasToolbarProps {
 /** The board's main tools, at the bottom edge. */
 export function CanvasToolbar(props: CanvasToolbarProps) {
   const { store, tool, scale, filterOpen, onTool, onNewNote, onImages, onToggleFilter, onZoom, onFit, onResetZoom, pickerRef } = props
-  const { t } = useTranslation('canvas')
+  const { t, i18n } = useTranslation('canvas')
   const { canUndo, canRedo } = useUndoState(store)
   const cameraRef = useRef<HTMLInputElement>(null)
   const onFiles = (e: ChangeEvent<HTMLInputElement>) => {
@@ -82,7 +83,7 @@ export function CanvasToolbar(props: CanvasToolbarProps) {
         {icons.zoomOut}
       </button>
       <button type="button" className="sk-tool sk-zoom-level" aria-label={t('zoom.reset')} title={t('zoom.reset')} onClick={onResetZoom}>
-        {t('zoom.percent', { percent: Math.round(scale * 100) })}
+        {formatPercent(Math.round(scale * 100), i18n.resolvedLanguage)}
       </button>
       <button type="button" className="sk-tool sk-tool-zoom" aria-label={t('zoom.in')} title={t('zoom.in')} onClick={() => onZoom(1)}>
         {icons.zoomIn}

@@ -11,6 +11,7 @@ import {
 } from '../../../shared/logic/history'
 import type { ItemRecord } from '../../../shared/schema/schema'
 import { ModalDialog } from '../app/ModalDialog'
+import { formatDateTime } from '../i18n/format'
 import { PlanRejectedError, type WorkshopStore } from '../store/WorkshopStore'
 import {
   createCheckpoint,
@@ -57,7 +58,7 @@ export function HistoryDialog({ store, workshopId, onClose }: HistoryDialogProps
   const nowCounts = useMemo(() => countRecords(current), [current])
 
   const formatTime = useCallback(
-    (ms: number) => new Intl.DateTimeFormat(i18n.language, { dateStyle: 'medium', timeStyle: 'short' }).format(ms),
+    (ms: number) => formatDateTime(ms, i18n.language),
     [i18n.language],
   )
   const describeFailure = useCallback(

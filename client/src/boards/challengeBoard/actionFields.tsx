@@ -1,5 +1,6 @@
 import { useState } from 'react'
 import { useTranslation } from 'react-i18next'
+import { formatCalendarDate } from '../../i18n/format'
 import { actionStatuses, OWNER_MAX, type ActionStatus } from '../../../../shared/schema/records/card'
 
 /**
@@ -74,9 +75,7 @@ export function StatusControl({ value, name, label, onCommit }: { value: ActionS
 
 /** A `YYYY-MM-DD` date in the UI language; the date is a calendar day, so it is formatted as UTC. */
 export function formatDueDate(dueDate: string, language: string): string {
-  const [y, m, d] = dueDate.split('-').map(Number)
-  if (!y || !m || !d) return dueDate
-  return new Intl.DateTimeFormat(language, { day: 'numeric', month: 'short', year: 'numeric', timeZone: 'UTC' }).format(Date.UTC(y, m - 1, d))
+  return formatCalendarDate(dueDate, language)
 }
 
 /** Owner suggestions: the names on the linked stakeholder map, once each, sorted for the language. */

@@ -131,6 +131,8 @@ describe('history', () => {
     const id = await createWorkshop(e2e, 'Studietur')
     const person = await newPerson(e2e, 'Per', phone)
     await openWorkshop(person.page, `${e2e.baseUrl}/w/${id}`)
+    // On a phone "Historikk" sits in the top bar's "Mer" menu.
+    await person.page.getByRole('button', { name: 'Mer' }).click()
     await person.page.getByRole('button', { name: /^Historikk/ }).click()
     const dialog = person.page.getByRole('dialog', { name: 'Historikk' })
     await dialog.getByRole('textbox', { name: 'Navn på sjekkpunkt' }).fill('etter besøket')
@@ -141,6 +143,12 @@ describe('history', () => {
     await person.page.screenshot({ path: 'test-results/e2e-history-phone.png' })
     await person.page.keyboard.press('Escape')
     await dialog.waitFor({ state: 'detached' })
+    // Escape closed the dialog only; the next Escape closes the menu and puts focus back on "Mer".
+    const more = person.page.getByRole('button', { name: 'Mer' })
+    expect(await more.getAttribute('aria-expanded')).toBe('true')
+    await person.page.keyboard.press('Escape')
+    await expect.poll(() => more.getAttribute('aria-expanded')).toBe('false')
+    await expect.poll(() => person.page.evaluate(() => document.activeElement?.getAttribute('data-testid'))).toBe('more-menu-button')
     await person.context.close()
   })
 })

@@ -32,9 +32,11 @@ export function routeToUrl(route: Route): string {
 
 /**
  * Accepts what people paste: a full workshop link (any host), a path, or a bare id.
+ * A quick-capture link (`/w/<id>/capture`) opens the capture page: whoever shared that link
+ * meant "add photos and notes from your phone", so that is where the person lands.
  * Returns null when nothing in it looks like a workshop.
  */
-export function parseWorkshopLink(input: string): Route & { page: 'workshop' } | null {
+export function parseWorkshopLink(input: string): (Route & { page: 'workshop' | 'capture' }) | null {
   const text = input.trim()
   if (text === '') return null
   if (WORKSHOP_ID_PATTERN.test(text)) return { page: 'workshop', workshopId: text, boardId: null }
@@ -45,5 +47,5 @@ export function parseWorkshopLink(input: string): Route & { page: 'workshop' } |
     return null
   }
   const route = parseRoute(url.pathname, url.search)
-  return route.page === 'workshop' ? route : null
+  return route.page === 'workshop' || route.page === 'capture' ? route : null
 }

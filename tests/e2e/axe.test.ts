@@ -144,9 +144,17 @@ async function auditEverything(language: 'nb' | 'en', device: object): Promise<s
   await page.locator('.people__button').click()
   found.push(...(await audit(page, 'people popover')))
   await page.keyboard.press('Escape')
+  // On a phone "Del" sits in the top bar's "Mer" menu: audit the open menu too.
+  const more = page.getByTestId('more-menu-button')
+  const narrow = await more.isVisible()
+  if (narrow) {
+    await more.click()
+    found.push(...(await audit(page, 'more menu')))
+  }
   await page.locator('.share__button').click()
   found.push(...(await audit(page, 'share popover')))
   await page.keyboard.press('Escape')
+  if (narrow) await page.keyboard.press('Escape')
   await page.locator('.add-board').first().click()
   found.push(...(await audit(page, 'add-board menu')))
   await page.keyboard.press('Escape')

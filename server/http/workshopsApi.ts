@@ -13,7 +13,12 @@ import { readBody, RequestBodyError, sendJson } from './httpResponses'
 
 export const CREATE_BODY_LIMIT = 16 * 1024
 const DEFAULT_LANGUAGE = 'nb'
-const DEFAULT_BOARD_TITLE = 'Board 1'
+/** First board's title when the caller gives none, in the workshop's language (the UI always sends one). */
+const DEFAULT_BOARD_TITLES: Record<string, string> = { nb: 'Tavle 1', nn: 'Tavle 1', da: 'Tavle 1', sv: 'Tavla 1', en: 'Board 1' }
+
+function defaultBoardTitle(language: string): string {
+  return DEFAULT_BOARD_TITLES[language.split('-')[0] ?? ''] ?? 'Board 1'
+}
 
 /** The body shape only; lengths and formats are checked by the shared record validators. */
 const createWorkshopBody = v.strictObject({
@@ -79,7 +84,7 @@ async function createWorkshop(
   if (!meta.ok) return sendJson(response, 400, { error: meta.error })
   const board = validateBoard({
     id: nanoid(),
-    title: parsed.output.boardTitle?.trim() || DEFAULT_BOARD_TITLE,
+    title: parsed.output.boardTitle?.trim() || defaultBoardTitle(meta.value.language),
     order: orderAtEnd([]),
     template: 'canvas',
     showHelp: false,

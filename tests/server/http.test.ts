@@ -2,7 +2,8 @@ import fs from 'node:fs/promises'
 import http from 'node:http'
 import path from 'node:path'
 import { afterEach, describe, expect, it } from 'vitest'
-import { TestResources } from './helpers'
+import * as Y from 'yjs'
+import { synced, TestResources } from './helpers'
 
 const resources = new TestResources()
 afterEach(() => resources.dispose())
@@ -46,6 +47,19 @@ describe('HTTP API', () => {
     const second = await post(server.url, '{}')
     expect(second.status).toBe(201)
     expect(second.json.id).not.toBe(id)
+  })
+
+  it.each([
+    ['nb', 'Tavle 1'],
+    ['sv', 'Tavla 1'],
+    ['en-GB', 'Board 1'],
+    ['de', 'Board 1'],
+  ])('names the first board in the workshop language (%s → %s) when no board title is given', async (language, title) => {
+    const server = await resources.startServer({ dataDir: await resources.tempDir() })
+    const created = await post(server.url, JSON.stringify({ title: 'Dialog', language }))
+    const client = resources.connect(server.url, created.json.id as string)
+    await synced(client.provider)
+    expect([...client.doc.getMap<Y.Map<unknown>>('boards').values()].map((b) => b.get('title'))).toEqual([title])
   })
 
   const invalid: { name: string; body: string; status: number; error: RegExp }[] = [

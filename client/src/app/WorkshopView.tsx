@@ -126,6 +126,7 @@ export function WorkshopView({ store, workshopId, boardId, userName, onChangeNam
                       onChangeName()
                     })}
                     <LanguageSwitch />
+                    <AccessibilityLink className="more-menu__link" />
                   </>
                 )}
               </MoreMenu>
@@ -140,7 +141,7 @@ export function WorkshopView({ store, workshopId, boardId, userName, onChangeNam
             )}
           </div>
           {!narrow && <LanguageSwitch />}
-          <AccessibilityLink className="topbar__a11y-link" />
+          {!narrow && boards.length === 0 && <AccessibilityLink className="topbar__a11y-link" />}
         </div>
         {boards.length > 0 && (
           <div className="boardbar">
@@ -172,6 +173,8 @@ export function WorkshopView({ store, workshopId, boardId, userName, onChangeNam
               />
             )}
             <AddBoardMenu onAdd={addBoard} />
+            {/* On the tab row, where there is room: the top bar is full on a laptop screen. */}
+            {!narrow && <AccessibilityLink className="topbar__a11y-link boardbar__a11y-link" />}
           </div>
         )}
       </header>

@@ -1,9 +1,9 @@
 import { readFile } from 'node:fs/promises'
 import { join } from 'node:path'
-import { deflateSync } from 'node:zlib'
 import { writeFile } from 'node:fs/promises'
 import { afterAll, beforeAll, describe, expect, it } from 'vitest'
 import type { Page } from 'playwright-core'
+import { testPng } from '../testPng'
 import { createWorkshop, newPerson, startE2E, type E2E } from './harness'
 
 // Two people on the free canvas: A draws every kind, binds an arrow between two notes and moves one
@@ -55,40 +55,8 @@ async function drag(page: Page, from: { x: number; y: number }, to: { x: number;
 
 /** A real PNG of w×h pixels (a gradient), written to a temp file for the file input. */
 async function pngFile(dir: string, w: number, h: number): Promise<string> {
-  const table = Array.from({ length: 256 }, (_, n) => {
-    let c = n
-    for (let k = 0; k < 8; k++) c = c & 1 ? 0xedb88320 ^ (c >>> 1) : c >>> 1
-    return c >>> 0
-  })
-  const crc = (buf: Buffer) => {
-    let c = 0xffffffff
-    for (const b of buf) c = table[(c ^ b) & 0xff]! ^ (c >>> 8)
-    return (c ^ 0xffffffff) >>> 0
-  }
-  const chunk = (type: string, data: Buffer) => {
-    const len = Buffer.alloc(4)
-    len.writeUInt32BE(data.length)
-    const body = Buffer.concat([Buffer.from(type, 'ascii'), data])
-    const sum = Buffer.alloc(4)
-    sum.writeUInt32BE(crc(body))
-    return Buffer.concat([len, body, sum])
-  }
-  const header = Buffer.alloc(13)
-  header.writeUInt32BE(w, 0)
-  header.writeUInt32BE(h, 4)
-  header[8] = 8
-  header[9] = 2
-  const rows = Buffer.alloc((w * 3 + 1) * h)
-  for (let y = 0; y < h; y++) {
-    for (let x = 0; x < w; x++) {
-      const o = y * (w * 3 + 1) + 1 + x * 3
-      rows[o] = (x * 255) / w
-      rows[o + 1] = (y * 255) / h
-      rows[o + 2] = 120
-    }
-  }
   const file = join(dir, `photo-${w}x${h}.png`)
-  await writeFile(file, Buffer.concat([Buffer.from([0x89, 0x50, 0x4e, 0x47, 0x0d, 0x0a, 0x1a, 0x0a]), chunk('IHDR', header), chunk('IDAT', deflateSync(rows)), chunk('IEND', Buffer.alloc(0))]))
+  await writeFile(file, testPng(w, h, (x, y) => [(x * 255) / w, (y * 255) / h, 120]))
   return file
 }
 

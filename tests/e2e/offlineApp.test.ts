@@ -1,6 +1,6 @@
-import { deflateSync } from 'node:zlib'
 import type { Page } from 'playwright-core'
 import { afterAll, beforeAll, describe, expect, it } from 'vitest'
+import { testPng } from '../testPng'
 import { createWorkshop, desktop, newPerson, phone, startE2E, type E2E } from './harness'
 
 // A politician on a study trip: the app was opened once with network; then the network is gone.
@@ -39,39 +39,7 @@ async function waitForServiceWorker(page: Page): Promise<void> {
 
 /** A small RGB PNG, 96x64, so prepareImage keeps it as PNG at that size. */
 function pngBuffer(w: number, h: number): Buffer {
-  const table = Array.from({ length: 256 }, (_, n) => {
-    let c = n
-    for (let k = 0; k < 8; k++) c = c & 1 ? 0xedb88320 ^ (c >>> 1) : c >>> 1
-    return c >>> 0
-  })
-  const crc = (buf: Buffer) => {
-    let c = 0xffffffff
-    for (const b of buf) c = table[(c ^ b) & 0xff]! ^ (c >>> 8)
-    return (c ^ 0xffffffff) >>> 0
-  }
-  const chunk = (type: string, data: Buffer) => {
-    const len = Buffer.alloc(4)
-    len.writeUInt32BE(data.length)
-    const body = Buffer.concat([Buffer.from(type, 'ascii'), data])
-    const sum = Buffer.alloc(4)
-    sum.writeUInt32BE(crc(body))
-    return Buffer.concat([len, body, sum])
-  }
-  const header = Buffer.alloc(13)
-  header.writeUInt32BE(w, 0)
-  header.writeUInt32BE(h, 4)
-  header[8] = 8
-  header[9] = 2
-  const rows = Buffer.alloc((w * 3 + 1) * h)
-  for (let y = 0; y < h; y++) {
-    for (let x = 0; x < w; x++) {
-      const o = y * (w * 3 + 1) + 1 + x * 3
-      rows[o] = 200
-      rows[o + 1] = (y * 255) / h
-      rows[o + 2] = (x * 255) / w
-    }
-  }
-  return Buffer.concat([Buffer.from([0x89, 0x50, 0x4e, 0x47, 0x0d, 0x0a, 0x1a, 0x0a]), chunk('IHDR', header), chunk('IDAT', deflateSync(rows)), chunk('IEND', Buffer.alloc(0))])
+  return testPng(w, h, (x, y) => [200, (y * 255) / h, (x * 255) / w])
 }
 
 describe('installable offline app', () => {

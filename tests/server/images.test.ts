@@ -1,10 +1,10 @@
 import fs from 'node:fs/promises'
 import http from 'node:http'
 import path from 'node:path'
-import { deflateSync } from 'node:zlib'
 import { createHash } from 'node:crypto'
 import { afterEach, describe, expect, it } from 'vitest'
 import { IMAGE_MAX_BYTES } from '../../shared/schema/records/image'
+import { testPng } from '../testPng'
 import { TestResources } from './helpers'
 
 const resources = new TestResources()
@@ -12,32 +12,7 @@ afterEach(() => resources.dispose())
 
 /** A real w×h RGB PNG, so the server's byte sniffing sees a PNG. */
 function png(w = 2, h = 2, seed = 0): Buffer {
-  const crcTable = Array.from({ length: 256 }, (_, n) => {
-    let c = n
-    for (let k = 0; k < 8; k++) c = c & 1 ? 0xedb88320 ^ (c >>> 1) : c >>> 1
-    return c >>> 0
-  })
-  const crc = (buf: Buffer) => {
-    let c = 0xffffffff
-    for (const b of buf) c = crcTable[(c ^ b) & 0xff]! ^ (c >>> 8)
-    return (c ^ 0xffffffff) >>> 0
-  }
-  const chunk = (type: string, data: Buffer) => {
-    const len = Buffer.alloc(4)
-    len.writeUInt32BE(data.length)
-    const body = Buffer.concat([Buffer.from(type, 'ascii'), data])
-    const sum = Buffer.alloc(4)
-    sum.writeUInt32BE(crc(body))
-    return Buffer.concat([len, body, sum])
-  }
-  const ihdr = Buffer.alloc(13)
-  ihdr.writeUInt32BE(w, 0)
-  ihdr.writeUInt32BE(h, 4)
-  ihdr[8] = 8
-  ihdr[9] = 2
-  const rows = Buffer.alloc((w * 3 + 1) * h, seed)
-  for (let y = 0; y < h; y++) rows[y * (w * 3 + 1)] = 0
-  return Buffer.concat([Buffer.from([0x89, 0x50, 0x4e, 0x47, 0x0d, 0x0a, 0x1a, 0x0a]), chunk('IHDR', ihdr), chunk('IDAT', deflateSync(rows)), chunk('IEND', Buffer.alloc(0))])
+  return testPng(w, h, () => [seed, seed, seed])
 }
 
 async function upload(url: string, body: Buffer, type = 'image/png') {

@@ -6,6 +6,8 @@ export interface Mode {
   a: RateScenarioConfig
   b: RateScenarioConfig
   c: RateScenarioConfig
+  /** Cross-instance: writers on instance A, the probe on instance B (PostgreSQL + Redis). */
+  x: RateScenarioConfig
   coldJoinNotes: number
   coldJoins: number
   churnRooms: number
@@ -24,6 +26,7 @@ export const modes: Record<Mode['name'], Mode> = {
     a: { rooms: 1, sendersPerRoom: 300, cursorsPerRoom: 30, cursorHz: 10, measure: 'notes', rates: doubling, stepSeconds: 2, drainMs: 1000 },
     b: { rooms: 100, sendersPerRoom: 9, cursorsPerRoom: 0, cursorHz: 0, measure: 'notes', rates: doubling, stepSeconds: 2, drainMs: 1000 },
     c: { rooms: 1, sendersPerRoom: 99, cursorsPerRoom: 0, cursorHz: 0, measure: 'awareness', rates: doubling, stepSeconds: 2, drainMs: 1000 },
+    x: { rooms: 1, sendersPerRoom: 30, cursorsPerRoom: 0, cursorHz: 0, measure: 'notes', rates: [50, 200], stepSeconds: 3, drainMs: 2000, p99LimitMs: 100 },
     coldJoinNotes: 10_000,
     coldJoins: 3,
     churnRooms: 2_000,
@@ -37,6 +40,7 @@ export const modes: Record<Mode['name'], Mode> = {
     a: { rooms: 1, sendersPerRoom: 300, cursorsPerRoom: 30, cursorHz: 10, measure: 'notes', rates: fine, stepSeconds: 6, drainMs: 2000 },
     b: { rooms: 100, sendersPerRoom: 9, cursorsPerRoom: 0, cursorHz: 0, measure: 'notes', rates: fine, stepSeconds: 6, drainMs: 2000 },
     c: { rooms: 1, sendersPerRoom: 99, cursorsPerRoom: 0, cursorHz: 0, measure: 'awareness', rates: fine, stepSeconds: 6, drainMs: 2000 },
+    x: { rooms: 1, sendersPerRoom: 30, cursorsPerRoom: 0, cursorHz: 0, measure: 'notes', rates: [50, 200, 800, 1600], stepSeconds: 6, drainMs: 2000, p99LimitMs: 100 },
     coldJoinNotes: 10_000,
     coldJoins: 5,
     churnRooms: 10_000,

@@ -9,7 +9,7 @@ import type { RoomChurnResult } from './scenarios/roomChurn'
 import type { SigkillResult } from './scenarios/sigkill'
 import { serverKinds, type ServerKind } from './lib/servers'
 
-export type ScenarioId = 'a' | 'b' | 'c' | 'd' | 'e' | 'f' | 'g' | 'm'
+export type ScenarioId = 'a' | 'b' | 'c' | 'd' | 'e' | 'f' | 'g' | 'm' | 'x'
 export type Outcome = { value: unknown } | { skipped: string } | { error: string }
 
 export interface Results {
@@ -92,6 +92,7 @@ function scenarioRows(results: Results): Row[] {
   if (results.scenarios.a) rows.push(...rateRows(results, 'a', 'updates'))
   if (results.scenarios.b) rows.push(...rateRows(results, 'b', 'updates'))
   if (results.scenarios.c) rows.push(...rateRows(results, 'c', 'awareness updates'))
+  if (results.scenarios.x) rows.push(...rateRows(results, 'x', 'updates'))
   const pick = <T>(id: ScenarioId, label: string, get: (v: T) => Cell, better?: 'higher' | 'lower'): void => {
     if (!results.scenarios[id]) return
     rows.push({
@@ -182,6 +183,20 @@ function targets(results: Results): Target[] {
       })
     }
   }
+  const x = results.scenarios.x?.samskap
+  if (x) {
+    const r = 'value' in x ? (x.value as RateScenarioResult) : undefined
+    const ok = (s: StepResult) => s.p99 <= 100 && s.deliveredShare >= 0.95
+    list.push({
+      name: '(x) cross-instance p99 ≤ 100 ms (writers on instance A, probe on B, every step, converged)',
+      figure: r
+        ? `${r.steps.map((s) => `${s.rate}/s: p50 ${fmt(s.p50)} / p99 ${fmt(s.p99)} ms, ${fmt(s.deliveredShare * 100)} % delivered`).join('; ')}; converged ${r.converged ? `${r.converged.present}/${r.converged.offered}` : '–'}`
+        : 'skipped' in x
+          ? x.skipped
+          : `failed: ${'error' in x ? x.error : ''}`,
+      met: r ? r.steps.length > 0 && r.steps.every(ok) && r.converged !== null && r.converged.present === r.converged.offered : null,
+    })
+  }
   const m = value<MemoryPerNoteResult>(results, 'm', 'samskap')
   if (m) list.push({ name: '≤ 0.5 KB server heap per note', figure: `${fmt(m.heapPerNoteBytes)} bytes`, met: m.heapPerNoteBytes === null ? null : m.heapPerNoteBytes <= 512 })
   const d = value<ColdJoinResult>(results, 'd', 'samskap')
@@ -205,7 +220,7 @@ function targets(results: Results): Target[] {
 
 function stepTables(results: Results): string[] {
   const lines: string[] = []
-  for (const id of ['a', 'b', 'c'] as const) {
+  for (const id of ['a', 'b', 'c', 'x'] as const) {
     const outcomes = results.scenarios[id]
     if (!outcomes) continue
     lines.push(`### Steps of (${id})`, '', '| server | offered/s | delivered | delivered/s | p50 ms | p99 ms | server CPU % | load CPU % | other work on core 0 / 1 % | softirq core 0 / 1 % | passed |', '|---|---|---|---|---|---|---|---|---|---|---|')

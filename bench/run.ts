@@ -1,6 +1,6 @@
 /**
  * The server benchmark for "Beat the peers on the same load": `npm run bench` (full) or
- * `npm run bench -- --quick`. Options: `--only a,b,...` (scenarios a–g, m), `--servers samskap,relay`,
+ * `npm run bench -- --quick`. Options: `--only a,b,...` (scenarios a–g, m, x), `--servers samskap,relay`,
  * `--no-write` (do not write bench/RESULTS.md). See bench/README.md.
  *
  * This process is the load generator and re-executes itself pinned to core 1; every server under
@@ -13,6 +13,7 @@ import { fileURLToPath } from 'node:url'
 import { modes, type Mode } from './modes'
 import { renderResults, type Results, type ScenarioId, type Outcome } from './report'
 import { runColdJoin } from './scenarios/coldJoin'
+import { crossInstanceNeeds, crossInstanceServices, runCrossInstance } from './scenarios/crossInstance'
 import { runMemoryPerNote } from './scenarios/memoryPerNote'
 import { runRateScenario } from './scenarios/rateSteps'
 import { runReconnect } from './scenarios/reconnect'
@@ -44,7 +45,7 @@ process.setMaxListeners(0)
 
 const modeName: Mode['name'] = args.includes('--quick') ? 'quick' : 'full'
 const mode = modes[modeName]
-const only = new Set((option('--only') ?? 'a,b,c,d,e,f,g,m').split(','))
+const only = new Set((option('--only') ?? 'a,b,c,d,e,f,g,m,x').split(','))
 const kinds = (option('--servers')?.split(',') ?? serverKinds) as ServerKind[]
 const write = !args.includes('--no-write')
 const log = (line: string) => console.log(line)
@@ -125,6 +126,13 @@ await scenario(
 )
 await scenario('m', `server memory per note (${mode.memoryBlocks} x 1,000 notes in one room)`, { relay: noState }, (kind) =>
   runMemoryPerNote(kind, mode.memoryBlocks),
+)
+const samskapOnly = 'two instances sharing PostgreSQL and Redis is a Samskap deployment; the peers have no such mode here'
+await scenario(
+  'x',
+  `cross-instance: ${mode.x.sendersPerRoom} writers on instance A, the probe on instance B (PostgreSQL + Redis)`,
+  { 'y-websocket': samskapOnly, hocuspocus: samskapOnly, relay: samskapOnly, ...(crossInstanceServices() ? {} : { samskap: crossInstanceNeeds }) },
+  () => runCrossInstance(mode.x, log),
 )
 loadAverage('at the end')
 await measureNoise('at the end')

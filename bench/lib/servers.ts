@@ -30,6 +30,8 @@ export interface StartOptions {
   inspect?: boolean
   /** A fixed port, so clients reconnect to a restarted server; a free one when absent. */
   port?: number
+  /** Extra environment, set last (scenario x: DATABASE_URL and REDIS_URL for Samskap's scale-out mode). */
+  env?: Record<string, string>
 }
 
 /** One server under test: its own process, pinned to core 0. */
@@ -88,6 +90,7 @@ export async function startServer(kind: ServerKind, options: StartOptions = {}):
   delete env.DATABASE_URL
   delete env.REDIS_URL
   if (options.yPersistence) env.YPERSISTENCE = options.yPersistence
+  Object.assign(env, options.env)
   const nodeArgs = ['--import', 'tsx']
   if (inspectorPort !== null) nodeArgs.push(`--inspect=127.0.0.1:${inspectorPort}`)
   const child: ChildProcess = spawn('taskset', ['-c', '0', ...niceArgs(), process.execPath, ...nodeArgs, entryPoints[kind]], {

@@ -5,6 +5,7 @@ import { pino } from 'pino'
 import { WebSocket } from 'ws'
 import { WebsocketProvider } from 'y-websocket'
 import * as Y from 'yjs'
+import { WorkshopStore } from '../../client/src/store/WorkshopStore'
 import { SYNC_PATH } from '../../shared/protocol'
 import { createSamskapServer, type SamskapServer, type SamskapServerOptions } from '../../server/createSamskapServer'
 
@@ -161,4 +162,25 @@ export function seededRandom(seed: number): () => number {
     t ^= t + Math.imul(t ^ (t >>> 7), t | 61)
     return ((t ^ (t >>> 14)) >>> 0) / 4294967296
   }
+}
+
+/**
+ * A server in a temp data dir with one new workshop, and `open(userName)` for a client WorkshopStore
+ * on it (in memory, destroyed with `resources`).
+ */
+export async function workshopForStores(resources: TestResources): Promise<{ server: SamskapServer; workshopId: string; open(userName: string): WorkshopStore }> {
+  const server = await resources.startServer({ dataDir: await resources.tempDir() })
+  const workshopId = await createWorkshop(server.url)
+  const open = (userName: string) => {
+    const store = new WorkshopStore({
+      workshopId,
+      serverUrl: wsUrl(server.url) + SYNC_PATH,
+      userName,
+      persistLocally: false,
+      WebSocketPolyfill: WebSocket as unknown as typeof globalThis.WebSocket,
+    })
+    resources.defer(() => store.destroy())
+    return store
+  }
+  return { server, workshopId, open }
 }

@@ -1,8 +1,6 @@
 import { afterEach, describe, expect, it } from 'vitest'
-import { WebSocket } from 'ws'
-import { WorkshopStore, type RemoteChange } from '../../client/src/store/WorkshopStore'
-import { SYNC_PATH } from '../../shared/protocol'
-import { createWorkshop, TestResources, waitFor, wsUrl } from './helpers'
+import type { RemoteChange } from '../../client/src/store/WorkshopStore'
+import { TestResources, waitFor, workshopForStores } from './helpers'
 
 // What the screen-reader announcer is fed: other people's changes with their author, never one's
 // own edits and never the document arriving at join.
@@ -12,19 +10,7 @@ afterEach(() => resources.dispose())
 
 describe('WorkshopStore.onRemoteChanges', () => {
   it('reports others’ adds, edits and removals with the author’s peer id, and not one’s own', async () => {
-    const server = await resources.startServer({ dataDir: await resources.tempDir() })
-    const workshopId = await createWorkshop(server.url)
-    const open = (userName: string) => {
-      const store = new WorkshopStore({
-        workshopId,
-        serverUrl: wsUrl(server.url) + SYNC_PATH,
-        userName,
-        persistLocally: false,
-        WebSocketPolyfill: WebSocket as unknown as typeof globalThis.WebSocket,
-      })
-      resources.defer(() => store.destroy())
-      return store
-    }
+    const { open } = await workshopForStores(resources)
     const kari = open('Kari')
     await waitFor(() => kari.getBoards().length === 1, 'board at Kari')
     const boardId = kari.getBoards()[0]!.id

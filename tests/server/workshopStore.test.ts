@@ -1,8 +1,6 @@
 import { afterEach, describe, expect, it } from 'vitest'
-import { WebSocket } from 'ws'
-import { PlanRejectedError, WorkshopStore } from '../../client/src/store/WorkshopStore'
-import { SYNC_PATH } from '../../shared/protocol'
-import { createWorkshop, TestResources, waitFor, wsUrl } from './helpers'
+import { PlanRejectedError, type WorkshopStore } from '../../client/src/store/WorkshopStore'
+import { TestResources, waitFor, workshopForStores } from './helpers'
 
 // The client store against the real server: what components rely on (validated snapshots, stable
 // identities, one notification per changed record, undo of one's own edits only, all-or-nothing
@@ -12,19 +10,7 @@ const resources = new TestResources()
 afterEach(() => resources.dispose())
 
 async function twoStores() {
-  const server = await resources.startServer({ dataDir: await resources.tempDir() })
-  const workshopId = await createWorkshop(server.url)
-  const open = (userName: string) => {
-    const store = new WorkshopStore({
-      workshopId,
-      serverUrl: wsUrl(server.url) + SYNC_PATH,
-      userName,
-      persistLocally: false,
-      WebSocketPolyfill: WebSocket as unknown as typeof globalThis.WebSocket,
-    })
-    resources.defer(() => store.destroy())
-    return store
-  }
+  const { open } = await workshopForStores(resources)
   const kari = open('Kari')
   const ola = open('Ola')
   await waitFor(() => kari.getConnection().status === 'connected' && ola.getConnection().status === 'connected', 'both connected')

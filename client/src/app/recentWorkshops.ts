@@ -1,3 +1,5 @@
+import { loadStoredList, parseStoredList, saveStoredList } from './storedList'
+
 /** Workshops this browser has opened, newest first. Kept only in localStorage: no account needed. */
 export interface RecentWorkshop {
   id: string
@@ -19,39 +21,26 @@ export function forgetWorkshop(list: readonly RecentWorkshop[], id: string): Rec
 
 /** Storage is shared with other tabs and older versions: keep only entries that make sense. */
 export function parseRecent(raw: string | null): RecentWorkshop[] {
-  if (!raw) return []
-  let data: unknown
-  try {
-    data = JSON.parse(raw)
-  } catch {
-    return []
-  }
-  if (!Array.isArray(data)) return []
-  return data
-    .filter(
-      (w): w is RecentWorkshop =>
-        typeof w === 'object' &&
-        w !== null &&
-        typeof w.id === 'string' &&
-        typeof w.title === 'string' &&
-        typeof w.lastOpened === 'number' &&
-        Number.isFinite(w.lastOpened),
-    )
-    .slice(0, MAX_RECENT)
+  return parseStoredList(
+    raw,
+    (w): w is RecentWorkshop =>
+      typeof w === 'object' &&
+      w !== null &&
+      'id' in w &&
+      typeof w.id === 'string' &&
+      'title' in w &&
+      typeof w.title === 'string' &&
+      'lastOpened' in w &&
+      typeof w.lastOpened === 'number' &&
+      Number.isFinite(w.lastOpened),
+  ).slice(0, MAX_RECENT)
 }
 
 export function loadRecent(): RecentWorkshop[] {
-  try {
-    return parseRecent(localStorage.getItem(STORAGE_KEY))
-  } catch {
-    return []
-  }
+  return loadStoredList(STORAGE_KEY, parseRecent)
 }
 
 export function saveRecent(list: readonly RecentWorkshop[]): void {
-  try {
-    localStorage.setItem(STORAGE_KEY, JSON.stringify(list))
-  } catch {
-    // Private mode or full storage: the list is a convenience, not data.
-  }
+  // Private mode or full storage: the list is a convenience, not data.
+  saveStoredList(STORAGE_KEY, list)
 }

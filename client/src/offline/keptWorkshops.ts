@@ -1,3 +1,5 @@
+import { loadStoredList, parseStoredList, saveStoredList } from '../app/storedList'
+
 /**
  * Workshops the person asked to keep available with no network ("Hold tilgjengelig uten nett").
  * The document itself is kept by y-indexeddb for every opened workshop; this list says which
@@ -24,41 +26,31 @@ export function releaseWorkshop(list: readonly KeptWorkshop[], id: string): Kept
 
 /** Storage is shared with other tabs and versions: keep only entries that make sense. */
 export function parseKept(raw: string | null): KeptWorkshop[] {
-  if (!raw) return []
-  let data: unknown
-  try {
-    data = JSON.parse(raw)
-  } catch {
-    return []
-  }
-  if (!Array.isArray(data)) return []
   const count = (n: unknown) => typeof n === 'number' && Number.isInteger(n) && n >= 0
-  return data.filter(
+  return parseStoredList(
+    raw,
     (w): w is KeptWorkshop =>
       typeof w === 'object' &&
       w !== null &&
+      'id' in w &&
       typeof w.id === 'string' &&
+      'keptAt' in w &&
       typeof w.keptAt === 'number' &&
       Number.isFinite(w.keptAt) &&
+      'imagesCached' in w &&
       count(w.imagesCached) &&
+      'imageTotal' in w &&
       count(w.imageTotal),
   )
 }
 
 export function loadKept(): KeptWorkshop[] {
-  try {
-    return parseKept(localStorage.getItem(STORAGE_KEY))
-  } catch {
-    return []
-  }
+  return loadStoredList(STORAGE_KEY, parseKept)
 }
 
 export function saveKept(list: readonly KeptWorkshop[]): void {
-  try {
-    localStorage.setItem(STORAGE_KEY, JSON.stringify(list))
-  } catch {
-    // Private mode or full storage: the photos that were cached stay cached; only the mark is lost.
-  }
+  // Private mode or full storage: the photos that were cached stay cached; only the mark is lost.
+  saveStoredList(STORAGE_KEY, list)
   for (const listener of listeners) listener()
 }
 

@@ -1,6 +1,6 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest'
 import type { Page } from 'playwright-core'
-import { createWorkshop, newPerson, startE2E, type E2E } from './harness'
+import { createWorkshop, newPerson, openWorkshop, startE2E, type E2E } from './harness'
 
 // The free canvas by keyboard alone (no mouse events at all): Tab walks the items in reading order
 // and the focused item is described, arrows move it, Enter edits it, Tab past the end leaves.
@@ -14,11 +14,6 @@ afterAll(async () => {
   await e2e?.close()
 })
 
-async function openWorkshop(page: Page, url: string): Promise<void> {
-  await page.goto(url)
-  await page.getByTestId('connection-status').filter({ hasText: /Tilkoblet/ }).waitFor()
-}
-
 const notes = (page: Page) => page.evaluate(() => window.__samskapCanvas?.getNotes() ?? [])
 const selection = (page: Page) => page.evaluate(() => window.__samskapCanvas?.getSelection() ?? [])
 const description = (page: Page) => page.getByTestId('canvas-focus-description').innerText()
@@ -29,8 +24,8 @@ describe('the canvas by keyboard', () => {
     const kari = await newPerson(e2e, 'Kari')
     const ola = await newPerson(e2e, 'Ola')
     const url = `${e2e.baseUrl}/w/${id}`
-    await openWorkshop(kari.page, url)
-    await openWorkshop(ola.page, url)
+    await openWorkshop(kari.page, url, { status: /Tilkoblet/ })
+    await openWorkshop(ola.page, url, { status: /Tilkoblet/ })
     const page = kari.page
     await page.getByTestId('board-canvas').waitFor()
     await page.getByTestId('board-canvas').focus()

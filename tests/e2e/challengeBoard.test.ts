@@ -1,6 +1,6 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest'
 import type { Locator, Page } from 'playwright-core'
-import { createWorkshop, newPerson, startE2E, type E2E } from './harness'
+import { createWorkshop, newPerson, openWorkshop, startE2E, type E2E } from './harness'
 
 // Two people fill in a challenge / solution / action board: Kari writes and links a chain and
 // gives the action an owner, a due date and a status; Ola sees the chain as text on the cards, as
@@ -13,11 +13,6 @@ beforeAll(async () => {
 afterAll(async () => {
   await e2e?.close()
 })
-
-async function openWorkshop(page: Page, url: string): Promise<void> {
-  await page.goto(url)
-  await page.getByTestId('connection-status').filter({ hasText: /Tilkoblet|Connected/ }).waitFor()
-}
 
 /** The card whose own text (not a listed link) contains `text`. */
 function card(page: Page, text: string): Locator {

@@ -1,6 +1,6 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest'
 import type { Page } from 'playwright-core'
-import { createWorkshop, newPerson, phone, startE2E, type E2E } from './harness'
+import { createWorkshop, newPerson, openWorkshop, phone, startE2E, type E2E } from './harness'
 
 // Two people in real Chromium co-edit one workshop through the real server: create, edit, move,
 // delete, see each other's cursor; one goes offline, edits, and the other sees it after reconnect.
@@ -30,12 +30,6 @@ async function waitForNotes(page: Page, predicate: (notes: NoteView[]) => boolea
   throw new Error(`timed out waiting for ${what}; notes were ${JSON.stringify(last)}`)
 }
 
-async function openWorkshop(page: Page, url: string): Promise<void> {
-  await page.goto(url)
-  await page.getByTestId('connection-status').filter({ hasText: /Tilkoblet|Connected/ }).waitFor()
-  await page.getByTestId('board-canvas').waitFor()
-}
-
 async function noteCentre(page: Page, id: string): Promise<{ x: number; y: number }> {
   const rect = await page.evaluate((noteId) => window.__samskapCanvas?.noteScreenRect(noteId) ?? null, id)
   if (!rect) throw new Error(`note ${id} is not on screen`)
@@ -59,8 +53,8 @@ describe('two people co-edit a workshop', () => {
     const kari = await newPerson(e2e, 'Kari')
     const ola = await newPerson(e2e, 'Ola')
     const url = `${e2e.baseUrl}/w/${id}`
-    await openWorkshop(kari.page, url)
-    await openWorkshop(ola.page, url)
+    await openWorkshop(kari.page, url, { board: true })
+    await openWorkshop(ola.page, url, { board: true })
 
     // Create: the N key puts a note in the middle of Kari's view and opens its text box.
     await kari.page.getByTestId('board-canvas').click({ position: { x: 50, y: 50 } })
@@ -120,8 +114,8 @@ describe('two people co-edit a workshop', () => {
     const kari = await newPerson(e2e, 'Kari', phone)
     const ola = await newPerson(e2e, 'Ola')
     const url = `${e2e.baseUrl}/w/${id}`
-    await openWorkshop(kari.page, url)
-    await openWorkshop(ola.page, url)
+    await openWorkshop(kari.page, url, { board: true })
+    await openWorkshop(ola.page, url, { board: true })
 
     await kari.context.setOffline(true)
     const status = kari.page.getByTestId('connection-status')
@@ -145,7 +139,7 @@ describe('two people co-edit a workshop', () => {
 
     // And it survives a reload from the server for a third, fresh person.
     const per = await newPerson(e2e, 'Per')
-    await openWorkshop(per.page, url)
+    await openWorkshop(per.page, url, { board: true })
     await waitForNotes(per.page, (n) => n.some((note) => note.text === 'Skrevet uten nett'), 'the note for a newcomer')
 
     await per.context.close()

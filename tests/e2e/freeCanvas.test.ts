@@ -4,7 +4,7 @@ import { writeFile } from 'node:fs/promises'
 import { afterAll, beforeAll, describe, expect, it } from 'vitest'
 import type { Page } from 'playwright-core'
 import { testPng } from '../testPng'
-import { createWorkshop, newPerson, startE2E, type E2E } from './harness'
+import { createWorkshop, newPerson, openWorkshop, startE2E, type E2E } from './harness'
 
 // Two people on the free canvas: A draws every kind, binds an arrow between two notes and moves one
 // (B sees the arrow follow), adds a photo while offline (B gets it after A reconnects, bytes from
@@ -34,12 +34,6 @@ async function waitFor<T>(read: () => Promise<T>, predicate: (value: T) => boole
   return last
 }
 
-async function openWorkshop(page: Page, url: string): Promise<void> {
-  await page.goto(url)
-  await page.getByTestId('connection-status').filter({ hasText: /Tilkoblet|Connected/ }).waitFor()
-  await page.getByTestId('board-canvas').waitFor()
-}
-
 async function screenRect(page: Page, id: string): Promise<Rect> {
   const rect = await page.evaluate((itemId) => window.__samskapCanvas?.itemScreenRect(itemId) ?? null, id)
   if (!rect) throw new Error(`item ${id} is not on screen`)
@@ -66,8 +60,8 @@ describe('the free canvas', () => {
     const a = await newPerson(e2e, 'Kari')
     const b = await newPerson(e2e, 'Ola')
     const url = `${e2e.baseUrl}/w/${id}`
-    await openWorkshop(a.page, url)
-    await openWorkshop(b.page, url)
+    await openWorkshop(a.page, url, { board: true })
+    await openWorkshop(b.page, url, { board: true })
     const page = a.page
     const canvas = page.getByTestId('board-canvas')
     const box = (await canvas.boundingBox())!

@@ -79,3 +79,16 @@ export async function createWorkshop(e2e: E2E, title = 'Innbyggerdialog'): Promi
   const body = (await response.json()) as { id: string }
   return body.id
 }
+
+/**
+ * Opens a workshop page and waits until it is connected (`status`, by default the nb or en label),
+ * and with `board: true` until the free canvas is drawn.
+ */
+export async function openWorkshop(page: Page, url: string, options: { board?: boolean; status?: RegExp } = {}): Promise<void> {
+  await page.goto(url)
+  await page
+    .getByTestId('connection-status')
+    .filter({ hasText: options.status ?? /Tilkoblet|Connected/ })
+    .waitFor()
+  if (options.board) await page.getByTestId('board-canvas').waitFor()
+}

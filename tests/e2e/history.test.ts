@@ -1,6 +1,6 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest'
 import type { Page } from 'playwright-core'
-import { createWorkshop, newPerson, phone, startE2E, type E2E } from './harness'
+import { createWorkshop, newPerson, openWorkshop, phone, startE2E, type E2E } from './harness'
 
 // A makes a checkpoint before voting, B changes the board, A compares and restores: B sees the
 // restored board live, and history keeps both the checkpoint and the state that was replaced.
@@ -21,12 +21,6 @@ function notes(page: Page): Promise<NoteView[]> {
 
 async function noteTexts(page: Page): Promise<string[]> {
   return (await notes(page)).map((n) => n.text).sort()
-}
-
-async function openWorkshop(page: Page, url: string): Promise<void> {
-  await page.goto(url)
-  await page.getByTestId('connection-status').filter({ hasText: /Tilkoblet|Connected/ }).waitFor()
-  await page.getByTestId('board-canvas').waitFor()
 }
 
 async function addNote(page: Page, text: string): Promise<void> {
@@ -61,8 +55,8 @@ describe('history', () => {
     const url = `${e2e.baseUrl}/w/${id}`
     const a = await newPerson(e2e, 'Anne')
     const b = await newPerson(e2e, 'Bjørn')
-    await openWorkshop(a.page, url)
-    await openWorkshop(b.page, url)
+    await openWorkshop(a.page, url, { board: true })
+    await openWorkshop(b.page, url, { board: true })
 
     for (const text of ['Benker langs elva', 'Mer lys', 'Lekeplass']) await addNote(a.page, text)
     const original = ['Benker langs elva', 'Lekeplass', 'Mer lys']
@@ -130,7 +124,7 @@ describe('history', () => {
   it('works on a phone: the dialog fits and the list is reachable', async () => {
     const id = await createWorkshop(e2e, 'Studietur')
     const person = await newPerson(e2e, 'Per', phone)
-    await openWorkshop(person.page, `${e2e.baseUrl}/w/${id}`)
+    await openWorkshop(person.page, `${e2e.baseUrl}/w/${id}`, { board: true })
     // On a phone "Historikk" sits in the top bar's "Mer" menu.
     await person.page.getByRole('button', { name: 'Mer' }).click()
     await person.page.getByRole('button', { name: /^Historikk/ }).click()

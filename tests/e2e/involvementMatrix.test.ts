@@ -5,7 +5,7 @@ import { WebsocketProvider } from 'y-websocket'
 import * as Y from 'yjs'
 import { SYNC_PATH } from '../../shared/protocol'
 import type { StakeholderRecord } from '../../shared/schema/records/stakeholder'
-import { createWorkshop, newPerson, phone, startE2E, type E2E } from './harness'
+import { createWorkshop, newPerson, openWorkshop, phone, startE2E, type E2E } from './harness'
 
 // The involvement matrix in real Chromium: two people place a stakeholder on the OECD ladder, see
 // each other's markers and the gap, a rename on the map (the same record) renames the row, and the
@@ -110,11 +110,6 @@ async function markerLevel(page: Page, stakeholderId: string, which: 'now' | 'wa
   const marker = row(page, stakeholderId).getByTestId(`marker-${which}`)
   if ((await marker.count()) === 0) return 0
   return Number(await marker.getAttribute('data-level'))
-}
-
-async function openWorkshop(page: Page, url: string): Promise<void> {
-  await page.goto(url)
-  await page.getByTestId('connection-status').filter({ hasText: /Tilkoblet|Connected/ }).waitFor()
 }
 
 describe('involvement matrix', () => {

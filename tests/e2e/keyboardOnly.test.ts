@@ -1,6 +1,6 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest'
 import type { Page } from 'playwright-core'
-import { createWorkshop, newPerson, startE2E, type E2E } from './harness'
+import { createWorkshop, newPerson, openWorkshop, startE2E, type E2E } from './harness'
 
 // Issue 4: a person with only a keyboard builds a stakeholder map, an involvement matrix and a
 // challenge → solution → action chain in the outline views. Not one mouse event: only page.goto,
@@ -61,17 +61,12 @@ async function expectFocus(page: Page, name: string | RegExp): Promise<void> {
   await expect.poll(async () => (await focused(page)).name).toMatch(name)
 }
 
-async function openWorkshop(page: Page, url: string): Promise<void> {
-  await page.goto(url)
-  await page.getByTestId('connection-status').filter({ hasText: /Tilkoblet/ }).waitFor()
-}
-
 describe('keyboard only, in the outline views', () => {
   it('builds a stakeholder map, a matrix and a linked chain with owner, date and status; another person sees it all', async () => {
     const id = await createWorkshop(e2e, 'Tastaturverksted')
     const kari = await newPerson(e2e, 'Kari')
     const url = `${e2e.baseUrl}/w/${id}`
-    await openWorkshop(kari.page, url)
+    await openWorkshop(kari.page, url, { status: /Tilkoblet/ })
     const page = kari.page
     const mouseEvents: string[] = []
     await page.exposeFunction('__reportMouse', (type: string) => mouseEvents.push(type))

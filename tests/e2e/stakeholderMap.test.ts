@@ -1,7 +1,7 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest'
 import type { Page } from 'playwright-core'
 import type { StakeholderMapTestHook } from '../../client/src/boards/stakeholderMap/stakeholderMapTestHook'
-import { createWorkshop, newPerson, startE2E, type E2E } from './harness'
+import { createWorkshop, newPerson, openWorkshop, startE2E, type E2E } from './harness'
 
 // Two people on one stakeholder map: A adds a stakeholder, drags it into a zone and rates it;
 // B sees it in that group and in the right quadrant of the grid, edits the plan table; A sees it.
@@ -45,11 +45,6 @@ async function settledZone(page: Page, label: string): Promise<Zone> {
     await page.waitForTimeout(100)
   }
   throw new Error(`zone ${label} did not settle on screen; last rect ${last}`)
-}
-
-async function openWorkshop(page: Page, url: string): Promise<void> {
-  await page.goto(url)
-  await page.getByTestId('connection-status').filter({ hasText: /Tilkoblet|Connected/ }).waitFor()
 }
 
 async function cardCentre(page: Page, id: string): Promise<{ x: number; y: number }> {

@@ -1,6 +1,6 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest'
 import type { Locator, Page } from 'playwright-core'
-import { createWorkshop, newPerson, startE2E, type E2E } from './harness'
+import { createWorkshop, newPerson, openWorkshop, startE2E, type E2E } from './harness'
 
 // Tags on the structured boards: Kari adds the workshop kit, tags a challenge card with SDG 11 and
 // a stakeholder with SDG 17 and "social"; Ola sees the badge on the HTML card and the tags on the
@@ -15,11 +15,6 @@ afterAll(async () => {
 })
 
 const poll = { timeout: 15_000, interval: 50 }
-
-async function openWorkshop(page: Page, url: string): Promise<void> {
-  await page.goto(url)
-  await page.getByTestId('connection-status').filter({ hasText: /Tilkoblet|Connected/ }).waitFor()
-}
 
 function card(page: Page, text: string): Locator {
   return page.getByTestId('challenge-card').filter({ has: page.getByTestId('card-text').filter({ hasText: text }) })

@@ -1,6 +1,5 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest'
-import type { Page } from 'playwright-core'
-import { createWorkshop, newPerson, startE2E, type E2E } from './harness'
+import { createWorkshop, newPerson, openWorkshop, startE2E, type E2E } from './harness'
 
 // The workshop kit as a facilitator uses it: three linked boards from one menu choice, a stakeholder
 // made on the map is a row of the matrix and an owner suggestion on the challenge board, and a
@@ -14,19 +13,14 @@ afterAll(async () => {
   await e2e?.close()
 })
 
-async function openWorkshop(page: Page, url: string): Promise<void> {
-  await page.goto(url)
-  await page.getByTestId('connection-status').filter({ hasText: /Tilkoblet/ }).waitFor()
-}
-
 describe('the workshop kit', () => {
   it('links map, matrix and challenge board through the same stakeholder records', async () => {
     const id = await createWorkshop(e2e, 'Frivillighet 2030')
     const kari = await newPerson(e2e, 'Kari')
     const ola = await newPerson(e2e, 'Ola')
     const url = `${e2e.baseUrl}/w/${id}`
-    await openWorkshop(kari.page, url)
-    await openWorkshop(ola.page, url)
+    await openWorkshop(kari.page, url, { status: /Tilkoblet/ })
+    await openWorkshop(ola.page, url, { status: /Tilkoblet/ })
 
     // One choice adds three boards, after the first one.
     await kari.page.getByRole('button', { name: 'Legg til tavle' }).first().click()

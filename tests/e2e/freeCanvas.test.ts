@@ -4,7 +4,7 @@ import { writeFile } from 'node:fs/promises'
 import { afterAll, beforeAll, describe, expect, it } from 'vitest'
 import type { Page } from 'playwright-core'
 import { testPng } from '../testPng'
-import { createWorkshop, newPerson, openWorkshop, startE2E, type E2E } from './harness'
+import { createWorkshop, newPerson, openWorkshop, startE2E, waitFor, type E2E } from './harness'
 
 // Two people on the free canvas: A draws every kind, binds an arrow between two notes and moves one
 // (B sees the arrow follow), adds a photo while offline (B gets it after A reconnects, bytes from
@@ -22,17 +22,6 @@ type ItemView = { id: string; kind: string; x: number; y: number; w: number; h: 
 type Rect = { x: number; y: number; w: number; h: number }
 
 const items = (page: Page) => page.evaluate(() => window.__samskapCanvas?.getItems() ?? [])
-
-async function waitFor<T>(read: () => Promise<T>, predicate: (value: T) => boolean, what: string, timeout = 20_000): Promise<T> {
-  const deadline = Date.now() + timeout
-  let last = await read()
-  while (!predicate(last)) {
-    if (Date.now() > deadline) throw new Error(`timed out waiting for ${what}; last value ${JSON.stringify(last)}`)
-    await new Promise((r) => setTimeout(r, 60))
-    last = await read()
-  }
-  return last
-}
 
 async function screenRect(page: Page, id: string): Promise<Rect> {
   const rect = await page.evaluate((itemId) => window.__samskapCanvas?.itemScreenRect(itemId) ?? null, id)

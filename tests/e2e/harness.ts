@@ -92,3 +92,15 @@ export async function openWorkshop(page: Page, url: string, options: { board?: b
     .waitFor()
   if (options.board) await page.getByTestId('board-canvas').waitFor()
 }
+
+/** Reads until `predicate` holds (every 60 ms, up to `timeout`); the error names `what` and the last value. */
+export async function waitFor<T>(read: () => Promise<T>, predicate: (value: T) => boolean, what: string, timeout = 20_000): Promise<T> {
+  const deadline = Date.now() + timeout
+  let last = await read()
+  while (!predicate(last)) {
+    if (Date.now() > deadline) throw new Error(`timed out waiting for ${what}; last value ${JSON.stringify(last)}`)
+    await new Promise((r) => setTimeout(r, 60))
+    last = await read()
+  }
+  return last
+}

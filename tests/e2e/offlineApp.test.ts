@@ -1,7 +1,7 @@
 import type { Page } from 'playwright-core'
 import { afterAll, beforeAll, describe, expect, it } from 'vitest'
 import { testPng } from '../testPng'
-import { createWorkshop, desktop, newPerson, phone, startE2E, type E2E } from './harness'
+import { createWorkshop, desktop, newPerson, phone, startE2E, waitFor, type E2E } from './harness'
 
 // A politician on a study trip: the app was opened once with network; then the network is gone.
 // The service worker serves the app shell, the workshop opens from this device's copy, a note and a
@@ -17,17 +17,6 @@ afterAll(async () => {
 })
 
 const items = (page: Page) => page.evaluate(() => window.__samskapCanvas?.getItems() ?? [])
-
-async function waitFor<T>(read: () => Promise<T>, predicate: (value: T) => boolean, what: string, timeout = 20_000): Promise<T> {
-  const deadline = Date.now() + timeout
-  let last = await read()
-  while (!predicate(last)) {
-    if (Date.now() > deadline) throw new Error(`timed out waiting for ${what}; last value ${JSON.stringify(last)}`)
-    await new Promise((r) => setTimeout(r, 60))
-    last = await read()
-  }
-  return last
-}
 
 /** Resolves once the service worker is installed and controls the page (clientsClaim). */
 async function waitForServiceWorker(page: Page): Promise<void> {

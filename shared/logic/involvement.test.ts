@@ -1,5 +1,6 @@
 import { describe, expect, it } from 'vitest'
 import {
+  planCollaborationField,
   involvementLevels,
   levelFromPointer,
   levelGap,
@@ -166,5 +167,40 @@ describe('sortMatrixRows', () => {
     ['Norwegian letters sort after z', [row('1', 'Åsen', ''), row('2', 'Zeta', ''), row('3', 'Ærfugl', '')], [], ['2', '3', '1']],
   ])('%s', (_name, rows, groups, expected) => {
     expect(sortMatrixRows(rows, groups).map((r) => r.id)).toEqual(expected)
+  })
+})
+
+describe('planCollaborationField', () => {
+  const base = { boardId: 'm1', stakeholderId: 's1', newId: () => 'fresh', now: 7 }
+  const existing = {
+    id: 'm1-s1',
+    kind: 'collaboration' as const,
+    boardId: 'm1',
+    stakeholderId: 's1',
+    goals: 'Flere aktive barn',
+    rolesAndResponsibility: '',
+    funding: '',
+    expectedResults: '',
+    indicators: '',
+    platforms: '',
+    createdAt: 1,
+  }
+  it.each([
+    ['nothing typed, no record yet: nothing written', undefined, 'goals', '', null],
+    ['unchanged value: nothing written', existing, 'goals', 'Flere aktive barn', null],
+    ['a changed field patches the record', existing, 'funding', 'Kommunen', { updateItems: [{ id: 'm1-s1', patch: { funding: 'Kommunen' } }] }],
+    ['clearing a field patches it', existing, 'goals', '', { updateItems: [{ id: 'm1-s1', patch: { goals: '' } }] }],
+  ] as const)('%s', (_name, collaboration, field, value, expected) => {
+    expect(planCollaborationField({ ...base, collaboration, field, value })).toEqual(expected)
+  })
+
+  it('creates the record on the first non-empty field, keyed by board and stakeholder', () => {
+    const plan = planCollaborationField({ ...base, collaboration: undefined, field: 'goals', value: 'Mål' })
+    expect(plan?.createItems).toEqual([{ ...existing, goals: 'Mål', createdAt: 7 }])
+  })
+
+  it('falls back to a fresh id when board and stakeholder ids are too long together', () => {
+    const plan = planCollaborationField({ ...base, boardId: 'b'.repeat(40), stakeholderId: 's'.repeat(40), collaboration: undefined, field: 'goals', value: 'x' })
+    expect(plan?.createItems?.[0]?.id).toBe('fresh')
   })
 })

@@ -1,4 +1,6 @@
+import { collaborationFields, type CollaborationRecord } from '../schema/records/collaboration'
 import type { StakeholderRecord } from '../schema/records/stakeholder'
+import type { DocumentPlan } from './plan'
 
 /**
  * The OECD ladder of stakeholder involvement, lowest first. A stakeholder's `levelNow` and
@@ -157,4 +159,44 @@ export function sortMatrixRows<T extends RowStakeholder>(stakeholders: readonly 
   return [...stakeholders].sort(
     (a, b) => rankOf(a) - rankOf(b) || a.name.localeCompare(b.name, 'nb') || (a.id < b.id ? -1 : a.id > b.id ? 1 : 0),
   )
+}
+
+export type CollaborationField = (typeof collaborationFields)[number]
+
+/**
+ * Plans saving one field of a stakeholder's collaboration definition: patches the existing record,
+ * or creates it on the first non-empty field. Returns null when there is nothing to write. The new
+ * record's id is `<boardId>-<stakeholderId>`, so two people who start the same definition at once
+ * write into one record instead of leaving a duplicate nobody sees (newId only when that is too long).
+ */
+export function planCollaborationField(input: {
+  collaboration: CollaborationRecord | undefined
+  boardId: string
+  stakeholderId: string
+  field: CollaborationField
+  value: string
+  newId: () => string
+  now: number
+}): DocumentPlan | null {
+  const { collaboration, boardId, stakeholderId, field, value } = input
+  if (collaboration) {
+    return collaboration[field] === value ? null : { updateItems: [{ id: collaboration.id, patch: { [field]: value } }] }
+  }
+  if (value === '') return null
+  const id = `${boardId}-${stakeholderId}`
+  const record: CollaborationRecord = {
+    id: id.length <= 64 ? id : input.newId(),
+    kind: 'collaboration',
+    boardId,
+    stakeholderId,
+    goals: '',
+    rolesAndResponsibility: '',
+    funding: '',
+    expectedResults: '',
+    indicators: '',
+    platforms: '',
+    createdAt: input.now,
+  }
+  record[field] = value
+  return { createItems: [record] }
 }

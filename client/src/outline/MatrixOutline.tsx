@@ -1,7 +1,7 @@
 import { useMemo, useState } from 'react'
 import { useTranslation } from 'react-i18next'
 import { sortByOrder } from '../../../shared/logic/boardOrder'
-import { involvementLevels, levelGap, planSetLevel, sortMatrixRows, type LevelWhich } from '../../../shared/logic/involvement'
+import { involvementLevels, levelGap, planCollaborationField, planSetLevel, sortMatrixRows, type LevelWhich } from '../../../shared/logic/involvement'
 import type { BoardRecord } from '../../../shared/schema/records/board'
 import { COLLABORATION_TEXT_MAX, collaborationFields, type CollaborationRecord } from '../../../shared/schema/records/collaboration'
 import type { StakeholderRecord } from '../../../shared/schema/records/stakeholder'
@@ -167,25 +167,8 @@ function Definition(props: {
   const { t: tm } = useTranslation('matrix')
   const { boardId, stakeholderId, collaboration, commit } = props
   const save = (field: (typeof collaborationFields)[number], value: string): boolean => {
-    if (collaboration) return commit({ updateItems: [{ id: collaboration.id, patch: { [field]: value } }] })
-    if (value === '') return true
-    // One id per stakeholder and board, as the matrix's own card does: two people starting at once meet in one record.
-    const id = `${boardId}-${stakeholderId}`
-    const record: CollaborationRecord = {
-      id: id.length <= 64 ? id : props.newId(),
-      kind: 'collaboration',
-      boardId,
-      stakeholderId,
-      goals: '',
-      rolesAndResponsibility: '',
-      funding: '',
-      expectedResults: '',
-      indicators: '',
-      platforms: '',
-      [field]: value,
-      createdAt: Date.now(),
-    }
-    return commit({ createItems: [record] })
+    const plan = planCollaborationField({ collaboration, boardId, stakeholderId, field, value, newId: props.newId, now: Date.now() })
+    return plan ? commit(plan) : true
   }
   return (
     <div className="ol-grid">

@@ -1,5 +1,6 @@
 import { useEffect, useId, useRef, useState } from 'react'
 import { useTranslation } from 'react-i18next'
+import { planCollaborationField } from '../../../../shared/logic/involvement'
 import {
   COLLABORATION_TEXT_MAX,
   collaborationFields,
@@ -42,27 +43,8 @@ export function CollaborationCard({ store, boardId, stakeholderId, stakeholderNa
   }, [])
 
   const save = (field: Field, value: string) => {
-    if (collaboration) {
-      if (collaboration[field] !== value) commit(() => store.updateItem(collaboration.id, { [field]: value }))
-      return
-    }
-    if (value === '') return
-    commit(() =>
-      store.createItem({
-        id: collaborationId(boardId, stakeholderId, () => store.newId()),
-        kind: 'collaboration',
-        boardId,
-        stakeholderId,
-        goals: '',
-        rolesAndResponsibility: '',
-        funding: '',
-        expectedResults: '',
-        indicators: '',
-        platforms: '',
-        [field]: value,
-        createdAt: Date.now(),
-      }),
-    )
+    const plan = planCollaborationField({ collaboration, boardId, stakeholderId, field, value, newId: () => store.newId(), now: Date.now() })
+    if (plan) commit(() => store.applyPlan(plan))
   }
 
   const remove = () => {
@@ -148,13 +130,4 @@ function CollaborationField({ field, label, value, onSave }: { field: Field; lab
       />
     </div>
   )
-}
-
-/**
- * One id per stakeholder on this board: if two people start the same definition at once, their
- * records land on the same key instead of leaving a duplicate that nobody sees.
- */
-function collaborationId(boardId: string, stakeholderId: string, fallback: () => string): string {
-  const id = `${boardId}-${stakeholderId}`
-  return id.length <= 64 ? id : fallback()
 }

@@ -243,10 +243,24 @@ export class Room implements MessageHandler, FanoutHandler {
     const encoder = encoding.createEncoder()
     encoding.writeVarUint(encoder, messageSync)
     syncProtocol.writeUpdate(encoder, update)
-    const message = encoding.toUint8Array(encoder)
+    this.#broadcast(encoding.toUint8Array(encoder), 'sync', except)
+  }
+
+  /**
+   * Sends one encoded message to every open local socket but `except`, counting it in the metrics
+   * once per broadcast rather than once per socket (a labelled counter lookup per recipient adds up
+   * in a room of hundreds).
+   */
+  #broadcast(message: Uint8Array, kind: MessageKind, except?: unknown): void {
+    let sent = 0
     for (const connection of this.connections) {
-      if (connection !== except) this.#send(connection, message, 'sync')
+      if (connection === except || !connection.isOpen) continue
+      connection.send(message)
+      sent++
     }
+    if (sent === 0) return
+    this.#metrics?.messagesSent.inc({ type: kind }, sent)
+    this.#metrics?.bytesSent.inc(message.byteLength * sent)
   }
 
   #enqueue(update: Uint8Array, origin: unknown): void {
@@ -523,7 +537,7 @@ export class Room implements MessageHandler, FanoutHandler {
     this.#awarenessChanged.clear()
     if (this.#destroyed || ids.length === 0) return
     const message = this.#encodeAwareness(ids)
-    for (const connection of this.connections) this.#send(connection, message, 'awareness')
+    this.#broadcast(message, 'awareness')
   }
 
   #onAwarenessUpdate = (

@@ -7,6 +7,9 @@ import { WebSocketServer, type WebSocket } from 'ws'
 import { SchemaTooNewError } from '../shared/doc/workshopDoc'
 import { CloseCode, MAX_MESSAGE_BYTES, SYNC_PATH, WORKSHOP_ID_PATTERN } from '../shared/protocol'
 import { compareSchema, currentSchema, parseSchemaVersions } from '../shared/schema/schema'
+import { AccessStore } from './access/AccessStore'
+import { createJoinLimiter, handleAccessRequest, isAccessPath } from './http/accessApi'
+import { createRequestContext } from './http/requestContext'
 import { handleApiRequest } from './http/workshopsApi'
 import { handleImportRequest, IMPORT_PATH } from './http/exportApi'
 import { handleHistoryRequest, isHistoryPath } from './http/historyApi'
@@ -53,6 +56,10 @@ export interface SamskapServerOptions {
   writeRetryMs?: number
   /** At most one automatic history snapshot per this many ms of editing. Default 5 minutes (server/history). */
   historyAutoEveryMs?: number
+  /** The address people reach the server at, for links and QR codes (PUBLIC_URL). Default: each request's Host. */
+  publicUrl?: string
+  /** Behind a reverse proxy: read the client address and scheme from X-Forwarded-* (TRUST_PROXY). */
+  trustProxy?: boolean
 }
 
 export interface SamskapServer {
@@ -121,6 +128,9 @@ export async function createSamskapServer(options: SamskapServerOptions): Promis
   const hasStatic = staticRoot !== null && fs.existsSync(staticRoot) && fs.statSync(staticRoot).isDirectory()
   // Photos are files addressed by their hash, beside the database, never in a Yjs document.
   const imagesDir = path.join(options.dataDir, 'images')
+  const access = new AccessStore(persistence)
+  const context = createRequestContext({ access, publicUrl: options.publicUrl, trustProxy: options.trustProxy })
+  const joinLimiter = createJoinLimiter()
 
   const server = http.createServer((request, response) => {
     handleRequest(request, response).catch((error: unknown) => {
@@ -145,11 +155,12 @@ export async function createSamskapServer(options: SamskapServerOptions): Promis
       return handleImagesRequest(request, response, pathname, imagesDir, log)
     }
     if (isHistoryPath(pathname)) {
-      return handleHistoryRequest(request, response, pathname, persistence, history, log)
+      return handleHistoryRequest(request, response, pathname, persistence, history, context, log)
     }
-    if (pathname === IMPORT_PATH) return handleImportRequest(request, response, persistence, log)
+    if (isAccessPath(pathname)) return handleAccessRequest(request, response, pathname, { persistence, context, joinLimiter, log })
+    if (pathname === IMPORT_PATH) return handleImportRequest(request, response, persistence, context, log)
     if (pathname === '/api' || pathname.startsWith('/api/')) {
-      return handleApiRequest(request, response, pathname, persistence, log)
+      return handleApiRequest(request, response, pathname, persistence, context, log)
     }
     if (pathname === SYNC_PATH || pathname.startsWith(SYNC_PATH + '/')) {
       return sendJson(response, 426, { error: 'This path expects a websocket' })
@@ -215,10 +226,11 @@ export async function createSamskapServer(options: SamskapServerOptions): Promis
         return
       }
     }
-    void joinRoom(connection)
+    connection.wantsControl = url.searchParams.get('control') === '1'
+    void joinRoom(connection, url.searchParams.get('token'))
   }
 
-  async function joinRoom(connection: SyncConnection): Promise<void> {
+  async function joinRoom(connection: SyncConnection, token: string | null): Promise<void> {
     const { workshopId } = connection
     try {
       const row = await persistence.getWorkshop(workshopId)
@@ -226,6 +238,17 @@ export async function createSamskapServer(options: SamskapServerOptions): Promis
         connection.reject(CloseCode.WorkshopNotFound, 'Workshop not found')
         return
       }
+      const grant = access.resolve(await access.forWorkshop(workshopId), token)
+      if (!grant) {
+        connection.log.info({ hasToken: token !== null }, 'connection refused: no valid token')
+        if (token === null || token === '') {
+          connection.reject(CloseCode.Unauthorized, 'This workshop needs a link from the facilitator or the join code')
+        } else {
+          connection.reject(CloseCode.Forbidden, 'This link is not valid (any more); ask the facilitator for a new one')
+        }
+        return
+      }
+      connection.grant = grant
       if (connection.isRejected) return
       const room = await registry.acquire(workshopId)
       // Same turn as acquire resolving: the registry cannot unload the room in between.

@@ -24,6 +24,8 @@ const server = await createSamskapServer({
   // Both set: one of several instances sharing PostgreSQL and Redis (docs/deploy.md). Neither: SQLite.
   databaseUrl: process.env.DATABASE_URL || undefined,
   redisUrl: process.env.REDIS_URL || undefined,
+  publicUrl: process.env.PUBLIC_URL || undefined,
+  trustProxy: ['1', 'true', 'yes'].includes((process.env.TRUST_PROXY ?? '').toLowerCase()),
   logger: log,
 })
 // `port` as its own field: scripts and tests starting the server with PORT=0 read it from here.

@@ -16,7 +16,7 @@ import { createSamskapServer, type SamskapServer } from '../../server/createSams
 import { planBenchBoard, type BenchItem, type BenchMix } from './benchBoard'
 import { frameProbeSource, summarizeFrames, type FrameSummary, type PhaseSample } from './frameProbe'
 import { summarizeProfile, type CpuProfile, type ProfileSummary } from './profileSummary'
-import { connectClient, seedItems } from './syncClient'
+import { connectClient, seedItems, workshopTokens } from './syncClient'
 
 const ROOT = join(import.meta.dirname, '..', '..')
 const TARGET_FPS = 55
@@ -194,7 +194,9 @@ async function createWorkshop(baseUrl: string): Promise<string> {
     body: JSON.stringify({ title: 'Benchmark', language: 'nb', boardTitle: 'Tavle 1' }),
   })
   if (response.status !== 201) throw new Error(`create workshop: ${response.status} ${await response.text()}`)
-  return ((await response.json()) as { id: string }).id
+  const created = (await response.json()) as { id: string; token: string }
+  workshopTokens.set(created.id, created.token)
+  return created.id
 }
 
 interface OpenedBoard {
@@ -227,7 +229,7 @@ async function openSeededBoard(browser: Browser, baseUrl: string, count: number,
   await context.addInitScript({ content: frameProbeSource })
   const page = await context.newPage()
   page.on('pageerror', (error) => console.error('page error:', error.message))
-  await page.goto(`${baseUrl}/w/${workshopId}`)
+  await page.goto(`${baseUrl}/w/${workshopId}?token=${workshopTokens.get(workshopId) ?? ''}`)
   await page.waitForFunction(() => window.__samskapCanvas !== undefined, undefined, { timeout: 60_000 })
   const hookHas = await page.evaluate(() => {
     const hook = window.__samskapCanvas as unknown as OptionalHook

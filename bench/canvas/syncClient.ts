@@ -15,12 +15,18 @@ export interface SyncClient {
 /** Items per transaction: one update must stay under the server's 1 MiB message limit. */
 const SEED_BATCH = 250
 
+/** Facilitator tokens of the benchmark's workshops (run.ts fills it when it creates one). */
+export const workshopTokens = new Map<string, string>()
+
 export async function connectClient(baseUrl: string, workshopId: string): Promise<SyncClient> {
   const doc = new Y.Doc()
   const provider = new WebsocketProvider(baseUrl.replace(/^http/, 'ws') + SYNC_PATH, workshopId, doc, {
     WebSocketPolyfill: WebSocket as unknown as typeof globalThis.WebSocket,
     disableBc: true,
-    params: { schema: Object.entries(currentSchema).map(([kind, version]) => `${kind}:${version}`).join(',') },
+    params: {
+      schema: Object.entries(currentSchema).map(([kind, version]) => `${kind}:${version}`).join(','),
+      token: workshopTokens.get(workshopId) ?? '',
+    },
   })
   const client = {
     doc,

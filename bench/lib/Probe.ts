@@ -4,7 +4,7 @@ import type { Awareness } from 'y-protocols/awareness'
 import { WebsocketProvider } from 'y-websocket'
 import * as Y from 'yjs'
 import type { NoteMessage } from './NoteWriter'
-import type { RunningServer } from './servers'
+import { roomParams, type RunningServer } from './servers'
 
 // HocuspocusProvider opens sockets through the global WebSocket.
 ;(globalThis as unknown as { WebSocket: unknown }).WebSocket ??= WebSocket
@@ -52,6 +52,7 @@ export class Probe {
       const provider = new WebsocketProvider(server.providerUrl, room, this.doc, {
         WebSocketPolyfill: WebSocket as unknown as typeof globalThis.WebSocket,
         disableBc: true,
+        params: roomParams(server, room),
       })
       provider.on('status', ({ status }) => {
         if (status === 'connected' && this.openedAt === 0) this.openedAt = performance.now()

@@ -129,7 +129,8 @@ export async function startServer(kind: ServerKind, options: StartOptions = {}):
     httpUrl: `http://127.0.0.1:${port}`,
     dataDir,
     options,
-    socketUrl: (room) => (kind === 'samskap' ? `${base}/sync/${room}` : kind === 'hocuspocus' ? `${base}/` : `${base}/${room}`),
+    socketUrl: (room) =>
+      kind === 'samskap' ? `${base}/sync/${room}?token=${roomToken(room)}` : kind === 'hocuspocus' ? `${base}/` : `${base}/${room}`,
     providerUrl: kind === 'samskap' ? `${base}/sync` : base,
     inspectorPort,
     exited,
@@ -158,6 +159,20 @@ export async function removeData(server: RunningServer): Promise<void> {
   if (server.options.yPersistence) await fsp.rm(server.options.yPersistence, { recursive: true, force: true })
 }
 
+/** Facilitator tokens of the Samskap workshops `createRooms` made (Samskap refuses a socket without one). */
+const roomTokens = new Map<string, string>()
+
+function roomToken(room: string): string {
+  const token = roomTokens.get(room)
+  if (!token) throw new Error(`no token for room ${room}: make rooms with createRooms`)
+  return token
+}
+
+/** The provider params a client of `room` needs: Samskap's token; nothing for the peers. */
+export function roomParams(server: RunningServer, room: string): Record<string, string> {
+  return server.kind === 'samskap' ? { token: roomToken(room) } : {}
+}
+
 /** Room names: Samskap ids come from POST /api/workshops (it refuses unknown ids); peers take any name. */
 export async function createRooms(server: RunningServer, count: number): Promise<string[]> {
   const ids: string[] = []
@@ -176,7 +191,9 @@ export async function createRooms(server: RunningServer, count: number): Promise
         body: JSON.stringify({ title: 'Bench workshop' }),
       })
       if (response.status !== 201) throw new Error(`create workshop: ${response.status} ${await response.text()}`)
-      ids.push(((await response.json()) as { id: string }).id)
+      const created = (await response.json()) as { id: string; token: string }
+      roomTokens.set(created.id, created.token)
+      ids.push(created.id)
     }
   }
   await Promise.all(Array.from({ length: concurrency }, worker))

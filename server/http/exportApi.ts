@@ -7,6 +7,8 @@ import { currentSchema } from '../../shared/schema/schema'
 import type { Logger } from '../log'
 import type { Persistence } from '../persistence/Persistence'
 import { readBody, RequestBodyError, sendJson } from './httpResponses'
+import type { RequestContext } from './requestContext'
+import { storeNewWorkshop } from './workshopsApi'
 
 export const IMPORT_PATH = '/api/workshops/import'
 
@@ -19,6 +21,7 @@ export async function handleImportRequest(
   request: IncomingMessage,
   response: ServerResponse,
   persistence: Persistence,
+  context: RequestContext,
   log: Logger,
 ): Promise<void> {
   if (request.method !== 'POST') return sendJson(response, 405, { error: 'Use POST to import a workshop' })
@@ -46,10 +49,13 @@ export async function handleImportRequest(
   })
   const state = Y.encodeStateAsUpdate(doc)
   doc.destroy()
-  await persistence.createWorkshop(
+  const created = await storeNewWorkshop(
+    persistence,
+    context,
+    request,
     { id, title: parsed.meta.title, language: parsed.meta.language, createdAt: parsed.meta.createdAt },
     state,
   )
   log.info({ workshopId: id, boards: parsed.boards.length, items: parsed.items.length }, 'workshop imported')
-  sendJson(response, 201, { id, url: `/w/${id}` })
+  sendJson(response, 201, created)
 }

@@ -6,6 +6,7 @@ import type { WorkshopHistory } from '../history/WorkshopHistory'
 import type { Logger } from '../log'
 import type { HistoryEntry, Persistence } from '../persistence/Persistence'
 import { readBody, RequestBodyError, sendJson } from './httpResponses'
+import { grantOf, type RequestContext } from './requestContext'
 
 const HISTORY_PATH = /^\/api\/workshops\/([^/]+)\/history(?:\/([^/]+))?\/?$/
 const CHECKPOINT_BODY_LIMIT = 4 * 1024
@@ -30,6 +31,7 @@ export async function handleHistoryRequest(
   pathname: string,
   persistence: Persistence,
   history: WorkshopHistory | null,
+  context: RequestContext,
   log: Logger,
 ): Promise<void> {
   const match = HISTORY_PATH.exec(pathname)
@@ -45,24 +47,26 @@ export async function handleHistoryRequest(
   const row = WORKSHOP_ID_PATTERN.test(workshopId) ? await persistence.getWorkshop(workshopId) : undefined
   if (!row) return sendJson(response, 404, { error: 'Workshop not found' })
   if (!history) return sendJson(response, 501, { error: 'History is not available with this storage' })
+  const grant = grantOf(context, await context.access.forWorkshop(workshopId), request)
+  if (!grant) return sendJson(response, 401, { error: 'A facilitator link is needed for the history' })
 
   if (historyId !== undefined) {
     if (request.method !== 'GET' && request.method !== 'HEAD') {
       return sendJson(response, 405, { error: 'Only GET is supported here' })
     }
-    if (!canUseHistory(request, workshopId, 'read')) return sendJson(response, 403, { error: 'Only the facilitator can see the history' })
+    if (!canUseHistory(grant, 'read')) return sendJson(response, 403, { error: 'Only the facilitator can see the history' })
     const found = WORKSHOP_ID_PATTERN.test(historyId) ? await history.getRecords(workshopId, historyId) : undefined
     if (!found) return sendJson(response, 404, { error: 'History entry not found' })
     return sendJson(response, 200, { entry: publicEntry(found.entry), ...found.records })
   }
 
   if (request.method === 'GET' || request.method === 'HEAD') {
-    if (!canUseHistory(request, workshopId, 'list')) return sendJson(response, 403, { error: 'Only the facilitator can see the history' })
+    if (!canUseHistory(grant, 'list')) return sendJson(response, 403, { error: 'Only the facilitator can see the history' })
     const entries = await history.list(workshopId)
     return sendJson(response, 200, { entries: entries.map(publicEntry) })
   }
   if (request.method !== 'POST') return sendJson(response, 405, { error: 'Use GET to list or POST to make a checkpoint' })
-  if (!canUseHistory(request, workshopId, 'checkpoint')) {
+  if (!canUseHistory(grant, 'checkpoint')) {
     return sendJson(response, 403, { error: 'Only the facilitator can make checkpoints' })
   }
   let input: unknown

@@ -7,9 +7,12 @@ import { orderAtEnd } from '../../shared/logic/boardOrder'
 import { validateBoard } from '../../shared/schema/schema'
 import { validateWorkshopMeta } from '../../shared/schema/records/workshopMeta'
 import { WORKSHOP_ID_PATTERN } from '../../shared/protocol'
+import type { CreatedWorkshop } from '../../shared/access'
+import { linksFor } from '../access/AccessStore'
 import type { Logger } from '../log'
-import type { Persistence } from '../persistence/Persistence'
+import type { Persistence, WorkshopRow } from '../persistence/Persistence'
 import { readBody, RequestBodyError, sendJson } from './httpResponses'
+import type { RequestContext } from './requestContext'
 
 export const CREATE_BODY_LIMIT = 16 * 1024
 const DEFAULT_LANGUAGE = 'nb'
@@ -33,11 +36,12 @@ export async function handleApiRequest(
   response: ServerResponse,
   pathname: string,
   persistence: Persistence,
+  context: RequestContext,
   log: Logger,
 ): Promise<void> {
   if (pathname === '/api/workshops') {
     if (request.method !== 'POST') return sendJson(response, 405, { error: 'Use POST to create a workshop' })
-    return createWorkshop(request, response, persistence, log)
+    return createWorkshop(request, response, persistence, context, log)
   }
   const match = /^\/api\/workshops\/([^/]+)$/.exec(pathname)
   if (match) {
@@ -56,6 +60,7 @@ async function createWorkshop(
   request: IncomingMessage,
   response: ServerResponse,
   persistence: Persistence,
+  context: RequestContext,
   log: Logger,
 ): Promise<void> {
   let input: unknown
@@ -97,10 +102,37 @@ async function createWorkshop(
   initializeWorkshop(doc, { meta: meta.value, firstBoard: board.value })
   const state = Y.encodeStateAsUpdate(doc)
   doc.destroy()
-  await persistence.createWorkshop(
+  const created = await storeNewWorkshop(
+    persistence,
+    context,
+    request,
     { id, title: meta.value.title, language: meta.value.language, createdAt: meta.value.createdAt },
     state,
   )
   log.info({ workshopId: id }, 'workshop created')
-  sendJson(response, 201, { id, url: `/w/${id}` })
+  sendJson(response, 201, created)
+}
+
+/**
+ * Stores a new workshop with its access (a join code and link keys, drawn again if the code is
+ * taken) in one transaction, and says how to get in: what `POST /api/workshops` and the import answer.
+ */
+export async function storeNewWorkshop(
+  persistence: Persistence,
+  context: RequestContext,
+  request: IncomingMessage,
+  row: WorkshopRow,
+  state: Uint8Array,
+): Promise<CreatedWorkshop> {
+  const { access } = await context.access.withFreshCode(
+    () => context.access.newAccess(row.id),
+    (fresh) => persistence.createWorkshop(row, state, fresh),
+  )
+  return {
+    id: row.id,
+    url: `/w/${row.id}`,
+    code: access.code,
+    links: linksFor(access, context.baseUrl(request)),
+    token: access.facilitatorKey,
+  }
 }

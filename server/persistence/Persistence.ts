@@ -17,10 +17,50 @@ export interface StoredDocument {
   lastSeq: number
 }
 
+/**
+ * Who may enter a workshop (server/access): the join code and the link keys, table `workshop_access`.
+ * Keys are random and compared in constant time; `secret` signs personal participant tokens.
+ */
+export interface AccessRow {
+  workshopId: string
+  /** Normalised join code (shared/access.ts); unique among all workshops. */
+  code: string
+  facilitatorKey: string
+  /** Rotated by the facilitator: the old participant link and code stop admitting new people. */
+  participantKey: string
+  observerKey: string
+  secret: string
+  /**
+   * Workshops created before roles existed: a connection without a token is a facilitator, as it
+   * was, until a facilitator closes the old address. New workshops never have it.
+   */
+  legacyOpen: boolean
+}
+
+/** `createWorkshop` or `putAccess` collided with another workshop's join code: draw a new one and retry. */
+export class JoinCodeTakenError extends Error {
+  override name = 'JoinCodeTakenError'
+  constructor(readonly code: string) {
+    super(`join code ${code} is taken`)
+  }
+}
+
 export interface Persistence {
-  /** Inserts the workshop row and its initial document state in one transaction. */
-  createWorkshop(row: WorkshopRow, initialState: Uint8Array): Promise<void>
+  /**
+   * Inserts the workshop row, its initial document state and its access row in one transaction.
+   * Throws JoinCodeTakenError when the code is in use (nothing is stored then).
+   */
+  createWorkshop(row: WorkshopRow, initialState: Uint8Array, access: AccessRow): Promise<void>
   getWorkshop(id: string): Promise<WorkshopRow | undefined>
+  getAccess(workshopId: string): Promise<AccessRow | undefined>
+  findAccessByCode(code: string): Promise<AccessRow | undefined>
+  /** Replaces a workshop's access row (rotation, closing the legacy address). Throws JoinCodeTakenError. */
+  updateAccess(row: AccessRow): Promise<void>
+  /**
+   * Inserts an access row for a workshop that has none (created before roles) unless another
+   * instance got there first; resolves with the row that is stored either way.
+   */
+  insertAccessIfMissing(row: AccessRow): Promise<AccessRow>
   loadDocument(workshopId: string): Promise<StoredDocument>
   /** Appends updates durably, in one transaction, in order. Resolves with the last sequence number. */
   appendUpdates(workshopId: string, updates: readonly Uint8Array[]): Promise<number>

@@ -1,14 +1,16 @@
 import pg from 'pg'
 import * as Y from 'yjs'
 import type { Logger } from '../log'
-import type {
-  AppendResult,
-  HistoryEntry,
-  HistoryKind,
-  HistoryPersistence,
-  SharedPersistence,
-  StoredDocument,
-  WorkshopRow,
+import {
+  JoinCodeTakenError,
+  type AccessRow,
+  type AppendResult,
+  type HistoryEntry,
+  type HistoryKind,
+  type HistoryPersistence,
+  type SharedPersistence,
+  type StoredDocument,
+  type WorkshopRow,
 } from './Persistence'
 
 /** Advisory lock namespaces (first key of the two-key form); the second key is the workshop id's hash. */
@@ -45,7 +47,49 @@ CREATE TABLE IF NOT EXISTS history (
   PRIMARY KEY (workshop_id, id)
 );
 CREATE INDEX IF NOT EXISTS history_workshop_created ON history (workshop_id, created_at);
+CREATE TABLE IF NOT EXISTS workshop_access (
+  workshop_id text PRIMARY KEY,
+  code text NOT NULL,
+  facilitator_key text NOT NULL,
+  participant_key text NOT NULL,
+  observer_key text NOT NULL,
+  secret text NOT NULL,
+  legacy_open boolean NOT NULL DEFAULT false,
+  CONSTRAINT workshop_access_code_key UNIQUE (code)
+);
 `
+
+interface AccessDbRow {
+  workshop_id: string
+  code: string
+  facilitator_key: string
+  participant_key: string
+  observer_key: string
+  secret: string
+  legacy_open: boolean
+}
+
+function toAccessRow(row: AccessDbRow): AccessRow {
+  return {
+    workshopId: row.workshop_id,
+    code: row.code,
+    facilitatorKey: row.facilitator_key,
+    participantKey: row.participant_key,
+    observerKey: row.observer_key,
+    secret: row.secret,
+    legacyOpen: row.legacy_open,
+  }
+}
+
+function accessParams(row: AccessRow): unknown[] {
+  return [row.workshopId, row.code, row.facilitatorKey, row.participantKey, row.observerKey, row.secret, row.legacyOpen]
+}
+
+/** PostgreSQL's unique_violation on the join code's constraint. */
+function isCodeConflict(error: unknown): boolean {
+  const e = error as { code?: unknown; constraint?: unknown } | null
+  return e?.code === '23505' && e.constraint === 'workshop_access_code_key'
+}
 
 interface HistoryDbRow {
   workshop_id: string
@@ -132,8 +176,8 @@ export class PostgresPersistence implements SharedPersistence, HistoryPersistenc
     return persistence
   }
 
-  async createWorkshop(row: WorkshopRow, initialState: Uint8Array): Promise<void> {
-    await this.#transaction(async (client) => {
+  async createWorkshop(row: WorkshopRow, initialState: Uint8Array, access: AccessRow): Promise<void> {
+    await this.#mapCodeConflict(access.code, () => this.#transaction(async (client) => {
       await client.query('INSERT INTO workshops (id, title, language, created_at) VALUES ($1, $2, $3, $4)', [
         row.id,
         row.title,
@@ -144,7 +188,56 @@ export class PostgresPersistence implements SharedPersistence, HistoryPersistenc
         row.id,
         Buffer.from(initialState),
       ])
-    })
+      await client.query(
+        `INSERT INTO workshop_access (workshop_id, code, facilitator_key, participant_key, observer_key, secret, legacy_open)
+         VALUES ($1, $2, $3, $4, $5, $6, $7)`,
+        accessParams(access),
+      )
+    }))
+  }
+
+  async #mapCodeConflict<T>(code: string, work: () => Promise<T>): Promise<T> {
+    try {
+      return await work()
+    } catch (error) {
+      if (isCodeConflict(error)) throw new JoinCodeTakenError(code)
+      throw error
+    }
+  }
+
+  async getAccess(workshopId: string): Promise<AccessRow | undefined> {
+    const result = await this.#pool.query<AccessDbRow>('SELECT * FROM workshop_access WHERE workshop_id = $1', [workshopId])
+    const row = result.rows[0]
+    return row && toAccessRow(row)
+  }
+
+  async findAccessByCode(code: string): Promise<AccessRow | undefined> {
+    const result = await this.#pool.query<AccessDbRow>('SELECT * FROM workshop_access WHERE code = $1', [code])
+    const row = result.rows[0]
+    return row && toAccessRow(row)
+  }
+
+  async updateAccess(row: AccessRow): Promise<void> {
+    await this.#mapCodeConflict(row.code, () =>
+      this.#pool.query(
+        `UPDATE workshop_access SET code = $2, facilitator_key = $3, participant_key = $4, observer_key = $5, secret = $6, legacy_open = $7
+         WHERE workshop_id = $1`,
+        accessParams(row),
+      ),
+    )
+  }
+
+  async insertAccessIfMissing(row: AccessRow): Promise<AccessRow> {
+    await this.#mapCodeConflict(row.code, () =>
+      this.#pool.query(
+        `INSERT INTO workshop_access (workshop_id, code, facilitator_key, participant_key, observer_key, secret, legacy_open)
+         VALUES ($1, $2, $3, $4, $5, $6, $7) ON CONFLICT (workshop_id) DO NOTHING`,
+        accessParams(row),
+      ),
+    )
+    const stored = await this.getAccess(row.workshopId)
+    if (!stored) throw new Error(`access row for ${row.workshopId} vanished`)
+    return stored
   }
 
   async getWorkshop(id: string): Promise<WorkshopRow | undefined> {

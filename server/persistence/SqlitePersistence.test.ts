@@ -3,6 +3,13 @@ import os from 'node:os'
 import path from 'node:path'
 import { afterEach, beforeEach, describe, expect, it } from 'vitest'
 import { SqlitePersistence } from './SqlitePersistence'
+import { AccessStore } from '../access/AccessStore'
+import { JoinCodeTakenError, type Persistence } from './Persistence'
+
+function access(workshopId: string, code?: string) {
+  const row = new AccessStore(undefined as unknown as Persistence).newAccess(workshopId)
+  return code ? { ...row, code } : row
+}
 
 const bytes = (...values: number[]) => new Uint8Array(values)
 
@@ -19,14 +26,14 @@ describe('SqlitePersistence', () => {
   })
 
   it('creates a workshop with its initial state as the snapshot', async () => {
-    await persistence.createWorkshop({ id: 'w1', title: 'T', language: 'nb', createdAt: 5 }, bytes(1, 2))
+    await persistence.createWorkshop({ id: 'w1', title: 'T', language: 'nb', createdAt: 5 }, bytes(1, 2), access('w1'))
     expect(await persistence.getWorkshop('w1')).toEqual({ id: 'w1', title: 'T', language: 'nb', createdAt: 5 })
     expect(await persistence.getWorkshop('nope')).toBeUndefined()
     expect(await persistence.loadDocument('w1')).toEqual({ snapshot: bytes(1, 2), updates: [], lastSeq: 0 })
   })
 
   it('appends in order and numbers on after compaction deleted the log', async () => {
-    await persistence.createWorkshop({ id: 'w1', title: 'T', language: 'nb', createdAt: 5 }, bytes(0))
+    await persistence.createWorkshop({ id: 'w1', title: 'T', language: 'nb', createdAt: 5 }, bytes(0), access('w1'))
     expect(await persistence.appendUpdates('w1', [bytes(1), bytes(2)])).toBe(2)
     expect(await persistence.appendUpdates('w1', [bytes(3)])).toBe(3)
     await persistence.compact('w1', bytes(9, 9), 3)
@@ -37,14 +44,14 @@ describe('SqlitePersistence', () => {
   })
 
   it('keeps log rows written after the compacted sequence', async () => {
-    await persistence.createWorkshop({ id: 'w1', title: 'T', language: 'nb', createdAt: 5 }, bytes(0))
+    await persistence.createWorkshop({ id: 'w1', title: 'T', language: 'nb', createdAt: 5 }, bytes(0), access('w1'))
     await persistence.appendUpdates('w1', [bytes(1), bytes(2), bytes(3)])
     await persistence.compact('w1', bytes(7), 2)
     expect(await persistence.loadDocument('w1')).toEqual({ snapshot: bytes(7), updates: [bytes(3)], lastSeq: 3 })
   })
 
   it('runs in WAL mode with synchronous = FULL and survives reopening', async () => {
-    await persistence.createWorkshop({ id: 'w1', title: 'T', language: 'nb', createdAt: 5 }, bytes(0))
+    await persistence.createWorkshop({ id: 'w1', title: 'T', language: 'nb', createdAt: 5 }, bytes(0), access('w1'))
     await persistence.appendUpdates('w1', [bytes(1)])
     await persistence.close()
     const files = await fs.readdir(dataDir)
@@ -53,5 +60,50 @@ describe('SqlitePersistence', () => {
     expect((await persistence.loadDocument('w1')).updates).toEqual([bytes(1)])
     expect(persistence.pragma('journal_mode')).toBe('wal')
     expect(persistence.pragma('synchronous')).toBe(2)
+  })
+})
+
+describe('SqlitePersistence access rows', () => {
+  let dataDir: string
+  let persistence: SqlitePersistence
+  beforeEach(async () => {
+    dataDir = await fs.mkdtemp(path.join(os.tmpdir(), 'samskap-access-'))
+    persistence = new SqlitePersistence(dataDir)
+  })
+  afterEach(async () => {
+    await persistence.close()
+    await fs.rm(dataDir, { recursive: true, force: true })
+  })
+  const row = (id: string) => ({ id, title: 'T', language: 'nb', createdAt: 1 })
+
+  it('stores the access row with the workshop and finds it by code', async () => {
+    const a = access('w1', 'ABC234')
+    await persistence.createWorkshop(row('w1'), new Uint8Array([0]), a)
+    expect(await persistence.getAccess('w1')).toEqual(a)
+    expect(await persistence.findAccessByCode('ABC234')).toEqual(a)
+    expect(await persistence.findAccessByCode('ZZZ999')).toBeUndefined()
+  })
+
+  it('refuses a taken code with JoinCodeTakenError and stores nothing of that workshop', async () => {
+    await persistence.createWorkshop(row('w1'), new Uint8Array([0]), access('w1', 'ABC234'))
+    await expect(persistence.createWorkshop(row('w2'), new Uint8Array([0]), access('w2', 'ABC234'))).rejects.toBeInstanceOf(JoinCodeTakenError)
+    expect(await persistence.getWorkshop('w2')).toBeUndefined()
+    expect(await persistence.getAccess('w2')).toBeUndefined()
+  })
+
+  it('updates a row, and refuses an update to a taken code', async () => {
+    await persistence.createWorkshop(row('w1'), new Uint8Array([0]), access('w1', 'ABC234'))
+    await persistence.createWorkshop(row('w2'), new Uint8Array([0]), access('w2', 'DEF567'))
+    const rotated = { ...(await persistence.getAccess('w1'))!, code: 'GHJ892', participantKey: 'new-key' }
+    await persistence.updateAccess(rotated)
+    expect(await persistence.getAccess('w1')).toEqual(rotated)
+    expect(await persistence.findAccessByCode('ABC234')).toBeUndefined()
+    await expect(persistence.updateAccess({ ...rotated, code: 'DEF567' })).rejects.toBeInstanceOf(JoinCodeTakenError)
+  })
+
+  it('inserts a missing row once; a second insert returns the first', async () => {
+    const first = access('old', 'KMN234')
+    expect(await persistence.insertAccessIfMissing(first)).toEqual(first)
+    expect(await persistence.insertAccessIfMissing(access('old', 'PQR567'))).toEqual(first)
   })
 })

@@ -1,7 +1,16 @@
 import Database from 'better-sqlite3'
 import fs from 'node:fs'
 import path from 'node:path'
-import type { HistoryEntry, HistoryKind, HistoryPersistence, Persistence, StoredDocument, WorkshopRow } from './Persistence'
+import {
+  JoinCodeTakenError,
+  type AccessRow,
+  type HistoryEntry,
+  type HistoryKind,
+  type HistoryPersistence,
+  type Persistence,
+  type StoredDocument,
+  type WorkshopRow,
+} from './Persistence'
 
 const SCHEMA = `
 CREATE TABLE IF NOT EXISTS workshops (
@@ -32,7 +41,52 @@ CREATE TABLE IF NOT EXISTS history (
   PRIMARY KEY (workshop_id, id)
 );
 CREATE INDEX IF NOT EXISTS history_workshop_created ON history (workshop_id, created_at);
+CREATE TABLE IF NOT EXISTS workshop_access (
+  workshop_id TEXT PRIMARY KEY,
+  code TEXT NOT NULL UNIQUE,
+  facilitator_key TEXT NOT NULL,
+  participant_key TEXT NOT NULL,
+  observer_key TEXT NOT NULL,
+  secret TEXT NOT NULL,
+  legacy_open INTEGER NOT NULL DEFAULT 0
+);
 `
+
+interface AccessDbRow {
+  workshop_id: string
+  code: string
+  facilitator_key: string
+  participant_key: string
+  observer_key: string
+  secret: string
+  legacy_open: number
+}
+
+function toAccessRow(row: AccessDbRow): AccessRow {
+  return {
+    workshopId: row.workshop_id,
+    code: row.code,
+    facilitatorKey: row.facilitator_key,
+    participantKey: row.participant_key,
+    observerKey: row.observer_key,
+    secret: row.secret,
+    legacyOpen: row.legacy_open === 1,
+  }
+}
+
+function accessParams(row: AccessRow): unknown[] {
+  return [row.workshopId, row.code, row.facilitatorKey, row.participantKey, row.observerKey, row.secret, row.legacyOpen ? 1 : 0]
+}
+
+/** A UNIQUE violation on the join code, as opposed to any other constraint. */
+function isCodeConflict(error: unknown): boolean {
+  return (
+    typeof error === 'object' &&
+    error !== null &&
+    (error as { code?: unknown }).code === 'SQLITE_CONSTRAINT_UNIQUE' &&
+    String((error as { message?: unknown }).message).includes('workshop_access.code')
+  )
+}
 
 interface HistoryDbRow {
   workshop_id: string
@@ -106,14 +160,64 @@ export class SqlitePersistence implements Persistence, HistoryPersistence {
         'SELECT workshop_id, id, created_at, kind, label, counts, state FROM history WHERE workshop_id = ? AND id = ?',
       ),
       deleteHistory: db.prepare('DELETE FROM history WHERE workshop_id = ? AND id = ?'),
+      insertAccess: db.prepare(
+        `INSERT INTO workshop_access (workshop_id, code, facilitator_key, participant_key, observer_key, secret, legacy_open)
+         VALUES (?, ?, ?, ?, ?, ?, ?)`,
+      ),
+      insertAccessIfMissing: db.prepare(
+        `INSERT INTO workshop_access (workshop_id, code, facilitator_key, participant_key, observer_key, secret, legacy_open)
+         VALUES (?, ?, ?, ?, ?, ?, ?) ON CONFLICT (workshop_id) DO NOTHING`,
+      ),
+      updateAccess: db.prepare(
+        `UPDATE workshop_access SET code = ?, facilitator_key = ?, participant_key = ?, observer_key = ?, secret = ?, legacy_open = ?
+         WHERE workshop_id = ?`,
+      ),
+      getAccess: db.prepare<[string], AccessDbRow>('SELECT * FROM workshop_access WHERE workshop_id = ?'),
+      findAccessByCode: db.prepare<[string], AccessDbRow>('SELECT * FROM workshop_access WHERE code = ?'),
     }
   }
 
-  async createWorkshop(row: WorkshopRow, initialState: Uint8Array): Promise<void> {
-    this.#db.transaction(() => {
-      this.#statements.insertWorkshop.run(row.id, row.title, row.language, row.createdAt)
-      this.#statements.upsertSnapshot.run(row.id, Buffer.from(initialState), 0)
-    })()
+  async createWorkshop(row: WorkshopRow, initialState: Uint8Array, access: AccessRow): Promise<void> {
+    try {
+      this.#db.transaction(() => {
+        this.#statements.insertWorkshop.run(row.id, row.title, row.language, row.createdAt)
+        this.#statements.upsertSnapshot.run(row.id, Buffer.from(initialState), 0)
+        this.#statements.insertAccess.run(...accessParams(access))
+      })()
+    } catch (error) {
+      if (isCodeConflict(error)) throw new JoinCodeTakenError(access.code)
+      throw error
+    }
+  }
+
+  async getAccess(workshopId: string): Promise<AccessRow | undefined> {
+    const row = this.#statements.getAccess.get(workshopId)
+    return row && toAccessRow(row)
+  }
+
+  async findAccessByCode(code: string): Promise<AccessRow | undefined> {
+    const row = this.#statements.findAccessByCode.get(code)
+    return row && toAccessRow(row)
+  }
+
+  async updateAccess(row: AccessRow): Promise<void> {
+    try {
+      const [workshopId, ...rest] = accessParams(row)
+      this.#statements.updateAccess.run(...rest, workshopId)
+    } catch (error) {
+      if (isCodeConflict(error)) throw new JoinCodeTakenError(row.code)
+      throw error
+    }
+  }
+
+  async insertAccessIfMissing(row: AccessRow): Promise<AccessRow> {
+    try {
+      this.#statements.insertAccessIfMissing.run(...accessParams(row))
+    } catch (error) {
+      if (isCodeConflict(error)) throw new JoinCodeTakenError(row.code)
+      throw error
+    }
+    return toAccessRow(this.#statements.getAccess.get(row.workshopId)!)
   }
 
   async getWorkshop(id: string): Promise<WorkshopRow | undefined> {

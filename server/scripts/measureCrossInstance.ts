@@ -29,13 +29,14 @@ const start = () =>
 const instanceA = await start()
 const instanceB = await start()
 const response = await fetch(`${instanceA.url}/api/workshops`, { method: 'POST', body: '{}' })
-const { id } = (await response.json()) as { id: string }
+const { id, token } = (await response.json()) as { id: string; token: string }
 
 function connect(server: SamskapServer): { doc: Y.Doc; provider: WebsocketProvider } {
   const doc = new Y.Doc()
   const provider = new WebsocketProvider(server.url.replace(/^http/, 'ws') + SYNC_PATH, id, doc, {
     WebSocketPolyfill: WebSocket as unknown as typeof globalThis.WebSocket,
     disableBc: true,
+    params: { token },
   })
   return { doc, provider }
 }

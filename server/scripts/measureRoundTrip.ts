@@ -18,13 +18,14 @@ const ROUNDS = Number(process.env.ROUNDS ?? 500)
 const dataDir = await fs.mkdtemp(path.join(os.tmpdir(), 'samskap-rtt-'))
 const server = await createSamskapServer({ dataDir, logger: pino({ level: 'silent' }) })
 const response = await fetch(`${server.url}/api/workshops`, { method: 'POST', body: '{}' })
-const { id } = (await response.json()) as { id: string }
+const { id, token } = (await response.json()) as { id: string; token: string }
 
 function connect(): { doc: Y.Doc; provider: WebsocketProvider } {
   const doc = new Y.Doc()
   const provider = new WebsocketProvider(server.url.replace(/^http/, 'ws') + SYNC_PATH, id, doc, {
     WebSocketPolyfill: WebSocket as unknown as typeof globalThis.WebSocket,
     disableBc: true,
+    params: { token },
   })
   return { doc, provider }
 }

@@ -1,5 +1,6 @@
 import type { WebSocket } from 'ws'
 import { CloseCode, MAX_MESSAGE_BYTES } from '../../shared/protocol'
+import type { Grant } from '../access/AccessStore'
 import type { Logger } from '../log'
 
 const MAX_QUEUED_BYTES = 8 * MAX_MESSAGE_BYTES
@@ -29,6 +30,11 @@ export class SyncConnection {
   /** We closed it for misbehaving: its remaining messages are dropped, not applied. */
   #rejected = false
   #removed = false
+
+  /** Set once the token is checked, before the connection joins its room. */
+  grant: Grant | null = null
+  /** The client asked for control messages (`?control=1`): the app does, plain y-websocket clients do not. */
+  wantsControl = false
 
   constructor(
     readonly socket: WebSocket,

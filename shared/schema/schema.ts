@@ -5,6 +5,7 @@ import { collaborationMigrations, validateCollaboration, type CollaborationRecor
 import { connectorMigrations, validateConnector, type ConnectorRecord } from './records/connector'
 import { imageMigrations, validateImage, type ImageRecord } from './records/image'
 import { noteMigrations, validateNote, type NoteRecord } from './records/note'
+import { sessionMigrations } from './records/session'
 import { shapeMigrations, validateShape, type ShapeRecord } from './records/shape'
 import { stakeholderMigrations, validateStakeholder, type StakeholderRecord } from './records/stakeholder'
 import {
@@ -31,6 +32,7 @@ export const recordMigrations = {
   shape: shapeMigrations,
   stroke: strokeMigrations,
   image: imageMigrations,
+  session: sessionMigrations,
 } as const satisfies Record<string, MigrationSequence>
 
 export type RecordKind = keyof typeof recordMigrations

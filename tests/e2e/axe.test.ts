@@ -1,7 +1,7 @@
 import { createRequire } from 'node:module'
 import { afterAll, beforeAll, describe, expect, it } from 'vitest'
 import type { Browser, Page } from 'playwright-core'
-import { createWorkshop, newPerson, startE2E, type E2E } from './harness'
+import { createWorkshop, newPerson, startE2E, type E2E, workshopUrl } from './harness'
 
 // axe-core's WCAG 2.0/2.1 A and AA rules in real Chromium on every page and view, at desktop and
 // phone widths, in bokmål and English. A violation is reported by view, rule, element and help
@@ -12,10 +12,10 @@ const axePath = createRequire(import.meta.url).resolve('axe-core/axe.min.js')
 const wcagTags = ['wcag2a', 'wcag2aa', 'wcag21a', 'wcag21aa']
 
 let e2e: E2E
-let workshopUrl = ''
+let workshopAddress = ''
 beforeAll(async () => {
   e2e = await startE2E()
-  workshopUrl = `${e2e.baseUrl}/w/${await createWorkshop(e2e, 'Tilgjengelighet')}`
+  workshopAddress = workshopUrl(e2e, await createWorkshop(e2e, 'Tilgjengelighet'))
 })
 afterAll(async () => {
   await e2e?.close()
@@ -41,7 +41,7 @@ async function audit(page: Page, view: string): Promise<string[]> {
   return result.violations.flatMap((v) => v.nodes.map((n) => `[${view}] ${v.id} (${v.impact}): ${v.help} — ${JSON.stringify(n.target)}`))
 }
 
-async function openWorkshop(page: Page, url = workshopUrl): Promise<void> {
+async function openWorkshop(page: Page, url = workshopAddress): Promise<void> {
   await page.goto(url)
   await page.getByTestId('connection-status').filter({ hasText: /Tilkoblet|Connected/ }).waitFor()
 }
@@ -115,7 +115,7 @@ async function auditEverything(language: 'nb' | 'en', device: object): Promise<s
   // The name dialog: a first visit without a saved name.
   {
     const { context, page } = await newViewer(e2e.browser, language, device, null)
-    await page.goto(workshopUrl)
+    await page.goto(workshopAddress)
     await page.getByRole('dialog').waitFor()
     found.push(...(await audit(page, 'name dialog')))
     await context.close()

@@ -1,6 +1,6 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest'
 import type { Page } from 'playwright-core'
-import { createWorkshop, newPerson, openWorkshop, startE2E, type E2E } from './harness'
+import { createWorkshop, newPerson, openWorkshop, startE2E, type E2E, workshopUrl } from './harness'
 
 // The free canvas by keyboard alone (no mouse events at all): Tab walks the items in reading order
 // and the focused item is described, arrows move it, Enter edits it, Tab past the end leaves.
@@ -23,7 +23,7 @@ describe('the canvas by keyboard', () => {
     const id = await createWorkshop(e2e, 'Tastatur')
     const kari = await newPerson(e2e, 'Kari')
     const ola = await newPerson(e2e, 'Ola')
-    const url = `${e2e.baseUrl}/w/${id}`
+    const url = workshopUrl(e2e, id)
     await openWorkshop(kari.page, url, { status: /Tilkoblet/ })
     await openWorkshop(ola.page, url, { status: /Tilkoblet/ })
     const page = kari.page

@@ -1,6 +1,6 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest'
 import type { Locator, Page } from 'playwright-core'
-import { createWorkshop, newPerson, openWorkshop, startE2E, type E2E } from './harness'
+import { createWorkshop, newPerson, openWorkshop, startE2E, type E2E, workshopUrl } from './harness'
 
 // Two people fill in a challenge / solution / action board: Kari writes and links a chain and
 // gives the action an owner, a due date and a status; Ola sees the chain as text on the cards, as
@@ -40,7 +40,7 @@ describe('challenge / solution / action board', () => {
     const id = await createWorkshop(e2e, 'Frivillighet')
     const kari = await newPerson(e2e, 'Kari')
     const ola = await newPerson(e2e, 'Ola')
-    const url = `${e2e.baseUrl}/w/${id}`
+    const url = workshopUrl(e2e, id)
     await openWorkshop(kari.page, url)
     await openWorkshop(ola.page, url)
 

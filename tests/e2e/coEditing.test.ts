@@ -1,6 +1,6 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest'
 import type { Page } from 'playwright-core'
-import { createWorkshop, newPerson, openWorkshop, phone, startE2E, type E2E } from './harness'
+import { createWorkshop, newPerson, openWorkshop, phone, startE2E, type E2E, workshopUrl } from './harness'
 
 // Two people in real Chromium co-edit one workshop through the real server: create, edit, move,
 // delete, see each other's cursor; one goes offline, edits, and the other sees it after reconnect.
@@ -52,7 +52,7 @@ describe('two people co-edit a workshop', () => {
     const id = await createWorkshop(e2e, 'Samarbeid')
     const kari = await newPerson(e2e, 'Kari')
     const ola = await newPerson(e2e, 'Ola')
-    const url = `${e2e.baseUrl}/w/${id}`
+    const url = workshopUrl(e2e, id)
     await openWorkshop(kari.page, url, { board: true })
     await openWorkshop(ola.page, url, { board: true })
 
@@ -113,7 +113,7 @@ describe('two people co-edit a workshop', () => {
     const id = await createWorkshop(e2e, 'Studietur')
     const kari = await newPerson(e2e, 'Kari', phone)
     const ola = await newPerson(e2e, 'Ola')
-    const url = `${e2e.baseUrl}/w/${id}`
+    const url = workshopUrl(e2e, id)
     await openWorkshop(kari.page, url, { board: true })
     await openWorkshop(ola.page, url, { board: true })
 

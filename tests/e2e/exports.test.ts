@@ -4,7 +4,8 @@ import type { Page } from 'playwright-core'
 import { afterAll, beforeAll, describe, expect, it } from 'vitest'
 import { testWorkshop } from '../../shared/export/testWorkshop'
 import { comparableExport, toWorkshopExport, type WorkshopExport } from '../../shared/export/workshopJson'
-import { newPerson, startE2E, type E2E } from './harness'
+import type { CreatedWorkshop } from '../../shared/access'
+import { newPerson, rememberWorkshop, startE2E, type E2E, workshopUrl } from './harness'
 
 // A facilitator hands over the written outcome: every export downloads from the "Eksporter" dialog
 // with the workshop's content, hostile text stays inert, and the JSON restores a new workshop.
@@ -24,7 +25,9 @@ async function importWorkshop(body: unknown): Promise<string> {
     body: typeof body === 'string' ? body : JSON.stringify(body),
   })
   if (response.status !== 201) throw new Error(`import: ${response.status} ${await response.text()}`)
-  return ((await response.json()) as { id: string }).id
+  const created = (await response.json()) as CreatedWorkshop
+  rememberWorkshop(created)
+  return created.id
 }
 
 async function download(page: Page, button: string): Promise<{ name: string; bytes: Buffer }> {
@@ -40,7 +43,7 @@ describe('Eksporter', () => {
     const seeded = JSON.parse(JSON.stringify(toWorkshopExport(testWorkshop(), 'seed', new Date()))) as WorkshopExport
     const id = await importWorkshop(seeded)
     const { page } = await newPerson(e2e, 'Kari')
-    await page.goto(`${e2e.baseUrl}/w/${id}`)
+    await page.goto(workshopUrl(e2e, id))
     await page.getByTestId('connection-status').filter({ hasText: /Tilkoblet/ }).waitFor()
     await expect.poll(() => page.getByRole('tab').allInnerTexts()).toEqual(['Lerret', 'Interessenter', 'Involvering', 'Utfordringer'])
     await page.getByRole('tab', { name: 'Interessenter' }).click()
@@ -122,7 +125,7 @@ describe('Eksporter', () => {
   it('imports a JSON file from the dialog and opens the new workshop; a bad file gets a clear error', async () => {
     const id = await importWorkshop(JSON.parse(JSON.stringify(toWorkshopExport(testWorkshop(), 'seed', new Date()))))
     const { page } = await newPerson(e2e, 'Ola')
-    await page.goto(`${e2e.baseUrl}/w/${id}`)
+    await page.goto(workshopUrl(e2e, id))
     await page.getByTestId('connection-status').filter({ hasText: /Tilkoblet/ }).waitFor()
     await page.getByRole('button', { name: 'Eksporter eller importer workshopen' }).click()
     const dialog = page.getByRole('dialog', { name: 'Eksporter workshopen' })

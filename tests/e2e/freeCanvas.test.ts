@@ -4,7 +4,7 @@ import { writeFile } from 'node:fs/promises'
 import { afterAll, beforeAll, describe, expect, it } from 'vitest'
 import type { Page } from 'playwright-core'
 import { testPng } from '../testPng'
-import { createWorkshop, newPerson, openWorkshop, startE2E, waitFor, type E2E } from './harness'
+import { createWorkshop, newPerson, openWorkshop, startE2E, waitFor, type E2E, workshopUrl } from './harness'
 
 // Two people on the free canvas: A draws every kind, binds an arrow between two notes and moves one
 // (B sees the arrow follow), adds a photo while offline (B gets it after A reconnects, bytes from
@@ -48,7 +48,7 @@ describe('the free canvas', () => {
     const id = await createWorkshop(e2e, 'Fritt lerret')
     const a = await newPerson(e2e, 'Kari')
     const b = await newPerson(e2e, 'Ola')
-    const url = `${e2e.baseUrl}/w/${id}`
+    const url = workshopUrl(e2e, id)
     await openWorkshop(a.page, url, { board: true })
     await openWorkshop(b.page, url, { board: true })
     const page = a.page

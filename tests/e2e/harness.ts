@@ -4,6 +4,7 @@ import { join } from 'node:path'
 import pino from 'pino'
 import { chromium, type Browser, type BrowserContext, type Page } from 'playwright-core'
 import { createSamskapServer } from '../../server/createSamskapServer'
+import type { CreatedWorkshop } from '../../shared/access'
 
 /** Flags for Debian's Chromium in a sandbox with no network but loopback. */
 export const chromiumArgs = [
@@ -68,16 +69,56 @@ export async function newPerson(e2e: E2E, name: string, options: Parameters<Brow
   return { context, page }
 }
 
+const created = new Map<string, CreatedWorkshop>()
+
 /** Creates a workshop through the API, as the home page does. */
 export async function createWorkshop(e2e: E2E, title = 'Innbyggerdialog'): Promise<string> {
+  return (await createWorkshopWithAccess(e2e, title)).id
+}
+
+/** Creates a workshop and returns the API's whole answer: code, facilitator/participant/observer links. */
+export async function createWorkshopWithAccess(e2e: E2E, title = 'Innbyggerdialog'): Promise<CreatedWorkshop> {
   const response = await fetch(`${e2e.baseUrl}/api/workshops`, {
     method: 'POST',
     headers: { 'content-type': 'application/json' },
     body: JSON.stringify({ title, language: 'nb', boardTitle: 'Tavle 1' }),
   })
   if (response.status !== 201) throw new Error(`create workshop: ${response.status} ${await response.text()}`)
-  const body = (await response.json()) as { id: string }
-  return body.id
+  const body = (await response.json()) as CreatedWorkshop
+  created.set(body.id, body)
+  return body
+}
+
+/** The facilitator token of a workshop made with `createWorkshop`, for programs that talk to the server directly. */
+export function facilitatorToken(id: string): string {
+  const workshop = created.get(id)
+  if (!workshop) throw new Error(`workshop ${id} was not made by this harness`)
+  return workshop.token
+}
+
+/** Lets `workshopUrl` build links for a workshop made some other way (an import). */
+export function rememberWorkshop(workshop: CreatedWorkshop): void {
+  created.set(workshop.id, workshop)
+}
+
+/** The token a page's browser keeps for a workshop (after it created or opened it). */
+export async function storedToken(page: Page, workshopId: string): Promise<string> {
+  const token = await page.evaluate((id) => {
+    const entries = JSON.parse(localStorage.getItem('samskap.access') ?? '[]') as { workshopId: string; token: string }[]
+    return entries.find((entry) => entry.workshopId === id)?.token ?? null
+  }, workshopId)
+  if (!token) throw new Error(`the page keeps no token for ${workshopId}`)
+  return token
+}
+
+/**
+ * The facilitator's link to a workshop made with `createWorkshop` (`path` e.g. '/capture'). The app
+ * moves the token into storage, so later visits in the same browser context need only `/w/<id>`.
+ */
+export function workshopUrl(e2e: E2E, id: string, path = ''): string {
+  const workshop = created.get(id)
+  if (!workshop) throw new Error(`workshop ${id} was not made by this harness`)
+  return `${e2e.baseUrl}/w/${id}${path}?token=${encodeURIComponent(workshop.token)}`
 }
 
 /**

@@ -1,6 +1,6 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest'
 import type { Page } from 'playwright-core'
-import { createWorkshop, newPerson, openWorkshop, phone, startE2E, type E2E } from './harness'
+import { createWorkshop, facilitatorToken, newPerson, openWorkshop, phone, startE2E, type E2E, workshopUrl } from './harness'
 
 // A makes a checkpoint before voting, B changes the board, A compares and restores: B sees the
 // restored board live, and history keeps both the checkpoint and the state that was replaced.
@@ -44,7 +44,9 @@ async function deleteNote(page: Page, text: string): Promise<void> {
 }
 
 async function historyLabels(workshopId: string): Promise<string[]> {
-  const response = await fetch(`${e2e.baseUrl}/api/workshops/${workshopId}/history`)
+  const response = await fetch(`${e2e.baseUrl}/api/workshops/${workshopId}/history`, {
+    headers: { authorization: `Bearer ${facilitatorToken(workshopId)}` },
+  })
   const body = (await response.json()) as { entries: { kind: string; label: string }[] }
   return body.entries.filter((e) => e.kind === 'checkpoint').map((e) => e.label)
 }
@@ -52,7 +54,7 @@ async function historyLabels(workshopId: string): Promise<string[]> {
 describe('history', () => {
   it('checkpoint, change, compare and restore: the other person sees the restored board live', async () => {
     const id = await createWorkshop(e2e, 'Følgegruppe')
-    const url = `${e2e.baseUrl}/w/${id}`
+    const url = workshopUrl(e2e, id)
     const a = await newPerson(e2e, 'Anne')
     const b = await newPerson(e2e, 'Bjørn')
     await openWorkshop(a.page, url, { board: true })
@@ -124,7 +126,7 @@ describe('history', () => {
   it('works on a phone: the dialog fits and the list is reachable', async () => {
     const id = await createWorkshop(e2e, 'Studietur')
     const person = await newPerson(e2e, 'Per', phone)
-    await openWorkshop(person.page, `${e2e.baseUrl}/w/${id}`, { board: true })
+    await openWorkshop(person.page, workshopUrl(e2e, id), { board: true })
     // On a phone "Historikk" sits in the top bar's "Mer" menu.
     await person.page.getByRole('button', { name: 'Mer' }).click()
     await person.page.getByRole('button', { name: /^Historikk/ }).click()

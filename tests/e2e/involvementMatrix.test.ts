@@ -5,7 +5,7 @@ import { WebsocketProvider } from 'y-websocket'
 import * as Y from 'yjs'
 import { SYNC_PATH } from '../../shared/protocol'
 import type { StakeholderRecord } from '../../shared/schema/records/stakeholder'
-import { createWorkshop, newPerson, openWorkshop, phone, startE2E, type E2E } from './harness'
+import { createWorkshop, facilitatorToken, newPerson, openWorkshop, phone, startE2E, type E2E, workshopUrl } from './harness'
 
 // The involvement matrix in real Chromium: two people place a stakeholder on the OECD ladder, see
 // each other's markers and the gap, a rename on the map (the same record) renames the row, and the
@@ -34,6 +34,7 @@ async function connectDoc(workshopId: string): Promise<DocWriter> {
   const provider = new WebsocketProvider(e2e.baseUrl.replace(/^http/, 'ws') + SYNC_PATH, workshopId, doc, {
     WebSocketPolyfill: WebSocket as unknown as typeof globalThis.WebSocket,
     disableBc: true,
+    params: { token: facilitatorToken(workshopId) },
   })
   await poll(
     async () => provider.synced,
@@ -115,7 +116,7 @@ async function markerLevel(page: Page, stakeholderId: string, which: 'now' | 'wa
 describe('involvement matrix', () => {
   it('two people set levels, see the gap, a rename and the collaboration definition', async () => {
     const workshopId = await createWorkshop(e2e, 'Involvering i nærmiljøet')
-    const url = `${e2e.baseUrl}/w/${workshopId}`
+    const url = workshopUrl(e2e, workshopId)
     const kari = await newPerson(e2e, 'Kari')
     const ola = await newPerson(e2e, 'Ola', phone)
 
@@ -156,7 +157,7 @@ describe('involvement matrix', () => {
       await expect.poll(() => kari.page.getByTestId('matrix-summary').innerText()).toContain('største avstand: Idrettsrådet (+3)')
 
       // Ola, on a phone, sees both markers where Kari put them.
-      await openWorkshop(ola.page, `${url}?board=${String(matrix.id)}`)
+      await openWorkshop(ola.page, `${url}&board=${String(matrix.id)}`)
       await poll(() => markerLevel(ola.page, idrett!, 'now'), (l) => l === 2, 'the now marker at Ola')
       await poll(() => markerLevel(ola.page, idrett!, 'wanted'), (l) => l === 5, 'the wanted marker at Ola')
       expect(await markerLevel(ola.page, bonde!, 'now')).toBe(0)
@@ -208,7 +209,7 @@ describe('involvement matrix', () => {
     const workshopId = await createWorkshop(e2e, 'Uten kobling')
     const kari = await newPerson(e2e, 'Kari')
     try {
-      await openWorkshop(kari.page, `${e2e.baseUrl}/w/${workshopId}`)
+      await openWorkshop(kari.page, workshopUrl(e2e, workshopId))
       // A map first, then a matrix; then unlink the matrix as if its map had never been chosen.
       await kari.page.getByRole('button', { name: 'Legg til tavle' }).first().click()
       await kari.page.getByRole('button', { name: /^Interessentkart/ }).click()

@@ -1,6 +1,6 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest'
 import type { Page } from 'playwright-core'
-import { createWorkshop, newPerson, openWorkshop, startE2E, type E2E } from './harness'
+import { createWorkshop, newPerson, openWorkshop, startE2E, type E2E, workshopUrl } from './harness'
 
 // Issue 4: a person with only a keyboard builds a stakeholder map, an involvement matrix and a
 // challenge → solution → action chain in the outline views. Not one mouse event: only page.goto,
@@ -65,7 +65,7 @@ describe('keyboard only, in the outline views', () => {
   it('builds a stakeholder map, a matrix and a linked chain with owner, date and status; another person sees it all', async () => {
     const id = await createWorkshop(e2e, 'Tastaturverksted')
     const kari = await newPerson(e2e, 'Kari')
-    const url = `${e2e.baseUrl}/w/${id}`
+    const url = workshopUrl(e2e, id)
     await openWorkshop(kari.page, url, { status: /Tilkoblet/ })
     const page = kari.page
     const mouseEvents: string[] = []

@@ -1,6 +1,6 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest'
 import type { BrowserContext, Page } from 'playwright-core'
-import { desktop, startE2E, type E2E } from './harness'
+import { desktop, startE2E, storedToken, type E2E } from './harness'
 
 // Which language a person sees. Precedence (client/src/i18n/i18n.ts, detectLanguage):
 // their own saved choice → the workshop's language (inside a workshop) → the browser's languages → nb.
@@ -72,7 +72,7 @@ describe('languages', () => {
     await facilitator.waitForURL(/\/w\/[^/]+/)
     await facilitator.getByTestId('connection-status').filter({ hasText: 'Forbundet' }).waitFor()
     const workshopId = new URL(facilitator.url()).pathname.split('/')[2]!
-    const url = `${e2e.baseUrl}/w/${workshopId}`
+    const url = `${e2e.baseUrl}/w/${workshopId}?token=${await storedToken(facilitator, workshopId)}`
 
     // A participant whose browser speaks only English, and who never picked a language, sees Danish.
     const participant = await person('en-US', 'John')

@@ -1,7 +1,7 @@
 import type { Page } from 'playwright-core'
 import { afterAll, beforeAll, describe, expect, it } from 'vitest'
 import { testPng } from '../testPng'
-import { createWorkshop, desktop, newPerson, phone, startE2E, waitFor, type E2E } from './harness'
+import { createWorkshop, desktop, newPerson, phone, startE2E, waitFor, type E2E, workshopUrl } from './harness'
 
 // A politician on a study trip: the app was opened once with network; then the network is gone.
 // The service worker serves the app shell, the workshop opens from this device's copy, a note and a
@@ -50,7 +50,7 @@ describe('installable offline app', () => {
   it('opens with no network, captures a note and a photo, and a colleague gets both when the network returns', async () => {
     const id = await createWorkshop(e2e, 'Studietur til Aarhus')
     const a = await newPerson(e2e, 'Ada', phone)
-    const url = `${e2e.baseUrl}/w/${id}`
+    const url = workshopUrl(e2e, id)
 
     // Online once: the workshop syncs into IndexedDB and the service worker precaches the shell.
     await a.page.goto(url)
@@ -66,7 +66,7 @@ describe('installable offline app', () => {
     expect(await a.page.locator('.topbar__title').textContent()).toBe('Studietur til Aarhus')
 
     // Quick capture, opened by address while offline (navigation fallback for /w/<id>/capture).
-    await a.page.goto(`${url}/capture`)
+    await a.page.goto(workshopUrl(e2e, id, '/capture'))
     await a.page.getByRole('heading', { name: 'Studietur til Aarhus' }).waitFor()
     await a.page.getByLabel('Sted (valgfritt)').fill('Dokk1, Aarhus')
     await a.page.getByRole('button', { name: 'Notat' }).click()
@@ -130,7 +130,7 @@ describe('installable offline app', () => {
   it('tags captures with the device position only after "Bruk posisjonen min" is tapped', async () => {
     const id = await createWorkshop(e2e, 'Befaring')
     const a = await newPerson(e2e, 'Ada', { ...phone, geolocation: { latitude: 56.15364, longitude: 10.21431 } })
-    await a.page.goto(`${e2e.baseUrl}/w/${id}/capture`)
+    await a.page.goto(workshopUrl(e2e, id, '/capture'))
     await a.page.getByRole('button', { name: 'Notat' }).waitFor()
     const place = a.page.getByLabel('Sted (valgfritt)')
     expect(await place.inputValue()).toBe('')

@@ -1,7 +1,7 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest'
 import type { Page } from 'playwright-core'
 import type { StakeholderMapTestHook } from '../../client/src/boards/stakeholderMap/stakeholderMapTestHook'
-import { createWorkshop, newPerson, openWorkshop, startE2E, type E2E } from './harness'
+import { createWorkshop, newPerson, openWorkshop, startE2E, type E2E, workshopUrl } from './harness'
 
 // Two people on one stakeholder map: A adds a stakeholder, drags it into a zone and rates it;
 // B sees it in that group and in the right quadrant of the grid, edits the plan table; A sees it.
@@ -64,7 +64,7 @@ async function drag(page: Page, from: { x: number; y: number }, to: { x: number;
 describe('stakeholder map', () => {
   it('a stakeholder dragged into a zone and rated is seen by the other person in map, grid and plan', async () => {
     const id = await createWorkshop(e2e, 'Interessenter')
-    const url = `${e2e.baseUrl}/w/${id}`
+    const url = workshopUrl(e2e, id)
     const kari = await newPerson(e2e, 'Kari')
     const ola = await newPerson(e2e, 'Ola')
     await openWorkshop(kari.page, url)

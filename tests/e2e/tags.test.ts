@@ -1,6 +1,6 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest'
 import type { Locator, Page } from 'playwright-core'
-import { createWorkshop, newPerson, openWorkshop, startE2E, type E2E } from './harness'
+import { createWorkshop, newPerson, openWorkshop, startE2E, type E2E, workshopUrl } from './harness'
 
 // Tags on the structured boards: Kari adds the workshop kit, tags a challenge card with SDG 11 and
 // a stakeholder with SDG 17 and "social"; Ola sees the badge on the HTML card and the tags on the
@@ -34,7 +34,7 @@ function stakeholders(page: Page) {
 describe('tags on the challenge board and the stakeholder map', () => {
   it('tags set by one person show as badges for the other, who filters by them', async () => {
     const id = await createWorkshop(e2e, 'Bærekraft')
-    const url = `${e2e.baseUrl}/w/${id}`
+    const url = workshopUrl(e2e, id)
     const kari = await newPerson(e2e, 'Kari')
     const ola = await newPerson(e2e, 'Ola')
     await openWorkshop(kari.page, url)

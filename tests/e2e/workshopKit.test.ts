@@ -1,5 +1,5 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest'
-import { createWorkshop, newPerson, openWorkshop, startE2E, type E2E } from './harness'
+import { createWorkshop, newPerson, openWorkshop, startE2E, type E2E, workshopUrl } from './harness'
 
 // The workshop kit as a facilitator uses it: three linked boards from one menu choice, a stakeholder
 // made on the map is a row of the matrix and an owner suggestion on the challenge board, and a
@@ -18,7 +18,7 @@ describe('the workshop kit', () => {
     const id = await createWorkshop(e2e, 'Frivillighet 2030')
     const kari = await newPerson(e2e, 'Kari')
     const ola = await newPerson(e2e, 'Ola')
-    const url = `${e2e.baseUrl}/w/${id}`
+    const url = workshopUrl(e2e, id)
     await openWorkshop(kari.page, url, { status: /Tilkoblet/ })
     await openWorkshop(ola.page, url, { status: /Tilkoblet/ })
 

@@ -2,7 +2,7 @@ import { pino } from 'pino'
 import { afterEach, describe, expect, it } from 'vitest'
 import { createRecordMap, getWorkshopMaps } from '../../shared/doc/workshopDoc'
 import { PostgresPersistence } from '../../server/persistence/PostgresPersistence'
-import { createWorkshop, synced, TestResources, waitFor } from '../server/helpers'
+import { createWorkshop, facilitatorFetch, synced, TestResources, waitFor } from '../server/helpers'
 import { isolate, startInstance } from './services'
 
 const resources = new TestResources()
@@ -48,14 +48,14 @@ describe('history on PostgreSQL', () => {
       createRecordMap({ id: 'n1', kind: 'note', boardId, x: 0, y: 0, w: 160, h: 120, color: 'yellow', text: 'via to', createdAt: 1, sdgs: [], dimension: '' }),
     )
     await waitFor(() => getWorkshopMaps(a.doc).items.size === 1, 'instance one relayed the note')
-    const response = await fetch(`${one.url}/api/workshops/${workshopId}/history`, {
+    const response = await facilitatorFetch(`${one.url}/api/workshops/${workshopId}/history`, {
       method: 'POST',
       headers: { 'content-type': 'application/json' },
       body: JSON.stringify({ label: 'før avstemning' }),
     })
     expect(response.status).toBe(201)
     const { id } = (await response.json()) as { id: string }
-    const snapshot = (await (await fetch(`${two.url}/api/workshops/${workshopId}/history/${id}`)).json()) as { items: { text: string }[] }
+    const snapshot = (await (await facilitatorFetch(`${two.url}/api/workshops/${workshopId}/history/${id}`)).json()) as { items: { text: string }[] }
     expect(snapshot.items.map((item) => item.text)).toEqual(['via to'])
   })
 })

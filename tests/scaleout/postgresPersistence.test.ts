@@ -3,7 +3,7 @@ import { afterEach, describe, expect, it } from 'vitest'
 import * as Y from 'yjs'
 import { PostgresPersistence } from '../../server/persistence/PostgresPersistence'
 import { decodeFanoutMessage, encodeFanoutMessage } from '../../server/scaleout/fanoutMessages'
-import { createWorkshop, synced, TestResources, waitFor } from '../server/helpers'
+import { createWorkshop, synced, testAccess, TestResources, waitFor } from '../server/helpers'
 import { isolate, startInstance, type Isolation } from './services'
 
 const resources = new TestResources()
@@ -43,8 +43,8 @@ describe('PostgresPersistence', () => {
     const one = await open(isolation)
     const two = await open(isolation)
     const initial = docUpdate((doc) => doc.getMap('meta').set('title', 'T'))
-    await one.createWorkshop({ id: 'w1', title: 'T', language: 'nb', createdAt: 1 }, initial)
-    await one.createWorkshop({ id: 'w2', title: 'U', language: 'nb', createdAt: 2 }, initial)
+    await one.createWorkshop({ id: 'w1', title: 'T', language: 'nb', createdAt: 1 }, initial, testAccess('w1'))
+    await one.createWorkshop({ id: 'w2', title: 'U', language: 'nb', createdAt: 2 }, initial, testAccess('w2'))
     const appends = await Promise.all(
       Array.from({ length: 40 }, (_, i) =>
         (i % 2 ? one : two).appendUpdatesInOrder(i % 3 ? 'w1' : 'w2', [docUpdate((doc) => doc.getArray('list').push([i]))]),
@@ -62,7 +62,7 @@ describe('PostgresPersistence', () => {
     const isolation = await isolate(resources)
     const persistence = await open(isolation)
     const initial = docUpdate((doc) => doc.getMap('meta').set('title', 'T'))
-    await persistence.createWorkshop({ id: 'w', title: 'T', language: 'nb', createdAt: 1 }, initial)
+    await persistence.createWorkshop({ id: 'w', title: 'T', language: 'nb', createdAt: 1 }, initial, testAccess('w'))
     const first = await persistence.appendUpdatesInOrder('w', [docUpdate((doc) => doc.getArray('list').push(['a']))])
     await persistence.appendUpdatesInOrder('w', [docUpdate((doc) => doc.getArray('list').push(['b']))])
 

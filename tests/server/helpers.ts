@@ -6,6 +6,9 @@ import { WebSocket } from 'ws'
 import { WebsocketProvider } from 'y-websocket'
 import * as Y from 'yjs'
 import { WorkshopStore } from '../../client/src/store/WorkshopStore'
+import type { CreatedWorkshop, JoinResult } from '../../shared/access'
+import { AccessStore } from '../../server/access/AccessStore'
+import type { AccessRow, Persistence } from '../../server/persistence/Persistence'
 import { SYNC_PATH } from '../../shared/protocol'
 import { createSamskapServer, type SamskapServer, type SamskapServerOptions } from '../../server/createSamskapServer'
 
@@ -51,17 +54,22 @@ export class TestResources {
     }
   }
 
+  /**
+   * A plain y-websocket client. It connects as the workshop's facilitator (the token `createWorkshop`
+   * got) unless `params.token` says otherwise; `params: { token: '' }` connects with none.
+   */
   connect(
     baseUrl: string,
     workshopId: string,
     options: { doc?: Y.Doc; params?: Record<string, string>; connect?: boolean } = {},
   ): Client {
     const doc = options.doc ?? new Y.Doc()
+    const params = withToken(workshopId, options.params ?? {})
     const provider = new WebsocketProvider(wsUrl(baseUrl) + SYNC_PATH, workshopId, doc, {
       WebSocketPolyfill: WebSocket as unknown as typeof globalThis.WebSocket,
       disableBc: true,
       connect: options.connect ?? true,
-      params: options.params ?? {},
+      params,
       maxBackoffTime: 200,
     })
     this.defer(() => {
@@ -71,9 +79,10 @@ export class TestResources {
     return { doc, provider }
   }
 
-  /** A bare websocket to the sync path, for speaking (or breaking) the protocol by hand. */
-  async rawSocket(baseUrl: string, workshopId: string): Promise<WebSocket> {
-    const socket = new WebSocket(`${wsUrl(baseUrl)}${SYNC_PATH}/${workshopId}`)
+  /** A bare websocket to the sync path (as facilitator, like `connect`), for speaking (or breaking) the protocol by hand. */
+  async rawSocket(baseUrl: string, workshopId: string, params: Record<string, string> = {}): Promise<WebSocket> {
+    const query = new URLSearchParams(Object.entries(withToken(workshopId, params)).filter(([, value]) => value !== '')).toString()
+    const socket = new WebSocket(`${wsUrl(baseUrl)}${SYNC_PATH}/${workshopId}${query ? `?${query}` : ''}`)
     this.defer(() => socket.terminate())
     await new Promise<void>((resolve, reject) => {
       socket.once('open', () => resolve())
@@ -137,15 +146,77 @@ export function withTimeout<T>(promise: Promise<T>, timeoutMs: number, message: 
   return Promise.race([promise, timeout]).finally(() => clearTimeout(timer))
 }
 
-export async function createWorkshop(baseUrl: string, body: object = { title: 'Test workshop' }): Promise<string> {
+/** Facilitator tokens of the workshops tests created, so clients can connect without passing them around. */
+const facilitatorTokens = new Map<string, string>()
+
+function withToken(workshopId: string, params: Record<string, string>): Record<string, string> {
+  const token = params.token ?? facilitatorTokens.get(workshopId)
+  const { token: _given, ...rest } = params
+  return token ? { ...rest, token } : rest
+}
+
+/** The facilitator token of a workshop made with `createWorkshop` (or `rememberFacilitator`). */
+export function facilitatorToken(workshopId: string): string {
+  const token = facilitatorTokens.get(workshopId)
+  if (!token) throw new Error(`no facilitator token known for ${workshopId}`)
+  return token
+}
+
+export function rememberFacilitator(created: CreatedWorkshop): void {
+  facilitatorTokens.set(created.id, created.token)
+}
+
+/**
+ * An access row for a workshop a test writes straight into storage (not through the API); its
+ * facilitator token is remembered, so `connect` works for it as for any other.
+ */
+export function testAccess(workshopId: string): AccessRow {
+  const access = new AccessStore(undefined as unknown as Persistence).newAccess(workshopId)
+  facilitatorTokens.set(workshopId, access.facilitatorKey)
+  return access
+}
+
+/** `POST /api/workshops`; the answer in full (code, links, token). */
+export async function createWorkshopWithAccess(baseUrl: string, body: object = { title: 'Test workshop' }): Promise<CreatedWorkshop> {
   const response = await fetch(`${baseUrl}/api/workshops`, {
     method: 'POST',
     headers: { 'content-type': 'application/json' },
     body: JSON.stringify(body),
   })
   if (response.status !== 201) throw new Error(`create workshop: ${response.status} ${await response.text()}`)
-  const { id } = (await response.json()) as { id: string }
-  return id
+  const created = (await response.json()) as CreatedWorkshop
+  rememberFacilitator(created)
+  return created
+}
+
+export async function createWorkshop(baseUrl: string, body: object = { title: 'Test workshop' }): Promise<string> {
+  return (await createWorkshopWithAccess(baseUrl, body)).id
+}
+
+/** `POST /api/join` with a code or a participant link's token; throws unless it succeeds. */
+export async function joinWorkshop(baseUrl: string, body: { code: string } | { workshopId: string; token: string }): Promise<JoinResult> {
+  const response = await fetch(`${baseUrl}/api/join`, {
+    method: 'POST',
+    headers: { 'content-type': 'application/json' },
+    body: JSON.stringify(body),
+  })
+  if (response.status !== 200) throw new Error(`join: ${response.status} ${await response.text()}`)
+  return (await response.json()) as JoinResult
+}
+
+/** fetch() that adds the facilitator's token for the workshop in an `/api/workshops/<id>/…` URL (when a test made it). */
+export function facilitatorFetch(url: string, init: RequestInit = {}): Promise<Response> {
+  const id = /\/api\/workshops\/([^/?]+)/.exec(url)?.[1]
+  const token = id ? facilitatorTokens.get(id) : undefined
+  const headers = { ...(init.headers as Record<string, string> | undefined), ...(token ? { authorization: `Bearer ${token}` } : {}) }
+  return fetch(url, { ...init, headers })
+}
+
+/** The token in a link's query. */
+export function tokenOf(link: string): string {
+  const token = new URL(link).searchParams.get('token')
+  if (!token) throw new Error(`no token in ${link}`)
+  return token
 }
 
 export function sameState(a: Y.Doc, b: Y.Doc): boolean {
@@ -168,14 +239,17 @@ export function seededRandom(seed: number): () => number {
  * A server in a temp data dir with one new workshop, and `open(userName)` for a client WorkshopStore
  * on it (in memory, destroyed with `resources`).
  */
-export async function workshopForStores(resources: TestResources): Promise<{ server: SamskapServer; workshopId: string; open(userName: string): WorkshopStore }> {
+export async function workshopForStores(
+  resources: TestResources,
+): Promise<{ server: SamskapServer; workshopId: string; open(userName: string, token?: string): WorkshopStore }> {
   const server = await resources.startServer({ dataDir: await resources.tempDir() })
   const workshopId = await createWorkshop(server.url)
-  const open = (userName: string) => {
+  const open = (userName: string, token = facilitatorToken(workshopId)) => {
     const store = new WorkshopStore({
       workshopId,
       serverUrl: wsUrl(server.url) + SYNC_PATH,
       userName,
+      token,
       persistLocally: false,
       WebSocketPolyfill: WebSocket as unknown as typeof globalThis.WebSocket,
     })

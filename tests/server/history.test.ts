@@ -6,7 +6,7 @@ import type { HistoryCounts } from '../../shared/logic/history'
 import type { NoteRecord } from '../../shared/schema/records/note'
 import { WorkshopHistory } from '../../server/history/WorkshopHistory'
 import { SqlitePersistence } from '../../server/persistence/SqlitePersistence'
-import { createWorkshop, synced, TestResources, waitFor } from './helpers'
+import { createWorkshop, facilitatorFetch, synced, TestResources, waitFor } from './helpers'
 
 const resources = new TestResources()
 afterEach(() => resources.dispose())
@@ -30,13 +30,13 @@ function firstBoardId(doc: Y.Doc): string {
 }
 
 async function list(url: string, id: string): Promise<ListedEntry[]> {
-  const response = await fetch(`${url}/api/workshops/${id}/history`)
+  const response = await facilitatorFetch(`${url}/api/workshops/${id}/history`)
   expect(response.status).toBe(200)
   return ((await response.json()) as { entries: ListedEntry[] }).entries
 }
 
 async function checkpoint(url: string, id: string, body: unknown): Promise<{ status: number; json: Record<string, unknown> }> {
-  const response = await fetch(`${url}/api/workshops/${id}/history`, {
+  const response = await facilitatorFetch(`${url}/api/workshops/${id}/history`, {
     method: 'POST',
     headers: { 'content-type': 'application/json' },
     body: typeof body === 'string' ? body : JSON.stringify(body),
@@ -82,7 +82,7 @@ describe('history API', () => {
     expect(entries.map((e) => e.label)).toEqual(['etter', 'før avstemning'])
     expect(entries[0]!.createdAt).toBeGreaterThanOrEqual(entries[1]!.createdAt)
 
-    const response = await fetch(`${server.url}/api/workshops/${workshopId}/history/${first.json.id as string}`)
+    const response = await facilitatorFetch(`${server.url}/api/workshops/${workshopId}/history/${first.json.id as string}`)
     expect(response.status).toBe(200)
     const snapshot = (await response.json()) as { entry: ListedEntry; meta: { title: string }; boards: { id: string }[]; items: NoteRecord[] }
     expect(snapshot.entry.label).toBe('før avstemning')
@@ -104,7 +104,7 @@ describe('history API', () => {
       [`/api/workshops/${workshopId}/history`, { method: 'DELETE' }, 405, /POST/],
     ]
     for (const [path, init, status, message] of cases) {
-      const response = await fetch(`${server.url}${path}`, init)
+      const response = await facilitatorFetch(`${server.url}${path}`, init)
       expect(response.status, path).toBe(status)
       expect(((await response.json()) as { error: string }).error).toMatch(message)
     }

@@ -3,7 +3,8 @@ import http from 'node:http'
 import path from 'node:path'
 import { afterEach, describe, expect, it } from 'vitest'
 import * as Y from 'yjs'
-import { synced, TestResources } from './helpers'
+import type { CreatedWorkshop } from '../../shared/access'
+import { rememberFacilitator, synced, TestResources } from './helpers'
 
 const resources = new TestResources()
 afterEach(() => resources.dispose())
@@ -57,6 +58,7 @@ describe('HTTP API', () => {
   ])('names the first board in the workshop language (%s → %s) when no board title is given', async (language, title) => {
     const server = await resources.startServer({ dataDir: await resources.tempDir() })
     const created = await post(server.url, JSON.stringify({ title: 'Dialog', language }))
+    rememberFacilitator(created.json as unknown as CreatedWorkshop)
     const client = resources.connect(server.url, created.json.id as string)
     await synced(client.provider)
     expect([...client.doc.getMap<Y.Map<unknown>>('boards').values()].map((b) => b.get('title'))).toEqual([title])

@@ -1,13 +1,14 @@
 import http from 'node:http'
 import { afterEach, describe, expect, it } from 'vitest'
 import * as Y from 'yjs'
+import type { CreatedWorkshop } from '../../shared/access'
 import { createRecordMap, getWorkshopMaps, readRecord } from '../../shared/doc/workshopDoc'
 import { testWorkshop } from '../../shared/export/testWorkshop'
 import { comparableExport, toWorkshopExport, WORKSHOP_IMPORT_MAX_BYTES, type WorkshopExport, type WorkshopSnapshot } from '../../shared/export/workshopJson'
 import { currentSchema, validateBoard, validateItem, type ItemRecord } from '../../shared/schema/schema'
 import type { BoardRecord } from '../../shared/schema/records/board'
 import { validateWorkshopMeta } from '../../shared/schema/records/workshopMeta'
-import { createWorkshop, synced, TestResources, waitFor } from './helpers'
+import { createWorkshop, rememberFacilitator, synced, TestResources, tokenOf, waitFor } from './helpers'
 
 const resources = new TestResources()
 afterEach(() => resources.dispose())
@@ -70,9 +71,14 @@ describe('POST /api/workshops/import', () => {
     const before = Date.now()
     const response = await importWorkshop(server.url, first)
     expect(response.status).toBe(201)
-    const { id, url } = (await response.json()) as { id: string; url: string }
+    const created = (await response.json()) as CreatedWorkshop
+    const { id, url } = created
     expect(id).not.toBe(sourceId)
     expect(url).toBe(`/w/${id}`)
+    // An import is a new workshop like any other: its own code and links, the importer its facilitator.
+    expect(created.code).toMatch(/^[2-9A-Z]{6}$/)
+    expect(tokenOf(created.links.facilitator)).toBe(created.token)
+    rememberFacilitator(created)
     expect((await (await fetch(`${server.url}/api/workshops/${id}`)).json())).toEqual({ id, title: fixture.meta.title })
 
     const imported = await openSynced(server.url, id)

@@ -5,7 +5,7 @@ import { CloseCode } from '../../shared/protocol'
 import { currentSchema, encodeSchemaVersions } from '../../shared/schema/schema'
 import type { Persistence } from '../../server/persistence/Persistence'
 import { SqlitePersistence } from '../../server/persistence/SqlitePersistence'
-import { createWorkshop, synced, TestResources, waitFor, withTimeout, type Client } from './helpers'
+import { createWorkshop, synced, TestResources, waitFor, withTimeout, testAccess, type Client } from './helpers'
 
 const resources = new TestResources()
 afterEach(() => resources.dispose())
@@ -43,7 +43,11 @@ function addNotes(doc: Y.Doc, count: number, prefix: string): void {
 /** Delays every load, so that a client's messages certainly arrive while its room is loading. */
 function withSlowLoad(inner: Persistence, delayMs: number): Persistence {
   return {
-    createWorkshop: (row, state) => inner.createWorkshop(row, state),
+    createWorkshop: (row, state, access) => inner.createWorkshop(row, state, access),
+    getAccess: (id) => inner.getAccess(id),
+    findAccessByCode: (code) => inner.findAccessByCode(code),
+    updateAccess: (row) => inner.updateAccess(row),
+    insertAccessIfMissing: (row) => inner.insertAccessIfMissing(row),
     getWorkshop: (id) => inner.getWorkshop(id),
     loadDocument: async (id) => {
       await new Promise((resolve) => setTimeout(resolve, delayMs))
@@ -180,7 +184,7 @@ describe('schema versions', () => {
       boards.set('b1', board)
     })
     const direct = new SqlitePersistence(dataDir)
-    await direct.createWorkshop({ id, title: 'From last year', language: 'nb', createdAt: 1 }, Y.encodeStateAsUpdate(old))
+    await direct.createWorkshop({ id, title: 'From last year', language: 'nb', createdAt: 1 }, Y.encodeStateAsUpdate(old), testAccess(id))
     await direct.close()
 
     const server = await resources.startServer({ dataDir })
@@ -207,7 +211,7 @@ describe('schema versions', () => {
     const future = new Y.Doc()
     getWorkshopMaps(future).meta.set('schema', { ...currentSchema, board: 99 })
     const direct = new SqlitePersistence(dataDir)
-    await direct.createWorkshop({ id, title: 'Future', language: 'nb', createdAt: 1 }, Y.encodeStateAsUpdate(future))
+    await direct.createWorkshop({ id, title: 'Future', language: 'nb', createdAt: 1 }, Y.encodeStateAsUpdate(future), testAccess(id))
     const server = await resources.startServer({ dataDir, persistence: direct })
     const client = resources.connect(server.url, id)
     const code = await withTimeout(

@@ -1,6 +1,7 @@
 import { useId, useRef, useState } from 'react'
 import { useTranslation } from 'react-i18next'
 import { WORKSHOP_TITLE_MAX } from '../../../shared/schema/records/workshopMeta'
+import { rememberCreated } from '../access/workshopAccess'
 import { createWorkshop } from './api'
 import { navigate } from './navigation'
 import { parseWorkshopLink } from './route'
@@ -39,6 +40,7 @@ export function NewWorkshopForm() {
     const result = await createWorkshop({ title: trimmed, language, boardTitle: t('boards.defaultTitle', { number: 1 }) })
     setBusy(false)
     if (result.ok) {
+      rememberCreated(result)
       const route = parseWorkshopLink(result.url) ?? parseWorkshopLink(result.id)
       if (route) {
         navigate(route)

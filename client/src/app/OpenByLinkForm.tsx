@@ -1,7 +1,8 @@
 import { useId, useState } from 'react'
 import { useTranslation } from 'react-i18next'
+import { saveAccess } from '../access/workshopAccess'
 import { navigate } from './navigation'
-import { parseWorkshopLink } from './route'
+import { parseWorkshopLink, tokenInLink } from './route'
 
 export function OpenByLinkForm() {
   const { t } = useTranslation('app')
@@ -15,8 +16,14 @@ export function OpenByLinkForm() {
       onSubmit={(e) => {
         e.preventDefault()
         const route = parseWorkshopLink(link)
-        if (route) navigate(route)
-        else setInvalid(true)
+        if (!route) {
+          setInvalid(true)
+          return
+        }
+        // A pasted link with a token: keep it, as if the link had been opened (its role is asked on opening).
+        const token = tokenInLink(link)
+        if (token) saveAccess({ workshopId: route.workshopId, token, role: null, participantId: '' })
+        navigate(route)
       }}
     >
       <label className="field">

@@ -1,34 +1,44 @@
 import { useEffect, useState } from 'react'
 import { useTranslation } from 'react-i18next'
 import { SYNC_PATH } from '../../../shared/protocol'
+import { useWorkshopAccess } from '../access/useWorkshopAccess'
+import type { StoredAccess } from '../access/workshopAccess'
 import { WorkshopStore } from '../store/WorkshopStore'
 import { NameDialog } from './NameDialog'
 import { guestNumber, loadUserName, saveUserName } from './userName'
 import { WorkshopView } from './WorkshopView'
 
-function syncUrl(): string {
+export function syncUrl(): string {
   return `${location.protocol === 'https:' ? 'wss' : 'ws'}://${location.host}${SYNC_PATH}`
 }
 
-/** Owns the one store for the open workshop and the person's name; the view below only renders. */
+/** Waits (briefly) to learn what the link this workshop was opened with is, then opens it. */
 export function WorkshopPage({ workshopId, boardId }: { workshopId: string; boardId: string | null }) {
+  const access = useWorkshopAccess(workshopId)
+  if (access.status === 'checking') return null
+  return <OpenWorkshop workshopId={workshopId} boardId={boardId} access={access.access} />
+}
+
+/** Owns the one store for the open workshop and the person's name; the view below only renders. */
+function OpenWorkshop({ workshopId, boardId, access }: { workshopId: string; boardId: string | null; access: StoredAccess | null }) {
   const { t } = useTranslation('app')
   const [savedName, setSavedName] = useState(loadUserName)
   const [guestName] = useState(() => t('name.guest', { number: guestNumber() }))
   const [nameDialog, setNameDialog] = useState<'first' | 'change' | null>(() => (loadUserName() === null ? 'first' : null))
   const name = savedName ?? guestName
   const [store, setStore] = useState<WorkshopStore | null>(null)
+  const token = access?.token ?? null
 
   // One store per open workshop. Created in an effect (not useMemo) so StrictMode's
   // mount-unmount-mount destroys the first one instead of leaking its socket.
   useEffect(() => {
-    const created = new WorkshopStore({ workshopId, serverUrl: syncUrl(), userName: loadUserName() ?? guestName })
+    const created = new WorkshopStore({ workshopId, serverUrl: syncUrl(), userName: loadUserName() ?? guestName, token })
     setStore(created)
     return () => {
       created.destroy()
       setStore(null)
     }
-  }, [workshopId, guestName])
+  }, [workshopId, guestName, token])
 
   useEffect(() => {
     store?.setUserName(name)

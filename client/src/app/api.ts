@@ -1,6 +1,6 @@
 /** Calls to the Samskap server's HTTP API. Expected failures come back as values, not throws. */
 export type CreateWorkshopResult =
-  | { ok: true; id: string; url: string }
+  | { ok: true; id: string; url: string; token: string }
   | { ok: false; kind: 'network' }
   | { ok: false; kind: 'server'; status: number; message: string | null }
 
@@ -24,8 +24,10 @@ export async function createWorkshop(input: NewWorkshop, signal?: AbortSignal): 
   }
   const body: unknown = await response.json().catch(() => null)
   if (response.status === 201 || response.ok) {
-    const b = body as { id?: unknown; url?: unknown } | null
-    if (b && typeof b.id === 'string' && typeof b.url === 'string') return { ok: true, id: b.id, url: b.url }
+    const b = body as { id?: unknown; url?: unknown; token?: unknown } | null
+    if (b && typeof b.id === 'string' && typeof b.url === 'string' && typeof b.token === 'string') {
+      return { ok: true, id: b.id, url: b.url, token: b.token }
+    }
     return { ok: false, kind: 'server', status: response.status, message: null }
   }
   const error = (body as { error?: unknown } | null)?.error

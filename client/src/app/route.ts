@@ -49,3 +49,13 @@ export function parseWorkshopLink(input: string): (Route & { page: 'workshop' | 
   const route = parseRoute(url.pathname, url.search)
   return route.page === 'workshop' || route.page === 'capture' ? route : null
 }
+
+/** The `token=` a pasted link carries, if any. */
+export function tokenInLink(input: string): string | null {
+  try {
+    const token = new URL(input.trim(), 'https://samskap.invalid').searchParams.get('token')
+    return token && token.length <= 200 ? token : null
+  } catch {
+    return null
+  }
+}

@@ -1,3 +1,5 @@
+import { rememberCreated } from '../access/workshopAccess'
+
 /** `POST /api/workshops/import`; failures come back as values with the server's message. */
 export type ImportWorkshopResult =
   | { ok: true; id: string }
@@ -17,7 +19,11 @@ export async function importWorkshop(text: string): Promise<ImportWorkshopResult
   } catch {
     return { ok: false, kind: 'network' }
   }
-  const body = (await response.json().catch(() => null)) as { id?: unknown; error?: unknown } | null
-  if (response.status === 201 && typeof body?.id === 'string') return { ok: true, id: body.id }
+  const body = (await response.json().catch(() => null)) as { id?: unknown; token?: unknown; error?: unknown } | null
+  if (response.status === 201 && typeof body?.id === 'string' && typeof body.token === 'string') {
+    // Whoever imports a workshop runs it: keep its facilitator token like a newly created one's.
+    rememberCreated({ id: body.id, token: body.token })
+    return { ok: true, id: body.id }
+  }
   return { ok: false, kind: 'server', message: typeof body?.error === 'string' ? body.error : `HTTP ${response.status}` }
 }

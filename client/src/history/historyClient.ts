@@ -1,6 +1,7 @@
 import type { HistoryCounts } from '../../../shared/logic/history'
 import type { BoardRecord } from '../../../shared/schema/records/board'
 import type { ItemRecord } from '../../../shared/schema/schema'
+import { authHeaders } from '../access/workshopAccess'
 
 /** Calls to the history API (server/history/README.md). Expected failures come back as values. */
 export interface HistoryEntry {
@@ -25,10 +26,10 @@ function historyUrl(workshopId: string, historyId?: string): string {
   return historyId === undefined ? base : `${base}/${encodeURIComponent(historyId)}`
 }
 
-async function call<T>(url: string, init: RequestInit, read: (body: unknown) => T | null): Promise<HistoryResult<T>> {
+async function call<T>(workshopId: string, url: string, init: RequestInit, read: (body: unknown) => T | null): Promise<HistoryResult<T>> {
   let response: Response
   try {
-    response = await fetch(url, init)
+    response = await fetch(url, { ...init, headers: { ...(init.headers as Record<string, string> | undefined), ...authHeaders(workshopId) } })
   } catch {
     return { ok: false, kind: 'network' }
   }
@@ -57,7 +58,7 @@ function isEntry(value: unknown): value is HistoryEntry {
 }
 
 export function fetchHistory(workshopId: string, signal?: AbortSignal): Promise<HistoryResult<HistoryEntry[]>> {
-  return call(historyUrl(workshopId), { signal }, (body) => {
+  return call(workshopId, historyUrl(workshopId), { signal }, (body) => {
     const entries = (body as { entries?: unknown } | null)?.entries
     return Array.isArray(entries) ? entries.filter(isEntry) : null
   })
@@ -65,6 +66,7 @@ export function fetchHistory(workshopId: string, signal?: AbortSignal): Promise<
 
 export function createCheckpoint(workshopId: string, label: string): Promise<HistoryResult<HistoryEntry>> {
   return call(
+    workshopId,
     historyUrl(workshopId),
     { method: 'POST', headers: { 'content-type': 'application/json' }, body: JSON.stringify({ label }) },
     (body) => (isEntry(body) ? body : null),
@@ -73,7 +75,7 @@ export function createCheckpoint(workshopId: string, label: string): Promise<His
 
 /** The snapshot's records; the store validates each again when a restore plan is applied. */
 export function fetchSnapshot(workshopId: string, historyId: string, signal?: AbortSignal): Promise<HistoryResult<HistorySnapshot>> {
-  return call(historyUrl(workshopId, historyId), { signal }, (body) => {
+  return call(workshopId, historyUrl(workshopId, historyId), { signal }, (body) => {
     const b = body as Partial<HistorySnapshot> | null
     return b && isEntry(b.entry) && Array.isArray(b.boards) && Array.isArray(b.items) ? (b as HistorySnapshot) : null
   })

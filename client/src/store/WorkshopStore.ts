@@ -39,6 +39,8 @@ export interface WorkshopStoreOptions {
   /** Base websocket URL, e.g. `ws://host:8080/sync`. */
   serverUrl: string
   userName: string
+  /** The link or personal token that decides this person's role (shared/access.ts); null: none (old workshops). */
+  token: string | null
   /** Keep a copy in IndexedDB (off in environments without it). */
   persistLocally?: boolean
   /** For Node (tests, scripts): a WebSocket implementation such as the `ws` package's. */
@@ -112,7 +114,7 @@ export class WorkshopStore {
     })
 
     this.provider = new WebsocketProvider(options.serverUrl, options.workshopId, this.doc, {
-      params: { schema: encodeSchemaVersions(currentSchema) },
+      params: { schema: encodeSchemaVersions(currentSchema), ...(options.token ? { token: options.token } : {}) },
       ...(options.WebSocketPolyfill ? { WebSocketPolyfill: options.WebSocketPolyfill, disableBc: true } : {}),
       shouldReconnect: (event) => !terminalCloseCodes.has(event.code) && !(event.code >= 4400 && event.code < 4500),
     })

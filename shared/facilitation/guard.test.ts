@@ -1,0 +1,36 @@
+import { describe, expect, it } from 'vitest'
+import { defaultSession, type SessionRecord } from '../schema/records/session'
+import { judgeChange, type DocumentChange } from './guard'
+
+const none: DocumentChange = { meta: false, boards: false, session: false, items: [] }
+const locked: SessionRecord = { ...defaultSession, lockedBoards: ['L'] }
+const privatePhase: SessionRecord = {
+  ...defaultSession,
+  phase: { kind: 'private', id: 'ph1', boardId: 'P', lane: '', facilitatorSees: false, startedAt: 0 },
+}
+const edit = (boardBefore: string | null, boardAfter: string | null): DocumentChange => ({ ...none, items: [{ id: 'i', boardBefore, boardAfter }] })
+
+describe('judgeChange', () => {
+  it.each([
+    ['observer, anything', 'observer', edit('A', 'A'), defaultSession, { reason: 'readOnly', boardId: null }],
+    ['observer, even nothing visible', 'observer', none, defaultSession, { reason: 'readOnly', boardId: null }],
+    ['facilitator writing session directly', 'facilitator', { ...none, session: true }, defaultSession, { reason: 'facilitatorOnly', boardId: null }],
+    ['facilitator on a locked board', 'facilitator', edit('L', 'L'), locked, null],
+    ['facilitator renaming a board', 'facilitator', { ...none, boards: true }, defaultSession, null],
+    ['participant editing a note', 'participant', edit('A', 'A'), locked, null],
+    ['participant renaming a board', 'participant', { ...none, boards: true }, defaultSession, { reason: 'facilitatorOnly', boardId: null }],
+    ['participant renaming the workshop', 'participant', { ...none, meta: true }, defaultSession, { reason: 'facilitatorOnly', boardId: null }],
+    ['participant starting the timer by hand', 'participant', { ...none, session: true }, defaultSession, { reason: 'facilitatorOnly', boardId: null }],
+    ['participant editing on a locked board', 'participant', edit('L', 'L'), locked, { reason: 'locked', boardId: 'L' }],
+    ['participant adding to a locked board', 'participant', edit(null, 'L'), locked, { reason: 'locked', boardId: 'L' }],
+    ['participant deleting from a locked board', 'participant', edit('L', null), locked, { reason: 'locked', boardId: 'L' }],
+    ['participant moving a note off a locked board', 'participant', edit('L', 'A'), locked, { reason: 'locked', boardId: 'L' }],
+    ['participant moving a note onto a locked board', 'participant', edit('A', 'L'), locked, { reason: 'locked', boardId: 'L' }],
+    ['participant adding on the private board', 'participant', edit(null, 'P'), privatePhase, { reason: 'privatePhase', boardId: 'P' }],
+    ['participant editing an old note on the private board', 'participant', edit('P', 'P'), privatePhase, null],
+    ['participant adding elsewhere during the phase', 'participant', edit(null, 'A'), privatePhase, null],
+    ['facilitator adding on the private board', 'facilitator', edit(null, 'P'), privatePhase, null],
+  ] as const)('%s', (_name, role, change, session, expected) => {
+    expect(judgeChange(role, change, session)).toEqual(expected)
+  })
+})

@@ -1,0 +1,56 @@
+import type { Role } from '../access'
+import type { SessionRecord } from '../schema/records/session'
+import type { RefusalReason } from './commands'
+
+/**
+ * What one client update changed, as the server's guard reads it off the applied transaction
+ * (server/facilitation/UpdateGuard.ts): which top-level parts it touched, and for each item the
+ * board it was on before and is on after (null: did not exist / was deleted).
+ */
+export interface DocumentChange {
+  meta: boolean
+  boards: boolean
+  session: boolean
+  items: readonly ItemChange[]
+}
+
+export interface ItemChange {
+  id: string
+  boardBefore: string | null
+  boardAfter: string | null
+}
+
+export interface Refusal {
+  reason: RefusalReason
+  /** The board the refusal is about, when there is one (a locked board, the private board). */
+  boardId: string | null
+}
+
+/**
+ * Whether a client may make this change, given its role and the session. Returns the first reason
+ * to refuse, or null. The server undoes a refused update for its sender and tells them why.
+ *
+ * - Observers change nothing.
+ * - The session (phase, timer, votes, locks, …) is written by the server alone; facilitators
+ *   change it through commands.
+ * - Participants edit items but not the workshop's settings or its boards (titles, order,
+ *   templates), nothing on a locked board, and they cannot put new items on the board of a
+ *   private writing phase (their notes go to the server, unseen, until the reveal).
+ */
+export function judgeChange(role: Role, change: DocumentChange, session: SessionRecord): Refusal | null {
+  if (role === 'observer') return { reason: 'readOnly', boardId: null }
+  if (change.session) return { reason: 'facilitatorOnly', boardId: null }
+  if (role === 'facilitator') return null
+  if (change.meta || change.boards) return { reason: 'facilitatorOnly', boardId: null }
+  const locked = new Set(session.lockedBoards)
+  const privateBoard = session.phase.kind === 'private' ? session.phase.boardId : null
+  for (const item of change.items) {
+    for (const boardId of [item.boardBefore, item.boardAfter]) {
+      if (boardId !== null && locked.has(boardId)) return { reason: 'locked', boardId }
+    }
+    if (privateBoard !== null && item.boardBefore === null && item.boardAfter === privateBoard) {
+      return { reason: 'privatePhase', boardId: privateBoard }
+    }
+  }
+  return null
+}

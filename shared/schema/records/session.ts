@@ -1,0 +1,191 @@
+import * as v from 'valibot'
+import { createMigrationSequence } from '../Migration'
+import { cardLanes, type CardLane } from './card'
+import { finiteNumber, idSchema, validateWith, type ValidationResult } from '../validation'
+
+/**
+ * The facilitator's live state of a workshop, in the top-level `session` map, one key per field.
+ * Only the server writes it (a client's write to `session` is refused and undone, whatever its
+ * role): facilitators change it through commands (shared/facilitation/commands.ts), so every
+ * rule (who may, which limits, server time for the timer) is applied in one place. Each field is
+ * read and validated on its own: one bad field falls back to its default, not the whole session.
+ */
+export interface SessionRecord {
+  timer: SessionTimer
+  /** Boards on which participants' edits are refused. */
+  lockedBoards: string[]
+  phase: WritingPhase
+  /** The current vote, or the last one with its results, or null. */
+  vote: VoteState | null
+  /** New notes from the phone page wait for the facilitator's approval. */
+  moderation: boolean
+  /** What the phone page asks and where its notes go. */
+  prompt: SessionPrompt
+  /** "Bring everyone here": each new `seq` moves every participant to the board (and view). */
+  summon: Summon
+  /** "Follow me": participants follow the view this awareness client publishes; null when off. */
+  follow: FollowState | null
+  /** Participant ids the facilitator removed; their tokens are refused from then on. */
+  removed: string[]
+}
+
+/** Times are the server's clock (ms since epoch); clients correct for their own clock's offset. */
+export type SessionTimer =
+  | { status: 'idle' }
+  | { status: 'running'; endsAt: number; durationMs: number }
+  | { status: 'paused'; remainingMs: number; durationMs: number }
+
+/** '' = the whole board; a lane = one lane of a challenge board. */
+export type TargetLane = CardLane | ''
+
+/**
+ * Private writing, then reveal: while `private`, participants' new notes for the board are kept on
+ * the server and sent to no one but their author (and the facilitator when `facilitatorSees`).
+ */
+export type WritingPhase =
+  | { kind: 'open' }
+  | { kind: 'private'; id: string; boardId: string; lane: TargetLane; facilitatorSees: boolean; startedAt: number }
+
+export interface VoteState {
+  id: string
+  boardId: string
+  lane: TargetLane
+  votesPerPerson: number
+  maxPerItem: number
+  /** Counts are shown to no one (not even sent) until the vote closes. */
+  hidden: boolean
+  status: 'open' | 'closed'
+  openedAt: number
+  closedAt: number
+  /** Item id -> dots, written when the vote closes (items with none are left out). */
+  results: Record<string, number>
+  /** How many people voted, written when the vote closes. */
+  voters: number
+}
+
+export interface SessionPrompt {
+  /** '' = the first free canvas. */
+  boardId: string
+  lane: TargetLane
+  /** The facilitator's question; '' shows the board's own (a lane's question, or its title). */
+  question: string
+}
+
+export interface CameraView {
+  x: number
+  y: number
+  scale: number
+}
+
+export interface Summon {
+  seq: number
+  boardId: string
+  view: CameraView | null
+}
+
+export interface FollowState {
+  clientId: number
+  /** Who is followed, for the banner ("Følger Kari"). */
+  name: string
+}
+
+export const VOTES_PER_PERSON_MAX = 20
+export const PROMPT_QUESTION_MAX = 200
+export const REMOVED_MAX = 2000
+export const TIMER_MAX_MS = 4 * 60 * 60 * 1000
+
+export const defaultSession: SessionRecord = {
+  timer: { status: 'idle' },
+  lockedBoards: [],
+  phase: { kind: 'open' },
+  vote: null,
+  moderation: false,
+  prompt: { boardId: '', lane: '', question: '' },
+  summon: { seq: 0, boardId: '', view: null },
+  follow: null,
+  removed: [],
+}
+
+export const sessionVersions = { Initial: 1 } as const
+export const sessionMigrations = createMigrationSequence('session', [])
+
+const laneSchema = v.picklist([...cardLanes, ''] as const)
+const boardIdOrEmpty = v.union([v.literal(''), idSchema])
+const duration = v.pipe(finiteNumber, v.minValue(0), v.maxValue(TIMER_MAX_MS))
+const count = (max: number) => v.pipe(v.number(), v.integer(), v.minValue(1), v.maxValue(max))
+
+const fieldSchemas: { [K in keyof SessionRecord]: v.GenericSchema<unknown, SessionRecord[K]> } = {
+  timer: v.variant('status', [
+    v.object({ status: v.literal('idle') }),
+    v.object({ status: v.literal('running'), endsAt: finiteNumber, durationMs: duration }),
+    v.object({ status: v.literal('paused'), remainingMs: duration, durationMs: duration }),
+  ]),
+  lockedBoards: v.pipe(v.array(idSchema), v.maxLength(500)),
+  phase: v.variant('kind', [
+    v.object({ kind: v.literal('open') }),
+    v.object({
+      kind: v.literal('private'),
+      id: idSchema,
+      boardId: idSchema,
+      lane: laneSchema,
+      facilitatorSees: v.boolean(),
+      startedAt: finiteNumber,
+    }),
+  ]),
+  vote: v.nullable(
+    v.pipe(
+      v.object({
+        id: idSchema,
+        boardId: idSchema,
+        lane: laneSchema,
+        votesPerPerson: count(VOTES_PER_PERSON_MAX),
+        maxPerItem: count(VOTES_PER_PERSON_MAX),
+        hidden: v.boolean(),
+        status: v.picklist(['open', 'closed']),
+        openedAt: finiteNumber,
+        closedAt: finiteNumber,
+        results: v.record(idSchema, v.pipe(v.number(), v.integer(), v.minValue(0))),
+        voters: v.pipe(v.number(), v.integer(), v.minValue(0)),
+      }),
+      v.check((vote) => vote.maxPerItem <= vote.votesPerPerson, 'maxPerItem must not exceed votesPerPerson'),
+    ),
+  ),
+  moderation: v.boolean(),
+  prompt: v.object({
+    boardId: boardIdOrEmpty,
+    lane: laneSchema,
+    question: v.pipe(v.string(), v.maxLength(PROMPT_QUESTION_MAX, `at most ${PROMPT_QUESTION_MAX} characters`)),
+  }),
+  summon: v.object({
+    seq: v.pipe(v.number(), v.integer(), v.minValue(0)),
+    boardId: boardIdOrEmpty,
+    view: v.nullable(v.object({ x: finiteNumber, y: finiteNumber, scale: v.pipe(finiteNumber, v.minValue(0.01), v.maxValue(100)) })),
+  }),
+  follow: v.nullable(
+    v.object({ clientId: v.pipe(v.number(), v.integer(), v.minValue(0)), name: v.pipe(v.string(), v.maxLength(80)) }),
+  ),
+  removed: v.pipe(v.array(idSchema), v.maxLength(REMOVED_MAX)),
+}
+
+export const sessionFields = Object.keys(fieldSchemas) as (keyof SessionRecord)[]
+
+/** Validates one field (as the server writes it and as clients read it). */
+export function validateSessionField<K extends keyof SessionRecord>(key: K, input: unknown): ValidationResult<SessionRecord[K]> {
+  return validateWith(fieldSchemas[key], `session.${key}`, input) as ValidationResult<SessionRecord[K]>
+}
+
+/**
+ * Reads a whole session from its stored fields: each invalid or missing field gets its default, and
+ * the errors are returned so a reader can log them once.
+ */
+export function readSession(fields: Readonly<Record<string, unknown>>): { session: SessionRecord; errors: string[] } {
+  const session = { ...defaultSession } as Record<keyof SessionRecord, unknown>
+  const errors: string[] = []
+  for (const key of sessionFields) {
+    if (!(key in fields)) continue
+    const result = validateSessionField(key, fields[key])
+    if (result.ok) session[key] = result.value
+    else errors.push(result.error)
+  }
+  return { session: session as unknown as SessionRecord, errors }
+}

@@ -1,6 +1,6 @@
 import { collectDefaultMetrics, Counter, Gauge, Histogram, Registry } from 'prom-client'
 
-export type MessageKind = 'sync' | 'awareness' | 'query_awareness'
+export type MessageKind = 'sync' | 'awareness' | 'query_awareness' | 'control'
 export type FanoutKind = 'update' | 'awareness' | 'query_awareness'
 
 export interface MetricsSources {

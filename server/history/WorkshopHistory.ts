@@ -6,6 +6,8 @@ import type { BoardRecord } from '../../shared/schema/records/board'
 import { validateBoard, validateItem, type ItemRecord } from '../../shared/schema/schema'
 import type { Logger } from '../log'
 import type { HistoryEntry, HistoryKind, HistoryPersistence, Persistence } from '../persistence/Persistence'
+import { GuardedOrigin } from '../facilitation/UpdateGuard'
+import { sessionOrigin } from '../facilitation/WorkshopSession'
 import { SyncConnection } from '../sync/SyncConnection'
 import type { Room } from '../sync/Room'
 import { selectThinnedSnapshots } from './retention'
@@ -68,8 +70,9 @@ export class WorkshopHistory {
     const tracking: Tracking = { dirty: false, lastSnapshotAt: this.#now(), timer: null }
     this.#tracked.set(room, tracking)
     room.doc.on('update', (_update: Uint8Array, origin: unknown) => {
-      // Only people editing through this instance: another instance snapshots its own clients' work.
-      if (!(origin instanceof SyncConnection)) return
+      // Only people editing through this instance (their updates, and what the session wrote for
+      // their commands): another instance snapshots its own clients' work.
+      if (!(origin instanceof GuardedOrigin || origin instanceof SyncConnection || origin === sessionOrigin)) return
       tracking.dirty = true
       if (tracking.timer || this.#closed) return
       const wait = Math.max(0, tracking.lastSnapshotAt + this.#autoEveryMs - this.#now())

@@ -10,8 +10,25 @@ import type { Logger } from '../log'
 import type { MessageKind, ServerMetrics } from '../metrics'
 import { isSharedPersistence, type Persistence, type SharedPersistence } from '../persistence/Persistence'
 import type { FanoutHandler, RoomChannel } from '../scaleout/RoomChannel'
+import { messageControl } from '../../shared/facilitation/commands'
+import { GuardedOrigin } from '../facilitation/UpdateGuard'
 import { MalformedMessageError, messageAwareness, messageQueryAwareness, messageSync } from './messages'
 import { SyncConnection, type MessageHandler } from './SyncConnection'
+
+/**
+ * Roles and facilitation on top of plain sync (server/facilitation/WorkshopSession.ts). A room
+ * without one (the held-notes companion document, which has no sockets) applies updates as they come.
+ */
+export interface RoomSession {
+  applyClientUpdate(connection: SyncConnection, update: Uint8Array): void
+  handleControl(connection: SyncConnection, json: string): void | Promise<void>
+  stampAwareness(connection: SyncConnection, update: Uint8Array): Uint8Array
+  connectionAdded(connection: SyncConnection): void
+  connectionRemoved(connection: SyncConnection): void
+  isRemoved(participantId: string): boolean
+  unload(): Promise<void>
+  destroy(): void
+}
 
 export interface RoomOptions {
   workshopId: string
@@ -93,6 +110,7 @@ export class Room implements MessageHandler, FanoutHandler {
   #catchUpAgain = false
   /** Set while applying a remote update that may integrate structs a local client sent earlier. */
   #storeRemote = false
+  #session: RoomSession | null = null
 
   private constructor(options: RoomOptions, doc: Y.Doc, lastSeq: number, loggedUpdates: number) {
     this.#options = options
@@ -146,6 +164,16 @@ export class Room implements MessageHandler, FanoutHandler {
     return room
   }
 
+  /** Attaches facilitation; before the first connection. */
+  attachSession(session: RoomSession): void {
+    assert(this.connections.size === 0 && this.#session === null, 'attachSession on a room in use')
+    this.#session = session
+  }
+
+  get session(): RoomSession | null {
+    return this.#session
+  }
+
   get isFlushed(): boolean {
     return this.#pending.length === 0 && this.#writing === null
   }
@@ -163,12 +191,14 @@ export class Room implements MessageHandler, FanoutHandler {
       if (states.size > 0) {
         this.#send(connection, this.#encodeAwareness([...states.keys()]), 'awareness')
       }
+      this.#session?.connectionAdded(connection)
     }
     connection.attach(this)
   }
 
   removeConnection(connection: SyncConnection): void {
     if (!this.connections.delete(connection)) return
+    this.#session?.connectionRemoved(connection)
     if (connection.awarenessClientIds.size > 0 && !this.#destroyed) {
       awarenessProtocol.removeAwarenessStates(this.awareness, [...connection.awarenessClientIds], null)
     }
@@ -183,14 +213,20 @@ export class Room implements MessageHandler, FanoutHandler {
       case messageSync:
         this.#metrics?.messagesReceived.inc({ type: 'sync' })
         return this.#handleSyncMessage(connection, decoder)
-      case messageAwareness:
+      case messageAwareness: {
         this.#metrics?.messagesReceived.inc({ type: 'awareness' })
-        awarenessProtocol.applyAwarenessUpdate(this.awareness, decoding.readVarUint8Array(decoder), connection)
+        const update = decoding.readVarUint8Array(decoder)
+        awarenessProtocol.applyAwarenessUpdate(this.awareness, this.#session ? this.#session.stampAwareness(connection, update) : update, connection)
         return
+      }
       case messageQueryAwareness:
         this.#metrics?.messagesReceived.inc({ type: 'query_awareness' })
         this.#send(connection, this.#encodeAwareness([...this.awareness.getStates().keys()]), 'awareness')
         return
+      case messageControl:
+        if (!this.#session) throw new MalformedMessageError('this room has no control channel')
+        this.#metrics?.messagesReceived.inc({ type: 'control' })
+        return this.#session.handleControl(connection, decoding.readVarString(decoder))
       default:
         throw new MalformedMessageError(`unknown message type ${messageType}`)
     }
@@ -209,10 +245,13 @@ export class Room implements MessageHandler, FanoutHandler {
         return this.#answerAfterFlush(connection, stateVector)
       }
       case syncProtocol.messageYjsSyncStep2:
-      case syncProtocol.messageYjsUpdate:
+      case syncProtocol.messageYjsUpdate: {
+        const update = decoding.readVarUint8Array(decoder)
         // Origin = the connection, so the broadcast can skip the sender.
-        Y.applyUpdate(this.doc, decoding.readVarUint8Array(decoder), connection)
+        if (this.#session) this.#session.applyClientUpdate(connection, update)
+        else Y.applyUpdate(this.doc, update, connection)
         return
+      }
       default:
         throw new MalformedMessageError(`unknown sync message type ${syncType}`)
     }
@@ -229,6 +268,11 @@ export class Room implements MessageHandler, FanoutHandler {
     encoding.writeVarUint(encoder, messageSync)
     syncProtocol.writeSyncStep2(encoder, this.doc, stateVector)
     this.#send(connection, encoding.toUint8Array(encoder), 'sync')
+  }
+
+  /** Sends one message to one socket (the session's control messages). */
+  sendMessage(connection: SyncConnection, message: Uint8Array, kind: MessageKind): void {
+    this.#send(connection, message, kind)
   }
 
   #send(connection: SyncConnection, message: Uint8Array, kind: MessageKind): void {
@@ -265,7 +309,8 @@ export class Room implements MessageHandler, FanoutHandler {
 
   #enqueue(update: Uint8Array, origin: unknown): void {
     if (this.#broken) return
-    this.#pending.push({ update, origin })
+    // A guarded client update is its connection's, for skipping the sender when broadcasting.
+    this.#pending.push({ update, origin: origin instanceof GuardedOrigin ? origin.connection : origin })
     if (this.#flushScheduled) return
     this.#flushScheduled = true
     // One transaction per event-loop turn: every message that arrived in this turn shares it.
@@ -495,7 +540,7 @@ export class Room implements MessageHandler, FanoutHandler {
     if (this.#compactTimer) clearTimeout(this.#compactTimer)
     this.#compactTimer = null
     try {
-      if (!this.#broken) await this.compact()
+      if (!this.#broken) await Promise.all([this.compact(), this.#session?.unload()])
     } finally {
       this.destroy()
     }
@@ -512,6 +557,7 @@ export class Room implements MessageHandler, FanoutHandler {
     if (this.#compactTimer) clearTimeout(this.#compactTimer)
     if (this.#gapTimer) clearTimeout(this.#gapTimer)
     this.#channel?.leave()
+    this.#session?.destroy()
     this.awareness.destroy()
     this.doc.destroy()
   }

@@ -2,7 +2,10 @@ import type { Logger } from '../log'
 import type { ServerMetrics } from '../metrics'
 import type { Persistence } from '../persistence/Persistence'
 import type { Fanout, RoomChannel } from '../scaleout/RoomChannel'
-import { Room } from './Room'
+import { CloseCode } from '../../shared/protocol'
+import { heldDocumentId } from '../facilitation/HeldNotes'
+import { WorkshopSession } from '../facilitation/WorkshopSession'
+import { Room, type RoomOptions } from './Room'
 
 export interface RoomRegistryOptions {
   persistence: Persistence
@@ -66,31 +69,53 @@ export class RoomRegistry {
 
   async #load(workshopId: string): Promise<Room> {
     const log = this.#options.log.child({ workshopId })
-    let channel: RoomChannel | undefined
+    let room: Room | undefined
     try {
       const started = performance.now()
-      // Subscribe before reading the database: an update committed after the read arrives on the
-      // channel (held until the room attaches), one committed before it is in the read.
-      channel = await this.#options.fanout?.join(workshopId)
-      const room = await Room.load({
-        workshopId,
-        persistence: this.#options.persistence,
-        log,
-        compactEvery: this.#options.compactEvery,
+      room = await this.#loadDocument(workshopId, log, {
         onIdle: (idle) => this.#scheduleUnload(idle),
         onBroken: (broken) => this.#drop(broken),
-        writeRetryMs: this.#options.writeRetryMs,
-        channel,
-        metrics: this.#options.metrics,
       })
+      // The held notes' document belongs to the room: loaded with it, stored with it, never registered on its own.
+      const main = room
+      const held = await this.#loadDocument(heldDocumentId(workshopId), log.child({ document: 'held' }), {
+        onIdle: () => undefined,
+        onBroken: () => {
+          main.closeConnections(CloseCode.ServerError, 'The server could not save; please reconnect')
+          this.#drop(main)
+        },
+      })
+      room.attachSession(new WorkshopSession(room, held, log))
       this.#loaded.set(workshopId, room)
       log.info({ ms: Math.round(performance.now() - started) }, 'room loaded')
       return room
     } catch (error) {
-      channel?.leave()
+      room?.destroy()
       throw error
     } finally {
       this.#loading.delete(workshopId)
+    }
+  }
+
+  async #loadDocument(documentId: string, log: Logger, callbacks: Pick<RoomOptions, 'onIdle' | 'onBroken'>): Promise<Room> {
+    let channel: RoomChannel | undefined
+    try {
+      // Subscribe before reading the database: an update committed after the read arrives on the
+      // channel (held until the room attaches), one committed before it is in the read.
+      channel = await this.#options.fanout?.join(documentId)
+      return await Room.load({
+        workshopId: documentId,
+        persistence: this.#options.persistence,
+        log,
+        compactEvery: this.#options.compactEvery,
+        ...callbacks,
+        writeRetryMs: this.#options.writeRetryMs,
+        channel,
+        metrics: this.#options.metrics,
+      })
+    } catch (error) {
+      channel?.leave()
+      throw error
     }
   }
 

@@ -33,6 +33,8 @@ export class SyncConnection {
 
   /** Set once the token is checked, before the connection joins its room. */
   grant: Grant | null = null
+  /** An observer is told once that their changes are not kept, not at every keystroke. */
+  toldReadOnly = false
   /** The client asked for control messages (`?control=1`): the app does, plain y-websocket clients do not. */
   wantsControl = false
 

@@ -20,7 +20,7 @@ describe('parseCommand', () => {
     ['no id', JSON.stringify({ type: 'timer.pause' }), null, 'id: must be a string of 1 to 64 characters'],
     ['unknown type', JSON.stringify({ id: 'a', type: 'timer.explode' }), 'a', 'type: Invalid type: Expected'],
     ['a timer of one millisecond', JSON.stringify({ id: 'a', type: 'timer.start', durationMs: 1 }), 'a', 'durationMs: Invalid value'],
-    ['an empty note', JSON.stringify({ id: 'a', type: 'note.submit', id2: 'x', text: '  ' }), 'a', ''],
+    ['an empty note', JSON.stringify({ id: 'a', type: 'note.submit', noteId: 'x', text: '  ' }), 'a', 'text: must not be empty'],
     ['too many votes per person', JSON.stringify({ id: 'a', type: 'vote.open', boardId: 'b', lane: '', votesPerPerson: 99, maxPerItem: 1, hidden: false }), 'a', 'votesPerPerson'],
   ])('refuses %s', (_name, json, id, message) => {
     const parsed = parseCommand(json)

@@ -55,12 +55,13 @@ export const commandSchema = v.variant('type', [
   v.object({ type: v.literal('note.hide'), itemId: idSchema }),
   v.object({
     type: v.literal('note.submit'),
-    id: idSchema,
+    /** The note's own id, made by the client: a note sent again after a reconnect is recognised. */
+    noteId: idSchema,
     text: v.pipe(text, v.check((value) => value.trim().length > 0, 'must not be empty')),
     color: v.optional(v.picklist(noteColors)),
   }),
-  v.object({ type: v.literal('note.edit'), id: idSchema, text: v.pipe(text, v.check((value) => value.trim().length > 0, 'must not be empty')) }),
-  v.object({ type: v.literal('note.withdraw'), id: idSchema }),
+  v.object({ type: v.literal('note.edit'), noteId: idSchema, text: v.pipe(text, v.check((value) => value.trim().length > 0, 'must not be empty')) }),
+  v.object({ type: v.literal('note.withdraw'), noteId: idSchema }),
   v.object({ type: v.literal('participant.remove'), participantId: idSchema }),
   v.object({ type: v.literal('summon'), boardId, view: v.nullable(view) }),
   v.object({ type: v.literal('follow.start') }),
@@ -125,7 +126,7 @@ export const commandErrors = [
 export type CommandError = (typeof commandErrors)[number]
 
 /** Why the server undid a client's document update. */
-export const refusalReasons = ['readOnly', 'facilitatorOnly', 'locked', 'privatePhase'] as const
+export const refusalReasons = ['readOnly', 'facilitatorOnly', 'locked', 'privatePhase', 'invalid'] as const
 export type RefusalReason = (typeof refusalReasons)[number]
 
 /** A note that is not on a board (yet): written in private, waiting for approval, or hidden by the facilitator. */

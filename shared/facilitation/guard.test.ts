@@ -2,7 +2,7 @@ import { describe, expect, it } from 'vitest'
 import { defaultSession, type SessionRecord } from '../schema/records/session'
 import { judgeChange, type DocumentChange } from './guard'
 
-const none: DocumentChange = { meta: false, boards: false, session: false, items: [] }
+const none: DocumentChange = { meta: false, boards: false, session: false, unknown: false, items: [] }
 const locked: SessionRecord = { ...defaultSession, lockedBoards: ['L'] }
 const privatePhase: SessionRecord = {
   ...defaultSession,
@@ -14,6 +14,8 @@ describe('judgeChange', () => {
   it.each([
     ['observer, anything', 'observer', edit('A', 'A'), defaultSession, { reason: 'readOnly', boardId: null }],
     ['observer, even nothing visible', 'observer', none, defaultSession, { reason: 'readOnly', boardId: null }],
+    ['participant writing outside the workshop', 'participant', { ...none, unknown: true }, defaultSession, { reason: 'invalid', boardId: null }],
+    ['facilitator writing outside the workshop', 'facilitator', { ...none, unknown: true }, defaultSession, null],
     ['facilitator writing session directly', 'facilitator', { ...none, session: true }, defaultSession, { reason: 'facilitatorOnly', boardId: null }],
     ['facilitator on a locked board', 'facilitator', edit('L', 'L'), locked, null],
     ['facilitator renaming a board', 'facilitator', { ...none, boards: true }, defaultSession, null],

@@ -11,6 +11,8 @@ export interface DocumentChange {
   meta: boolean
   boards: boolean
   session: boolean
+  /** Something outside the four parts a workshop has: the app never writes there. */
+  unknown: boolean
   items: readonly ItemChange[]
 }
 
@@ -33,14 +35,16 @@ export interface Refusal {
  * - Observers change nothing.
  * - The session (phase, timer, votes, locks, …) is written by the server alone; facilitators
  *   change it through commands.
- * - Participants edit items but not the workshop's settings or its boards (titles, order,
+ * - Participants edit items but not the workshop's settings, nothing outside the workshop's parts, or its boards (titles, order,
  *   templates), nothing on a locked board, and they cannot put new items on the board of a
  *   private writing phase (their notes go to the server, unseen, until the reveal).
  */
 export function judgeChange(role: Role, change: DocumentChange, session: SessionRecord): Refusal | null {
   if (role === 'observer') return { reason: 'readOnly', boardId: null }
   if (change.session) return { reason: 'facilitatorOnly', boardId: null }
+  // Facilitators may also write outside the workshop's parts (programs and tools they run do).
   if (role === 'facilitator') return null
+  if (change.unknown) return { reason: 'invalid', boardId: null }
   if (change.meta || change.boards) return { reason: 'facilitatorOnly', boardId: null }
   const locked = new Set(session.lockedBoards)
   const privateBoard = session.phase.kind === 'private' ? session.phase.boardId : null

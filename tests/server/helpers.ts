@@ -3,10 +3,13 @@ import os from 'node:os'
 import path from 'node:path'
 import { pino } from 'pino'
 import { WebSocket } from 'ws'
+import * as decoding from 'lib0/decoding'
+import * as encoding from 'lib0/encoding'
 import { WebsocketProvider } from 'y-websocket'
 import * as Y from 'yjs'
 import { WorkshopStore } from '../../client/src/store/WorkshopStore'
 import type { CreatedWorkshop, JoinResult } from '../../shared/access'
+import { messageControl, type Command, type ServerMessage } from '../../shared/facilitation/commands'
 import { AccessStore } from '../../server/access/AccessStore'
 import type { AccessRow, Persistence } from '../../server/persistence/Persistence'
 import { SYNC_PATH } from '../../shared/protocol'
@@ -257,4 +260,66 @@ export async function workshopForStores(
     return store
   }
   return { server, workshopId, open }
+}
+
+/**
+ * A plain y-websocket client that also speaks the control channel (`?control=1`): it records every
+ * control message and every raw frame it receives, and `call` sends a command and resolves with its reply.
+ */
+export interface ControlClient extends Client {
+  messages: ServerMessage[]
+  /** Every frame received, as bytes: for checking that something was never sent to this client. */
+  frames: Uint8Array[]
+  /** The permission-denied reasons received (what a client without the control channel is told). */
+  denied: string[]
+  call(command: Command): Promise<Extract<ServerMessage, { type: 'reply' }>>
+  received(text: string): boolean
+}
+
+let nextRequest = 0
+
+export function connectControl(resources: TestResources, baseUrl: string, workshopId: string, token: string, options: { control?: boolean } = {}): ControlClient {
+  const client = resources.connect(baseUrl, workshopId, { params: { token, ...(options.control === false ? {} : { control: '1' }) } })
+  const messages: ServerMessage[] = []
+  const frames: Uint8Array[] = []
+  const denied: string[] = []
+  const handlers = client.provider.messageHandlers
+  for (const [type, handler] of handlers.entries()) {
+    if (!handler) continue
+    handlers[type] = (encoder, decoder, provider, emitSynced, messageType) => {
+      frames.push(decoder.arr)
+      handler(encoder, decoder, provider, emitSynced, messageType)
+    }
+  }
+  handlers[2] = (_encoder, decoder) => {
+    frames.push(decoder.arr)
+    decoding.readVarUint(decoder)
+    denied.push(decoding.readVarString(decoder))
+  }
+  handlers[messageControl] = (_encoder, decoder) => {
+    frames.push(decoder.arr)
+    messages.push(JSON.parse(decoding.readVarString(decoder)) as ServerMessage)
+  }
+  const call = async (command: Command) => {
+    await synced(client.provider)
+    const id = `r${++nextRequest}`
+    const encoder = encoding.createEncoder()
+    encoding.writeVarUint(encoder, messageControl)
+    encoding.writeVarString(encoder, JSON.stringify({ ...command, id }))
+    client.provider.ws!.send(encoding.toUint8Array(encoder))
+    let reply: Extract<ServerMessage, { type: 'reply' }> | undefined
+    await waitFor(() => {
+      reply = messages.find((m): m is Extract<ServerMessage, { type: 'reply' }> => m.type === 'reply' && m.id === id)
+      return reply !== undefined
+    }, `reply to ${command.type}`)
+    return reply!
+  }
+  const needle = (text: string) => new TextEncoder().encode(text)
+  const received = (text: string) => frames.some((frame) => Buffer.from(frame).includes(Buffer.from(needle(text))))
+  return { ...client, messages, frames, denied, call, received }
+}
+
+/** The last control message of a type a client got. */
+export function lastMessage<T extends ServerMessage['type']>(client: ControlClient, type: T): Extract<ServerMessage, { type: T }> | undefined {
+  return client.messages.filter((m): m is Extract<ServerMessage, { type: T }> => m.type === type).at(-1)
 }

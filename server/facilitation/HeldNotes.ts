@@ -1,0 +1,118 @@
+import * as v from 'valibot'
+import * as Y from 'yjs'
+import { cardLanes } from '../../shared/schema/records/card'
+import { NOTE_TEXT_MAX, noteColors } from '../../shared/schema/records/note'
+import { finiteNumber, idSchema } from '../../shared/schema/validation'
+import type { HeldNote } from '../../shared/facilitation/commands'
+
+/**
+ * The companion document of a workshop (`<workshopId>/held`): notes that are not on a board yet
+ * and everyone's dots. It is stored and shared between server instances like any workshop
+ * document, but no client ever syncs it; each person gets only their own part of it, and the
+ * facilitator what the session lets them see (server/facilitation/WorkshopSession.ts).
+ *
+ *   notes:   Y.Map<noteId, HeldNote>                        (a plain JSON value per note)
+ *   ballots: Y.Map<`${voteId}|${voterId}`, Ballot>           (a person's dots in one vote)
+ */
+export interface Ballot {
+  voteId: string
+  voterId: string
+  counts: Record<string, number>
+}
+
+export const heldDocumentId = (workshopId: string): string => `${workshopId}/held`
+
+const heldNoteSchema = v.object({
+  id: idSchema,
+  authorId: v.pipe(v.string(), v.maxLength(64)),
+  authorName: v.pipe(v.string(), v.maxLength(80)),
+  boardId: idSchema,
+  lane: v.picklist([...cardLanes, ''] as const),
+  text: v.pipe(v.string(), v.maxLength(NOTE_TEXT_MAX)),
+  color: v.picklist(noteColors),
+  createdAt: finiteNumber,
+  status: v.picklist(['private', 'queued', 'hidden']),
+  phaseId: v.string(),
+  original: v.nullable(v.record(v.string(), v.unknown())),
+})
+
+const ballotSchema = v.object({
+  voteId: idSchema,
+  voterId: v.pipe(v.string(), v.maxLength(64)),
+  counts: v.record(idSchema, v.pipe(v.number(), v.integer(), v.minValue(0))),
+})
+
+export class HeldNotes {
+  readonly notes: Y.Map<unknown>
+  readonly ballots: Y.Map<unknown>
+
+  constructor(readonly doc: Y.Doc) {
+    this.notes = doc.getMap('notes')
+    this.ballots = doc.getMap('ballots')
+  }
+
+  get(id: string): HeldNote | undefined {
+    const result = v.safeParse(heldNoteSchema, this.notes.get(id))
+    return result.success ? (result.output as HeldNote) : undefined
+  }
+
+  all(): HeldNote[] {
+    const list: HeldNote[] = []
+    for (const id of this.notes.keys()) {
+      const note = this.get(id)
+      if (note) list.push(note)
+    }
+    return list
+  }
+
+  byAuthor(authorId: string): HeldNote[] {
+    return this.all().filter((note) => note.authorId === authorId)
+  }
+
+  put(note: HeldNote, origin: unknown): void {
+    this.doc.transact(() => this.notes.set(note.id, { ...note }), origin)
+  }
+
+  remove(ids: Iterable<string>, origin: unknown): void {
+    this.doc.transact(() => {
+      for (const id of ids) this.notes.delete(id)
+    }, origin)
+  }
+
+  ballot(voteId: string, voterId: string): Record<string, number> {
+    const result = v.safeParse(ballotSchema, this.ballots.get(ballotKey(voteId, voterId)))
+    return result.success ? result.output.counts : {}
+  }
+
+  setBallot(voteId: string, voterId: string, counts: Record<string, number>, origin: unknown): void {
+    const ballot: Ballot = { voteId, voterId, counts }
+    this.doc.transact(() => this.ballots.set(ballotKey(voteId, voterId), ballot), origin)
+  }
+
+  ballotsOf(voteId: string): Record<string, number>[] {
+    const list: Record<string, number>[] = []
+    for (const value of this.ballots.values()) {
+      const result = v.safeParse(ballotSchema, value)
+      if (result.success && result.output.voteId === voteId) list.push(result.output.counts)
+    }
+    return list
+  }
+
+  /** Forgets who gave which dots (the results live on in the workshop). */
+  removeBallots(voteId: string | null, origin: unknown): void {
+    this.doc.transact(() => {
+      for (const [key, value] of this.ballots.entries()) {
+        if (voteId === null || (value as Partial<Ballot> | null)?.voteId === voteId) this.ballots.delete(key)
+      }
+    }, origin)
+  }
+}
+
+export function ballotKey(voteId: string, voterId: string): string {
+  return `${voteId}|${voterId}`
+}
+
+/** The voter of a ballot key, for telling whom a change concerns. */
+export function voterOfBallotKey(key: string): string {
+  return key.slice(key.indexOf('|') + 1)
+}

@@ -2,7 +2,7 @@ import { useEffect, useState } from 'react'
 import { useTranslation } from 'react-i18next'
 import { SYNC_PATH } from '../../../shared/protocol'
 import { useWorkshopAccess } from '../access/useWorkshopAccess'
-import type { StoredAccess } from '../access/workshopAccess'
+import { saveAccess, type StoredAccess } from '../access/workshopAccess'
 import { WorkshopStore } from '../store/WorkshopStore'
 import { NameDialog } from './NameDialog'
 import { guestNumber, loadUserName, saveUserName } from './userName'
@@ -32,13 +32,25 @@ function OpenWorkshop({ workshopId, boardId, access }: { workshopId: string; boa
   // One store per open workshop. Created in an effect (not useMemo) so StrictMode's
   // mount-unmount-mount destroys the first one instead of leaking its socket.
   useEffect(() => {
-    const created = new WorkshopStore({ workshopId, serverUrl: syncUrl(), userName: loadUserName() ?? guestName, token })
+    const identity = access?.role ? { role: access.role, participantId: access.participantId } : null
+    const created = new WorkshopStore({ workshopId, serverUrl: syncUrl(), userName: loadUserName() ?? guestName, token, identity })
     setStore(created)
     return () => {
       created.destroy()
       setStore(null)
     }
-  }, [workshopId, guestName, token])
+    // The stored link's role is only what it was; the server's welcome is what it is.
+  }, [workshopId, guestName, token]) // eslint-disable-line react-hooks/exhaustive-deps -- a new store for a new token, not a new access object
+
+  useEffect(() => {
+    if (!store || !access) return
+    return store.subscribe('identity', () => {
+      const identity = store.control.getIdentity()
+      if (identity && (identity.role !== access.role || identity.participantId !== access.participantId)) {
+        saveAccess({ ...access, role: identity.role, participantId: identity.participantId })
+      }
+    })
+  }, [store, access])
 
   useEffect(() => {
     store?.setUserName(name)

@@ -20,6 +20,8 @@ import { validateWorkshopMeta } from '../../../shared/schema/records/workshopMet
 import { createRecordMap, getWorkshopMaps, patchRecordMap, readRecord, type WorkshopMaps } from '../../../shared/doc/workshopDoc'
 import { orderAtEnd, planReorder, sortByOrder } from '../../../shared/logic/boardOrder'
 import { type PositionPatch } from '../../../shared/logic/notes'
+import { defaultSession, readSession, type SessionRecord } from '../../../shared/schema/records/session'
+import { ControlChannel, type Identity } from './ControlChannel'
 import { peerColor } from './peerColor'
 import type {
   AwarenessState,
@@ -41,6 +43,8 @@ export interface WorkshopStoreOptions {
   userName: string
   /** The link or personal token that decides this person's role (shared/access.ts); null: none (old workshops). */
   token: string | null
+  /** The role the stored link had, until the server's welcome says; null when not known yet. */
+  identity?: Identity | null
   /** Keep a copy in IndexedDB (off in environments without it). */
   persistLocally?: boolean
   /** For Node (tests, scripts): a WebSocket implementation such as the `ws` package's. */
@@ -71,6 +75,9 @@ export class WorkshopStore {
   /** Lazily built lists of one kind on one board; dropped when that board's items of the kind change. */
   private readonly kindLists = new Map<string, readonly ItemRecord[]>()
   private peers: readonly Peer[] = []
+  private session: SessionRecord = defaultSession
+  /** Commands to the server and what it pushes: identity, own held notes, the facilitator's list, tallies, the clock. */
+  readonly control: ControlChannel
   private connection: ConnectionState = { status: 'connecting', unsynced: 0 }
   private unsynced = 0
   private undoState = { canUndo: false, canRedo: false }
@@ -81,6 +88,7 @@ export class WorkshopStore {
     this.workshopId = options.workshopId
     this.maps = getWorkshopMaps(this.doc)
     this.maps.meta.observe(() => this.readMeta())
+    this.maps.session.observe(() => this.readSession())
     this.maps.boards.observeDeep(() => this.readBoards())
     this.maps.items.observeDeep((events, transaction) => {
       // A removed record's kind is known only before it is forgotten.
@@ -114,7 +122,8 @@ export class WorkshopStore {
     })
 
     this.provider = new WebsocketProvider(options.serverUrl, options.workshopId, this.doc, {
-      params: { schema: encodeSchemaVersions(currentSchema), ...(options.token ? { token: options.token } : {}) },
+      // control=1: this client speaks the control channel (shared/facilitation/commands.ts).
+      params: { schema: encodeSchemaVersions(currentSchema), control: '1', ...(options.token ? { token: options.token } : {}) },
       ...(options.WebSocketPolyfill ? { WebSocketPolyfill: options.WebSocketPolyfill, disableBc: true } : {}),
       shouldReconnect: (event) => !terminalCloseCodes.has(event.code) && !(event.code >= 4400 && event.code < 4500),
     })
@@ -137,10 +146,12 @@ export class WorkshopStore {
       window.addEventListener('online', this.onBrowserOnline)
     }
 
+    this.control = new ControlChannel(this.provider, (topic) => this.emit(topic), options.identity ?? null)
     this.provider.awareness.on('change', () => this.readPeers())
-    this.setAwareness({ user: { name: options.userName, color: peerColor(this.doc.clientID) }, boardId: null, cursor: null })
+    this.setAwareness({ user: { name: options.userName, color: peerColor(this.doc.clientID) }, boardId: null, cursor: null, view: null })
 
     this.readMeta()
+    this.readSession()
     this.readBoards()
     this.readItems(null)
   }
@@ -175,7 +186,8 @@ export class WorkshopStore {
   /**
    * Subscribe to one topic: 'boards', 'meta', 'items:<boardId>' (ids added/removed),
    * 'item:<id>' (one record), 'kind:<boardId>:<kind>' (any record of a kind on a board), 'peers',
-   * 'connection', 'undo', 'loaded'.
+   * 'connection', 'undo', 'loaded', 'session'; from the control channel 'identity', 'mine', 'held',
+   * 'tally', 'clock'.
    */
   subscribe(topic: string, listener: Listener): () => void {
     let set = this.listeners.get(topic)
@@ -262,6 +274,16 @@ export class WorkshopStore {
     return this.meta
   }
 
+  /** The facilitator's live state (timer, locks, phase, vote, …), each field validated. */
+  getSession(): SessionRecord {
+    return this.session
+  }
+
+  /** This browser's id in awareness: a peer whose `clientId` equals it is this browser. */
+  getClientId(): number {
+    return this.doc.clientID
+  }
+
   getItemIds(boardId: string): readonly string[] {
     return this.itemIdsByBoard.get(boardId) ?? emptyIds
   }
@@ -318,6 +340,15 @@ export class WorkshopStore {
     if (JSON.stringify(next) !== JSON.stringify(this.meta)) {
       this.meta = next
       this.emit('meta')
+    }
+  }
+
+  private readSession(): void {
+    const { session, errors } = readSession(this.maps.session.toJSON() as Record<string, unknown>)
+    for (const error of errors) warnOnce(error)
+    if (JSON.stringify(session) !== JSON.stringify(this.session)) {
+      this.session = session
+      this.emit('session')
     }
   }
 
@@ -629,6 +660,13 @@ export class WorkshopStore {
     this.setAwareness({ ...this.localAwareness(), cursor })
   }
 
+  /** Publishes what this person looks at on a canvas, for people who follow them. */
+  setView(view: AwarenessState['view']): void {
+    const state = this.localAwareness()
+    const same = state.view === view || (state.view && view && state.view.boardId === view.boardId && state.view.x === view.x && state.view.y === view.y && state.view.scale === view.scale)
+    if (!same) this.setAwareness({ ...state, view })
+  }
+
   destroy(): void {
     if (this.destroyed) return
     this.destroyed = true
@@ -637,6 +675,7 @@ export class WorkshopStore {
       window.removeEventListener('online', this.onBrowserOnline)
     }
     this.undoManager.destroy()
+    this.control.destroy()
     this.provider.awareness.setLocalState(null)
     this.provider.destroy()
     void this.local?.destroy()
@@ -698,5 +737,14 @@ function toPeer(clientId: number, state: unknown): Peer | null {
     c && typeof c.boardId === 'string' && Number.isFinite(c.x) && Number.isFinite(c.y)
       ? { boardId: c.boardId, x: c.x, y: c.y }
       : null
-  return { clientId, name, color, cursor, boardId: typeof s.boardId === 'string' ? s.boardId : null }
+  const v = s.view
+  const view =
+    v && typeof v.boardId === 'string' && Number.isFinite(v.x) && Number.isFinite(v.y) && Number.isFinite(v.scale) && v.scale > 0
+      ? { boardId: v.boardId, x: v.x, y: v.y, scale: v.scale }
+      : null
+  // Stamped by the server from the person's token; anything the client claimed there is replaced.
+  const access = (state as { access?: { role?: unknown; participantId?: unknown } }).access
+  const role = access?.role === 'facilitator' || access?.role === 'participant' || access?.role === 'observer' ? access.role : null
+  const participantId = typeof access?.participantId === 'string' ? access.participantId : ''
+  return { clientId, name, color, cursor, boardId: typeof s.boardId === 'string' ? s.boardId : null, view, role, participantId }
 }

@@ -1,4 +1,4 @@
-import { useCallback, useSyncExternalStore } from 'react'
+import { useCallback, useEffect, useState, useSyncExternalStore } from 'react'
 import type { ItemKind } from '../../../shared/schema/schema'
 import type { WorkshopStore } from './WorkshopStore'
 
@@ -47,4 +47,48 @@ export function useUndoState(store: WorkshopStore) {
 
 export function useLocallyLoaded(store: WorkshopStore) {
   return useStoreValue(store, 'loaded', () => store.isLocallyLoaded())
+}
+
+/** The facilitator's live state: timer, locks, phase, vote, moderation, prompt, summon, follow. */
+export function useSession(store: WorkshopStore) {
+  return useStoreValue(store, 'session', () => store.getSession())
+}
+
+/** Who this browser is (role, participant id); null until known. */
+export function useIdentity(store: WorkshopStore) {
+  return useStoreValue(store, 'identity', () => store.control.getIdentity())
+}
+
+/** This person's own held notes and dots. */
+export function useMine(store: WorkshopStore) {
+  return useStoreValue(store, 'mine', () => store.control.getMine())
+}
+
+/** The held notes a facilitator may see, and how many private ones exist. */
+export function useHeld(store: WorkshopStore) {
+  return useStoreValue(store, 'held', () => store.control.getHeld())
+}
+
+/** The open vote's live tally (empty counts while hidden). */
+export function useTally(store: WorkshopStore) {
+  return useStoreValue(store, 'tally', () => store.control.getTally())
+}
+
+/**
+ * The server's clock, re-read every `everyMs` while `active` (a running timer), else when the
+ * measured offset changes. For countdowns that agree on every screen.
+ */
+export function useServerNow(store: WorkshopStore, active: boolean, everyMs = 250): number {
+  const [now, setNow] = useState(() => store.control.serverNow())
+  useEffect(() => {
+    const update = () => setNow(store.control.serverNow())
+    update()
+    const unsubscribe = store.subscribe('clock', update)
+    const timer = active ? window.setInterval(update, everyMs) : undefined
+    return () => {
+      unsubscribe()
+      if (timer !== undefined) window.clearInterval(timer)
+    }
+  }, [store, active, everyMs])
+  return now
 }

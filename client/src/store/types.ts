@@ -1,3 +1,4 @@
+import type { Role } from '../../../shared/access'
 import type { BoardRecord } from '../../../shared/schema/records/board'
 import type { NoteRecord } from '../../../shared/schema/records/note'
 import type { WorkshopMetaRecord } from '../../../shared/schema/records/workshopMeta'
@@ -24,6 +25,19 @@ export interface Peer {
   cursor: { boardId: string; x: number; y: number } | null
   /** The board they are looking at. */
   boardId: string | null
+  /** Their camera on a canvas board, for following them; null when not shared. */
+  view: CanvasView | null
+  /** Their role and participant id as the server stamped them; null from a server that does not stamp. */
+  role: Role | null
+  participantId: string
+}
+
+/** A camera on a canvas board, in awareness. */
+export interface CanvasView {
+  boardId: string
+  x: number
+  y: number
+  scale: number
 }
 
 /** Shape of this client's awareness state; other clients' states are validated before use. */
@@ -31,6 +45,7 @@ export interface AwarenessState {
   user: { name: string; color: string }
   boardId: string | null
   cursor: { boardId: string; x: number; y: number } | null
+  view: CanvasView | null
 }
 
 export type NotePatch = Partial<Pick<NoteRecord, 'x' | 'y' | 'w' | 'h' | 'color' | 'text'>>

@@ -10,6 +10,8 @@ interface BoardTabsProps {
   /** The id of the board whose title is being edited in place, if any. */
   editingId: string | null
   panelId: string
+  /** Renaming, moving and deleting boards (keys, double-click, drag); the facilitator's. */
+  editable: boolean
   onSelect: (id: string) => void
   onStartRename: (id: string) => void
   onRename: (id: string, title: string | null) => void
@@ -44,7 +46,7 @@ export function BoardTabs(props: BoardTabsProps) {
   }
 
   function onKeyDown(event: React.KeyboardEvent, board: BoardRecord, index: number) {
-    const reorder = event.shiftKey && (event.ctrlKey || event.altKey || event.metaKey)
+    const reorder = props.editable && event.shiftKey && (event.ctrlKey || event.altKey || event.metaKey)
     const step = event.key === 'ArrowLeft' ? -1 : event.key === 'ArrowRight' ? 1 : 0
     if (step !== 0 && reorder) {
       event.preventDefault()
@@ -59,11 +61,11 @@ export function BoardTabs(props: BoardTabsProps) {
     if (step !== 0) target = boards[(index + step + boards.length) % boards.length]
     else if (event.key === 'Home') target = boards[0]
     else if (event.key === 'End') target = boards.at(-1)
-    else if (event.key === 'F2') {
+    else if (event.key === 'F2' && props.editable) {
       event.preventDefault()
       props.onStartRename(board.id)
       return
-    } else if (event.key === 'Delete') {
+    } else if (event.key === 'Delete' && props.editable) {
       event.preventDefault()
       props.onRequestDelete(board.id)
       return
@@ -81,7 +83,7 @@ export function BoardTabs(props: BoardTabsProps) {
         ref={listRef}
         role="tablist"
         aria-label={t('boards.listLabel')}
-        aria-describedby={hintId}
+        aria-describedby={props.editable ? hintId : undefined}
         className="board-tabs"
         onDragLeave={(e) => {
           if (!e.currentTarget.contains(e.relatedTarget as Node | null)) setDrop(null)
@@ -107,9 +109,9 @@ export function BoardTabs(props: BoardTabsProps) {
               tabIndex={selected ? 0 : -1}
               className={`board-tab${selected ? ' board-tab--selected' : ''}${dragId === board.id ? ' board-tab--dragging' : ''}${dropClass}`}
               title={title}
-              draggable
+              draggable={props.editable}
               onClick={() => props.onSelect(board.id)}
-              onDoubleClick={() => props.onStartRename(board.id)}
+              onDoubleClick={props.editable ? () => props.onStartRename(board.id) : undefined}
               onKeyDown={(e) => onKeyDown(e, board, index)}
               onDragStart={(e) => {
                 e.dataTransfer.setData(DRAG_TYPE, board.id)

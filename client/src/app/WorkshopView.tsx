@@ -25,6 +25,10 @@ import { RefusedBanner } from './RefusedBanner'
 import { ShareButton } from './ShareButton'
 import { MoreMenu } from './MoreMenu'
 import { useNarrowScreen } from './useNarrowScreen'
+import { FacilitationButton } from '../facilitation/FacilitationButton'
+import { SessionBar } from '../session/SessionBar'
+import { SessionNotices } from '../session/SessionNotices'
+import { useRole } from '../session/useRole'
 
 interface WorkshopViewProps {
   store: WorkshopStore
@@ -46,6 +50,9 @@ export function WorkshopView({ store, workshopId, boardId, userName, onChangeNam
   const panelId = useId()
   // Below 700 px the tools beyond status and people fold into "Mer" (one instance of each, never both).
   const narrow = useNarrowScreen()
+  // Boards (adding, renaming, ordering, deleting) and the history are the facilitator's; the server refuses them from others.
+  const role = useRole(store)
+  const facilitator = role === 'facilitator'
 
   const selected = boards.find((b) => b.id === boardId) ?? boards[0]
   const selectedIndex = selected ? boards.indexOf(selected) : -1
@@ -111,15 +118,17 @@ export function WorkshopView({ store, workshopId, boardId, userName, onChangeNam
             {loading ? t('workshop.loadingTitle') : title}
           </h1>
           <div className="topbar__tools">
+            <SessionBar store={store} />
             <ConnectionIndicator connection={connection} />
             <PeopleList peers={peers} self={{ name: userName, color: store.getSelfColor() }} />
             {narrow ? (
               <MoreMenu>
                 {(closeMenu) => (
                   <>
-                    <ShareButton workshopId={workshopId} />
+                    {facilitator && <FacilitationButton store={store} workshopId={workshopId} boardId={selected?.id ?? null} />}
+                    {facilitator && <ShareButton workshopId={workshopId} />}
                     <ExportButton store={store} workshopId={workshopId} boardId={selected?.id ?? null} />
-                    <HistoryButton store={store} workshopId={workshopId} />
+                    {facilitator && <HistoryButton store={store} workshopId={workshopId} />}
                     <OfflineMenu store={store} workshopId={workshopId} />
                     {nameButton(() => {
                       closeMenu()
@@ -132,9 +141,10 @@ export function WorkshopView({ store, workshopId, boardId, userName, onChangeNam
               </MoreMenu>
             ) : (
               <>
-                <HistoryButton store={store} workshopId={workshopId} />
+                {facilitator && <FacilitationButton store={store} workshopId={workshopId} boardId={selected?.id ?? null} />}
+                {facilitator && <HistoryButton store={store} workshopId={workshopId} />}
                 <ExportButton store={store} workshopId={workshopId} boardId={selected?.id ?? null} />
-                <ShareButton workshopId={workshopId} />
+                {facilitator && <ShareButton workshopId={workshopId} />}
                 <OfflineMenu store={store} workshopId={workshopId} />
                 {nameButton(onChangeName)}
               </>
@@ -150,6 +160,7 @@ export function WorkshopView({ store, workshopId, boardId, userName, onChangeNam
               selectedId={selected?.id}
               editingId={editingId}
               panelId={panelId}
+              editable={facilitator}
               onSelect={(id) => goToBoard(id)}
               onStartRename={setEditingId}
               onRename={(id, value) => {
@@ -161,7 +172,7 @@ export function WorkshopView({ store, workshopId, boardId, userName, onChangeNam
               onMove={moveBoard}
               onRequestDelete={setDeleteId}
             />
-            {selected && (
+            {selected && facilitator && (
               <BoardMenu
                 boardTitle={selected.title || t('boards.untitled')}
                 canMoveLeft={selectedIndex > 0}
@@ -172,13 +183,14 @@ export function WorkshopView({ store, workshopId, boardId, userName, onChangeNam
                 onDelete={() => setDeleteId(selected.id)}
               />
             )}
-            <AddBoardMenu onAdd={addBoard} />
+            {facilitator && <AddBoardMenu onAdd={addBoard} />}
             {/* On the tab row, where there is room: the top bar is full on a laptop screen. */}
             {!narrow && <AccessibilityLink className="topbar__a11y-link boardbar__a11y-link" />}
           </div>
         )}
       </header>
 
+      <SessionNotices store={store} workshopId={workshopId} boardId={selected?.id ?? null} />
       <main
         className="workshop__body"
         id={panelId}
@@ -197,7 +209,7 @@ export function WorkshopView({ store, workshopId, boardId, userName, onChangeNam
             <NotesIllustration />
             <h2>{t('workshop.emptyTitle')}</h2>
             <p>{t('workshop.emptyBody')}</p>
-            <AddBoardMenu onAdd={addBoard} className="button button--primary button--large" />
+            {facilitator && <AddBoardMenu onAdd={addBoard} className="button button--primary button--large" />}
           </div>
         )}
       </main>

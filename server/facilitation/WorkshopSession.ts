@@ -184,6 +184,8 @@ export class WorkshopSession {
   }
 
   #ownedByOther(clientId: number, connection: SyncConnection): boolean {
+    // The usual case, a socket updating its own state, costs one lookup, not a walk over the room.
+    if (connection.awarenessClientIds.has(clientId)) return false
     for (const other of this.#room.connections) {
       if (other !== connection && other.awarenessClientIds.has(clientId)) return true
     }

@@ -209,7 +209,7 @@ export class WorkshopSession {
   }
 
   connectionRemoved(_connection: SyncConnection): void {
-    // Nothing to undo: what a person wrote stays, and their views are rebuilt when they come back.
+    // Nothing to undo: what a person wrote stays, and their views are sent afresh when they come back.
   }
 
   // ---- commands ---------------------------------------------------------------------------------
@@ -611,8 +611,7 @@ export class WorkshopSession {
     const phase = this.#session.phase
     const onBoard: string[] = []
     for (const note of this.#held.all()) {
-      if (this.#maps.items.has(note.id) && note.status !== 'hidden') onBoard.push(note.id)
-      else if (note.status === 'hidden' && this.#maps.items.has(note.id)) onBoard.push(note.id)
+      if (this.#maps.items.has(note.id)) onBoard.push(note.id)
       else if (note.status === 'private' && (phase.kind !== 'private' || phase.id !== note.phaseId)) {
         this.#held.put({ ...note, status: 'queued', phaseId: '' }, sessionOrigin)
       }

@@ -24,9 +24,9 @@ export interface MinutesOptions {
   /** When the minutes are made (printed under the title). */
   exportedAt: Date
   /**
-   * Extension point for dot voting: the vote count of a card, or undefined when the workshop has
-   * no votes. There is no votes record yet; when one arrives, pass a tally here and the minutes
-   * print "(n votes)" after each challenge, solution and action. Nothing is invented meanwhile.
+   * Dot voting: the dots a card got in the last closed vote (the session's `vote.results`), or
+   * undefined when it was not voted on; the minutes print "(n votes)" after that challenge,
+   * solution or action. Nothing is invented for cards without dots.
    */
   voteCount?: (cardId: string) => number | undefined
 }

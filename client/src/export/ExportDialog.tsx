@@ -42,7 +42,8 @@ export function ExportDialog({ store, workshopId, boardId, onClose }: ExportDial
     try {
       // pdf-lib and the generators load only when someone exports, not with the board.
       const { makeExport } = await import('./workshopExports')
-      const file = await makeExport(kind, snapshot, workshopId, chosenBoard || null)
+      const vote = store.getSession().vote
+      const file = await makeExport(kind, snapshot, workshopId, chosenBoard || null, new Date(), vote?.status === 'closed' ? vote.results : null)
       downloadBlob(file.content, file.type, file.fileName)
       setStatus({ kind: 'done', text: t('status.done', { name: file.fileName }) })
     } catch (error) {

@@ -20,13 +20,24 @@ export interface ExportFile {
   fileName: string
 }
 
-/** Every export, made from one snapshot: `boardId` is needed for the PNG and the board PDF. */
-export async function makeExport(kind: ExportKind, snapshot: WorkshopSnapshot, workshopId: string, boardId: string | null, now = new Date()): Promise<ExportFile> {
+/**
+ * Every export, made from one snapshot: `boardId` is needed for the PNG and the board PDF.
+ * `voteResults` (a closed vote's dots per item) puts the dots after each card in the minutes.
+ */
+export async function makeExport(
+  kind: ExportKind,
+  snapshot: WorkshopSnapshot,
+  workshopId: string,
+  boardId: string | null,
+  now = new Date(),
+  voteResults: Readonly<Record<string, number>> | null = null,
+): Promise<ExportFile> {
   const labels = exportLabelsFor(snapshot.meta.language)
   const files = i18next.getFixedT(matchLanguage(snapshot.meta.language) ?? 'nb', 'export')
   const title = snapshot.meta.title
   const name = (what: string, extension: string) => exportFileName(title, now, what, extension)
-  const minutes = () => buildMinutes(snapshot, labels, { exportedAt: now })
+  const voteCount = voteResults ? (cardId: string) => voteResults[cardId] : undefined
+  const minutes = () => buildMinutes(snapshot, labels, { exportedAt: now, voteCount })
   const heading = `${labels.minutesTitle}: ${title || labels.emptyText}`
   switch (kind) {
     case 'markdown':

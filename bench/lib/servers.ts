@@ -130,7 +130,7 @@ export async function startServer(kind: ServerKind, options: StartOptions = {}):
     dataDir,
     options,
     socketUrl: (room) =>
-      kind === 'samskap' ? `${base}/sync/${room}?token=${roomToken(room)}` : kind === 'hocuspocus' ? `${base}/` : `${base}/${room}`,
+      kind === 'samskap' ? `${base}/sync/${room}?token=${roomToken(room, 'participant')}` : kind === 'hocuspocus' ? `${base}/` : `${base}/${room}`,
     providerUrl: kind === 'samskap' ? `${base}/sync` : base,
     inspectorPort,
     exited,
@@ -159,18 +159,22 @@ export async function removeData(server: RunningServer): Promise<void> {
   if (server.options.yPersistence) await fsp.rm(server.options.yPersistence, { recursive: true, force: true })
 }
 
-/** Facilitator tokens of the Samskap workshops `createRooms` made (Samskap refuses a socket without one). */
-const roomTokens = new Map<string, string>()
+/**
+ * Tokens of the Samskap workshops `createRooms` made (Samskap refuses a socket without one). Load
+ * sockets are participants (the participant link: each socket a new anonymous resident, so every
+ * update goes through the participant rules); probes and seeding clients are the facilitator.
+ */
+const roomTokens = new Map<string, { facilitator: string; participant: string }>()
 
-function roomToken(room: string): string {
-  const token = roomTokens.get(room)
-  if (!token) throw new Error(`no token for room ${room}: make rooms with createRooms`)
-  return token
+function roomToken(room: string, role: 'facilitator' | 'participant'): string {
+  const tokens = roomTokens.get(room)
+  if (!tokens) throw new Error(`no token for room ${room}: make rooms with createRooms`)
+  return tokens[role]
 }
 
-/** The provider params a client of `room` needs: Samskap's token; nothing for the peers. */
+/** The provider params a client of `room` needs: Samskap's facilitator token; nothing for the peers. */
 export function roomParams(server: RunningServer, room: string): Record<string, string> {
-  return server.kind === 'samskap' ? { token: roomToken(room) } : {}
+  return server.kind === 'samskap' ? { token: roomToken(room, 'facilitator') } : {}
 }
 
 /** Room names: Samskap ids come from POST /api/workshops (it refuses unknown ids); peers take any name. */
@@ -191,8 +195,8 @@ export async function createRooms(server: RunningServer, count: number): Promise
         body: JSON.stringify({ title: 'Bench workshop' }),
       })
       if (response.status !== 201) throw new Error(`create workshop: ${response.status} ${await response.text()}`)
-      const created = (await response.json()) as { id: string; token: string }
-      roomTokens.set(created.id, created.token)
+      const created = (await response.json()) as { id: string; token: string; links: { participant: string } }
+      roomTokens.set(created.id, { facilitator: created.token, participant: new URL(created.links.participant).searchParams.get('token') ?? '' })
       ids.push(created.id)
     }
   }

@@ -1,3 +1,4 @@
+import type { DialogueConfig } from './scenarios/dialogue'
 import type { RateScenarioConfig } from './scenarios/rateSteps'
 
 /** Sizes and durations of one run; quick mode runs every scenario once with fewer, shorter steps. */
@@ -15,6 +16,8 @@ export interface Mode {
   reconnectPerRoom: number
   sigkillUpdates: number
   memoryBlocks: number
+  /** (v) a citizen dialogue: residents join by code, write privately, see the reveal, vote. */
+  dialogue: DialogueConfig
 }
 
 const doubling = [25, 50, 100, 200, 400, 800, 1600, 3200, 6400, 12800, 25600]
@@ -34,6 +37,7 @@ export const modes: Record<Mode['name'], Mode> = {
     reconnectPerRoom: 10,
     sigkillUpdates: 300,
     memoryBlocks: 5,
+    dialogue: { residents: 100, notesEach: 3, dotsEach: 5 },
   },
   full: {
     name: 'full',
@@ -48,5 +52,6 @@ export const modes: Record<Mode['name'], Mode> = {
     reconnectPerRoom: 10,
     sigkillUpdates: 300,
     memoryBlocks: 10,
+    dialogue: { residents: 300, notesEach: 3, dotsEach: 5 },
   },
 }

@@ -2,6 +2,7 @@ import os from 'node:os'
 import fs from 'node:fs'
 import type { Mode } from './modes'
 import type { ColdJoinResult } from './scenarios/coldJoin'
+import type { DialogueResult } from './scenarios/dialogue'
 import type { MemoryPerNoteResult } from './scenarios/memoryPerNote'
 import type { RateScenarioResult, StepResult } from './scenarios/rateSteps'
 import type { ReconnectResult } from './scenarios/reconnect'
@@ -9,7 +10,7 @@ import type { RoomChurnResult } from './scenarios/roomChurn'
 import type { SigkillResult } from './scenarios/sigkill'
 import { serverKinds, type ServerKind } from './lib/servers'
 
-export type ScenarioId = 'a' | 'b' | 'c' | 'd' | 'e' | 'f' | 'g' | 'm' | 'x'
+export type ScenarioId = 'a' | 'b' | 'c' | 'd' | 'e' | 'f' | 'g' | 'm' | 'v' | 'x'
 export type Outcome = { value: unknown } | { skipped: string } | { error: string }
 
 export interface Results {
@@ -123,6 +124,17 @@ function scenarioRows(results: Results): Row[] {
   pick<SigkillResult>('g', '(g) SIGKILL: lost', (v) => v.lost, 'lower')
   pick<MemoryPerNoteResult>('m', '(m) server heap per note, bytes (after GC)', (v) => v.heapPerNoteBytes, 'lower')
   pick<MemoryPerNoteResult>('m', '(m) server RSS per note, bytes', (v) => v.rssPerNoteBytes, 'lower')
+  pick<DialogueResult>('v', '(v) residents', (v) => v.residents)
+  pick<DialogueResult>('v', '(v) join by code (POST /api/join) p50 / p99 ms', (v) => `${fmt(v.joinP50)} / ${fmt(v.joinP99)}`)
+  pick<DialogueResult>('v', '(v) connect → synced p50 / p99 ms', (v) => `${fmt(v.syncP50)} / ${fmt(v.syncP99)}`)
+  pick<DialogueResult>('v', '(v) private note → stored reply p50 / p99 ms', (v) => `${fmt(v.submitP50)} / ${fmt(v.submitP99)}`)
+  pick<DialogueResult>('v', '(v) reveal → every resident has every note, ms', (v) => v.revealToAllMs)
+  pick<DialogueResult>('v', '(v) private notes revealed', (v) => v.privateNotes)
+  pick<DialogueResult>('v', '(v) dot → stored reply p50 / p99 ms', (v) => `${fmt(v.castP50)} / ${fmt(v.castP99)}`)
+  pick<DialogueResult>('v', '(v) last dot → tally complete, ms', (v) => v.tallyLagMs)
+  pick<DialogueResult>('v', '(v) close → every resident has the results, ms', (v) => v.closeToAllMs)
+  pick<DialogueResult>('v', '(v) results exact (every dot once)', (v) => (v.resultsExact ? 'yes' : 'NO'))
+  pick<DialogueResult>('v', '(v) server CPU for the whole dialogue, ms', (v) => v.serverCpuMs)
   return rows
 }
 

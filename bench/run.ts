@@ -1,6 +1,6 @@
 /**
  * The server benchmark for "Beat the peers on the same load": `npm run bench` (full) or
- * `npm run bench -- --quick`. Options: `--only a,b,...` (scenarios a–g, m, x), `--servers samskap,relay`,
+ * `npm run bench -- --quick`. Options: `--only a,b,...` (scenarios a–g, m, v, x), `--servers samskap,relay`,
  * `--no-write` (do not write bench/RESULTS.md). See bench/README.md.
  *
  * This process is the load generator and re-executes itself pinned to core 1; every server under
@@ -13,6 +13,7 @@ import { fileURLToPath } from 'node:url'
 import { modes, type Mode } from './modes'
 import { renderResults, type Results, type ScenarioId, type Outcome } from './report'
 import { runColdJoin } from './scenarios/coldJoin'
+import { runDialogue } from './scenarios/dialogue'
 import { crossInstanceNeeds, crossInstanceServices, runCrossInstance } from './scenarios/crossInstance'
 import { runMemoryPerNote } from './scenarios/memoryPerNote'
 import { runRateScenario } from './scenarios/rateSteps'
@@ -45,7 +46,7 @@ process.setMaxListeners(0)
 
 const modeName: Mode['name'] = args.includes('--quick') ? 'quick' : 'full'
 const mode = modes[modeName]
-const only = new Set((option('--only') ?? 'a,b,c,d,e,f,g,m,x').split(','))
+const only = new Set((option('--only') ?? 'a,b,c,d,e,f,g,m,v,x').split(','))
 const kinds = (option('--servers')?.split(',') ?? serverKinds) as ServerKind[]
 const write = !args.includes('--no-write')
 const log = (line: string) => console.log(line)
@@ -126,6 +127,13 @@ await scenario(
 )
 await scenario('m', `server memory per note (${mode.memoryBlocks} x 1,000 notes in one room)`, { relay: noState }, (kind) =>
   runMemoryPerNote(kind, mode.memoryBlocks),
+)
+const noFacilitation = 'no roles, commands or held notes: the peers sync documents only'
+await scenario(
+  'v',
+  `citizen dialogue: ${mode.dialogue.residents} residents join by code, write ${mode.dialogue.notesEach} private notes each, reveal, ${mode.dialogue.dotsEach} dots each`,
+  { 'y-websocket': noFacilitation, hocuspocus: noFacilitation, relay: noFacilitation },
+  (kind) => runDialogue(kind, mode.dialogue),
 )
 const samskapOnly = 'two instances sharing PostgreSQL and Redis is a Samskap deployment; the peers have no such mode here'
 await scenario(

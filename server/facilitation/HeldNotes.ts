@@ -45,28 +45,51 @@ const ballotSchema = v.object({
 export class HeldNotes {
   readonly notes: Y.Map<unknown>
   readonly ballots: Y.Map<unknown>
+  /**
+   * Every valid note, validated once when it changes (by anyone, on any instance): a room of three
+   * hundred writing at once asks for one person's notes hundreds of times a second.
+   */
+  readonly #valid = new Map<string, HeldNote>()
+  readonly #idsByAuthor = new Map<string, Set<string>>()
 
   constructor(readonly doc: Y.Doc) {
     this.notes = doc.getMap('notes')
     this.ballots = doc.getMap('ballots')
+    for (const id of this.notes.keys()) this.#refresh(id)
+    // Registered first, so the cache is current before anyone else observes the change.
+    this.notes.observe((event) => {
+      for (const id of event.keysChanged) this.#refresh(id)
+    })
+  }
+
+  #refresh(id: string): void {
+    const previous = this.#valid.get(id)
+    if (previous) this.#idsByAuthor.get(previous.authorId)?.delete(id)
+    const result = v.safeParse(heldNoteSchema, this.notes.get(id))
+    if (!result.success) {
+      this.#valid.delete(id)
+      return
+    }
+    const note = result.output as HeldNote
+    this.#valid.set(id, note)
+    let ids = this.#idsByAuthor.get(note.authorId)
+    if (!ids) {
+      ids = new Set()
+      this.#idsByAuthor.set(note.authorId, ids)
+    }
+    ids.add(id)
   }
 
   get(id: string): HeldNote | undefined {
-    const result = v.safeParse(heldNoteSchema, this.notes.get(id))
-    return result.success ? (result.output as HeldNote) : undefined
+    return this.#valid.get(id)
   }
 
   all(): HeldNote[] {
-    const list: HeldNote[] = []
-    for (const id of this.notes.keys()) {
-      const note = this.get(id)
-      if (note) list.push(note)
-    }
-    return list
+    return [...this.#valid.values()]
   }
 
   byAuthor(authorId: string): HeldNote[] {
-    return this.all().filter((note) => note.authorId === authorId)
+    return [...(this.#idsByAuthor.get(authorId) ?? [])].flatMap((id) => this.#valid.get(id) ?? [])
   }
 
   put(note: HeldNote, origin: unknown): void {

@@ -209,6 +209,16 @@ describe('the facilitation panel', () => {
     await expect.poll(() => panel.count()).toBe(0)
     await expect.poll(() => page.evaluate(() => document.activeElement?.getAttribute('data-testid'))).toBe('facilitation-button')
 
+    // "Del" shows the code and the participant and observer links, not the bare address.
+    await page.locator('.share__button').click()
+    const share = page.locator('.share__panel')
+    await expect.poll(() => share.getByTestId('share-join-code').textContent()).toBe(formatJoinCode(created.code))
+    expect(await share.getByLabel('Lenke for deltakere').inputValue()).toBe(created.links.participant)
+    expect(await share.getByLabel('Lenke for observatører').inputValue()).toBe(created.links.observer)
+    await expect.poll(() => share.getByRole('status').first().textContent()).toMatch(/kopiert|markert/i)
+    await page.screenshot({ path: `${SHOTS}/share-desktop.png` })
+    await page.keyboard.press('Escape')
+
     await participant.context.close()
     await facilitator.context.close()
   })

@@ -1,4 +1,4 @@
-import { useId, useRef, useState } from 'react'
+import { useCallback, useEffect, useId, useRef, useState } from 'react'
 import { useTranslation } from 'react-i18next'
 import { copyText } from './copyText'
 import './facilitation.css'
@@ -8,28 +8,38 @@ interface CopyFieldProps {
   value: string
   hint?: string
   className?: string
+  /** Each new value above 0 copies at once (the share popover copies its main link when it opens). */
+  copyRequest?: number
 }
 
 /**
  * A link to hand out: shown in a read-only field (select-all on focus) with a copy button. Where the
  * clipboard is not allowed the text is selected instead, so Ctrl+C (or the phone's menu) works.
  */
-export function CopyField({ label, value, hint, className }: CopyFieldProps) {
+export function CopyField({ label, value, hint, className, copyRequest = 0 }: CopyFieldProps) {
   const { t } = useTranslation('facilitation')
   const input = useRef<HTMLInputElement>(null)
   const [copied, setCopied] = useState<'yes' | 'no' | null>(null)
   const id = useId()
 
-  async function copy() {
-    setCopied(null)
-    if (await copyText(value)) {
-      setCopied('yes')
-    } else {
-      input.current?.focus()
-      input.current?.select()
-      setCopied('no')
-    }
-  }
+  const copy = useCallback(
+    async (moveFocus = true) => {
+      setCopied(null)
+      if (await copyText(value)) {
+        setCopied('yes')
+      } else {
+        // Plain http on a LAN has no clipboard API: select the text so Ctrl+C works.
+        if (moveFocus) input.current?.focus()
+        input.current?.select()
+        setCopied('no')
+      }
+    },
+    [value],
+  )
+
+  useEffect(() => {
+    if (copyRequest > 0) void copy(false)
+  }, [copyRequest, copy])
 
   return (
     <div className={`copy-field ${className ?? ''}`}>

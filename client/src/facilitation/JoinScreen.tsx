@@ -8,6 +8,9 @@ import { displayAddress } from './displayAddress'
 import { peopleInRoom } from './peopleInRoom'
 import './joinScreen.css'
 
+/** A question longer than this gets smaller type, so the code and QR code keep their room. */
+const LONG_QUESTION = 80
+
 interface JoinScreenProps {
   store: WorkshopStore
   info: AccessInfo
@@ -108,7 +111,9 @@ export function JoinScreen({ store, info, onClose }: JoinScreenProps) {
       <h2 id={titleId} className="visually-hidden">
         {t('joinScreen.heading')}
       </h2>
-      {prompt.question && <p className="join-screen__question">{prompt.question}</p>}
+      {prompt.question && (
+        <p className={`join-screen__question${prompt.question.length > LONG_QUESTION ? ' join-screen__question--long' : ''}`}>{prompt.question}</p>
+      )}
       <div className="join-screen__main">
         <div className="join-screen__steps">
           <p className="join-screen__step">

@@ -141,11 +141,13 @@ function HeldRow({ note, pending, children }: { note: HeldNote; pending: boolean
   return (
     <li className={`held-list__item${pending ? ' held-list__item--pending' : ''}`} aria-busy={pending || undefined}>
       <p className="held-list__text">{note.text}</p>
-      <p className="held-list__meta">
-        {note.authorName ? `${note.authorName} · ` : ''}
-        <time dateTime={new Date(note.createdAt).toISOString()}>{formatDateTime(note.createdAt, undefined, { timeStyle: 'short' })}</time>
-      </p>
-      <div className="held-list__actions">{children}</div>
+      <div className="held-list__footer">
+        <p className="held-list__meta">
+          {note.authorName ? `${note.authorName} · ` : ''}
+          <time dateTime={new Date(note.createdAt).toISOString()}>{formatDateTime(note.createdAt, undefined, { timeStyle: 'short' })}</time>
+        </p>
+        <div className="held-list__actions">{children}</div>
+      </div>
     </li>
   )
 }
@@ -163,7 +165,7 @@ interface HideFinderProps {
  * Works by keyboard and screen reader, and on boards whose own menus do not offer it.
  */
 function HideFinder({ store, boardId, run, pending, pendingKey }: HideFinderProps) {
-  const { t } = useTranslation('facilitation')
+  const { t } = useTranslation(['facilitation', 'app'])
   const boards = useBoards(store)
   const board = boards.find((b) => b.id === boardId)
   const items = useBoardItems(store, board ? board.id : '')
@@ -179,7 +181,7 @@ function HideFinder({ store, boardId, run, pending, pendingKey }: HideFinderProp
       ) : (
         <>
           <div className="facilitation-field">
-            <label htmlFor={`${id}-find`}>{t('moderation.hideSearch', { title: board?.title || t('target.thisBoard') })}</label>
+            <label htmlFor={`${id}-find`}>{t('moderation.hideSearch', { title: board?.title || t('app:boards.untitled') })}</label>
             <input id={`${id}-find`} type="search" value={query} onChange={(e) => setQuery(e.target.value)} autoComplete="off" />
           </div>
           {found.length === 0 ? (

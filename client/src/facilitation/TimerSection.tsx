@@ -38,12 +38,47 @@ export function TimerSection({ store, open, onToggle }: SectionProps) {
         <span className="timer-readout__state">
           {timer.status === 'idle' ? t('timer.idle') : up ? t('timer.up') : timer.status === 'paused' ? t('timer.paused') : t('timer.running')}
         </span>
+        {timer.status !== 'idle' && (
+          <button
+            type="button"
+            className="button button--quiet timer-readout__reset"
+            disabled={command.pending}
+            onClick={() => void command.run({ type: 'timer.reset' }, { done: t('timer.resetDone') })}
+          >
+            {t('timer.reset')}
+          </button>
+        )}
       </div>
+
+      {timer.status !== 'idle' && (
+        <div className="facilitation__grid timer-controls" role="group" aria-label={t('timer.controls')}>
+          {timer.status === 'running' ? (
+            <button type="button" className="button" disabled={command.pending || up} onClick={() => void command.run({ type: 'timer.pause' }, { done: t('timer.pausedDone') })}>
+              {t('timer.pause')}
+            </button>
+          ) : (
+            <button type="button" className="button button--primary" disabled={command.pending} onClick={() => void command.run({ type: 'timer.resume' }, { done: t('timer.resumedDone') })}>
+              {t('timer.resume')}
+            </button>
+          )}
+          <button type="button" className="button" disabled={command.pending} onClick={() => void command.run({ type: 'timer.add', ms: MINUTE }, { done: t('timer.addedDone') })}>
+            {t('timer.addMinute')}
+          </button>
+          <button
+            type="button"
+            className="button"
+            disabled={command.pending || left === 0}
+            onClick={() => void command.run({ type: 'timer.add', ms: -MINUTE }, { done: t('timer.subtractedDone') })}
+          >
+            {t('timer.subtractMinute')}
+          </button>
+        </div>
+      )}
 
       <p className="facilitation__label" id={`${id}-presets`}>
         {timer.status === 'idle' ? t('timer.startLabel') : t('timer.restartLabel')}
       </p>
-      <div className="facilitation__buttons" role="group" aria-labelledby={`${id}-presets`}>
+      <div className="facilitation__grid timer-presets" role="group" aria-labelledby={`${id}-presets`}>
         {TIMER_PRESETS_MIN.map((minutes) => (
           <button key={minutes} type="button" className="button" disabled={command.pending} onClick={() => start(minutes * MINUTE)}>
             {t('timer.minutes', { count: minutes })}
@@ -83,34 +118,6 @@ export function TimerSection({ store, open, onToggle }: SectionProps) {
         <p id={`${id}-custom-error`} className="field__error facilitation__field-error">
           {t('timer.customError')}
         </p>
-      )}
-
-      {timer.status !== 'idle' && (
-        <div className="facilitation__buttons" role="group" aria-label={t('timer.controls')}>
-          {timer.status === 'running' ? (
-            <button type="button" className="button" disabled={command.pending || up} onClick={() => void command.run({ type: 'timer.pause' }, { done: t('timer.pausedDone') })}>
-              {t('timer.pause')}
-            </button>
-          ) : (
-            <button type="button" className="button button--primary" disabled={command.pending} onClick={() => void command.run({ type: 'timer.resume' }, { done: t('timer.resumedDone') })}>
-              {t('timer.resume')}
-            </button>
-          )}
-          <button type="button" className="button" disabled={command.pending} onClick={() => void command.run({ type: 'timer.add', ms: MINUTE }, { done: t('timer.addedDone') })}>
-            {t('timer.addMinute')}
-          </button>
-          <button
-            type="button"
-            className="button"
-            disabled={command.pending || left === 0}
-            onClick={() => void command.run({ type: 'timer.add', ms: -MINUTE }, { done: t('timer.subtractedDone') })}
-          >
-            {t('timer.subtractMinute')}
-          </button>
-          <button type="button" className="button" disabled={command.pending} onClick={() => void command.run({ type: 'timer.reset' }, { done: t('timer.resetDone') })}>
-            {t('timer.reset')}
-          </button>
-        </div>
       )}
       <CommandStatus state={command.state} onDismiss={command.dismiss} />
     </PanelSection>

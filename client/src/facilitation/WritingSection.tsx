@@ -24,7 +24,7 @@ export function WritingSection({ store, boardId, open, onToggle }: SectionProps)
   const id = useId()
   const target = resolveTarget(chosen, boards, boardId, false)
   const running = phase.kind === 'private'
-  const status = running ? t('writing.statusRunning', { count: held.privateNotes }) : undefined
+  const status = !running ? undefined : held.privateNotes === 0 ? t('writing.statusStarted') : t('writing.statusRunning', { count: held.privateNotes })
 
   return (
     <PanelSection title={t('writing.title')} status={status} open={open} onToggle={onToggle} testId="facilitation-writing">

@@ -16,7 +16,14 @@ import './facilitation.css'
  */
 export function FacilitationButton({ store, workshopId, boardId }: { store: WorkshopStore; workshopId: string; boardId: string | null }) {
   const { t } = useTranslation('facilitation')
-  const [open, setOpen] = useState(false)
+  const [open, setOpenState] = useState(() => wasOpen(workshopId))
+  const setOpen = useCallback(
+    (next: boolean) => {
+      setOpenState(next)
+      rememberOpen(workshopId, next)
+    },
+    [workshopId],
+  )
   const [joinScreen, setJoinScreen] = useState(false)
   const button = useRef<HTMLButtonElement>(null)
   const panelId = useId()
@@ -32,7 +39,7 @@ export function FacilitationButton({ store, workshopId, boardId }: { store: Work
       const target = own && own.getClientRects().length > 0 ? own : document.querySelector<HTMLElement>('[data-testid="more-menu-button"]')
       target?.focus()
     })
-  }, [])
+  }, [setOpen])
 
   return (
     <>
@@ -65,6 +72,29 @@ export function FacilitationButton({ store, workshopId, boardId }: { store: Work
       {joinScreen && access.info && createPortal(<JoinScreen store={store} info={access.info} onClose={() => setJoinScreen(false)} />, document.body)}
     </>
   )
+}
+
+/**
+ * The panel stays open across this button being mounted anew: the top bar moves it into "Mer" when
+ * a phone turns or a window narrows, and a reload mid-session should not hide the console.
+ */
+const OPEN_KEY = 'samskap.facilitation.panel'
+
+function wasOpen(workshopId: string): boolean {
+  try {
+    return sessionStorage.getItem(OPEN_KEY) === workshopId
+  } catch {
+    return false
+  }
+}
+
+function rememberOpen(workshopId: string, open: boolean): void {
+  try {
+    if (open) sessionStorage.setItem(OPEN_KEY, workshopId)
+    else sessionStorage.removeItem(OPEN_KEY)
+  } catch {
+    // No storage: the panel just starts closed next time.
+  }
 }
 
 function ConsoleIcon() {

@@ -96,6 +96,13 @@ export function FacilitationPanel({ store, boardId, access, onShowJoinScreen, on
     return () => element.close()
   }, [narrow])
 
+  // On a wide screen the board makes room for the panel instead of sliding under it (facilitation.css).
+  useEffect(() => {
+    if (narrow) return
+    document.body.classList.add('facilitation-docked')
+    return () => document.body.classList.remove('facilitation-docked')
+  }, [narrow])
+
   const section = (sectionId: PanelSectionId) => ({ store, boardId, open: open.has(sectionId), onToggle: () => toggle(sectionId) })
 
   return (

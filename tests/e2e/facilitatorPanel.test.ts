@@ -56,7 +56,7 @@ async function axeViolations(page: Page, view: string): Promise<string[]> {
 }
 
 describe('the facilitation panel', () => {
-  it('runs a session: timer, lock, moderation, vote, question, people and the join screen', async () => {
+  it('runs a session: timer, lock, private writing, moderation, vote, question, people and the join screen', async () => {
     const created = await createWorkshopWithAccess(e2e, 'Nærmiljøet vårt 2030')
     const facilitator = await newPerson(e2e, 'Kari Fasilitator')
     const page = facilitator.page
@@ -120,6 +120,20 @@ describe('the facilitation panel', () => {
     expect(refused).toMatchObject({ ok: false, error: 'locked' })
     await board.getByRole('button', { name: 'Lås opp tavla', exact: true }).click()
     await expect.poll(() => session(watcher).lockedBoards).toEqual([])
+
+    // Skriving hver for seg: notes stay private (the facilitator chose to see them) until revealed.
+    const writing = await openSection(page, 'Skriving hver for seg')
+    await writing.getByRole('checkbox', { name: 'Jeg kan se notatene underveis', exact: true }).check()
+    await writing.getByRole('button', { name: 'Start skrivingen', exact: true }).click()
+    await expect.poll(() => session(watcher).phase).toMatchObject({ kind: 'private', boardId, facilitatorSees: true })
+    const written = await phoneClient.call({ type: 'note.submit', noteId: 'privateNote001', text: 'Lys i parken om kvelden' })
+    expect(written).toMatchObject({ ok: true, result: { outcome: 'private' } })
+    await expect.poll(() => writing.getByTestId('facilitation-writing-progress').textContent()).toBe('1 notat fra 1 person')
+    expect(await writing.textContent()).toContain('Lys i parken om kvelden')
+    expect(await noteTexts(participant.page)).not.toContain('Lys i parken om kvelden')
+    await writing.getByRole('button', { name: 'Vis notatet for alle (1)', exact: true }).click()
+    await expect.poll(() => noteTexts(participant.page)).toContain('Lys i parken om kvelden')
+    expect(session(watcher).phase).toEqual({ kind: 'open' })
 
     // Moderering: with it on, a note from the phone waits in the queue until it is approved.
     const moderation = await openSection(page, 'Moderering')

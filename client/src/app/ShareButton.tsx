@@ -1,35 +1,28 @@
 import { useCallback, useId, useRef, useState } from 'react'
 import { useTranslation } from 'react-i18next'
+import { formatJoinCode } from '../../../shared/access'
+import { useAccessInfo } from '../facilitation/accessClient'
+import { CopyField } from '../facilitation/CopyField'
+import { displayAddress } from '../facilitation/displayAddress'
 import { useDismiss } from './useDismiss'
+import '../facilitation/facilitation.css'
 
-/** Copies the workshop link at once and shows it, for when the clipboard is not allowed. */
+/**
+ * "Del" (facilitators): the join code and where to type it, the participant link (copied at once
+ * on opening, selected for Ctrl+C where the clipboard is not allowed) and the observer link. The
+ * workshop's own address admits nobody without a token, so it is not offered.
+ */
 export function ShareButton({ workshopId }: { workshopId: string }) {
-  const { t } = useTranslation('app')
+  const { t } = useTranslation(['app', 'facilitation'])
   const [open, setOpen] = useState(false)
-  const [copied, setCopied] = useState<'yes' | 'no' | null>(null)
+  const [copyRequest, setCopyRequest] = useState(0)
   const container = useRef<HTMLDivElement>(null)
   const button = useRef<HTMLButtonElement>(null)
-  const input = useRef<HTMLInputElement>(null)
   const panelId = useId()
   const close = useCallback(() => setOpen(false), [])
   useDismiss(open, container, close, button)
-  const link = `${location.origin}/w/${workshopId}`
-
-  async function copy() {
-    setCopied(null)
-    try {
-      // Some browsers leave the promise pending while a permission prompt waits: give up after a while.
-      await Promise.race([
-        navigator.clipboard.writeText(link),
-        new Promise((_, reject) => setTimeout(() => reject(new Error('clipboard timeout')), 1500)),
-      ])
-      setCopied('yes')
-    } catch {
-      // Plain http on a LAN has no clipboard API: select the text so Ctrl+C works.
-      input.current?.select()
-      setCopied('no')
-    }
-  }
+  const access = useAccessInfo(workshopId, open)
+  const info = access.info
 
   return (
     <div className="popover-anchor share" ref={container}>
@@ -41,25 +34,36 @@ export function ShareButton({ workshopId }: { workshopId: string }) {
         aria-controls={panelId}
         onClick={() => {
           setOpen(true)
-          void copy()
+          setCopyRequest((n) => n + 1)
         }}
       >
         <ShareIcon />
         <span className="share__label">{t('share.button')}</span>
       </button>
       <div id={panelId} className="popover share__panel" hidden={!open}>
-        <label className="field">
-          <span className="field__label">{t('share.linkLabel')}</span>
-          <input ref={input} readOnly value={link} onFocus={(e) => e.currentTarget.select()} className="share__link" />
-        </label>
-        <div className="share__row">
-          <p role="status" className="share__status">
-            {copied === 'yes' ? t('share.copied') : copied === 'no' ? t('share.copyFailed') : ''}
-          </p>
-          <button type="button" className="button" onClick={() => void copy()}>
-            {t('share.copyAgain')}
-          </button>
-        </div>
+        {!info && access.state.status === 'loading' && <p className="share__note">{t('facilitation:join.loading')}</p>}
+        {access.state.status === 'failed' && (
+          <div className="notice notice--error facilitation__notice" role="alert">
+            <p>{t(`facilitation:join.failed.${access.state.kind}`)}</p>
+            <button type="button" className="button" onClick={access.reload}>
+              {t('facilitation:join.retry')}
+            </button>
+          </div>
+        )}
+        {info && (
+          <>
+            <p className="share__code">
+              <span>{t('facilitation:share.codeLabel')}</span>{' '}
+              <strong className="share__code-value" data-testid="share-join-code">
+                {formatJoinCode(info.code)}
+              </strong>
+            </p>
+            <p className="share__where">{t('facilitation:share.where', { address: displayAddress(info.joinUrl) })}</p>
+            <CopyField label={t('facilitation:join.participantLink')} value={info.links.participant} copyRequest={open ? copyRequest : 0} />
+            <CopyField className="share__observer" label={t('facilitation:join.observerLink')} value={info.links.observer} hint={t('facilitation:join.observerHint')} />
+            <p className="share__note">{t('facilitation:share.note')}</p>
+          </>
+        )}
       </div>
     </div>
   )

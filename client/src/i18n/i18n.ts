@@ -90,14 +90,25 @@ export function detectLanguage(saved: string | null, browser: readonly string[],
 }
 
 /**
- * Starts i18next in the language `detectLanguage` picks, once its bundle is loaded: render after
- * this resolves. If that language cannot be loaded (a new version's chunk, offline), bokmål is tried.
+ * Starts i18next in the language `detectLanguage` picks, with its core strings already there (so
+ * `resolvedLanguage` is right from the start): render after this resolves. If that language cannot
+ * be loaded (a new version's chunk, offline), bokmål is tried.
  */
 export async function initI18n(load: LocaleLoader): Promise<typeof i18next> {
   loader = load
   let lng = detectLanguage(savedLanguage(), browserLanguages())
+  let core: Record<string, Strings>
+  try {
+    core = await load(lng, 'core')
+  } catch (error) {
+    if (lng === 'nb') throw error
+    console.warn(`[samskap] could not load the strings for ${lng}; showing bokmål`, error)
+    lng = 'nb'
+    core = await load(lng, 'core')
+  }
+  loading.set(`${lng}/core`, Promise.resolve())
   await i18next.use(initReactI18next).init({
-    resources: {},
+    resources: { [lng]: core },
     lng,
     supportedLngs: [...supportedLanguages],
     fallbackLng: { ...fallbackLanguages, default: ['en'] },
@@ -105,15 +116,6 @@ export async function initI18n(load: LocaleLoader): Promise<typeof i18next> {
     interpolation: { escapeValue: false }, // React escapes
     returnNull: false,
   })
-  try {
-    await loadLanguage(lng)
-  } catch (error) {
-    if (lng === 'nb') throw error
-    console.warn(`[samskap] could not load the strings for ${lng}; showing bokmål`, error)
-    lng = 'nb'
-    await loadLanguage(lng)
-    await i18next.changeLanguage(lng)
-  }
   syncDocumentLanguage(lng)
   i18next.on('languageChanged', syncDocumentLanguage)
   return i18next

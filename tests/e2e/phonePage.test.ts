@@ -1,4 +1,5 @@
 import { mkdirSync } from 'node:fs'
+import { createRequire } from 'node:module'
 import type { BrowserContext, Page } from 'playwright-core'
 import { afterAll, beforeAll, describe, expect, it } from 'vitest'
 import WebSocket from 'ws'
@@ -83,6 +84,20 @@ async function shoot(page: Page, name: string): Promise<void> {
 async function expectNoSidewaysScroll(page: Page): Promise<void> {
   const widths = await page.evaluate(() => ({ scroll: document.documentElement.scrollWidth, client: document.documentElement.clientWidth }))
   expect(widths.scroll, `page is ${widths.scroll}px wide in a ${widths.client}px viewport`).toBeLessThanOrEqual(widths.client)
+}
+
+const axePath = createRequire(import.meta.url).resolve('axe-core/axe.min.js')
+
+/** axe-core's WCAG 2.1 A and AA rules on the page as it is now, as in axe.test.ts: one line per failing element. */
+async function audit(page: Page, view: string): Promise<string[]> {
+  if (!(await page.evaluate(() => 'axe' in window))) await page.addScriptTag({ path: axePath })
+  const result = await page.evaluate(() =>
+    (window as unknown as { axe: { run(context: Document, options: object): Promise<{ violations: { id: string; help: string; nodes: { target: unknown[] }[] }[] }> } }).axe.run(
+      document,
+      { runOnly: { type: 'tag', values: ['wcag2a', 'wcag2aa', 'wcag21a', 'wcag21aa'] } },
+    ),
+  )
+  return result.violations.flatMap((v) => v.nodes.map((n) => `[${view}] ${v.id}: ${v.help} — ${JSON.stringify(n.target)}`))
 }
 
 const status = (page: Page) => page.getByTestId('phone-note-status')
@@ -195,6 +210,11 @@ describe('the phone page', () => {
     await page.getByTestId('connection-status').filter({ hasText: 'Tilkoblet' }).waitFor()
     // No name given: an anonymous guest name, as on the board.
     await page.getByText(/Du skriver som «Gjest \d+»\./).waitFor()
+    // The service worker has the app before the network goes (as after any first visit).
+    await page.evaluate(async () => {
+      await navigator.serviceWorker.ready
+    })
+    await waitFor(() => page.evaluate(() => navigator.serviceWorker.controller !== null), Boolean, 'the service worker to control the page')
 
     await context.setOffline(true)
     await page.getByTestId('connection-status').filter({ hasText: 'Frakoblet' }).waitFor()
@@ -202,11 +222,21 @@ describe('the phone page', () => {
     await page.getByRole('button', { name: 'Legg til' }).click()
     await status(page).filter({ hasText: 'Du er uten nett. Notatet er lagret på telefonen' }).waitFor()
     await mine(page).filter({ hasText: 'Skrevet på bussen' }).filter({ hasText: 'Venter på nett' }).waitFor()
-    // A reload offline keeps it (the service worker may not be there yet: reload only once online).
+    // The phone may drop the tab meanwhile: a reload with no network still has it.
+    await page.reload()
+    await page.getByTestId('connection-status').filter({ hasText: 'Frakoblet' }).waitFor()
+    await mine(page).filter({ hasText: 'Skrevet på bussen' }).filter({ hasText: 'Venter på nett' }).waitFor()
     await context.setOffline(false)
     await waitFor(async () => noteTexts(facilitator, boardId), (texts) => texts.includes('Skrevet på bussen'), 'the note at the facilitator after the network returned', 30_000)
     await waitFor(() => mine(page).count(), (n) => n === 0, 'the waiting list empty')
     expect(noteTexts(facilitator, boardId)).toEqual(['Skrevet på bussen'])
+
+    // The join page opens with no network too (the service worker's fallback covers /join), and says why joining waits.
+    await context.setOffline(true)
+    await page.goto(`${e2e.baseUrl}/join`)
+    await page.getByTestId('join-code').fill(created.code)
+    await page.getByRole('button', { name: 'Bli med' }).click()
+    await page.getByTestId('join-problem').filter({ hasText: 'Du er uten nett.' }).waitFor()
     await context.close()
   })
 
@@ -290,6 +320,62 @@ describe('the phone page', () => {
     await voteItem(page, 'Samarbeid med idrettslaget').waitFor()
     expect(await page.getByTestId('phone-vote-plus').count()).toBe(0)
     expect(await page.getByLabel('Skriv et notat').count()).toBe(0)
+    await context.close()
+  })
+
+  it.each(['nb', 'en'] as const)('passes axe (WCAG 2.1 AA) in every state in %s, and reflows at 320 px', async (language) => {
+    const created = await createWorkshopWithAccess(e2e, 'Tilgjengelig dialog')
+    const facilitator = await facilitatorFor(created)
+    const boardId = facilitator.getBoards()[0]!.id
+    facilitator.createNote(boardId, { text: 'Trygg skolevei' })
+    const context = await e2e.browser.newContext({ ...small, locale: language === 'nb' ? 'nb-NO' : 'en-GB' })
+    contexts.push(context)
+    await context.addInitScript((lng) => localStorage.setItem('samskap.language', lng), language)
+    const page = await context.newPage()
+    const found: string[] = []
+
+    await page.goto(`${e2e.baseUrl}/join`)
+    await page.getByTestId('join-code').waitFor()
+    found.push(...(await audit(page, 'join')))
+    await page.getByTestId('join-code').fill('1')
+    await page.getByTestId('join-code').press('Enter')
+    await page.getByTestId('join-problem').filter({ hasText: /ABC 234/ }).waitFor()
+    found.push(...(await audit(page, 'join, wrong code')))
+    await page.getByTestId('join-code').fill(created.code)
+    await page.getByTestId('join-code').press('Enter')
+    await page.waitForURL(`${e2e.baseUrl}/w/${created.id}/phone`)
+    await page.getByTestId('connection-status').filter({ hasText: /Tilkoblet|Connected/ }).waitFor()
+    await page.getByTestId('phone-board-note').first().waitFor()
+    found.push(...(await audit(page, 'phone')))
+
+    await command(facilitator, { type: 'timer.start', durationMs: 600_000 })
+    await command(facilitator, { type: 'phase.private', boardId, lane: '', facilitatorSees: true })
+    await page.getByTestId('phone-private').waitFor()
+    await page.getByTestId('phone-note-text').fill('Privat tanke')
+    await page.getByTestId('phone-note-add').click()
+    await mine(page).first().waitFor()
+    found.push(...(await audit(page, 'phone, private writing with a timer')))
+    await mine(page).getByRole('button', { name: /Trekk tilbake|Withdraw/ }).click()
+    await page.getByRole('alertdialog').waitFor()
+    found.push(...(await audit(page, 'phone, withdraw dialog')))
+    await page.keyboard.press('Escape')
+    await command(facilitator, { type: 'phase.reveal' })
+
+    await command(facilitator, { type: 'vote.open', boardId, lane: '', votesPerPerson: 2, maxPerItem: 1, hidden: false })
+    await page.getByTestId('phone-vote-plus').first().click()
+    await page.getByTestId('phone-vote-plus').first().click()
+    await page.getByTestId('phone-vote-refusal').locator('p').waitFor()
+    found.push(...(await audit(page, 'phone, voting with a refusal')))
+    await command(facilitator, { type: 'vote.close' })
+    await page.getByTestId('phone-results').waitFor()
+    found.push(...(await audit(page, 'phone, results')))
+
+    await page.setViewportSize({ width: 320, height: 640 })
+    await expectNoSidewaysScroll(page)
+    await page.goto(`${e2e.baseUrl}/join`)
+    await page.getByTestId('join-code').waitFor()
+    await expectNoSidewaysScroll(page)
+    expect(found).toEqual([])
     await context.close()
   })
 

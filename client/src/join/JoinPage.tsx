@@ -156,6 +156,10 @@ export function JoinPage({ code: codeInAddress }: { code: string }) {
           <p id={codeHintId} className="join__hint">
             {t('join.codeHint')}
           </p>
+          {/* A problem with the code sits under the code, visible above a phone's keyboard. */}
+          <div role="alert" id={problemId} className="join__problem" data-testid="join-problem">
+            {problem && codeProblem && <ProblemNotice problem={problem} />}
+          </div>
         </div>
         <div className="join__field">
           <label htmlFor={nameId} className="join__label">
@@ -179,16 +183,22 @@ export function JoinPage({ code: codeInAddress }: { code: string }) {
         <button type="submit" className="button button--primary join__submit" disabled={waiting} aria-disabled={joining || undefined}>
           {joining ? t('join.joining') : waiting ? t('join.wait', { seconds: secondsLeft }) : t('join.submit')}
         </button>
-        <div role="alert" id={problemId} className="join__problem" data-testid="join-problem">
-          {problem && (
-            <p className="notice notice--error">
-              <span aria-hidden="true">⚠ </span>
-              {problemText(problem, t)}
-            </p>
-          )}
+        {/* Other problems (network, server, too many tries) sit by the button that was tapped. */}
+        <div role="alert" className="join__problem" data-testid="join-problem">
+          {problem && !codeProblem && <ProblemNotice problem={problem} />}
         </div>
       </form>
     </JoinFrame>
+  )
+}
+
+function ProblemNotice({ problem }: { problem: JoinProblem }) {
+  const { t } = useTranslation('phone')
+  return (
+    <p className="notice notice--error">
+      <span aria-hidden="true">⚠ </span>
+      {problemText(problem, t)}
+    </p>
   )
 }
 

@@ -47,6 +47,12 @@ export function JoinPage({ code: codeInAddress }: { code: string }) {
     document.title = t('join.documentTitle')
   }, [t])
 
+  // While the code is typed, the phone page's code arrives: joining then opens it at once.
+  useEffect(() => {
+    const timer = window.setTimeout(() => void import('../phone/PhonePage').catch(() => {}), 300)
+    return () => window.clearTimeout(timer)
+  }, [])
+
   // The QR code's address joins without a tap. Cancelled on unmount (StrictMode runs it twice).
   useEffect(() => {
     if (codeInAddress === '') return

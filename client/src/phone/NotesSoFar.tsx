@@ -6,7 +6,7 @@ import { hasText, type BoardNote } from './useBoardNotes'
 const PAGE = 30
 
 /** "The notes so far": what is on the board the notes go to, newest first. */
-export function NotesSoFar({ notes, boardTitle }: { notes: readonly BoardNote[]; boardTitle: string }) {
+export function NotesSoFar({ notes, boardTitle, laneName }: { notes: readonly BoardNote[]; boardTitle: string; laneName: string | null }) {
   const { t } = useTranslation('phone')
   const headingId = useId()
   const [shown, setShown] = useState(PAGE)
@@ -17,7 +17,7 @@ export function NotesSoFar({ notes, boardTitle }: { notes: readonly BoardNote[];
       <h2 id={headingId} className="phone-card__heading">
         {t('notes.heading')} <span className="phone-count">({newestFirst.length})</span>
       </h2>
-      <p className="phone-card__sub">{t('notes.where', { board: boardTitle })}</p>
+      <p className="phone-card__sub">{laneName ? t('notes.whereLane', { lane: laneName, board: boardTitle }) : t('notes.where', { board: boardTitle })}</p>
       {newestFirst.length === 0 ? (
         <p className="phone-empty">{t('notes.empty')}</p>
       ) : (

@@ -179,7 +179,7 @@ export function PhoneView({ store, workshopId, userName, onChangeName }: PhoneVi
               />
             )}
 
-            {board && !voteShowsNotes && <NotesSoFar notes={notes} boardTitle={boardTitle} />}
+            {board && !voteShowsNotes && <NotesSoFar notes={notes} boardTitle={boardTitle} laneName={lane ? tChallenges(`lanes.${lane}.name`) : null} />}
           </>
         )}
       </main>

@@ -22,6 +22,8 @@ interface NoteComposerProps {
   onChangeName: () => void
   /** Status of notes sent later, when the connection came back; shown in the same place. */
   laterStatus: string | null
+  /** Changes when the facilitator moves the session on (a phase, a vote): an old "thank you" goes. */
+  moment: string
 }
 
 /**
@@ -29,7 +31,7 @@ interface NoteComposerProps {
  * or kept on the phone until the connection returns. What was typed is never lost: a refused note
  * stays in the box.
  */
-export function NoteComposer({ outbox, limit, boardTitle, blocked, userName, onChangeName, laterStatus }: NoteComposerProps) {
+export function NoteComposer({ outbox, limit, boardTitle, blocked, userName, onChangeName, laterStatus, moment }: NoteComposerProps) {
   const { t } = useTranslation('phone')
   const [text, setText] = useState('')
   const [busy, setBusy] = useState(false)
@@ -64,6 +66,10 @@ export function NoteComposer({ outbox, limit, boardTitle, blocked, userName, onC
     const timer = window.setTimeout(() => setStatus(null), INFO_FOR_MS)
     return () => window.clearTimeout(timer)
   }, [status])
+
+  useEffect(() => {
+    setStatus((current) => (current?.tone === 'info' ? null : current))
+  }, [moment])
 
   const shown: Status = status ?? (laterStatus ? { tone: 'info', text: laterStatus } : null)
   return (

@@ -162,6 +162,7 @@ export function PhoneView({ store, workshopId, userName, onChangeName }: PhoneVi
                   userName={userName}
                   onChangeName={onChangeName}
                   laterStatus={laterStatus}
+                  moment={`${session.phase.kind === 'private' ? session.phase.id : 'open'}:${board.id}:${vote?.id ?? ''}:${vote?.status ?? ''}`}
                 />
               ) : (
                 <p className="phone-card phone-empty">{t('compose.noBoard')}</p>

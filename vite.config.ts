@@ -1,6 +1,31 @@
-import { defineConfig } from 'vite'
+import { writeFileSync } from 'node:fs'
+import { join } from 'node:path'
+import { fileURLToPath } from 'node:url'
+import { gzipSync } from 'node:zlib'
+import { defineConfig, type Plugin } from 'vite'
 import react from '@vitejs/plugin-react'
 import { VitePWA } from 'vite-plugin-pwa'
+import { localeBundlePlugin } from './client/src/i18n/localeBundlePlugin'
+
+/**
+ * Writes `<file>.gz` beside every script, stylesheet and page of the build, at the highest level:
+ * the server sends it to browsers that accept gzip (server/http/staticFiles.ts), so a phone gets
+ * the sizes the phone budget is measured in (tests/e2e/phoneBudget.test.ts) without a proxy.
+ */
+function precompress(): Plugin {
+  return {
+    name: 'samskap-precompress',
+    apply: 'build',
+    writeBundle(options, bundle) {
+      const outDir = options.dir ?? 'dist'
+      for (const [fileName, output] of Object.entries(bundle)) {
+        if (!/\.(js|css|html|svg)$/.test(fileName)) continue
+        const source = output.type === 'chunk' ? output.code : output.source
+        writeFileSync(join(outDir, `${fileName}.gz`), gzipSync(source, { level: 9 }))
+      }
+    },
+  }
+}
 
 // The client lives in client/; the build lands in dist/ where the server serves it from.
 export default defineConfig({
@@ -8,6 +33,9 @@ export default defineConfig({
   publicDir: 'public',
   plugins: [
     react(),
+    // One module per language with its fallbacks filled in: the app downloads only the current one.
+    localeBundlePlugin(fileURLToPath(new URL('./client/src/i18n/locales', import.meta.url))),
+    precompress(),
     // An installable app that opens with no network (study trips): Workbox precaches the built shell,
     // answers client routes with index.html, and keeps photos (immutable by hash) once fetched.
     // The workshop documents themselves live in IndexedDB (y-indexeddb), not in the service worker.
@@ -38,14 +66,15 @@ export default defineConfig({
       },
       workbox: {
         globPatterns: ['**/*.{js,css,html,svg,png,webmanifest}'],
-        // The canvas bundle is large; without this Workbox silently leaves it out of the precache.
+        // Every chunk (each page, each language) is precached, so any page and any language opens
+        // offline. The board's chunk is large; without this Workbox silently leaves it out.
         maximumFileSizeToCacheInBytes: 8 * 1024 * 1024,
         clientsClaim: true,
         cleanupOutdatedCaches: true,
         navigateFallback: '/index.html',
         // Client routes only (see client/src/app/route.ts; a new page needs its path here to open
         // offline): the API, the sync socket and the probes always go to the server.
-        navigateFallbackAllowlist: [/^\/$/, /^\/w\//, /^\/accessibility\/?$/],
+        navigateFallbackAllowlist: [/^\/$/, /^\/w\//, /^\/join(\/|$)/, /^\/accessibility\/?$/],
         navigateFallbackDenylist: [/^\/api\//, /^\/sync/, /^\/healthz/, /^\/metrics/],
         runtimeCaching: [
           {
@@ -66,6 +95,9 @@ export default defineConfig({
     outDir: '../dist',
     emptyOutDir: true,
     sourcemap: true,
+    // dist/.vite/manifest.json: the chunk graph, which tests/e2e/phoneBudget.test.ts walks to keep
+    // the phone page within its download budget.
+    manifest: true,
   },
   server: {
     // `npm run dev`: the Vite dev server proxies sync and API calls to `npm run serve` on 8080.

@@ -1,9 +1,43 @@
-import { useEffect } from 'react'
-import { AccessibilityPage } from './a11y/AccessibilityPage'
-import { HomePage } from './app/HomePage'
+import { lazy, Suspense, useEffect } from 'react'
+import { useTranslation } from 'react-i18next'
 import { navigate, useRoute } from './app/navigation'
-import { WorkshopPage } from './app/WorkshopPage'
-import { CapturePage } from './capture/CapturePage'
+import type { Route } from './app/route'
+import { loadLocalePart } from './i18n/i18n'
+
+/**
+ * Every page is its own chunk, so a resident's phone on a hall's wifi downloads the phone page and
+ * what it needs (under 150 KB gzipped, tests/e2e/phoneBudget.test.ts), never the canvas, the boards
+ * or the exports; nor the strings of those (i18n/languages.ts, `localeParts`). main.tsx starts the
+ * current page's download together with the language, before the first render.
+ */
+const pageLoaders = {
+  home: () => withAllStrings(import('./app/HomePage')),
+  accessibility: () => withAllStrings(import('./a11y/AccessibilityPage')),
+  workshop: () => withAllStrings(import('./app/WorkshopPage')),
+  capture: () => withAllStrings(import('./capture/CapturePage')),
+  join: () => import('./join/JoinPage'),
+  phone: () => import('./phone/PhonePage'),
+} satisfies Record<Route['page'], () => Promise<unknown>>
+
+/** A page beyond the phone's, once all the strings are there too. */
+async function withAllStrings<T>(page: Promise<T>): Promise<T> {
+  const [module] = await Promise.all([page, loadLocalePart('full')])
+  return module
+}
+
+const HomePage = lazy(async () => ({ default: (await pageLoaders.home()).HomePage }))
+const AccessibilityPage = lazy(async () => ({ default: (await pageLoaders.accessibility()).AccessibilityPage }))
+const WorkshopPage = lazy(async () => ({ default: (await pageLoaders.workshop()).WorkshopPage }))
+const CapturePage = lazy(async () => ({ default: (await pageLoaders.capture()).CapturePage }))
+const JoinPage = lazy(async () => ({ default: (await pageLoaders.join()).JoinPage }))
+const PhonePage = lazy(async () => ({ default: (await pageLoaders.phone()).PhonePage }))
+
+/** Starts downloading a page's code (the browser keeps one module per chunk, so `lazy` gets the same). */
+export function preloadPage(route: Route): void {
+  void pageLoaders[route.page]().catch(() => {
+    // Shown by the page's own Suspense/error path when it renders; nothing to do here.
+  })
+}
 
 export function App() {
   const route = useRoute()
@@ -11,9 +45,38 @@ export function App() {
   useEffect(() => {
     if (route.page === 'home' && location.pathname !== '/') navigate({ page: 'home' }, { replace: true })
   }, [route])
-  if (route.page === 'home') return <HomePage />
-  if (route.page === 'accessibility') return <AccessibilityPage />
-  if (route.page === 'capture') return <CapturePage key={route.workshopId} workshopId={route.workshopId} />
-  // A new key per workshop: switching workshops starts from a clean store and clean state.
-  return <WorkshopPage key={route.workshopId} workshopId={route.workshopId} boardId={route.boardId} />
+  return (
+    <Suspense fallback={<PageLoading />}>
+      <Page route={route} />
+    </Suspense>
+  )
+}
+
+function Page({ route }: { route: Route }) {
+  switch (route.page) {
+    case 'home':
+      return <HomePage />
+    case 'accessibility':
+      return <AccessibilityPage />
+    case 'capture':
+      return <CapturePage key={route.workshopId} workshopId={route.workshopId} />
+    case 'join':
+      return <JoinPage key={route.code} code={route.code} />
+    case 'phone':
+      return <PhonePage key={route.workshopId} workshopId={route.workshopId} />
+    case 'workshop':
+      // A new key per workshop: switching workshops starts from a clean store and clean state.
+      return <WorkshopPage key={route.workshopId} workshopId={route.workshopId} boardId={route.boardId} />
+  }
+}
+
+/** While a page's code arrives: calm, no layout jump, and said to screen readers. */
+function PageLoading() {
+  const { t } = useTranslation('app')
+  return (
+    <div className="placeholder" style={{ minHeight: '100dvh' }} role="status">
+      <span className="spinner" aria-hidden="true" />
+      <span className="visually-hidden">{t('workshop.loadingTitle')}</span>
+    </div>
+  )
 }

@@ -1,18 +1,31 @@
 import { StrictMode } from 'react'
 import { createRoot } from 'react-dom/client'
-import { App } from './App'
+import { App, preloadPage } from './App'
 import { takeTokenFromAddress } from './access/workshopAccess'
+import { parseRoute } from './app/route'
 import { initI18n } from './i18n/i18n'
+import { loadLocaleBundle } from './i18n/localeLoader'
 import './styles.css'
 
-initI18n()
 // Before anything reads the address: a link's token goes to storage, not into the history.
 takeTokenFromAddress()
+// The page's code and the language's strings download side by side; the first render waits for the strings.
+preloadPage(parseRoute(location.pathname, location.search))
 
 const root = document.getElementById('root')
 if (!root) throw new Error('index.html has no #root element')
-createRoot(root).render(
-  <StrictMode>
-    <App />
-  </StrictMode>,
+
+initI18n(loadLocaleBundle).then(
+  () => {
+    createRoot(root).render(
+      <StrictMode>
+        <App />
+      </StrictMode>,
+    )
+  },
+  (error: unknown) => {
+    // Not even bokmål could be loaded (a new version half downloaded, no network): say so in plain words.
+    console.error('[samskap] could not start', error)
+    root.textContent = 'Samskap kunne ikke starte. Last siden på nytt. / Samskap could not start. Please reload.'
+  },
 )

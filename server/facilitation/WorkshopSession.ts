@@ -18,6 +18,7 @@ import {
   type SubmitOutcome,
 } from '../../shared/facilitation/commands'
 import { judgeChange } from '../../shared/facilitation/guard'
+import { phoneTarget, promptAfterSummon } from '../../shared/facilitation/phoneTarget'
 import { acceptsNotes, noteTextLimit, planPlaceHeldNotes } from '../../shared/facilitation/reveal'
 import { addTime, pauseTimer, resumeTimer, startTimer } from '../../shared/facilitation/timer'
 import { isVotable, planCast, planRetract, tallyBallots } from '../../shared/facilitation/voting'
@@ -32,7 +33,6 @@ import {
   REMOVED_MAX,
   validateSessionField,
   type SessionRecord,
-  type TargetLane,
 } from '../../shared/schema/records/session'
 import type { Logger } from '../log'
 import type { MessageKind } from '../metrics'
@@ -265,9 +265,14 @@ export class WorkshopSession {
       case 'prompt.set':
         if (command.boardId !== '') this.#noteBoard(command.boardId)
         return this.#writeSession({ prompt: { boardId: command.boardId, lane: command.lane, question: command.question.trim() } })
-      case 'summon':
-        this.#board(command.boardId)
-        return this.#writeSession({ summon: { seq: this.#session.summon.seq + 1, boardId: command.boardId, view: command.view } })
+      case 'summon': {
+        const board = this.#board(command.boardId)
+        return this.#writeSession({
+          summon: { seq: this.#session.summon.seq + 1, boardId: command.boardId, view: command.view },
+          // Everyone works on that board now: the phone page's notes go there too.
+          prompt: promptAfterSummon(this.#session.prompt, board, this.#boards()),
+        })
+      }
       case 'follow.start': {
         const clientId = [...connection.awarenessClientIds][0]
         if (clientId === undefined) throw new CommandFailure('invalid', 'Your view is not shared yet; try again in a moment')
@@ -349,7 +354,7 @@ export class WorkshopSession {
     if (this.#maps.items.has(command.noteId)) return { outcome: 'public' }
 
     const phase = this.#session.phase
-    const target = phase.kind === 'private' ? { boardId: phase.boardId, lane: phase.lane } : this.#phoneTarget()
+    const target = phoneTarget(this.#session, this.#boards())
     if (!target) throw new CommandFailure('notFound', 'This workshop has no board for notes yet')
     const board = this.#noteBoard(target.boardId)
     if (grant.role === 'participant' && this.#session.lockedBoards.includes(board.id)) {
@@ -383,15 +388,6 @@ export class WorkshopSession {
     this.#applyPlan(planPlaceHeldNotes(board, [note], this.#items()))
     await this.#room.flush()
     return { outcome: 'public' }
-  }
-
-  /** Where the phone page's notes go: the facilitator's prompt, else the first free canvas, else the first challenge board. */
-  #phoneTarget(): { boardId: string; lane: TargetLane } | null {
-    const { prompt } = this.#session
-    const boards = this.#boards()
-    if (prompt.boardId !== '' && acceptsNotes(boards.find((b) => b.id === prompt.boardId))) return { boardId: prompt.boardId, lane: prompt.lane }
-    const fallback = boards.find((b) => b.template === 'canvas') ?? boards.find((b) => b.template === 'challengeBoard')
-    return fallback ? { boardId: fallback.id, lane: prompt.boardId === fallback.id ? prompt.lane : '' } : null
   }
 
   #ownHeld(participantId: string, role: string, id: string): HeldNote {

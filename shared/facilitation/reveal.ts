@@ -4,26 +4,15 @@ import { orderAtEnd } from '../logic/boardOrder'
 import type { Rect } from '../logic/geometry'
 import type { DocumentPlan } from '../logic/plan'
 import type { BoardRecord } from '../schema/records/board'
-import { CARD_TEXT_MAX, type CardLane, type CardRecord } from '../schema/records/card'
+import { CARD_TEXT_MAX, type CardRecord } from '../schema/records/card'
 import type { NoteRecord } from '../schema/records/note'
 import type { ItemRecord } from '../schema/schema'
-import type { TargetLane } from '../schema/records/session'
 import type { HeldNote } from './commands'
+import { laneFor } from './noteBoards'
 
-/** Boards a phone note, a private phase or a vote can target. */
-export function acceptsNotes(board: BoardRecord | undefined): board is BoardRecord {
-  return board?.template === 'canvas' || board?.template === 'challengeBoard'
-}
-
-/** The longest text a note for this board may have (a challenge card holds less than a sticky note). */
-export function noteTextLimit(board: BoardRecord, noteMax: number): number {
-  return board.template === 'challengeBoard' ? Math.min(CARD_TEXT_MAX, noteMax) : noteMax
-}
-
-/** The lane a note for a challenge board lands in: the target's, else challenges (the first question). */
-export function laneFor(lane: TargetLane): CardLane {
-  return lane === '' ? 'challenge' : lane
-}
+// Which boards take notes lives apart from the placing below, so the phone page can ask without
+// loading the canvas geometry.
+export { acceptsNotes, laneFor, noteTextLimit } from './noteBoards'
 
 export const REVEAL_NOTE_SIZE = 200
 /** Tighter than quick capture's grid: revealed notes are read side by side, like a wall of stickies. */

@@ -324,4 +324,24 @@ describe('commands', () => {
     expect(notes(facilitator.doc)[0]!.boardId).toBe(boardId)
     expect(session(kari.doc).prompt.question).toBe('Hva trenger parken?')
   })
+
+  it('"bring everyone here" to another board that takes notes sends the phone page’s notes there too', async () => {
+    const { facilitator, boardId, participant } = await room()
+    const kari = await participant()
+    const second = { id: 'second', title: 'Tavle 2', order: 'z9', template: 'canvas', showHelp: false, linkedBoardId: '' }
+    getWorkshopMaps(facilitator.doc).boards.set(second.id, createRecordMap(second))
+    await waitFor(() => getWorkshopMaps(kari.doc).boards.has('second'), 'second board reaches Kari')
+    ok(await facilitator.call({ type: 'prompt.set', boardId, lane: '', question: 'Hva trenger parken?' }))
+    ok(await facilitator.call({ type: 'summon', boardId: 'second', view: null }))
+    await waitFor(() => session(kari.doc).summon.boardId === 'second', 'summon reaches Kari')
+    expect(session(kari.doc).prompt).toEqual({ boardId: 'second', lane: '', question: '' })
+    ok(await kari.call({ type: 'note.submit', noteId: 'there', text: 'Benker' }))
+    await waitFor(() => texts(facilitator.doc).includes('Benker'), 'note on a board')
+    expect(notes(facilitator.doc).find((n) => n.id === 'there')!.boardId).toBe('second')
+    // Asking about the first board again is the latest word: notes go back there.
+    ok(await facilitator.call({ type: 'prompt.set', boardId, lane: '', question: 'Og her?' }))
+    ok(await kari.call({ type: 'note.submit', noteId: 'back', text: 'Lys' }))
+    await waitFor(() => texts(facilitator.doc).includes('Lys'), 'second note on a board')
+    expect(notes(facilitator.doc).find((n) => n.id === 'back')!.boardId).toBe(boardId)
+  })
 })

@@ -1,6 +1,7 @@
 import fs from 'node:fs/promises'
 import http from 'node:http'
 import path from 'node:path'
+import { gunzipSync, gzipSync } from 'node:zlib'
 import { afterEach, describe, expect, it } from 'vitest'
 import * as Y from 'yjs'
 import type { CreatedWorkshop } from '../../shared/access'
@@ -16,12 +17,19 @@ async function post(url: string, body: string): Promise<{ status: number; json: 
 }
 
 /** fetch() normalises `..` away; a raw request sends the path exactly as written. */
-function rawGet(url: string, requestPath: string): Promise<{ status: number; body: string }> {
+function rawGet(
+  url: string,
+  requestPath: string,
+  headers: Record<string, string> = {},
+): Promise<{ status: number; body: string; raw: Buffer; headers: http.IncomingHttpHeaders }> {
   return new Promise((resolve, reject) => {
-    const request = http.get(`${url}/`, { path: requestPath }, (response) => {
-      let body = ''
-      response.on('data', (chunk: Buffer) => (body += chunk.toString()))
-      response.on('end', () => resolve({ status: response.statusCode ?? 0, body }))
+    const request = http.get(`${url}/`, { path: requestPath, headers }, (response) => {
+      const chunks: Buffer[] = []
+      response.on('data', (chunk: Buffer) => chunks.push(chunk))
+      response.on('end', () => {
+        const raw = Buffer.concat(chunks)
+        resolve({ status: response.statusCode ?? 0, body: raw.toString(), raw, headers: response.headers })
+      })
     })
     request.on('error', reject)
   })
@@ -94,6 +102,7 @@ describe('HTTP API', () => {
 })
 
 describe('static files', () => {
+  const phoneSource = 'console.log("phone")'.repeat(50)
   async function serverWithStatic() {
     const dataDir = await resources.tempDir()
     const staticDir = path.join(dataDir, 'dist')
@@ -101,6 +110,9 @@ describe('static files', () => {
     await fs.writeFile(path.join(staticDir, 'index.html'), '<!doctype html><title>Samskap</title>')
     await fs.writeFile(path.join(staticDir, 'assets', 'app-abc123.js'), 'console.log(1)')
     await fs.writeFile(path.join(dataDir, 'secret.txt'), 'do not serve')
+    // As the build writes it: the file and its gzipped copy.
+    await fs.writeFile(path.join(staticDir, 'assets', 'phone-abc123.js'), phoneSource)
+    await fs.writeFile(path.join(staticDir, 'assets', 'phone-abc123.js.gz'), gzipSync(phoneSource))
     return resources.startServer({ dataDir, staticDir })
   }
 
@@ -129,6 +141,28 @@ describe('static files', () => {
     const sync = await fetch(`${server.url}/sync/AAAAAAAAAAAAAAAAAAAAA`)
     expect(sync.status).toBe(426)
     expect(await sync.text()).not.toContain('<title>')
+  })
+
+  it('sends the gzipped copy the build wrote to a browser that accepts it, and only then', async () => {
+    const server = await serverWithStatic()
+    const source = phoneSource
+    const gzipped = await rawGet(server.url, '/assets/phone-abc123.js', { 'accept-encoding': 'gzip, deflate, br' })
+    expect(gzipped.headers['content-encoding']).toBe('gzip')
+    expect(gzipped.headers['vary']).toBe('accept-encoding')
+    expect(gzipped.headers['content-type']).toBe('text/javascript; charset=utf-8')
+    expect(Number(gzipped.headers['content-length'])).toBe(gzipSync(source).length)
+    expect(gunzipSync(gzipped.raw).toString()).toBe(source)
+    for (const accept of [undefined, 'br', 'gzip;q=0', 'identity']) {
+      const plain = await rawGet(server.url, '/assets/phone-abc123.js', accept ? { 'accept-encoding': accept } : {})
+      expect(plain.headers['content-encoding'], String(accept)).toBeUndefined()
+      expect(plain.body, String(accept)).toBe(source)
+    }
+    // fetch decompresses by itself: what the browser sees is the file.
+    expect(await (await fetch(`${server.url}/assets/phone-abc123.js`)).text()).toBe(source)
+    // No gzipped copy: the file as it is.
+    const other = await rawGet(server.url, '/assets/app-abc123.js', { 'accept-encoding': 'gzip' })
+    expect(other.headers['content-encoding']).toBeUndefined()
+    expect(other.body).toBe('console.log(1)')
   })
 
   it('does not serve files outside the static directory', async () => {

@@ -2,6 +2,7 @@ import { useEffect, useId } from 'react'
 import { useTranslation } from 'react-i18next'
 import { OfflineNotice } from '../offline/OfflineNotice'
 import { AccessibilityLink } from '../a11y/AccessibilityLink'
+import { JoinByCodeForm } from '../join/JoinByCodeForm'
 import { Brand } from './Brand'
 import { LanguageSwitch } from './LanguageSwitch'
 import { NewWorkshopForm } from './NewWorkshopForm'
@@ -10,6 +11,8 @@ import { RecentWorkshops } from './RecentWorkshops'
 
 export function HomePage() {
   const { t } = useTranslation('app')
+  const { t: tPhone } = useTranslation('phone')
+  const joinId = useId()
   const newId = useId()
   const openId = useId()
   const recentId = useId()
@@ -26,6 +29,11 @@ export function HomePage() {
         <section className="hero">
           <h1>{t('home.heading')}</h1>
           <p className="hero__tagline">{t('home.tagline')}</p>
+        </section>
+        {/* Residents arrive with a code from the projector: the first thing they need, one tap away. */}
+        <section aria-labelledby={joinId} className="home-section home-section--join">
+          <h2 id={joinId}>{tPhone('home.heading')}</h2>
+          <JoinByCodeForm />
         </section>
         <section aria-labelledby={newId} className="home-section home-section--new">
           <h2 id={newId}>{t('home.new.heading')}</h2>

@@ -20,6 +20,23 @@ describe('parseRoute', () => {
     [`/w/${id}/capture/`, '?board=b1', { page: 'capture', workshopId: id }],
     ['/w/short/capture', '', { page: 'home' }],
     [`/w/${id}/capture/more`, '', { page: 'home' }],
+    [`/w/${id}/phone`, '', { page: 'phone', workshopId: id }],
+    [`/w/${id}/phone/`, '?token=abc', { page: 'phone', workshopId: id }],
+    ['/w/short/phone', '', { page: 'home' }],
+    [`/w/${id}/phone/more`, '', { page: 'home' }],
+    [`/w/${id}/telefon`, '', { page: 'home' }],
+    ['/join', '', { page: 'join', code: '' }],
+    ['/join/', '', { page: 'join', code: '' }],
+    ['/join/ABC234', '', { page: 'join', code: 'ABC234' }],
+    ['/join/ABC234/', '', { page: 'join', code: 'ABC234' }],
+    // As typed or as a QR reader encodes it: checked when joining, shown if wrong.
+    ['/join/abc%20234', '', { page: 'join', code: 'abc 234' }],
+    ['/join/ABC-234', '', { page: 'join', code: 'ABC-234' }],
+    ['/join/%3Cscript%3E', '', { page: 'join', code: 'script' }],
+    ['/join/%E0%A4%A', '', { page: 'join', code: '' }],
+    ['/join/ABCDEFGHIJKLMNOPQRSTUVWXYZ', '', { page: 'join', code: 'ABCDEFGHIJKLMNOP' }],
+    ['/join/ABC234/more', '', { page: 'home' }],
+    ['/joined', '', { page: 'home' }],
   ] as const)('%s%s', (path, search, expected) => {
     expect(parseRoute(path, search)).toEqual(expected)
   })
@@ -32,6 +49,16 @@ describe('parseRoute', () => {
     expect(routeToUrl({ page: 'accessibility' })).toBe('/accessibility')
     expect(routeToUrl({ page: 'capture', workshopId: id })).toBe(`/w/${id}/capture`)
   })
+
+  it.each([
+    { page: 'phone', workshopId: id },
+    { page: 'join', code: '' },
+    { page: 'join', code: 'ABC234' },
+    { page: 'join', code: 'abc 234' },
+  ] as const)('round-trips %j', (route) => {
+    const url = new URL(routeToUrl(route), 'http://x')
+    expect(parseRoute(url.pathname, url.search)).toEqual(route)
+  })
 })
 
 describe('parseWorkshopLink', () => {
@@ -43,6 +70,8 @@ describe('parseWorkshopLink', () => {
     [`/w/${id}`, { page: 'workshop', workshopId: id, boardId: null }],
     [`https://samskap.kommune.no/w/${id}/capture`, { page: 'capture', workshopId: id }],
     [`/w/${id}/capture/`, { page: 'capture', workshopId: id }],
+    [`https://samskap.kommune.no/w/${id}/phone?token=x`, { page: 'phone', workshopId: id }],
+    ['https://samskap.kommune.no/join/ABC234', null],
     [`https://samskap.kommune.no/w/${id}/capture/more`, null],
     ['https://samskap.kommune.no/w/short/capture', null],
     ['', null],

@@ -7,10 +7,22 @@ export type Route =
   | { page: 'workshop'; workshopId: string; boardId: string | null }
   // Quick capture on a phone: the board is remembered on the device, not put in the address.
   | { page: 'capture'; workshopId: string }
+  // Joining by code: `/join` asks for it; `/join/<code>` (the QR code on the projector) joins at once.
+  // `code` is what the address held ('' for none), checked only when joining, so a mistyped one is shown.
+  | { page: 'join'; code: string }
+  // The resident's page: the question, a box for notes, own notes, the notes so far, voting. No canvas.
+  | { page: 'phone'; workshopId: string }
+
+/** At most this much of a code from the address is kept (a code is 6 characters; people add spaces). */
+const JOIN_CODE_IN_ADDRESS_MAX = 16
 
 /** Reads a location; anything we do not know is the home page. */
 export function parseRoute(pathname: string, search: string): Route {
   if (/^\/accessibility\/?$/.test(pathname)) return { page: 'accessibility' }
+  const join = /^\/join(?:\/([^/]*))?\/?$/.exec(pathname)
+  if (join) return { page: 'join', code: codeFromAddress(join[1] ?? '') }
+  const phone = /^\/w\/([^/]+)\/phone\/?$/.exec(pathname)?.[1]
+  if (phone && WORKSHOP_ID_PATTERN.test(phone)) return { page: 'phone', workshopId: phone }
   const capture = /^\/w\/([^/]+)\/capture\/?$/.exec(pathname)?.[1]
   if (capture && WORKSHOP_ID_PATTERN.test(capture)) return { page: 'capture', workshopId: capture }
   const match = /^\/w\/([^/]+)\/?$/.exec(pathname)
@@ -26,17 +38,34 @@ export function routeToUrl(route: Route): string {
   if (route.page === 'home') return '/'
   if (route.page === 'accessibility') return '/accessibility'
   if (route.page === 'capture') return `/w/${route.workshopId}/capture`
+  if (route.page === 'phone') return `/w/${route.workshopId}/phone`
+  if (route.page === 'join') return route.code ? `/join/${encodeURIComponent(route.code)}` : '/join'
   const base = `/w/${route.workshopId}`
   return route.boardId ? `${base}?board=${encodeURIComponent(route.boardId)}` : base
+}
+
+/** The code part of `/join/<code>`: decoded, only what a code can hold, and short. */
+function codeFromAddress(segment: string): string {
+  let text: string
+  try {
+    text = decodeURIComponent(segment)
+  } catch {
+    return ''
+  }
+  return text
+    .replace(/[^A-Za-z0-9 -]/g, '')
+    .trim()
+    .slice(0, JOIN_CODE_IN_ADDRESS_MAX)
 }
 
 /**
  * Accepts what people paste: a full workshop link (any host), a path, or a bare id.
  * A quick-capture link (`/w/<id>/capture`) opens the capture page: whoever shared that link
- * meant "add photos and notes from your phone", so that is where the person lands.
+ * meant "add photos and notes from your phone", so that is where the person lands; the same for
+ * the phone page (`/w/<id>/phone`).
  * Returns null when nothing in it looks like a workshop.
  */
-export function parseWorkshopLink(input: string): (Route & { page: 'workshop' | 'capture' }) | null {
+export function parseWorkshopLink(input: string): (Route & { page: 'workshop' | 'capture' | 'phone' }) | null {
   const text = input.trim()
   if (text === '') return null
   if (WORKSHOP_ID_PATTERN.test(text)) return { page: 'workshop', workshopId: text, boardId: null }
@@ -47,7 +76,7 @@ export function parseWorkshopLink(input: string): (Route & { page: 'workshop' | 
     return null
   }
   const route = parseRoute(url.pathname, url.search)
-  return route.page === 'workshop' || route.page === 'capture' ? route : null
+  return route.page === 'workshop' || route.page === 'capture' || route.page === 'phone' ? route : null
 }
 
 /** The `token=` a pasted link carries, if any. */

@@ -7,7 +7,7 @@ import { boardsToPdf, reportToPdf, type BoardPage } from '../../../shared/export
 import { toWorkshopExport, type WorkshopSnapshot } from '../../../shared/export/workshopJson'
 import { boardsInOrder } from '../../../shared/export/workshopOutline'
 import type { BoardRecord } from '../../../shared/schema/records/board'
-import { matchLanguage } from '../i18n/i18n'
+import { loadLanguage, matchLanguage } from '../i18n/i18n'
 import { exportLabelsFor } from './exportLabels'
 import { exportFileName } from './fileName'
 import { drawingToPng } from './renderDrawing'
@@ -32,8 +32,11 @@ export async function makeExport(
   now = new Date(),
   voteResults: Readonly<Record<string, number>> | null = null,
 ): Promise<ExportFile> {
+  const language = matchLanguage(snapshot.meta.language) ?? 'nb'
+  // The workshop's language, which need not be the reader's: only the reader's is loaded at start.
+  await loadLanguage(language)
   const labels = exportLabelsFor(snapshot.meta.language)
-  const files = i18next.getFixedT(matchLanguage(snapshot.meta.language) ?? 'nb', 'export')
+  const files = i18next.getFixedT(language, 'export')
   const title = snapshot.meta.title
   const name = (what: string, extension: string) => exportFileName(title, now, what, extension)
   const voteCount = voteResults ? (cardId: string) => voteResults[cardId] : undefined

@@ -1,5 +1,19 @@
+import { mkdirSync, mkdtempSync, rmSync, writeFileSync } from 'node:fs'
+import { tmpdir } from 'node:os'
+import { join } from 'node:path'
 import { describe, expect, it } from 'vitest'
-import { detectLanguage, matchLanguage, namespaces, resources, supportedLanguages, type Strings } from './i18n'
+import { detectLanguage, matchLanguage, supportedLanguages, type Strings, type SupportedLanguage } from './i18n'
+import { coreStrings, mergeStrings, pickPart } from './languages'
+import { buildLocaleBundle, readLocaleFiles } from './localeBundlePlugin'
+
+// The app loads one language at a time; the test reads every file itself, as the build does.
+const localesDir = join(import.meta.dirname, 'locales')
+const resources = Object.fromEntries(supportedLanguages.map((lng) => [lng, readLocaleFiles(localesDir, lng).strings])) as Record<
+  SupportedLanguage,
+  Record<string, Strings>
+>
+/** Every namespace English has; en is always complete, so it defines the set. */
+const namespaces: readonly string[] = Object.keys(resources.en).sort()
 
 describe('matchLanguage', () => {
   it.each([
@@ -118,5 +132,67 @@ describe('locale files', () => {
       }
     }
     expect(wrong).toEqual([])
+  })
+})
+
+describe('mergeStrings', () => {
+  it.each([
+    [{ a: 'A' }, { b: 'B' }, { a: 'A', b: 'B' }],
+    [{ a: 'A' }, { a: 'a' }, { a: 'a' }],
+    [{ g: { a: 'A', b: 'B' } }, { g: { b: 'b' } }, { g: { a: 'A', b: 'b' } }],
+    [{ g: { a: 'A' } }, { g: 'flat' }, { g: 'flat' }],
+    [{ g: 'flat' }, { g: { a: 'a' } }, { g: { a: 'a' } }],
+    [{}, {}, {}],
+  ] as const)('%j under %j', (base, override, expected) => {
+    expect(mergeStrings(base, override)).toEqual(expected)
+  })
+})
+
+describe('language bundles (what the app downloads)', () => {
+  // A string not yet translated shows the fallback's text, without downloading the fallback language.
+  it.each(supportedLanguages)('%s has every key of en, in its own words where it has them', (lng) => {
+    const { bundle } = buildLocaleBundle(localesDir, lng)
+    expect(Object.keys(bundle).sort()).toEqual([...namespaces])
+    for (const ns of namespaces) {
+      expect(keysOf(bundle[ns]!).sort(), ns).toEqual(keysOf(resources.en[ns]!).sort())
+      const own = new Map(valuesOf(resources[lng][ns] ?? {}))
+      for (const [key, text] of valuesOf(bundle[ns]!)) if (own.has(key)) expect(text, `${ns}:${key}`).toBe(own.get(key))
+    }
+  })
+
+  it('has a core part for the phone with exactly the strings it names, and a full part with all', () => {
+    for (const lng of supportedLanguages) {
+      const { bundle } = buildLocaleBundle(localesDir, lng)
+      expect(pickPart(bundle, 'full')).toEqual(bundle)
+      const core = pickPart(bundle, 'core')
+      expect(Object.keys(core).sort()).toEqual(Object.keys(coreStrings).sort())
+      for (const [ns, keys] of Object.entries(coreStrings)) {
+        // A key named here that no longer exists would leave the phone showing a key name.
+        expect(Object.keys(core[ns]!).sort(), `${lng} ${ns}`).toEqual(keys === '*' ? Object.keys(bundle[ns]!).sort() : [...keys].sort())
+        for (const key of Object.keys(core[ns]!)) expect(core[ns]![key], `${lng} ${ns}:${key}`).toEqual(bundle[ns]![key])
+      }
+    }
+  })
+
+  it('fills a key missing in nynorsk from bokmål, then English, and a missing file too', () => {
+    const dir = mkdtempSync(join(tmpdir(), 'samskap-locales-'))
+    const write = (lng: string, ns: string, strings: Strings) => {
+      mkdirSync(join(dir, lng), { recursive: true })
+      writeFileSync(join(dir, lng, `${ns}.json`), JSON.stringify(strings))
+    }
+    try {
+      write('en', 'app', { a: 'English', b: 'English b', g: { x: 'English x', y: 'English y' } })
+      write('en', 'extra', { z: 'English z' })
+      write('nb', 'app', { a: 'bokmål', g: { x: 'bokmål x' } })
+      write('nn', 'app', { g: { x: 'nynorsk x' } })
+      expect(buildLocaleBundle(dir, 'nn').bundle).toEqual({
+        app: { a: 'bokmål', b: 'English b', g: { x: 'nynorsk x', y: 'English y' } },
+        extra: { z: 'English z' },
+      })
+      // English falls back to nothing: it is the complete one.
+      expect(buildLocaleBundle(dir, 'en').bundle.app).toEqual({ a: 'English', b: 'English b', g: { x: 'English x', y: 'English y' } })
+    } finally {
+      rmSync(dir, { recursive: true, force: true })
+    }
   })
 })

@@ -1,52 +1,59 @@
 import i18next from 'i18next'
 import { initReactI18next } from 'react-i18next'
+import { fallbackLanguages, supportedLanguages, type LocalePart, type Strings, type SupportedLanguage } from './languages'
 
 /**
  * All user-visible text goes through i18next. Namespaces follow the UI's parts (app shell, canvas,
  * each board, outline, …) and each is one JSON file per language: `locales/<lng>/<namespace>.json`.
  * Files are picked up by name, so a new namespace needs no edit here: add it to nb and en (written
  * with the code), and i18n.test.ts lists what nn, da and sv still lack.
+ *
+ * Only the current language is downloaded, in two parts (languages.ts, `localeParts`): the build
+ * makes one bundle per language and part with its fallbacks filled in (localeBundlePlugin.ts).
+ * `initI18n` loads the core part before the first render; pages beyond the phone's ask for the
+ * full set (`loadLocalePart`). Switching language loads what is in use first, so no screen shows keys.
  */
-export const supportedLanguages = ['nb', 'nn', 'da', 'sv', 'en'] as const
-export type SupportedLanguage = (typeof supportedLanguages)[number]
+export { fallbackLanguages, supportedLanguages, type LocalePart, type Strings, type SupportedLanguage }
 
-/** A namespace's strings: nested objects of strings, as in the JSON files. */
-export interface Strings {
-  readonly [key: string]: string | Strings
-}
+/** Loads one part of a language's strings (namespace -> strings); given by the app (main.tsx), so tests can pass their own. */
+export type LocaleLoader = (language: SupportedLanguage, part: LocalePart) => Promise<Record<string, Strings>>
 
 const STORAGE_KEY = 'samskap.language'
 
-const localeFiles = import.meta.glob<Strings>('./locales/*/*.json', { eager: true, import: 'default' })
+let loader: LocaleLoader | null = null
+/** The parts the pages shown so far need, in whatever language is current. */
+const partsInUse = new Set<LocalePart>(['core'])
+const loading = new Map<string, Promise<void>>()
 
-function loadResources(): Record<SupportedLanguage, Record<string, Strings>> {
-  const out = Object.fromEntries(supportedLanguages.map((l) => [l, {}])) as Record<SupportedLanguage, Record<string, Strings>>
-  for (const [path, strings] of Object.entries(localeFiles)) {
-    const match = /\/locales\/([^/]+)\/([^/]+)\.json$/.exec(path)
-    const lng = supportedLanguages.find((l) => l === match?.[1])
-    if (match && lng) out[lng][match[2]!] = strings
+function loadPart(language: SupportedLanguage, part: LocalePart): Promise<void> {
+  const key = `${language}/${part}`
+  let pending = loading.get(key)
+  if (!pending) {
+    if (!loader) return Promise.reject(new Error('initI18n has not run'))
+    pending = loader(language, part).then(
+      (bundle) => {
+        for (const [ns, strings] of Object.entries(bundle)) i18next.addResourceBundle(language, ns, strings, true, true)
+      },
+      (error: unknown) => {
+        // A failed download (offline before the service worker had it) may succeed next time.
+        loading.delete(key)
+        throw error
+      },
+    )
+    loading.set(key, pending)
   }
-  return out
+  return pending
 }
 
-export const resources = loadResources()
+/** Makes sure a language's strings are in i18next: every part in use (each downloaded once). */
+export async function loadLanguage(language: SupportedLanguage): Promise<void> {
+  await Promise.all([...partsInUse].map((part) => loadPart(language, part)))
+}
 
-/** Every namespace English has; en is always complete, so it defines the set. */
-export const namespaces: readonly string[] = Object.keys(resources.en).sort()
-
-/**
- * Where a string missing in one language is looked up next. nb and en are always complete (the
- * key test holds them equal), so this only matters for a key someone added to nb/en and not yet
- * translated. Nynorsk readers read bokmål every day. Danish and Swedish readers read written
- * bokmål with little effort (Danish even more so than spoken), and a Scandinavian sentence in a
- * Scandinavian screen is less jarring for a municipal caseworker than English; English is last.
- */
-export const fallbackLanguages = {
-  nn: ['nb', 'en'],
-  da: ['nb', 'en'],
-  sv: ['nb', 'en'],
-  nb: ['en'],
-  default: ['en'],
+/** For pages beyond the phone's: loads the `full` part of the current language (before the page renders). */
+export async function loadLocalePart(part: LocalePart): Promise<void> {
+  partsInUse.add(part)
+  await loadPart(currentLanguage(), part)
 }
 
 /** A language tag (BCP 47, any case) to the language we speak for it, or null if none. */
@@ -82,14 +89,29 @@ export function detectLanguage(saved: string | null, browser: readonly string[],
   return matchLanguage(saved) ?? matchLanguage(workshop) ?? browser.map(matchLanguage).find((l) => l !== null) ?? 'nb'
 }
 
-export function initI18n(): typeof i18next {
-  const lng = detectLanguage(savedLanguage(), browserLanguages())
-  void i18next.use(initReactI18next).init({
-    resources,
+/**
+ * Starts i18next in the language `detectLanguage` picks, with its core strings already there (so
+ * `resolvedLanguage` is right from the start): render after this resolves. If that language cannot
+ * be loaded (a new version's chunk, offline), bokmål is tried.
+ */
+export async function initI18n(load: LocaleLoader): Promise<typeof i18next> {
+  loader = load
+  let lng = detectLanguage(savedLanguage(), browserLanguages())
+  let core: Record<string, Strings>
+  try {
+    core = await load(lng, 'core')
+  } catch (error) {
+    if (lng === 'nb') throw error
+    console.warn(`[samskap] could not load the strings for ${lng}; showing bokmål`, error)
+    lng = 'nb'
+    core = await load(lng, 'core')
+  }
+  loading.set(`${lng}/core`, Promise.resolve())
+  await i18next.use(initReactI18next).init({
+    resources: { [lng]: core },
     lng,
     supportedLngs: [...supportedLanguages],
-    fallbackLng: fallbackLanguages,
-    ns: [...namespaces],
+    fallbackLng: { ...fallbackLanguages, default: ['en'] },
     defaultNS: 'app',
     interpolation: { escapeValue: false }, // React escapes
     returnNull: false,
@@ -99,10 +121,23 @@ export function initI18n(): typeof i18next {
   return i18next
 }
 
+/** Loads a language, then switches to it; the old one stays on screen until the new one is there. */
+async function switchLanguage(language: SupportedLanguage): Promise<void> {
+  try {
+    await loadLanguage(language)
+    // A page that asked for another part meanwhile: that part too, before anything shows keys.
+    await loadLanguage(language)
+  } catch (error) {
+    console.warn(`[samskap] could not load the strings for ${language}`, error)
+    return
+  }
+  if (i18next.language !== language) await i18next.changeLanguage(language)
+}
+
 /** The person's own choice from the language switch: saved, so it wins from now on. */
 export function setLanguage(language: SupportedLanguage): void {
   safeStorageSet(STORAGE_KEY, language)
-  void i18next.changeLanguage(language)
+  void switchLanguage(language)
 }
 
 /**
@@ -112,7 +147,7 @@ export function setLanguage(language: SupportedLanguage): void {
  */
 export function applyWorkshopLanguage(workshopLanguage: string | null | undefined): void {
   const lng = detectLanguage(savedLanguage(), browserLanguages(), workshopLanguage ?? null)
-  if (i18next.isInitialized && i18next.language !== lng) void i18next.changeLanguage(lng)
+  if (i18next.isInitialized && i18next.language !== lng) void switchLanguage(lng)
 }
 
 /** The current UI language as one of ours (i18next may hold a region variant such as nb-NO). */

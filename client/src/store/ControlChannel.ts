@@ -64,7 +64,8 @@ const resendable = new Set<CommandType>(['note.submit', 'note.edit', 'note.withd
 interface PendingCommand {
   command: Command & { id: string }
   resolve: (outcome: CommandOutcome<CommandType>) => void
-  timer: ReturnType<typeof setTimeout>
+  /** Runs from each transmission: a note waiting for the network waits as long as it must. */
+  timer: ReturnType<typeof setTimeout> | null
   sent: boolean
 }
 
@@ -147,7 +148,7 @@ export class ControlChannel {
       const pending: PendingCommand = {
         command: { ...command, id },
         resolve: resolve as (outcome: CommandOutcome<CommandType>) => void,
-        timer: setTimeout(() => this.#settle(id, { ok: false, error: 'timeout', message: 'The server did not answer in time' }), REPLY_TIMEOUT_MS),
+        timer: null,
         sent: false,
       }
       this.#pending.set(id, pending)
@@ -171,13 +172,16 @@ export class ControlChannel {
     encoding.writeVarString(encoder, JSON.stringify(pending.command))
     ws.send(encoding.toUint8Array(encoder))
     pending.sent = true
+    if (pending.timer) clearTimeout(pending.timer)
+    const id = pending.command.id
+    pending.timer = setTimeout(() => this.#settle(id, { ok: false, error: 'timeout', message: 'The server did not answer in time' }), REPLY_TIMEOUT_MS)
   }
 
   #settle(id: string, outcome: CommandOutcome<CommandType>): void {
     const pending = this.#pending.get(id)
     if (!pending) return
     this.#pending.delete(id)
-    clearTimeout(pending.timer)
+    if (pending.timer) clearTimeout(pending.timer)
     pending.resolve(outcome)
   }
 
@@ -193,8 +197,11 @@ export class ControlChannel {
     // Sent but unanswered: the answer is lost with the socket. Note commands go again; others fail.
     for (const [id, pending] of this.#pending) {
       if (!pending.sent) continue
-      if (resendable.has(pending.command.type)) pending.sent = false
-      else this.#settle(id, { ok: false, error: 'offline', message: 'The connection was lost before the server answered' })
+      if (resendable.has(pending.command.type)) {
+        pending.sent = false
+        if (pending.timer) clearTimeout(pending.timer)
+        pending.timer = null
+      } else this.#settle(id, { ok: false, error: 'offline', message: 'The connection was lost before the server answered' })
     }
   }
 

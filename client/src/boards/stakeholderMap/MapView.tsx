@@ -26,7 +26,8 @@ interface MapViewProps {
   cards: readonly CardView[]
   contentBounds: BoardRect | null
   handlers: CardHandlers
-  onDoubleClickBoard(point: Point): void
+  /** A double-click on the map adds a stakeholder there; absent when the person may not add. */
+  onDoubleClickBoard?(point: Point): void
   onPointerBoard(point: Point | null): void
   cameraRef: RefObject<Camera>
   containerRef: RefObject<HTMLDivElement | null>

@@ -178,6 +178,8 @@ function BoardCanvasSession({ store, boardId }: BoardCanvasProps) {
   // ---- camera --------------------------------------------------------------------------------
   const commitTimer = useRef<number | null>(null)
   const userMovedCamera = useRef(false)
+  /** The last camera asked for by following or a summon, while the person has not moved it since. */
+  const requestedCamera = useRef<CameraRequest | null>(null)
   /** The camera the stage was last drawn with; the CSS transform maps that picture to cameraRef. */
   const drawnCamera = useRef<Camera | null>(null)
 
@@ -298,6 +300,7 @@ function BoardCanvasSession({ store, boardId }: BoardCanvasProps) {
   /** The person moved the camera themselves: the board stops fitting itself, and following stops. */
   const cameraByPerson = useCallback(() => {
     userMovedCamera.current = true
+    requestedCamera.current = null
     sessionBus(store).userMovedCamera(boardId)
   }, [boardId, store])
 
@@ -351,6 +354,7 @@ function BoardCanvasSession({ store, boardId }: BoardCanvasProps) {
         return
       }
       pendingCamera.current = null
+      requestedCamera.current = request
       userMovedCamera.current = true
       sessionBus(store).cameraApplied(request)
       moveCamera(cameraForView(request.view, s))
@@ -364,9 +368,11 @@ function BoardCanvasSession({ store, boardId }: BoardCanvasProps) {
       }),
     [applyCamera, boardId, store],
   )
+  // Applied again when the canvas changes size (a notice above it appears, the phone turns), so
+  // the followed view stays in the middle until the person moves the camera themselves.
   useLayoutEffect(() => {
-    const pending = pendingCamera.current
-    if (pending && size.w > 0 && size.h > 0) applyCamera(pending)
+    const again = pendingCamera.current ?? requestedCamera.current
+    if (again && size.w > 0 && size.h > 0) applyCamera(again)
   }, [applyCamera, size.w, size.h])
 
   // ---- culling -------------------------------------------------------------------------------

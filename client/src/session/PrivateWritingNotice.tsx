@@ -87,7 +87,7 @@ function PrivateComposer({ store, board, phase }: { store: WorkshopStore; board:
     const outcome = await store.control.send({ type: 'note.submit', noteId: store.newId(), text: trimmed })
     setSending(false)
     if (!outcome.ok) {
-      sessionBus(store).toast(commandErrorText(t, outcome, { max: limit }))
+      sessionBus(store).toast(commandErrorText(t, outcome))
       return
     }
     setText('')
@@ -161,7 +161,7 @@ function PrivateNoteRow({ store, note, limit }: { store: WorkshopStore; note: He
     setBusy(true)
     const outcome = await store.control.send({ type: 'note.edit', noteId: note.id, text: trimmed })
     setBusy(false)
-    if (!outcome.ok) sessionBus(store).toast(commandErrorText(t, outcome, { max: limit }))
+    if (!outcome.ok) sessionBus(store).toast(commandErrorText(t, outcome))
     else setDraft(null)
   }
   const withdraw = async () => {

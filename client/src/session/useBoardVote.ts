@@ -45,7 +45,7 @@ export function useBoardVote(store: WorkshopStore, boardId: string): BoardVoting
       const outcome = await store.control.send({ type: cast ? 'vote.cast' : 'vote.retract', itemId })
       const rules = store.getSession().vote
       if (!outcome.ok) {
-        bus.toast(commandErrorText(t, outcome, { max: rules?.maxPerItem ?? 1, total: rules?.votesPerPerson ?? 1 }))
+        bus.toast(commandErrorText(t, outcome, { count: rules?.maxPerItem ?? 1 }))
         return false
       }
       const left = Math.max(0, (rules?.votesPerPerson ?? 0) - Object.values(outcome.result.counts).reduce((a, b) => a + b, 0))

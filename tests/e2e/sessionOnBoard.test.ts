@@ -217,11 +217,11 @@ describe('the session on the full board', () => {
     await left.filter({ hasText: '1 av 2' }).waitFor()
     await per.page.getByTestId('selection-vote').filter({ hasText: 'Dine: 1 · Alle: 1' }).waitFor()
     await waitFor(async () => program.control.getTally()?.counts[a], (n) => n === 1, 'the dot in the tally')
-    await frida.page.getByTestId('vote-notice').filter({ hasText: '1 prikk fra 1 person' }).waitFor()
+    await frida.page.getByTestId('vote-notice').filter({ hasText: 'Avstemning: 1 prikk fra 1 person.' }).waitFor()
 
     // One dot per note: a second click is refused and said so.
     await per.page.mouse.click(at.x, at.y)
-    await toastOf(per.page).filter({ hasText: 'Høyst 1 prikk på samme lapp.' }).waitFor()
+    await toastOf(per.page).filter({ hasText: 'Høyst 1 prikk på hver.' }).waitFor()
 
     const bt = await noteCentre(per.page, b)
     await per.page.mouse.click(bt.x, bt.y)
@@ -289,7 +289,7 @@ describe('the session on the full board', () => {
     await first.getByTestId('card-vote-cast').click()
     await first.getByTestId('card-vote-counts').filter({ hasText: 'Dine: 2 · Alle: 2' }).waitFor()
     await first.getByTestId('card-vote-cast').click()
-    await toastOf(per.page).filter({ hasText: 'Høyst 2 prikker på samme lapp.' }).waitFor()
+    await toastOf(per.page).filter({ hasText: 'Høyst 2 prikker på hver.' }).waitFor()
     await per.page.getByTestId('vote-left').filter({ hasText: '1 av 3' }).waitFor()
     await per.page.screenshot({ path: 'test-results/e2e-session-vote-cards.png' })
     await pia.page.getByRole('tab', { name: 'Utfordringer og tiltak' }).click()

@@ -34,27 +34,29 @@ function OpenVote({ store, board, vote, left, role }: { store: WorkshopStore; bo
   const counted = tally?.voteId === vote.id ? tally : null
   const lane = board.template === 'challengeBoard' && vote.lane !== '' ? tc(`lanes.${vote.lane}.name`) : null
   const how = board.template === 'challengeBoard' ? (lane ? t('vote.howCardsLane', { lane }) : t('vote.howCards')) : role === 'facilitator' ? t('vote.howNotesFacilitator') : t('vote.howNotes')
+  const progress = counted ? t('vote.progress', { count: counted.dots, voters: t('vote.voters', { count: counted.voters }) }) : null
+  // The facilitator (on the projector) leads with how the room is doing; participants with their own dots.
+  const title =
+    role === 'participant' ? (
+      <strong data-testid="vote-left">{t('vote.left', { left, count: vote.votesPerPerson })}</strong>
+    ) : (
+      <strong>{progress ? t('vote.titleProgress', { progress }) : t('vote.running')}</strong>
+    )
   return (
     <div className="session-notice session-notice--vote" data-testid="vote-notice">
       <span className="session-notice__icon">{sessionIcons.dots}</span>
-      <div className="session-notice__body">
-        <p className="session-notice__text">
-          {role === 'observer' ? (
-            <strong>{t('vote.running')}</strong>
-          ) : (
-            <strong data-testid="vote-left">{t('vote.left', { left, count: vote.votesPerPerson })}</strong>
-          )}{' '}
-          {role !== 'observer' && (
-            <span>
-              {how} {vote.maxPerItem < vote.votesPerPerson ? t('vote.maxPerItem', { count: vote.maxPerItem }) : ''}
-            </span>
-          )}
-        </p>
-        <p className="session-notice__detail">
-          {counted ? t('vote.progress', { count: counted.dots, voters: t('vote.voters', { count: counted.voters }) }) : null}
+      <p className="session-notice__text">
+        {title}{' '}
+        {role !== 'observer' && (
+          <>
+            {how} {vote.maxPerItem < vote.votesPerPerson ? t('vote.maxPerItem', { count: vote.maxPerItem }) : ''}
+          </>
+        )}{' '}
+        <span className="session-notice__detail">
+          {role === 'participant' ? progress : role === 'facilitator' ? t('vote.yours', { count: left }) : null}
           {vote.hidden ? ` ${t('vote.hidden')}` : ''}
-        </p>
-      </div>
+        </span>
+      </p>
     </div>
   )
 }

@@ -268,7 +268,9 @@ export function ChallengeBoard({ store, board }: BoardProps) {
 
   // Ctrl+Z / Ctrl+Shift+Z anywhere on the page while this board is shown, except in a text field,
   // where the browser's own undo of the typing comes first.
+  const canUndo = access.canEdit
   useEffect(() => {
+    if (!canUndo) return
     const onKey = (e: KeyboardEvent) => {
       if (!(e.ctrlKey || e.metaKey) || e.altKey || e.defaultPrevented) return
       const target = e.target as HTMLElement | null
@@ -281,7 +283,7 @@ export function ChallengeBoard({ store, board }: BoardProps) {
     }
     document.addEventListener('keydown', onKey)
     return () => document.removeEventListener('keydown', onKey)
-  }, [store])
+  }, [canUndo, store])
 
   // Keep focus with the card that moved (it may have a new element in another lane), or on the
   // card a link list pointed at.

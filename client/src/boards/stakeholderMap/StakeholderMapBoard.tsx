@@ -292,7 +292,7 @@ export function StakeholderMapBoard({ store, board }: BoardProps) {
   // ---- keyboard undo/redo (not while typing: inputs have their own) --------------------------------
   const onKeyDown = (e: React.KeyboardEvent) => {
     const target = e.target as HTMLElement
-    if (target.closest('input, select, textarea')) return
+    if (target.closest('input, select, textarea') || !canEdit) return
     if ((e.ctrlKey || e.metaKey) && e.key.toLowerCase() === 'z') {
       e.preventDefault()
       if (e.shiftKey) store.redo()

@@ -1,3 +1,4 @@
+import { createRequire } from 'node:module'
 import { afterAll, beforeAll, describe, expect, it } from 'vitest'
 import type { Page } from 'playwright-core'
 import { WebSocket } from 'ws'
@@ -89,6 +90,21 @@ function seconds(text: string | null): number {
   return (m ?? NaN) * 60 + (s ?? NaN)
 }
 
+const axePath = createRequire(import.meta.url).resolve('axe-core/axe.min.js')
+
+/** axe-core's WCAG 2.1 A/AA rules on the page as it is now (as tests/e2e/axe.test.ts does for the other views). */
+async function audit(page: Page, view: string): Promise<string[]> {
+  if (!(await page.evaluate(() => 'axe' in window))) await page.addScriptTag({ path: axePath })
+  type Result = { violations: { id: string; help: string; nodes: { target: unknown[] }[] }[] }
+  const result = await page.evaluate(
+    () =>
+      (window as unknown as { axe: { run(context: Document, options: object): Promise<Result> } }).axe.run(document, {
+        runOnly: { type: 'tag', values: ['wcag2a', 'wcag2aa', 'wcag21a', 'wcag21aa'] },
+      }),
+  )
+  return result.violations.flatMap((v) => v.nodes.map((n) => `[${view}] ${v.id}: ${v.help} — ${JSON.stringify(n.target)}`))
+}
+
 const timerOf = (page: Page) => page.getByTestId('session-timer')
 const toastOf = (page: Page) => page.getByTestId('session-toast')
 
@@ -116,6 +132,7 @@ describe('the session on the full board', () => {
     await command({ type: 'timer.start', durationMs: 2000 })
     for (const page of [frida.page, per.page]) await timerOf(page).and(page.locator('[data-status="expired"]')).waitFor({ timeout: 10_000 })
     await frida.page.screenshot({ path: 'test-results/e2e-session-timer-expired.png' })
+    expect([...(await audit(frida.page, 'timer expired, facilitator')), ...(await audit(per.page, 'timer expired'))]).toEqual([])
     expect(await timerOf(frida.page).getAttribute('data-chimes')).toBe('1')
     expect(await timerOf(per.page).getAttribute('data-chimes')).toBe('0')
     await per.page.getByTestId('timer-announcer').filter({ hasText: 'Tiden er ute' }).waitFor()
@@ -156,6 +173,7 @@ describe('the session on the full board', () => {
     await per.page.screenshot({ path: 'test-results/e2e-session-locked.png' })
     await pia.page.getByTestId('locked-notice').waitFor()
     await pia.page.screenshot({ path: 'test-results/e2e-session-locked-phone.png' })
+    expect(await audit(pia.page, 'locked, phone')).toEqual([])
 
     await command({ type: 'board.lock', boardId: canvasBoard, locked: false })
     await per.page.getByTestId('locked-notice').waitFor({ state: 'detached' })
@@ -200,6 +218,7 @@ describe('the session on the full board', () => {
     await pia.page.screenshot({ path: 'test-results/e2e-session-private-phone.png' })
     await frida.page.getByTestId('private-notice').filter({ hasText: '2 lapper fra 2 personer' }).waitFor()
     await frida.page.screenshot({ path: 'test-results/e2e-session-private-facilitator.png' })
+    expect([...(await audit(per.page, 'private composer')), ...(await audit(pia.page, 'private composer, phone'))]).toEqual([])
 
     await command({ type: 'phase.reveal' })
     await per.page.getByTestId('private-notice').waitFor({ state: 'detached' })
@@ -247,6 +266,7 @@ describe('the session on the full board', () => {
     await per.page.screenshot({ path: 'test-results/e2e-session-vote-notes.png' })
     await pia.page.screenshot({ path: 'test-results/e2e-session-vote-notes-phone.png' })
     await frida.page.screenshot({ path: 'test-results/e2e-session-vote-notes-facilitator.png' })
+    expect([...(await audit(per.page, 'vote on notes')), ...(await audit(pia.page, 'vote on notes, phone'))]).toEqual([])
 
     await command({ type: 'vote.close' })
     const results = per.page.getByTestId('vote-results')
@@ -257,6 +277,7 @@ describe('the session on the full board', () => {
     await per.page.screenshot({ path: 'test-results/e2e-session-results.png' })
     await pia.page.getByTestId('vote-results').waitFor()
     await pia.page.screenshot({ path: 'test-results/e2e-session-results-phone.png' })
+    expect(await audit(per.page, 'vote results')).toEqual([])
     // Closing the results is for oneself.
     await per.page.getByTestId('results-close').click()
     await results.waitFor({ state: 'detached' })
@@ -295,6 +316,7 @@ describe('the session on the full board', () => {
     await pia.page.getByRole('tab', { name: 'Utfordringer og tiltak' }).click()
     await pia.page.getByTestId('card-vote-cast').first().waitFor()
     await pia.page.screenshot({ path: 'test-results/e2e-session-vote-cards-phone.png' })
+    expect([...(await audit(per.page, 'vote on cards')), ...(await audit(pia.page, 'vote on cards, phone'))]).toEqual([])
 
     await command({ type: 'vote.close' })
     await per.page.getByTestId('vote-results').waitFor()
@@ -336,6 +358,7 @@ describe('the session on the full board', () => {
     await waitFor(() => viewCentre(per.page), (v) => close(v, 620, 300), 'Per’s camera following')
     await waitFor(() => viewCentre(pia.page), (v) => close(v, 620, 300), 'Pia’s camera following')
     await per.page.screenshot({ path: 'test-results/e2e-session-follow.png' })
+    expect(await audit(per.page, 'following')).toEqual([])
 
     // Zooming oneself stops following; the notice offers to follow again.
     await per.page.getByRole('button', { name: /Zoom inn/i }).click()
@@ -361,6 +384,9 @@ describe('the session on the full board', () => {
     expect(roles).toContain('Observatør')
     expect(roles).toContain('Fasilitator')
     await olga.page.screenshot({ path: 'test-results/e2e-session-observer.png' })
+    expect(await audit(olga.page, 'observer')).toEqual([])
+    // An observer who only reads along is not told that their changes are not kept.
+    expect(await olga.page.getByTestId('session-toast').count()).toBe(0)
     await olga.context.close()
   })
 })

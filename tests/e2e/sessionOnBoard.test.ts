@@ -313,6 +313,22 @@ describe('the session on the full board', () => {
     await toastOf(per.page).filter({ hasText: 'Høyst 2 prikker på hver.' }).waitFor()
     await per.page.getByTestId('vote-left').filter({ hasText: '1 av 3' }).waitFor()
     await per.page.screenshot({ path: 'test-results/e2e-session-vote-cards.png' })
+
+    // The outline offers the same vote, for keyboard and screen-reader users.
+    await per.page.getByTestId('board-mode-outline').click()
+    const second = per.page.locator('[data-testid="outline-card"][data-lane="challenge"]').filter({ has: per.page.getByRole('heading', { name: /Unge deltar ikke/ }) })
+    await second.getByTestId('outline-vote').filter({ hasText: 'Dine: 0 · Alle: 0' }).waitFor()
+    // Only cards of the lane voted on (the solution lane is not).
+    expect(await per.page.locator('[data-testid="outline-card"][data-lane="solution"] [data-testid="outline-vote"]').count()).toBe(0)
+    expect(await per.page.locator('[data-testid="outline-card"][data-lane="challenge"] [data-testid="outline-vote"]').count()).toBe(2)
+    await second.getByTestId('outline-vote-cast').click()
+    await per.page.getByTestId('vote-left').filter({ hasText: '0 av 3' }).waitFor()
+    await second.getByTestId('outline-vote').filter({ hasText: 'Dine: 1 · Alle: 1' }).waitFor()
+    await per.page.getByTestId('session-announcer').filter({ hasText: 'Prikk gitt. 0 igjen.' }).waitFor()
+    expect(await audit(per.page, 'vote in the outline')).toEqual([])
+    await second.getByTestId('outline-vote-retract').click()
+    await per.page.getByTestId('vote-left').filter({ hasText: '1 av 3' }).waitFor()
+    await per.page.getByTestId('board-mode-canvas').click()
     await pia.page.getByRole('tab', { name: 'Utfordringer og tiltak' }).click()
     await pia.page.getByTestId('card-vote-cast').first().waitFor()
     await pia.page.screenshot({ path: 'test-results/e2e-session-vote-cards-phone.png' })

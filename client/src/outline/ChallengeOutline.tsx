@@ -4,6 +4,7 @@ import { sortByOrder } from '../../../shared/logic/boardOrder'
 import { checkLink, laneOrder, linksOf, planAddCard, planDeleteCard, planLink, planMoveCard, planUnlink } from '../../../shared/logic/challengeBoard'
 import { actionStatuses, CARD_TEXT_MAX, OWNER_MAX, type ActionStatus, type CardLane, type CardRecord } from '../../../shared/schema/records/card'
 import type { BoardProps } from '../boards/BoardProps'
+import { laneFor } from '../../../shared/facilitation/reveal'
 import { useBoardAccess } from '../session/BoardAccessContext'
 import { sessionBus } from '../session/sessionBus'
 import { useBoardVote } from '../session/useBoardVote'
@@ -36,7 +37,7 @@ export function ChallengeOutline({ store, board }: BoardProps) {
   const stakeholders = useItemsOfKind(store, board.linkedBoardId, 'stakeholder')
   const { commit, message, say } = useOutlineCommit(store)
   const { t: ts } = useTranslation('session')
-  const { canEdit, canCreate, limit } = useBoardAccess()
+  const { canEdit, canCreate, limit, privateLane } = useBoardAccess()
   const voting = useBoardVote(store, board.id)
   const connectors = useMemo(() => allConnectors.filter((c) => c.relation !== ''), [allConnectors])
 
@@ -200,9 +201,13 @@ export function ChallengeOutline({ store, board }: BoardProps) {
             {canCreate ? (
               <AddCard boardId={board.id} lane={lane} onAdd={(text) => add(lane, text)} />
             ) : limit === 'private' ? (
-              <button type="button" className="ol-button" onClick={() => sessionBus(store).requestComposer()}>
-                {ts('private.noteButton')}
-              </button>
+              lane === laneFor(privateLane ?? '') ? (
+                <button type="button" className="ol-button" onClick={() => sessionBus(store).requestComposer()}>
+                  {ts('private.noteButton')}
+                </button>
+              ) : (
+                <p className="ol-note">{ts('private.otherLane', { lane: tc(`lanes.${laneFor(privateLane ?? '')}.name`) })}</p>
+              )
             ) : null}
           </section>
         )

@@ -65,7 +65,8 @@ export function SessionNotices({ store, workshopId, boardId }: { store: Workshop
             <p className="session-notice__text">{t('summon.moved')}</p>
           </div>
         )}
-        {locked && (
+        {/* Observers change nothing anywhere: their badge says so, a lock would be one line more. */}
+        {locked && role !== 'observer' && (
           <div className="session-notice session-notice--locked" data-testid="locked-notice">
             <span className="session-notice__icon">{sessionIcons.lock}</span>
             <p className="session-notice__text">
@@ -82,7 +83,7 @@ export function SessionNotices({ store, workshopId, boardId }: { store: Workshop
         {privateHere && board && <PrivateWritingNotice store={store} board={board} phase={privateHere} role={role} locked={locked && !facilitator} />}
         {board && <VoteNotice key={board.id} store={store} board={board} role={role} />}
         {follow && <FollowNotice key={follow.clientId} store={store} workshopId={workshopId} boardId={boardId} follow={follow} />}
-        {!facilitator && privateElsewhere && <Elsewhere icon={sessionIcons.eyeOff} text={t('private.elsewhere', { board: titleOf(privateElsewhere, t) })} action={t('goThere')} onGo={() => go(privateElsewhere.id)} />}
+        {role === 'participant' && privateElsewhere && <Elsewhere icon={sessionIcons.eyeOff} text={t('private.elsewhere', { board: titleOf(privateElsewhere, t) })} action={t('goThere')} onGo={() => go(privateElsewhere.id)} />}
         {voteElsewhere && role !== 'observer' && <Elsewhere icon={sessionIcons.dots} text={t('vote.elsewhere', { board: titleOf(voteElsewhere, t) })} action={t('goThere')} onGo={() => go(voteElsewhere.id)} />}
       </div>
       <SessionToasts store={store} />

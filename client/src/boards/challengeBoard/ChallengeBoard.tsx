@@ -17,6 +17,7 @@ import {
 import type { DocumentPlan } from '../../../../shared/logic/plan'
 import { countMatching, emptyTagFilter, isTagFilterActive, matchesTagFilter, type TagFilter } from '../../../../shared/logic/tags'
 import { CARD_TEXT_MAX, type CardLane, type CardRecord } from '../../../../shared/schema/records/card'
+import { laneFor } from '../../../../shared/facilitation/reveal'
 import { useBoardAccess } from '../../session/BoardAccessContext'
 import { sessionBus } from '../../session/sessionBus'
 import { useBoardVote } from '../../session/useBoardVote'
@@ -461,7 +462,7 @@ export function ChallengeBoard({ store, board }: BoardProps) {
                 {access.canCreate ? (
                   <AddCardForm lane={lane} onAdd={(text) => apply(planAddCard(cards, lane, text, context()))} />
                 ) : access.limit === 'private' ? (
-                  <PrivateAddHint onWrite={() => sessionBus(store).requestComposer()} />
+                  <PrivateAddHint lane={lane} privateLane={laneFor(access.privateLane ?? '')} onWrite={() => sessionBus(store).requestComposer()} />
                 ) : null}
               </section>
             ))}
@@ -540,9 +541,21 @@ function nearestLane<T extends { left: number; right: number }>(lanes: readonly 
   return best
 }
 
-/** Private writing: new cards are written in the composer above the board, seen by no one until the reveal. */
-function PrivateAddHint({ onWrite }: { onWrite(): void }) {
+/**
+ * Private writing: new cards are written in the composer above the board, seen by no one until the
+ * reveal, and all go to one lane (the facilitator's choice): that lane offers the composer, the
+ * others say where new cards go now.
+ */
+function PrivateAddHint({ lane, privateLane, onWrite }: { lane: CardLane; privateLane: CardLane; onWrite(): void }) {
   const { t } = useTranslation('session')
+  const { t: tc } = useTranslation('challenges')
+  if (lane !== privateLane) {
+    return (
+      <p className="csa-add__hint csa-add--private" data-testid="private-add-hint">
+        {t('private.otherLane', { lane: tc(`lanes.${privateLane}.name`) })}
+      </p>
+    )
+  }
   return (
     <div className="csa-add csa-add--private" data-testid="private-add-hint">
       <p className="csa-add__hint">{t('private.laneHint')}</p>

@@ -66,7 +66,8 @@ export function MapView({ store, boardId, zones, cards, contentBounds, handlers,
                   listening={false}
                 />
                 <Text x={zone.x + zoneMetrics.padding} y={zone.y + 35} text={t('map.cardCount', { count: zone.count })} fontSize={13} fontFamily={FONT} fill={inkMuted} listening={false} />
-                {zone.count === 0 && (
+                {/* "Drag cards here, or double-click" only to people who may. */}
+                {zone.count === 0 && onDoubleClickBoard && (
                   <Text
                     x={zone.x}
                     y={zone.y + zone.h / 2}

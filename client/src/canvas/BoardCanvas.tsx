@@ -180,6 +180,9 @@ function BoardCanvasSession({ store, boardId }: BoardCanvasProps) {
   const userMovedCamera = useRef(false)
   /** The last camera asked for by following or a summon, while the person has not moved it since. */
   const requestedCamera = useRef<CameraRequest | null>(null)
+  /** One asked for before this board was shown (or before the canvas knew its size): applied once it can be. */
+  const [initialCamera] = useState(() => sessionBus(store).takeCamera(boardId))
+  const pendingCamera = useRef<CameraRequest | null>(initialCamera)
   /** The camera the stage was last drawn with; the CSS transform maps that picture to cameraRef. */
   const drawnCamera = useRef<Camera | null>(null)
 
@@ -343,9 +346,7 @@ function BoardCanvasSession({ store, boardId }: BoardCanvasProps) {
     return () => store.setView(null)
   }, [publishesView, store])
 
-  // A camera asked for by following or "bring everyone here" (session/sessionBus.ts); one asked
-  // for before this board was shown waits until the canvas knows its size.
-  const pendingCamera = useRef<CameraRequest | null>(sessionBus(store).takeCamera(boardId))
+  // A camera asked for by following or "bring everyone here" (session/sessionBus.ts).
   const applyCamera = useCallback(
     (request: CameraRequest) => {
       const s = sizeRef.current

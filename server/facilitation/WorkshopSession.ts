@@ -141,7 +141,9 @@ export class WorkshopSession {
   applyClientUpdate(connection: SyncConnection, update: Uint8Array): void {
     const grant = connection.grant
     if (!grant || grant.role === 'observer') {
-      if (!connection.toldReadOnly) {
+      // Every client answers the server's sync request with an update, usually with nothing new
+      // in it: that is not an edit, and telling the observer so on every connect would be noise.
+      if (!connection.toldReadOnly && carriesNews(this.#room.doc, update)) {
         connection.toldReadOnly = true
         this.#tellRefused(connection, 'readOnly', null)
       }
@@ -808,3 +810,31 @@ export class WorkshopSession {
 
 /** y-websocket's auth message type, whose permission-denied message stock clients log. */
 const MESSAGE_AUTH = 2
+
+/**
+ * Whether an update holds anything `doc` does not have yet: an item it lacks, or a deletion of
+ * something it still has. A sync reply from a client with no edits of its own holds neither (its
+ * delete set repeats deletions the server made itself).
+ */
+function carriesNews(doc: Y.Doc, update: Uint8Array): boolean {
+  const missing = Y.decodeUpdate(Y.diffUpdate(update, Y.encodeStateVector(doc)))
+  if (missing.structs.length > 0) return true
+  if (missing.ds.clients.size === 0) return false
+  const known = Y.createDeleteSetFromStructStore(doc.store)
+  for (const [client, ranges] of missing.ds.clients) {
+    const have = known.clients.get(client) ?? []
+    for (const range of ranges) if (!covered(have, range.clock, range.clock + range.len)) return true
+  }
+  return false
+}
+
+/** Whether sorted, possibly adjacent ranges cover [from, to) without a gap. */
+function covered(ranges: readonly { clock: number; len: number }[], from: number, to: number): boolean {
+  let reached = from
+  for (const range of ranges) {
+    if (range.clock > reached) break
+    reached = Math.max(reached, range.clock + range.len)
+    if (reached >= to) return true
+  }
+  return reached >= to
+}

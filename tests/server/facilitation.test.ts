@@ -76,6 +76,24 @@ describe('roles, enforced by the server', () => {
     expect(texts(reader.doc)).toEqual(['ekte'])
   })
 
+  it('an observer who only reads along is told nothing; deleting something is an edit they are told about', async () => {
+    const { facilitator, boardId, observer } = await room()
+    // Deletions in the workshop: every client's sync reply then repeats them in its delete set.
+    getWorkshopMaps(facilitator.doc).items.set('gone', createRecordMap(note('gone', boardId, 'borte')))
+    getWorkshopMaps(facilitator.doc).items.delete('gone')
+    getWorkshopMaps(facilitator.doc).items.set('kept', createRecordMap(note('kept', boardId, 'blir')))
+    const watcher = await observer()
+    await waitFor(() => texts(watcher.doc).includes('blir'), 'the workshop at the observer')
+    // A command's reply comes after everything the observer sent before it (its sync reply too).
+    ok(await watcher.call({ type: 'time', clientTime: Date.now() }))
+    expect(watcher.messages.filter((m) => m.type === 'refused')).toEqual([])
+
+    getWorkshopMaps(watcher.doc).items.delete('kept')
+    await waitFor(() => lastMessage(watcher, 'refused') !== undefined, 'observer told about the delete')
+    expect(lastMessage(watcher, 'refused')).toEqual({ type: 'refused', reason: 'readOnly', boardId: null })
+    expect(texts(facilitator.doc)).toEqual(['blir'])
+  })
+
   it('a participant cannot start the timer: the command is forbidden and a direct write is undone', async () => {
     const { facilitator, participant } = await room()
     const kari = await participant()

@@ -1,12 +1,15 @@
 import { useCallback, useId, useRef, useState } from 'react'
 import { useTranslation } from 'react-i18next'
+import type { Role } from '../../../shared/access'
 import type { Peer } from '../store/types'
 import { PeopleIcon } from './icons'
 import { useDismiss } from './useDismiss'
+import './peopleList.css'
 
 interface PeopleListProps {
   peers: readonly Peer[]
-  self: { name: string; color: string }
+  /** This person; `role` as the server said (for their own badge). */
+  self: { name: string; color: string; role?: Role | null }
 }
 
 const MAX_DOTS = 4
@@ -14,15 +17,17 @@ const MAX_DOTS = 4
 /** Who is here: a count with colour dots in the bar, and the names one press away. */
 export function PeopleList({ peers, self }: PeopleListProps) {
   const { t } = useTranslation('app')
+  const { t: ts } = useTranslation('session')
   const [open, setOpen] = useState(false)
   const container = useRef<HTMLDivElement>(null)
   const button = useRef<HTMLButtonElement>(null)
   const listId = useId()
   const close = useCallback(() => setOpen(false), [])
   useDismiss(open, container, close, button)
-  const people = [{ key: 'self', name: self.name, color: self.color, isSelf: true }].concat(
-    peers.map((p) => ({ key: String(p.clientId), name: p.name || t('people.unnamed'), color: p.color, isSelf: false })),
-  )
+  const people: { key: string; name: string; color: string; isSelf: boolean; role: Role | null }[] = [
+    { key: 'self', name: self.name, color: self.color, isSelf: true, role: self.role ?? null },
+    ...peers.map((p) => ({ key: String(p.clientId), name: p.name || t('people.unnamed'), color: p.color, isSelf: false, role: p.role })),
+  ]
   const count = people.length
   return (
     <div className="popover-anchor people" ref={container}>
@@ -58,6 +63,12 @@ export function PeopleList({ peers, self }: PeopleListProps) {
               <span className="people__dot" style={{ background: p.color }} aria-hidden="true" />
               <span className="people__name">{p.name}</span>
               {p.isSelf && <span className="muted"> {t('people.you')}</span>}
+              {/* Stamped by the server from each person's link, so nobody can claim to be the facilitator. */}
+              {(p.role === 'facilitator' || p.role === 'observer') && (
+                <span className={`people__role people__role--${p.role}`} data-testid="people-role">
+                  {ts(`roles.${p.role}`)}
+                </span>
+              )}
             </li>
           ))}
         </ul>

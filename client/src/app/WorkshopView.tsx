@@ -120,7 +120,7 @@ export function WorkshopView({ store, workshopId, boardId, userName, onChangeNam
           <div className="topbar__tools">
             <SessionBar store={store} />
             <ConnectionIndicator connection={connection} />
-            <PeopleList peers={peers} self={{ name: userName, color: store.getSelfColor() }} />
+            <PeopleList peers={peers} self={{ name: userName, color: store.getSelfColor(), role }} />
             {narrow ? (
               <MoreMenu>
                 {(closeMenu) => (

@@ -3,13 +3,15 @@ import { useTranslation } from 'react-i18next'
 interface BoardHelpProps {
   text: string
   visible: boolean
-  onToggle(visible: boolean): void
+  /** Shows or hides it for everyone; null for people who may not (only the facilitator changes board records). */
+  onToggle: ((visible: boolean) => void) | null
 }
 
-/** One or two sentences on how to use the board; hidden for everyone by anyone, shown again as easily. */
+/** One or two sentences on how to use the board; hidden for everyone by the facilitator, shown again as easily. */
 export function BoardHelp({ text, visible, onToggle }: BoardHelpProps) {
   const { t } = useTranslation('boards')
   if (!visible) {
+    if (!onToggle) return null
     return (
       <button type="button" className="board-help__show" onClick={() => onToggle(true)}>
         <span aria-hidden="true">?</span> {t('help.show')}
@@ -19,9 +21,11 @@ export function BoardHelp({ text, visible, onToggle }: BoardHelpProps) {
   return (
     <aside className="board-help" aria-label={t('help.label')}>
       <p>{text}</p>
-      <button type="button" className="button board-help__hide" onClick={() => onToggle(false)}>
-        {t('help.hide')}
-      </button>
+      {onToggle && (
+        <button type="button" className="button board-help__hide" onClick={() => onToggle(false)}>
+          {t('help.hide')}
+        </button>
+      )}
     </aside>
   )
 }

@@ -48,12 +48,16 @@ import { ConnectorNode, ImageNode, imageSourceStates, ShapeNode, StrokeNode, Tex
 import { ItemTextEditor } from './ItemTextEditor'
 import { NoteEditor } from './NoteEditor'
 import { NoteNode } from './NoteNode'
-import { inkColors, SelectionToolbar } from './SelectionToolbar'
+import { inkColors, SelectionToolbar, type SelectionVote } from './SelectionToolbar'
 import { strokeOutlinePath } from './strokePath'
 import { useSelectedItems } from './useSelectedItems'
 import { useSharedColor } from './useSharedColor'
 import { revealRect, stepFocus } from './canvasKeyboard'
 import { CanvasFocusDescription } from '../a11y/CanvasFocusDescription'
+import { useBoardAccess } from '../session/BoardAccessContext'
+import { cameraForView, viewOfCamera } from '../session/followView'
+import { sessionBus, type CameraRequest } from '../session/sessionBus'
+import { useBoardVote } from '../session/useBoardVote'
 import './canvas.css'
 
 // Sharp on retina, but a 3x phone would triple fill cost for little visible gain.
@@ -117,6 +121,10 @@ function BoardCanvasSession({ store, boardId }: BoardCanvasProps) {
   const nodes = useRef(new Map<string, Konva.Group>())
   const size = useElementSize(containerRef)
   const ids = useItemIds(store, boardId)
+  // What this person may do here (role, lock, private writing) and the vote on this board, read
+  // once for the whole canvas: notes get plain numbers, never their own subscription.
+  const access = useBoardAccess()
+  const voting = useBoardVote(store, boardId)
 
   // ---- session state -------------------------------------------------------------------------
   const [camera, setCamera] = useState<Camera>({ x: 0, y: 0, scale: 1 })
@@ -153,7 +161,11 @@ function BoardCanvasSession({ store, boardId }: BoardCanvasProps) {
   const spaceRef = useRef(spaceHeld)
   const lastColorRef = useRef(lastColor)
   const renderedRef = useRef<ReadonlySet<string>>(emptySelection)
+  const accessRef = useRef(access)
+  const votingRef = useRef(voting)
   useLayoutEffect(() => {
+    accessRef.current = access
+    votingRef.current = voting
     sizeRef.current = size
     selectionRef.current = selection
     idsRef.current = ids
@@ -166,6 +178,11 @@ function BoardCanvasSession({ store, boardId }: BoardCanvasProps) {
   // ---- camera --------------------------------------------------------------------------------
   const commitTimer = useRef<number | null>(null)
   const userMovedCamera = useRef(false)
+  /** The last camera asked for by following or a summon, while the person has not moved it since. */
+  const requestedCamera = useRef<CameraRequest | null>(null)
+  /** One asked for before this board was shown (or before the canvas knew its size): applied once it can be. */
+  const [initialCamera] = useState(() => sessionBus(store).takeCamera(boardId))
+  const pendingCamera = useRef<CameraRequest | null>(initialCamera)
   /** The camera the stage was last drawn with; the CSS transform maps that picture to cameraRef. */
   const drawnCamera = useRef<Camera | null>(null)
 
@@ -283,30 +300,81 @@ function BoardCanvasSession({ store, boardId }: BoardCanvasProps) {
     [store],
   )
 
+  /** The person moved the camera themselves: the board stops fitting itself, and following stops. */
+  const cameraByPerson = useCallback(() => {
+    userMovedCamera.current = true
+    requestedCamera.current = null
+    sessionBus(store).userMovedCamera(boardId)
+  }, [boardId, store])
+
   const zoomBy = useCallback(
     (factor: number, anchor?: Point) => {
-      userMovedCamera.current = true
+      cameraByPerson()
       const s = sizeRef.current
       moveCamera(zoomAt(cameraRef.current, anchor ?? { x: s.w / 2, y: s.h / 2 }, factor))
     },
-    [moveCamera],
+    [cameraByPerson, moveCamera],
   )
 
   const resetZoom = useCallback(() => {
-    userMovedCamera.current = true
+    cameraByPerson()
     zoomBy(1 / cameraRef.current.scale)
-  }, [zoomBy])
+  }, [cameraByPerson, zoomBy])
 
   // Until the person moves the camera, keep the board's content in view as it loads.
   const hasContent = ids.length > 0
   useLayoutEffect(() => {
-    if (size.w === 0 || size.h === 0 || userMovedCamera.current) return
+    if (size.w === 0 || size.h === 0 || userMovedCamera.current || pendingCamera.current) return
     fitToContent()
   }, [size.w, size.h, hasContent, fitToContent])
 
   useLayoutEffect(() => {
     drawCamera(cameraRef.current)
   }, [size.w, size.h, drawCamera])
+
+  // ---- following: the facilitator's camera out, a followed camera in -------------------------
+  // The facilitator publishes what they look at (only they can be followed or bring everyone to
+  // their view). It goes out with the committed camera, so at most every CAMERA_COMMIT_MS during
+  // a gesture and never while still: one person's presence, cheaper than their cursor.
+  const publishesView = access.role === 'facilitator'
+  useEffect(() => {
+    if (!publishesView || size.w === 0 || size.h === 0) return
+    store.setView({ boardId, ...viewOfCamera(camera, size) })
+  }, [publishesView, store, boardId, camera, size])
+  useEffect(() => {
+    if (!publishesView) return
+    return () => store.setView(null)
+  }, [publishesView, store])
+
+  // A camera asked for by following or "bring everyone here" (session/sessionBus.ts).
+  const applyCamera = useCallback(
+    (request: CameraRequest) => {
+      const s = sizeRef.current
+      if (s.w === 0 || s.h === 0) {
+        pendingCamera.current = request
+        return
+      }
+      pendingCamera.current = null
+      requestedCamera.current = request
+      userMovedCamera.current = true
+      sessionBus(store).cameraApplied(request)
+      moveCamera(cameraForView(request.view, s))
+    },
+    [moveCamera, store],
+  )
+  useEffect(
+    () =>
+      sessionBus(store).onCamera((request) => {
+        if (request.boardId === boardId) applyCamera(request)
+      }),
+    [applyCamera, boardId, store],
+  )
+  // Applied again when the canvas changes size (a notice above it appears, the phone turns), so
+  // the followed view stays in the middle until the person moves the camera themselves.
+  useLayoutEffect(() => {
+    const again = pendingCamera.current ?? requestedCamera.current
+    if (again && size.w > 0 && size.h > 0) applyCamera(again)
+  }, [applyCamera, size.w, size.h])
 
   // ---- culling -------------------------------------------------------------------------------
   const renderedIds = useMemo(() => {
@@ -347,6 +415,12 @@ function BoardCanvasSession({ store, boardId }: BoardCanvasProps) {
 
   const createNoteAt = useCallback(
     (center: Point) => {
+      const can = accessRef.current
+      if (!can.canCreate) {
+        // During private writing new notes go through the composer in the session strip.
+        if (can.limit === 'private') sessionBus(store).requestComposer()
+        return
+      }
       userMovedCamera.current = true
       const position = placeNewNote(center, { w: NOTE_DEFAULT_SIZE, h: NOTE_DEFAULT_SIZE }, placedOnBoard().map((p) => p.rect))
       store.stopCapturing()
@@ -384,7 +458,7 @@ function BoardCanvasSession({ store, boardId }: BoardCanvasProps) {
 
   const deleteSelection = useCallback(() => {
     const selected = selectionRef.current
-    if (selected.size === 0) return
+    if (selected.size === 0 || !accessRef.current.canEdit) return
     applyPlan(planDeleteItems(itemsOnBoard(), selected))
     setSelection(emptySelection)
   }, [applyPlan, itemsOnBoard])
@@ -421,6 +495,7 @@ function BoardCanvasSession({ store, boardId }: BoardCanvasProps) {
 
   const nudgeSelection = useCallback(
     (dx: number, dy: number) => {
+      if (!accessRef.current.canEdit) return
       const plan = planMoveItems(itemsOnBoard(), selectionRef.current, dx, dy)
       try {
         store.applyPlan(plan)
@@ -434,6 +509,7 @@ function BoardCanvasSession({ store, boardId }: BoardCanvasProps) {
   // ---- images: pick, drop, paste -------------------------------------------------------------
   const addImages = useCallback(
     async (files: readonly File[], at?: Point) => {
+      if (!accessRef.current.canCreate) return
       const s = sizeRef.current
       let center = at ?? screenToBoard(cameraRef.current, { x: s.w / 2, y: s.h / 2 })
       const created: string[] = []
@@ -502,8 +578,10 @@ function BoardCanvasSession({ store, boardId }: BoardCanvasProps) {
   const dragListeners = useRef(new Map<string, Set<() => void>>())
   const notifyDrag = (id: string) => dragListeners.current.get(id)?.forEach((listener) => listener())
 
+  const editable = access.canEdit
   const handlers = useMemo<ItemHandlers>(
     () => ({
+      editable,
       register(id, node) {
         if (node) nodes.current.set(id, node)
         else nodes.current.delete(id)
@@ -584,8 +662,18 @@ function BoardCanvasSession({ store, boardId }: BoardCanvasProps) {
       dragOffset(itemId) {
         return dragOffsets.current.get(itemId) ?? null
       },
+      activate(id) {
+        // While a vote is open here a click or tap on a note gives it a dot (participants; the
+        // facilitator arranging notes on the projector uses the toolbar button or V instead).
+        const vote = votingRef.current
+        if (!vote.canVote || accessRef.current.role !== 'participant' || !vote.isEligible(store.getItem(id))) return
+        void vote.cast(id)
+      },
       edit(id) {
         setSelection(new Set([id]))
+        if (!accessRef.current.canEdit) return
+        // Two quick clicks are two dots while voting, not "edit": Enter still edits.
+        if (votingRef.current.canVote && accessRef.current.role === 'participant') return
         const kind = lookupItem(id)?.kind
         if (kind === 'note' || kind === 'text' || kind === 'shape') setEditingId(id)
       },
@@ -593,7 +681,7 @@ function BoardCanvasSession({ store, boardId }: BoardCanvasProps) {
         if (selectionRef.current.has(id)) transformerRef.current?.forceUpdate()
       },
     }),
-    [applyPlan, bindableAt, focusCanvas, itemsOnBoard, lookupItem],
+    [applyPlan, bindableAt, editable, focusCanvas, itemsOnBoard, lookupItem, store],
   )
 
   // The transformer frames whatever is selected and drawn, except arrows (they show end handles).
@@ -640,13 +728,14 @@ function BoardCanvasSession({ store, boardId }: BoardCanvasProps) {
   const startPinch = useCallback(() => {
     const [a, b] = [...touches.current.values()]
     if (!a || !b) return
+    cameraByPerson()
     gesture.current = {
       kind: 'pinch',
       startDistance: Math.max(1, Math.hypot(a.x - b.x, a.y - b.y)),
       startMid: { x: (a.x + b.x) / 2, y: (a.y + b.y) / 2 },
       camera: cameraRef.current,
     }
-  }, [])
+  }, [cameraByPerson])
 
   const cancelDrawing = useCallback(() => {
     const g = gesture.current
@@ -659,7 +748,7 @@ function BoardCanvasSession({ store, boardId }: BoardCanvasProps) {
   /** Starts drawing with the current tool; false when the tool does not draw. */
   const startDrawing = (e: ReactPointerEvent<HTMLDivElement>, point: Point): boolean => {
     const current = toolRef.current
-    if (!drawingTools.includes(current)) return false
+    if (!drawingTools.includes(current) || !accessRef.current.canCreate) return false
     if (e.button !== 0 && e.pointerType === 'mouse') return false
     const board = screenToBoard(cameraRef.current, point)
     focusCanvas()
@@ -748,6 +837,7 @@ function BoardCanvasSession({ store, boardId }: BoardCanvasProps) {
       switch (g.kind) {
         case 'pan':
           if (e.pointerId !== g.pointerId) return
+          cameraByPerson()
           moveCamera({ ...g.camera, x: g.camera.x + point.x - g.start.x, y: g.camera.y + point.y - g.start.y }, 'throttled')
           return
         case 'pinch': {
@@ -853,7 +943,7 @@ function BoardCanvasSession({ store, boardId }: BoardCanvasProps) {
       window.removeEventListener('pointerup', onUp)
       window.removeEventListener('pointercancel', onUp)
     }
-  }, [applyPlan, bindableAt, boardId, localPoint, moveCamera, placedOnBoard, store])
+  }, [applyPlan, bindableAt, boardId, cameraByPerson, localPoint, moveCamera, placedOnBoard, store])
 
   // Wheel: pinch on a trackpad (ctrl) and mouse wheels zoom; two-finger trackpad scrolls pan.
   useEffect(() => {
@@ -862,7 +952,7 @@ function BoardCanvasSession({ store, boardId }: BoardCanvasProps) {
     const onWheel = (e: WheelEvent) => {
       if (!(e.target instanceof HTMLCanvasElement)) return
       e.preventDefault()
-      userMovedCamera.current = true
+      cameraByPerson()
       const unit = e.deltaMode === 1 ? 16 : e.deltaMode === 2 ? 400 : 1
       const dx = e.deltaX * unit
       const dy = e.deltaY * unit
@@ -878,7 +968,7 @@ function BoardCanvasSession({ store, boardId }: BoardCanvasProps) {
     }
     el.addEventListener('wheel', onWheel, { passive: false })
     return () => el.removeEventListener('wheel', onWheel)
-  }, [localPoint, moveCamera])
+  }, [cameraByPerson, localPoint, moveCamera])
 
   // Double-click (mouse, pen) on empty space makes a note there; double taps are in onPointerDown.
   const onDoubleClick = (e: { target: EventTarget; clientX: number; clientY: number }) => {
@@ -951,10 +1041,12 @@ function BoardCanvasSession({ store, boardId }: BoardCanvasProps) {
         const first = stepFocus(readingItems(), null, 1)
         if (first) focusItem(first)
       } else if (mod && !e.altKey && key.toLowerCase() === 'z') {
+        if (!accessRef.current.canEdit) return
         store.stopCapturing()
         if (e.shiftKey) store.redo()
         else store.undo()
       } else if (mod && key.toLowerCase() === 'y') {
+        if (!accessRef.current.canEdit) return
         store.stopCapturing()
         store.redo()
       } else if (mod && key.toLowerCase() === 'a') {
@@ -962,7 +1054,7 @@ function BoardCanvasSession({ store, boardId }: BoardCanvasProps) {
       } else if (mod || e.altKey) {
         handled = false
       } else if (e.shiftKey && e.code === 'Digit1') {
-        userMovedCamera.current = true
+        cameraByPerson()
         fitToContent()
       } else if (e.shiftKey && e.code === 'Digit0') {
         resetZoom()
@@ -972,9 +1064,14 @@ function BoardCanvasSession({ store, boardId }: BoardCanvasProps) {
         zoomBy(1 / ZOOM_STEP)
       } else if (key === 'n' || key === 'N') {
         createNoteInView()
+      } else if ((key === 'v' || key === 'V') && votingRef.current.canVote && selected.size === 1 && votingRef.current.isEligible(store.getItem([...selected][0]!))) {
+        // V gives the focused note a dot, Shift+V takes one back; without a vote V is the select tool.
+        const only = [...selected][0]!
+        void (e.shiftKey ? votingRef.current.retract(only) : votingRef.current.cast(only))
       } else if (toolKeys[key.toLowerCase()] && !e.shiftKey) {
-        setTool(toolKeys[key.toLowerCase()]!)
-      } else if (key === 'i' || key === 'I') {
+        const next = toolKeys[key.toLowerCase()]!
+        if (accessRef.current.canCreate || !drawingTools.includes(next)) setTool(next)
+      } else if ((key === 'i' || key === 'I') && accessRef.current.canCreate) {
         pickerRef.current?.click()
       } else if (key === 'f' || key === 'F') {
         setFilterOpen((open) => !open)
@@ -984,7 +1081,7 @@ function BoardCanvasSession({ store, boardId }: BoardCanvasProps) {
         setTool('select')
       } else if (key === 'Delete' || key === 'Backspace') {
         deleteSelection()
-      } else if (key === 'Enter' && selected.size === 1) {
+      } else if (key === 'Enter' && selected.size === 1 && accessRef.current.canEdit) {
         const only = [...selected][0]!
         const kind = store.getItem(only)?.kind
         if (kind === 'note' || kind === 'text' || kind === 'shape') setEditingId(only)
@@ -1009,7 +1106,7 @@ function BoardCanvasSession({ store, boardId }: BoardCanvasProps) {
       window.removeEventListener('keyup', onKeyUp)
       window.removeEventListener('blur', onBlur)
     }
-  }, [createNoteInView, deleteSelection, fitToContent, focusItem, nudgeSelection, readingItems, resetZoom, store, zoomBy])
+  }, [cameraByPerson, createNoteInView, deleteSelection, fitToContent, focusItem, nudgeSelection, readingItems, resetZoom, store, zoomBy])
 
   // ---- test hook -----------------------------------------------------------------------------
   useEffect(() => {
@@ -1083,6 +1180,18 @@ function BoardCanvasSession({ store, boardId }: BoardCanvasProps) {
   const drawing = drawingTools.includes(tool) && !panning
   const placeholder = t('note.placeholder')
   const imageLabels = useMemo(() => ({ loading: t('image.uploading'), missing: t('image.missing') }), [t])
+  // Notes show dots only on the board the vote is on; the eligible selected note gets the vote buttons.
+  const voteView = voting.view
+  const selectionVote: SelectionVote | null =
+    voting.canVote && single && voting.isEligible(single)
+      ? {
+          mine: voting.view?.mine[single.id] ?? 0,
+          total: voting.view?.totals ? (voting.view.totals[single.id] ?? 0) : null,
+          left: voting.view?.left ?? 0,
+          onCast: () => void voting.cast(single.id),
+          onRetract: () => void voting.retract(single.id),
+        }
+      : null
   return (
     <div
       ref={containerRef}
@@ -1103,7 +1212,7 @@ function BoardCanvasSession({ store, boardId }: BoardCanvasProps) {
         if (e.target instanceof HTMLCanvasElement) e.preventDefault()
       }}
       onDragOver={(e) => {
-        if (![...e.dataTransfer.types].includes('Files')) return
+        if (![...e.dataTransfer.types].includes('Files') || !access.canCreate) return
         e.preventDefault()
         setDropping(true)
       }}
@@ -1132,7 +1241,20 @@ function BoardCanvasSession({ store, boardId }: BoardCanvasProps) {
               const kind = store.getItem(id)?.kind
               switch (kind) {
                 case 'note':
-                  return <NoteNode key={id} detail={detail} store={store} id={id} editing={id === editingId} placeholder={placeholder} handlers={handlers} filter={filter} />
+                  return (
+                    <NoteNode
+                      key={id}
+                      detail={detail}
+                      store={store}
+                      id={id}
+                      editing={id === editingId}
+                      placeholder={placeholder}
+                      handlers={handlers}
+                      filter={filter}
+                      myDots={voting.canVote ? (voteView?.mine[id] ?? 0) : -1}
+                      totalDots={!voteView?.totals ? -1 : voteView.open ? (voteView.totals[id] ?? 0) : (voteView.totals[id] ?? -1)}
+                    />
+                  )
                 case 'text':
                   return <TextNode key={id} detail={detail} store={store} id={id} editing={id === editingId} handlers={handlers} filter={filter} />
                 case 'shape':
@@ -1156,7 +1278,7 @@ function BoardCanvasSession({ store, boardId }: BoardCanvasProps) {
               flipEnabled={false}
               keepRatio={single?.kind === 'image'}
               ignoreStroke
-              resizeEnabled={anchors.length > 0 && editingId === null}
+              resizeEnabled={anchors.length > 0 && editingId === null && access.canEdit}
               enabledAnchors={anchors}
               anchorSize={ANCHOR_SIZE}
               anchorCornerRadius={ANCHOR_SIZE / 2}
@@ -1217,8 +1339,17 @@ function BoardCanvasSession({ store, boardId }: BoardCanvasProps) {
           <FilteredCount store={store} boardId={boardId} filter={filter} onChange={setFilter} />
         </div>
       )}
-      {selectedItems.length > 0 && editingId === null && (
-        <SelectionToolbar items={selectedItems} currentColor={selectedColor} onColor={colorSelection} onPatch={patchSelection} onTags={tagSelection} onDelete={deleteSelection} />
+      {selectedItems.length > 0 && editingId === null && (access.canEdit || selectionVote) && (
+        <SelectionToolbar
+          items={selectedItems}
+          editable={access.canEdit}
+          vote={selectionVote}
+          currentColor={selectedColor}
+          onColor={colorSelection}
+          onPatch={patchSelection}
+          onTags={tagSelection}
+          onDelete={deleteSelection}
+        />
       )}
       {dropping && <div className="sk-drop-hint">{t('image.dropHint')}</div>}
       {notice && (
@@ -1231,6 +1362,7 @@ function BoardCanvasSession({ store, boardId }: BoardCanvasProps) {
       )}
       <CanvasToolbar
         store={store}
+        access={access}
         tool={tool}
         scale={camera.scale}
         filterOpen={filterOpen}
@@ -1241,7 +1373,7 @@ function BoardCanvasSession({ store, boardId }: BoardCanvasProps) {
         onToggleFilter={() => setFilterOpen((open) => !open)}
         onZoom={(direction) => zoomBy(direction > 0 ? ZOOM_STEP : 1 / ZOOM_STEP)}
         onFit={() => {
-          userMovedCamera.current = true
+          cameraByPerson()
           fitToContent()
         }}
         onResetZoom={resetZoom}

@@ -1,6 +1,7 @@
 import { useRef, type ChangeEvent, type RefObject } from 'react'
 import { useTranslation } from 'react-i18next'
 import { formatPercent } from '../i18n/format'
+import type { BoardAccess } from '../session/boardAccess'
 import { useUndoState } from '../store/hooks'
 import type { WorkshopStore } from '../store/WorkshopStore'
 import { icons } from './icons'
@@ -16,6 +17,8 @@ export const toolKeys: Record<string, CanvasTool> = { v: 'select', h: 'hand', t:
 
 interface CanvasToolbarProps {
   store: WorkshopStore
+  /** Observers and a locked board get navigation only; private writing keeps a note button that opens the composer. */
+  access: BoardAccess
   tool: CanvasTool
   scale: number
   filterOpen: boolean
@@ -32,10 +35,12 @@ interface CanvasToolbarProps {
 
 /** The board's main tools, at the bottom edge. */
 export function CanvasToolbar(props: CanvasToolbarProps) {
-  const { store, tool, scale, filterOpen, onTool, onNewNote, onImages, onToggleFilter, onZoom, onFit, onResetZoom, pickerRef } = props
+  const { store, access, tool, scale, filterOpen, onTool, onNewNote, onImages, onToggleFilter, onZoom, onFit, onResetZoom, pickerRef } = props
   const { t, i18n } = useTranslation('canvas')
+  const { t: ts } = useTranslation('session')
   const { canUndo, canRedo } = useUndoState(store)
   const cameraRef = useRef<HTMLInputElement>(null)
+  const zoomText = formatPercent(Math.round(scale * 100), i18n.resolvedLanguage)
   const onFiles = (e: ChangeEvent<HTMLInputElement>) => {
     const files = [...(e.target.files ?? [])]
     e.target.value = ''
@@ -59,22 +64,32 @@ export function CanvasToolbar(props: CanvasToolbarProps) {
     <div className="sk-canvas-toolbar" role="toolbar" aria-label={t('toolbarLabel')}>
       {mode('select', 'select', 'sk-tool-mode')}
       {mode('hand', 'hand', 'sk-tool-mode')}
-      <button type="button" className="sk-tool sk-tool-primary" aria-label={t('tools.newNote')} title={t('tools.newNote')} onClick={onNewNote}>
-        {icons.note}
-      </button>
-      {mode('text', 'text')}
-      {mode('rect', 'rect')}
-      {mode('ellipse', 'ellipse')}
-      {mode('arrow', 'arrow')}
-      {mode('pen', 'pen')}
-      <button type="button" className="sk-tool" aria-label={t('tools.image')} title={t('tools.image')} onClick={() => pickerRef?.current?.click()}>
-        {icons.image}
-      </button>
-      <button type="button" className="sk-tool sk-tool-phone" aria-label={t('tools.camera')} title={t('tools.camera')} onClick={() => cameraRef.current?.click()}>
-        {icons.camera}
-      </button>
-      <input ref={pickerRef} type="file" accept="image/*" multiple hidden onChange={onFiles} data-testid="image-input" />
-      <input ref={cameraRef} type="file" accept="image/*" capture="environment" hidden onChange={onFiles} />
+      {access.canCreate ? (
+        <>
+          <button type="button" className="sk-tool sk-tool-primary" aria-label={t('tools.newNote')} title={t('tools.newNote')} onClick={onNewNote}>
+            {icons.note}
+          </button>
+          {mode('text', 'text')}
+          {mode('rect', 'rect')}
+          {mode('ellipse', 'ellipse')}
+          {mode('arrow', 'arrow')}
+          {mode('pen', 'pen')}
+          <button type="button" className="sk-tool" aria-label={t('tools.image')} title={t('tools.image')} onClick={() => pickerRef?.current?.click()}>
+            {icons.image}
+          </button>
+          <button type="button" className="sk-tool sk-tool-phone" aria-label={t('tools.camera')} title={t('tools.camera')} onClick={() => cameraRef.current?.click()}>
+            {icons.camera}
+          </button>
+          <input ref={pickerRef} type="file" accept="image/*" multiple hidden onChange={onFiles} data-testid="image-input" />
+          <input ref={cameraRef} type="file" accept="image/*" capture="environment" hidden onChange={onFiles} />
+        </>
+      ) : access.limit === 'private' ? (
+        // Private writing: the note button opens the composer, the other tools would be refused.
+        <button type="button" className="sk-tool sk-tool-primary sk-tool-note-private" title={ts('private.noteButtonTitle')} onClick={onNewNote} data-testid="private-note-button">
+          {icons.note}
+          {ts('private.noteButton')}
+        </button>
+      ) : null}
       <button type="button" className="sk-tool" aria-label={t('tools.filter')} title={t('tools.filter')} aria-pressed={filterOpen} onClick={onToggleFilter}>
         {icons.filter}
       </button>
@@ -82,8 +97,9 @@ export function CanvasToolbar(props: CanvasToolbarProps) {
       <button type="button" className="sk-tool sk-tool-zoom" aria-label={t('zoom.out')} title={t('zoom.out')} onClick={() => onZoom(-1)}>
         {icons.zoomOut}
       </button>
-      <button type="button" className="sk-tool sk-zoom-level" aria-label={t('zoom.reset')} title={t('zoom.reset')} onClick={onResetZoom}>
-        {formatPercent(Math.round(scale * 100), i18n.resolvedLanguage)}
+      {/* The name starts with the zoom shown ("34 %: Tilbakestill til 100 %"): what a voice-control user reads off the button (WCAG 2.5.3). */}
+      <button type="button" className="sk-tool sk-zoom-level" aria-label={`${zoomText}: ${t('zoom.reset')}`} title={t('zoom.reset')} onClick={onResetZoom}>
+        {zoomText}
       </button>
       <button type="button" className="sk-tool sk-tool-zoom" aria-label={t('zoom.in')} title={t('zoom.in')} onClick={() => onZoom(1)}>
         {icons.zoomIn}
@@ -91,13 +107,17 @@ export function CanvasToolbar(props: CanvasToolbarProps) {
       <button type="button" className="sk-tool" aria-label={t('zoom.fit')} title={t('zoom.fit')} onClick={onFit}>
         {icons.fit}
       </button>
-      <span className="sk-toolbar-divider" aria-hidden="true" />
-      <button type="button" className="sk-tool" aria-label={t('undo')} title={t('undo')} disabled={!canUndo} onClick={() => store.undo()}>
-        {icons.undo}
-      </button>
-      <button type="button" className="sk-tool" aria-label={t('redo')} title={t('redo')} disabled={!canRedo} onClick={() => store.redo()}>
-        {icons.redo}
-      </button>
+      {access.canEdit && (
+        <>
+          <span className="sk-toolbar-divider" aria-hidden="true" />
+          <button type="button" className="sk-tool" aria-label={t('undo')} title={t('undo')} disabled={!canUndo} onClick={() => store.undo()}>
+            {icons.undo}
+          </button>
+          <button type="button" className="sk-tool" aria-label={t('redo')} title={t('redo')} disabled={!canRedo} onClick={() => store.redo()}>
+            {icons.redo}
+          </button>
+        </>
+      )}
     </div>
   )
 }

@@ -1,6 +1,6 @@
 import type Konva from 'konva'
 import { memo, useCallback, useLayoutEffect } from 'react'
-import { Group, Rect, Text } from 'react-konva'
+import { Circle, Group, Rect, Text } from 'react-konva'
 import type { DetailLevel } from '../../../shared/logic/geometry'
 import { NOTE_LINE_HEIGHT, NOTE_TEXT_PADDING, fitNoteFontSize } from '../../../shared/logic/noteTextFit'
 import { matchesTagFilter, sdgInfo, type TagFilter } from '../../../shared/logic/tags'
@@ -28,13 +28,17 @@ interface NoteNodeProps {
   filter: TagFilter
   /** From the committed camera: changes only when the zoom crosses the threshold. */
   detail: DetailLevel
+  /** While this person can vote on this note: their dots on it; -1 otherwise. */
+  myDots: number
+  /** Everyone's dots (live, or the results); -1 when not shown (no vote, or a hidden one). */
+  totalDots: number
 }
 
 /**
  * One sticky note. Subscribed to its own record, so a remote change to one note re-renders one
  * note. Konva holds its position only while it is dragged; the board commits on drag end.
  */
-export const NoteNode = memo(function NoteNode({ store, id, editing, placeholder, handlers, filter, detail }: NoteNodeProps) {
+export const NoteNode = memo(function NoteNode({ store, id, editing, placeholder, handlers, filter, detail, myDots, totalDots }: NoteNodeProps) {
   const note = useNote(store, id)
   const ref = useCallback((node: Konva.Group | null) => handlers.register(id, node), [handlers, id])
   const w = note?.w
@@ -52,12 +56,15 @@ export const NoteNode = memo(function NoteNode({ store, id, editing, placeholder
     onDragEnd: (e: Konva.KonvaEventObject<DragEvent>) => handlers.dragEnd(id, e.currentTarget as Konva.Group),
     onDblClick: () => handlers.edit(id),
     onDblTap: () => handlers.edit(id),
+    // One event per click or tap whatever the pointer (click and tap can both fire for a touch).
+    onPointerClick: () => handlers.activate(id),
   }
   if (detail === 'coarse') {
     // Zoomed out the text is unreadable: one filled rect, still selectable and draggable.
     return (
-      <Group ref={ref} id={id} x={note.x} y={note.y} opacity={opacity} draggable {...events}>
+      <Group ref={ref} id={id} x={note.x} y={note.y} opacity={opacity} draggable={handlers.editable} {...events}>
         <Rect width={note.w} height={note.h} fill={palette.fill} perfectDrawEnabled={false} />
+        {(myDots > 0 || totalDots > 0) && <CoarseVoteMark noteWidth={note.w} noteHeight={note.h} mine={myDots} total={totalDots} />}
       </Group>
     )
   }
@@ -73,8 +80,8 @@ export const NoteNode = memo(function NoteNode({ store, id, editing, placeholder
       x={note.x}
       y={note.y}
       opacity={opacity}
-      // Always draggable: while panning the whole layer stops listening instead, which costs no render.
-      draggable
+      // Draggable unless the person may not edit: while panning the whole layer stops listening instead, which costs no render.
+      draggable={handlers.editable}
       {...events}
     >
       <Rect width={note.w} height={note.h} fill={palette.fill} stroke={palette.edge} strokeWidth={1} cornerRadius={3} perfectDrawEnabled={false} />
@@ -111,6 +118,69 @@ export const NoteNode = memo(function NoteNode({ store, id, editing, placeholder
             </Group>
           )
         })}
+      {(myDots >= 0 || totalDots >= 0) && <VoteBadge noteWidth={note.w} noteHeight={note.h} mine={myDots} total={totalDots} />}
     </Group>
   )
 })
+
+const DOT = 14
+const DOT_GAP = 3
+const DOTS_DRAWN = 5
+const PILL_H = 26
+const MINE_FILL = '#1a5fb4'
+const TOTAL_FILL = '#1f1f1d'
+
+/**
+ * Dots on a note during a vote, at its lower right (the text starts at the top): this person's
+ * dots as blue dots (up to five, then "+n") and everyone's as a number in a dark disc; an empty
+ * ring says "you can vote here". The number, not the colour, carries the count. Never listening:
+ * a click goes to the note.
+ */
+function VoteBadge({ noteWidth, noteHeight, mine, total }: { noteWidth: number; noteHeight: number; mine: number; total: number }) {
+  const drawn = Math.min(mine, DOTS_DRAWN)
+  const more = mine - drawn
+  const moreText = more > 0 ? `+${more}` : ''
+  const moreW = more > 0 ? moreText.length * 8 + 2 : 0
+  const dotsW = mine > 0 ? drawn * DOT + (drawn - 1) * DOT_GAP + (more > 0 ? DOT_GAP + moreW : 0) : mine === 0 ? DOT : 0
+  const totalText = total >= 0 ? String(total) : ''
+  const totalW = total >= 0 ? Math.max(PILL_H, totalText.length * 9 + 12) : 0
+  // Without dots of one's own (results, observers) the badge is just the number.
+  const pillW = mine < 0 ? totalW : dotsW + 12 + (totalW > 0 ? totalW - 4 : 0)
+  const x = Math.max(2, noteWidth - pillW - 6)
+  return (
+    <Group x={x} y={Math.max(2, noteHeight - PILL_H - 10)} listening={false}>
+      {mine >= 0 && <Rect width={pillW} height={PILL_H} cornerRadius={PILL_H / 2} fill="#ffffff" stroke="#5e5e5a" strokeWidth={1} opacity={0.95} perfectDrawEnabled={false} />}
+      {mine < 0 ? null : mine === 0 ? (
+        <Circle x={6 + DOT / 2} y={PILL_H / 2} radius={DOT / 2 - 1} stroke={MINE_FILL} strokeWidth={1.5} perfectDrawEnabled={false} />
+      ) : (
+        Array.from({ length: drawn }, (_, i) => (
+          <Circle key={i} x={6 + DOT / 2 + i * (DOT + DOT_GAP)} y={PILL_H / 2} radius={DOT / 2} fill={MINE_FILL} perfectDrawEnabled={false} />
+        ))
+      )}
+      {more > 0 && (
+        <Text x={6 + drawn * (DOT + DOT_GAP)} y={0} height={PILL_H} text={moreText} fontSize={14} fontStyle="bold" fontFamily={NOTE_FONT_FAMILY} fill={MINE_FILL} verticalAlign="middle" perfectDrawEnabled={false} />
+      )}
+      {totalW > 0 && (
+        <Group x={pillW - totalW}>
+          <Rect width={totalW} height={PILL_H} cornerRadius={PILL_H / 2} fill={TOTAL_FILL} perfectDrawEnabled={false} />
+          <Text width={totalW} height={PILL_H} text={totalText} fontSize={15} fontStyle="bold" fontFamily={NOTE_FONT_FAMILY} fill="#ffffff" align="center" verticalAlign="middle" perfectDrawEnabled={false} />
+        </Group>
+      )}
+    </Group>
+  )
+}
+
+/**
+ * Zoomed out a badge would be a few pixels: one disc as large as a fifth of the note with the
+ * count (everyone's, or this person's while the vote is hidden), blue when this person gave dots.
+ */
+function CoarseVoteMark({ noteWidth, noteHeight, mine, total }: { noteWidth: number; noteHeight: number; mine: number; total: number }) {
+  const r = Math.min(noteWidth, noteHeight) * 0.2
+  const count = total >= 0 ? total : mine
+  return (
+    <Group x={noteWidth - r * 1.2} y={noteHeight - r * 1.2} listening={false}>
+      <Circle radius={r} fill={mine > 0 ? MINE_FILL : TOTAL_FILL} perfectDrawEnabled={false} />
+      <Text x={-r} y={-r} width={r * 2} height={r * 2} text={String(count)} fontSize={r * 1.1} fontStyle="bold" fontFamily={NOTE_FONT_FAMILY} fill="#ffffff" align="center" verticalAlign="middle" perfectDrawEnabled={false} />
+    </Group>
+  )
+}

@@ -13,8 +13,21 @@ export const inkColors = { black: '#1f1f1d', blue: '#1a5fb4', red: '#c01c28', gr
 /** Light fills for shapes, so labels in dark ink stay readable. */
 export const fillColors = { white: '#ffffff', yellow: '#fff3a8', green: '#d5edc0', blue: '#cfe6fa', red: '#fbd3d3', grey: '#e3e3e0' } as const
 
+/** The vote buttons for one selected note while a vote is open on its board. */
+export interface SelectionVote {
+  mine: number
+  /** Everyone's dots, or null while the vote is hidden. */
+  total: number | null
+  left: number
+  onCast(): void
+  onRetract(): void
+}
+
 interface SelectionToolbarProps {
   items: readonly ItemRecord[]
+  /** False for observers and on a locked board: only the vote buttons (if any) are offered. */
+  editable: boolean
+  vote: SelectionVote | null
   /** The colour all selected notes share, if they do. */
   currentColor: NoteColor | null
   onColor(color: NoteColor): void
@@ -24,8 +37,9 @@ interface SelectionToolbarProps {
 }
 
 /** Per-kind styling, tags, alt text and delete for the selection, at the top edge so fingers do not cover it. */
-export function SelectionToolbar({ items, currentColor, onColor, onPatch, onTags, onDelete }: SelectionToolbarProps) {
+export function SelectionToolbar({ items, editable, vote, currentColor, onColor, onPatch, onTags, onDelete }: SelectionToolbarProps) {
   const { t } = useTranslation('canvas')
+  const { t: ts } = useTranslation('session')
   const [tagsOpen, setTagsOpen] = useState(false)
   const kinds = new Set(items.map((i) => i.kind))
   const count = items.length
@@ -45,12 +59,51 @@ export function SelectionToolbar({ items, currentColor, onColor, onPatch, onTags
     const values = new Set(list.map((i) => (i as unknown as Record<string, unknown>)[key]))
     return values.size === 1 ? [...values][0] : undefined
   }
+  const voteButtons = vote && (
+    <div className="sk-vote" role="group" aria-label={ts('vote.groupLabel')} data-testid="selection-vote">
+      <span className="sk-vote__counts" aria-hidden="true">
+        {vote.total === null ? ts('vote.mineShort', { count: vote.mine }) : ts('vote.mineAndTotal', { mine: vote.mine, total: vote.total })}
+      </span>
+      <button
+        type="button"
+        className="sk-tool sk-vote__button"
+        onClick={vote.onCast}
+        aria-label={vote.total === null ? ts('vote.castLabel', { mine: vote.mine, left: vote.left }) : ts('vote.castLabelTotal', { mine: vote.mine, total: vote.total, left: vote.left })}
+        aria-keyshortcuts="V"
+        title={ts('vote.castTitle')}
+        data-testid="vote-cast"
+      >
+        <span className="sk-vote__dot" aria-hidden="true" />
+        {ts('vote.cast')}
+      </button>
+      <button
+        type="button"
+        className="sk-tool sk-vote__button"
+        onClick={vote.onRetract}
+        disabled={vote.mine === 0}
+        aria-keyshortcuts="Shift+V"
+        title={ts('vote.retractTitle')}
+        data-testid="vote-retract"
+      >
+        {ts('vote.retract')}
+      </button>
+    </div>
+  )
+  if (!editable) {
+    return (
+      <div className="sk-selection-toolbar" role="toolbar" aria-label={t('selectionLabel')}>
+        {voteButtons}
+      </div>
+    )
+  }
   return (
     <>
       <div className="sk-selection-toolbar" role="toolbar" aria-label={t('selectionLabel')}>
         <span className="sk-visually-hidden" aria-live="polite">
           {t('selectedCount', { count })}
         </span>
+        {voteButtons}
+        {voteButtons && <span className="sk-toolbar-divider" aria-hidden="true" />}
         {kinds.size === 1 &&
           kinds.has('note') &&
           noteColors.map((color) =>

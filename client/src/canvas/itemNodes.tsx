@@ -32,7 +32,7 @@ function useRegister(handlers: ItemHandlers, id: string) {
 /** Props every draggable item's group shares: Konva holds the position only while dragging. */
 function dragProps(handlers: ItemHandlers, id: string) {
   return {
-    draggable: true,
+    draggable: handlers.editable,
     onPointerDown: (e: Konva.KonvaEventObject<PointerEvent>) => handlers.pointerDown(id, e),
     onDragStart: (e: Konva.KonvaEventObject<DragEvent>) => handlers.dragStart(id, e.currentTarget as Konva.Group),
     onDragMove: (e: Konva.KonvaEventObject<DragEvent>) => handlers.dragMove(id, e.currentTarget as Konva.Group),
@@ -323,8 +323,8 @@ export const ConnectorNode = memo(function ConnectorNode({ store, id, handlers, 
         perfectDrawEnabled={false}
         onPointerDown={(e) => handlers.pointerDown(id, e)}
       />
-      {selected && handle('from', ends.from)}
-      {selected && handle('to', ends.to)}
+      {selected && handlers.editable && handle('from', ends.from)}
+      {selected && handlers.editable && handle('to', ends.to)}
     </Group>
   )
 })

@@ -5,10 +5,14 @@ import { readingOrder } from '../../../shared/logic/readingOrder'
 import { NOTE_DEFAULT_SIZE, NOTE_TEXT_MAX, type NoteRecord } from '../../../shared/schema/records/note'
 import { TEXT_MAX, type TextRecord } from '../../../shared/schema/records/text'
 import type { BoardProps } from '../boards/BoardProps'
+import { useBoardAccess } from '../session/BoardAccessContext'
+import { sessionBus } from '../session/sessionBus'
+import { useBoardVote } from '../session/useBoardVote'
 import { useItemsOfKind } from '../store/hooks'
 import { ButtonRow, TextField } from './OutlineFields'
 import { OutlineMessageView, OutlineSection } from './OutlineSection'
 import { OutlineTags } from './OutlineTags'
+import { OutlineVote } from './OutlineVote'
 import { controlId, focusWhenReady, useOutlineCommit } from './useOutline'
 
 /** How far one press of a nudge button moves an item, in board units (a comfortable step on the canvas). */
@@ -35,6 +39,9 @@ export function CanvasOutline({ store, board }: BoardProps) {
   const strokes = useItemsOfKind(store, board.id, 'stroke')
   const connectors = useItemsOfKind(store, board.id, 'connector')
   const { commit, message, say } = useOutlineCommit(store)
+  const { t: ts } = useTranslation('session')
+  const { canCreate, limit } = useBoardAccess()
+  const voting = useBoardVote(store, board.id)
 
   const all = useMemo<CanvasItem[]>(() => [...notes, ...texts, ...shapes, ...images, ...strokes, ...connectors], [notes, texts, shapes, images, strokes, connectors])
   const ordered = useMemo(() => {
@@ -83,14 +90,22 @@ export function CanvasOutline({ store, board }: BoardProps) {
   return (
     <OutlineSection board={board} kind="canvas">
       <OutlineMessageView message={message} />
-      <div className="ol-buttons" role="group" aria-label={t('canvas.addGroup')}>
-        <button type="button" className="ol-button ol-button--primary" onClick={() => addBelow('note')}>
-          {t('canvas.addNote')}
-        </button>
-        <button type="button" className="ol-button ol-button--primary" onClick={() => addBelow('text')}>
-          {t('canvas.addText')}
-        </button>
-      </div>
+      {canCreate ? (
+        <div className="ol-buttons" role="group" aria-label={t('canvas.addGroup')}>
+          <button type="button" className="ol-button ol-button--primary" onClick={() => addBelow('note')}>
+            {t('canvas.addNote')}
+          </button>
+          <button type="button" className="ol-button ol-button--primary" onClick={() => addBelow('text')}>
+            {t('canvas.addText')}
+          </button>
+        </div>
+      ) : limit === 'private' ? (
+        <div className="ol-buttons">
+          <button type="button" className="ol-button ol-button--primary" onClick={() => sessionBus(store).requestComposer()}>
+            {ts('private.noteButton')}
+          </button>
+        </div>
+      ) : null}
       <section className="ol-block" aria-labelledby={headingId}>
         <h3 id={headingId} tabIndex={-1}>
           {t('canvas.heading', { count: ordered.length })}
@@ -132,6 +147,7 @@ export function CanvasOutline({ store, board }: BoardProps) {
                       ))}
                     </div>
                   )}
+                  <OutlineVote voting={voting} item={item} label={label} />
                   {isTaggable(item) && <OutlineTags itemName={label} value={item} onChange={(tags) => commit({ updateItems: [{ id: item.id, patch: { ...tags } }] })} />}
                   <ButtonRow label={t('canvas.moveGroup', { label })}>
                     {'x' in item &&

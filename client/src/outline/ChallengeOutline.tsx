@@ -4,10 +4,15 @@ import { sortByOrder } from '../../../shared/logic/boardOrder'
 import { checkLink, laneOrder, linksOf, planAddCard, planDeleteCard, planLink, planMoveCard, planUnlink } from '../../../shared/logic/challengeBoard'
 import { actionStatuses, CARD_TEXT_MAX, OWNER_MAX, type ActionStatus, type CardLane, type CardRecord } from '../../../shared/schema/records/card'
 import type { BoardProps } from '../boards/BoardProps'
+import { laneFor } from '../../../shared/facilitation/reveal'
+import { useBoardAccess } from '../session/BoardAccessContext'
+import { sessionBus } from '../session/sessionBus'
+import { useBoardVote } from '../session/useBoardVote'
 import { useItemsOfKind } from '../store/hooks'
 import { ButtonRow, SelectField, TextField } from './OutlineFields'
 import { OutlineMessageView, OutlineSection } from './OutlineSection'
 import { OutlineTags } from './OutlineTags'
+import { OutlineVote } from './OutlineVote'
 import { controlId, focusWhenReady, useOutlineCommit } from './useOutline'
 
 /** A due date as the schema stores it: a real calendar day written YYYY-MM-DD, or nothing. */
@@ -31,6 +36,9 @@ export function ChallengeOutline({ store, board }: BoardProps) {
   const allConnectors = useItemsOfKind(store, board.id, 'connector')
   const stakeholders = useItemsOfKind(store, board.linkedBoardId, 'stakeholder')
   const { commit, message, say } = useOutlineCommit(store)
+  const { t: ts } = useTranslation('session')
+  const { canEdit, canCreate, limit, privateLane } = useBoardAccess()
+  const voting = useBoardVote(store, board.id)
   const connectors = useMemo(() => allConnectors.filter((c) => c.relation !== ''), [allConnectors])
 
   const byLane = useMemo(() => {
@@ -154,15 +162,17 @@ export function ChallengeOutline({ store, board }: BoardProps) {
                               return (
                                 <li key={l.connectorId} data-testid="outline-link">
                                   {t(`cards.role.${l.role}`, { label: labelOf(other) })}{' '}
-                                  <button type="button" id={controlId(board.id, card.id, `unlink-${other.id}`)} className="ol-button ol-button--small" onClick={() => unlink(card, other.id)}>
-                                    {t('cards.unlink', { label: labelOf(other) })}
-                                  </button>
+                                  {canEdit && (
+                                    <button type="button" id={controlId(board.id, card.id, `unlink-${other.id}`)} className="ol-button ol-button--small" onClick={() => unlink(card, other.id)}>
+                                      {t('cards.unlink', { label: labelOf(other) })}
+                                    </button>
+                                  )}
                                 </li>
                               )
                             })}
                           </ul>
                         )}
-                        {linkable.length > 0 && (
+                        {linkable.length > 0 && canEdit && (
                           <LinkForm
                             id={controlId(board.id, card.id, 'link')}
                             choices={linkable.map((other) => ({ value: other.id, label: labelOf(other) }))}
@@ -170,6 +180,7 @@ export function ChallengeOutline({ store, board }: BoardProps) {
                           />
                         )}
                       </div>
+                      <OutlineVote voting={voting} item={card} label={labelOf(card)} />
                       <OutlineTags itemName={labelOf(card)} value={card} onChange={(tags) => patch(card.id, tags)} />
                       <ButtonRow label={t('cards.actions', { label: labelOf(card) })}>
                         <button type="button" id={controlId(board.id, card.id, 'up')} className="ol-button" disabled={index === 0} onClick={() => move(card, lane, index - 1, 'up')}>
@@ -187,7 +198,17 @@ export function ChallengeOutline({ store, board }: BoardProps) {
                 })}
               </ol>
             )}
-            <AddCard boardId={board.id} lane={lane} onAdd={(text) => add(lane, text)} />
+            {canCreate ? (
+              <AddCard boardId={board.id} lane={lane} onAdd={(text) => add(lane, text)} />
+            ) : limit === 'private' ? (
+              lane === laneFor(privateLane ?? '') ? (
+                <button type="button" className="ol-button" onClick={() => sessionBus(store).requestComposer()}>
+                  {ts('private.noteButton')}
+                </button>
+              ) : (
+                <p className="ol-note">{ts('private.otherLane', { lane: tc(`lanes.${laneFor(privateLane ?? '')}.name`) })}</p>
+              )
+            ) : null}
           </section>
         )
       })}

@@ -6,6 +6,7 @@ import type { BoardRecord } from '../../../shared/schema/records/board'
 import { COLLABORATION_TEXT_MAX, collaborationFields, type CollaborationRecord } from '../../../shared/schema/records/collaboration'
 import type { StakeholderRecord } from '../../../shared/schema/records/stakeholder'
 import type { BoardProps } from '../boards/BoardProps'
+import { useBoardAccess } from '../session/BoardAccessContext'
 import { useBoards, useItemsOfKind } from '../store/hooks'
 import { SelectField, TextField } from './OutlineFields'
 import { OutlineMessageView, OutlineSection } from './OutlineSection'
@@ -21,6 +22,8 @@ export function MatrixOutline({ store, board }: BoardProps) {
   const { commit, message } = useOutlineCommit(store)
   const map = boards.find((b) => b.id === board.linkedBoardId && b.template === 'stakeholderMap')
   const maps = boards.filter((b) => b.template === 'stakeholderMap')
+  // Linking a map changes the board record: the facilitator's.
+  const { canManage } = useBoardAccess()
   return (
     <OutlineSection board={board} kind="involvementMatrix">
       <OutlineMessageView message={message} />
@@ -29,7 +32,7 @@ export function MatrixOutline({ store, board }: BoardProps) {
       ) : (
         <div className="ol-block">
           <p>{t('matrix.notLinked')}</p>
-          {maps.length > 0 && (
+          {maps.length > 0 && canManage && (
             <SelectField
               id={controlId(board.id, 'map', 'link')}
               label={t('matrix.chooseMap')}
@@ -57,6 +60,7 @@ function MatrixTable({ store, board, map, commit }: BoardProps & { map: BoardRec
   const levelName = (level: number) => tm(`levels.${involvementLevels[level - 1]}.name`)
   const levelChoices = [{ value: '0', label: t('matrix.unset') }, ...involvementLevels.map((_, i) => ({ value: String(i + 1), label: `${i + 1}. ${levelName(i + 1)}` }))]
   const nameOf = (s: StakeholderRecord) => s.name.trim() || t('unnamed')
+  const { canEdit } = useBoardAccess()
 
   const setLevel = (s: StakeholderRecord, which: LevelWhich, level: number) => {
     const current = which === 'now' ? s.levelNow : s.levelWanted
@@ -112,6 +116,7 @@ function MatrixTable({ store, board, map, commit }: BoardProps & { map: BoardRec
                       <select
                         id={controlId(board.id, s.id, which)}
                         value={String(which === 'now' ? s.levelNow : s.levelWanted)}
+                        disabled={!canEdit}
                         onChange={(e) => setLevel(s, which, Number(e.target.value))}
                       >
                         {levelChoices.map((c) => (
@@ -138,6 +143,7 @@ function MatrixTable({ store, board, map, commit }: BoardProps & { map: BoardRec
             value={rows.some((s) => s.id === definitionFor) ? definitionFor : ''}
             choices={rows.map((s) => ({ value: s.id, label: nameOf(s) }))}
             onChange={setDefinitionFor}
+            choosesView
           >
             <option value="">{t('matrix.definition.placeholder')}</option>
           </SelectField>

@@ -1,4 +1,5 @@
 import { useState, type ReactNode } from 'react'
+import { useBoardAccess } from '../session/BoardAccessContext'
 
 interface TextFieldProps {
   id: string
@@ -22,6 +23,8 @@ interface TextFieldProps {
  * stored value. While a draft is open, changes from others do not overwrite what is being typed.
  */
 export function TextField({ id, label, value, onCommit, validate, maxLength, multiline = false, hint, inputMode, autoComplete = 'off', list }: TextFieldProps) {
+  // Observers and a locked board: read-only fields, still focusable and read out with their label.
+  const { canEdit } = useBoardAccess()
   const [draft, setDraft] = useState<string | null>(null)
   const [problem, setProblem] = useState<string | null>(null)
   const shown = draft ?? value
@@ -39,11 +42,12 @@ export function TextField({ id, label, value, onCommit, validate, maxLength, mul
   const common = {
     id,
     value: shown,
+    readOnly: !canEdit,
     maxLength,
     'aria-invalid': problem ? true : undefined,
     'aria-describedby': describedBy,
     onChange: (e: React.ChangeEvent<HTMLInputElement | HTMLTextAreaElement>) => setDraft(e.target.value),
-    onBlur: save,
+    onBlur: canEdit ? save : undefined,
     onKeyDown: (e: React.KeyboardEvent) => {
       if (e.key === 'Escape' && draft !== null) {
         e.preventDefault()
@@ -83,12 +87,17 @@ export interface Choice {
   label: string
 }
 
-/** A labelled native select: arrow keys and type-ahead work everywhere, and screen readers know it. */
-export function SelectField({ id, label, value, choices, onChange, children }: { id: string; label: string; value: string; choices: readonly Choice[]; onChange(value: string): void; children?: ReactNode }) {
+/**
+ * A labelled native select: arrow keys and type-ahead work everywhere, and screen readers know it.
+ * One that changes the board is disabled for people who may not edit it; `choosesView` marks one
+ * that only picks what is shown (which definition to read), which everyone may use.
+ */
+export function SelectField({ id, label, value, choices, onChange, children, choosesView = false }: { id: string; label: string; value: string; choices: readonly Choice[]; onChange(value: string): void; children?: ReactNode; choosesView?: boolean }) {
+  const { canEdit } = useBoardAccess()
   return (
     <div className="ol-field">
       <label htmlFor={id}>{label}</label>
-      <select id={id} value={value} onChange={(e) => onChange(e.target.value)}>
+      <select id={id} value={value} disabled={!canEdit && !choosesView} onChange={(e) => onChange(e.target.value)}>
         {children}
         {choices.map((c) => (
           <option key={c.value} value={c.value}>
@@ -100,8 +109,10 @@ export function SelectField({ id, label, value, choices, onChange, children }: {
   )
 }
 
-/** A group of small buttons with one accessible name for the group ("Flytt"). */
+/** A group of small buttons with one accessible name for the group ("Flytt"); editing buttons, so none for people who may not edit. */
 export function ButtonRow({ label, children }: { label: string; children: ReactNode }) {
+  const { canEdit } = useBoardAccess()
+  if (!canEdit) return null
   return (
     <div className="ol-buttons" role="group" aria-label={label}>
       {children}

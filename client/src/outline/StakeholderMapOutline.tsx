@@ -6,6 +6,7 @@ import { layoutZones, newStakeholder, placeInZone, planGroupChange, planRemoveGr
 import { STAKEHOLDER_CARD_SIZE, STAKEHOLDER_NAME_MAX, STAKEHOLDER_TEXT_MAX, type StakeholderRecord } from '../../../shared/schema/records/stakeholder'
 import { GROUP_NAME_MAX, type StakeholderGroupRecord } from '../../../shared/schema/records/stakeholderGroup'
 import type { BoardProps } from '../boards/BoardProps'
+import { useBoardAccess } from '../session/BoardAccessContext'
 import { useItemsOfKind } from '../store/hooks'
 import { ButtonRow, SelectField, TextField } from './OutlineFields'
 import { OutlineMessageView, OutlineSection } from './OutlineSection'
@@ -25,6 +26,7 @@ export function StakeholderMapOutline({ store, board }: BoardProps) {
   const rawGroups = useItemsOfKind(store, board.id, 'stakeholderGroup')
   const stakeholders = useItemsOfKind(store, board.id, 'stakeholder')
   const { commit, message, say } = useOutlineCommit(store)
+  const { canEdit } = useBoardAccess()
 
   const groups = useMemo(() => sortByOrder(rawGroups), [rawGroups])
   const labelOf = (group: StakeholderGroupRecord | undefined) =>
@@ -124,9 +126,11 @@ export function StakeholderMapOutline({ store, board }: BoardProps) {
             </li>
           ))}
         </ol>
-        <button type="button" className="ol-button" onClick={addGroup}>
-          {t('groups.add')}
-        </button>
+        {canEdit && (
+          <button type="button" className="ol-button" onClick={addGroup}>
+            {t('groups.add')}
+          </button>
+        )}
         <p className="ol-note">{t('groups.removeNote')}</p>
       </section>
 
@@ -165,16 +169,20 @@ export function StakeholderMapOutline({ store, board }: BoardProps) {
                       ))}
                     </div>
                     <OutlineTags itemName={nameOf(s)} value={s} onChange={(tags) => patch(s.id, tags)} />
-                    <button type="button" className="ol-button ol-button--danger" onClick={() => remove(s)}>
-                      {t('stakeholders.delete', { name: nameOf(s) })}
-                    </button>
+                    {canEdit && (
+                      <button type="button" className="ol-button ol-button--danger" onClick={() => remove(s)}>
+                        {t('stakeholders.delete', { name: nameOf(s) })}
+                      </button>
+                    )}
                   </li>
                 ))}
               </ul>
             )}
-            <button type="button" className="ol-button ol-button--primary" onClick={() => add(id)}>
-              {t('stakeholders.add', { group: labelOf(group) })}
-            </button>
+            {canEdit && (
+              <button type="button" className="ol-button ol-button--primary" onClick={() => add(id)}>
+                {t('stakeholders.add', { group: labelOf(group) })}
+              </button>
+            )}
           </section>
         ),
       )}

@@ -1,6 +1,7 @@
 import type { Role } from '../../../shared/access'
 import { useIdentity, useSession } from '../store/hooks'
 import type { WorkshopStore } from '../store/WorkshopStore'
+import { boardAccess } from './boardAccess'
 
 /**
  * This browser's role, as the server said (or the stored link said, until it does). Unknown means
@@ -14,7 +15,5 @@ export function useRole(store: WorkshopStore): Role {
 export function useCanEdit(store: WorkshopStore, boardId: string | null): boolean {
   const role = useRole(store)
   const session = useSession(store)
-  if (role === 'facilitator') return true
-  if (role === 'observer') return false
-  return boardId === null || !session.lockedBoards.includes(boardId)
+  return boardAccess(role, session, boardId).canEdit
 }

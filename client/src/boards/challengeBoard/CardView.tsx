@@ -24,6 +24,17 @@ export interface CardActions {
 
 export type LinkTargetState = null | { ok: true } | { ok: false; reason: LinkRefusal }
 
+/** A vote on this card's board and lane: this person's dots and everyone's, with the buttons when open. */
+export interface CardVote {
+  /** This person's dots; null when they cannot vote (an observer, or the results of a closed vote). */
+  mine: number | null
+  /** Everyone's dots; null while a vote is hidden. */
+  total: number | null
+  left: number
+  onCast(): void
+  onRetract(): void
+}
+
 export interface CardViewProps {
   card: CardRecord
   index: number
@@ -40,6 +51,9 @@ export interface CardViewProps {
   suggestionsId: string
   /** Other lanes, with how many links a move there would remove. */
   moveTargets: readonly { lane: CardLane; breaks: number }[]
+  /** False for observers and on a locked board: the card is shown, not offered for editing. */
+  editable: boolean
+  vote: CardVote | null
   actions: CardActions
   registerElement(element: HTMLLIElement | null): void
 }
@@ -47,7 +61,7 @@ export interface CardViewProps {
 const roleOrder = ['answers', 'carriesOut', 'answeredBy', 'carriedOutBy'] as const
 
 export function CardView(props: CardViewProps) {
-  const { card, index, count, links, linkTarget, isLinkSource, highlight, filteredOut, drag, today, suggestionsId, moveTargets, actions } = props
+  const { card, index, count, links, linkTarget, isLinkSource, highlight, filteredOut, drag, today, suggestionsId, moveTargets, editable, vote, actions } = props
   const { t, i18n } = useTranslation('challenges')
   const [draft, setDraft] = useState<string | null>(null)
   const empty = card.text.trim() === ''
@@ -89,12 +103,13 @@ export function CardView(props: CardViewProps) {
         if (!e.currentTarget.contains(e.relatedTarget as Node | null)) actions.hover(null)
       }}
       onKeyDown={(e) => {
-        if (!e.altKey || (e.key !== 'ArrowUp' && e.key !== 'ArrowDown')) return
+        if (!editable || !e.altKey || (e.key !== 'ArrowUp' && e.key !== 'ArrowDown')) return
         e.preventDefault()
         actions.move(card.id, card.lane, index + (e.key === 'ArrowUp' ? -1 : 1))
       }}
     >
       <div className="csa-card__head">
+        {editable && (
         <button
           type="button"
           className="csa-card__handle"
@@ -109,6 +124,7 @@ export function CardView(props: CardViewProps) {
         >
           <span aria-hidden="true">⠿</span>
         </button>
+        )}
         {draft !== null ? (
           <textarea
             className="csa-card__editor"
@@ -130,7 +146,7 @@ export function CardView(props: CardViewProps) {
             }}
           />
         ) : (
-          <p className={empty ? 'csa-card__text csa-card__text--empty' : 'csa-card__text'} data-testid="card-text" onClick={() => setDraft(card.text)}>
+          <p className={empty ? 'csa-card__text csa-card__text--empty' : 'csa-card__text'} data-testid="card-text" onClick={editable ? () => setDraft(card.text) : undefined}>
             {empty ? t('card.empty') : card.text}
           </p>
         )}
@@ -146,7 +162,8 @@ export function CardView(props: CardViewProps) {
       ) : null}
 
       {isAction ? (
-        <div className="csa-card__action">
+        // Disabled as a whole when the person may not edit: the values stay readable.
+        <fieldset className="csa-card__action" disabled={!editable}>
           <label className="csa-field">
             <span className="csa-field__label">{t('action.owner')}</span>
             <OwnerInput value={card.owner} label={t('action.owner')} suggestionsId={suggestionsId} onCommit={(owner) => actions.setFields(card.id, { owner })} />
@@ -162,7 +179,7 @@ export function CardView(props: CardViewProps) {
             </p>
           ) : null}
           <StatusControl value={card.status} name={`status-${card.id}`} label={t('action.status')} onCommit={(status) => actions.setFields(card.id, { status })} />
-        </div>
+        </fieldset>
       ) : null}
 
       {links.length > 0 ? (
@@ -178,9 +195,11 @@ export function CardView(props: CardViewProps) {
                     <button type="button" className="csa-links__other" aria-label={t('links.show', { text })} onClick={() => actions.showCard(link.otherId)}>
                       {text}
                     </button>
-                    <button type="button" className="csa-icon-button" aria-label={t('links.unlink', { text })} title={t('links.unlink', { text })} onClick={() => actions.unlink(card.id, link.otherId)}>
-                      <span aria-hidden="true">×</span>
-                    </button>
+                    {editable && (
+                      <button type="button" className="csa-icon-button" aria-label={t('links.unlink', { text })} title={t('links.unlink', { text })} onClick={() => actions.unlink(card.id, link.otherId)}>
+                        <span aria-hidden="true">×</span>
+                      </button>
+                    )}
                   </dd>
                 ))}
               </div>
@@ -189,6 +208,9 @@ export function CardView(props: CardViewProps) {
         </dl>
       ) : null}
 
+      {vote && <CardVoteRow vote={vote} text={empty ? t('card.empty') : card.text} />}
+
+      {editable && (
       <div className="csa-card__bar">
         {draft === null ? (
           <button type="button" className="csa-small-button" onClick={() => setDraft(card.text)}>
@@ -209,6 +231,7 @@ export function CardView(props: CardViewProps) {
           lane={card.lane}
         />
       </div>
+      )}
 
       {linkTarget ? (
         <div className="csa-card__link-overlay">
@@ -224,6 +247,56 @@ export function CardView(props: CardViewProps) {
         <p className="csa-link-source-note">{t('linkMode.source')}</p>
       ) : null}
     </li>
+  )
+}
+
+/** Dots on a card: a visible "Gi prikk" button (cards have no selection to hang it on), the counts in words. */
+function CardVoteRow({ vote, text }: { vote: CardVote; text: string }) {
+  const { t } = useTranslation('session')
+  const counts =
+    vote.mine === null
+      ? vote.total === null
+        ? null
+        : t('results.dots', { count: vote.total })
+      : vote.total === null
+        ? t('vote.mineShort', { count: vote.mine })
+        : t('vote.mineAndTotal', { mine: vote.mine, total: vote.total })
+  return (
+    <div className="csa-vote" data-testid="card-vote">
+      {counts && (
+        <span className="csa-vote__counts" data-testid="card-vote-counts">
+          {vote.mine !== null &&
+            Array.from({ length: Math.min(vote.mine, 5) }, (_, i) => <span key={i} className="csa-vote__dot" aria-hidden="true" />)}
+          {counts}
+        </span>
+      )}
+      {vote.mine !== null && (
+        <>
+          <button
+            type="button"
+            className="csa-small-button csa-vote__cast"
+            onClick={vote.onCast}
+            aria-label={t('vote.castCardLabel', { text, mine: vote.mine, left: vote.left })}
+            data-testid="card-vote-cast"
+          >
+            <span className="csa-vote__dot" aria-hidden="true" />
+            {t('vote.cast')}
+          </button>
+          <button
+            type="button"
+            className="csa-small-button csa-vote__retract"
+            onClick={vote.onRetract}
+            disabled={vote.mine === 0}
+            aria-label={t('vote.retractCardLabel', { text })}
+            title={t('vote.retract')}
+            data-testid="card-vote-retract"
+          >
+            {/* A minus sign: the card is narrow, and the name says "Ta tilbake prikk fra «…»". */}
+            <span aria-hidden="true">−</span>
+          </button>
+        </>
+      )}
+    </div>
   )
 }
 

@@ -17,13 +17,17 @@ import {
 import type { DocumentPlan } from '../../../../shared/logic/plan'
 import { countMatching, emptyTagFilter, isTagFilterActive, matchesTagFilter, type TagFilter } from '../../../../shared/logic/tags'
 import { CARD_TEXT_MAX, type CardLane, type CardRecord } from '../../../../shared/schema/records/card'
+import { laneFor } from '../../../../shared/facilitation/reveal'
+import { useBoardAccess } from '../../session/BoardAccessContext'
+import { sessionBus } from '../../session/sessionBus'
+import { useBoardVote } from '../../session/useBoardVote'
 import { useItemsOfKind } from '../../store/hooks'
 import { PlanRejectedError } from '../../store/WorkshopStore'
 import { TagFilterBar } from '../../tags/TagFilterBar'
 import type { BoardProps } from '../BoardProps'
 import { ActionList } from './ActionList'
 import { OwnerSuggestions } from './actionFields'
-import { CardView, type CardActions, type LinkTargetState } from './CardView'
+import { CardView, type CardActions, type CardVote, type LinkTargetState } from './CardView'
 import { ConnectorOverlay } from './ConnectorOverlay'
 import './challengeBoard.css'
 
@@ -63,6 +67,9 @@ export function ChallengeBoard({ store, board }: BoardProps) {
   const connectors = useItemsOfKind(store, board.id, 'connector')
   const stakeholders = useItemsOfKind(store, board.linkedBoardId, 'stakeholder')
   const narrow = useMediaQuery(NARROW_QUERY)
+  // Observers and a locked board: cards to read (and vote on), not to edit; private writing: cards come through the composer.
+  const access = useBoardAccess()
+  const voting = useBoardVote(store, board.id)
   const [view, setView] = useSessionView(board.id)
   const [phoneLane, setPhoneLane] = useState<CardLane>('challenge')
   const [linkSource, setLinkSource] = useState<string | null>(null)
@@ -262,7 +269,9 @@ export function ChallengeBoard({ store, board }: BoardProps) {
 
   // Ctrl+Z / Ctrl+Shift+Z anywhere on the page while this board is shown, except in a text field,
   // where the browser's own undo of the typing comes first.
+  const canUndo = access.canEdit
   useEffect(() => {
+    if (!canUndo) return
     const onKey = (e: KeyboardEvent) => {
       if (!(e.ctrlKey || e.metaKey) || e.altKey || e.defaultPrevented) return
       const target = e.target as HTMLElement | null
@@ -275,7 +284,7 @@ export function ChallengeBoard({ store, board }: BoardProps) {
     }
     document.addEventListener('keydown', onKey)
     return () => document.removeEventListener('keydown', onKey)
-  }, [store])
+  }, [canUndo, store])
 
   // Keep focus with the card that moved (it may have a new element in another lane), or on the
   // card a link list pointed at.
@@ -413,7 +422,9 @@ export function ChallengeBoard({ store, board }: BoardProps) {
 
       {view === 'actions' ? (
         <div className="csa-list-wrap">
-          <ActionList cards={cards} connectors={connectors} filter={filter} today={today} suggestionsId={suggestionsId} onChange={actions.setFields} />
+          <fieldset className="csa-fieldset" disabled={!access.canEdit}>
+            <ActionList cards={cards} connectors={connectors} filter={filter} today={today} suggestionsId={suggestionsId} onChange={actions.setFields} />
+          </fieldset>
         </div>
       ) : (
         <>
@@ -448,7 +459,11 @@ export function ChallengeBoard({ store, board }: BoardProps) {
                 <ol className="csa-lane__cards">
                   {renderCards(lane)}
                 </ol>
-                <AddCardForm lane={lane} onAdd={(text) => apply(planAddCard(cards, lane, text, context()))} />
+                {access.canCreate ? (
+                  <AddCardForm lane={lane} onAdd={(text) => apply(planAddCard(cards, lane, text, context()))} />
+                ) : access.limit === 'private' ? (
+                  <PrivateAddHint lane={lane} privateLane={laneFor(access.privateLane ?? '')} onWrite={() => sessionBus(store).requestComposer()} />
+                ) : null}
               </section>
             ))}
           </div>
@@ -456,6 +471,21 @@ export function ChallengeBoard({ store, board }: BoardProps) {
       )}
     </div>
   )
+
+  /** The vote buttons and counts for one card, or null when the vote (if any) is not about it. */
+  function cardVote(card: CardRecord): CardVote | null {
+    const view = voting.view
+    if (!view || !voting.isEligible(card)) return null
+    const total = view.totals ? (view.totals[card.id] ?? 0) : null
+    if (!view.open && !total) return null
+    return {
+      mine: voting.canVote ? (view.mine[card.id] ?? 0) : null,
+      total,
+      left: view.left,
+      onCast: () => void voting.cast(card.id),
+      onRetract: () => void voting.retract(card.id),
+    }
+  }
 
   function renderCards(lane: CardLane) {
     const list = byLane[lane]
@@ -486,6 +516,8 @@ export function ChallengeBoard({ store, board }: BoardProps) {
           today={today}
           suggestionsId={suggestionsId}
           moveTargets={laneOrder.filter((l) => l !== lane).map((l) => ({ lane: l, breaks: linksBrokenByMove(cards, connectors, card.id, l).length }))}
+          editable={access.canEdit}
+          vote={cardVote(card)}
           actions={actions}
           registerElement={cardRef(card.id)}
         />,
@@ -507,6 +539,31 @@ function nearestLane<T extends { left: number; right: number }>(lanes: readonly 
     }
   }
   return best
+}
+
+/**
+ * Private writing: new cards are written in the composer above the board, seen by no one until the
+ * reveal, and all go to one lane (the facilitator's choice): that lane offers the composer, the
+ * others say where new cards go now.
+ */
+function PrivateAddHint({ lane, privateLane, onWrite }: { lane: CardLane; privateLane: CardLane; onWrite(): void }) {
+  const { t } = useTranslation('session')
+  const { t: tc } = useTranslation('challenges')
+  if (lane !== privateLane) {
+    return (
+      <p className="csa-add__hint csa-add--private" data-testid="private-add-hint">
+        {t('private.otherLane', { lane: tc(`lanes.${privateLane}.name`) })}
+      </p>
+    )
+  }
+  return (
+    <div className="csa-add csa-add--private" data-testid="private-add-hint">
+      <p className="csa-add__hint">{t('private.laneHint')}</p>
+      <button type="button" className="button" onClick={onWrite}>
+        {t('private.noteButton')}
+      </button>
+    </div>
+  )
 }
 
 /** A new card at the bottom of a lane: Enter adds, Shift+Enter is a new line; focus stays for the next. */

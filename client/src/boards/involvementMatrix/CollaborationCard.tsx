@@ -19,6 +19,8 @@ interface CollaborationCardProps {
   collaboration: CollaborationRecord | undefined
   commit(write: () => void): void
   onClose(): void
+  /** Observers and a locked board: the definition is read, not written (text areas stay focusable to read). */
+  readOnly: boolean
 }
 
 /**
@@ -26,7 +28,7 @@ interface CollaborationCardProps {
  * collaboration must define. Nothing is written until someone types; each field is saved when it
  * loses focus, so two people can fill in different fields at once.
  */
-export function CollaborationCard({ store, boardId, stakeholderId, stakeholderName, collaboration, commit, onClose }: CollaborationCardProps) {
+export function CollaborationCard({ store, boardId, stakeholderId, stakeholderName, collaboration, commit, onClose, readOnly }: CollaborationCardProps) {
   const { t } = useTranslation('matrix')
   const headingId = useId()
   const confirmId = useId()
@@ -43,6 +45,7 @@ export function CollaborationCard({ store, boardId, stakeholderId, stakeholderNa
   }, [])
 
   const save = (field: Field, value: string) => {
+    if (readOnly) return
     const plan = planCollaborationField({ collaboration, boardId, stakeholderId, field, value, newId: () => store.newId(), now: Date.now() })
     if (plan) commit(() => store.applyPlan(plan))
   }
@@ -77,9 +80,9 @@ export function CollaborationCard({ store, boardId, stakeholderId, stakeholderNa
       </header>
       <p className="matrix-card__intro">{collaboration ? t('definition.intro') : t('definition.notSaved')}</p>
       {collaborationFields.map((field) => (
-        <CollaborationField key={field} field={field} label={t(`definition.fields.${field}`)} value={collaboration?.[field] ?? ''} onSave={(v) => save(field, v)} />
+        <CollaborationField key={field} field={field} label={t(`definition.fields.${field}`)} value={collaboration?.[field] ?? ''} readOnly={readOnly} onSave={(v) => save(field, v)} />
       ))}
-      {collaboration && (
+      {collaboration && !readOnly && (
         <div className="matrix-card__danger">
           {confirming ? (
             <div role="group" aria-labelledby={confirmId} className="matrix-card__confirm">
@@ -108,7 +111,7 @@ export function CollaborationCard({ store, boardId, stakeholderId, stakeholderNa
  * One labelled text area. While it has focus it keeps its own draft; otherwise it shows what is in
  * the document, so another person's text appears as soon as it arrives.
  */
-function CollaborationField({ field, label, value, onSave }: { field: Field; label: string; value: string; onSave(value: string): void }) {
+function CollaborationField({ field, label, value, readOnly, onSave }: { field: Field; label: string; value: string; readOnly: boolean; onSave(value: string): void }) {
   const id = useId()
   const [draft, setDraft] = useState<string | null>(null)
   return (
@@ -118,6 +121,7 @@ function CollaborationField({ field, label, value, onSave }: { field: Field; lab
         id={id}
         name={field}
         rows={3}
+        readOnly={readOnly}
         maxLength={COLLABORATION_TEXT_MAX}
         value={draft ?? value}
         onFocus={() => setDraft(value)}

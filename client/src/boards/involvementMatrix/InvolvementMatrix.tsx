@@ -6,6 +6,7 @@ import type { StakeholderGroupRecord } from '../../../../shared/schema/records/s
 import { sortByOrder } from '../../../../shared/logic/boardOrder'
 import { involvementLevels, sortMatrixRows, summarise } from '../../../../shared/logic/involvement'
 import { PlanRejectedError, type WorkshopStore } from '../../store/WorkshopStore'
+import { useBoardAccess } from '../../session/BoardAccessContext'
 import { useItemsOfKind } from '../../store/hooks'
 import { CollaborationCard } from './CollaborationCard'
 import { BoardLink } from './InvolvementMatrixBoard'
@@ -29,6 +30,7 @@ export function InvolvementMatrix({ store, board, map }: InvolvementMatrixProps)
   const hintId = useId()
   const headerIds = useId()
   const actionRefs = useRef(new Map<string, HTMLButtonElement>())
+  const { canEdit } = useBoardAccess()
 
   const sortedGroups = useMemo(() => sortByOrder(groups), [groups])
   const rows = useMemo(() => sortMatrixRows(stakeholders, sortedGroups.map((g) => g.id)), [stakeholders, sortedGroups])
@@ -169,7 +171,8 @@ export function InvolvementMatrix({ store, board, map }: InvolvementMatrixProps)
                     levelDescriptionId={(id) => `${headerIds}-${id}`}
                     gapText={(steps, direction) => gapText(steps, direction)}
                     sameText={t('gap.same')}
-                    onSetLevels={(patch) => commit(() => store.updateItem(s.id, patch))}
+                    readOnly={!canEdit}
+                    onSetLevels={(patch) => canEdit && commit(() => store.updateItem(s.id, patch))}
                     onOpenDefinition={() => setOpenId(openId === s.id ? null : s.id)}
                     actionRef={(el) => {
                       if (el) actionRefs.current.set(s.id, el)
@@ -191,6 +194,7 @@ export function InvolvementMatrix({ store, board, map }: InvolvementMatrixProps)
           stakeholderName={openStakeholder ? openStakeholder.name || t('unnamed') : null}
           collaboration={definitionFor.get(openId)}
           commit={commit}
+          readOnly={!canEdit}
           onClose={closeCard}
         />
       )}

@@ -1,6 +1,7 @@
 import { useState } from 'react'
 import { useTranslation } from 'react-i18next'
 import type { BoardRecord } from '../../../../shared/schema/records/board'
+import { useBoardAccess } from '../../session/BoardAccessContext'
 import { PlanRejectedError } from '../../store/WorkshopStore'
 import { useBoards } from '../../store/hooks'
 import { onLinkClick, useRoute } from '../../app/navigation'
@@ -26,6 +27,8 @@ function ChooseMap({ store, board, maps }: BoardProps & { maps: readonly BoardRe
   const { t: tb } = useTranslation('boards')
   const titles = useTemplateTitles()
   const [error, setError] = useState<string | null>(null)
+  // Linking a map changes the board record and may add a board: the facilitator's to do.
+  const { canManage } = useBoardAccess()
   const link = (linkedBoardId: string) => {
     try {
       store.applyPlan({ updateBoards: [{ id: board.id, patch: { linkedBoardId } }] })
@@ -48,7 +51,9 @@ function ChooseMap({ store, board, maps }: BoardProps & { maps: readonly BoardRe
     <div className="matrix-board matrix-board--empty" data-testid="involvement-matrix">
       <div className="matrix-empty">
         <p className="matrix-empty__text">{board.linkedBoardId === '' ? tb('linked.none') : tb('linked.missing')}</p>
-        {maps.length > 0 ? (
+        {!canManage ? (
+          <p className="matrix-empty__hint">{t('matrix.facilitatorChooses', { ns: 'session' })}</p>
+        ) : maps.length > 0 ? (
           <label className="matrix-empty__choose">
             <span>{tb('linked.choose')}</span>
             <select className="matrix-select" value="" onChange={(e) => e.target.value && link(e.target.value)} data-testid="matrix-choose-map">
@@ -63,9 +68,11 @@ function ChooseMap({ store, board, maps }: BoardProps & { maps: readonly BoardRe
         ) : (
           <p className="matrix-empty__hint">{t('empty.noMaps')}</p>
         )}
-        <button type="button" className="button button--primary" onClick={create}>
-          {tb('linked.create')}
-        </button>
+        {canManage && (
+          <button type="button" className="button button--primary" onClick={create}>
+            {tb('linked.create')}
+          </button>
+        )}
         {error && (
           <p role="alert" className="matrix-error">
             {t('error', { message: error })}

@@ -25,6 +25,8 @@ interface MatrixRowProps {
   levelDescriptionId(id: InvolvementLevelId): string
   gapText(steps: number, direction: 'up' | 'down'): string
   sameText: string
+  /** Observers and a locked board: the markers are shown, not moved (the level buttons are disabled). */
+  readOnly: boolean
   onSetLevels(patch: LevelPatch): void
   onOpenDefinition(): void
   actionRef(el: HTMLButtonElement | null): void
@@ -210,6 +212,7 @@ export function MatrixRow(props: MatrixRowProps) {
                     type="button"
                     className={`matrix-target matrix-target--${which}${isMarker ? ' matrix-target--marker' : ''}${dragView?.which === which && isMarker ? ' matrix-target--dragging' : ''}`}
                     tabIndex={tabbable ? 0 : -1}
+                    disabled={props.readOnly}
                     aria-pressed={isMarker}
                     aria-label={
                       isMarker

@@ -11,6 +11,8 @@ interface CommunicationPlanTableProps {
   focusId: string | null
   /** Rows the tag filter left out: an empty table then says so instead of "no stakeholders yet". */
   hiddenByFilter: number
+  /** Observers and a locked board: every cell disabled as one group, no new rows. */
+  readOnly: boolean
   onPatch(id: string, patch: Partial<StakeholderRecord>): void
   onGroup(id: string, groupId: string): void
   onAddRow(): void
@@ -29,7 +31,7 @@ const columns: readonly { field: Column; key: string }[] = [
  * on blur or Enter (Escape reverts), so this table is also the keyboard and screen-reader
  * equivalent of the map.
  */
-export function CommunicationPlanTable({ rows, groups, focusId, hiddenByFilter, onPatch, onGroup, onAddRow }: CommunicationPlanTableProps) {
+export function CommunicationPlanTable({ rows, groups, focusId, hiddenByFilter, readOnly, onPatch, onGroup, onAddRow }: CommunicationPlanTableProps) {
   const { t } = useTranslation('stakeholderMap')
   const tableRef = useRef<HTMLTableElement>(null)
   useEffect(() => {
@@ -42,7 +44,7 @@ export function CommunicationPlanTable({ rows, groups, focusId, hiddenByFilter, 
   const name = (row: StakeholderRecord) => row.name || t('unnamed')
   return (
     <div className="sm-plan" data-testid="communication-plan">
-      <div className="sm-plan__scroll">
+      <fieldset className="sm-plan__scroll sm-fieldset" disabled={readOnly}>
         <table ref={tableRef} className="sm-plan__table">
           <caption>{t('plan.caption')}</caption>
           <thead>
@@ -98,10 +100,12 @@ export function CommunicationPlanTable({ rows, groups, focusId, hiddenByFilter, 
             ))}
           </tbody>
         </table>
-      </div>
-      <button type="button" className="sm-button sm-button--primary sm-plan__add" onClick={onAddRow}>
-        {t('plan.addRow')}
-      </button>
+      </fieldset>
+      {!readOnly && (
+        <button type="button" className="sm-button sm-button--primary sm-plan__add" onClick={onAddRow}>
+          {t('plan.addRow')}
+        </button>
+      )}
     </div>
   )
 }

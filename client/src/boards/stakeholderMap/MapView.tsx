@@ -26,7 +26,8 @@ interface MapViewProps {
   cards: readonly CardView[]
   contentBounds: BoardRect | null
   handlers: CardHandlers
-  onDoubleClickBoard(point: Point): void
+  /** A double-click on the map adds a stakeholder there; absent when the person may not add. */
+  onDoubleClickBoard?(point: Point): void
   onPointerBoard(point: Point | null): void
   cameraRef: RefObject<Camera>
   containerRef: RefObject<HTMLDivElement | null>
@@ -65,7 +66,8 @@ export function MapView({ store, boardId, zones, cards, contentBounds, handlers,
                   listening={false}
                 />
                 <Text x={zone.x + zoneMetrics.padding} y={zone.y + 35} text={t('map.cardCount', { count: zone.count })} fontSize={13} fontFamily={FONT} fill={inkMuted} listening={false} />
-                {zone.count === 0 && (
+                {/* "Drag cards here, or double-click" only to people who may. */}
+                {zone.count === 0 && onDoubleClickBoard && (
                   <Text
                     x={zone.x}
                     y={zone.y + zone.h / 2}

@@ -35,6 +35,8 @@ export interface CardView {
 }
 
 export interface CardHandlers {
+  /** False for observers and on a locked board: cards can be selected (to read them), not dragged. */
+  editable: boolean
   select(id: string): void
   /** Konva moved the node; the view plans the patch and puts the node where the plan says. */
   dragEnd(id: string, node: Konva.Node): void
@@ -52,7 +54,7 @@ export const StakeholderCardNode = memo(function StakeholderCardNode({ card, han
       x={card.x}
       y={card.y}
       opacity={card.dimmed ? DIMMED_OPACITY : 1}
-      draggable
+      draggable={handlers.editable}
       onDragStart={(e) => {
         e.target.moveToTop()
         handlers.select(card.id)

@@ -22,6 +22,7 @@ import {
 } from '../../../../shared/logic/stakeholderMap'
 import { STAKEHOLDER_CARD_SIZE, type StakeholderRecord } from '../../../../shared/schema/records/stakeholder'
 import type { StakeholderGroupRecord } from '../../../../shared/schema/records/stakeholderGroup'
+import { useBoardAccess } from '../../session/BoardAccessContext'
 import { useItemsOfKind, usePeers, useUndoState } from '../../store/hooks'
 import { PlanRejectedError } from '../../store/WorkshopStore'
 import { TagFilterBar } from '../../tags/TagFilterBar'
@@ -53,6 +54,8 @@ export function StakeholderMapBoard({ store, board }: BoardProps) {
   const stakeholders = useItemsOfKind(store, board.id, 'stakeholder')
   const undoState = useUndoState(store)
   const peers = usePeers(store)
+  // Observers and a locked board: the map, grid and plan to read; nothing to add, drag or change.
+  const { canEdit } = useBoardAccess()
 
   const [view, setViewState] = useState<StakeholderMapView>(() => initialView(board.id))
   const [panel, setPanel] = useState<Panel>(null)
@@ -229,6 +232,7 @@ export function StakeholderMapBoard({ store, board }: BoardProps) {
   // ---- dragging cards ----------------------------------------------------------------------------
   const mapHandlers = useMemo<CardHandlers>(
     () => ({
+      editable: canEdit,
       select: (id) => setPanel((p) => (p?.kind === 'stakeholder' && p.id === id ? p : { kind: 'stakeholder', id, focusName: false })),
       dragEnd: (id: string, node: Konva.Node) => {
         const patch = planCardDrop(node.position(), latest.current.zones)
@@ -236,10 +240,11 @@ export function StakeholderMapBoard({ store, board }: BoardProps) {
         commit({ updateItems: [{ id, patch }] })
       },
     }),
-    [commit],
+    [canEdit, commit],
   )
   const gridHandlers = useMemo<CardHandlers>(
     () => ({
+      editable: canEdit,
       select: mapHandlers.select,
       dragEnd: (id: string, node: Konva.Node) => {
         const { grid: layout, stakeholders: all } = latest.current
@@ -251,7 +256,7 @@ export function StakeholderMapBoard({ store, board }: BoardProps) {
         if (record && (record.influence !== ratings.influence || record.interest !== ratings.interest)) commit({ updateItems: [{ id, patch: ratings }] })
       },
     }),
-    [commit, mapHandlers],
+    [canEdit, commit, mapHandlers],
   )
 
   // ---- presence: own cursor on the map -----------------------------------------------------------
@@ -287,7 +292,7 @@ export function StakeholderMapBoard({ store, board }: BoardProps) {
   // ---- keyboard undo/redo (not while typing: inputs have their own) --------------------------------
   const onKeyDown = (e: React.KeyboardEvent) => {
     const target = e.target as HTMLElement
-    if (target.closest('input, select, textarea')) return
+    if (target.closest('input, select, textarea') || !canEdit) return
     if ((e.ctrlKey || e.metaKey) && e.key.toLowerCase() === 'z') {
       e.preventDefault()
       if (e.shiftKey) store.redo()
@@ -360,12 +365,16 @@ export function StakeholderMapBoard({ store, board }: BoardProps) {
           ))}
         </div>
         <div className="sm-toolbar__actions">
-          <button type="button" className="sm-button sm-button--primary" onClick={() => addStakeholder()}>
-            <span aria-hidden="true">+</span> {t('toolbar.addStakeholder')}
-          </button>
-          <button type="button" className="sm-button" aria-pressed={panel?.kind === 'groups'} onClick={() => setPanel((p) => (p?.kind === 'groups' ? null : { kind: 'groups' }))}>
-            {t('toolbar.groups')}
-          </button>
+          {canEdit && (
+            <>
+              <button type="button" className="sm-button sm-button--primary" onClick={() => addStakeholder()}>
+                <span aria-hidden="true">+</span> {t('toolbar.addStakeholder')}
+              </button>
+              <button type="button" className="sm-button" aria-pressed={panel?.kind === 'groups'} onClick={() => setPanel((p) => (p?.kind === 'groups' ? null : { kind: 'groups' }))}>
+                {t('toolbar.groups')}
+              </button>
+            </>
+          )}
           <button
             type="button"
             className={`sm-button${filterActive ? ' sm-button--active' : ''}`}
@@ -376,12 +385,16 @@ export function StakeholderMapBoard({ store, board }: BoardProps) {
           >
             {t('toolbar.filter')}
           </button>
-          <button type="button" className="sm-button sm-button--icon" disabled={!undoState.canUndo} onClick={() => store.undo()} aria-label={t('toolbar.undo')} title={t('toolbar.undo')}>
-            ↶
-          </button>
-          <button type="button" className="sm-button sm-button--icon" disabled={!undoState.canRedo} onClick={() => store.redo()} aria-label={t('toolbar.redo')} title={t('toolbar.redo')}>
-            ↷
-          </button>
+          {canEdit && (
+            <>
+              <button type="button" className="sm-button sm-button--icon" disabled={!undoState.canUndo} onClick={() => store.undo()} aria-label={t('toolbar.undo')} title={t('toolbar.undo')}>
+                ↶
+              </button>
+              <button type="button" className="sm-button sm-button--icon" disabled={!undoState.canRedo} onClick={() => store.redo()} aria-label={t('toolbar.redo')} title={t('toolbar.redo')}>
+                ↷
+              </button>
+            </>
+          )}
         </div>
       </div>
       {filterOpen ? (
@@ -423,7 +436,7 @@ export function StakeholderMapBoard({ store, board }: BoardProps) {
               cards={mapCards}
               contentBounds={mapBounds}
               handlers={mapHandlers}
-              onDoubleClickBoard={(at) => addStakeholder({ at })}
+              onDoubleClickBoard={canEdit ? (at) => addStakeholder({ at }) : undefined}
               onPointerBoard={sendCursor}
               cameraRef={cameraRef}
               containerRef={containerRef}
@@ -436,6 +449,7 @@ export function StakeholderMapBoard({ store, board }: BoardProps) {
               hiddenByFilter={planRows.length - shownPlanRows.length}
               groups={groupOptions}
               focusId={focusRowId}
+              readOnly={!canEdit}
               onPatch={patchStakeholder}
               onGroup={changeGroup}
               onAddRow={() => {
@@ -446,7 +460,7 @@ export function StakeholderMapBoard({ store, board }: BoardProps) {
             />
           )}
         </div>
-        {panel?.kind === 'groups' && (
+        {panel?.kind === 'groups' && canEdit && (
           <GroupManager
             groups={groupRows}
             onRename={(id, name) => commit({ updateItems: [{ id, patch: { name } }] })}
@@ -462,6 +476,7 @@ export function StakeholderMapBoard({ store, board }: BoardProps) {
             stakeholder={selected}
             groups={groupOptions}
             focusName={panel?.kind === 'stakeholder' && panel.focusName}
+            readOnly={!canEdit}
             onPatch={(patch) => patchStakeholder(selected.id, patch)}
             onGroup={(groupId) => changeGroup(selected.id, groupId)}
             onDelete={() => deleteStakeholder(selected.id)}

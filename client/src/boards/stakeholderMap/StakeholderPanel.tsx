@@ -11,6 +11,8 @@ interface StakeholderPanelProps {
   groups: readonly { id: string; label: string }[]
   /** Focus and select the name (a card that was just added). */
   focusName: boolean
+  /** Observers and a locked board: the fields are shown, disabled as one group, and there is no delete. */
+  readOnly: boolean
   onPatch(patch: Partial<StakeholderRecord>): void
   onGroup(groupId: string): void
   onDelete(): void
@@ -21,7 +23,7 @@ type TextField = 'contactPerson' | 'message' | 'channel' | 'frequency'
 const textFields: readonly TextField[] = ['contactPerson', 'message', 'channel', 'frequency']
 
 /** Every field of one stakeholder as a plain HTML form: the accessible way to edit a card. */
-export function StakeholderPanel({ stakeholder, groups, focusName, onPatch, onGroup, onDelete, onClose }: StakeholderPanelProps) {
+export function StakeholderPanel({ stakeholder, groups, focusName, readOnly, onPatch, onGroup, onDelete, onClose }: StakeholderPanelProps) {
   const { t } = useTranslation('stakeholderMap')
   const headingId = useId()
   const fieldId = useId()
@@ -40,7 +42,7 @@ export function StakeholderPanel({ stakeholder, groups, focusName, onPatch, onGr
           {t('panel.close')}
         </button>
       </div>
-      <div className="sm-panel__body">
+      <fieldset className="sm-panel__body sm-fieldset" disabled={readOnly}>
         <div className="sm-field">
           <label className="sm-field__label" htmlFor={`${fieldId}-name`}>
             {t('panel.name')}
@@ -82,10 +84,12 @@ export function StakeholderPanel({ stakeholder, groups, focusName, onPatch, onGr
         <section className="sm-panel__tags" aria-label={t('panel.tags')} data-testid="stakeholder-tags">
           <TagPicker compact value={{ sdgs: stakeholder.sdgs, dimension: stakeholder.dimension }} onChange={(tags) => onPatch({ sdgs: tags.sdgs, dimension: tags.dimension })} />
         </section>
-        <button type="button" className="sm-button sm-button--danger" onClick={onDelete}>
-          {t('panel.delete')}
-        </button>
-      </div>
+        {!readOnly && (
+          <button type="button" className="sm-button sm-button--danger" onClick={onDelete}>
+            {t('panel.delete')}
+          </button>
+        )}
+      </fieldset>
     </aside>
   )
 }

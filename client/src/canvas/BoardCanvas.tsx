@@ -49,6 +49,7 @@ import { ItemTextEditor } from './ItemTextEditor'
 import { NoteEditor } from './NoteEditor'
 import { NoteNode } from './NoteNode'
 import { inkColors, SelectionToolbar, type SelectionVote } from './SelectionToolbar'
+import { useHideNote } from '../facilitation/useHideNote'
 import { strokeOutlinePath } from './strokePath'
 import { useSelectedItems } from './useSelectedItems'
 import { useSharedColor } from './useSharedColor'
@@ -139,6 +140,16 @@ function BoardCanvasSession({ store, boardId }: BoardCanvasProps) {
   const [filterOpen, setFilterOpen] = useState(false)
   const [draft, setDraft] = useState<Draft | null>(null)
   const [notice, setNotice] = useState<Notice | null>(null)
+  // Moderation from the board itself: the facilitator takes a note off for everyone (it waits in the panel).
+  const hideNote = useHideNote(store)
+  const hideSelected = (id: string) => {
+    void hideNote.hide(id).then((hidden) => {
+      if (hidden) setSelection(emptySelection)
+    })
+  }
+  useEffect(() => {
+    if (hideNote.error) setNotice({ tone: 'error', text: hideNote.error })
+  }, [hideNote.error])
   const [dropping, setDropping] = useState(false)
   const penPathRef = useRef<Konva.Path>(null)
   const pickerRef = useRef<HTMLInputElement>(null)
@@ -1349,6 +1360,7 @@ function BoardCanvasSession({ store, boardId }: BoardCanvasProps) {
           onPatch={patchSelection}
           onTags={tagSelection}
           onDelete={deleteSelection}
+          onHide={hideNote.allowed && selectedItems.length === 1 && selectedItems[0]!.kind === 'note' ? () => hideSelected(selectedItems[0]!.id) : undefined}
         />
       )}
       {dropping && <div className="sk-drop-hint">{t('image.dropHint')}</div>}

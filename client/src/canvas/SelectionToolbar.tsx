@@ -34,10 +34,12 @@ interface SelectionToolbarProps {
   onPatch(patch: Record<string, unknown>, kinds: readonly ItemRecord['kind'][]): void
   onTags(next: Tagged): void
   onDelete(): void
+  /** The facilitator's "hide from everyone" for one selected note (moderation); absent for others. */
+  onHide?: () => void
 }
 
 /** Per-kind styling, tags, alt text and delete for the selection, at the top edge so fingers do not cover it. */
-export function SelectionToolbar({ items, editable, vote, currentColor, onColor, onPatch, onTags, onDelete }: SelectionToolbarProps) {
+export function SelectionToolbar({ items, editable, vote, currentColor, onColor, onPatch, onTags, onDelete, onHide }: SelectionToolbarProps) {
   const { t } = useTranslation('canvas')
   const { t: ts } = useTranslation('session')
   const [tagsOpen, setTagsOpen] = useState(false)
@@ -157,6 +159,11 @@ export function SelectionToolbar({ items, editable, vote, currentColor, onColor,
           </>
         )}
         <span className="sk-toolbar-divider" aria-hidden="true" />
+        {onHide && (
+          <button type="button" className="sk-tool" aria-label={t('hide')} title={t('hide')} onClick={onHide} data-testid="hide-note">
+            {icons.hide}
+          </button>
+        )}
         <button type="button" className="sk-tool" aria-label={t('delete')} title={t('delete')} onClick={onDelete}>
           {icons.trash}
         </button>

@@ -59,6 +59,11 @@ export const icons = {
       <path d="M4 7h16M10 11v6M14 11v6M6 7l1 13h10l1-13M9 7V4h6v3" />
     </Icon>
   ),
+  hide: (
+    <Icon>
+      <path d="M3 3l18 18M10.6 6.1A9.8 9.8 0 0 1 12 6c5 0 9 6 9 6a17 17 0 0 1-2.6 3.2M6.1 6.9C4 8.4 3 12 3 12s4 6 9 6c1.4 0 2.7-.4 3.9-1M9.9 9.9a3 3 0 0 0 4.2 4.2" />
+    </Icon>
+  ),
   text: (
     <Icon>
       <path d="M5 6V4h14v2M12 4v16M9 20h6" />

@@ -630,12 +630,19 @@ export class WorkshopStore {
 
   // ---- presence ------------------------------------------------------------------------------
 
+  /**
+   * This person's presence, kept here as well as in awareness: a component tearing down after the
+   * store was destroyed (switching workshops) may still read or publish it, and must not crash.
+   */
+  private presence!: AwarenessState
+
   private setAwareness(state: AwarenessState): void {
-    this.provider.awareness.setLocalState(state)
+    this.presence = state
+    if (!this.destroyed) this.provider.awareness.setLocalState(state)
   }
 
   private localAwareness(): AwarenessState {
-    return this.provider.awareness.getLocalState() as AwarenessState
+    return this.presence
   }
 
   getSelfName(): string {

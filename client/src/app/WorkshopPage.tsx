@@ -1,16 +1,11 @@
 import { useEffect, useState } from 'react'
 import { useTranslation } from 'react-i18next'
-import { SYNC_PATH } from '../../../shared/protocol'
 import { useWorkshopAccess } from '../access/useWorkshopAccess'
-import { saveAccess, type StoredAccess } from '../access/workshopAccess'
-import { WorkshopStore } from '../store/WorkshopStore'
+import type { StoredAccess } from '../access/workshopAccess'
+import { useWorkshopStore } from '../access/useWorkshopStore'
 import { NameDialog } from './NameDialog'
 import { guestNumber, loadUserName, saveUserName } from './userName'
 import { WorkshopView } from './WorkshopView'
-
-export function syncUrl(): string {
-  return `${location.protocol === 'https:' ? 'wss' : 'ws'}://${location.host}${SYNC_PATH}`
-}
 
 /** Waits (briefly) to learn what the link this workshop was opened with is, then opens it. */
 export function WorkshopPage({ workshopId, boardId }: { workshopId: string; boardId: string | null }) {
@@ -26,31 +21,7 @@ function OpenWorkshop({ workshopId, boardId, access }: { workshopId: string; boa
   const [guestName] = useState(() => t('name.guest', { number: guestNumber() }))
   const [nameDialog, setNameDialog] = useState<'first' | 'change' | null>(() => (loadUserName() === null ? 'first' : null))
   const name = savedName ?? guestName
-  const [store, setStore] = useState<WorkshopStore | null>(null)
-  const token = access?.token ?? null
-
-  // One store per open workshop. Created in an effect (not useMemo) so StrictMode's
-  // mount-unmount-mount destroys the first one instead of leaking its socket.
-  useEffect(() => {
-    const identity = access?.role ? { role: access.role, participantId: access.participantId } : null
-    const created = new WorkshopStore({ workshopId, serverUrl: syncUrl(), userName: loadUserName() ?? guestName, token, identity })
-    setStore(created)
-    return () => {
-      created.destroy()
-      setStore(null)
-    }
-    // The stored link's role is only what it was; the server's welcome is what it is.
-  }, [workshopId, guestName, token]) // eslint-disable-line react-hooks/exhaustive-deps -- a new store for a new token, not a new access object
-
-  useEffect(() => {
-    if (!store || !access) return
-    return store.subscribe('identity', () => {
-      const identity = store.control.getIdentity()
-      if (identity && (identity.role !== access.role || identity.participantId !== access.participantId)) {
-        saveAccess({ ...access, role: identity.role, participantId: identity.participantId })
-      }
-    })
-  }, [store, access])
+  const store = useWorkshopStore(workshopId, access, loadUserName() ?? guestName)
 
   useEffect(() => {
     store?.setUserName(name)

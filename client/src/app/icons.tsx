@@ -1,5 +1,5 @@
 /** Shell icons as inline SVG: emoji and rare glyphs render as boxes on machines without the font. */
-const common = {
+export const iconProps = {
   'aria-hidden': true,
   width: 18,
   height: 18,
@@ -13,7 +13,7 @@ const common = {
 
 export function PlusIcon() {
   return (
-    <svg {...common}>
+    <svg {...iconProps}>
       <path d="M12 5v14M5 12h14" />
     </svg>
   )
@@ -21,7 +21,7 @@ export function PlusIcon() {
 
 export function TrashIcon() {
   return (
-    <svg {...common}>
+    <svg {...iconProps}>
       <path d="M4 7h16M10 11v6M14 11v6M6 7l1 12a2 2 0 0 0 2 2h6a2 2 0 0 0 2-2l1-12M9 7V4h6v3" />
     </svg>
   )
@@ -29,7 +29,7 @@ export function TrashIcon() {
 
 export function PencilIcon() {
   return (
-    <svg {...common}>
+    <svg {...iconProps}>
       <path d="M4 20h4L19 9l-4-4L4 16v4zM13.5 6.5l4 4" />
     </svg>
   )
@@ -37,7 +37,7 @@ export function PencilIcon() {
 
 export function ArrowIcon({ direction }: { direction: 'left' | 'right' }) {
   return (
-    <svg {...common}>
+    <svg {...iconProps}>
       <path d={direction === 'left' ? 'M19 12H5M11 6l-6 6 6 6' : 'M5 12h14M13 6l6 6-6 6'} />
     </svg>
   )
@@ -45,7 +45,7 @@ export function ArrowIcon({ direction }: { direction: 'left' | 'right' }) {
 
 export function PeopleIcon() {
   return (
-    <svg {...common}>
+    <svg {...iconProps}>
       <circle cx="9" cy="8" r="3.5" />
       <path d="M2.5 20c.6-3.6 3.2-5.5 6.5-5.5s5.9 1.9 6.5 5.5M16 4.8a3.5 3.5 0 0 1 0 6.4M18 14.8c1.9.7 3.1 2.4 3.5 5.2" />
     </svg>

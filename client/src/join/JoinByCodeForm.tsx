@@ -2,6 +2,7 @@ import { useId, useState } from 'react'
 import { useTranslation } from 'react-i18next'
 import { normalizeJoinCode } from '../../../shared/access'
 import { navigate } from '../app/navigation'
+import { joinCodeInputProps } from './joinCodeInputProps'
 import './join.css'
 
 /** "Join with a code" on the home page: a valid code goes to `/join/<code>`, which joins at once. */
@@ -39,14 +40,7 @@ export function JoinByCodeForm() {
             setCode(e.target.value)
             setInvalid(false)
           }}
-          placeholder="ABC 234"
-          inputMode="text"
-          autoCapitalize="characters"
-          autoCorrect="off"
-          autoComplete="off"
-          spellCheck={false}
-          enterKeyHint="go"
-          maxLength={16}
+          {...joinCodeInputProps}
           aria-invalid={invalid || undefined}
           aria-describedby={invalid ? `${errorId} ${hintId}` : hintId}
           data-testid="home-join-code"

@@ -8,6 +8,7 @@ import { LanguageSwitch } from '../app/LanguageSwitch'
 import { navigate } from '../app/navigation'
 import { guestNumber, loadUserName, saveUserName, USER_NAME_MAX } from '../app/userName'
 import { keepExistingAccess } from './keepExistingAccess'
+import { joinCodeInputProps } from './joinCodeInputProps'
 import './join.css'
 
 /** Why joining did not work, as the person is told. */
@@ -146,14 +147,7 @@ export function JoinPage({ code: codeInAddress }: { code: string }) {
               setCode(e.target.value)
               if (codeProblem) setProblem(null)
             }}
-            placeholder="ABC 234"
-            inputMode="text"
-            autoCapitalize="characters"
-            autoCorrect="off"
-            autoComplete="off"
-            spellCheck={false}
-            enterKeyHint="go"
-            maxLength={16}
+            {...joinCodeInputProps}
             aria-invalid={codeProblem || undefined}
             aria-describedby={codeProblem ? `${problemId} ${codeHintId}` : codeHintId}
             data-testid="join-code"

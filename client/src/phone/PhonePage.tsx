@@ -1,11 +1,10 @@
 import { useEffect, useState } from 'react'
 import { useTranslation } from 'react-i18next'
-import { SYNC_PATH } from '../../../shared/protocol'
 import { useWorkshopAccess } from '../access/useWorkshopAccess'
-import { saveAccess, type StoredAccess } from '../access/workshopAccess'
+import type { StoredAccess } from '../access/workshopAccess'
+import { useWorkshopStore } from '../access/useWorkshopStore'
 import { NameDialog } from '../app/NameDialog'
 import { guestNumber, loadUserName, saveUserName } from '../app/userName'
-import { WorkshopStore } from '../store/WorkshopStore'
 import { PhoneView } from './PhoneView'
 
 /**
@@ -19,42 +18,14 @@ export function PhonePage({ workshopId }: { workshopId: string }) {
   return <PhoneStore workshopId={workshopId} access={access.access} />
 }
 
-/** The same address as the workshop page's (app/WorkshopPage.tsx), which the phone must not import. */
-function syncUrl(): string {
-  return `${location.protocol === 'https:' ? 'wss' : 'ws'}://${location.host}${SYNC_PATH}`
-}
-
 function PhoneStore({ workshopId, access }: { workshopId: string; access: StoredAccess | null }) {
   const { t } = useTranslation('app')
   const [guestName] = useState(() => t('name.guest', { number: guestNumber() }))
   const [savedName, setSavedName] = useState(loadUserName)
   const [changingName, setChangingName] = useState(false)
-  const [store, setStore] = useState<WorkshopStore | null>(null)
   const name = savedName ?? guestName
-  const token = access?.token ?? null
 
-  // Created in an effect so StrictMode's second mount destroys the first store's socket.
-  useEffect(() => {
-    const identity = access?.role ? { role: access.role, participantId: access.participantId } : null
-    const created = new WorkshopStore({ workshopId, serverUrl: syncUrl(), userName: loadUserName() ?? guestName, token, identity })
-    setStore(created)
-    return () => {
-      created.destroy()
-      setStore(null)
-    }
-    // A new store for a new token, not for a new access object (as on the workshop page).
-  }, [workshopId, guestName, token]) // eslint-disable-line react-hooks/exhaustive-deps
-
-  // The server's word on who this is replaces what the stored link said.
-  useEffect(() => {
-    if (!store || !access) return
-    return store.subscribe('identity', () => {
-      const identity = store.control.getIdentity()
-      if (identity && (identity.role !== access.role || identity.participantId !== access.participantId)) {
-        saveAccess({ ...access, role: identity.role, participantId: identity.participantId })
-      }
-    })
-  }, [store, access])
+  const store = useWorkshopStore(workshopId, access, loadUserName() ?? guestName)
 
   useEffect(() => {
     store?.setUserName(name)

@@ -1,15 +1,6 @@
+import { iconProps } from '../app/icons'
 /** Icons of the session strip and timer as inline SVG (emoji render as boxes on machines without the font). */
-const common = {
-  'aria-hidden': true,
-  width: 18,
-  height: 18,
-  viewBox: '0 0 24 24',
-  fill: 'none',
-  stroke: 'currentColor',
-  strokeWidth: 2,
-  strokeLinecap: 'round',
-  strokeLinejoin: 'round',
-} as const
+const common = iconProps
 
 export const sessionIcons = {
   clock: (

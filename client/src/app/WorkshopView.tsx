@@ -17,7 +17,8 @@ import { ConnectionIndicator } from './ConnectionIndicator'
 import { DeleteBoardDialog } from './DeleteBoardDialog'
 import { NotesIllustration } from './icons'
 import { LanguageSwitch } from './LanguageSwitch'
-import { navigate } from './navigation'
+import { navigate, onLinkClick } from './navigation'
+import { routeToUrl } from './route'
 import { OfflineMenu } from '../offline/OfflineMenu'
 import { PeopleList } from './PeopleList'
 import { loadRecent, rememberWorkshop, saveRecent } from './recentWorkshops'
@@ -135,6 +136,16 @@ export function WorkshopView({ store, workshopId, boardId, userName, onChangeNam
                       onChangeName()
                     })}
                     <LanguageSwitch />
+                    {/* On a phone, the page made for phones: the question, a note box and the vote, no canvas. */}
+                    {!facilitator && (
+                      <a
+                        href={routeToUrl({ page: 'phone', workshopId })}
+                        className="more-menu__link"
+                        onClick={onLinkClick({ page: 'phone', workshopId })}
+                      >
+                        {t('more.phoneView')}
+                      </a>
+                    )}
                     <AccessibilityLink className="more-menu__link" />
                   </>
                 )}

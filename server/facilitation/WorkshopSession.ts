@@ -210,10 +210,6 @@ export class WorkshopSession {
     if (tally) this.#send(connection, tally)
   }
 
-  connectionRemoved(_connection: SyncConnection): void {
-    // Nothing to undo: what a person wrote stays, and their views are sent afresh when they come back.
-  }
-
   // ---- commands ---------------------------------------------------------------------------------
 
   async handleControl(connection: SyncConnection, json: string): Promise<void> {

@@ -24,7 +24,6 @@ export interface RoomSession {
   handleControl(connection: SyncConnection, json: string): void | Promise<void>
   stampAwareness(connection: SyncConnection, update: Uint8Array): Uint8Array
   connectionAdded(connection: SyncConnection): void
-  connectionRemoved(connection: SyncConnection): void
   isRemoved(participantId: string): boolean
   unload(): Promise<void>
   destroy(): void
@@ -198,7 +197,6 @@ export class Room implements MessageHandler, FanoutHandler {
 
   removeConnection(connection: SyncConnection): void {
     if (!this.connections.delete(connection)) return
-    this.#session?.connectionRemoved(connection)
     if (connection.awarenessClientIds.size > 0 && !this.#destroyed) {
       awarenessProtocol.removeAwarenessStates(this.awareness, [...connection.awarenessClientIds], null)
     }

@@ -1,4 +1,4 @@
-import { useId, useState, type ReactNode } from 'react'
+import { useEffect, useId, useState, type ReactNode } from 'react'
 import { useTranslation } from 'react-i18next'
 import type { HeldNote } from '../../../shared/facilitation/commands'
 import { formatDateTime } from '../i18n/format'
@@ -24,6 +24,13 @@ export function ModerationSection({ store, boardId, open, onToggle }: SectionPro
   const held = useHeld(store)
   const command = useCommand(store)
   const id = useId()
+  // The box shows the person's choice at once; the session map (the truth) catches up a moment
+  // later (it comes over the document socket, the reply over the control socket).
+  const [wanted, setWanted] = useState<boolean | null>(null)
+  useEffect(() => {
+    if (wanted !== null && moderation === wanted) setWanted(null)
+  }, [moderation, wanted])
+  const moderationShown = wanted ?? moderation
   const queued = held.notes.filter((n) => n.status === 'queued')
   const hidden = held.notes.filter((n) => n.status === 'hidden')
   const status = queued.length > 0 ? t('moderation.statusWaiting', { count: queued.length }) : moderation ? t('moderation.statusOn') : undefined
@@ -33,11 +40,19 @@ export function ModerationSection({ store, boardId, open, onToggle }: SectionPro
       <label className="facilitation-check">
         <input
           type="checkbox"
-          checked={moderation}
-          disabled={command.pending && command.state.status === 'pending' && command.state.type === 'moderation.set'}
-          onChange={(e) =>
-            void command.run({ type: 'moderation.set', enabled: e.target.checked }, { done: e.target.checked ? t('moderation.onDone') : t('moderation.offDone') })
-          }
+          checked={moderationShown}
+          onChange={(e) => {
+            const enabled = e.target.checked
+            setWanted(enabled)
+            void command
+              .run({ type: 'moderation.set', enabled }, { done: enabled ? t('moderation.onDone') : t('moderation.offDone') })
+              .then((outcome) => {
+                // Refused: back to the truth now. Accepted: the map normally arrives first; if
+                // another facilitator changed it meanwhile, theirs shows after a moment.
+                if (!outcome.ok) setWanted(null)
+                else window.setTimeout(() => setWanted(null), 2000)
+              })
+          }}
         />
         <span>{t('moderation.toggle')}</span>
       </label>

@@ -152,7 +152,7 @@ export async function createSamskapServer(options: SamskapServerOptions): Promis
       return
     }
     if (pathname === IMAGES_PATH || pathname.startsWith(IMAGES_PATH + '/')) {
-      return handleImagesRequest(request, response, pathname, imagesDir, log)
+      return handleImagesRequest(request, response, pathname, { imagesDir, persistence, context, log })
     }
     if (isHistoryPath(pathname)) {
       return handleHistoryRequest(request, response, pathname, persistence, history, context, log)

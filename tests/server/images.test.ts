@@ -5,7 +5,8 @@ import { createHash } from 'node:crypto'
 import { afterEach, describe, expect, it } from 'vitest'
 import { IMAGE_MAX_BYTES } from '../../shared/schema/records/image'
 import { testPng } from '../testPng'
-import { TestResources } from './helpers'
+import type { CreatedWorkshop } from '../../shared/access'
+import { createWorkshopWithAccess, TestResources } from './helpers'
 
 const resources = new TestResources()
 afterEach(() => resources.dispose())
@@ -15,8 +16,21 @@ function png(w = 2, h = 2, seed = 0): Buffer {
   return testPng(w, h, () => [seed, seed, seed])
 }
 
+/** The workshop each test server's uploads go to (made once per server, facilitator token). */
+const workshops = new Map<string, Promise<CreatedWorkshop>>()
+function workshopOn(url: string): Promise<CreatedWorkshop> {
+  let created = workshops.get(url)
+  if (!created) workshops.set(url, (created = createWorkshopWithAccess(url)))
+  return created
+}
+
 async function upload(url: string, body: Buffer, type = 'image/png') {
-  const response = await fetch(`${url}/api/images`, { method: 'POST', headers: { 'content-type': type }, body: new Uint8Array(body) })
+  const { id, token } = await workshopOn(url)
+  return post(`${url}/api/images?workshop=${id}`, body, { 'content-type': type, authorization: `Bearer ${token}` })
+}
+
+async function post(url: string, body: Buffer, headers: Record<string, string>) {
+  const response = await fetch(url, { method: 'POST', headers, body: new Uint8Array(body) })
   return { status: response.status, json: (await response.json()) as { hash?: string; mime?: string; bytes?: number; error?: string } }
 }
 
@@ -60,6 +74,37 @@ describe('POST /api/images', () => {
     const result = await upload(server.url, big)
     expect(result.status).toBe(413)
     expect(result.json.error).toMatch(/at most 10 MB/)
+    expect(await filesUnder(path.join(dataDir, 'images'))).toEqual([])
+  })
+})
+
+describe('who may upload', () => {
+  it('takes a photo from a participant who joined by code, as a bearer token or ?token=', async () => {
+    const server = await resources.startServer({ dataDir: await resources.tempDir() })
+    const workshop = await workshopOn(server.url)
+    const joined = await fetch(`${server.url}/api/join`, { method: 'POST', headers: { 'content-type': 'application/json' }, body: JSON.stringify({ code: workshop.code }) })
+    const { token } = (await joined.json()) as { token: string }
+    const byHeader = await post(`${server.url}/api/images?workshop=${workshop.id}`, png(2, 2, 1), { 'content-type': 'image/png', authorization: `Bearer ${token}` })
+    expect(byHeader.status).toBe(201)
+    const byQuery = await post(`${server.url}/api/images?workshop=${workshop.id}&token=${encodeURIComponent(token)}`, png(2, 2, 2), { 'content-type': 'image/png' })
+    expect(byQuery.status).toBe(201)
+  })
+
+  it.each([
+    ['no workshop', (w: CreatedWorkshop) => `?token=${w.token}`, {}, 400, /which workshop/],
+    ['a workshop that does not exist', (w: CreatedWorkshop) => `?workshop=${'x'.repeat(21)}&token=${w.token}`, {}, 404, /not found/],
+    ['no token', (w: CreatedWorkshop) => `?workshop=${w.id}`, {}, 401, /link from the facilitator or the join code/],
+    ['a wrong token', (w: CreatedWorkshop) => `?workshop=${w.id}`, { authorization: 'Bearer not-a-real-token' }, 403, /not valid/],
+    ['another workshop\'s token', (w: CreatedWorkshop, other: CreatedWorkshop) => `?workshop=${w.id}&token=${other.token}`, {}, 403, /not valid/],
+    ['an observer', (w: CreatedWorkshop) => `?workshop=${w.id}&token=${new URL(w.links.observer).searchParams.get('token')}`, {}, 403, /Observers/],
+  ])('refuses %s and stores nothing', async (_name, query, headers, status, error) => {
+    const dataDir = await resources.tempDir()
+    const server = await resources.startServer({ dataDir })
+    const workshop = await workshopOn(server.url)
+    const other = await createWorkshopWithAccess(server.url)
+    const result = await post(`${server.url}/api/images${query(workshop, other)}`, png(), { 'content-type': 'image/png', ...headers })
+    expect(result.status).toBe(status)
+    expect(result.json.error).toMatch(error)
     expect(await filesUnder(path.join(dataDir, 'images'))).toEqual([])
   })
 })

@@ -534,7 +534,7 @@ function BoardCanvasSession({ store, boardId }: BoardCanvasProps) {
           store.stopCapturing()
           store.createItem({ id, kind: 'image', boardId, x: Math.round(center.x - w / 2), y: Math.round(center.y - h / 2), w, h, hash: prepared.hash, mime: prepared.mime, alt: '', createdAt: Date.now() })
           store.stopCapturing()
-          await enqueueImage(prepared.hash, prepared.mime, prepared.blob)
+          await enqueueImage(store.workshopId, prepared.hash, prepared.mime, prepared.blob)
           created.push(id)
           center = { x: center.x + 32, y: center.y + 32 }
           if (!navigator.onLine) setNotice({ tone: 'info', text: t('image.added') })
@@ -559,9 +559,9 @@ function BoardCanvasSession({ store, boardId }: BoardCanvasProps) {
   )
 
   useEffect(() => {
-    startImageUploads()
+    startImageUploads(store.workshopId)
     return onUploadError((_hash, message) => setNotice({ tone: 'error', text: t('image.errorRefused', { message }) }))
-  }, [t])
+  }, [store, t])
 
   useEffect(() => {
     const onPaste = (e: ClipboardEvent) => {

@@ -56,9 +56,9 @@ export function CaptureView({ store, workshopId }: { store: WorkshopStore; works
   }, [t, title])
 
   useEffect(() => {
-    startImageUploads()
+    startImageUploads(store.workshopId)
     return onUploadError((_hash, message) => setNotice({ tone: 'error', text: t('capture.photoRefused', { message }) }))
-  }, [t])
+  }, [store, t])
 
   useEffect(() => {
     if (writing) textArea.current?.focus()
@@ -138,7 +138,7 @@ export function CaptureView({ store, workshopId }: { store: WorkshopStore; works
         createdAt: Date.now(),
       })
       store.stopCapturing()
-      await enqueueImage(prepared.hash, prepared.mime, prepared.blob)
+      await enqueueImage(store.workshopId, prepared.hash, prepared.mime, prepared.blob)
       setNotice({ tone: 'info', text: t('capture.photoAdded', { board: board.title || t('capture.untitledBoard') }) })
     } catch (error) {
       if (error instanceof ImagePrepareError) {

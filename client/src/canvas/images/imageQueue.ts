@@ -1,10 +1,13 @@
 import { IMAGE_MAX_BYTES, type ImageMime } from '../../../../shared/schema/records/image'
+import { loadAccess } from '../../access/workshopAccess'
 
 /**
  * Photos waiting for the server. The blob is kept in IndexedDB (not in the Yjs document, which
  * everyone downloads whole) until `POST /api/images` succeeds, so a photo added offline, or in a
  * tab that was closed before the upload ended, is uploaded on the next start or 'online' event.
- * While the server does not have it, the canvas draws it from the local blob.
+ * While the server does not have it, the canvas draws it from the local blob. Each photo is
+ * uploaded for the workshop it was added to, with the token this browser keeps for that workshop
+ * (the server takes photos only from people who may write there).
  */
 
 export type UploadState =
@@ -18,6 +21,8 @@ interface PendingImage {
   mime: ImageMime
   blob: Blob
   addedAt: number
+  /** Missing on photos queued before uploads named their workshop: sent for the open workshop. */
+  workshopId?: string
 }
 
 const DB_NAME = 'samskap-images'
@@ -45,6 +50,9 @@ async function tx<T>(mode: IDBTransactionMode, run: (store: IDBObjectStore) => I
 }
 
 const blobs = new Map<string, Blob>()
+const workshopOf = new Map<string, string>()
+/** The workshop of the page that started the queue: where photos queued without one go. */
+let openWorkshopId: string | null = null
 const states = new Map<string, UploadState>()
 const listeners = new Map<string, Set<() => void>>()
 const errorListeners = new Set<(hash: string, message: string) => void>()
@@ -88,11 +96,12 @@ export async function localImage(hash: string): Promise<Blob | undefined> {
 }
 
 /** Keeps the photo locally and uploads it as soon as the network allows. */
-export async function enqueueImage(hash: string, mime: ImageMime, blob: Blob): Promise<void> {
+export async function enqueueImage(workshopId: string, hash: string, mime: ImageMime, blob: Blob): Promise<void> {
   blobs.set(hash, blob)
+  workshopOf.set(hash, workshopId)
   setState(hash, { status: 'pending' })
   try {
-    await tx('readwrite', (s) => s.put({ hash, mime, blob, addedAt: Date.now() } satisfies PendingImage))
+    await tx('readwrite', (s) => s.put({ hash, mime, blob, addedAt: Date.now(), workshopId } satisfies PendingImage))
   } catch {
     // Private windows may refuse IndexedDB: the photo still uploads from memory in this tab.
   }
@@ -100,7 +109,8 @@ export async function enqueueImage(hash: string, mime: ImageMime, blob: Blob): P
 }
 
 /** Starts the queue once per page: uploads what earlier sessions left and listens for 'online'. */
-export function startImageUploads(): void {
+export function startImageUploads(workshopId: string): void {
+  openWorkshopId = workshopId
   if (started || typeof window === 'undefined') return
   started = true
   window.addEventListener('online', () => void uploadPending())
@@ -120,17 +130,19 @@ async function uploadPending(): Promise<void> {
     } catch {
       stored = []
     }
-    const queue = new Map<string, { mime: ImageMime; blob: Blob }>()
+    const queue = new Map<string, { mime: ImageMime; blob: Blob; workshopId?: string }>()
     for (const entry of stored) queue.set(entry.hash, entry)
     for (const [hash, blob] of blobs) {
       const state = states.get(hash)
-      if (!queue.has(hash) && state?.status === 'pending') queue.set(hash, { mime: (blob.type || 'image/png') as ImageMime, blob })
+      if (!queue.has(hash) && state?.status === 'pending') queue.set(hash, { mime: (blob.type || 'image/png') as ImageMime, blob, workshopId: workshopOf.get(hash) })
     }
     for (const [hash, entry] of queue) {
       if (states.get(hash)?.status === 'failed' || states.get(hash)?.status === 'done') continue
+      const workshopId = entry.workshopId ?? openWorkshopId
+      if (!workshopId) continue // kept until a workshop page starts the queue
       setState(hash, { status: 'uploading' })
       try {
-        const response = await fetch('/api/images', { method: 'POST', headers: { 'content-type': entry.mime }, body: entry.blob })
+        const response = await fetch(uploadUrl(workshopId), { method: 'POST', headers: uploadHeaders(workshopId, entry.mime), body: entry.blob })
         if (response.ok) {
           setState(hash, { status: 'done' })
           await tx('readwrite', (s) => s.delete(hash)).catch(() => undefined)
@@ -155,6 +167,16 @@ async function uploadPending(): Promise<void> {
   if (networkDown || [...states.values()].some((s) => s.status === 'pending')) {
     retryTimer = setTimeout(() => void uploadPending(), RETRY_MS)
   }
+}
+
+function uploadUrl(workshopId: string): string {
+  return `/api/images?workshop=${encodeURIComponent(workshopId)}`
+}
+
+/** The token is read at upload time: a link opened after the photo was taken still counts. */
+function uploadHeaders(workshopId: string, mime: ImageMime): Record<string, string> {
+  const token = loadAccess(workshopId)?.token
+  return token ? { 'content-type': mime, authorization: `Bearer ${token}` } : { 'content-type': mime }
 }
 
 export const MAX_UPLOAD_BYTES = IMAGE_MAX_BYTES

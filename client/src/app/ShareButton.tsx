@@ -30,6 +30,7 @@ export function ShareButton({ workshopId }: { workshopId: string }) {
         ref={button}
         type="button"
         className="button share__button"
+        title={t('share.button')}
         aria-expanded={open}
         aria-controls={panelId}
         onClick={() => {

@@ -13,6 +13,11 @@ import type { HeldNote } from '../../shared/facilitation/commands'
  *
  *   notes:   Y.Map<noteId, HeldNote>                        (a plain JSON value per note)
  *   ballots: Y.Map<`${voteId}|${voterId}`, Ballot>           (a person's dots in one vote)
+ *   owners:  Y.Map<itemId, participantId>                     (who added each participant's item)
+ *
+ * Owners are kept for every item a participant adds (through the board or the phone page), so
+ * "participants change only their own" works from the moment it is switched on. An entry outlives
+ * its item (an id is never reused, and a hidden note put back is theirs again).
  */
 export interface Ballot {
   voteId: string
@@ -45,6 +50,7 @@ const ballotSchema = v.object({
 export class HeldNotes {
   readonly notes: Y.Map<unknown>
   readonly ballots: Y.Map<unknown>
+  readonly owners: Y.Map<unknown>
   /**
    * Every valid note, validated once when it changes (by anyone, on any instance): a room of three
    * hundred writing at once asks for one person's notes hundreds of times a second.
@@ -55,6 +61,7 @@ export class HeldNotes {
   constructor(readonly doc: Y.Doc) {
     this.notes = doc.getMap('notes')
     this.ballots = doc.getMap('ballots')
+    this.owners = doc.getMap('owners')
     for (const id of this.notes.keys()) this.#refresh(id)
     // Registered first, so the cache is current before anyone else observes the change.
     this.notes.observe((event) => {
@@ -99,6 +106,18 @@ export class HeldNotes {
   remove(ids: Iterable<string>, origin: unknown): void {
     this.doc.transact(() => {
       for (const id of ids) this.notes.delete(id)
+    }, origin)
+  }
+
+  /** The participant who added an item; undefined for the facilitator's and older items. */
+  ownerOf(itemId: string): string | undefined {
+    const owner = this.owners.get(itemId)
+    return typeof owner === 'string' ? owner : undefined
+  }
+
+  setOwners(entries: Iterable<readonly [itemId: string, participantId: string]>, origin: unknown): void {
+    this.doc.transact(() => {
+      for (const [itemId, participantId] of entries) if (this.owners.get(itemId) !== participantId) this.owners.set(itemId, participantId)
     }, origin)
   }
 

@@ -77,6 +77,7 @@ const refusalText: Record<RefusalReason, string> = {
   facilitatorOnly: 'Only the facilitator can change this',
   locked: 'This board is locked by the facilitator',
   privatePhase: 'Notes on this board are private until the facilitator reveals them',
+  notYours: 'In this session you can only change what you added yourself',
   invalid: 'This change is not part of a workshop',
 }
 
@@ -149,10 +150,22 @@ export class WorkshopSession {
       }
       return
     }
-    const refusal = this.#guard.apply(update, new GuardedOrigin(connection), (change) => judgeChange(grant.role, change, this.#session))
+    const isOwn = (itemId: string) => this.#held.ownerOf(itemId) === grant.participantId
+    let added: string[] = []
+    const refusal = this.#guard.apply(update, new GuardedOrigin(connection), (change) => {
+      const judged = judgeChange(grant.role, change, this.#session, isOwn)
+      if (judged === null && grant.role === 'participant') added = change.items.filter((i) => i.boardBefore === null && i.boardAfter !== null).map((i) => i.id)
+      return judged
+    })
     if (refusal) {
       connection.log.info({ reason: refusal.reason, boardId: refusal.boardId }, 'update refused and undone')
       this.#tellRefused(connection, refusal.reason, refusal.boardId)
+    } else if (added.length > 0) {
+      // Who added what, for "participants change only their own" (switched on now or later).
+      this.#held.setOwners(
+        added.map((id) => [id, grant.participantId] as const),
+        sessionOrigin,
+      )
     }
   }
 
@@ -260,6 +273,8 @@ export class WorkshopSession {
       }
       case 'moderation.set':
         return this.#writeSession({ moderation: command.enabled })
+      case 'ownItems.set':
+        return this.#writeSession({ ownItemsOnly: command.enabled })
       case 'prompt.set':
         if (command.boardId !== '') this.#noteBoard(command.boardId)
         return this.#writeSession({ prompt: { boardId: command.boardId, lane: command.lane, question: command.question.trim() } })
@@ -384,6 +399,7 @@ export class WorkshopSession {
       return { outcome: 'queued' }
     }
     this.#applyPlan(planPlaceHeldNotes(board, [note], this.#items()))
+    this.#recordOwners([note])
     await this.#room.flush()
     return { outcome: 'public' }
   }
@@ -407,6 +423,7 @@ export class WorkshopSession {
       this.#applyPlanInTransaction(plan)
       this.#maps.session.set('phase', { kind: 'open' })
     }, sessionOrigin)
+    if (board) this.#recordOwners(notes)
     await this.#room.flush()
     this.#held.remove(
       notes.map((note) => note.id),
@@ -431,6 +448,7 @@ export class WorkshopSession {
             this.#maps.items.set(original.value.id, createRecordMap(original.value))
           } else if (board && acceptsNotes(board)) {
             this.#applyPlanInTransaction(planPlaceHeldNotes(board, [note], this.#items()))
+            this.#recordOwners([note])
           } else continue
           placed.push(note)
         }
@@ -553,6 +571,12 @@ export class WorkshopSession {
       if (result.ok) items.push(result.value)
     })
     return items
+  }
+
+  /** Notes from the phone page become their authors' own items on the board (a facilitator's stay unowned). */
+  #recordOwners(notes: readonly HeldNote[]): void {
+    const owned = notes.filter((note) => note.authorId !== '' && note.authorId !== 'facilitator')
+    if (owned.length > 0) this.#held.setOwners(owned.map((note) => [note.id, note.authorId] as const), sessionOrigin)
   }
 
   #applyPlan(plan: DocumentPlan): void {

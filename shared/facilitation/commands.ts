@@ -50,6 +50,7 @@ export const commandSchema = v.variant('type', [
   v.object({ type: v.literal('phase.private'), boardId, lane, facilitatorSees: v.boolean() }),
   v.object({ type: v.literal('phase.reveal') }),
   v.object({ type: v.literal('moderation.set'), enabled: v.boolean() }),
+  v.object({ type: v.literal('ownItems.set'), enabled: v.boolean() }),
   v.object({ type: v.literal('held.approve'), ids: v.pipe(v.array(idSchema), v.minLength(1), v.maxLength(500)) }),
   v.object({ type: v.literal('held.reject'), ids: v.pipe(v.array(idSchema), v.minLength(1), v.maxLength(500)) }),
   v.object({ type: v.literal('note.hide'), itemId: idSchema }),
@@ -96,6 +97,7 @@ export const commandRoles: { [T in CommandType]: readonly Role[] } = {
   'phase.private': ['facilitator'],
   'phase.reveal': ['facilitator'],
   'moderation.set': ['facilitator'],
+  'ownItems.set': ['facilitator'],
   'held.approve': ['facilitator'],
   'held.reject': ['facilitator'],
   'note.hide': ['facilitator'],
@@ -126,7 +128,7 @@ export const commandErrors = [
 export type CommandError = (typeof commandErrors)[number]
 
 /** Why the server undid a client's document update. */
-export const refusalReasons = ['readOnly', 'facilitatorOnly', 'locked', 'privatePhase', 'invalid'] as const
+export const refusalReasons = ['readOnly', 'facilitatorOnly', 'locked', 'privatePhase', 'notYours', 'invalid'] as const
 export type RefusalReason = (typeof refusalReasons)[number]
 
 /** A note that is not on a board (yet): written in private, waiting for approval, or hidden by the facilitator. */

@@ -36,3 +36,23 @@ describe('judgeChange', () => {
     expect(judgeChange(role, change, session)).toEqual(expected)
   })
 })
+
+describe('judgeChange with "only their own"', () => {
+  const own: SessionRecord = { ...defaultSession, ownItemsOnly: true }
+  const mine = (id: string) => id === 'mine'
+  const change = (id: string, boardBefore: string | null, boardAfter: string | null): DocumentChange => ({ ...none, items: [{ id, boardBefore, boardAfter }] })
+
+  it.each([
+    ['editing their own', 'participant', change('mine', 'A', 'A'), own, null],
+    ['deleting their own', 'participant', change('mine', 'A', null), own, null],
+    ['adding something new', 'participant', change('new', null, 'A'), own, null],
+    ['editing someone else’s', 'participant', change('theirs', 'A', 'A'), own, { reason: 'notYours', boardId: 'A' }],
+    ['deleting someone else’s', 'participant', change('theirs', 'A', null), own, { reason: 'notYours', boardId: 'A' }],
+    ['moving someone else’s to another board', 'participant', change('theirs', 'A', 'B'), own, { reason: 'notYours', boardId: 'A' }],
+    ['their own and someone else’s in one update', 'participant', { ...none, items: [{ id: 'mine', boardBefore: 'A', boardAfter: 'A' }, { id: 'theirs', boardBefore: 'A', boardAfter: 'A' }] }, own, { reason: 'notYours', boardId: 'A' }],
+    ['someone else’s while it is off', 'participant', change('theirs', 'A', 'A'), defaultSession, null],
+    ['the facilitator editing anyone’s', 'facilitator', change('theirs', 'A', 'A'), own, null],
+  ] as const)('%s', (_name, role, changed, session, expected) => {
+    expect(judgeChange(role, changed, session, mine)).toEqual(expected)
+  })
+})

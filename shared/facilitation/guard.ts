@@ -38,8 +38,9 @@ export interface Refusal {
  * - Participants edit items but not the workshop's settings, nothing outside the workshop's parts, or its boards (titles, order,
  *   templates), nothing on a locked board, and they cannot put new items on the board of a
  *   private writing phase (their notes go to the server, unseen, until the reveal).
+ * - With `ownItemsOnly`, a participant changes only items `isOwn` says they added (adding is open).
  */
-export function judgeChange(role: Role, change: DocumentChange, session: SessionRecord): Refusal | null {
+export function judgeChange(role: Role, change: DocumentChange, session: SessionRecord, isOwn: (itemId: string) => boolean = () => true): Refusal | null {
   if (role === 'observer') return { reason: 'readOnly', boardId: null }
   if (change.session) return { reason: 'facilitatorOnly', boardId: null }
   // Facilitators may also write outside the workshop's parts (programs and tools they run do).
@@ -55,6 +56,7 @@ export function judgeChange(role: Role, change: DocumentChange, session: Session
     if (privateBoard !== null && item.boardBefore === null && item.boardAfter === privateBoard) {
       return { reason: 'privatePhase', boardId: privateBoard }
     }
+    if (session.ownItemsOnly && item.boardBefore !== null && !isOwn(item.id)) return { reason: 'notYours', boardId: item.boardBefore }
   }
   return null
 }

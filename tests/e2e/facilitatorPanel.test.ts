@@ -139,6 +139,13 @@ describe('the facilitation panel', () => {
     const moderation = await openSection(page, 'Moderering')
     await moderation.getByRole('checkbox', { name: 'Nye notater fra mobil venter på godkjenning', exact: true }).check()
     await expect.poll(() => session(watcher).moderation).toBe(true)
+    // "Only their own" is a switch of the same section (what it does: tests/server, sessionOnBoard).
+    const ownOnly = moderation.getByRole('checkbox', { name: 'Deltakere kan bare flytte, endre og slette det de selv har lagt til', exact: true })
+    await ownOnly.check()
+    await expect.poll(() => session(watcher).ownItemsOnly).toBe(true)
+    await page.getByTestId('facilitation-panel').screenshot({ path: 'test-results/e2e-panel-moderation.png' })
+    await ownOnly.uncheck()
+    await expect.poll(() => session(watcher).ownItemsOnly).toBe(false)
     const submitted = await phoneClient.call({ type: 'note.submit', noteId: 'queuedNote0001', text: 'Benker ved bussholdeplassen' })
     expect(submitted).toMatchObject({ ok: true, result: { outcome: 'queued' } })
     const queue = moderation.getByTestId('facilitation-queue')

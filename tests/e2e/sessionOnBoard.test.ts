@@ -198,6 +198,35 @@ describe('the session on the full board', () => {
     await per.page.getByTestId('locked-notice').waitFor({ state: 'detached' })
   })
 
+  it('"only their own": dragging someone else’s note is undone and explained; one’s own note moves', async () => {
+    await command({ type: 'ownItems.set', enabled: true })
+    const theirs = noteIds[0]!
+    const before = (await notes(per.page)).find((n) => n.id === theirs)!
+    const from = await noteCentre(per.page, theirs)
+    await per.page.mouse.move(from.x, from.y)
+    await per.page.mouse.down()
+    await per.page.mouse.move(from.x + 40, from.y + 120, { steps: 8 })
+    await per.page.mouse.up()
+    await toastOf(per.page).filter({ hasText: 'i denne økta kan du bare endre det du selv har lagt til' }).waitFor({ timeout: 20_000 })
+    await waitFor(() => notes(per.page), (n) => n.find((x) => x.id === theirs)?.y === before.y, 'the note to go back at Per')
+    expect((await notes(frida.page)).find((n) => n.id === theirs)?.y).toBe(before.y)
+
+    // Per's own note, added now, moves for everyone.
+    await per.page.getByRole('button', { name: /Ny lapp/ }).click()
+    await per.page.keyboard.type('Pers egen')
+    await per.page.keyboard.press('Escape')
+    const own = await waitFor(() => notes(frida.page), (n) => n.some((x) => x.text === 'Pers egen'), 'Per’s note at Frida').then((n) => n.find((x) => x.text === 'Pers egen')!)
+    const at = await noteCentre(per.page, own.id)
+    await per.page.mouse.move(at.x, at.y)
+    await per.page.mouse.down()
+    await per.page.mouse.move(at.x + 30, at.y + 90, { steps: 8 })
+    await per.page.mouse.up()
+    await waitFor(() => notes(frida.page), (n) => (n.find((x) => x.id === own.id)?.y ?? own.y) > own.y, 'Per’s own move to reach Frida')
+    await command({ type: 'ownItems.set', enabled: false })
+    program.deleteItems([own.id])
+    await waitFor(() => notes(per.page), (n) => n.length === 3, 'Per’s note cleared away for the tests after')
+  })
+
   it('private writing: participants write in the composer, seen by nobody until the reveal', async () => {
     await command({ type: 'phase.private', boardId: canvasBoard, lane: '', facilitatorSees: false })
     await per.page.getByTestId('private-notice').waitFor()

@@ -150,6 +150,51 @@ describe('roles, enforced by the server', () => {
     await waitFor(() => texts(ola.doc).includes('etter'), 'edit after unlocking arrives')
   })
 
+  it('with "only their own", participants change only what they added (on the board or from the phone); the facilitator changes anything', async () => {
+    const { facilitator, boardId, participant } = await room()
+    const kari = await participant()
+    const ola = await participant()
+    const item = (doc: Y.Doc, id: string) => getWorkshopMaps(doc).items.get(id)
+    getWorkshopMaps(facilitator.doc).items.set('fac', createRecordMap(note('fac', boardId, 'fra fasilitator')))
+    getWorkshopMaps(kari.doc).items.set('kariBoard', createRecordMap(note('kariBoard', boardId, 'Kari på tavla')))
+    expect(await kari.call({ type: 'note.submit', noteId: 'kariPhone', text: 'Kari fra mobil' })).toMatchObject({ result: { outcome: 'public' } })
+    await waitFor(() => texts(ola.doc).length === 3, 'all three notes reach Ola')
+    // Off (the default): anyone edits anything on an open board.
+    item(ola.doc, 'kariBoard')!.set('text', 'Ola rettet')
+    await waitFor(() => item(kari.doc, 'kariBoard')?.get('text') === 'Ola rettet', 'Ola’s edit reaches Kari while it is off')
+
+    expect(await ola.call({ type: 'ownItems.set', enabled: true })).toMatchObject({ ok: false, error: 'forbidden' })
+    ok(await facilitator.call({ type: 'ownItems.set', enabled: true }))
+    await waitFor(() => session(ola.doc).ownItemsOnly && session(kari.doc).ownItemsOnly, 'the setting reaches both')
+
+    // Ola cannot edit, move or delete Kari's or the facilitator's notes: each is undone and he is told.
+    item(ola.doc, 'kariBoard')!.set('text', 'Ola igjen')
+    await waitFor(() => lastMessage(ola, 'refused')?.reason === 'notYours', 'Ola told')
+    expect(lastMessage(ola, 'refused')).toEqual({ type: 'refused', reason: 'notYours', boardId })
+    await waitFor(() => item(ola.doc, 'kariBoard')?.get('text') === 'Ola rettet', 'edit undone for Ola')
+    getWorkshopMaps(ola.doc).items.delete('kariPhone')
+    item(ola.doc, 'fac')!.set('x', 500)
+    await waitFor(() => ola.messages.filter((m) => m.type === 'refused').length >= 3, 'delete and move refused')
+    await waitFor(() => texts(ola.doc).includes('Kari fra mobil') && item(ola.doc, 'fac')?.get('x') === 0, 'delete and move undone for Ola')
+    expect(texts(kari.doc)).toEqual(['Kari fra mobil', 'Ola rettet', 'fra fasilitator'])
+
+    // Kari changes her own, from the board and from the phone; Ola adds and edits his own.
+    item(kari.doc, 'kariBoard')!.set('text', 'Kari igjen')
+    item(kari.doc, 'kariPhone')!.set('text', 'Kari fra mobil, rettet')
+    getWorkshopMaps(ola.doc).items.set('ola', createRecordMap(note('ola', boardId, 'Ola sin')))
+    await waitFor(() => texts(kari.doc).includes('Ola sin'), 'Ola’s new note reaches Kari')
+    item(ola.doc, 'ola')!.set('text', 'Ola sin, rettet')
+    await waitFor(
+      () => texts(facilitator.doc).join('|') === ['Kari fra mobil, rettet', 'Kari igjen', 'Ola sin, rettet', 'fra fasilitator'].join('|'),
+      'everyone’s own edits stand',
+    )
+    getWorkshopMaps(kari.doc).items.delete('kariBoard')
+    // The facilitator changes anything.
+    item(facilitator.doc, 'ola')!.set('text', 'Fasilitator rettet Ola')
+    await waitFor(() => texts(ola.doc).join('|') === ['Fasilitator rettet Ola', 'Kari fra mobil, rettet', 'fra fasilitator'].join('|'), 'Kari’s delete and the facilitator’s edit stand')
+    expect(kari.messages.filter((m) => m.type === 'refused')).toEqual([])
+  })
+
   it('a client without the control channel is told with the standard permission-denied message', async () => {
     const { facilitator, boardId, participant } = await room()
     ok(await facilitator.call({ type: 'board.lock', boardId, locked: true }))

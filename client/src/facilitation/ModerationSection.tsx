@@ -1,4 +1,4 @@
-import { useEffect, useId, useState, type ReactNode } from 'react'
+import { useId, useState, type ReactNode } from 'react'
 import { useTranslation } from 'react-i18next'
 import type { HeldNote } from '../../../shared/facilitation/commands'
 import { formatDateTime } from '../i18n/format'
@@ -8,6 +8,7 @@ import { CommandStatus } from './CommandStatus'
 import { findItems } from './findItems'
 import { InlineConfirm } from './InlineConfirm'
 import { PanelSection, type SectionProps } from './PanelSection'
+import { SessionCheckbox } from './SessionCheckbox'
 import { useBoardItems } from './useBoardItems'
 import { useCommand, type CommandRunner } from './useCommand'
 
@@ -20,43 +21,32 @@ const FIND_LIMIT = 8
  */
 export function ModerationSection({ store, boardId, open, onToggle }: SectionProps) {
   const { t } = useTranslation('facilitation')
-  const { moderation } = useSession(store)
+  const { moderation, ownItemsOnly } = useSession(store)
   const held = useHeld(store)
   const command = useCommand(store)
   const id = useId()
-  // The box shows the person's choice at once; the session map (the truth) catches up a moment
-  // later (it comes over the document socket, the reply over the control socket).
-  const [wanted, setWanted] = useState<boolean | null>(null)
-  useEffect(() => {
-    if (wanted !== null && moderation === wanted) setWanted(null)
-  }, [moderation, wanted])
-  const moderationShown = wanted ?? moderation
   const queued = held.notes.filter((n) => n.status === 'queued')
   const hidden = held.notes.filter((n) => n.status === 'hidden')
   const status = queued.length > 0 ? t('moderation.statusWaiting', { count: queued.length }) : moderation ? t('moderation.statusOn') : undefined
 
   return (
     <PanelSection title={t('moderation.title')} status={status} open={open} onToggle={onToggle} testId="facilitation-moderation">
-      <label className="facilitation-check">
-        <input
-          type="checkbox"
-          checked={moderationShown}
-          onChange={(e) => {
-            const enabled = e.target.checked
-            setWanted(enabled)
-            void command
-              .run({ type: 'moderation.set', enabled }, { done: enabled ? t('moderation.onDone') : t('moderation.offDone') })
-              .then((outcome) => {
-                // Refused: back to the truth now. Accepted: the map normally arrives first; if
-                // another facilitator changed it meanwhile, theirs shows after a moment.
-                if (!outcome.ok) setWanted(null)
-                else window.setTimeout(() => setWanted(null), 2000)
-              })
-          }}
-        />
-        <span>{t('moderation.toggle')}</span>
-      </label>
+      <SessionCheckbox
+        value={moderation}
+        command={command}
+        toCommand={(enabled) => ({ type: 'moderation.set', enabled })}
+        done={(enabled) => (enabled ? t('moderation.onDone') : t('moderation.offDone'))}
+        label={t('moderation.toggle')}
+      />
       {moderation && <p className="facilitation__hint">{t('moderation.onHint')}</p>}
+      <SessionCheckbox
+        value={ownItemsOnly}
+        command={command}
+        toCommand={(enabled) => ({ type: 'ownItems.set', enabled })}
+        done={(enabled) => (enabled ? t('moderation.ownOnDone') : t('moderation.ownOffDone'))}
+        label={t('moderation.ownToggle')}
+      />
+      {ownItemsOnly && <p className="facilitation__hint">{t('moderation.ownHint')}</p>}
 
       {(moderation || queued.length > 0) && (
         <div className="held-group">

@@ -19,6 +19,11 @@ export interface SessionRecord {
   vote: VoteState | null
   /** New notes from the phone page wait for the facilitator's approval. */
   moderation: boolean
+  /**
+   * Participants may move, edit and delete only what they added themselves (for public sessions:
+   * no one can clear away the others' notes). Adding stays open; facilitators change anything.
+   */
+  ownItemsOnly: boolean
   /** What the phone page asks and where its notes go. */
   prompt: SessionPrompt
   /** "Bring everyone here": each new `seq` moves every participant to the board (and view). */
@@ -100,6 +105,7 @@ export const defaultSession: SessionRecord = {
   phase: { kind: 'open' },
   vote: null,
   moderation: false,
+  ownItemsOnly: false,
   prompt: { boardId: '', lane: '', question: '' },
   summon: { seq: 0, boardId: '', view: null },
   follow: null,
@@ -151,6 +157,7 @@ const fieldSchemas: { [K in keyof SessionRecord]: v.GenericSchema<unknown, Sessi
     ),
   ),
   moderation: v.boolean(),
+  ownItemsOnly: v.boolean(),
   prompt: v.object({
     boardId: boardIdOrEmpty,
     lane: laneSchema,

@@ -200,6 +200,10 @@ describe('the session on the full board', () => {
 
   it('"only their own": dragging someone else’s note is undone and explained; one’s own note moves', async () => {
     await command({ type: 'ownItems.set', enabled: true })
+    // Said before Per tries: a line under the tabs (participants only).
+    await per.page.getByTestId('own-items-notice').filter({ hasText: 'Du kan endre det du selv har lagt til' }).waitFor()
+    await per.page.getByTestId('session-notices').screenshot({ path: 'test-results/e2e-session-own-items.png' })
+    expect(await frida.page.getByTestId('own-items-notice').count()).toBe(0)
     const theirs = noteIds[0]!
     const before = (await notes(per.page)).find((n) => n.id === theirs)!
     const from = await noteCentre(per.page, theirs)
@@ -223,6 +227,7 @@ describe('the session on the full board', () => {
     await per.page.mouse.up()
     await waitFor(() => notes(frida.page), (n) => (n.find((x) => x.id === own.id)?.y ?? own.y) > own.y, 'Per’s own move to reach Frida')
     await command({ type: 'ownItems.set', enabled: false })
+    await per.page.getByTestId('own-items-notice').waitFor({ state: 'detached' })
     program.deleteItems([own.id])
     await waitFor(() => notes(per.page), (n) => n.length === 3, 'Per’s note cleared away for the tests after')
   })

@@ -27,7 +27,7 @@ export function ModerationSection({ store, boardId, open, onToggle }: SectionPro
   const id = useId()
   const queued = held.notes.filter((n) => n.status === 'queued')
   const hidden = held.notes.filter((n) => n.status === 'hidden')
-  const status = queued.length > 0 ? t('moderation.statusWaiting', { count: queued.length }) : moderation ? t('moderation.statusOn') : undefined
+  const status = queued.length > 0 ? t('moderation.statusWaiting', { count: queued.length }) : moderation || ownItemsOnly ? t('moderation.statusOn') : undefined
 
   return (
     <PanelSection title={t('moderation.title')} status={status} open={open} onToggle={onToggle} testId="facilitation-moderation">

@@ -80,6 +80,15 @@ export function SessionNotices({ store, workshopId, boardId }: { store: Workshop
             </p>
           </div>
         )}
+        {/* "Only their own": said before someone tries, not only in the toast after. */}
+        {session.ownItemsOnly && role === 'participant' && !locked && (
+          <div className="session-notice session-notice--own" data-testid="own-items-notice">
+            <span className="session-notice__icon">{sessionIcons.pencil}</span>
+            <p className="session-notice__text">
+              <strong>{t('ownItems.participant')}</strong> <span className="session-notice__detail">{t('ownItems.detail')}</span>
+            </p>
+          </div>
+        )}
         {privateHere && board && <PrivateWritingNotice store={store} board={board} phase={privateHere} role={role} locked={locked && !facilitator} />}
         {board && <VoteNotice key={board.id} store={store} board={board} role={role} />}
         {follow && <FollowNotice key={follow.clientId} store={store} workshopId={workshopId} boardId={boardId} follow={follow} />}

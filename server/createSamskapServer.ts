@@ -152,10 +152,10 @@ export async function createSamskapServer(options: SamskapServerOptions): Promis
       return
     }
     if (pathname === IMAGES_PATH || pathname.startsWith(IMAGES_PATH + '/')) {
-      return handleImagesRequest(request, response, pathname, { imagesDir, persistence, context, log })
+      return handleImagesRequest(request, response, pathname, { imagesDir, context, log })
     }
     if (isHistoryPath(pathname)) {
-      return handleHistoryRequest(request, response, pathname, persistence, history, context, log)
+      return handleHistoryRequest(request, response, pathname, history, context, log)
     }
     if (isAccessPath(pathname)) return handleAccessRequest(request, response, pathname, { persistence, context, joinLimiter, log })
     if (pathname === IMPORT_PATH) return handleImportRequest(request, response, persistence, context, log)
@@ -233,12 +233,12 @@ export async function createSamskapServer(options: SamskapServerOptions): Promis
   async function joinRoom(connection: SyncConnection, token: string | null): Promise<void> {
     const { workshopId } = connection
     try {
-      const row = await persistence.getWorkshop(workshopId)
-      if (!row) {
+      const found = await access.findWorkshop(workshopId)
+      if (!found) {
         connection.reject(CloseCode.WorkshopNotFound, 'Workshop not found')
         return
       }
-      const grant = access.resolve(await access.forWorkshop(workshopId), token)
+      const grant = access.resolve(found.access, token)
       if (!grant) {
         connection.log.info({ hasToken: token !== null }, 'connection refused: no valid token')
         if (token === null || token === '') {

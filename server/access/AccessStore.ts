@@ -1,7 +1,8 @@
 import { createHmac, randomInt, timingSafeEqual } from 'node:crypto'
 import { nanoid } from 'nanoid'
 import { JOIN_CODE_ALPHABET, JOIN_CODE_LENGTH, type Role, type WorkshopLinks } from '../../shared/access'
-import { JoinCodeTakenError, type AccessRow, type Persistence } from '../persistence/Persistence'
+import { WORKSHOP_ID_PATTERN } from '../../shared/protocol'
+import { JoinCodeTakenError, type AccessRow, type Persistence, type WorkshopRow } from '../persistence/Persistence'
 
 /** What a token lets its holder be in one workshop. */
 export interface Grant {
@@ -70,6 +71,12 @@ export class AccessStore {
       (access) => this.#persistence.insertAccessIfMissing(access),
     )
     return result
+  }
+
+  /** A stored workshop and its access row; undefined for an id that is malformed or not stored. */
+  async findWorkshop(workshopId: string): Promise<{ workshop: WorkshopRow; access: AccessRow } | undefined> {
+    const workshop = WORKSHOP_ID_PATTERN.test(workshopId) ? await this.#persistence.getWorkshop(workshopId) : undefined
+    return workshop ? { workshop, access: await this.forWorkshop(workshopId) } : undefined
   }
 
   findByCode(code: string): Promise<AccessRow | undefined> {

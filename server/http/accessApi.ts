@@ -8,7 +8,6 @@ import {
   type JoinResult,
   type WorkshopAccessInfo,
 } from '../../shared/access'
-import { WORKSHOP_ID_PATTERN } from '../../shared/protocol'
 import { linksFor } from '../access/AccessStore'
 import type { Logger } from '../log'
 import type { AccessRow, Persistence } from '../persistence/Persistence'
@@ -64,9 +63,9 @@ export async function handleAccessRequest(request: IncomingMessage, response: Se
   if (request.method !== expected && !(expected === 'GET' && request.method === 'HEAD')) {
     return sendJson(response, 405, { error: `Use ${expected} here` })
   }
-  const row = WORKSHOP_ID_PATTERN.test(workshopId) ? await options.persistence.getWorkshop(workshopId) : undefined
-  if (!row) return sendJson(response, 404, { error: 'Workshop not found' })
-  let access = await options.context.access.forWorkshop(workshopId)
+  const found = await options.context.access.findWorkshop(workshopId)
+  if (!found) return sendJson(response, 404, { error: 'Workshop not found' })
+  let access = found.access
   const grant = grantOf(options.context, access, request)
   if (!grant) return sendJson(response, 401, { error: 'A facilitator link is needed for this' })
   if (grant.role !== 'facilitator') return sendJson(response, 403, { error: 'Only the facilitator can see or change the links' })
@@ -115,13 +114,12 @@ async function join(request: IncomingMessage, response: ServerResponse, options:
     access = code === null ? undefined : await options.context.access.findByCode(code)
   } else {
     const { workshopId, token } = parsed.output
-    const row = WORKSHOP_ID_PATTERN.test(workshopId) ? await options.persistence.getWorkshop(workshopId) : undefined
-    const candidate = row ? await options.context.access.forWorkshop(workshopId) : undefined
-    const grant = candidate ? options.context.access.resolve(candidate, token) : null
-    if (candidate && grant) {
+    const found = await options.context.access.findWorkshop(workshopId)
+    const grant = found ? options.context.access.resolve(found.access, token) : null
+    if (found && grant) {
       // The participant link admits a new person; every other token is used as it is.
-      if (grant.role === 'participant' && !token.includes('.')) access = candidate
-      else result = { workshopId, role: grant.role, token, participantId: grant.participantId, title: row?.title ?? '' }
+      if (grant.role === 'participant' && !token.includes('.')) access = found.access
+      else result = { workshopId, role: grant.role, token, participantId: grant.participantId, title: found.workshop.title }
     }
   }
   if (result) return sendJson(response, 200, result)

@@ -4,7 +4,7 @@ import { WORKSHOP_ID_PATTERN } from '../../shared/protocol'
 import { canUseHistory } from '../history/historyAccess'
 import type { WorkshopHistory } from '../history/WorkshopHistory'
 import type { Logger } from '../log'
-import type { HistoryEntry, Persistence } from '../persistence/Persistence'
+import type { HistoryEntry } from '../persistence/Persistence'
 import { readBody, RequestBodyError, sendJson } from './httpResponses'
 import { grantOf, type RequestContext } from './requestContext'
 
@@ -29,7 +29,6 @@ export async function handleHistoryRequest(
   request: IncomingMessage,
   response: ServerResponse,
   pathname: string,
-  persistence: Persistence,
   history: WorkshopHistory | null,
   context: RequestContext,
   log: Logger,
@@ -44,10 +43,10 @@ export async function handleHistoryRequest(
   } catch {
     return sendJson(response, 404, { error: 'Workshop not found' })
   }
-  const row = WORKSHOP_ID_PATTERN.test(workshopId) ? await persistence.getWorkshop(workshopId) : undefined
-  if (!row) return sendJson(response, 404, { error: 'Workshop not found' })
+  const found = await context.access.findWorkshop(workshopId)
+  if (!found) return sendJson(response, 404, { error: 'Workshop not found' })
   if (!history) return sendJson(response, 501, { error: 'History is not available with this storage' })
-  const grant = grantOf(context, await context.access.forWorkshop(workshopId), request)
+  const grant = grantOf(context, found.access, request)
   if (!grant) return sendJson(response, 401, { error: 'A facilitator link is needed for the history' })
 
   if (historyId !== undefined) {

@@ -4,9 +4,7 @@ import type { IncomingMessage, ServerResponse } from 'node:http'
 import path from 'node:path'
 import { fileTypeFromBuffer } from 'file-type'
 import { IMAGE_MAX_BYTES, imageMimes, type ImageMime } from '../../shared/schema/records/image'
-import { WORKSHOP_ID_PATTERN } from '../../shared/protocol'
 import type { Logger } from '../log'
-import type { Persistence } from '../persistence/Persistence'
 import { readBody, RequestBodyError, sendJson } from './httpResponses'
 import { grantOf, requestToken, type RequestContext } from './requestContext'
 
@@ -25,7 +23,6 @@ export function imagePath(imagesDir: string, hash: string): string {
 
 export interface ImagesApiOptions {
   imagesDir: string
-  persistence: Persistence
   context: RequestContext
   log: Logger
 }
@@ -58,9 +55,9 @@ export async function handleImagesRequest(request: IncomingMessage, response: Se
 async function uploadRefusal(request: IncomingMessage, options: ImagesApiOptions): Promise<{ status: number; error: string } | null> {
   const workshopId = new URL(request.url ?? '/', 'http://localhost').searchParams.get('workshop')
   if (!workshopId) return { status: 400, error: 'Say which workshop the photo is for: POST /api/images?workshop=<id>' }
-  const row = WORKSHOP_ID_PATTERN.test(workshopId) ? await options.persistence.getWorkshop(workshopId) : undefined
-  if (!row) return { status: 404, error: 'Workshop not found' }
-  const grant = grantOf(options.context, await options.context.access.forWorkshop(workshopId), request)
+  const found = await options.context.access.findWorkshop(workshopId)
+  if (!found) return { status: 404, error: 'Workshop not found' }
+  const grant = grantOf(options.context, found.access, request)
   if (!grant) {
     return requestToken(request) === null
       ? { status: 401, error: 'Adding a photo needs the link from the facilitator or the join code' }

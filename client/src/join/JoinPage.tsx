@@ -204,7 +204,7 @@ function ProblemNotice({ problem }: { problem: JoinProblem }) {
 
 function JoinFrame({ children }: { children: React.ReactNode }) {
   return (
-    <div className="join-page">
+    <div className="home-page join-page">
       <header className="join-page__header">
         <Brand />
         <LanguageSwitch />

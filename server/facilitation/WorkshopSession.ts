@@ -4,7 +4,7 @@ import * as encoding from 'lib0/encoding'
 import type { Awareness } from 'y-protocols/awareness'
 import * as authProtocol from 'y-protocols/auth'
 import * as Y from 'yjs'
-import { createRecordMap, getWorkshopMaps, patchRecordMap, readRecord, type WorkshopMaps } from '../../shared/doc/workshopDoc'
+import { createRecordMap, getWorkshopMaps, readRecord, type WorkshopMaps } from '../../shared/doc/workshopDoc'
 import {
   commandRoles,
   messageControl,
@@ -17,6 +17,7 @@ import {
   type ServerMessage,
   type SubmitOutcome,
 } from '../../shared/facilitation/commands'
+import { checkPlan, writePlan } from '../../shared/doc/applyPlan'
 import { judgeChange } from '../../shared/facilitation/guard'
 import { phoneTarget, promptAfterSummon } from '../../shared/facilitation/phoneTarget'
 import { acceptsNotes, noteTextLimit, planPlaceHeldNotes } from '../../shared/facilitation/reveal'
@@ -606,15 +607,9 @@ export class WorkshopSession {
     this.#room.doc.transact(() => this.#applyPlanInTransaction(plan), sessionOrigin)
   }
 
-  /** The server's own plans: only creations and updates of items (validated), never boards. */
+  /** The server's own plans go through the same validated write path as everyone's. */
   #applyPlanInTransaction(plan: DocumentPlan): void {
-    for (const item of plan.createItems ?? []) {
-      const checked = validateItem(item)
-      if (!checked.ok) throw new Error(`planned an invalid record: ${checked.error}`)
-      const existing = this.#maps.items.get(item.id)
-      if (existing) patchRecordMap(existing, { ...checked.value })
-      else this.#maps.items.set(item.id, createRecordMap(checked.value))
-    }
+    writePlan(this.#maps, checkPlan(this.#maps, plan))
   }
 
   async #writeSession(fields: Partial<SessionRecord>): Promise<undefined> {

@@ -18,6 +18,7 @@ import type { DocumentPlan } from '../../../shared/logic/plan'
 import { planAddBoard, type BoardChoice } from '../../../shared/logic/templates'
 import { validateWorkshopMeta } from '../../../shared/schema/records/workshopMeta'
 import { createRecordMap, getWorkshopMaps, patchRecordMap, readRecord, type WorkshopMaps } from '../../../shared/doc/workshopDoc'
+import { checkPlan, writePlan } from '../../../shared/doc/applyPlan'
 import { orderAtEnd, planReorder, sortByOrder } from '../../../shared/logic/boardOrder'
 import { type PositionPatch } from '../../../shared/logic/notes'
 import { defaultSession, readSession, type SessionRecord } from '../../../shared/schema/records/session'
@@ -496,39 +497,8 @@ export class WorkshopStore {
    * throws PlanRejectedError with the first validator message and writes nothing.
    */
   applyPlan(plan: DocumentPlan): void {
-    const boardWrites: [string, BoardRecord][] = []
-    const itemWrites: [string, ItemRecord, boolean][] = []
-    for (const board of plan.createBoards ?? []) boardWrites.push([board.id, checked(validateBoard(board))])
-    for (const { id, patch } of plan.updateBoards ?? []) {
-      const current = this.boards.find((b) => b.id === id)
-      if (!current) throw new PlanRejectedError(`board ${id} does not exist`)
-      boardWrites.push([id, checked(validateBoard({ ...current, ...patch, id }))])
-    }
-    for (const item of plan.createItems ?? []) itemWrites.push([item.id, checked(validateItem(item)), true])
-    for (const { id, patch } of plan.updateItems ?? []) {
-      const current = this.items.get(id)
-      if (!current) continue // deleted by someone else meanwhile: nothing to update
-      itemWrites.push([id, checked(validateItem({ ...current, ...patch, id, kind: current.kind })), false])
-    }
-    this.transact(() => {
-      for (const [id, board] of boardWrites) {
-        const map = this.maps.boards.get(id)
-        if (map) patchRecordMap(map, { ...board })
-        else this.maps.boards.set(id, createRecordMap(board))
-      }
-      for (const [id, item, create] of itemWrites) {
-        const map = this.maps.items.get(id)
-        if (map && !create) patchRecordMap(map, { ...item })
-        else if (!map) this.maps.items.set(id, createRecordMap(item))
-      }
-      for (const id of plan.deleteItems ?? []) this.maps.items.delete(id)
-      // The board index is from before this plan: an item the plan moved off a deleted board stays.
-      const written = new Set(itemWrites.map(([id]) => id))
-      for (const id of plan.deleteBoards ?? []) {
-        for (const itemId of this.getItemIds(id)) if (!written.has(itemId)) this.maps.items.delete(itemId)
-        this.maps.boards.delete(id)
-      }
-    })
+    const checked = checkPlan(this.maps, plan)
+    this.transact(() => writePlan(this.maps, checked))
   }
 
   createItem(item: ItemRecord): string {
@@ -707,15 +677,6 @@ function byStacking(a: ItemRecord, b: ItemRecord): number {
   return a.createdAt - b.createdAt || (a.id < b.id ? -1 : a.id > b.id ? 1 : 0)
 }
 
-export class PlanRejectedError extends Error {
-  override name = 'PlanRejectedError'
-}
-
-function checked<T>(result: { ok: true; value: T } | { ok: false; error: string }): T {
-  if (!result.ok) throw new PlanRejectedError(result.error)
-  return result.value
-}
-
 function navigatorOnline(): boolean {
   return typeof navigator === 'undefined' || navigator.onLine !== false
 }
@@ -755,3 +716,5 @@ function toPeer(clientId: number, state: unknown): Peer | null {
   const participantId = typeof access?.participantId === 'string' ? access.participantId : ''
   return { clientId, name, color, cursor, boardId: typeof s.boardId === 'string' ? s.boardId : null, view, role, participantId }
 }
+
+export { PlanRejectedError } from '../../../shared/doc/applyPlan'

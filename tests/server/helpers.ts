@@ -278,8 +278,14 @@ export interface ControlClient extends Client {
 
 let nextRequest = 0
 
-export function connectControl(resources: TestResources, baseUrl: string, workshopId: string, token: string, options: { control?: boolean } = {}): ControlClient {
-  const client = resources.connect(baseUrl, workshopId, { params: { token, ...(options.control === false ? {} : { control: '1' }) } })
+export function connectControl(
+  resources: TestResources,
+  baseUrl: string,
+  workshopId: string,
+  token: string,
+  options: { control?: boolean; doc?: Y.Doc } = {},
+): ControlClient {
+  const client = resources.connect(baseUrl, workshopId, { doc: options.doc, params: { token, ...(options.control === false ? {} : { control: '1' }) } })
   const messages: ServerMessage[] = []
   const frames: Uint8Array[] = []
   const denied: string[] = []

@@ -52,3 +52,6 @@ const boardSchema = v.object({
 export function validateBoard(input: unknown): ValidationResult<BoardRecord> {
   return validateWith(boardSchema, 'board', input)
 }
+
+/** Walked by the schema fingerprint (shared/schema/schemaFingerprint.ts): changing it needs a new version. */
+export { boardSchema }

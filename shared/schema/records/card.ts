@@ -52,3 +52,6 @@ const schema = v.object({
 export function validateCard(input: unknown): ValidationResult<CardRecord> {
   return validateWith(schema, 'card', input)
 }
+
+/** Walked by the schema fingerprint (shared/schema/schemaFingerprint.ts): changing it needs a new version. */
+export { schema as cardSchema }

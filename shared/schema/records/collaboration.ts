@@ -54,3 +54,6 @@ const schema = v.object({
 export function validateCollaboration(input: unknown): ValidationResult<CollaborationRecord> {
   return validateWith(schema, 'collaboration', input)
 }
+
+/** Walked by the schema fingerprint (shared/schema/schemaFingerprint.ts): changing it needs a new version. */
+export { schema as collaborationSchema }

@@ -44,3 +44,6 @@ const schema = v.object({
 export function validateConnector(input: unknown): ValidationResult<ConnectorRecord> {
   return validateWith(schema, 'connector', input)
 }
+
+/** Walked by the schema fingerprint (shared/schema/schemaFingerprint.ts): changing it needs a new version. */
+export { schema as connectorSchema }

@@ -47,3 +47,6 @@ const schema = v.object({
 export function validateImage(input: unknown): ValidationResult<ImageRecord> {
   return validateWith(schema, 'image', input)
 }
+
+/** Walked by the schema fingerprint (shared/schema/schemaFingerprint.ts): changing it needs a new version. */
+export { schema as imageSchema }

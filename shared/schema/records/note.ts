@@ -59,3 +59,6 @@ const noteSchema = v.object({
 export function validateNote(input: unknown): ValidationResult<NoteRecord> {
   return validateWith(noteSchema, 'note', input)
 }
+
+/** Walked by the schema fingerprint (shared/schema/schemaFingerprint.ts): changing it needs a new version. */
+export { noteSchema }

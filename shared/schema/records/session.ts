@@ -196,3 +196,6 @@ export function readSession(fields: Readonly<Record<string, unknown>>): { sessio
   }
   return { session: session as unknown as SessionRecord, errors }
 }
+
+/** Walked by the schema fingerprint (shared/schema/schemaFingerprint.ts): changing a field needs a new version. */
+export { fieldSchemas as sessionFieldSchemas }

@@ -44,3 +44,6 @@ const schema = v.object({
 export function validateShape(input: unknown): ValidationResult<ShapeRecord> {
   return validateWith(schema, 'shape', input)
 }
+
+/** Walked by the schema fingerprint (shared/schema/schemaFingerprint.ts): changing it needs a new version. */
+export { schema as shapeSchema }

@@ -66,3 +66,6 @@ const schema = v.object({
 export function validateStakeholder(input: unknown): ValidationResult<StakeholderRecord> {
   return validateWith(schema, 'stakeholder', input)
 }
+
+/** Walked by the schema fingerprint (shared/schema/schemaFingerprint.ts): changing it needs a new version. */
+export { schema as stakeholderSchema }

@@ -40,3 +40,6 @@ const schema = v.object({
 export function validateStakeholderGroup(input: unknown): ValidationResult<StakeholderGroupRecord> {
   return validateWith(schema, 'stakeholderGroup', input)
 }
+
+/** Walked by the schema fingerprint (shared/schema/schemaFingerprint.ts): changing it needs a new version. */
+export { schema as stakeholderGroupSchema }

@@ -44,3 +44,6 @@ const schema = v.object({
 export function validateStroke(input: unknown): ValidationResult<StrokeRecord> {
   return validateWith(schema, 'stroke', input)
 }
+
+/** Walked by the schema fingerprint (shared/schema/schemaFingerprint.ts): changing it needs a new version. */
+export { schema as strokeSchema }

@@ -40,3 +40,6 @@ const schema = v.object({
 export function validateText(input: unknown): ValidationResult<TextRecord> {
   return validateWith(schema, 'text', input)
 }
+
+/** Walked by the schema fingerprint (shared/schema/schemaFingerprint.ts): changing it needs a new version. */
+export { schema as textSchema }

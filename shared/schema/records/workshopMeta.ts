@@ -24,3 +24,6 @@ const workshopMetaSchema = v.object({
 export function validateWorkshopMeta(input: unknown): ValidationResult<WorkshopMetaRecord> {
   return validateWith(workshopMetaSchema, 'workshopMeta', input)
 }
+
+/** Walked by the schema fingerprint (shared/schema/schemaFingerprint.ts): changing it needs a new version. */
+export { workshopMetaSchema }

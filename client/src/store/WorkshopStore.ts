@@ -12,14 +12,15 @@ import {
   type ItemOfKind,
   type ItemRecord,
 } from '../../../shared/schema/schema'
-import { BOARD_TITLE_MAX, type BoardTemplate } from '../../../shared/schema/records/board'
-import { NOTE_DEFAULT_SIZE, NOTE_TEXT_MAX, validateNote } from '../../../shared/schema/records/note'
-import type { DocumentPlan } from '../../../shared/logic/plan'
+import type { BoardTemplate } from '../../../shared/schema/records/board'
+import { isEmptyPlan, type DocumentPlan } from '../../../shared/logic/plan'
+import { planAddCanvasBoard, planDeleteBoard, planMoveBoard, planRenameBoard } from '../../../shared/logic/boardEdits'
+import { newNote, planNoteUpdate, planPositions, type NoteInit } from '../../../shared/logic/itemEdits'
 import { planAddBoard, type BoardChoice } from '../../../shared/logic/templates'
 import { validateWorkshopMeta } from '../../../shared/schema/records/workshopMeta'
-import { createRecordMap, getWorkshopMaps, patchRecordMap, readRecord, type WorkshopMaps } from '../../../shared/doc/workshopDoc'
-import { checkPlan, writePlan } from '../../../shared/doc/applyPlan'
-import { orderAtEnd, planReorder, sortByOrder } from '../../../shared/logic/boardOrder'
+import { getWorkshopMaps, readRecord, type WorkshopMaps } from '../../../shared/doc/workshopDoc'
+import { applyPlan } from '../../../shared/doc/applyPlan'
+import { sortByOrder } from '../../../shared/logic/boardOrder'
 import { type PositionPatch } from '../../../shared/logic/notes'
 import { defaultSession, readSession, type SessionRecord } from '../../../shared/schema/records/session'
 import { ControlChannel, type Identity } from './ControlChannel'
@@ -451,22 +452,10 @@ export class WorkshopStore {
 
   // ---- edits ---------------------------------------------------------------------------------
 
-  private transact(fn: () => void): void {
-    this.doc.transact(fn, LocalOrigin)
-  }
-
   /** Adds a free canvas board. */
   addBoard(title: string): string {
     const id = nanoid()
-    const board: BoardRecord = {
-      id,
-      title: title.slice(0, BOARD_TITLE_MAX),
-      order: orderAtEnd(this.boards),
-      template: 'canvas',
-      showHelp: false,
-      linkedBoardId: '',
-    }
-    this.transact(() => this.maps.boards.set(id, createRecordMap(board)))
+    this.applyPlan(planAddCanvasBoard(this.boards, id, title))
     return id
   }
 
@@ -493,12 +482,13 @@ export class WorkshopStore {
   }
 
   /**
-   * Validates a whole plan against the current document and applies it in one transaction, or
-   * throws PlanRejectedError with the first validator message and writes nothing.
+   * The one write path: validates a whole plan against the current document and applies it in one
+   * transaction with LocalOrigin (one update, one undo step), or throws PlanRejectedError with the
+   * first validator message and writes nothing. Every edit method below builds a plan for it.
    */
   applyPlan(plan: DocumentPlan): void {
-    const checked = checkPlan(this.maps, plan)
-    this.transact(() => writePlan(this.maps, checked))
+    if (isEmptyPlan(plan)) return
+    applyPlan(this.doc, plan, LocalOrigin)
   }
 
   createItem(item: ItemRecord): string {
@@ -516,73 +506,35 @@ export class WorkshopStore {
   }
 
   renameBoard(id: string, title: string): void {
-    const map = this.maps.boards.get(id)
-    if (!map) return
-    this.transact(() => patchRecordMap(map, { title: title.slice(0, BOARD_TITLE_MAX) }))
+    this.applyPlan(planRenameBoard(this.boards, id, title))
   }
 
   moveBoard(id: string, toIndex: number): void {
-    const order = planReorder(this.boards, id, toIndex)
-    const map = this.maps.boards.get(id)
-    if (order === null || !map) return
-    this.transact(() => patchRecordMap(map, { order }))
+    this.applyPlan(planMoveBoard(this.boards, id, toIndex))
   }
 
   /** Deletes a board and everything on it, as one undoable step. */
   deleteBoard(id: string): void {
-    this.transact(() => {
-      for (const itemId of this.getItemIds(id)) this.maps.items.delete(itemId)
-      this.maps.boards.delete(id)
-    })
+    this.applyPlan(planDeleteBoard(id))
   }
 
-  createNote(boardId: string, init: Partial<Omit<NoteRecord, 'id' | 'kind' | 'boardId'>>): string {
-    const id = nanoid()
-    const note: NoteRecord = {
-      id,
-      kind: 'note',
-      boardId,
-      x: init.x ?? 0,
-      y: init.y ?? 0,
-      w: init.w ?? NOTE_DEFAULT_SIZE,
-      h: init.h ?? NOTE_DEFAULT_SIZE,
-      color: init.color ?? 'yellow',
-      text: (init.text ?? '').slice(0, NOTE_TEXT_MAX),
-      createdAt: init.createdAt ?? Date.now(),
-      sdgs: init.sdgs ?? [],
-      dimension: init.dimension ?? '',
-    }
-    const checked = validateNote(note)
-    if (!checked.ok) throw new Error(checked.error)
-    this.transact(() => this.maps.items.set(id, createRecordMap(note)))
-    return id
+  createNote(boardId: string, init: NoteInit): string {
+    const note = newNote(boardId, init, nanoid(), Date.now())
+    this.applyPlan({ createItems: [note] })
+    return note.id
   }
 
   updateNote(id: string, patch: NotePatch): void {
-    const map = this.maps.items.get(id)
-    const current = this.getNote(id)
-    if (!map || !current) return
-    const next = { ...current, ...patch, text: (patch.text ?? current.text).slice(0, NOTE_TEXT_MAX) }
-    const checked = validateNote(next)
-    if (!checked.ok) throw new Error(checked.error)
-    this.transact(() => patchRecordMap(map, { ...patch, ...(patch.text !== undefined ? { text: next.text } : {}) }))
+    this.applyPlan(planNoteUpdate(this.getNote(id), patch))
   }
 
   /** Applies a move planned by `planMove` in one transaction (one undo step, one update). */
   moveItems(patches: readonly PositionPatch[]): void {
-    if (patches.length === 0) return
-    this.transact(() => {
-      for (const { id, x, y } of patches) {
-        const map = this.maps.items.get(id)
-        if (map && Number.isFinite(x) && Number.isFinite(y)) patchRecordMap(map, { x, y })
-      }
-    })
+    this.applyPlan(planPositions(patches))
   }
 
   deleteItems(ids: Iterable<string>): void {
-    this.transact(() => {
-      for (const id of ids) this.maps.items.delete(id)
-    })
+    this.applyPlan({ deleteItems: [...ids] })
   }
 
   /** Ends the current undo step so the next edit is undone separately. */

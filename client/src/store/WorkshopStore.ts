@@ -1,6 +1,5 @@
 import { nanoid } from 'nanoid'
 import * as Y from 'yjs'
-import { IndexeddbPersistence } from 'y-indexeddb'
 import { WebsocketProvider } from 'y-websocket'
 import { terminalCloseCodes } from '../../../shared/protocol'
 import {
@@ -24,6 +23,10 @@ import { sortByOrder } from '../../../shared/logic/boardOrder'
 import { type PositionPatch } from '../../../shared/logic/notes'
 import { defaultSession, readSession, type SessionRecord } from '../../../shared/schema/records/session'
 import { ControlChannel, type Identity } from './ControlChannel'
+import { LocalCopy } from './LocalCopy'
+import { LocalOrigin } from './LocalOrigin'
+import { Topics, type Listener } from './Topics'
+import { UndoHistory, type UndoState } from './UndoHistory'
 import { peerColor } from './peerColor'
 import type {
   AwarenessState,
@@ -35,8 +38,7 @@ import type {
   WorkshopMetaRecord,
 } from './types'
 
-/** Typed transaction origins: local edits are undoable, everything else is someone else's. */
-export const LocalOrigin = { kind: 'local' } as const
+export { LocalOrigin }
 
 export interface WorkshopStoreOptions {
   workshopId: string
@@ -53,8 +55,6 @@ export interface WorkshopStoreOptions {
   WebSocketPolyfill?: typeof WebSocket
 }
 
-type Listener = () => void
-
 /**
  * The bridge between the Yjs document and React. It observes the document, validates what it
  * reads, keeps immutable snapshots (unchanged records keep their identity, so a remote change to
@@ -65,9 +65,9 @@ export class WorkshopStore {
   private readonly doc = new Y.Doc()
   private readonly maps: WorkshopMaps
   private readonly provider: WebsocketProvider
-  private readonly local: IndexeddbPersistence | null
-  private readonly undoManager: Y.UndoManager
-  private readonly listeners = new Map<string, Set<Listener>>()
+  private readonly local: LocalCopy
+  private readonly history: UndoHistory
+  private readonly topics = new Topics()
   private readonly remoteChangeListeners = new Set<(changes: readonly RemoteChange[]) => void>()
 
   private boards: readonly BoardRecord[] = []
@@ -82,8 +82,6 @@ export class WorkshopStore {
   readonly control: ControlChannel
   private connection: ConnectionState = { status: 'connecting', unsynced: 0 }
   private unsynced = 0
-  private undoState = { canUndo: false, canRedo: false }
-  private localLoaded = false
   private destroyed = false
 
   constructor(options: WorkshopStoreOptions) {
@@ -105,23 +103,8 @@ export class WorkshopStore {
       }
     })
 
-    this.undoManager = new Y.UndoManager([this.maps.boards, this.maps.items], {
-      trackedOrigins: new Set([LocalOrigin]),
-      captureTimeout: 500,
-    })
-    const onStack = () => {
-      this.undoState = { canUndo: this.undoManager.canUndo(), canRedo: this.undoManager.canRedo() }
-      this.emit('undo')
-    }
-    this.undoManager.on('stack-item-added', onStack)
-    this.undoManager.on('stack-item-popped', onStack)
-    this.undoManager.on('stack-cleared', onStack)
-
-    this.local = options.persistLocally === false ? null : new IndexeddbPersistence(`samskap:${options.workshopId}`, this.doc)
-    this.local?.on('synced', () => {
-      this.localLoaded = true
-      this.emit('loaded')
-    })
+    this.history = new UndoHistory(this.maps, this.emit)
+    this.local = new LocalCopy(this.doc, options.workshopId, options.persistLocally !== false, this.emit)
 
     this.provider = new WebsocketProvider(options.serverUrl, options.workshopId, this.doc, {
       // control=1: this client speaks the control channel (shared/facilitation/commands.ts).
@@ -192,22 +175,10 @@ export class WorkshopStore {
    * 'tally', 'clock'.
    */
   subscribe(topic: string, listener: Listener): () => void {
-    let set = this.listeners.get(topic)
-    if (!set) {
-      set = new Set()
-      this.listeners.set(topic, set)
-    }
-    set.add(listener)
-    return () => {
-      set.delete(listener)
-      if (set.size === 0) this.listeners.delete(topic)
-    }
+    return this.topics.subscribe(topic, listener)
   }
 
-  private emit(topic: string): void {
-    const set = this.listeners.get(topic)
-    if (set) for (const listener of [...set]) listener()
-  }
+  private readonly emit = (topic: string): void => this.topics.emit(topic)
 
   /**
    * Other people's item changes as they arrive from the server (not the first sync, not this
@@ -321,13 +292,13 @@ export class WorkshopStore {
     return this.connection
   }
 
-  getUndoState(): { canUndo: boolean; canRedo: boolean } {
-    return this.undoState
+  getUndoState(): UndoState {
+    return this.history.getState()
   }
 
   /** True once the copy kept in this browser has been read (or there is none). */
   isLocallyLoaded(): boolean {
-    return this.localLoaded || this.local === null
+    return this.local.isLoaded()
   }
 
   // ---- reading the document ------------------------------------------------------------------
@@ -539,15 +510,15 @@ export class WorkshopStore {
 
   /** Ends the current undo step so the next edit is undone separately. */
   stopCapturing(): void {
-    this.undoManager.stopCapturing()
+    this.history.stopCapturing()
   }
 
   undo(): void {
-    this.undoManager.undo()
+    this.history.undo()
   }
 
   redo(): void {
-    this.undoManager.redo()
+    this.history.redo()
   }
 
   // ---- presence ------------------------------------------------------------------------------
@@ -603,13 +574,13 @@ export class WorkshopStore {
       window.removeEventListener('offline', this.onBrowserOffline)
       window.removeEventListener('online', this.onBrowserOnline)
     }
-    this.undoManager.destroy()
+    this.history.destroy()
     this.control.destroy()
     this.provider.awareness.setLocalState(null)
     this.provider.destroy()
-    void this.local?.destroy()
+    this.local.destroy()
     this.doc.destroy()
-    this.listeners.clear()
+    this.topics.clear()
   }
 }
 

@@ -1,10 +1,7 @@
 import { nanoid } from 'nanoid'
 import * as Y from 'yjs'
-import { WebsocketProvider } from 'y-websocket'
 import { terminalCloseCodes } from '../../../shared/protocol'
 import {
-  currentSchema,
-  encodeSchemaVersions,
   validateBoard,
   validateItem,
   type ItemKind,
@@ -22,10 +19,11 @@ import { applyPlan } from '../../../shared/doc/applyPlan'
 import { sortByOrder } from '../../../shared/logic/boardOrder'
 import { type PositionPatch } from '../../../shared/logic/notes'
 import { defaultSession, readSession, type SessionRecord } from '../../../shared/schema/records/session'
-import { ControlChannel, type Identity } from './ControlChannel'
+import type { ControlChannel, Identity } from './ControlChannel'
 import { LocalCopy } from './LocalCopy'
 import { LocalOrigin } from './LocalOrigin'
 import { Topics, type Listener } from './Topics'
+import { Transport } from './Transport'
 import { UndoHistory, type UndoState } from './UndoHistory'
 import { peerColor } from './peerColor'
 import type {
@@ -64,7 +62,7 @@ export class WorkshopStore {
   readonly workshopId: string
   private readonly doc = new Y.Doc()
   private readonly maps: WorkshopMaps
-  private readonly provider: WebsocketProvider
+  private readonly transport: Transport
   private readonly local: LocalCopy
   private readonly history: UndoHistory
   private readonly topics = new Topics()
@@ -80,8 +78,6 @@ export class WorkshopStore {
   private session: SessionRecord = defaultSession
   /** Commands to the server and what it pushes: identity, own held notes, the facilitator's list, tallies, the clock. */
   readonly control: ControlChannel
-  private connection: ConnectionState = { status: 'connecting', unsynced: 0 }
-  private unsynced = 0
   private destroyed = false
 
   constructor(options: WorkshopStoreOptions) {
@@ -96,74 +92,29 @@ export class WorkshopStore {
       this.readItems(events)
       if (removedKinds) this.reportRemoteChanges(events, removedKinds)
     })
-    this.doc.on('update', (_update: Uint8Array, origin: unknown) => {
-      if (origin === LocalOrigin && this.connection.status !== 'connected') {
-        this.unsynced++
-        this.setConnection({ ...this.connection, unsynced: this.unsynced })
-      }
-    })
-
     this.history = new UndoHistory(this.maps, this.emit)
     this.local = new LocalCopy(this.doc, options.workshopId, options.persistLocally !== false, this.emit)
 
-    this.provider = new WebsocketProvider(options.serverUrl, options.workshopId, this.doc, {
-      // control=1: this client speaks the control channel (shared/facilitation/commands.ts).
-      params: { schema: encodeSchemaVersions(currentSchema), control: '1', ...(options.token ? { token: options.token } : {}) },
-      ...(options.WebSocketPolyfill ? { WebSocketPolyfill: options.WebSocketPolyfill, disableBc: true } : {}),
-      shouldReconnect: (event) => !terminalCloseCodes.has(event.code) && !(event.code >= 4400 && event.code < 4500),
-    })
-    this.provider.on('status', ({ status }) => {
-      // 'connected' only means the socket opened; the person is connected once the sync finished.
-      if (status === 'connected' || this.connection.status === 'refused') return
-      this.setConnection(this.connectionWith(this.disconnectedStatus()))
-    })
-    this.provider.on('sync', (synced) => {
-      if (!synced) return
-      this.hasBeenConnected = true
-      this.unsynced = 0
-      this.setConnection({ status: 'connected', unsynced: 0 })
-    })
-    this.provider.on('closed', ({ code, reason }) => {
-      this.setConnection({ status: 'refused', unsynced: this.unsynced, code, reason })
-    })
-    if (typeof window !== 'undefined') {
-      window.addEventListener('offline', this.onBrowserOffline)
-      window.addEventListener('online', this.onBrowserOnline)
-    }
-
-    this.control = new ControlChannel(this.provider, (topic) => this.emit(topic), options.identity ?? null)
-    this.provider.awareness.on('change', () => this.readPeers())
+    this.transport = new Transport(
+      this.doc,
+      {
+        workshopId: options.workshopId,
+        serverUrl: options.serverUrl,
+        token: options.token,
+        identity: options.identity ?? null,
+        ...(options.WebSocketPolyfill ? { WebSocketPolyfill: options.WebSocketPolyfill } : {}),
+        shouldReconnect: (event) => !terminalCloseCodes.has(event.code) && !(event.code >= 4400 && event.code < 4500),
+      },
+      this.emit,
+    )
+    this.control = this.transport.control
+    this.transport.provider.awareness.on('change', () => this.readPeers())
     this.setAwareness({ user: { name: options.userName, color: peerColor(this.doc.clientID) }, boardId: null, cursor: null, view: null })
 
     this.readMeta()
     this.readSession()
     this.readBoards()
     this.readItems(null)
-  }
-
-  private hasBeenConnected = false
-
-  private disconnectedStatus(): 'offline' | 'reconnecting' | 'connecting' {
-    if (!navigatorOnline()) return 'offline'
-    return this.hasBeenConnected ? 'reconnecting' : 'connecting'
-  }
-
-  // A socket can linger for many seconds after the network goes; the browser knows at once.
-  private readonly onBrowserOffline = () => {
-    if (this.connection.status === 'refused') return
-    this.provider.disconnect()
-    this.setConnection(this.connectionWith('offline'))
-  }
-
-  private readonly onBrowserOnline = () => {
-    if (this.connection.status !== 'offline') return
-    this.setConnection(this.connectionWith('reconnecting'))
-    this.provider.connect()
-  }
-
-  private connectionWith(status: 'connecting' | 'offline' | 'reconnecting' | 'connected'): ConnectionState {
-    if (status === 'connected') return { status, unsynced: 0 }
-    return { status, unsynced: this.unsynced }
   }
 
   // ---- subscriptions -------------------------------------------------------------------------
@@ -192,7 +143,7 @@ export class WorkshopStore {
   }
 
   private isReportable(transaction: Y.Transaction): boolean {
-    return this.remoteChangeListeners.size > 0 && transaction.origin === this.provider && this.hasBeenConnected
+    return this.remoteChangeListeners.size > 0 && this.transport.isFromServer(transaction) && this.transport.hasBeenConnected()
   }
 
   private kindsOfRemoved(events: Y.YEvent<Y.AbstractType<unknown>>[]): Map<string, ItemRecord> {
@@ -289,7 +240,7 @@ export class WorkshopStore {
   }
 
   getConnection(): ConnectionState {
-    return this.connection
+    return this.transport.getConnection()
   }
 
   getUndoState(): UndoState {
@@ -403,7 +354,7 @@ export class WorkshopStore {
 
   private readPeers(): void {
     const peers: Peer[] = []
-    this.provider.awareness.getStates().forEach((state, clientId) => {
+    this.transport.provider.awareness.getStates().forEach((state, clientId) => {
       if (clientId === this.doc.clientID) return
       const peer = toPeer(clientId, state)
       if (peer) peers.push(peer)
@@ -411,14 +362,6 @@ export class WorkshopStore {
     peers.sort((a, b) => a.name.localeCompare(b.name) || a.clientId - b.clientId)
     this.peers = peers
     this.emit('peers')
-  }
-
-  private setConnection(next: ConnectionState): void {
-    if (this.destroyed) return
-    const current = this.connection
-    if (current.status === next.status && current.unsynced === next.unsynced) return
-    this.connection = next
-    this.emit('connection')
   }
 
   // ---- edits ---------------------------------------------------------------------------------
@@ -531,7 +474,7 @@ export class WorkshopStore {
 
   private setAwareness(state: AwarenessState): void {
     this.presence = state
-    if (!this.destroyed) this.provider.awareness.setLocalState(state)
+    if (!this.destroyed) this.transport.provider.awareness.setLocalState(state)
   }
 
   private localAwareness(): AwarenessState {
@@ -570,14 +513,9 @@ export class WorkshopStore {
   destroy(): void {
     if (this.destroyed) return
     this.destroyed = true
-    if (typeof window !== 'undefined') {
-      window.removeEventListener('offline', this.onBrowserOffline)
-      window.removeEventListener('online', this.onBrowserOnline)
-    }
     this.history.destroy()
-    this.control.destroy()
-    this.provider.awareness.setLocalState(null)
-    this.provider.destroy()
+    this.transport.provider.awareness.setLocalState(null)
+    this.transport.destroy()
     this.local.destroy()
     this.doc.destroy()
     this.topics.clear()
@@ -598,10 +536,6 @@ export interface RemoteChange {
 /** Older below, ties by id: the same order in every browser. */
 function byStacking(a: ItemRecord, b: ItemRecord): number {
   return a.createdAt - b.createdAt || (a.id < b.id ? -1 : a.id > b.id ? 1 : 0)
-}
-
-function navigatorOnline(): boolean {
-  return typeof navigator === 'undefined' || navigator.onLine !== false
 }
 
 function shallowEqual(a: object, b: object): boolean {

@@ -25,7 +25,7 @@ import { LocalOrigin } from './LocalOrigin'
 import { Topics, type Listener } from './Topics'
 import { Transport } from './Transport'
 import { UndoHistory, type UndoState } from './UndoHistory'
-import { peerColor } from './peerColor'
+import { Presence } from './Presence'
 import type {
   AwarenessState,
   BoardRecord,
@@ -63,6 +63,7 @@ export class WorkshopStore {
   private readonly doc = new Y.Doc()
   private readonly maps: WorkshopMaps
   private readonly transport: Transport
+  private readonly presence: Presence
   private readonly local: LocalCopy
   private readonly history: UndoHistory
   private readonly topics = new Topics()
@@ -74,7 +75,6 @@ export class WorkshopStore {
   private readonly itemIdsByBoard = new Map<string, readonly string[]>()
   /** Lazily built lists of one kind on one board; dropped when that board's items of the kind change. */
   private readonly kindLists = new Map<string, readonly ItemRecord[]>()
-  private peers: readonly Peer[] = []
   private session: SessionRecord = defaultSession
   /** Commands to the server and what it pushes: identity, own held notes, the facilitator's list, tallies, the clock. */
   readonly control: ControlChannel
@@ -108,8 +108,7 @@ export class WorkshopStore {
       this.emit,
     )
     this.control = this.transport.control
-    this.transport.provider.awareness.on('change', () => this.readPeers())
-    this.setAwareness({ user: { name: options.userName, color: peerColor(this.doc.clientID) }, boardId: null, cursor: null, view: null })
+    this.presence = new Presence(this.transport.provider.awareness, options.userName, this.emit)
 
     this.readMeta()
     this.readSession()
@@ -236,7 +235,7 @@ export class WorkshopStore {
   }
 
   getPeers(): readonly Peer[] {
-    return this.peers
+    return this.presence.getPeers()
   }
 
   getConnection(): ConnectionState {
@@ -352,18 +351,6 @@ export class WorkshopStore {
     }
   }
 
-  private readPeers(): void {
-    const peers: Peer[] = []
-    this.transport.provider.awareness.getStates().forEach((state, clientId) => {
-      if (clientId === this.doc.clientID) return
-      const peer = toPeer(clientId, state)
-      if (peer) peers.push(peer)
-    })
-    peers.sort((a, b) => a.name.localeCompare(b.name) || a.clientId - b.clientId)
-    this.peers = peers
-    this.emit('peers')
-  }
-
   // ---- edits ---------------------------------------------------------------------------------
 
   /** Adds a free canvas board. */
@@ -466,55 +453,36 @@ export class WorkshopStore {
 
   // ---- presence ------------------------------------------------------------------------------
 
-  /**
-   * This person's presence, kept here as well as in awareness: a component tearing down after the
-   * store was destroyed (switching workshops) may still read or publish it, and must not crash.
-   */
-  private presence!: AwarenessState
-
-  private setAwareness(state: AwarenessState): void {
-    this.presence = state
-    if (!this.destroyed) this.transport.provider.awareness.setLocalState(state)
-  }
-
-  private localAwareness(): AwarenessState {
-    return this.presence
-  }
-
   getSelfName(): string {
-    return this.localAwareness().user.name
+    return this.presence.getSelfName()
   }
 
   getSelfColor(): string {
-    return this.localAwareness().user.color
+    return this.presence.getSelfColor()
   }
 
   setUserName(name: string): void {
-    const state = this.localAwareness()
-    this.setAwareness({ ...state, user: { ...state.user, name } })
+    this.presence.setUserName(name)
   }
 
   setViewedBoard(boardId: string | null): void {
-    const state = this.localAwareness()
-    if (state.boardId !== boardId) this.setAwareness({ ...state, boardId })
+    this.presence.setViewedBoard(boardId)
   }
 
   setCursor(cursor: AwarenessState['cursor']): void {
-    this.setAwareness({ ...this.localAwareness(), cursor })
+    this.presence.setCursor(cursor)
   }
 
   /** Publishes what this person looks at on a canvas, for people who follow them. */
   setView(view: AwarenessState['view']): void {
-    const state = this.localAwareness()
-    const same = state.view === view || (state.view && view && state.view.boardId === view.boardId && state.view.x === view.x && state.view.y === view.y && state.view.scale === view.scale)
-    if (!same) this.setAwareness({ ...state, view })
+    this.presence.setView(view)
   }
 
   destroy(): void {
     if (this.destroyed) return
     this.destroyed = true
     this.history.destroy()
-    this.transport.provider.awareness.setLocalState(null)
+    this.presence.destroy()
     this.transport.destroy()
     this.local.destroy()
     this.doc.destroy()
@@ -549,29 +517,6 @@ function warnOnce(message: string): void {
   if (warned.has(message)) return
   warned.add(message)
   console.warn(`[samskap] skipped an invalid record: ${message}`)
-}
-
-/** Awareness comes from other clients: read it defensively. */
-function toPeer(clientId: number, state: unknown): Peer | null {
-  if (typeof state !== 'object' || state === null) return null
-  const s = state as Partial<AwarenessState>
-  const name = typeof s.user?.name === 'string' ? s.user.name.slice(0, 40) : ''
-  const color = typeof s.user?.color === 'string' && /^#[0-9a-fA-F]{6}$/.test(s.user.color) ? s.user.color : peerColor(clientId)
-  const c = s.cursor
-  const cursor =
-    c && typeof c.boardId === 'string' && Number.isFinite(c.x) && Number.isFinite(c.y)
-      ? { boardId: c.boardId, x: c.x, y: c.y }
-      : null
-  const v = s.view
-  const view =
-    v && typeof v.boardId === 'string' && Number.isFinite(v.x) && Number.isFinite(v.y) && Number.isFinite(v.scale) && v.scale > 0
-      ? { boardId: v.boardId, x: v.x, y: v.y, scale: v.scale }
-      : null
-  // Stamped by the server from the person's token; anything the client claimed there is replaced.
-  const access = (state as { access?: { role?: unknown; participantId?: unknown } }).access
-  const role = access?.role === 'facilitator' || access?.role === 'participant' || access?.role === 'observer' ? access.role : null
-  const participantId = typeof access?.participantId === 'string' ? access.participantId : ''
-  return { clientId, name, color, cursor, boardId: typeof s.boardId === 'string' ? s.boardId : null, view, role, participantId }
 }
 
 export { PlanRejectedError } from '../../../shared/doc/applyPlan'

@@ -1,24 +1,16 @@
 import { nanoid } from 'nanoid'
 import * as Y from 'yjs'
 import { terminalCloseCodes } from '../../../shared/protocol'
-import {
-  validateBoard,
-  validateItem,
-  type ItemKind,
-  type ItemOfKind,
-  type ItemRecord,
-} from '../../../shared/schema/schema'
+import type { ItemKind, ItemOfKind, ItemRecord } from '../../../shared/schema/schema'
 import type { BoardTemplate } from '../../../shared/schema/records/board'
 import { isEmptyPlan, type DocumentPlan } from '../../../shared/logic/plan'
 import { planAddCanvasBoard, planDeleteBoard, planMoveBoard, planRenameBoard } from '../../../shared/logic/boardEdits'
 import { newNote, planNoteUpdate, planPositions, type NoteInit } from '../../../shared/logic/itemEdits'
 import { planAddBoard, type BoardChoice } from '../../../shared/logic/templates'
-import { validateWorkshopMeta } from '../../../shared/schema/records/workshopMeta'
-import { getWorkshopMaps, readRecord, type WorkshopMaps } from '../../../shared/doc/workshopDoc'
+import { getWorkshopMaps, type WorkshopMaps } from '../../../shared/doc/workshopDoc'
 import { applyPlan } from '../../../shared/doc/applyPlan'
-import { sortByOrder } from '../../../shared/logic/boardOrder'
 import { type PositionPatch } from '../../../shared/logic/notes'
-import { defaultSession, readSession, type SessionRecord } from '../../../shared/schema/records/session'
+import type { SessionRecord } from '../../../shared/schema/records/session'
 import type { ControlChannel, Identity } from './ControlChannel'
 import { LocalCopy } from './LocalCopy'
 import { LocalOrigin } from './LocalOrigin'
@@ -26,6 +18,8 @@ import { Topics, type Listener } from './Topics'
 import { Transport } from './Transport'
 import { UndoHistory, type UndoState } from './UndoHistory'
 import { Presence } from './Presence'
+import { RecordSnapshots } from './RecordSnapshots'
+import { RemoteChanges, type RemoteChange } from './RemoteChanges'
 import type {
   AwarenessState,
   BoardRecord,
@@ -37,6 +31,7 @@ import type {
 } from './types'
 
 export { LocalOrigin }
+export type { RemoteChange }
 
 export interface WorkshopStoreOptions {
   workshopId: string
@@ -67,15 +62,9 @@ export class WorkshopStore {
   private readonly local: LocalCopy
   private readonly history: UndoHistory
   private readonly topics = new Topics()
-  private readonly remoteChangeListeners = new Set<(changes: readonly RemoteChange[]) => void>()
+  private readonly records: RecordSnapshots
+  private readonly remoteChanges: RemoteChanges
 
-  private boards: readonly BoardRecord[] = []
-  private meta: WorkshopMetaRecord | null = null
-  private readonly items = new Map<string, ItemRecord>()
-  private readonly itemIdsByBoard = new Map<string, readonly string[]>()
-  /** Lazily built lists of one kind on one board; dropped when that board's items of the kind change. */
-  private readonly kindLists = new Map<string, readonly ItemRecord[]>()
-  private session: SessionRecord = defaultSession
   /** Commands to the server and what it pushes: identity, own held notes, the facilitator's list, tallies, the clock. */
   readonly control: ControlChannel
   private destroyed = false
@@ -83,15 +72,7 @@ export class WorkshopStore {
   constructor(options: WorkshopStoreOptions) {
     this.workshopId = options.workshopId
     this.maps = getWorkshopMaps(this.doc)
-    this.maps.meta.observe(() => this.readMeta())
-    this.maps.session.observe(() => this.readSession())
-    this.maps.boards.observeDeep(() => this.readBoards())
-    this.maps.items.observeDeep((events, transaction) => {
-      // A removed record's kind is known only before it is forgotten.
-      const removedKinds = this.isReportable(transaction) ? this.kindsOfRemoved(events) : null
-      this.readItems(events)
-      if (removedKinds) this.reportRemoteChanges(events, removedKinds)
-    })
+    this.records = new RecordSnapshots(this.maps, this.emit)
     this.history = new UndoHistory(this.maps, this.emit)
     this.local = new LocalCopy(this.doc, options.workshopId, options.persistLocally !== false, this.emit)
 
@@ -109,11 +90,11 @@ export class WorkshopStore {
     )
     this.control = this.transport.control
     this.presence = new Presence(this.transport.provider.awareness, options.userName, this.emit)
-
-    this.readMeta()
-    this.readSession()
-    this.readBoards()
-    this.readItems(null)
+    this.remoteChanges = new RemoteChanges(
+      this.maps.items,
+      this.records,
+      (transaction) => this.transport.isFromServer(transaction) && this.transport.hasBeenConnected(),
+    )
   }
 
   // ---- subscriptions -------------------------------------------------------------------------
@@ -135,71 +116,20 @@ export class WorkshopStore {
    * browser's own stored copy, not own edits), for announcing them to screen readers.
    */
   onRemoteChanges(listener: (changes: readonly RemoteChange[]) => void): () => void {
-    this.remoteChangeListeners.add(listener)
-    return () => {
-      this.remoteChangeListeners.delete(listener)
-    }
-  }
-
-  private isReportable(transaction: Y.Transaction): boolean {
-    return this.remoteChangeListeners.size > 0 && this.transport.isFromServer(transaction) && this.transport.hasBeenConnected()
-  }
-
-  private kindsOfRemoved(events: Y.YEvent<Y.AbstractType<unknown>>[]): Map<string, ItemRecord> {
-    const removed = new Map<string, ItemRecord>()
-    for (const event of events) {
-      if (event.target !== this.maps.items) continue
-      for (const [id, change] of event.changes.keys) {
-        const item = change.action === 'delete' ? this.items.get(id) : undefined
-        if (item) removed.set(id, item)
-      }
-    }
-    return removed
-  }
-
-  /**
-   * The author of an insert is the Yjs client id in the new struct's id, which is the same id the
-   * author's awareness state is keyed by; a removal carries no author (Yjs deletes create no struct).
-   */
-  private reportRemoteChanges(events: Y.YEvent<Y.AbstractType<unknown>>[], removed: ReadonlyMap<string, ItemRecord>): void {
-    const changes = new Map<string, RemoteChange>()
-    for (const event of events) {
-      if (event.target === this.maps.items) {
-        for (const [id, change] of event.changes.keys) {
-          const item = change.action === 'delete' ? removed.get(id) : this.items.get(id)
-          if (!item) continue
-          const action = change.action === 'add' ? 'added' : change.action === 'delete' ? 'removed' : 'changed'
-          const authorClientId = change.action === 'delete' ? null : (this.maps.items._map.get(id)?.id.client ?? null)
-          changes.set(id, { id, kind: item.kind, boardId: item.boardId, action, authorClientId })
-        }
-      } else {
-        const id = event.path[0]
-        if (typeof id !== 'string' || changes.has(id)) continue
-        const item = this.items.get(id)
-        if (!item) continue
-        let authorClientId: number | null = null
-        for (const key of event.changes.keys.keys()) {
-          authorClientId = event.target._map.get(key)?.id.client ?? authorClientId
-        }
-        changes.set(id, { id, kind: item.kind, boardId: item.boardId, action: 'changed', authorClientId })
-      }
-    }
-    if (changes.size === 0) return
-    const list = [...changes.values()]
-    for (const listener of [...this.remoteChangeListeners]) listener(list)
+    return this.remoteChanges.subscribe(listener)
   }
 
   getBoards(): readonly BoardRecord[] {
-    return this.boards
+    return this.records.getBoards()
   }
 
   getMeta(): WorkshopMetaRecord | null {
-    return this.meta
+    return this.records.getMeta()
   }
 
   /** The facilitator's live state (timer, locks, phase, vote, …), each field validated. */
   getSession(): SessionRecord {
-    return this.session
+    return this.records.getSession()
   }
 
   /** This browser's id in awareness: a peer whose `clientId` equals it is this browser. */
@@ -208,30 +138,20 @@ export class WorkshopStore {
   }
 
   getItemIds(boardId: string): readonly string[] {
-    return this.itemIdsByBoard.get(boardId) ?? emptyIds
+    return this.records.getItemIds(boardId)
   }
 
   getItem(id: string): ItemRecord | undefined {
-    return this.items.get(id)
+    return this.records.getItem(id)
   }
 
   getNote(id: string): NoteRecord | undefined {
-    const item = this.items.get(id)
-    return item?.kind === 'note' ? item : undefined
+    return this.records.getNote(id)
   }
 
   /** Every item of one kind on one board, in stacking order; the same array until one of them changes. */
   getItemsOfKind<K extends ItemKind>(boardId: string, kind: K): readonly ItemOfKind<K>[] {
-    const key = `${boardId}:${kind}`
-    let list = this.kindLists.get(key)
-    if (!list) {
-      list = this.getItemIds(boardId).flatMap((id) => {
-        const item = this.items.get(id)
-        return item && item.kind === kind ? [item] : []
-      })
-      this.kindLists.set(key, list)
-    }
-    return list as readonly ItemOfKind<K>[]
+    return this.records.getItemsOfKind(boardId, kind)
   }
 
   getPeers(): readonly Peer[] {
@@ -251,112 +171,12 @@ export class WorkshopStore {
     return this.local.isLoaded()
   }
 
-  // ---- reading the document ------------------------------------------------------------------
-
-  private readMeta(): void {
-    const raw: Record<string, unknown> = {}
-    this.maps.meta.forEach((value, key) => {
-      raw[key] = value
-    })
-    const result = validateWorkshopMeta(raw)
-    const next = result.ok ? result.value : null
-    if (JSON.stringify(next) !== JSON.stringify(this.meta)) {
-      this.meta = next
-      this.emit('meta')
-    }
-  }
-
-  private readSession(): void {
-    const { session, errors } = readSession(this.maps.session.toJSON() as Record<string, unknown>)
-    for (const error of errors) warnOnce(error)
-    if (JSON.stringify(session) !== JSON.stringify(this.session)) {
-      this.session = session
-      this.emit('session')
-    }
-  }
-
-  private readBoards(): void {
-    const boards: BoardRecord[] = []
-    this.maps.boards.forEach((map) => {
-      const result = validateBoard(readRecord(map))
-      if (result.ok) boards.push(result.value)
-      else warnOnce(result.error)
-    })
-    const sorted = sortByOrder(boards)
-    // Keep the identity of unchanged boards so memoised components skip them.
-    const previous = new Map(this.boards.map((b) => [b.id, b]))
-    const next = sorted.map((b) => {
-      const old = previous.get(b.id)
-      return old && shallowEqual(old, b) ? old : b
-    })
-    if (next.length !== this.boards.length || next.some((b, i) => b !== this.boards[i])) {
-      this.boards = next
-      this.emit('boards')
-    }
-  }
-
-  /** Re-reads only the items an event touched; `null` re-reads all (first load). */
-  private readItems(events: Y.YEvent<Y.AbstractType<unknown>>[] | null): void {
-    const touched = new Set<string>()
-    if (events === null) {
-      this.maps.items.forEach((_map, id) => touched.add(id))
-    } else {
-      for (const event of events) {
-        if (event.target === this.maps.items) {
-          for (const key of event.changes.keys.keys()) touched.add(key)
-        } else {
-          const id = event.path[0]
-          if (typeof id === 'string') touched.add(id)
-        }
-      }
-    }
-    const listsChanged = new Set<string>()
-    const kindsChanged = new Set<string>()
-    for (const id of touched) {
-      const old = this.items.get(id)
-      const map = this.maps.items.get(id)
-      let next: ItemRecord | undefined
-      if (map) {
-        const result = validateItem(readRecord(map))
-        if (result.ok) next = result.value
-        else warnOnce(result.error)
-      }
-      if (old && next && shallowEqual(old, next)) continue
-      if (next) this.items.set(id, next)
-      else this.items.delete(id)
-      if (old) kindsChanged.add(`${old.boardId}:${old.kind}`)
-      if (next) kindsChanged.add(`${next.boardId}:${next.kind}`)
-      const moved = !old || !next || old.boardId !== next.boardId || old.createdAt !== next.createdAt
-      if (moved) {
-        if (old) listsChanged.add(old.boardId)
-        if (next) listsChanged.add(next.boardId)
-      }
-      this.emit(`item:${id}`)
-      if (old?.kind === 'note' || next?.kind === 'note') this.emit(`note:${id}`)
-    }
-    for (const boardId of listsChanged) {
-      const ids = [...this.items.values()]
-        .filter((item) => item.boardId === boardId)
-        .sort(byStacking)
-        .map((item) => item.id)
-      const previous = this.itemIdsByBoard.get(boardId) ?? emptyIds
-      if (ids.length !== previous.length || ids.some((id, i) => id !== previous[i])) {
-        this.itemIdsByBoard.set(boardId, ids)
-        this.emit(`items:${boardId}`)
-      }
-    }
-    for (const key of kindsChanged) {
-      this.kindLists.delete(key)
-      this.emit(`kind:${key}`)
-    }
-  }
-
   // ---- edits ---------------------------------------------------------------------------------
 
   /** Adds a free canvas board. */
   addBoard(title: string): string {
     const id = nanoid()
-    this.applyPlan(planAddCanvasBoard(this.boards, id, title))
+    this.applyPlan(planAddCanvasBoard(this.records.getBoards(), id, title))
     return id
   }
 
@@ -367,11 +187,11 @@ export class WorkshopStore {
   addBoardFromTemplate(choice: BoardChoice, titles: Record<BoardTemplate, string>, linkTo?: string): string {
     const { plan, firstBoardId } = planAddBoard({
       choice,
-      existingBoards: this.boards,
+      existingBoards: this.records.getBoards(),
       titles,
       newId: () => nanoid(),
       now: Date.now(),
-      linkTo: linkTo ?? this.boards.find((b) => b.template === 'stakeholderMap')?.id ?? '',
+      linkTo: linkTo ?? this.records.getBoards().find((b) => b.template === 'stakeholderMap')?.id ?? '',
     })
     this.applyPlan(plan)
     return firstBoardId
@@ -407,11 +227,11 @@ export class WorkshopStore {
   }
 
   renameBoard(id: string, title: string): void {
-    this.applyPlan(planRenameBoard(this.boards, id, title))
+    this.applyPlan(planRenameBoard(this.records.getBoards(), id, title))
   }
 
   moveBoard(id: string, toIndex: number): void {
-    this.applyPlan(planMoveBoard(this.boards, id, toIndex))
+    this.applyPlan(planMoveBoard(this.records.getBoards(), id, toIndex))
   }
 
   /** Deletes a board and everything on it, as one undoable step. */
@@ -485,38 +305,11 @@ export class WorkshopStore {
     this.presence.destroy()
     this.transport.destroy()
     this.local.destroy()
+    this.remoteChanges.destroy()
+    this.records.destroy()
     this.doc.destroy()
     this.topics.clear()
   }
-}
-
-const emptyIds: readonly string[] = Object.freeze([])
-
-/** One item changed by someone else; `authorClientId` matches a `Peer.clientId` when known. */
-export interface RemoteChange {
-  id: string
-  kind: ItemKind
-  boardId: string
-  action: 'added' | 'changed' | 'removed'
-  authorClientId: number | null
-}
-
-/** Older below, ties by id: the same order in every browser. */
-function byStacking(a: ItemRecord, b: ItemRecord): number {
-  return a.createdAt - b.createdAt || (a.id < b.id ? -1 : a.id > b.id ? 1 : 0)
-}
-
-function shallowEqual(a: object, b: object): boolean {
-  const ak = Object.keys(a)
-  if (ak.length !== Object.keys(b).length) return false
-  return ak.every((k) => Object.is((a as Record<string, unknown>)[k], (b as Record<string, unknown>)[k]))
-}
-
-const warned = new Set<string>()
-function warnOnce(message: string): void {
-  if (warned.has(message)) return
-  warned.add(message)
-  console.warn(`[samskap] skipped an invalid record: ${message}`)
 }
 
 export { PlanRejectedError } from '../../../shared/doc/applyPlan'

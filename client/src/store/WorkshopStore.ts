@@ -1,15 +1,12 @@
-import { nanoid } from 'nanoid'
 import * as Y from 'yjs'
 import { terminalCloseCodes } from '../../../shared/protocol'
 import type { ItemKind, ItemOfKind, ItemRecord } from '../../../shared/schema/schema'
 import type { BoardTemplate } from '../../../shared/schema/records/board'
-import { isEmptyPlan, type DocumentPlan } from '../../../shared/logic/plan'
-import { planAddCanvasBoard, planDeleteBoard, planMoveBoard, planRenameBoard } from '../../../shared/logic/boardEdits'
-import { newNote, planNoteUpdate, planPositions, type NoteInit } from '../../../shared/logic/itemEdits'
-import { planAddBoard, type BoardChoice } from '../../../shared/logic/templates'
+import type { DocumentPlan } from '../../../shared/logic/plan'
+import type { NoteInit } from '../../../shared/logic/itemEdits'
+import type { BoardChoice } from '../../../shared/logic/templates'
 import { getWorkshopMaps, type WorkshopMaps } from '../../../shared/doc/workshopDoc'
-import { applyPlan } from '../../../shared/doc/applyPlan'
-import { type PositionPatch } from '../../../shared/logic/notes'
+import type { PositionPatch } from '../../../shared/logic/notes'
 import type { SessionRecord } from '../../../shared/schema/records/session'
 import type { ControlChannel, Identity } from './ControlChannel'
 import { LocalCopy } from './LocalCopy'
@@ -17,6 +14,7 @@ import { LocalOrigin } from './LocalOrigin'
 import { Topics, type Listener } from './Topics'
 import { Transport } from './Transport'
 import { UndoHistory, type UndoState } from './UndoHistory'
+import { WorkshopEdits } from './WorkshopEdits'
 import { Presence } from './Presence'
 import { RecordSnapshots } from './RecordSnapshots'
 import { RemoteChanges, type RemoteChange } from './RemoteChanges'
@@ -49,33 +47,41 @@ export interface WorkshopStoreOptions {
 }
 
 /**
- * The bridge between the Yjs document and React. It observes the document, validates what it
- * reads, keeps immutable snapshots (unchanged records keep their identity, so a remote change to
- * one note re-renders one note), and exposes every edit as a method. Components never touch Y.*.
+ * The bridge between the Yjs document and React, and the only code in the browser that touches
+ * Y.* (with its parts). It composes one part per job and keeps the public face components use:
+ *   RecordSnapshots  validated, immutable snapshots of the document, by topic
+ *   WorkshopEdits    every edit as a plan through the one validated write path
+ *   UndoHistory      undo and redo of this person's own edits
+ *   Transport        the server link: provider, control channel, connection state
+ *   LocalCopy        the copy kept in IndexedDB
+ *   Presence         this person's and everyone else's awareness
+ *   RemoteChanges    others' item changes, for screen-reader announcements
+ * See README.md in this folder for how a click becomes an update.
  */
 export class WorkshopStore {
   readonly workshopId: string
-  private readonly doc = new Y.Doc()
-  private readonly maps: WorkshopMaps
-  private readonly transport: Transport
-  private readonly presence: Presence
-  private readonly local: LocalCopy
-  private readonly history: UndoHistory
-  private readonly topics = new Topics()
-  private readonly records: RecordSnapshots
-  private readonly remoteChanges: RemoteChanges
-
   /** Commands to the server and what it pushes: identity, own held notes, the facilitator's list, tallies, the clock. */
   readonly control: ControlChannel
+  private readonly doc = new Y.Doc()
+  private readonly maps: WorkshopMaps
+  private readonly topics = new Topics()
+  private readonly emit = (topic: string): void => this.topics.emit(topic)
+  private readonly records: RecordSnapshots
+  private readonly edits: WorkshopEdits
+  private readonly history: UndoHistory
+  private readonly local: LocalCopy
+  private readonly transport: Transport
+  private readonly presence: Presence
+  private readonly remoteChanges: RemoteChanges
   private destroyed = false
 
   constructor(options: WorkshopStoreOptions) {
     this.workshopId = options.workshopId
     this.maps = getWorkshopMaps(this.doc)
     this.records = new RecordSnapshots(this.maps, this.emit)
+    this.edits = new WorkshopEdits(this.doc, this.records)
     this.history = new UndoHistory(this.maps, this.emit)
     this.local = new LocalCopy(this.doc, options.workshopId, options.persistLocally !== false, this.emit)
-
     this.transport = new Transport(
       this.doc,
       {
@@ -108,8 +114,6 @@ export class WorkshopStore {
   subscribe(topic: string, listener: Listener): () => void {
     return this.topics.subscribe(topic, listener)
   }
-
-  private readonly emit = (topic: string): void => this.topics.emit(topic)
 
   /**
    * Other people's item changes as they arrive from the server (not the first sync, not this
@@ -171,13 +175,25 @@ export class WorkshopStore {
     return this.local.isLoaded()
   }
 
-  // ---- edits ---------------------------------------------------------------------------------
+  // ---- edits: each builds a plan for the one write path (WorkshopEdits) ----------------------
 
-  /** Adds a free canvas board. */
+  /**
+   * Validates a whole plan against the current document and applies it in one transaction with
+   * LocalOrigin (one update, one undo step), or throws PlanRejectedError with the first validator
+   * message and writes nothing.
+   */
+  applyPlan(plan: DocumentPlan): void {
+    this.edits.applyPlan(plan)
+  }
+
+  /** A fresh record id. */
+  newId(): string {
+    return this.edits.newId()
+  }
+
+  /** Adds a free canvas board at the end; returns its id. */
   addBoard(title: string): string {
-    const id = nanoid()
-    this.applyPlan(planAddCanvasBoard(this.records.getBoards(), id, title))
-    return id
+    return this.edits.addBoard(title)
   }
 
   /**
@@ -185,77 +201,54 @@ export class WorkshopStore {
    * translated default titles. Returns the id of the board to show.
    */
   addBoardFromTemplate(choice: BoardChoice, titles: Record<BoardTemplate, string>, linkTo?: string): string {
-    const { plan, firstBoardId } = planAddBoard({
-      choice,
-      existingBoards: this.records.getBoards(),
-      titles,
-      newId: () => nanoid(),
-      now: Date.now(),
-      linkTo: linkTo ?? this.records.getBoards().find((b) => b.template === 'stakeholderMap')?.id ?? '',
-    })
-    this.applyPlan(plan)
-    return firstBoardId
+    return this.edits.addBoardFromTemplate(choice, titles, linkTo)
   }
 
   /** Shows or hides a board's how-to text, for everyone. */
   setBoardHelpVisible(id: string, showHelp: boolean): void {
-    this.applyPlan({ updateBoards: [{ id, patch: { showHelp } }] })
+    this.edits.setBoardHelpVisible(id, showHelp)
   }
 
-  /**
-   * The one write path: validates a whole plan against the current document and applies it in one
-   * transaction with LocalOrigin (one update, one undo step), or throws PlanRejectedError with the
-   * first validator message and writes nothing. Every edit method below builds a plan for it.
-   */
-  applyPlan(plan: DocumentPlan): void {
-    if (isEmptyPlan(plan)) return
-    applyPlan(this.doc, plan, LocalOrigin)
-  }
-
-  createItem(item: ItemRecord): string {
-    this.applyPlan({ createItems: [item] })
-    return item.id
-  }
-
-  updateItem(id: string, patch: Record<string, unknown>): void {
-    this.applyPlan({ updateItems: [{ id, patch }] })
-  }
-
-  /** A fresh record id. */
-  newId(): string {
-    return nanoid()
-  }
-
+  /** Renames a board (the title cut to the limit); nothing if it was deleted meanwhile. */
   renameBoard(id: string, title: string): void {
-    this.applyPlan(planRenameBoard(this.records.getBoards(), id, title))
+    this.edits.renameBoard(id, title)
   }
 
+  /** Moves a board to `toIndex` among the tabs. */
   moveBoard(id: string, toIndex: number): void {
-    this.applyPlan(planMoveBoard(this.records.getBoards(), id, toIndex))
+    this.edits.moveBoard(id, toIndex)
   }
 
   /** Deletes a board and everything on it, as one undoable step. */
   deleteBoard(id: string): void {
-    this.applyPlan(planDeleteBoard(id))
+    this.edits.deleteBoard(id)
   }
 
+  createItem(item: ItemRecord): string {
+    return this.edits.createItem(item)
+  }
+
+  updateItem(id: string, patch: Record<string, unknown>): void {
+    this.edits.updateItem(id, patch)
+  }
+
+  /** A new note with defaults for what `init` leaves out, its text cut to the limit; returns its id. */
   createNote(boardId: string, init: NoteInit): string {
-    const note = newNote(boardId, init, nanoid(), Date.now())
-    this.applyPlan({ createItems: [note] })
-    return note.id
+    return this.edits.createNote(boardId, init)
   }
 
+  /** Changes a note (its text cut to the limit); nothing if it was deleted meanwhile. */
   updateNote(id: string, patch: NotePatch): void {
-    this.applyPlan(planNoteUpdate(this.getNote(id), patch))
+    this.edits.updateNote(id, patch)
   }
 
-  /** Applies a move planned by `planMove` in one transaction (one undo step, one update). */
+  /** Applies positions planned by `planMove` as one plan; items deleted meanwhile are skipped. */
   moveItems(patches: readonly PositionPatch[]): void {
-    this.applyPlan(planPositions(patches))
+    this.edits.moveItems(patches)
   }
 
   deleteItems(ids: Iterable<string>): void {
-    this.applyPlan({ deleteItems: [...ids] })
+    this.edits.deleteItems(ids)
   }
 
   /** Ends the current undo step so the next edit is undone separately. */

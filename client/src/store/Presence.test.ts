@@ -56,6 +56,19 @@ describe('Presence', () => {
     expect(topics).toEqual([])
   })
 
+  it('renews the peer list when this person takes a new name, since lists of people show them too', () => {
+    const { emit, topics } = counted()
+    const presence = new Presence(browser(), 'Kari', emit)
+    const peers = presence.getPeers()
+    topics.length = 0
+    presence.setUserName('Kari N.')
+    expect(presence.getSelfName()).toBe('Kari N.')
+    expect(presence.getPeers()).not.toBe(peers)
+    expect(topics).toEqual(['peers'])
+    presence.setUserName('Kari N.')
+    expect(topics).toEqual(['peers'])
+  })
+
   it('renews only the peer who changed', () => {
     const mine = browser()
     const [a, b] = [browser(), browser()]

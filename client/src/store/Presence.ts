@@ -8,7 +8,7 @@ type Awareness = WebsocketProvider['awareness']
  * Presence through Yjs awareness, never stored: this person's name, colour, cursor, board and
  * camera (published), and everyone else's (topic 'peers'), read defensively since other clients
  * write them. The peer list and each peer keep their identity while nothing about them changed,
- * so this person's own cursor moving re-renders no list of people.
+ * so this person's own cursor moving re-renders no list of people (a new own name does).
  */
 export class Presence {
   readonly #awareness: Awareness
@@ -45,7 +45,11 @@ export class Presence {
   }
 
   setUserName(name: string): void {
+    if (name === this.#self.user.name) return
     this.#publish({ ...this.#self, user: { ...this.#self.user, name } })
+    // Lists of people show this person too, by getSelfName, and re-render with the peer list.
+    this.#peers = [...this.#peers]
+    this.#emit('peers')
   }
 
   setViewedBoard(boardId: string | null): void {

@@ -107,9 +107,9 @@ export class WorkshopStore {
 
   /**
    * Subscribe to one topic: 'boards', 'meta', 'items:<boardId>' (ids added/removed),
-   * 'item:<id>' (one record), 'kind:<boardId>:<kind>' (any record of a kind on a board), 'peers',
-   * 'connection', 'undo', 'loaded', 'session'; from the control channel 'identity', 'mine', 'held',
-   * 'tally', 'clock'.
+   * 'item:<id>' and 'note:<id>' (one record), 'kind:<boardId>:<kind>' (any record of a kind on a
+   * board), 'peers', 'connection', 'undo', 'loaded', 'session'; from the control channel
+   * 'identity', 'mine', 'held', 'tally', 'clock'.
    */
   subscribe(topic: string, listener: Listener): () => void {
     return this.topics.subscribe(topic, listener)

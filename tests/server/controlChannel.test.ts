@@ -81,7 +81,7 @@ describe('WorkshopStore control channel', () => {
 
   it('fails a vote sent without a connection at once, instead of pretending', async () => {
     const { kari } = await setup()
-    kari['provider'].disconnect()
+    kari['transport'].provider.disconnect()
     await waitFor(() => kari.getConnection().status !== 'connected', 'disconnected')
     expect(await kari.control.send({ type: 'vote.cast', itemId: 'x' })).toMatchObject({ ok: false, error: 'offline' })
   })

@@ -1,5 +1,6 @@
 import { afterEach, describe, expect, it } from 'vitest'
 import { PlanRejectedError, type WorkshopStore } from '../../client/src/store/WorkshopStore'
+import { NOTE_TEXT_MAX } from '../../shared/schema/records/note'
 import { TestResources, waitFor, workshopForStores } from './helpers'
 
 // The client store against the real server: what components rely on (validated snapshots, stable
@@ -109,6 +110,80 @@ describe('WorkshopStore', () => {
       console.warn = warn
     }
     expect(ola.getItemIds(boardId)).toEqual([])
+  })
+
+  it('every edit method is validated: a refused edit throws PlanRejectedError and writes nothing', async () => {
+    const { kari, ola, boardId } = await twoStores()
+    const id = kari.createNote(boardId, { text: 'ok' })
+    await waitFor(() => ola.getNote(id) !== undefined, 'note at Ola')
+    const before = kari.getNote(id)
+    const onList = count(kari, `items:${boardId}`)
+
+    expect(() => kari.createNote(boardId, { text: 'too small', w: -5 })).toThrow(PlanRejectedError)
+    expect(() => kari.updateNote(id, { color: 'plaid' as never })).toThrow(PlanRejectedError)
+    expect(() => kari.updateNote(id, { text: 'fine', h: Number.NaN })).toThrow(PlanRejectedError)
+    expect(kari.getNote(id)).toBe(before)
+    expect(kari.getItemIds(boardId)).toEqual([id])
+    expect(onList.calls).toBe(0)
+    expect(kari.getUndoState().canUndo).toBe(true) // only the note made above
+    kari.undo()
+    expect(kari.getItemIds(boardId)).toEqual([])
+  })
+
+  it('an edit of something someone deleted meanwhile is dropped quietly, the rest applies', async () => {
+    const { kari, ola, boardId } = await twoStores()
+    const gone = kari.createNote(boardId, { x: 0, y: 0 })
+    const kept = kari.createNote(boardId, { x: 300, y: 0 })
+    await waitFor(() => ola.getItemIds(boardId).length === 2, 'notes at Ola')
+    ola.deleteItems([gone])
+    await waitFor(() => kari.getNote(gone) === undefined, 'deletion at Kari')
+
+    kari.moveItems([
+      { id: gone, x: 50, y: 50 },
+      { id: kept, x: 350, y: 50 },
+    ])
+    kari.updateNote(gone, { text: 'too late' })
+    kari.renameBoard('no-such-board', 'Ny')
+    kari.moveBoard('no-such-board', 0)
+    expect(kari.getNote(kept)).toMatchObject({ x: 350, y: 50 })
+    await waitFor(() => ola.getNote(kept)?.x === 350, 'move at Ola')
+    expect(ola.getNote(gone)).toBeUndefined()
+    expect(ola.getItemIds(boardId)).toEqual([kept])
+  })
+
+  it('cuts note text and board titles over the limit instead of refusing them', async () => {
+    const { kari, ola, boardId } = await twoStores()
+    const id = kari.createNote(boardId, { text: 'x'.repeat(NOTE_TEXT_MAX + 10) })
+    expect(kari.getNote(id)?.text).toHaveLength(NOTE_TEXT_MAX)
+    kari.updateNote(id, { text: 'y'.repeat(NOTE_TEXT_MAX + 1) })
+    expect(kari.getNote(id)?.text).toBe('y'.repeat(NOTE_TEXT_MAX))
+    kari.renameBoard(boardId, 'z'.repeat(500))
+    expect(kari.getBoards()[0]?.title.length).toBeLessThan(500)
+    await waitFor(() => ola.getNote(id)?.text === 'y'.repeat(NOTE_TEXT_MAX), 'cut text at Ola')
+  })
+
+  it('each edit method is one undo step, however many records it writes', async () => {
+    const { kari, ola, boardId } = await twoStores()
+    const a = kari.createNote(boardId, { x: 0, y: 0 })
+    const b = kari.createNote(boardId, { x: 300, y: 0 })
+    const second = kari.addBoard('To')
+    kari.stopCapturing()
+    kari.moveItems([
+      { id: a, x: 10, y: 10 },
+      { id: b, x: 310, y: 10 },
+    ])
+    kari.stopCapturing()
+    kari.moveBoard(second, 0)
+    kari.stopCapturing()
+    expect(kari.getBoards().map((board) => board.id)).toEqual([second, boardId])
+
+    kari.undo()
+    expect(kari.getBoards().map((board) => board.id)).toEqual([boardId, second])
+    expect(kari.getNote(a)).toMatchObject({ x: 10 })
+    kari.undo()
+    expect(kari.getNote(a)).toMatchObject({ x: 0, y: 0 })
+    expect(kari.getNote(b)).toMatchObject({ x: 300, y: 0 })
+    await waitFor(() => ola.getNote(a)?.x === 0 && ola.getNote(b)?.x === 300 && ola.getBoards().length === 2, 'undone at Ola')
   })
 
   it('deleting a board deletes what is on it, as one undoable step', async () => {

@@ -48,4 +48,4 @@ export interface AwarenessState {
   view: CanvasView | null
 }
 
-export type NotePatch = Partial<Pick<NoteRecord, 'x' | 'y' | 'w' | 'h' | 'color' | 'text'>>
+export type { NotePatch } from '../../../shared/logic/itemEdits'

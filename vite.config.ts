@@ -5,7 +5,7 @@ import { gzipSync } from 'node:zlib'
 import { defineConfig, type Plugin } from 'vite'
 import react from '@vitejs/plugin-react'
 import { VitePWA } from 'vite-plugin-pwa'
-import { localeBundlePlugin } from './client/src/i18n/localeBundlePlugin'
+import { localeBundlePlugin } from './client/src/i18n/localeBundlePlugin.ts'
 
 /**
  * Writes `<file>.gz` beside every script, stylesheet and page of the build, at the highest level:

@@ -76,9 +76,10 @@ fi
 if [ -n "$pg_bin" ] && [ -x "$pg_bin/initdb" ]; then
   pg_os_user=""
   if [ "$(id -u)" = 0 ]; then
-    # initdb refuses to run as root; the postgresql package creates the postgres user.
+    # initdb refuses to run as root; the postgresql package creates the postgres user. In $work,
+    # since postgres may not enter the checkout (under /root, pg_ctl said it could not).
     pg_os_user=postgres
-    as_pg_user=(runuser -u postgres --)
+    as_pg_user=(env -C "$work" runuser -u postgres --)
   fi
   mkdir -p "$pg_data" "$work/pgsocket"
   [ -z "$pg_os_user" ] || chown "$pg_os_user" "$pg_data" "$work/pgsocket"

@@ -5,7 +5,7 @@ import { gzipSync } from 'node:zlib'
 import { defineConfig, type Plugin } from 'vite'
 import react from '@vitejs/plugin-react'
 import { VitePWA } from 'vite-plugin-pwa'
-import { localeBundlePlugin } from './client/src/i18n/localeBundlePlugin'
+import { localeBundlePlugin } from './client/src/i18n/localeBundlePlugin.ts'
 
 /**
  * Writes `<file>.gz` beside every script, stylesheet and page of the build, at the highest level:
@@ -98,6 +98,25 @@ export default defineConfig({
     // dist/.vite/manifest.json: the chunk graph, which tests/e2e/phoneBudget.test.ts walks to keep
     // the phone page within its download budget.
     manifest: true,
+    rolldownOptions: {
+      output: {
+        codeSplitting: {
+          groups: [
+            {
+              // The canvas's libraries (konva and react-konva's own React renderer, about 100 KB
+              // gzipped) in a chunk of their own, apart from the board's code: the board page loads
+              // both, a new release changes only the second, and neither passes vite's 500 kB
+              // warning (together they did). Only the workshop page imports it; the phone page
+              // never does (tests/e2e/phoneBudget.test.ts). Their dependencies are not pulled in:
+              // react and scheduler stay in the entry chunk, not the entry importing this one.
+              name: 'canvasLibraries',
+              test: /node_modules[\\/](konva|react-konva|react-reconciler|its-fine)[\\/]/,
+              includeDependenciesRecursively: false,
+            },
+          ],
+        },
+      },
+    },
   },
   server: {
     // `npm run dev`: the Vite dev server proxies sync and API calls to `npm run serve` on 8080.

@@ -1,9 +1,10 @@
 #!/usr/bin/env bash
 # Runs a command (the test suite) with a private Redis and PostgreSQL for tests/scaleout, then
 # stops them. Installs nothing: it starts what is installed (redis-server; PostgreSQL's initdb and
-# pg_ctl, found on PATH or under /usr/lib/postgresql/*/bin). A service it cannot start is left
-# unset, and the scale-out tests then fail naming the missing TEST_* variable: npm test runs
-# everything or says what it could not run. `.ci/run` installs both with apt first.
+# pg_ctl, found on PATH or under /usr/lib/postgresql/*/bin). `npm test` and `npm run test:scaleout`
+# run scripts/test-prerequisites.mjs first, which installs both or stops saying how. Run alone
+# without them, a service it cannot start is left unset, and the scale-out tests then fail naming
+# the missing TEST_* variable.
 #
 # Exports for the tests: TEST_REDIS_URL, TEST_REDIS_BIN, TEST_REDIS_CONF, TEST_REDIS_PIDFILE
 # (to kill and restart exactly that Redis), TEST_DATABASE_URL, TEST_PG_CTL, TEST_PG_DATA,
@@ -75,9 +76,10 @@ fi
 if [ -n "$pg_bin" ] && [ -x "$pg_bin/initdb" ]; then
   pg_os_user=""
   if [ "$(id -u)" = 0 ]; then
-    # initdb refuses to run as root; the postgresql package creates the postgres user.
+    # initdb refuses to run as root; the postgresql package creates the postgres user. In $work,
+    # since postgres may not enter the checkout (under /root, pg_ctl said it could not).
     pg_os_user=postgres
-    as_pg_user=(runuser -u postgres --)
+    as_pg_user=(env -C "$work" runuser -u postgres --)
   fi
   mkdir -p "$pg_data" "$work/pgsocket"
   [ -z "$pg_os_user" ] || chown "$pg_os_user" "$pg_data" "$work/pgsocket"

@@ -15,8 +15,8 @@ export function requireEnv(name: string): string {
   if (!value) {
     throw new Error(
       `${name} is not set. The scale-out tests need a real Redis and PostgreSQL: run them with \`npm test\` ` +
-        '(scripts/with-test-services.sh starts both when redis-server and PostgreSQL are installed; ' +
-        '.ci/run installs them with apt), or export TEST_DATABASE_URL and TEST_REDIS_URL yourself.',
+        'or `npm run test:scaleout` (they install redis-server and PostgreSQL if missing, and ' +
+        'scripts/with-test-services.sh starts both), or export TEST_DATABASE_URL and TEST_REDIS_URL yourself.',
     )
   }
   return value

@@ -10,7 +10,7 @@ import {
   type LocalePart,
   type Strings,
   type SupportedLanguage,
-} from './languages'
+} from './languages.ts'
 
 /**
  * Two modules per language, `virtual:samskap-locale/<lng>/<part>` (languages.ts, `localeParts`):

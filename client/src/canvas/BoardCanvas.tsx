@@ -17,7 +17,6 @@ import {
 import { endAt, isConnectorWorthKeeping, resolveConnector } from '../../../shared/logic/connectors'
 import { planStroke, samplePressure } from '../../../shared/logic/strokes'
 import { emptyTagFilter, isTagFilterActive, type TagFilter } from '../../../shared/logic/tags'
-import type { DocumentPlan } from '../../../shared/logic/plan'
 import type { ItemRecord } from '../../../shared/schema/schema'
 import type { Tagged } from '../../../shared/schema/tags'
 import {
@@ -35,7 +34,8 @@ import {
 import { cullToViewport, itemsInRect, placeNewNote } from '../../../shared/logic/notes'
 import { NOTE_DEFAULT_SIZE, type NoteColor } from '../../../shared/schema/records/note'
 import { useItemIds, useItemsOfKind } from '../store/hooks'
-import { PlanRejectedError, type WorkshopStore } from '../store/WorkshopStore'
+import type { WorkshopStore } from '../store/WorkshopStore'
+import { useCommitPlan } from '../boards/useCommitPlan'
 import { TagFilterBar } from '../tags/TagFilterBar'
 import { countMatching } from '../../../shared/logic/tags'
 import { CanvasToolbar, drawingTools, toolKeys, type CanvasTool } from './CanvasToolbar'
@@ -297,19 +297,7 @@ function BoardCanvasSession({ store, boardId }: BoardCanvasProps) {
     moveCamera(fitCamera(boundsOf(placedOnBoard().map((p) => p.rect)), sizeRef.current, FIT_PADDING))
   }, [moveCamera, placedOnBoard])
 
-  const applyPlan = useCallback(
-    (plan: DocumentPlan) => {
-      store.stopCapturing()
-      try {
-        store.applyPlan(plan)
-      } catch (error) {
-        if (!(error instanceof PlanRejectedError)) throw error
-        setNotice({ tone: 'error', text: error.message })
-      }
-      store.stopCapturing()
-    },
-    [store],
-  )
+  const applyPlan = useCommitPlan(store, (error) => setNotice({ tone: 'error', text: error.message }))
 
   /** The person moved the camera themselves: the board stops fitting itself, and following stops. */
   const cameraByPerson = useCallback(() => {
@@ -507,14 +495,10 @@ function BoardCanvasSession({ store, boardId }: BoardCanvasProps) {
   const nudgeSelection = useCallback(
     (dx: number, dy: number) => {
       if (!accessRef.current.canEdit) return
-      const plan = planMoveItems(itemsOnBoard(), selectionRef.current, dx, dy)
-      try {
-        store.applyPlan(plan)
-      } catch (error) {
-        if (!(error instanceof PlanRejectedError)) throw error
-      }
+      // Held down, the nudges join one undo step.
+      applyPlan(planMoveItems(itemsOnBoard(), selectionRef.current, dx, dy), { mergeUndo: true })
     },
-    [itemsOnBoard, store],
+    [applyPlan, itemsOnBoard],
   )
 
   // ---- images: pick, drop, paste -------------------------------------------------------------
@@ -531,22 +515,16 @@ function BoardCanvasSession({ store, boardId }: BoardCanvasProps) {
           const { w, h } = placedImageSize(prepared.width, prepared.height)
           const id = store.newId()
           // The record first, so everyone sees where the photo goes; the bytes follow when the network allows.
-          store.stopCapturing()
-          store.createItem({ id, kind: 'image', boardId, x: Math.round(center.x - w / 2), y: Math.round(center.y - h / 2), w, h, hash: prepared.hash, mime: prepared.mime, alt: '', createdAt: Date.now() })
-          store.stopCapturing()
+          const photo = { id, kind: 'image', boardId, x: Math.round(center.x - w / 2), y: Math.round(center.y - h / 2), w, h, hash: prepared.hash, mime: prepared.mime, alt: '', createdAt: Date.now() } as const
+          if (!applyPlan({ createItems: [photo] })) continue
           await enqueueImage(store.workshopId, prepared.hash, prepared.mime, prepared.blob)
           created.push(id)
           center = { x: center.x + 32, y: center.y + 32 }
           if (!navigator.onLine) setNotice({ tone: 'info', text: t('image.added') })
         } catch (error) {
-          if (error instanceof ImagePrepareError) {
-            const key = error.reason === 'tooLarge' ? 'image.errorTooLarge' : 'image.errorUnreadable'
-            setNotice({ tone: 'error', text: t(key) })
-          } else if (error instanceof PlanRejectedError) {
-            setNotice({ tone: 'error', text: error.message })
-          } else {
-            throw error
-          }
+          if (!(error instanceof ImagePrepareError)) throw error
+          const key = error.reason === 'tooLarge' ? 'image.errorTooLarge' : 'image.errorUnreadable'
+          setNotice({ tone: 'error', text: t(key) })
         }
       }
       if (created.length > 0) {
@@ -555,7 +533,7 @@ function BoardCanvasSession({ store, boardId }: BoardCanvasProps) {
         setSelection(new Set(created))
       }
     },
-    [boardId, store, t],
+    [applyPlan, boardId, store, t],
   )
 
   useEffect(() => {

@@ -14,7 +14,6 @@ import {
   planMoveCard,
   planUnlink,
 } from '../../../../shared/logic/challengeBoard'
-import type { DocumentPlan } from '../../../../shared/logic/plan'
 import { countMatching, emptyTagFilter, isTagFilterActive, matchesTagFilter, type TagFilter } from '../../../../shared/logic/tags'
 import { CARD_TEXT_MAX, type CardLane, type CardRecord } from '../../../../shared/schema/records/card'
 import { laneFor } from '../../../../shared/facilitation/reveal'
@@ -22,9 +21,9 @@ import { useBoardAccess } from '../../session/BoardAccessContext'
 import { sessionBus } from '../../session/sessionBus'
 import { useBoardVote } from '../../session/useBoardVote'
 import { useItemsOfKind } from '../../store/hooks'
-import { PlanRejectedError } from '../../store/WorkshopStore'
 import { TagFilterBar } from '../../tags/TagFilterBar'
 import type { BoardProps } from '../BoardProps'
+import { useCommitPlan } from '../useCommitPlan'
 import { ActionList } from './ActionList'
 import { OwnerSuggestions } from './actionFields'
 import { CardView, type CardActions, type CardVote, type LinkTargetState } from './CardView'
@@ -121,20 +120,7 @@ export function ChallengeBoard({ store, board }: BoardProps) {
   // A card deleted by someone else while it was the link source ends link mode.
   const activeLinkSource = linkSource && byId.has(linkSource) ? linkSource : null
 
-  const apply = useCallback(
-    (plan: DocumentPlan): boolean => {
-      try {
-        store.stopCapturing()
-        store.applyPlan(plan)
-        return true
-      } catch (error) {
-        if (!(error instanceof PlanRejectedError)) throw error
-        setNotice({ kind: 'error', text: t('notices.rejected', { message: error.message }), undo: false })
-        return false
-      }
-    },
-    [store, t],
-  )
+  const apply = useCommitPlan(store, (error) => setNotice({ kind: 'error', text: t('notices.rejected', { message: error.message }), undo: false }))
   const context = useCallback(() => ({ boardId: board.id, newId: () => store.newId(), now: Date.now() }), [board.id, store])
 
   const showCard = useCallback(

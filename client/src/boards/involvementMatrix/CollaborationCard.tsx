@@ -1,5 +1,6 @@
 import { useEffect, useId, useRef, useState } from 'react'
 import { useTranslation } from 'react-i18next'
+import type { DocumentPlan } from '../../../../shared/logic/plan'
 import { planCollaborationField } from '../../../../shared/logic/involvement'
 import {
   COLLABORATION_TEXT_MAX,
@@ -17,7 +18,7 @@ interface CollaborationCardProps {
   /** null when the stakeholder was deleted from the map while the card was open. */
   stakeholderName: string | null
   collaboration: CollaborationRecord | undefined
-  commit(write: () => void): void
+  commit(plan: DocumentPlan): void
   onClose(): void
   /** Observers and a locked board: the definition is read, not written (text areas stay focusable to read). */
   readOnly: boolean
@@ -47,11 +48,11 @@ export function CollaborationCard({ store, boardId, stakeholderId, stakeholderNa
   const save = (field: Field, value: string) => {
     if (readOnly) return
     const plan = planCollaborationField({ collaboration, boardId, stakeholderId, field, value, newId: () => store.newId(), now: Date.now() })
-    if (plan) commit(() => store.applyPlan(plan))
+    if (plan) commit(plan)
   }
 
   const remove = () => {
-    if (collaboration) commit(() => store.applyPlan({ deleteItems: [collaboration.id] }))
+    if (collaboration) commit({ deleteItems: [collaboration.id] })
     setConfirming(false)
   }
 

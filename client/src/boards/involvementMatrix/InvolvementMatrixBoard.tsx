@@ -2,12 +2,12 @@ import { useState } from 'react'
 import { useTranslation } from 'react-i18next'
 import type { BoardRecord } from '../../../../shared/schema/records/board'
 import { useBoardAccess } from '../../session/BoardAccessContext'
-import { PlanRejectedError } from '../../store/WorkshopStore'
 import { useBoards } from '../../store/hooks'
 import { onLinkClick, useRoute } from '../../app/navigation'
 import { routeToUrl } from '../../app/route'
 import { useTemplateTitles } from '../AddBoardMenu'
 import type { BoardProps } from '../BoardProps'
+import { useCommitPlan } from '../useCommitPlan'
 import { InvolvementMatrix } from './InvolvementMatrix'
 import './involvementMatrix.css'
 
@@ -29,23 +29,14 @@ function ChooseMap({ store, board, maps }: BoardProps & { maps: readonly BoardRe
   const [error, setError] = useState<string | null>(null)
   // Linking a map changes the board record and may add a board: the facilitator's to do.
   const { canManage } = useBoardAccess()
+  const commit = useCommitPlan(store, (refused) => setError(refused.message))
+  const linkTo = (linkedBoardId: string) => store.applyPlan({ updateBoards: [{ id: board.id, patch: { linkedBoardId } }] })
   const link = (linkedBoardId: string) => {
-    try {
-      store.applyPlan({ updateBoards: [{ id: board.id, patch: { linkedBoardId } }] })
-      setError(null)
-    } catch (e) {
-      if (e instanceof PlanRejectedError) setError(e.message)
-      else throw e
-    }
+    if (commit(() => linkTo(linkedBoardId))) setError(null)
   }
+  // The new map and the link are one undo step.
   const create = () => {
-    try {
-      const id = store.addBoardFromTemplate('stakeholderMap', titles, '')
-      link(id)
-    } catch (e) {
-      if (e instanceof PlanRejectedError) setError(e.message)
-      else throw e
-    }
+    if (commit(() => linkTo(store.addBoardFromTemplate('stakeholderMap', titles, '')))) setError(null)
   }
   return (
     <div className="matrix-board matrix-board--empty" data-testid="involvement-matrix">

@@ -3,7 +3,6 @@ import { Fragment, useCallback, useEffect, useLayoutEffect, useMemo, useRef, use
 import { useTranslation } from 'react-i18next'
 import { orderAtEnd, planReorder, sortByOrder } from '../../../../shared/logic/boardOrder'
 import { boardToScreen, boundsOf, type Camera, type Point } from '../../../../shared/logic/geometry'
-import type { DocumentPlan } from '../../../../shared/logic/plan'
 import { countMatching, emptyTagFilter, isTagFilterActive, matchesTagFilter, type TagFilter } from '../../../../shared/logic/tags'
 import {
   gridPosition,
@@ -24,9 +23,9 @@ import { STAKEHOLDER_CARD_SIZE, type StakeholderRecord } from '../../../../share
 import type { StakeholderGroupRecord } from '../../../../shared/schema/records/stakeholderGroup'
 import { useBoardAccess } from '../../session/BoardAccessContext'
 import { useItemsOfKind, usePeers, useUndoState } from '../../store/hooks'
-import { PlanRejectedError } from '../../store/WorkshopStore'
 import { TagFilterBar } from '../../tags/TagFilterBar'
 import type { BoardProps } from '../BoardProps'
+import { useCommitPlan } from '../useCommitPlan'
 import { CommunicationPlanTable } from './CommunicationPlanTable'
 import { GridView } from './GridView'
 import { GroupManager, type GroupRow } from './GroupManager'
@@ -134,21 +133,7 @@ export function StakeholderMapBoard({ store, board }: BoardProps) {
   })
 
   // ---- edits -------------------------------------------------------------------------------------
-  const commit = useCallback(
-    (plan: DocumentPlan): boolean => {
-      try {
-        store.stopCapturing()
-        store.applyPlan(plan)
-        store.stopCapturing()
-        return true
-      } catch (error) {
-        if (!(error instanceof PlanRejectedError)) throw error
-        setMessage({ kind: 'error', text: t('errors.rejected', { message: error.message }) })
-        return false
-      }
-    },
-    [store, t],
-  )
+  const commit = useCommitPlan(store, (error) => setMessage({ kind: 'error', text: t('errors.rejected', { message: error.message }) }))
 
   const patchStakeholder = useCallback(
     (id: string, patch: Partial<StakeholderRecord>) => commit({ updateItems: [{ id, patch }] }),

@@ -11,7 +11,7 @@ import { useItemsOfKind } from '../../store/hooks'
 import type { DocumentPlan } from '../../../../shared/logic/plan'
 import { useCommitPlan } from '../useCommitPlan'
 import { CollaborationCard } from './CollaborationCard'
-import { BoardLink } from './InvolvementMatrixBoard'
+import { BoardLink } from '../BoardLink'
 import { MatrixRow } from './MatrixRow'
 import { NowShape, WantedShape } from './markerShapes'
 

@@ -3,8 +3,6 @@ import { useTranslation } from 'react-i18next'
 import type { BoardRecord } from '../../../../shared/schema/records/board'
 import { useBoardAccess } from '../../session/BoardAccessContext'
 import { useBoards } from '../../store/hooks'
-import { onLinkClick, useRoute } from '../../app/navigation'
-import { routeToUrl } from '../../app/route'
 import { useTemplateTitles } from '../AddBoardMenu'
 import type { BoardProps } from '../BoardProps'
 import { useCommitPlan } from '../useCommitPlan'
@@ -71,17 +69,5 @@ function ChooseMap({ store, board, maps }: BoardProps & { maps: readonly BoardRe
         )}
       </div>
     </div>
-  )
-}
-
-/** A link to a board of this workshop (`?board=<id>`), a real link that navigates in place. */
-export function BoardLink({ boardId, className, children }: { boardId: string; className?: string; children: React.ReactNode }) {
-  const route = useRoute()
-  if (route.page !== 'workshop') return <span className={className}>{children}</span>
-  const target = { page: 'workshop', workshopId: route.workshopId, boardId } as const
-  return (
-    <a className={className} href={routeToUrl(target)} onClick={onLinkClick(target)}>
-      {children}
-    </a>
   )
 }

@@ -36,6 +36,7 @@ import { NOTE_DEFAULT_SIZE, type NoteColor } from '../../../shared/schema/record
 import { useItemIds, useItemsOfKind } from '../store/hooks'
 import type { WorkshopStore } from '../store/WorkshopStore'
 import { useCommitPlan } from '../boards/useCommitPlan'
+import { matchesMedia } from '../boards/useMediaQuery'
 import { TagFilterBar } from '../tags/TagFilterBar'
 import { countMatching } from '../../../shared/logic/tags'
 import { CanvasToolbar, drawingTools, toolKeys, type CanvasTool } from './CanvasToolbar'
@@ -82,7 +83,7 @@ const FIT_PADDING = 72
 const DOUBLE_TAP_MS = 350
 const DOUBLE_TAP_SLOP = 24
 /** Resize handles a finger can hit on touch screens. */
-const ANCHOR_SIZE = typeof window !== 'undefined' && window.matchMedia?.('(pointer: coarse)').matches ? 22 : 12
+const ANCHOR_SIZE = matchesMedia('(pointer: coarse)') ? 22 : 12
 
 const emptySelection: ReadonlySet<string> = new Set()
 

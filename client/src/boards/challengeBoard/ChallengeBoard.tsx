@@ -1,4 +1,4 @@
-import { useCallback, useEffect, useLayoutEffect, useMemo, useRef, useState, useSyncExternalStore, type ReactNode } from 'react'
+import { useCallback, useEffect, useLayoutEffect, useMemo, useRef, useState, type ReactNode } from 'react'
 import { useTranslation } from 'react-i18next'
 import { sortByOrder } from '../../../../shared/logic/boardOrder'
 import {
@@ -24,13 +24,16 @@ import { useItemsOfKind } from '../../store/hooks'
 import { TagFilterBar } from '../../tags/TagFilterBar'
 import type { BoardProps } from '../BoardProps'
 import { useCommitPlan } from '../useCommitPlan'
+import { matchesMedia, REDUCED_MOTION, useMediaQuery } from '../useMediaQuery'
+import { useTabMemory } from '../useTabMemory'
 import { ActionList } from './ActionList'
 import { OwnerSuggestions } from './actionFields'
 import { CardView, type CardActions, type CardVote, type LinkTargetState } from './CardView'
 import { ConnectorOverlay } from './ConnectorOverlay'
 import './challengeBoard.css'
 
-type View = 'lanes' | 'actions'
+/** Board or action list: kept per board for this tab. */
+const views = ['lanes', 'actions'] as const
 type Notice = { kind: 'info' | 'error'; text: string; undo: boolean }
 
 /** Lanes side by side need room; below this a phone shows one lane at a time with a switcher. */
@@ -69,7 +72,7 @@ export function ChallengeBoard({ store, board }: BoardProps) {
   // Observers and a locked board: cards to read (and vote on), not to edit; private writing: cards come through the composer.
   const access = useBoardAccess()
   const voting = useBoardVote(store, board.id)
-  const [view, setView] = useSessionView(board.id)
+  const [view, setView] = useTabMemory(`samskap.challengeView.${board.id}`, views)
   const [phoneLane, setPhoneLane] = useState<CardLane>('challenge')
   const [linkSource, setLinkSource] = useState<string | null>(null)
   const [hovered, setHovered] = useState<string | null>(null)
@@ -284,7 +287,7 @@ export function ChallengeBoard({ store, board }: BoardProps) {
       if (document.activeElement !== pending.element) (pending.element as HTMLElement).focus()
     } else {
       el.querySelector<HTMLElement>('.csa-card__handle')?.focus()
-      el.scrollIntoView({ block: 'nearest', behavior: prefersReducedMotion() ? 'auto' : 'smooth' })
+      el.scrollIntoView({ block: 'nearest', behavior: matchesMedia(REDUCED_MOTION) ? 'auto' : 'smooth' })
     }
   })
 
@@ -325,7 +328,7 @@ export function ChallengeBoard({ store, board }: BoardProps) {
     >
       <div className="csa__toolbar">
         <div className="csa-segmented" role="group" aria-label={t('view.label')}>
-          {(['lanes', 'actions'] as const).map((v) => (
+          {views.map((v) => (
             <button key={v} type="button" aria-pressed={view === v} className="csa-segmented__option" onClick={() => setView(v)} data-testid={`view-${v}`}>
               {t(`view.${v}`)}
             </button>
@@ -600,48 +603,4 @@ function AddCardForm({ lane, onAdd }: { lane: CardLane; onAdd(text: string): boo
       </div>
     </form>
   )
-}
-
-function useMediaQuery(query: string): boolean {
-  const subscribe = useCallback(
-    (listener: () => void) => {
-      const list = window.matchMedia(query)
-      list.addEventListener('change', listener)
-      return () => list.removeEventListener('change', listener)
-    },
-    [query],
-  )
-  return useSyncExternalStore(
-    subscribe,
-    () => window.matchMedia(query).matches,
-    () => false,
-  )
-}
-
-function prefersReducedMotion(): boolean {
-  return typeof window !== 'undefined' && window.matchMedia('(prefers-reduced-motion: reduce)').matches
-}
-
-/** Board or action list: session state, kept per board for this tab (survives a reload, not a new tab). */
-function useSessionView(boardId: string): [View, (view: View) => void] {
-  const key = `samskap.challengeView.${boardId}`
-  const [view, setViewState] = useState<View>(() => {
-    try {
-      return sessionStorage.getItem(key) === 'actions' ? 'actions' : 'lanes'
-    } catch {
-      return 'lanes'
-    }
-  })
-  const setView = useCallback(
-    (next: View) => {
-      setViewState(next)
-      try {
-        sessionStorage.setItem(key, next)
-      } catch {
-        // storage may be unavailable (private mode): the choice then lasts until reload
-      }
-    },
-    [key],
-  )
-  return [view, setView]
 }

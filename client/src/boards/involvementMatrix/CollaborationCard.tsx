@@ -8,6 +8,7 @@ import {
   type CollaborationRecord,
 } from '../../../../shared/schema/records/collaboration'
 import type { WorkshopStore } from '../../store/WorkshopStore'
+import { matchesMedia, REDUCED_MOTION } from '../useMediaQuery'
 
 type Field = (typeof collaborationFields)[number]
 
@@ -40,8 +41,8 @@ export function CollaborationCard({ store, boardId, stakeholderId, stakeholderNa
     headingRef.current?.focus({ preventScroll: true })
     // Beside the table (wide screens) it is already in view; under it (phones) bring its top up.
     headingRef.current?.scrollIntoView({
-      block: matchMedia('(max-width: 900px)').matches ? 'start' : 'nearest',
-      behavior: matchMedia('(prefers-reduced-motion: reduce)').matches ? 'auto' : 'smooth',
+      block: matchesMedia('(max-width: 900px)') ? 'start' : 'nearest',
+      behavior: matchesMedia(REDUCED_MOTION) ? 'auto' : 'smooth',
     })
   }, [])
 

@@ -26,6 +26,7 @@ import { useItemsOfKind, usePeers, useUndoState } from '../../store/hooks'
 import { TagFilterBar } from '../../tags/TagFilterBar'
 import type { BoardProps } from '../BoardProps'
 import { useCommitPlan } from '../useCommitPlan'
+import { useTabMemory } from '../useTabMemory'
 import { CommunicationPlanTable } from './CommunicationPlanTable'
 import { GridView } from './GridView'
 import { GroupManager, type GroupRow } from './GroupManager'
@@ -56,7 +57,8 @@ export function StakeholderMapBoard({ store, board }: BoardProps) {
   // Observers and a locked board: the map, grid and plan to read; nothing to add, drag or change.
   const { canEdit } = useBoardAccess()
 
-  const [view, setViewState] = useState<StakeholderMapView>(() => initialView(board.id))
+  // The chosen view is session state: per tab and in the URL hash, so a reload or a shared link opens the same view.
+  const [view, setView] = useTabMemory(`samskap.stakeholderMap.view:${board.id}`, views, { hash: 'view' })
   const [panel, setPanel] = useState<Panel>(null)
   const [message, setMessage] = useState<Message>(null)
   const [focusRowId, setFocusRowId] = useState<string | null>(null)
@@ -64,11 +66,6 @@ export function StakeholderMapBoard({ store, board }: BoardProps) {
   const [filter, setFilter] = useState<TagFilter>(emptyTagFilter)
   const [filterOpen, setFilterOpen] = useState(false)
   const filterActive = isTagFilterActive(filter)
-
-  const setView = (next: StakeholderMapView) => {
-    setViewState(next)
-    saveView(board.id, next)
-  }
 
   // ---- derived layout ----------------------------------------------------------------------------
   const groups = useMemo(() => sortByOrder(rawGroups), [rawGroups])
@@ -486,29 +483,4 @@ function wrapAfterSlash(label: string) {
       )}
     </Fragment>
   ))
-}
-
-// The chosen view is session state: per tab (sessionStorage) and in the URL hash, so a reload or a
-// shared link opens the same view.
-function initialView(boardId: string): StakeholderMapView {
-  const fromHash = /(?:^|[#&])view=(map|grid|plan)\b/.exec(window.location.hash)?.[1]
-  if (fromHash) return fromHash as StakeholderMapView
-  try {
-    const saved = sessionStorage.getItem(`samskap.stakeholderMap.view:${boardId}`)
-    if (saved && (views as readonly string[]).includes(saved)) return saved as StakeholderMapView
-  } catch {
-    // no storage: start on the map
-  }
-  return 'map'
-}
-
-function saveView(boardId: string, view: StakeholderMapView): void {
-  try {
-    sessionStorage.setItem(`samskap.stakeholderMap.view:${boardId}`, view)
-  } catch {
-    // the choice lasts while the component lives
-  }
-  const url = new URL(window.location.href)
-  url.hash = view === 'map' ? '' : `view=${view}`
-  window.history.replaceState(window.history.state, '', url)
 }

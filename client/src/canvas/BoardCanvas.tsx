@@ -46,8 +46,7 @@ import { enqueueImage, onUploadError, startImageUploads } from './images/imageQu
 import { ImagePrepareError, prepareImage } from './images/prepareImage'
 import type { ItemHandlers } from './itemHandlers'
 import { ConnectorNode, ImageNode, imageSourceStates, ShapeNode, StrokeNode, TextNode } from './itemNodes'
-import { ItemTextEditor } from './ItemTextEditor'
-import { NoteEditor } from './NoteEditor'
+import { isEditableKind, ItemTextEditor } from './ItemTextEditor'
 import { NoteNode } from './NoteNode'
 import { inkColors, SelectionToolbar, type SelectionVote } from './SelectionToolbar'
 import { useHideNote } from '../facilitation/useHideNote'
@@ -1310,17 +1309,14 @@ function BoardCanvasSession({ store, boardId }: BoardCanvasProps) {
           <CursorsLayer store={store} boardId={boardId} scale={camera.scale} anonymousName={t('anonymous')} />
         </Stage>
       )}
-      {editingId && editingKind === 'note' && (
-        <NoteEditor key={editingId} store={store} id={editingId} camera={camera} placeholder={placeholder} label={t('note.editLabel')} onClose={closeEditor} />
-      )}
-      {editingId && (editingKind === 'text' || editingKind === 'shape') && (
+      {editingId && isEditableKind(editingKind) && (
         <ItemTextEditor
           key={editingId}
           store={store}
           id={editingId}
           camera={camera}
-          placeholder={t(editingKind === 'text' ? 'text.placeholder' : 'shape.placeholder')}
-          label={t(editingKind === 'text' ? 'text.editLabel' : 'shape.editLabel')}
+          placeholder={t(`${editingKind}.placeholder`)}
+          label={t(`${editingKind}.editLabel`)}
           onClose={closeEditor}
         />
       )}

@@ -34,6 +34,10 @@ import { AddCardForm, PrivateAddHint } from './AddCard'
 import { ChallengeToolbar, NoticeBar, views, type Notice } from './ChallengeToolbar'
 import { useCardDrag } from './useCardDrag'
 import './challengeBoard.css'
+import './challengeCards.css'
+import './challengeActionList.css'
+import './challengeNarrow.css'
+import './challengeTagsAndVotes.css'
 
 
 /** Lanes side by side need room; below this a phone shows one lane at a time with a switcher. */

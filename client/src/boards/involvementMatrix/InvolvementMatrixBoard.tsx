@@ -8,6 +8,7 @@ import type { BoardProps } from '../BoardProps'
 import { useCommitPlan } from '../useCommitPlan'
 import { InvolvementMatrix } from './InvolvementMatrix'
 import './involvementMatrix.css'
+import './collaborationCard.css'
 
 /**
  * The involvement matrix (interessentinvolvering): the stakeholders of the linked stakeholder map

@@ -25,6 +25,7 @@ import type { CardHandlers, CardView } from './StakeholderCardNode'
 import { StakeholderPanel } from './StakeholderPanel'
 import { useStakeholderMapTestHook } from './useStakeholderMapTestHook'
 import './stakeholderMap.css'
+import './groupsAndPlan.css'
 
 type Panel = { kind: 'stakeholder'; id: string; focusName: boolean } | { kind: 'groups' } | null
 

@@ -7,16 +7,11 @@ import { TEXT_MAX } from '../../../shared/schema/records/text'
 import type { ItemRecord } from '../../../shared/schema/schema'
 import { useItem } from '../store/hooks'
 import type { WorkshopStore } from '../store/WorkshopStore'
+import { isEditableKind, type EditableKind } from './canvasSession'
 import { NOTE_FONT_FAMILY } from './NoteNode'
 import { noteInk, notePalette } from './notePalette'
 
-/** Kinds whose text is typed in place. */
-export type EditableKind = 'note' | 'text' | 'shape'
 type Editable = Extract<ItemRecord, { kind: EditableKind }>
-
-export function isEditableKind(kind: ItemRecord['kind'] | undefined): kind is EditableKind {
-  return kind === 'note' || kind === 'text' || kind === 'shape'
-}
 
 const SHAPE_LABEL_MAX = 500
 const SHAPE_FONT_SIZE = 18

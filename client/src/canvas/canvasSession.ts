@@ -1,6 +1,7 @@
 import type { Rect } from '../../../shared/logic/geometry'
 import { emptyTagFilter, type TagFilter } from '../../../shared/logic/tags'
 import type { NoteColor } from '../../../shared/schema/records/note'
+import type { ItemRecord } from '../../../shared/schema/schema'
 import type { BoardAccess } from '../session/boardAccess'
 import type { CameraRequest } from '../session/sessionBus'
 import type { BoardVoting } from '../session/useBoardVote'
@@ -10,6 +11,13 @@ import type { CanvasTool } from './tools'
 import { initialViewport, type ViewportState } from './viewport/useViewport'
 
 export type Notice = { tone: 'info' | 'error'; text: string }
+
+/** Kinds whose text is typed in place (the overlay editor, `editingId`). */
+export type EditableKind = 'note' | 'text' | 'shape'
+
+export function isEditableKind(kind: ItemRecord['kind'] | undefined): kind is EditableKind {
+  return kind === 'note' || kind === 'text' || kind === 'shape'
+}
 
 /**
  * Everything one person's canvas of one board holds that is not in the document: fresh per board,

@@ -36,13 +36,11 @@ export function ItemTextEditor({ store, id, camera, placeholder, label, onClose 
   const item = found && isEditableKind(found.kind) ? (found as Editable) : undefined
   const [text, setText] = useState(() => item?.text ?? '')
   const closed = useRef(false)
-  const textRef = useRef(text)
-  textRef.current = text
 
   const close = (refocus: boolean) => {
     if (closed.current) return
     closed.current = true
-    onClose(id, textRef.current, refocus)
+    onClose(id, text, refocus)
   }
 
   // Someone else deleted the item while it was being written: nothing to save into.

@@ -14,6 +14,8 @@ const FIT_PADDING = 32
 /** Tens of cards: redraw with every move (no preview, no overscan); React follows for the zoom label and cursors. */
 const MAP_VIEWPORT: ViewportOptions = { overscan: 0, preview: false, commitMs: 150, dotGrid: false }
 
+const noSelection: ReadonlySet<string> = new Set()
+
 /** Konva nodes named this are dragged by Konva; a press anywhere else pans. */
 export const DRAGGABLE_NAME = 'sm-draggable'
 
@@ -88,7 +90,7 @@ export function PanZoomStage({ contentBounds, label, testId, onDoubleClickBoard,
         camera: session.getState().camera,
         tool: 'select',
         canCreate: false,
-        selection: new Set(),
+        selection: noSelection,
         emptyDrag: 'pan',
         itemDragging: Konva.isDragging(),
         hitTest: (point) => {

@@ -15,7 +15,7 @@ import type { Size } from './viewport/cameraInput'
  * items come or go (which also drops deleted items from the selection), and when an item moves
  * into reach or out of it without the camera moving. Returns the unsubscribe.
  */
-export function watchCulling(store: WorkshopStore, session: CanvasSession, boardId: string, overscan: number): () => void {
+export function watchCulling(store: Pick<WorkshopStore, 'getItem' | 'getItemIds' | 'subscribe'>, session: CanvasSession, boardId: string, overscan: number): () => void {
   const lookup = (id: string): CanvasItem | undefined => {
     const item = store.getItem(id)
     return isCanvasItem(item) ? item : undefined

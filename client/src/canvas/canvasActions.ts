@@ -47,8 +47,11 @@ export function createCanvasActions({ store, boardId, session, viewport, commit 
       const rect = itemRect(item, lookupItem)
       return rect ? [{ item, rect }] : []
     })
+  /** Selects exactly `ids`; the same selection stays the same object (a marquee moving over nothing new renders nothing). */
   const select = (ids: Iterable<string>) => {
     const next = new Set(ids)
+    const current = get().selection
+    if (next.size === current.size && [...next].every((id) => current.has(id))) return
     session.setState({ selection: next.size === 0 ? noSelection : next })
   }
   const setTool = (tool: CanvasTool) => session.setState({ tool })

@@ -4,38 +4,30 @@ import { formatPercent } from '../i18n/format'
 import type { BoardAccess } from '../session/boardAccess'
 import { useUndoState } from '../store/hooks'
 import type { WorkshopStore } from '../store/WorkshopStore'
+import type { CanvasActions } from './canvasActions'
+import { ZOOM_STEP } from './canvasKeyboard'
+import type { CanvasSession } from './canvasSession'
 import { icons } from './icons'
-
-/** Modes of the pointer. The note and image buttons act at once instead of being modes. */
-export type CanvasTool = 'select' | 'hand' | 'text' | 'rect' | 'ellipse' | 'arrow' | 'pen'
-
-/** Tools that draw where the pointer goes down, even on top of other items. */
-export const drawingTools: readonly CanvasTool[] = ['text', 'rect', 'ellipse', 'arrow', 'pen']
-
-/** Keyboard shortcut per tool (also written in each button's title). */
-export const toolKeys: Record<string, CanvasTool> = { v: 'select', h: 'hand', t: 'text', r: 'rect', o: 'ellipse', a: 'arrow', p: 'pen' }
+import { useSessionStore } from './sessionStore'
+import type { CanvasTool } from './tools'
 
 interface CanvasToolbarProps {
   store: WorkshopStore
   /** Observers and a locked board get navigation only; private writing keeps a note button that opens the composer. */
   access: BoardAccess
-  tool: CanvasTool
-  scale: number
-  filterOpen: boolean
-  onTool(tool: CanvasTool): void
-  onNewNote(): void
+  session: CanvasSession
+  actions: CanvasActions
   onImages(files: File[]): void
-  onToggleFilter(): void
-  onZoom(direction: 1 | -1): void
-  onFit(): void
-  onResetZoom(): void
   /** The board asks for the file picker (I key). */
   pickerRef?: RefObject<HTMLInputElement | null>
 }
 
 /** The board's main tools, at the bottom edge. */
-export function CanvasToolbar(props: CanvasToolbarProps) {
-  const { store, access, tool, scale, filterOpen, onTool, onNewNote, onImages, onToggleFilter, onZoom, onFit, onResetZoom, pickerRef } = props
+export function CanvasToolbar({ store, access, session, actions, onImages, pickerRef }: CanvasToolbarProps) {
+  const tool = useSessionStore(session, (s) => s.tool)
+  const scale = useSessionStore(session, (s) => s.committedCamera.scale)
+  const filterOpen = useSessionStore(session, (s) => s.filterOpen)
+  const onTool = actions.setTool
   const { t, i18n } = useTranslation('canvas')
   const { t: ts } = useTranslation('session')
   const { canUndo, canRedo } = useUndoState(store)
@@ -66,7 +58,7 @@ export function CanvasToolbar(props: CanvasToolbarProps) {
       {mode('hand', 'hand', 'sk-tool-mode')}
       {access.canCreate ? (
         <>
-          <button type="button" className="sk-tool sk-tool-primary" aria-label={t('tools.newNote')} title={t('tools.newNote')} onClick={onNewNote}>
+          <button type="button" className="sk-tool sk-tool-primary" aria-label={t('tools.newNote')} title={t('tools.newNote')} onClick={actions.createNoteInView}>
             {icons.note}
           </button>
           {mode('text', 'text')}
@@ -85,26 +77,26 @@ export function CanvasToolbar(props: CanvasToolbarProps) {
         </>
       ) : access.limit === 'private' ? (
         // Private writing: the note button opens the composer, the other tools would be refused.
-        <button type="button" className="sk-tool sk-tool-primary sk-tool-note-private" title={ts('private.noteButtonTitle')} onClick={onNewNote} data-testid="private-note-button">
+        <button type="button" className="sk-tool sk-tool-primary sk-tool-note-private" title={ts('private.noteButtonTitle')} onClick={actions.createNoteInView} data-testid="private-note-button">
           {icons.note}
           {ts('private.noteButton')}
         </button>
       ) : null}
-      <button type="button" className="sk-tool" aria-label={t('tools.filter')} title={t('tools.filter')} aria-pressed={filterOpen} onClick={onToggleFilter}>
+      <button type="button" className="sk-tool" aria-label={t('tools.filter')} title={t('tools.filter')} aria-pressed={filterOpen} onClick={actions.toggleFilter}>
         {icons.filter}
       </button>
       <span className="sk-toolbar-divider" aria-hidden="true" />
-      <button type="button" className="sk-tool sk-tool-zoom" aria-label={t('zoom.out')} title={t('zoom.out')} onClick={() => onZoom(-1)}>
+      <button type="button" className="sk-tool sk-tool-zoom" aria-label={t('zoom.out')} title={t('zoom.out')} onClick={() => actions.zoomBy(1 / ZOOM_STEP)}>
         {icons.zoomOut}
       </button>
       {/* The name starts with the zoom shown ("34 %: Tilbakestill til 100 %"): what a voice-control user reads off the button (WCAG 2.5.3). */}
-      <button type="button" className="sk-tool sk-zoom-level" aria-label={`${zoomText}: ${t('zoom.reset')}`} title={t('zoom.reset')} onClick={onResetZoom}>
+      <button type="button" className="sk-tool sk-zoom-level" aria-label={`${zoomText}: ${t('zoom.reset')}`} title={t('zoom.reset')} onClick={actions.resetZoom}>
         {zoomText}
       </button>
-      <button type="button" className="sk-tool sk-tool-zoom" aria-label={t('zoom.in')} title={t('zoom.in')} onClick={() => onZoom(1)}>
+      <button type="button" className="sk-tool sk-tool-zoom" aria-label={t('zoom.in')} title={t('zoom.in')} onClick={() => actions.zoomBy(ZOOM_STEP)}>
         {icons.zoomIn}
       </button>
-      <button type="button" className="sk-tool" aria-label={t('zoom.fit')} title={t('zoom.fit')} onClick={onFit}>
+      <button type="button" className="sk-tool" aria-label={t('zoom.fit')} title={t('zoom.fit')} onClick={actions.fitByPerson}>
         {icons.fit}
       </button>
       {access.canEdit && (

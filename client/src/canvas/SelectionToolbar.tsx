@@ -6,12 +6,9 @@ import type { ItemRecord } from '../../../shared/schema/schema'
 import type { Tagged } from '../../../shared/schema/tags'
 import { TagPicker } from '../tags/TagPicker'
 import { icons } from './icons'
+import { fillColors, inkColors } from './inkColors'
 import { notePalette } from './notePalette'
 
-/** Colours for ink (text, outlines, pen): each has contrast ≥ 4.5:1 on the board's background, except white. */
-export const inkColors = { black: '#1f1f1d', blue: '#1a5fb4', red: '#c01c28', green: '#26734d', purple: '#813d9c', orange: '#b0480b' } as const
-/** Light fills for shapes, so labels in dark ink stay readable. */
-export const fillColors = { white: '#ffffff', yellow: '#fff3a8', green: '#d5edc0', blue: '#cfe6fa', red: '#fbd3d3', grey: '#e3e3e0' } as const
 
 /** The vote buttons for one selected note while a vote is open on its board. */
 export interface SelectionVote {

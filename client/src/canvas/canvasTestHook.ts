@@ -1,6 +1,6 @@
 import type { Point, Camera, Rect } from '../../../shared/logic/geometry'
 import type { ItemRecord } from '../../../shared/schema/schema'
-import type { CanvasTool } from './CanvasToolbar'
+import type { CanvasTool } from './tools'
 import type { ImageSourceState } from './itemNodes'
 
 /**

@@ -5,6 +5,7 @@ import { CAPTURE_NOTE_SIZE, CAPTURE_PHOTO_EDGE, planCapturePosition } from '../.
 import type { Rect } from '../../../shared/logic/geometry'
 import { NOTE_TEXT_MAX } from '../../../shared/schema/records/note'
 import { useTemplateTitles } from '../boards/AddBoardMenu'
+import { useCommitPlan } from '../boards/useCommitPlan'
 import { ConnectionIndicator } from '../app/ConnectionIndicator'
 import { onLinkClick } from '../app/navigation'
 import { RefusedBanner } from '../app/RefusedBanner'
@@ -12,7 +13,7 @@ import { enqueueImage, onUploadError, startImageUploads } from '../canvas/images
 import { ImagePrepareError, prepareImage } from '../canvas/images/prepareImage'
 import { useWorkshopImageHashes } from '../offline/useWorkshopImageHashes'
 import { useBoards, useConnection, useLocallyLoaded, useWorkshopMeta } from '../store/hooks'
-import { PlanRejectedError, type WorkshopStore } from '../store/WorkshopStore'
+import type { WorkshopStore } from '../store/WorkshopStore'
 import './capture.css'
 import { formatPosition, loadCaptureBoard, loadCapturePlace, noteTextWithPlace, PLACE_MAX, saveCaptureBoard, saveCapturePlace } from './captureSettings'
 import { usePendingUploads } from './usePendingUploads'
@@ -43,6 +44,7 @@ export function CaptureView({ store, workshopId }: { store: WorkshopStore; works
   const [text, setText] = useState('')
   const [notice, setNotice] = useState<Notice | null>(null)
   const [busy, setBusy] = useState(false)
+  const commit = useCommitPlan(store, (error) => setNotice({ tone: 'error', text: error.message }))
   const fileInput = useRef<HTMLInputElement>(null)
   const textArea = useRef<HTMLTextAreaElement>(null)
   const boardSelectId = useId()
@@ -82,12 +84,7 @@ export function CaptureView({ store, workshopId }: { store: WorkshopStore; works
   }
 
   function addCanvasBoard() {
-    try {
-      chooseBoard(store.addBoardFromTemplate('canvas', templateTitles))
-    } catch (error) {
-      if (!(error instanceof PlanRejectedError)) throw error
-      setNotice({ tone: 'error', text: error.message })
-    }
+    commit(() => chooseBoard(store.addBoardFromTemplate('canvas', templateTitles)))
   }
 
   /** What is on the board now, so the next item lands in the first free cell of the capture grid. */
@@ -124,9 +121,8 @@ export function CaptureView({ store, workshopId }: { store: WorkshopStore; works
       const size = placedImageSize(prepared.width, prepared.height, CAPTURE_PHOTO_EDGE)
       const at = planCapturePosition(occupied(board.id), size)
       const where = place.trim()
-      store.stopCapturing()
       // The record first, so everyone sees where the photo goes; the bytes follow when the network allows.
-      store.createItem({
+      const photo = {
         id: store.newId(),
         kind: 'image',
         boardId: board.id,
@@ -136,18 +132,13 @@ export function CaptureView({ store, workshopId }: { store: WorkshopStore; works
         mime: prepared.mime,
         alt: where ? t('capture.photoAlt', { place: where }).slice(0, 500) : '',
         createdAt: Date.now(),
-      })
-      store.stopCapturing()
+      } as const
+      if (!commit({ createItems: [photo] })) return
       await enqueueImage(store.workshopId, prepared.hash, prepared.mime, prepared.blob)
       setNotice({ tone: 'info', text: t('capture.photoAdded', { board: board.title || t('capture.untitledBoard') }) })
     } catch (error) {
-      if (error instanceof ImagePrepareError) {
-        setNotice({ tone: 'error', text: t(error.reason === 'tooLarge' ? 'capture.photoTooLarge' : 'capture.photoUnreadable') })
-      } else if (error instanceof PlanRejectedError) {
-        setNotice({ tone: 'error', text: error.message })
-      } else {
-        throw error
-      }
+      if (!(error instanceof ImagePrepareError)) throw error
+      setNotice({ tone: 'error', text: t(error.reason === 'tooLarge' ? 'capture.photoTooLarge' : 'capture.photoUnreadable') })
     } finally {
       setBusy(false)
     }

@@ -12,7 +12,8 @@ import {
 import type { ItemRecord } from '../../../shared/schema/schema'
 import { ModalDialog } from '../app/ModalDialog'
 import { formatDateTime } from '../i18n/format'
-import { PlanRejectedError, type WorkshopStore } from '../store/WorkshopStore'
+import { useCommitPlan } from '../boards/useCommitPlan'
+import type { WorkshopStore } from '../store/WorkshopStore'
 import {
   createCheckpoint,
   fetchHistory,
@@ -53,6 +54,7 @@ export function HistoryDialog({ store, workshopId, onClose }: HistoryDialogProps
   const [snapshotError, setSnapshotError] = useState<string | null>(null)
   const [status, setStatus] = useState('')
   const [busy, setBusy] = useState(false)
+  const commit = useCommitPlan(store, (error) => setSnapshotError(t('restore.rejected', { message: error.message })))
   const headingRef = useRef<HTMLHeadingElement>(null)
   const current = useCurrentRecords(store)
   const nowCounts = useMemo(() => countRecords(current), [current])
@@ -122,20 +124,9 @@ export function HistoryDialog({ store, workshopId, onClose }: HistoryDialogProps
       setSnapshotError(describeFailure(saved))
       return
     }
-    try {
-      const plan = planRestore(readCurrentRecords(store), snapshot)
-      store.stopCapturing()
-      store.applyPlan(plan)
-      store.stopCapturing()
-    } catch (error) {
-      setBusy(false)
-      if (error instanceof PlanRejectedError) {
-        setSnapshotError(t('restore.rejected', { message: error.message }))
-        return
-      }
-      throw error
-    }
+    const restored = commit(planRestore(readCurrentRecords(store), snapshot))
     setBusy(false)
+    if (!restored) return
     setStatus(t('restore.done', { time: formatTime(snapshot.entry.createdAt), label: saved.value.label }))
     setView({ name: 'list' })
     await reload()

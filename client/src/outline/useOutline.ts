@@ -1,7 +1,8 @@
 import { useCallback, useState } from 'react'
 import { useTranslation } from 'react-i18next'
 import type { DocumentPlan } from '../../../shared/logic/plan'
-import { PlanRejectedError, type WorkshopStore } from '../store/WorkshopStore'
+import { useCommitPlan } from '../boards/useCommitPlan'
+import type { WorkshopStore } from '../store/WorkshopStore'
 
 export type OutlineMessage = { kind: 'error' | 'status'; text: string } | null
 
@@ -13,21 +14,14 @@ export type OutlineMessage = { kind: 'error' | 'status'; text: string } | null
 export function useOutlineCommit(store: WorkshopStore) {
   const { t } = useTranslation('outline')
   const [message, setMessage] = useState<OutlineMessage>(null)
+  const commitPlan = useCommitPlan(store, (error) => setMessage({ kind: 'error', text: t('errors.rejected', { message: error.message }) }))
   const commit = useCallback(
     (plan: DocumentPlan): boolean => {
-      try {
-        store.stopCapturing()
-        store.applyPlan(plan)
-        store.stopCapturing()
-        setMessage((m) => (m?.kind === 'error' ? null : m))
-        return true
-      } catch (error) {
-        if (!(error instanceof PlanRejectedError)) throw error
-        setMessage({ kind: 'error', text: t('errors.rejected', { message: error.message }) })
-        return false
-      }
+      if (!commitPlan(plan)) return false
+      setMessage((m) => (m?.kind === 'error' ? null : m))
+      return true
     },
-    [store, t],
+    [commitPlan],
   )
   const fail = useCallback((text: string) => setMessage({ kind: 'error', text }), [])
   const say = useCallback((text: string) => setMessage({ kind: 'status', text }), [])

@@ -1,4 +1,4 @@
-import { useCallback, useEffect, useLayoutEffect, useMemo, useRef, useState, useSyncExternalStore, type ReactNode } from 'react'
+import { useCallback, useEffect, useLayoutEffect, useMemo, useRef, useState, type ReactNode } from 'react'
 import { useTranslation } from 'react-i18next'
 import { sortByOrder } from '../../../../shared/logic/boardOrder'
 import {
@@ -14,7 +14,6 @@ import {
   planMoveCard,
   planUnlink,
 } from '../../../../shared/logic/challengeBoard'
-import type { DocumentPlan } from '../../../../shared/logic/plan'
 import { countMatching, emptyTagFilter, isTagFilterActive, matchesTagFilter, type TagFilter } from '../../../../shared/logic/tags'
 import { CARD_TEXT_MAX, type CardLane, type CardRecord } from '../../../../shared/schema/records/card'
 import { laneFor } from '../../../../shared/facilitation/reveal'
@@ -22,38 +21,27 @@ import { useBoardAccess } from '../../session/BoardAccessContext'
 import { sessionBus } from '../../session/sessionBus'
 import { useBoardVote } from '../../session/useBoardVote'
 import { useItemsOfKind } from '../../store/hooks'
-import { PlanRejectedError } from '../../store/WorkshopStore'
 import { TagFilterBar } from '../../tags/TagFilterBar'
 import type { BoardProps } from '../BoardProps'
+import { useCommitPlan } from '../useCommitPlan'
+import { matchesMedia, REDUCED_MOTION, useMediaQuery } from '../useMediaQuery'
+import { useTabMemory } from '../useTabMemory'
 import { ActionList } from './ActionList'
 import { OwnerSuggestions } from './actionFields'
 import { CardView, type CardActions, type CardVote, type LinkTargetState } from './CardView'
 import { ConnectorOverlay } from './ConnectorOverlay'
+import { AddCardForm, PrivateAddHint } from './AddCard'
+import { ChallengeToolbar, NoticeBar, views, type Notice } from './ChallengeToolbar'
+import { useCardDrag } from './useCardDrag'
 import './challengeBoard.css'
+import './challengeCards.css'
+import './challengeActionList.css'
+import './challengeNarrow.css'
+import './challengeTagsAndVotes.css'
 
-type View = 'lanes' | 'actions'
-type Notice = { kind: 'info' | 'error'; text: string; undo: boolean }
 
 /** Lanes side by side need room; below this a phone shows one lane at a time with a switcher. */
 const NARROW_QUERY = '(max-width: 759px)'
-
-interface DragView {
-  id: string
-  dx: number
-  dy: number
-  lane: CardLane
-  index: number
-}
-
-interface DragTrack {
-  id: string
-  pointerId: number
-  startX: number
-  startY: number
-  started: boolean
-  target: { lane: CardLane; index: number } | null
-  lanes: { lane: CardLane; left: number; right: number; mids: number[] }[]
-}
 
 /**
  * The challenge / solution / action board: three lanes of cards headed by the three questions,
@@ -70,7 +58,7 @@ export function ChallengeBoard({ store, board }: BoardProps) {
   // Observers and a locked board: cards to read (and vote on), not to edit; private writing: cards come through the composer.
   const access = useBoardAccess()
   const voting = useBoardVote(store, board.id)
-  const [view, setView] = useSessionView(board.id)
+  const [view, setView] = useTabMemory(`samskap.challengeView.${board.id}`, views)
   const [phoneLane, setPhoneLane] = useState<CardLane>('challenge')
   const [linkSource, setLinkSource] = useState<string | null>(null)
   const [hovered, setHovered] = useState<string | null>(null)
@@ -78,10 +66,6 @@ export function ChallengeBoard({ store, board }: BoardProps) {
   // Session state: what this person filters on is theirs, not the workshop's.
   const [filter, setFilter] = useState<TagFilter>(emptyTagFilter)
   const [filterOpen, setFilterOpen] = useState(false)
-  const [drag, setDrag] = useState<DragView | null>(null)
-  const dragTrack = useRef<DragTrack | null>(null)
-  const stopDrag = useRef<(() => void) | null>(null)
-  const moveCard = useRef<CardActions['move']>(() => {})
   const pendingFocus = useRef<{ id: string; element: Element | null } | null>(null)
   const lanesRef = useRef<HTMLDivElement>(null)
   const laneElements = useRef(new Map<CardLane, HTMLElement>())
@@ -106,12 +90,6 @@ export function ChallengeBoard({ store, board }: BoardProps) {
     () => [...new Set(stakeholders.map((s) => s.name.trim()).filter(Boolean))].sort((a, b) => a.localeCompare(b)),
     [stakeholders],
   )
-  // A card without links has no chain to show: dimming everything else would only be noise.
-  const chain = useMemo(() => {
-    if (!hovered || !byId.has(hovered) || drag) return null
-    const found = chainOf(hovered, connectors)
-    return found.size > 1 ? found : null
-  }, [hovered, byId, connectors, drag])
   const filterActive = isTagFilterActive(filter)
   const filteredOut = useMemo(() => new Set(filterActive ? cards.filter((c) => !matchesTagFilter(c, filter)).map((c) => c.id) : []), [cards, filter, filterActive])
   const filterCount = useMemo(
@@ -121,20 +99,7 @@ export function ChallengeBoard({ store, board }: BoardProps) {
   // A card deleted by someone else while it was the link source ends link mode.
   const activeLinkSource = linkSource && byId.has(linkSource) ? linkSource : null
 
-  const apply = useCallback(
-    (plan: DocumentPlan): boolean => {
-      try {
-        store.stopCapturing()
-        store.applyPlan(plan)
-        return true
-      } catch (error) {
-        if (!(error instanceof PlanRejectedError)) throw error
-        setNotice({ kind: 'error', text: t('notices.rejected', { message: error.message }), undo: false })
-        return false
-      }
-    },
-    [store, t],
-  )
+  const apply = useCommitPlan(store, (error) => setNotice({ kind: 'error', text: t('notices.rejected', { message: error.message }), undo: false }))
   const context = useCallback(() => ({ boardId: board.id, newId: () => store.newId(), now: Date.now() }), [board.id, store])
 
   const showCard = useCallback(
@@ -148,6 +113,35 @@ export function ChallengeBoard({ store, board }: BoardProps) {
     },
     [byId, setView],
   )
+
+  /** Moves a card (keyboard, menu or drop): read from the store, since a drop ends a drag that began renders ago. */
+  const moveCard = useCallback(
+    (id: string, lane: CardLane, index: number) => {
+      const now = store.getItemsOfKind(board.id, 'card')
+      const card = now.find((c) => c.id === id)
+      if (!card) return
+      const plan = planMoveCard(now, store.getItemsOfKind(board.id, 'connector'), id, lane, index)
+      if (!plan.updateItems?.length) return
+      pendingFocus.current = { id, element: document.activeElement }
+      if (!apply(plan) || lane === card.lane) return
+      setPhoneLane(lane)
+      const removed = plan.deleteItems?.length ?? 0
+      const laneName = t(`lanes.${lane}.name`)
+      setNotice({
+        kind: 'info',
+        text: removed > 0 ? t('notices.movedLinks', { count: removed, lane: laneName }) : t('notices.moved', { lane: laneName }),
+        undo: true,
+      })
+    },
+    [apply, board.id, store, t],
+  )
+  const { drag, dragStart } = useCardDrag({ byLane, laneElements, cardElements, onDrop: moveCard })
+  // A card without links has no chain to show: dimming everything else would only be noise.
+  const chain = useMemo(() => {
+    if (!hovered || !byId.has(hovered) || drag) return null
+    const found = chainOf(hovered, connectors)
+    return found.size > 1 ? found : null
+  }, [hovered, byId, connectors, drag])
 
   const actions: CardActions = {
     setText: (id, text) => {
@@ -165,24 +159,7 @@ export function ChallengeBoard({ store, board }: BoardProps) {
         setNotice({ kind: 'info', text: t('notices.deleted'), undo: true })
       }
     },
-    move: (id, lane, index) => {
-      const card = byId.get(id)
-      if (!card) return
-      const plan = planMoveCard(cards, connectors, id, lane, index)
-      if (!plan.updateItems?.length) return
-      pendingFocus.current = { id, element: document.activeElement }
-      if (!apply(plan)) return
-      if (lane !== card.lane) {
-        setPhoneLane(lane)
-        const removed = plan.deleteItems?.length ?? 0
-        const laneName = t(`lanes.${lane}.name`)
-        setNotice({
-          kind: 'info',
-          text: removed > 0 ? t('notices.movedLinks', { count: removed, lane: laneName }) : t('notices.moved', { lane: laneName }),
-          undo: true,
-        })
-      }
-    },
+    move: moveCard,
     startLink: (id) => {
       if (activeLinkSource === id) {
         setLinkSource(null)
@@ -214,58 +191,10 @@ export function ChallengeBoard({ store, board }: BoardProps) {
     showCard,
     hover: (id) => setHovered(id),
     dragStart: (id, event) => {
-      if (event.pointerType === 'mouse' && event.button !== 0) return
-      if (!byId.has(id) || dragTrack.current) return
-      const lanes = laneOrder.flatMap((lane) => {
-        const el = laneElements.current.get(lane)
-        if (!el) return []
-        const box = el.getBoundingClientRect()
-        const mids = byLane[lane]
-          .filter((c) => c.id !== id)
-          .map((c) => {
-            const r = cardElements.get(c.id)?.getBoundingClientRect()
-            return r ? r.top + r.height / 2 : Number.POSITIVE_INFINITY
-          })
-        return [{ lane, left: box.left, right: box.right, mids }]
-      })
-      const track: DragTrack = { id, pointerId: event.pointerId, startX: event.clientX, startY: event.clientY, started: false, target: null, lanes }
-      // Window listeners, not pointer capture: a re-render while dragging must not lose the drag.
-      const onMove = (e: PointerEvent) => {
-        if (e.pointerId !== track.pointerId) return
-        const dx = e.clientX - track.startX
-        const dy = e.clientY - track.startY
-        if (!track.started && Math.hypot(dx, dy) < 6) return
-        track.started = true
-        e.preventDefault()
-        const lane = nearestLane(track.lanes, e.clientX)
-        if (!lane) return
-        track.target = { lane: lane.lane, index: lane.mids.filter((mid) => mid < e.clientY).length }
-        setDrag({ id, dx, dy, ...track.target })
-      }
-      const onEnd = (e: PointerEvent) => {
-        if (e.pointerId !== track.pointerId) return
-        stopDrag.current?.()
-        setDrag(null)
-        if (e.type === 'pointerup' && track.started && track.target) moveCard.current(id, track.target.lane, track.target.index)
-      }
-      window.addEventListener('pointermove', onMove, { passive: false })
-      window.addEventListener('pointerup', onEnd)
-      window.addEventListener('pointercancel', onEnd)
-      dragTrack.current = track
-      stopDrag.current = () => {
-        window.removeEventListener('pointermove', onMove)
-        window.removeEventListener('pointerup', onEnd)
-        window.removeEventListener('pointercancel', onEnd)
-        dragTrack.current = null
-        stopDrag.current = null
-      }
+      if (byId.has(id)) dragStart(id, event)
     },
   }
 
-  useLayoutEffect(() => {
-    moveCard.current = actions.move
-  })
-  useEffect(() => () => stopDrag.current?.(), [])
 
   // Ctrl+Z / Ctrl+Shift+Z anywhere on the page while this board is shown, except in a text field,
   // where the browser's own undo of the typing comes first.
@@ -298,7 +227,7 @@ export function ChallengeBoard({ store, board }: BoardProps) {
       if (document.activeElement !== pending.element) (pending.element as HTMLElement).focus()
     } else {
       el.querySelector<HTMLElement>('.csa-card__handle')?.focus()
-      el.scrollIntoView({ block: 'nearest', behavior: prefersReducedMotion() ? 'auto' : 'smooth' })
+      el.scrollIntoView({ block: 'nearest', behavior: matchesMedia(REDUCED_MOTION) ? 'auto' : 'smooth' })
     }
   })
 
@@ -337,48 +266,16 @@ export function ChallengeBoard({ store, board }: BoardProps) {
         }
       }}
     >
-      <div className="csa__toolbar">
-        <div className="csa-segmented" role="group" aria-label={t('view.label')}>
-          {(['lanes', 'actions'] as const).map((v) => (
-            <button key={v} type="button" aria-pressed={view === v} className="csa-segmented__option" onClick={() => setView(v)} data-testid={`view-${v}`}>
-              {t(`view.${v}`)}
-            </button>
-          ))}
-        </div>
-        <div className="csa-filter-toggle">
-          <button
-            type="button"
-            className={`csa-small-button${filterActive ? ' csa-small-button--active' : ''}`}
-            aria-expanded={filterOpen}
-            aria-controls={`tag-filter-${board.id}`}
-            onClick={() => setFilterOpen((open) => !open)}
-            data-testid="tag-filter-toggle"
-          >
-            {t('filter.button')}
-          </button>
-          {filterActive && !filterOpen ? (
-            <span className="csa-filter-summary" role="status">
-              {t('filter.summary', { shown: filterCount.shown, total: filterCount.total })}
-            </span>
-          ) : null}
-        </div>
-        {view === 'lanes' && !narrow ? (
-          <p className="csa-legend" aria-label={t('links.legend')}>
-            <span className="csa-legend__item">
-              <svg width="36" height="12" aria-hidden="true">
-                <path d="M 2 6 L 26 6" className="csa-connector csa-connector--answers" markerEnd="url(#csa-arrow-answers)" />
-              </svg>
-              {t('links.legendAnswers')}
-            </span>
-            <span className="csa-legend__item">
-              <svg width="36" height="12" aria-hidden="true">
-                <path d="M 2 6 L 26 6" className="csa-connector csa-connector--carriesOut" markerEnd="url(#csa-arrow-carriesOut)" />
-              </svg>
-              {t('links.legendCarriesOut')}
-            </span>
-          </p>
-        ) : null}
-      </div>
+      <ChallengeToolbar
+        boardId={board.id}
+        view={view}
+        onView={setView}
+        showLegend={view === 'lanes' && !narrow}
+        filterOpen={filterOpen}
+        filterActive={filterActive}
+        filterCount={filterCount}
+        onToggleFilter={() => setFilterOpen((open) => !open)}
+      />
 
       {filterOpen ? (
         <div className="csa-filter" id={`tag-filter-${board.id}`} role="region" aria-label={t('filter.region')}>
@@ -386,28 +283,14 @@ export function ChallengeBoard({ store, board }: BoardProps) {
         </div>
       ) : null}
 
-      <div className={`csa-notice${notice ? ` csa-notice--${notice.kind}` : ''}`} role="status" aria-live="polite">
-        {notice ? (
-          <>
-            <span>{notice.text}</span>
-            {notice.undo ? (
-              <button
-                type="button"
-                className="csa-small-button"
-                onClick={() => {
-                  store.undo()
-                  setNotice(null)
-                }}
-              >
-                {t('notices.undo')}
-              </button>
-            ) : null}
-            <button type="button" className="csa-icon-button" aria-label={t('notices.dismiss')} onClick={() => setNotice(null)}>
-              <span aria-hidden="true">×</span>
-            </button>
-          </>
-        ) : null}
-      </div>
+      <NoticeBar
+        notice={notice}
+        onUndo={() => {
+          store.undo()
+          setNotice(null)
+        }}
+        onDismiss={() => setNotice(null)}
+      />
 
       {activeLinkSource ? (
         <div className="csa-link-banner" data-testid="link-banner">
@@ -526,136 +409,4 @@ export function ChallengeBoard({ store, board }: BoardProps) {
     if (drag && drag.lane === lane && position === drag.index && !out.includes(indicator)) out.push(indicator)
     return out
   }
-}
-
-function nearestLane<T extends { left: number; right: number }>(lanes: readonly T[], x: number): T | undefined {
-  let best: T | undefined
-  let bestDistance = Number.POSITIVE_INFINITY
-  for (const lane of lanes) {
-    const distance = x < lane.left ? lane.left - x : x > lane.right ? x - lane.right : 0
-    if (distance < bestDistance) {
-      best = lane
-      bestDistance = distance
-    }
-  }
-  return best
-}
-
-/**
- * Private writing: new cards are written in the composer above the board, seen by no one until the
- * reveal, and all go to one lane (the facilitator's choice): that lane offers the composer, the
- * others say where new cards go now.
- */
-function PrivateAddHint({ lane, privateLane, onWrite }: { lane: CardLane; privateLane: CardLane; onWrite(): void }) {
-  const { t } = useTranslation('session')
-  const { t: tc } = useTranslation('challenges')
-  if (lane !== privateLane) {
-    return (
-      <p className="csa-add__hint csa-add--private" data-testid="private-add-hint">
-        {t('private.otherLane', { lane: tc(`lanes.${privateLane}.name`) })}
-      </p>
-    )
-  }
-  return (
-    <div className="csa-add csa-add--private" data-testid="private-add-hint">
-      <p className="csa-add__hint">{t('private.laneHint')}</p>
-      <button type="button" className="button" onClick={onWrite}>
-        {t('private.noteButton')}
-      </button>
-    </div>
-  )
-}
-
-/** A new card at the bottom of a lane: Enter adds, Shift+Enter is a new line; focus stays for the next. */
-function AddCardForm({ lane, onAdd }: { lane: CardLane; onAdd(text: string): boolean }) {
-  const { t } = useTranslation('challenges')
-  const [text, setText] = useState('')
-  const id = `add-${lane}`
-  const submit = () => {
-    const trimmed = text.trim()
-    if (trimmed === '') return
-    if (onAdd(trimmed)) setText('')
-  }
-  return (
-    <form
-      className="csa-add"
-      onSubmit={(e) => {
-        e.preventDefault()
-        submit()
-      }}
-    >
-      <label className="csa-add__label" htmlFor={id}>
-        {t(`add.${lane}`)}
-      </label>
-      <textarea
-        id={id}
-        className="csa-add__input"
-        rows={2}
-        value={text}
-        maxLength={CARD_TEXT_MAX}
-        placeholder={t('add.placeholder')}
-        aria-describedby={`${id}-hint`}
-        onChange={(e) => setText(e.target.value)}
-        onKeyDown={(e) => {
-          if (e.key === 'Enter' && !e.shiftKey && !e.nativeEvent.isComposing) {
-            e.preventDefault()
-            submit()
-          }
-        }}
-        data-testid={`add-${lane}`}
-      />
-      <div className="csa-add__row">
-        <span className="csa-add__hint" id={`${id}-hint`}>
-          {t('add.hint')}
-        </span>
-        <button type="submit" className="button" disabled={text.trim() === ''}>
-          {t('add.button')}
-        </button>
-      </div>
-    </form>
-  )
-}
-
-function useMediaQuery(query: string): boolean {
-  const subscribe = useCallback(
-    (listener: () => void) => {
-      const list = window.matchMedia(query)
-      list.addEventListener('change', listener)
-      return () => list.removeEventListener('change', listener)
-    },
-    [query],
-  )
-  return useSyncExternalStore(
-    subscribe,
-    () => window.matchMedia(query).matches,
-    () => false,
-  )
-}
-
-function prefersReducedMotion(): boolean {
-  return typeof window !== 'undefined' && window.matchMedia('(prefers-reduced-motion: reduce)').matches
-}
-
-/** Board or action list: session state, kept per board for this tab (survives a reload, not a new tab). */
-function useSessionView(boardId: string): [View, (view: View) => void] {
-  const key = `samskap.challengeView.${boardId}`
-  const [view, setViewState] = useState<View>(() => {
-    try {
-      return sessionStorage.getItem(key) === 'actions' ? 'actions' : 'lanes'
-    } catch {
-      return 'lanes'
-    }
-  })
-  const setView = useCallback(
-    (next: View) => {
-      setViewState(next)
-      try {
-        sessionStorage.setItem(key, next)
-      } catch {
-        // storage may be unavailable (private mode): the choice then lasts until reload
-      }
-    },
-    [key],
-  )
-  return [view, setView]
 }

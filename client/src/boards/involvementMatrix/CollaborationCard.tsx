@@ -1,5 +1,6 @@
 import { useEffect, useId, useRef, useState } from 'react'
 import { useTranslation } from 'react-i18next'
+import type { DocumentPlan } from '../../../../shared/logic/plan'
 import { planCollaborationField } from '../../../../shared/logic/involvement'
 import {
   COLLABORATION_TEXT_MAX,
@@ -7,6 +8,7 @@ import {
   type CollaborationRecord,
 } from '../../../../shared/schema/records/collaboration'
 import type { WorkshopStore } from '../../store/WorkshopStore'
+import { matchesMedia, REDUCED_MOTION } from '../useMediaQuery'
 
 type Field = (typeof collaborationFields)[number]
 
@@ -17,7 +19,7 @@ interface CollaborationCardProps {
   /** null when the stakeholder was deleted from the map while the card was open. */
   stakeholderName: string | null
   collaboration: CollaborationRecord | undefined
-  commit(write: () => void): void
+  commit(plan: DocumentPlan): void
   onClose(): void
   /** Observers and a locked board: the definition is read, not written (text areas stay focusable to read). */
   readOnly: boolean
@@ -39,19 +41,19 @@ export function CollaborationCard({ store, boardId, stakeholderId, stakeholderNa
     headingRef.current?.focus({ preventScroll: true })
     // Beside the table (wide screens) it is already in view; under it (phones) bring its top up.
     headingRef.current?.scrollIntoView({
-      block: matchMedia('(max-width: 900px)').matches ? 'start' : 'nearest',
-      behavior: matchMedia('(prefers-reduced-motion: reduce)').matches ? 'auto' : 'smooth',
+      block: matchesMedia('(max-width: 900px)') ? 'start' : 'nearest',
+      behavior: matchesMedia(REDUCED_MOTION) ? 'auto' : 'smooth',
     })
   }, [])
 
   const save = (field: Field, value: string) => {
     if (readOnly) return
     const plan = planCollaborationField({ collaboration, boardId, stakeholderId, field, value, newId: () => store.newId(), now: Date.now() })
-    if (plan) commit(() => store.applyPlan(plan))
+    if (plan) commit(plan)
   }
 
   const remove = () => {
-    if (collaboration) commit(() => store.applyPlan({ deleteItems: [collaboration.id] }))
+    if (collaboration) commit({ deleteItems: [collaboration.id] })
     setConfirming(false)
   }
 

@@ -5,11 +5,13 @@ import type { CollaborationRecord } from '../../../../shared/schema/records/coll
 import type { StakeholderGroupRecord } from '../../../../shared/schema/records/stakeholderGroup'
 import { sortByOrder } from '../../../../shared/logic/boardOrder'
 import { involvementLevels, sortMatrixRows, summarise } from '../../../../shared/logic/involvement'
-import { PlanRejectedError, type WorkshopStore } from '../../store/WorkshopStore'
+import type { WorkshopStore } from '../../store/WorkshopStore'
 import { useBoardAccess } from '../../session/BoardAccessContext'
 import { useItemsOfKind } from '../../store/hooks'
+import type { DocumentPlan } from '../../../../shared/logic/plan'
+import { useCommitPlan } from '../useCommitPlan'
 import { CollaborationCard } from './CollaborationCard'
-import { BoardLink } from './InvolvementMatrixBoard'
+import { BoardLink } from '../BoardLink'
 import { MatrixRow } from './MatrixRow'
 import { NowShape, WantedShape } from './markerShapes'
 
@@ -47,17 +49,12 @@ export function InvolvementMatrix({ store, board, map }: InvolvementMatrixProps)
     !group ? t('groups.none') : group.name !== '' ? group.name : group.preset !== '' ? t(`groups.${group.preset}`) : t('groups.none')
 
   /** Every write goes through here: a refused plan shows its reason instead of failing silently. */
+  const commitPlan = useCommitPlan(store, (refused) => setError(refused.message))
   const commit = useCallback(
-    (write: () => void) => {
-      try {
-        write()
-        setError(null)
-      } catch (e) {
-        if (e instanceof PlanRejectedError) setError(e.message)
-        else throw e
-      }
+    (plan: DocumentPlan) => {
+      if (commitPlan(plan)) setError(null)
     },
-    [],
+    [commitPlan],
   )
 
   const closeCard = () => {
@@ -172,7 +169,7 @@ export function InvolvementMatrix({ store, board, map }: InvolvementMatrixProps)
                     gapText={(steps, direction) => gapText(steps, direction)}
                     sameText={t('gap.same')}
                     readOnly={!canEdit}
-                    onSetLevels={(patch) => canEdit && commit(() => store.updateItem(s.id, patch))}
+                    onSetLevels={(patch) => canEdit && commit({ updateItems: [{ id: s.id, patch }] })}
                     onOpenDefinition={() => setOpenId(openId === s.id ? null : s.id)}
                     actionRef={(el) => {
                       if (el) actionRefs.current.set(s.id, el)

@@ -2,14 +2,13 @@ import { useState } from 'react'
 import { useTranslation } from 'react-i18next'
 import type { BoardRecord } from '../../../../shared/schema/records/board'
 import { useBoardAccess } from '../../session/BoardAccessContext'
-import { PlanRejectedError } from '../../store/WorkshopStore'
 import { useBoards } from '../../store/hooks'
-import { onLinkClick, useRoute } from '../../app/navigation'
-import { routeToUrl } from '../../app/route'
 import { useTemplateTitles } from '../AddBoardMenu'
 import type { BoardProps } from '../BoardProps'
+import { useCommitPlan } from '../useCommitPlan'
 import { InvolvementMatrix } from './InvolvementMatrix'
 import './involvementMatrix.css'
+import './collaborationCard.css'
 
 /**
  * The involvement matrix (interessentinvolvering): the stakeholders of the linked stakeholder map
@@ -29,23 +28,14 @@ function ChooseMap({ store, board, maps }: BoardProps & { maps: readonly BoardRe
   const [error, setError] = useState<string | null>(null)
   // Linking a map changes the board record and may add a board: the facilitator's to do.
   const { canManage } = useBoardAccess()
+  const commit = useCommitPlan(store, (refused) => setError(refused.message))
+  const linkTo = (linkedBoardId: string) => store.applyPlan({ updateBoards: [{ id: board.id, patch: { linkedBoardId } }] })
   const link = (linkedBoardId: string) => {
-    try {
-      store.applyPlan({ updateBoards: [{ id: board.id, patch: { linkedBoardId } }] })
-      setError(null)
-    } catch (e) {
-      if (e instanceof PlanRejectedError) setError(e.message)
-      else throw e
-    }
+    if (commit(() => linkTo(linkedBoardId))) setError(null)
   }
+  // The new map and the link are one undo step.
   const create = () => {
-    try {
-      const id = store.addBoardFromTemplate('stakeholderMap', titles, '')
-      link(id)
-    } catch (e) {
-      if (e instanceof PlanRejectedError) setError(e.message)
-      else throw e
-    }
+    if (commit(() => linkTo(store.addBoardFromTemplate('stakeholderMap', titles, '')))) setError(null)
   }
   return (
     <div className="matrix-board matrix-board--empty" data-testid="involvement-matrix">
@@ -80,17 +70,5 @@ function ChooseMap({ store, board, maps }: BoardProps & { maps: readonly BoardRe
         )}
       </div>
     </div>
-  )
-}
-
-/** A link to a board of this workshop (`?board=<id>`), a real link that navigates in place. */
-export function BoardLink({ boardId, className, children }: { boardId: string; className?: string; children: React.ReactNode }) {
-  const route = useRoute()
-  if (route.page !== 'workshop') return <span className={className}>{children}</span>
-  const target = { page: 'workshop', workshopId: route.workshopId, boardId } as const
-  return (
-    <a className={className} href={routeToUrl(target)} onClick={onLinkClick(target)}>
-      {children}
-    </a>
   )
 }

@@ -1,10 +1,10 @@
 import type { RefObject } from 'react'
 import { useTranslation } from 'react-i18next'
 import { Group, Layer, Line, Rect, Text } from 'react-konva'
-import type { Camera, Rect as BoardRect } from '../../../../shared/logic/geometry'
+import type { Rect as BoardRect } from '../../../../shared/logic/geometry'
 import { gridMetrics, type GridLayout, type GridQuadrant } from '../../../../shared/logic/stakeholderMap'
 import { ink, inkMuted } from './groupStyle'
-import { PanZoomStage } from './PanZoomStage'
+import { PanZoomStage, type PanZoomView } from './PanZoomStage'
 import { StakeholderCardNode, type CardHandlers, type CardView } from './StakeholderCardNode'
 
 const FONT = 'system-ui, -apple-system, "Segoe UI", Roboto, sans-serif'
@@ -21,8 +21,7 @@ interface GridViewProps {
   layout: GridLayout
   cards: readonly CardView[]
   handlers: CardHandlers
-  cameraRef: RefObject<Camera>
-  containerRef: RefObject<HTMLDivElement | null>
+  viewRef: RefObject<PanZoomView | null>
 }
 
 /** Margin around the grid for axis numbers, axis titles and quadrant names. */
@@ -34,12 +33,12 @@ export function gridContentBounds(layout: GridLayout): BoardRect {
  * The influence/interest grid: interest grows to the right, influence upwards. Quadrant names
  * sit above (high influence) and below (low influence) the grid, so cards never cover them.
  */
-export function GridView({ layout, cards, handlers, cameraRef, containerRef }: GridViewProps) {
+export function GridView({ layout, cards, handlers, viewRef }: GridViewProps) {
   const { t } = useTranslation('stakeholderMap')
   const { cellW, cellH, bounds } = layout
   const axis = Array.from({ length: gridMetrics.axis }, (_, i) => i + 1)
   return (
-    <PanZoomStage testId="stakeholder-grid-canvas" label={t('grid.label')} contentBounds={gridContentBounds(layout)} cameraRef={cameraRef} containerRef={containerRef}>
+    <PanZoomStage testId="stakeholder-grid-canvas" label={t('grid.label')} contentBounds={gridContentBounds(layout)} viewRef={viewRef}>
       {() => (
         <>
           <Layer listening={false}>

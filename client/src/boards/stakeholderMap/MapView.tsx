@@ -1,13 +1,14 @@
-import { Fragment, type RefObject } from 'react'
+import { Fragment, useCallback, type RefObject } from 'react'
 import { useTranslation } from 'react-i18next'
 import { Layer, Rect, Text } from 'react-konva'
-import type { Camera, Point, Rect as BoardRect } from '../../../../shared/logic/geometry'
+import type { Point, Rect as BoardRect } from '../../../../shared/logic/geometry'
 import type { ZoneRect } from '../../../../shared/logic/stakeholderMap'
 import { zoneMetrics } from '../../../../shared/logic/stakeholderMap'
 import { CursorsLayer } from '../../canvas/CursorsLayer'
+import { useCursorPresence } from '../../canvas/viewport/useCursorPresence'
 import type { WorkshopStore } from '../../store/WorkshopStore'
 import { ink, inkMuted } from './groupStyle'
-import { PanZoomStage } from './PanZoomStage'
+import { PanZoomStage, type PanZoomView } from './PanZoomStage'
 import { StakeholderCardNode, type CardHandlers, type CardView } from './StakeholderCardNode'
 
 const FONT = 'system-ui, -apple-system, "Segoe UI", Roboto, sans-serif'
@@ -28,14 +29,17 @@ interface MapViewProps {
   handlers: CardHandlers
   /** A double-click on the map adds a stakeholder there; absent when the person may not add. */
   onDoubleClickBoard?(point: Point): void
-  onPointerBoard(point: Point | null): void
-  cameraRef: RefObject<Camera>
-  containerRef: RefObject<HTMLDivElement | null>
+  viewRef: RefObject<PanZoomView | null>
 }
 
-/** The zones as labelled regions and the cards on top; other people's cursors above everything. */
-export function MapView({ store, boardId, zones, cards, contentBounds, handlers, onDoubleClickBoard, onPointerBoard, cameraRef, containerRef }: MapViewProps) {
+/**
+ * The zones as labelled regions and the cards on top; other people's cursors above everything,
+ * this person's cursor out to them while the map is shown.
+ */
+export function MapView({ store, boardId, zones, cards, contentBounds, handlers, onDoubleClickBoard, viewRef }: MapViewProps) {
   const { t } = useTranslation('stakeholderMap')
+  const cursor = useCursorPresence(store, boardId)
+  const onPointerBoard = useCallback((point: Point | null) => (point ? cursor.move(point) : cursor.hide()), [cursor])
   return (
     <PanZoomStage
       testId="stakeholder-map-canvas"
@@ -43,8 +47,7 @@ export function MapView({ store, boardId, zones, cards, contentBounds, handlers,
       contentBounds={contentBounds}
       onDoubleClickBoard={onDoubleClickBoard}
       onPointerBoard={onPointerBoard}
-      cameraRef={cameraRef}
-      containerRef={containerRef}
+      viewRef={viewRef}
     >
       {(camera) => (
         <>

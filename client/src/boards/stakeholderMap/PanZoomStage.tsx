@@ -1,16 +1,35 @@
-import type Konva from 'konva'
-import { useCallback, useEffect, useLayoutEffect, useRef, useState, type ReactNode, type RefObject } from 'react'
+import Konva from 'konva'
+import { useLayoutEffect, useMemo, useState, type ReactNode, type RefObject } from 'react'
 import { useTranslation } from 'react-i18next'
 import { Stage } from 'react-konva'
-import { fitCamera, screenToBoard, zoomAt, type Camera, type Point, type Rect } from '../../../../shared/logic/geometry'
+import { fitCamera, zoomAt, type Camera, type Point, type Rect } from '../../../../shared/logic/geometry'
+import { idleGestures, type GestureState } from '../../canvas/gestures/gestureReducer'
+import { usePointerGestures, type GestureHost } from '../../canvas/gestures/usePointerGestures'
+import { ZOOM_STEP } from '../../canvas/canvasKeyboard'
+import { createSessionStore, useSessionStore, type SessionStore } from '../../canvas/sessionStore'
+import { initialViewport, useViewport, type Viewport, type ViewportOptions, type ViewportState } from '../../canvas/viewport/useViewport'
 
-const ZOOM_STEP = 1.25
 const FIT_PADDING = 32
-const DOUBLE_TAP_MS = 350
-const DOUBLE_TAP_SLOP = 24
+
+/** Tens of cards: redraw with every move (no preview, no overscan); React follows for the zoom label and cursors. */
+const MAP_VIEWPORT: ViewportOptions = { overscan: 0, preview: false, commitMs: 150, dotGrid: false }
+
+const noSelection: ReadonlySet<string> = new Set()
 
 /** Konva nodes named this are dragged by Konva; a press anywhere else pans. */
 export const DRAGGABLE_NAME = 'sm-draggable'
+
+interface PanZoomState extends ViewportState {
+  gesture: GestureState
+  /** The person moved the camera: stop fitting the content until they press "show all". */
+  cameraTouched: boolean
+}
+
+/** What the board's test hook reads of the stage shown now. */
+export interface PanZoomView {
+  session: SessionStore<ViewportState>
+  viewport: Viewport
+}
 
 interface PanZoomStageProps {
   /** What "show all" and the first view frame, in board coordinates. */
@@ -19,171 +38,102 @@ interface PanZoomStageProps {
   testId: string
   /** Double-click or double tap on anything that is not a card. */
   onDoubleClickBoard?(point: Point): void
-  /** Where the pointer is on the board, or null when it leaves (for presence). */
+  /** Where the pointer (not a finger) is on the board, or null when it leaves (for presence). */
   onPointerBoard?(point: Point | null): void
-  /** Read by the test hook and by drag handlers. */
-  cameraRef: RefObject<Camera>
-  containerRef: RefObject<HTMLDivElement | null>
+  /** Set while this stage is shown. */
+  viewRef: RefObject<PanZoomView | null>
   children: (camera: Camera) => ReactNode
 }
 
-type Gesture = { kind: 'pan'; pointerId: number; start: Point; camera: Camera } | { kind: 'pinch'; distance: number; mid: Point; camera: Camera }
-
 /**
- * A react-konva stage with the free canvas's camera math (shared/logic/geometry): drag on empty
- * space or wheel to pan, ctrl/pinch/wheel to zoom, buttons for keyboard and projector use.
- * The camera is session state of this view only.
+ * A react-konva stage with the free canvas's viewport and gestures (canvas/viewport,
+ * canvas/gestures): drag on empty space or wheel to pan, ctrl/pinch/wheel to zoom, buttons for
+ * keyboard and projector use. The camera is session state of this view only.
  */
-export function PanZoomStage({ contentBounds, label, testId, onDoubleClickBoard, onPointerBoard, cameraRef, containerRef, children }: PanZoomStageProps) {
+export function PanZoomStage({ contentBounds, label, testId, onDoubleClickBoard, onPointerBoard, viewRef, children }: PanZoomStageProps) {
   const { t } = useTranslation('stakeholderMap')
-  const stageRef = useRef<Konva.Stage>(null)
-  const size = useElementSize(containerRef)
-  const [camera, setCameraState] = useState<Camera>(cameraRef.current)
-  const userMoved = useRef(false)
-  const setCamera = useCallback(
-    (next: Camera) => {
-      cameraRef.current = next
-      setCameraState(next)
-    },
-    [cameraRef],
-  )
+  const [session] = useState(() => createSessionStore<PanZoomState>({ ...initialViewport, gesture: idleGestures, cameraTouched: false }))
+  const viewport = useViewport(session, MAP_VIEWPORT)
+  const size = useSessionStore(session, (s) => s.size)
+  const camera = useSessionStore(session, (s) => s.committedCamera)
+
+  useLayoutEffect(() => {
+    const view: PanZoomView = { session, viewport }
+    viewRef.current = view
+    return () => {
+      if (viewRef.current === view) viewRef.current = null
+    }
+  }, [session, viewport, viewRef])
 
   // Until the person moves the camera, keep everything in view as content and size change.
   const boundsKey = contentBounds ? `${contentBounds.x}:${contentBounds.y}:${contentBounds.w}:${contentBounds.h}` : ''
   useLayoutEffect(() => {
-    if (size.w === 0 || size.h === 0 || userMoved.current) return
-    setCamera(fitCamera(contentBounds, size, FIT_PADDING))
+    if (size.w === 0 || size.h === 0 || session.getState().cameraTouched) return
+    viewport.moveCamera(fitCamera(contentBounds, size, FIT_PADDING))
     // boundsKey stands for contentBounds
     // eslint-disable-next-line react-hooks/exhaustive-deps
-  }, [size.w, size.h, boundsKey, setCamera])
+  }, [session, viewport, size.w, size.h, boundsKey])
 
   const fit = () => {
-    userMoved.current = false
-    setCamera(fitCamera(contentBounds, size, FIT_PADDING))
+    session.setState({ cameraTouched: false })
+    viewport.moveCamera(fitCamera(contentBounds, session.getState().size, FIT_PADDING))
   }
   const zoomBy = (factor: number) => {
-    userMoved.current = true
-    setCamera(zoomAt(cameraRef.current, { x: size.w / 2, y: size.h / 2 }, factor))
+    session.setState({ cameraTouched: true })
+    const { camera: shown, size: view } = session.getState()
+    viewport.moveCamera(zoomAt(shown, { x: view.w / 2, y: view.h / 2 }, factor))
   }
 
-  const localPoint = useCallback(
-    (e: { clientX: number; clientY: number }): Point => {
-      const r = containerRef.current?.getBoundingClientRect()
-      return { x: e.clientX - (r?.left ?? 0), y: e.clientY - (r?.top ?? 0) }
-    },
-    [containerRef],
+  const host = useMemo<GestureHost>(
+    () => ({
+      context: () => ({
+        camera: session.getState().camera,
+        tool: 'select',
+        canCreate: false,
+        selection: noSelection,
+        emptyDrag: 'pan',
+        itemDragging: Konva.isDragging(),
+        hitTest: (point) => {
+          const hit = viewport.stageRef.current?.getIntersection(viewport.toStagePoint(point))
+          return !!hit && (hit.hasName(DRAGGABLE_NAME) || !!hit.findAncestor(`.${DRAGGABLE_NAME}`))
+        },
+        bindableAt: () => null,
+      }),
+      run: (effect) => {
+        switch (effect.type) {
+          case 'cameraTouched':
+          case 'cameraByPerson':
+            return session.setState({ cameraTouched: true })
+          case 'moveCamera':
+            return viewport.moveCamera(effect.camera, effect.commit)
+          case 'createAt':
+            return onDoubleClickBoard?.(effect.at)
+          default:
+            // Nothing to select, draw or focus here: cards are Konva's.
+            return
+        }
+      },
+    }),
+    [onDoubleClickBoard, session, viewport],
   )
-
-  const onCard = (point: Point): boolean => {
-    const hit = stageRef.current?.getIntersection(point)
-    return !!hit && (hit.hasName(DRAGGABLE_NAME) || !!hit.findAncestor(`.${DRAGGABLE_NAME}`))
-  }
-
-  const gesture = useRef<Gesture | null>(null)
-  const touches = useRef(new Map<number, Point>())
-  const lastTap = useRef<{ point: Point; time: number } | null>(null)
-
-  const onPointerDown = (e: React.PointerEvent<HTMLDivElement>) => {
-    if (!(e.target instanceof HTMLCanvasElement)) return
-    const point = localPoint(e)
-    if (e.pointerType === 'touch') touches.current.set(e.pointerId, point)
-    if (touches.current.size >= 2) {
-      const [a, b] = [...touches.current.values()] as [Point, Point]
-      gesture.current = { kind: 'pinch', distance: Math.max(1, Math.hypot(a.x - b.x, a.y - b.y)), mid: { x: (a.x + b.x) / 2, y: (a.y + b.y) / 2 }, camera: cameraRef.current }
-      return
-    }
-    if (onCard(point)) return
-    if (e.pointerType === 'touch') {
-      const last = lastTap.current
-      lastTap.current = { point, time: e.timeStamp }
-      if (last && e.timeStamp - last.time < DOUBLE_TAP_MS && Math.hypot(point.x - last.point.x, point.y - last.point.y) < DOUBLE_TAP_SLOP) {
-        lastTap.current = null
-        onDoubleClickBoard?.(screenToBoard(cameraRef.current, point))
-        return
-      }
-    }
-    if (e.button !== 0 && e.button !== 1) return
-    userMoved.current = true
-    gesture.current = { kind: 'pan', pointerId: e.pointerId, start: point, camera: cameraRef.current }
-  }
-
-  useEffect(() => {
-    const onMove = (e: PointerEvent) => {
-      const point = localPoint(e)
-      if (touches.current.has(e.pointerId)) touches.current.set(e.pointerId, point)
-      const g = gesture.current
-      if (!g) return
-      if (g.kind === 'pan') {
-        if (e.pointerId !== g.pointerId) return
-        setCamera({ ...g.camera, x: g.camera.x + point.x - g.start.x, y: g.camera.y + point.y - g.start.y })
-      } else {
-        const [a, b] = [...touches.current.values()]
-        if (!a || !b) return
-        const mid = { x: (a.x + b.x) / 2, y: (a.y + b.y) / 2 }
-        const zoomed = zoomAt(g.camera, g.mid, Math.hypot(a.x - b.x, a.y - b.y) / g.distance)
-        userMoved.current = true
-        setCamera({ ...zoomed, x: zoomed.x + mid.x - g.mid.x, y: zoomed.y + mid.y - g.mid.y })
-      }
-    }
-    const onUp = (e: PointerEvent) => {
-      touches.current.delete(e.pointerId)
-      const g = gesture.current
-      if (!g) return
-      if (g.kind === 'pinch' || g.pointerId === e.pointerId) gesture.current = null
-    }
-    window.addEventListener('pointermove', onMove)
-    window.addEventListener('pointerup', onUp)
-    window.addEventListener('pointercancel', onUp)
-    return () => {
-      window.removeEventListener('pointermove', onMove)
-      window.removeEventListener('pointerup', onUp)
-      window.removeEventListener('pointercancel', onUp)
-    }
-  }, [localPoint, setCamera])
-
-  useEffect(() => {
-    const el = containerRef.current
-    if (!el) return
-    const onWheel = (e: WheelEvent) => {
-      if (!(e.target instanceof HTMLCanvasElement)) return
-      e.preventDefault()
-      userMoved.current = true
-      const unit = e.deltaMode === 1 ? 16 : e.deltaMode === 2 ? 400 : 1
-      const dx = e.deltaX * unit
-      const dy = e.deltaY * unit
-      const mouseWheel = e.deltaMode !== 0 || (dx === 0 && Math.abs(dy) >= 50 && Number.isInteger(dy))
-      if (e.ctrlKey || e.metaKey || (mouseWheel && !e.shiftKey)) {
-        setCamera(zoomAt(cameraRef.current, localPoint(e), Math.exp(-dy * (e.ctrlKey && !mouseWheel ? 0.01 : 0.0015))))
-      } else {
-        const cam = cameraRef.current
-        setCamera({ ...cam, x: cam.x - dx, y: cam.y - dy })
-      }
-    }
-    el.addEventListener('wheel', onWheel, { passive: false })
-    return () => el.removeEventListener('wheel', onWheel)
-  }, [cameraRef, containerRef, localPoint, setCamera])
-
-  const onDoubleClick = (e: React.MouseEvent<HTMLDivElement>) => {
-    if (!(e.target instanceof HTMLCanvasElement)) return
-    const point = localPoint(e)
-    if (onCard(point)) return
-    onDoubleClickBoard?.(screenToBoard(cameraRef.current, point))
-  }
+  const gestures = usePointerGestures(session, viewport, host)
 
   return (
     <div className="sm-stage" data-testid={testId}>
       <div
-        ref={containerRef}
+        ref={viewport.containerRef}
         className="sm-stage__canvas"
         role="img"
         aria-label={label}
-        onPointerDown={onPointerDown}
-        onDoubleClick={onDoubleClick}
-        onPointerMove={(e) => onPointerBoard?.(screenToBoard(cameraRef.current, localPoint(e)))}
+        onPointerDown={gestures.onPointerDown}
+        onDoubleClick={gestures.onDoubleClick}
+        onPointerMove={(e) => {
+          if (e.pointerType !== 'touch') onPointerBoard?.(viewport.toBoard(viewport.localPoint(e)))
+        }}
         onPointerLeave={() => onPointerBoard?.(null)}
       >
         {size.w > 0 && size.h > 0 && (
-          <Stage ref={stageRef} width={size.w} height={size.h} x={camera.x} y={camera.y} scaleX={camera.scale} scaleY={camera.scale}>
+          <Stage ref={viewport.stageRef} width={size.w} height={size.h}>
             {children(camera)}
           </Stage>
         )}
@@ -204,18 +154,4 @@ export function PanZoomStage({ contentBounds, label, testId, onDoubleClickBoard,
       </div>
     </div>
   )
-}
-
-function useElementSize(ref: RefObject<HTMLElement | null>): { w: number; h: number } {
-  const [size, setSize] = useState({ w: 0, h: 0 })
-  useLayoutEffect(() => {
-    const el = ref.current
-    if (!el) return
-    const read = () => setSize((s) => (s.w === el.clientWidth && s.h === el.clientHeight ? s : { w: el.clientWidth, h: el.clientHeight }))
-    read()
-    const observer = new ResizeObserver(read)
-    observer.observe(el)
-    return () => observer.disconnect()
-  }, [ref])
-  return size
 }

@@ -1,89 +1,66 @@
 import type Konva from 'konva'
-import { Fragment, useCallback, useEffect, useLayoutEffect, useMemo, useRef, useState } from 'react'
+import { useCallback, useMemo, useRef, useState } from 'react'
 import { useTranslation } from 'react-i18next'
-import { orderAtEnd, planReorder, sortByOrder } from '../../../../shared/logic/boardOrder'
-import { boardToScreen, boundsOf, type Camera, type Point } from '../../../../shared/logic/geometry'
-import type { DocumentPlan } from '../../../../shared/logic/plan'
+import { orderAtEnd, planReorder } from '../../../../shared/logic/boardOrder'
+import type { Point } from '../../../../shared/logic/geometry'
+import { gridRatingsAt, newStakeholder, planCardDrop, planGroupChange, planRemoveGroup, sortForPlan } from '../../../../shared/logic/stakeholderMap'
 import { countMatching, emptyTagFilter, isTagFilterActive, matchesTagFilter, type TagFilter } from '../../../../shared/logic/tags'
-import {
-  gridPosition,
-  gridQuadrant,
-  gridRatingsAt,
-  layoutZones,
-  newStakeholder,
-  placeInZone,
-  planCardDrop,
-  planGroupChange,
-  planRemoveGroup,
-  resolveMapPositions,
-  sortForPlan,
-  zoneAt,
-  zoneMetrics,
-} from '../../../../shared/logic/stakeholderMap'
 import { STAKEHOLDER_CARD_SIZE, type StakeholderRecord } from '../../../../shared/schema/records/stakeholder'
 import type { StakeholderGroupRecord } from '../../../../shared/schema/records/stakeholderGroup'
 import { useBoardAccess } from '../../session/BoardAccessContext'
-import { useItemsOfKind, usePeers, useUndoState } from '../../store/hooks'
-import { PlanRejectedError } from '../../store/WorkshopStore'
+import { useItemsOfKind } from '../../store/hooks'
 import { TagFilterBar } from '../../tags/TagFilterBar'
 import type { BoardProps } from '../BoardProps'
+import { useCommitPlan } from '../useCommitPlan'
+import { useTabMemory } from '../useTabMemory'
 import { CommunicationPlanTable } from './CommunicationPlanTable'
 import { GridView } from './GridView'
 import { GroupManager, type GroupRow } from './GroupManager'
 import { groupLabel, groupStyle } from './groupStyle'
+import { layoutMap, mapBounds, placeNewStakeholder } from './mapLayout'
+import { MapMessage, MapToolbar, mapViews, type MapMessageValue } from './MapToolbar'
 import { MapView, type ZoneView } from './MapView'
+import type { PanZoomView } from './PanZoomStage'
 import type { CardHandlers, CardView } from './StakeholderCardNode'
-import type { StakeholderMapTestHook, StakeholderMapView } from './stakeholderMapTestHook'
 import { StakeholderPanel } from './StakeholderPanel'
+import { useStakeholderMapTestHook } from './useStakeholderMapTestHook'
 import './stakeholderMap.css'
-
-const views: readonly StakeholderMapView[] = ['map', 'grid', 'plan']
-const CURSOR_SEND_MS = 50
+import './groupsAndPlan.css'
 
 type Panel = { kind: 'stakeholder'; id: string; focusName: boolean } | { kind: 'groups' } | null
-type Message = { kind: 'error'; text: string } | { kind: 'deleted'; name: string } | null
 
 /**
  * The stakeholder map (interessentkart): the same stakeholder records as zones on a map, as an
  * influence/interest grid and as a communication-plan table. Session state (view, selection,
- * camera) stays here; every edit is one plan, one transaction, one undo step.
+ * filter; the camera in PanZoomStage) stays here; every edit is one plan, one transaction, one
+ * undo step.
  */
 export function StakeholderMapBoard({ store, board }: BoardProps) {
   const { t } = useTranslation('stakeholderMap')
   const rawGroups = useItemsOfKind(store, board.id, 'stakeholderGroup')
   const stakeholders = useItemsOfKind(store, board.id, 'stakeholder')
-  const undoState = useUndoState(store)
-  const peers = usePeers(store)
   // Observers and a locked board: the map, grid and plan to read; nothing to add, drag or change.
   const { canEdit } = useBoardAccess()
 
-  const [view, setViewState] = useState<StakeholderMapView>(() => initialView(board.id))
+  // The chosen view is session state: per tab and in the URL hash, so a reload or a shared link opens the same view.
+  const [view, setView] = useTabMemory(`samskap.stakeholderMap.view:${board.id}`, mapViews, { hash: 'view' })
   const [panel, setPanel] = useState<Panel>(null)
-  const [message, setMessage] = useState<Message>(null)
+  const [message, setMessage] = useState<MapMessageValue>(null)
   const [focusRowId, setFocusRowId] = useState<string | null>(null)
   // Session state: each person filters for themselves.
   const [filter, setFilter] = useState<TagFilter>(emptyTagFilter)
   const [filterOpen, setFilterOpen] = useState(false)
   const filterActive = isTagFilterActive(filter)
-
-  const setView = (next: StakeholderMapView) => {
-    setViewState(next)
-    saveView(board.id, next)
-  }
+  const viewRef = useRef<PanZoomView>(null)
+  useStakeholderMapTestHook({ store, boardId: board.id, view, filter, viewRef })
 
   // ---- derived layout ----------------------------------------------------------------------------
-  const groups = useMemo(() => sortByOrder(rawGroups), [rawGroups])
+  const layout = useMemo(() => layoutMap(stakeholders, rawGroups), [stakeholders, rawGroups])
+  const { groups, zones, positions, grid } = layout
+  /** The layout as the document is now, for handlers: they run after renders the memo has not seen. */
+  const currentLayout = useCallback(() => layoutMap(store.getItemsOfKind(board.id, 'stakeholder'), store.getItemsOfKind(board.id, 'stakeholderGroup')), [store, board.id])
   const groupById = useMemo(() => new Map(groups.map((g) => [g.id, g])), [groups])
-  const labelOf = useCallback((groupId: string) => groupLabel(groupById.get(groupId), t), [groupById, t])
   const groupOptions = useMemo(() => groups.map((g) => ({ id: g.id, label: groupLabel(g, t) })), [groups, t])
-
-  const zones = useMemo(() => {
-    const counts = new Map<string, number>()
-    for (const s of stakeholders) if (s.groupId) counts.set(s.groupId, (counts.get(s.groupId) ?? 0) + 1)
-    return layoutZones(groups, { cardCounts: counts })
-  }, [groups, stakeholders])
-  const positions = useMemo(() => resolveMapPositions(stakeholders, zones), [stakeholders, zones])
-  const grid = useMemo(() => gridPosition(stakeholders), [stakeholders])
 
   const zoneViews = useMemo<ZoneView[]>(
     () =>
@@ -119,85 +96,45 @@ export function StakeholderMapBoard({ store, board }: BoardProps) {
   )
   const mapCards = useMemo(() => cardViews((s) => positions.get(s.id)), [cardViews, positions])
   const gridCards = useMemo(() => cardViews((s) => grid.positions.get(s.id)), [cardViews, grid])
-  const mapBounds = useMemo(
-    () => boundsOf([...zones, ...[...positions.values()].map((p) => ({ ...p, ...STAKEHOLDER_CARD_SIZE }))]),
-    [zones, positions],
-  )
+  const contentBounds = useMemo(() => mapBounds(layout), [layout])
   const planRows = useMemo(() => sortForPlan(stakeholders, groups), [stakeholders, groups])
   const shownPlanRows = useMemo(() => planRows.filter((s) => matchesTagFilter(s, filter)), [planRows, filter])
   const filterCount = useMemo(() => countMatching(stakeholders, filter), [stakeholders, filter])
 
-  // Latest values for handlers created once (memoised cards keep stable props).
-  const latest = useRef({ zones, positions, grid, stakeholders })
-  useLayoutEffect(() => {
-    latest.current = { zones, positions, grid, stakeholders }
-  })
-
   // ---- edits -------------------------------------------------------------------------------------
-  const commit = useCallback(
-    (plan: DocumentPlan): boolean => {
-      try {
-        store.stopCapturing()
-        store.applyPlan(plan)
-        store.stopCapturing()
-        return true
-      } catch (error) {
-        if (!(error instanceof PlanRejectedError)) throw error
-        setMessage({ kind: 'error', text: t('errors.rejected', { message: error.message }) })
-        return false
-      }
-    },
-    [store, t],
-  )
+  const commit = useCommitPlan(store, (error) => setMessage({ kind: 'error', text: t('errors.rejected', { message: error.message }) }))
 
-  const patchStakeholder = useCallback(
-    (id: string, patch: Partial<StakeholderRecord>) => commit({ updateItems: [{ id, patch }] }),
-    [commit],
-  )
+  const patchStakeholder = useCallback((id: string, patch: Partial<StakeholderRecord>) => commit({ updateItems: [{ id, patch }] }), [commit])
 
   const changeGroup = useCallback(
     (id: string, groupId: string) => {
-      const { zones: z, positions: p } = latest.current
-      commit({ updateItems: [{ id, patch: planGroupChange(id, groupId, z, p) }] })
+      const now = currentLayout()
+      commit({ updateItems: [{ id, patch: planGroupChange(id, groupId, now.zones, now.positions) }] })
     },
-    [commit],
+    [commit, currentLayout],
   )
 
   /** Adds a stakeholder: at `at` (a double-click), else into `groupId`'s zone, else below the zones. */
   const addStakeholder = useCallback(
     (options: { at?: Point; groupId?: string } = {}) => {
-      const { zones: z, positions: p } = latest.current
-      const size = STAKEHOLDER_CARD_SIZE
-      let groupId = options.groupId ?? ''
-      let topLeft: Point
-      if (options.at) {
-        topLeft = { x: options.at.x - size.w / 2, y: options.at.y - size.h / 2 }
-        groupId = zoneAt(options.at, z)
-      } else {
-        const zone = z.find((zz) => zz.groupId === groupId)
-        const inZone = [...p.values()].filter((q) => zoneAt({ x: q.x + size.w / 2, y: q.y + size.h / 2 }, z) === (zone ? groupId : ''))
-        const bottom = z.reduce((max, zz) => Math.max(max, zz.y + zz.h), 0)
-        const tray = { x: -zoneMetrics.padding, y: bottom + zoneMetrics.margin - zoneMetrics.header, w: 0, h: 0 }
-        topLeft = placeInZone(zone ?? tray, zone ? inZone : inZone.filter((q) => q.y >= bottom))
-      }
+      const { topLeft, groupId } = placeNewStakeholder(currentLayout(), options)
       const record = newStakeholder({ id: store.newId(), boardId: board.id, groupId, name: t('newStakeholderName'), ...topLeft, now: Date.now() })
-      if (commit({ createItems: [record] })) {
-        setPanel({ kind: 'stakeholder', id: record.id, focusName: true })
-        return record.id
-      }
-      return null
+      if (!commit({ createItems: [record] })) return null
+      setPanel({ kind: 'stakeholder', id: record.id, focusName: true })
+      return record.id
     },
-    [board.id, commit, store, t],
+    [board.id, commit, currentLayout, store, t],
   )
+  const addAt = useCallback((at: Point) => void addStakeholder({ at }), [addStakeholder])
 
   const deleteStakeholder = useCallback(
     (id: string) => {
-      const record = latest.current.stakeholders.find((s) => s.id === id)
+      const record = store.getItemsOfKind(board.id, 'stakeholder').find((s) => s.id === id)
       if (!record || !commit({ deleteItems: [id] })) return
       setPanel(null)
       setMessage({ kind: 'deleted', name: record.name || t('unnamed') })
     },
-    [commit, t],
+    [board.id, commit, store, t],
   )
 
   // ---- groups ------------------------------------------------------------------------------------
@@ -230,64 +167,35 @@ export function StakeholderMapBoard({ store, board }: BoardProps) {
   }
 
   // ---- dragging cards ----------------------------------------------------------------------------
+  const select = useCallback((id: string) => setPanel((p) => (p?.kind === 'stakeholder' && p.id === id ? p : { kind: 'stakeholder', id, focusName: false })), [])
   const mapHandlers = useMemo<CardHandlers>(
     () => ({
       editable: canEdit,
-      select: (id) => setPanel((p) => (p?.kind === 'stakeholder' && p.id === id ? p : { kind: 'stakeholder', id, focusName: false })),
+      select,
       dragEnd: (id: string, node: Konva.Node) => {
-        const patch = planCardDrop(node.position(), latest.current.zones)
+        const patch = planCardDrop(node.position(), currentLayout().zones)
         node.position({ x: patch.x, y: patch.y })
         commit({ updateItems: [{ id, patch }] })
       },
     }),
-    [canEdit, commit],
+    [canEdit, commit, currentLayout, select],
   )
   const gridHandlers = useMemo<CardHandlers>(
     () => ({
       editable: canEdit,
-      select: mapHandlers.select,
+      select,
       dragEnd: (id: string, node: Konva.Node) => {
-        const { grid: layout, stakeholders: all } = latest.current
-        const record = all.find((s) => s.id === id)
-        const ratings = gridRatingsAt({ x: node.x() + STAKEHOLDER_CARD_SIZE.w / 2, y: node.y() + STAKEHOLDER_CARD_SIZE.h / 2 }, layout)
+        const now = currentLayout()
+        const record = store.getItemsOfKind(board.id, 'stakeholder').find((s) => s.id === id)
+        const ratings = gridRatingsAt({ x: node.x() + STAKEHOLDER_CARD_SIZE.w / 2, y: node.y() + STAKEHOLDER_CARD_SIZE.h / 2 }, now.grid)
         // Back to its slot; if the ratings changed the new layout moves it to its new cell.
-        const home = layout.positions.get(id)
+        const home = now.grid.positions.get(id)
         if (home) node.position(home)
         if (record && (record.influence !== ratings.influence || record.interest !== ratings.interest)) commit({ updateItems: [{ id, patch: ratings }] })
       },
     }),
-    [canEdit, commit, mapHandlers],
+    [board.id, canEdit, commit, currentLayout, select, store],
   )
-
-  // ---- presence: own cursor on the map -----------------------------------------------------------
-  const cursorTimer = useRef<number | null>(null)
-  const pendingCursor = useRef<Point | null>(null)
-  const sendCursor = useCallback(
-    (point: Point | null) => {
-      pendingCursor.current = point
-      if (point === null) {
-        store.setCursor(null)
-        return
-      }
-      if (cursorTimer.current !== null) return
-      cursorTimer.current = window.setTimeout(() => {
-        cursorTimer.current = null
-        const p = pendingCursor.current
-        if (p) store.setCursor({ boardId: board.id, x: Math.round(p.x), y: Math.round(p.y) })
-      }, CURSOR_SEND_MS)
-    },
-    [board.id, store],
-  )
-  useEffect(
-    () => () => {
-      if (cursorTimer.current !== null) window.clearTimeout(cursorTimer.current)
-      store.setCursor(null)
-    },
-    [store],
-  )
-  useEffect(() => {
-    if (view !== 'map') store.setCursor(null)
-  }, [store, view])
 
   // ---- keyboard undo/redo (not while typing: inputs have their own) --------------------------------
   const onKeyDown = (e: React.KeyboardEvent) => {
@@ -303,100 +211,25 @@ export function StakeholderMapBoard({ store, board }: BoardProps) {
     }
   }
 
-  // ---- test hook ---------------------------------------------------------------------------------
-  const cameraRef = useRef<Camera>({ x: 0, y: 0, scale: 1 })
-  const containerRef = useRef<HTMLDivElement | null>(null)
-  const hookState = useRef({ view, zoneViews, mapCards, gridCards, stakeholders, peers, labelOf, filter })
-  useLayoutEffect(() => {
-    hookState.current = { view, zoneViews, mapCards, gridCards, stakeholders, peers, labelOf, filter }
-  })
-  useEffect(() => {
-    const toScreen = (r: { x: number; y: number; w: number; h: number }) => {
-      const box = containerRef.current?.getBoundingClientRect()
-      if (!box) return null
-      const cam = cameraRef.current
-      const p = boardToScreen(cam, r)
-      return { x: box.left + p.x, y: box.top + p.y, w: r.w * cam.scale, h: r.h * cam.scale }
-    }
-    const hook: StakeholderMapTestHook = {
-      boardId: board.id,
-      getView: () => hookState.current.view,
-      getZones: () => hookState.current.zoneViews.map((z) => ({ groupId: z.groupId, label: z.label, screenRect: hookState.current.view === 'map' ? toScreen(z) : null })),
-      getStakeholders: () =>
-        hookState.current.stakeholders.map((s) => ({
-          id: s.id,
-          name: s.name,
-          groupId: s.groupId,
-          groupLabel: hookState.current.labelOf(s.groupId),
-          influence: s.influence,
-          interest: s.interest,
-          channel: s.channel,
-          quadrant: gridQuadrant(s.influence, s.interest),
-          sdgs: [...s.sdgs],
-          dimension: s.dimension,
-          filteredOut: !matchesTagFilter(s, hookState.current.filter),
-        })),
-      cardScreenRect: (id) => {
-        const s = hookState.current
-        const cards = s.view === 'map' ? s.mapCards : s.view === 'grid' ? s.gridCards : []
-        const card = cards.find((c) => c.id === id)
-        return card ? toScreen({ x: card.x, y: card.y, ...STAKEHOLDER_CARD_SIZE }) : null
-      },
-      getPeerCursors: () => hookState.current.peers.filter((p) => p.cursor?.boardId === board.id).map((p) => p.name),
-    }
-    window.__samskapStakeholderMap = hook
-    return () => {
-      if (window.__samskapStakeholderMap === hook) delete window.__samskapStakeholderMap
-    }
-  }, [board.id])
-
   // ---- render ------------------------------------------------------------------------------------
   const selected = panel?.kind === 'stakeholder' ? stakeholders.find((s) => s.id === panel.id) : undefined
   const panelOpen = panel?.kind === 'groups' || selected !== undefined
 
   return (
     <div className="sm-board" data-testid="stakeholder-map" onKeyDown={onKeyDown}>
-      <div className="sm-toolbar" role="toolbar" aria-label={t('toolbar.label')}>
-        <div className="sm-views" role="group" aria-label={t('layout.label')}>
-          {views.map((v) => (
-            <button key={v} type="button" className="sm-views__option" aria-pressed={view === v} onClick={() => setView(v)}>
-              {wrapAfterSlash(t(`layout.${v}`))}
-            </button>
-          ))}
-        </div>
-        <div className="sm-toolbar__actions">
-          {canEdit && (
-            <>
-              <button type="button" className="sm-button sm-button--primary" onClick={() => addStakeholder()}>
-                <span aria-hidden="true">+</span> {t('toolbar.addStakeholder')}
-              </button>
-              <button type="button" className="sm-button" aria-pressed={panel?.kind === 'groups'} onClick={() => setPanel((p) => (p?.kind === 'groups' ? null : { kind: 'groups' }))}>
-                {t('toolbar.groups')}
-              </button>
-            </>
-          )}
-          <button
-            type="button"
-            className={`sm-button${filterActive ? ' sm-button--active' : ''}`}
-            aria-expanded={filterOpen}
-            aria-controls={`sm-filter-${board.id}`}
-            onClick={() => setFilterOpen((open) => !open)}
-            data-testid="tag-filter-toggle"
-          >
-            {t('toolbar.filter')}
-          </button>
-          {canEdit && (
-            <>
-              <button type="button" className="sm-button sm-button--icon" disabled={!undoState.canUndo} onClick={() => store.undo()} aria-label={t('toolbar.undo')} title={t('toolbar.undo')}>
-                ↶
-              </button>
-              <button type="button" className="sm-button sm-button--icon" disabled={!undoState.canRedo} onClick={() => store.redo()} aria-label={t('toolbar.redo')} title={t('toolbar.redo')}>
-                ↷
-              </button>
-            </>
-          )}
-        </div>
-      </div>
+      <MapToolbar
+        store={store}
+        boardId={board.id}
+        view={view}
+        onView={setView}
+        canEdit={canEdit}
+        groupsOpen={panel?.kind === 'groups'}
+        filterOpen={filterOpen}
+        filterActive={filterActive}
+        onAdd={() => addStakeholder()}
+        onToggleGroups={() => setPanel((p) => (p?.kind === 'groups' ? null : { kind: 'groups' }))}
+        onToggleFilter={() => setFilterOpen((open) => !open)}
+      />
       {filterOpen ? (
         <div className="sm-filter" id={`sm-filter-${board.id}`} role="region" aria-label={t('filter.region')}>
           <TagFilterBar value={filter} onChange={setFilter} count={view === 'plan' ? { shown: shownPlanRows.length, total: planRows.length } : filterCount} />
@@ -406,26 +239,14 @@ export function StakeholderMapBoard({ store, board }: BoardProps) {
           {t('filter.summary', { shown: filterCount.shown, total: filterCount.total })}
         </p>
       ) : null}
-      {message && (
-        <div className={`sm-message ${message.kind === 'error' ? 'sm-message--error' : ''}`} role={message.kind === 'error' ? 'alert' : 'status'}>
-          <span>{message.kind === 'error' ? message.text : t('deleted', { name: message.name })}</span>
-          {message.kind === 'deleted' && (
-            <button
-              type="button"
-              className="sm-button"
-              onClick={() => {
-                store.undo()
-                setMessage(null)
-              }}
-            >
-              {t('undo')}
-            </button>
-          )}
-          <button type="button" className="sm-button sm-button--quiet" onClick={() => setMessage(null)} aria-label={t('dismiss')}>
-            ✕
-          </button>
-        </div>
-      )}
+      <MapMessage
+        message={message}
+        onUndo={() => {
+          store.undo()
+          setMessage(null)
+        }}
+        onDismiss={() => setMessage(null)}
+      />
       <div className={`sm-body ${panelOpen ? 'sm-body--panel' : ''}`}>
         <div className="sm-main">
           {view === 'map' && (
@@ -434,15 +255,13 @@ export function StakeholderMapBoard({ store, board }: BoardProps) {
               boardId={board.id}
               zones={zoneViews}
               cards={mapCards}
-              contentBounds={mapBounds}
+              contentBounds={contentBounds}
               handlers={mapHandlers}
-              onDoubleClickBoard={canEdit ? (at) => addStakeholder({ at }) : undefined}
-              onPointerBoard={sendCursor}
-              cameraRef={cameraRef}
-              containerRef={containerRef}
+              onDoubleClickBoard={canEdit ? addAt : undefined}
+              viewRef={viewRef}
             />
           )}
-          {view === 'grid' && <GridView layout={grid} cards={gridCards} handlers={gridHandlers} cameraRef={cameraRef} containerRef={containerRef} />}
+          {view === 'grid' && <GridView layout={grid} cards={gridCards} handlers={gridHandlers} viewRef={viewRef} />}
           {view === 'plan' && (
             <CommunicationPlanTable
               rows={shownPlanRows}
@@ -486,44 +305,4 @@ export function StakeholderMapBoard({ store, board }: BoardProps) {
       </div>
     </div>
   )
-}
-
-/** Lets "Påvirkning/interesse" break after the slash on a phone without changing its accessible name. */
-function wrapAfterSlash(label: string) {
-  const parts = label.split('/')
-  return parts.map((part, i) => (
-    <Fragment key={i}>
-      {part}
-      {i < parts.length - 1 && (
-        <>
-          /<wbr />
-        </>
-      )}
-    </Fragment>
-  ))
-}
-
-// The chosen view is session state: per tab (sessionStorage) and in the URL hash, so a reload or a
-// shared link opens the same view.
-function initialView(boardId: string): StakeholderMapView {
-  const fromHash = /(?:^|[#&])view=(map|grid|plan)\b/.exec(window.location.hash)?.[1]
-  if (fromHash) return fromHash as StakeholderMapView
-  try {
-    const saved = sessionStorage.getItem(`samskap.stakeholderMap.view:${boardId}`)
-    if (saved && (views as readonly string[]).includes(saved)) return saved as StakeholderMapView
-  } catch {
-    // no storage: start on the map
-  }
-  return 'map'
-}
-
-function saveView(boardId: string, view: StakeholderMapView): void {
-  try {
-    sessionStorage.setItem(`samskap.stakeholderMap.view:${boardId}`, view)
-  } catch {
-    // the choice lasts while the component lives
-  }
-  const url = new URL(window.location.href)
-  url.hash = view === 'map' ? '' : `view=${view}`
-  window.history.replaceState(window.history.state, '', url)
 }

@@ -1,0 +1,241 @@
+import type Konva from 'konva'
+import { memo, useCallback, useLayoutEffect, useMemo, type RefObject } from 'react'
+import { useTranslation } from 'react-i18next'
+import { Arrow, Ellipse, Layer, Path, Rect, Stage, Transformer } from 'react-konva'
+import { planResizeItem } from '../../../shared/logic/canvasItems'
+import { detailForScale } from '../../../shared/logic/geometry'
+import type { ItemRecord } from '../../../shared/schema/schema'
+import { matchesMedia } from '../boards/useMediaQuery'
+import type { CommitPlan } from '../boards/useCommitPlan'
+import type { BoardVoting } from '../session/useBoardVote'
+import type { WorkshopStore } from '../store/WorkshopStore'
+import type { CanvasActions } from './canvasActions'
+import type { CanvasSession } from './canvasSession'
+import { CursorsLayer } from './CursorsLayer'
+import { DEFAULT_INK } from './inkColors'
+import type { ItemHandlers } from './itemHandlers'
+import { ConnectorNode, ImageNode, ShapeNode, StrokeNode, TextNode } from './itemNodes'
+import { NoteNode } from './NoteNode'
+import { useSessionStore } from './sessionStore'
+import { isDrawingTool } from './tools'
+import { lazyHitGraph, overscanOf } from './viewport/stagePainting'
+import type { Viewport } from './viewport/useViewport'
+
+/** Resize handles a finger can hit on touch screens. */
+const ANCHOR_SIZE = matchesMedia('(pointer: coarse)') ? 22 : 12
+
+interface CanvasStageProps {
+  store: WorkshopStore
+  boardId: string
+  session: CanvasSession
+  viewport: Viewport
+  handlers: ItemHandlers
+  nodes: ReadonlyMap<string, Konva.Group>
+  actions: CanvasActions
+  commit: CommitPlan
+  voting: BoardVoting
+  canEdit: boolean
+  transformerRef: RefObject<Konva.Transformer | null>
+  penPathRef: RefObject<Konva.Path | null>
+  /** Share of the view the stage reaches beyond it on every side (see viewport/useViewport.ts). */
+  overscan: number
+}
+
+/**
+ * The Konva stage, layers bottom to top: items, selection (resize frame and marquee), what is
+ * being drawn, other people's cursors. Its position and scale are set by the viewport, never by
+ * React props, so a camera move renders nothing here.
+ */
+export function CanvasStage(props: CanvasStageProps) {
+  const { store, boardId, session, viewport, overscan: ratio, penPathRef } = props
+  const { t } = useTranslation('canvas')
+  const size = useSessionStore(session, (s) => s.size)
+  const scale = useSessionStore(session, (s) => s.committedCamera.scale)
+  const panning = useSessionStore(session, (s) => s.tool === 'hand' || s.gesture.spaceHeld)
+  const drawingTool = useSessionStore(session, (s) => isDrawingTool(s.tool))
+  // Items stop listening while another tool is active: Konva must not start dragging them.
+  const listening = !panning && !drawingTool
+  if (size.w === 0 || size.h === 0) return null
+  const overscan = overscanOf(size, ratio)
+  return (
+    <Stage ref={viewport.stageRef} width={size.w + 2 * overscan.x} height={size.h + 2 * overscan.y} style={{ position: 'absolute', left: -overscan.x, top: -overscan.y }}>
+      <ItemsLayer store={store} session={session} handlers={props.handlers} voting={props.voting} listening={listening} />
+      <SelectionLayer {...props} listening={listening} />
+      {/* What is being drawn: React for shapes and arrows, the pen path directly from pointer events. */}
+      <Layer listening={false}>
+        <DraftShape session={session} />
+        <Path ref={penPathRef} fill={DEFAULT_INK} data="" perfectDrawEnabled={false} />
+      </Layer>
+      <CursorsLayer store={store} boardId={boardId} scale={scale} anonymousName={t('anonymous')} />
+    </Stage>
+  )
+}
+
+/** The mounted items (culling.ts decides which), each its own memoised node subscribed to its record. */
+const ItemsLayer = memo(function ItemsLayer({ store, session, handlers, voting, listening }: Pick<CanvasStageProps, 'store' | 'session' | 'handlers' | 'voting'> & { listening: boolean }) {
+  const { t } = useTranslation('canvas')
+  const rendered = useSessionStore(session, (s) => s.rendered)
+  const editingId = useSessionStore(session, (s) => s.editingId)
+  const filter = useSessionStore(session, (s) => s.filter)
+  const soleSelected = useSessionStore(session, (s) => (s.selection.size === 1 ? [...s.selection][0]! : null))
+  // From the committed camera, so the level switches at a redraw, never mid-gesture.
+  const detail = useSessionStore(session, (s) => detailForScale(s.committedCamera.scale))
+  const placeholder = t('note.placeholder')
+  const imageLabels = useMemo(() => ({ loading: t('image.uploading'), missing: t('image.missing') }), [t])
+  // Notes show dots only on the board the vote is on: plain numbers per note, never a subscription each.
+  const voteView = voting.view
+  return (
+    <Layer ref={lazyHitGraph} listening={listening}>
+      {rendered.map((id) => {
+        const common = { detail, store, id, handlers, filter }
+        switch (store.getItem(id)?.kind) {
+          case 'note':
+            return (
+              <NoteNode
+                {...common}
+                key={id}
+                editing={id === editingId}
+                placeholder={placeholder}
+                myDots={voting.canVote ? (voteView?.mine[id] ?? 0) : -1}
+                totalDots={!voteView?.totals ? -1 : voteView.open ? (voteView.totals[id] ?? 0) : (voteView.totals[id] ?? -1)}
+              />
+            )
+          case 'text':
+            return <TextNode {...common} key={id} editing={id === editingId} />
+          case 'shape':
+            return <ShapeNode {...common} key={id} editing={id === editingId} />
+          case 'stroke':
+            return <StrokeNode {...common} key={id} />
+          case 'image':
+            return <ImageNode {...common} key={id} labels={imageLabels} />
+          case 'connector':
+            return <ConnectorNode {...common} key={id} selected={soleSelected === id} />
+          default:
+            // Kinds of other boards (stakeholders, cards) never belong here; skip rather than crash.
+            return null
+        }
+      })}
+    </Layer>
+  )
+})
+
+/** The resize frame around what is selected (arrows show end handles instead) and the marquee. */
+function SelectionLayer({ session, nodes, actions, commit, canEdit, transformerRef, listening }: CanvasStageProps & { listening: boolean }) {
+  const selection = useSessionStore(session, (s) => s.selection)
+  const rendered = useSessionStore(session, (s) => s.rendered)
+  const editingId = useSessionStore(session, (s) => s.editingId)
+  const marquee = useSessionStore(session, (s) => s.marquee)
+  const scale = useSessionStore(session, (s) => s.committedCamera.scale)
+  const { lookupItem } = actions
+  const single = selection.size === 1 ? lookupItem([...selection][0]!) : undefined
+  const anchors = transformerAnchors(single?.kind, selection.size)
+
+  useLayoutEffect(() => {
+    const transformer = transformerRef.current
+    if (!transformer) return
+    const framed = [...selection].filter((id) => id !== editingId && lookupItem(id)?.kind !== 'connector').flatMap((id) => nodes.get(id) ?? [])
+    transformer.nodes(framed)
+    transformer.getLayer()?.batchDraw()
+  }, [selection, rendered, editingId, lookupItem, nodes, transformerRef])
+
+  const onTransformEnd = useCallback(
+    (event: Konva.KonvaEventObject<Event>) => {
+      const node = event.target
+      const id = node.id()
+      const item = lookupItem(id)
+      if (!item) return
+      const patch = planResizeItem(item, { x: node.x(), y: node.y(), scaleX: node.scaleX(), scaleY: node.scaleY() })
+      node.setAttrs({ ...(patch ? { x: patch.x, y: patch.y } : {}), scaleX: 1, scaleY: 1 })
+      if (patch) commit({ updateItems: [{ id, patch }] })
+    },
+    [commit, lookupItem],
+  )
+
+  const boundBox = useCallback(
+    (oldBox: BoxLike, newBox: BoxLike) => {
+      const k = session.getState().camera.scale
+      const tooSmall = Math.abs(newBox.width) < 8 * k || Math.abs(newBox.height) < 8 * k
+      const tooLarge = Math.abs(newBox.width) > 10_000 * k || Math.abs(newBox.height) > 10_000 * k
+      return tooSmall || tooLarge ? oldBox : newBox
+    },
+    [session],
+  )
+
+  return (
+    <Layer listening={listening}>
+      <Transformer
+        ref={transformerRef}
+        rotateEnabled={false}
+        flipEnabled={false}
+        keepRatio={single?.kind === 'image'}
+        ignoreStroke
+        resizeEnabled={anchors.length > 0 && editingId === null && canEdit}
+        enabledAnchors={anchors}
+        anchorSize={ANCHOR_SIZE}
+        anchorCornerRadius={ANCHOR_SIZE / 2}
+        anchorStroke="#1a5fb4"
+        anchorFill="#ffffff"
+        borderStroke="#1a5fb4"
+        borderStrokeWidth={2}
+        padding={2}
+        boundBoxFunc={boundBox}
+        onTransformEnd={onTransformEnd}
+      />
+      {marquee && (
+        <Rect
+          x={marquee.x}
+          y={marquee.y}
+          width={marquee.w}
+          height={marquee.h}
+          fill="rgba(26,95,180,0.08)"
+          stroke="#1a5fb4"
+          strokeWidth={1 / scale}
+          dash={[4 / scale, 4 / scale]}
+          listening={false}
+        />
+      )}
+    </Layer>
+  )
+}
+
+/** The shape or arrow being drawn, dashed. */
+function DraftShape({ session }: { session: CanvasSession }) {
+  const draft = useSessionStore(session, (s) => s.draft)
+  if (draft?.kind === 'arrow') {
+    return <Arrow points={[draft.from.x, draft.from.y, draft.to.x, draft.to.y]} stroke={DEFAULT_INK} fill={DEFAULT_INK} strokeWidth={2} pointerLength={12} pointerWidth={12} dash={[6, 4]} />
+  }
+  if (draft?.kind !== 'shape') return null
+  const { rect } = draft
+  return draft.shape === 'ellipse' ? (
+    <Ellipse x={rect.x + rect.w / 2} y={rect.y + rect.h / 2} radiusX={rect.w / 2} radiusY={rect.h / 2} stroke={DEFAULT_INK} strokeWidth={2} strokeScaleEnabled={false} dash={[6, 4]} />
+  ) : (
+    <Rect x={rect.x} y={rect.y} width={rect.w} height={rect.h} stroke={DEFAULT_INK} strokeWidth={2} strokeScaleEnabled={false} dash={[6, 4]} cornerRadius={4} />
+  )
+}
+
+type Anchor = 'top-left' | 'top-right' | 'bottom-left' | 'bottom-right' | 'middle-left' | 'middle-right' | 'top-center' | 'bottom-center'
+const allAnchors: Anchor[] = ['top-left', 'top-right', 'bottom-left', 'bottom-right', 'middle-left', 'middle-right', 'top-center', 'bottom-center']
+
+/** Which resize handles a single selected item gets: text only its width, photos only corners. */
+function transformerAnchors(kind: ItemRecord['kind'] | undefined, count: number): Anchor[] {
+  if (count !== 1) return []
+  switch (kind) {
+    case 'note':
+    case 'shape':
+      return allAnchors
+    case 'image':
+      return ['top-left', 'top-right', 'bottom-left', 'bottom-right']
+    case 'text':
+      return ['middle-left', 'middle-right']
+    default:
+      return []
+  }
+}
+
+interface BoxLike {
+  x: number
+  y: number
+  width: number
+  height: number
+  rotation: number
+}

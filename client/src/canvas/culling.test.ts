@@ -1,0 +1,89 @@
+import { describe, expect, it } from 'vitest'
+import type { NoteRecord } from '../../../shared/schema/records/note'
+import type { ItemRecord } from '../../../shared/schema/schema'
+import { fullAccess } from '../session/boardAccess'
+import type { BoardVoting } from '../session/useBoardVote'
+import { createCanvasSession } from './canvasSession'
+import { watchCulling } from './culling'
+
+const voting: BoardVoting = { view: null, canVote: false, isEligible: () => false, cast: async () => false, retract: async () => false }
+const note = (id: string, x: number, y: number): NoteRecord => ({ id, kind: 'note', boardId: 'b', x, y, w: 100, h: 100, color: 'yellow', text: '', createdAt: 0, sdgs: [], dimension: '' })
+
+/** The three methods culling reads, over a plain map, with the store's topics. */
+function fakeStore(initial: ItemRecord[]) {
+  const items = new Map(initial.map((i) => [i.id, i]))
+  const listeners = new Map<string, Set<() => void>>()
+  const emit = (topic: string) => listeners.get(topic)?.forEach((l) => l())
+  return {
+    getItem: (id: string) => items.get(id),
+    getItemIds: (boardId: string) => [...items.values()].filter((i) => i.boardId === boardId).map((i) => i.id),
+    subscribe(topic: string, listener: () => void) {
+      if (!listeners.has(topic)) listeners.set(topic, new Set())
+      listeners.get(topic)!.add(listener)
+      return () => listeners.get(topic)!.delete(listener)
+    },
+    move(id: string, x: number, y: number) {
+      items.set(id, { ...(items.get(id) as NoteRecord), x, y })
+      emit(`item:${id}`)
+    },
+    remove(id: string) {
+      items.delete(id)
+      emit(`item:${id}`)
+      emit('items:b')
+    },
+    listenerCount: () => [...listeners.values()].reduce((n, set) => n + set.size, 0),
+  }
+}
+
+// A 1000 × 800 view at 100 %, overscan 0.25: items within 250 board pixels of the view are mounted.
+function setup(items: ItemRecord[]) {
+  const store = fakeStore(items)
+  const session = createCanvasSession({ access: fullAccess, voting, pendingCamera: null })
+  session.setState({ size: { w: 1000, h: 800 } })
+  const stop = watchCulling(store, session, 'b', 0.25)
+  return { store, session, stop }
+}
+
+describe('watchCulling', () => {
+  it('mounts what is within reach of the view, in stacking order', () => {
+    const { session } = setup([note('in', 100, 100), note('near', 1100, 100), note('far', 3000, 100)])
+    expect(session.getState().rendered).toEqual(['in', 'near'])
+  })
+
+  it('follows the committed camera, not the one on screen', () => {
+    const { session } = setup([note('in', 100, 100), note('far', 3000, 100)])
+    session.setState({ camera: { x: -2800, y: 0, scale: 1 } })
+    expect(session.getState().rendered).toEqual(['in'])
+    session.setState({ committedCamera: { x: -2800, y: 0, scale: 1 } })
+    expect(session.getState().rendered).toEqual(['far'])
+  })
+
+  it('keeps the selection and the item being edited mounted wherever they are', () => {
+    const { session } = setup([note('in', 100, 100), note('picked', 5000, 0), note('typed', -5000, 0)])
+    session.setState({ selection: new Set(['picked']), editingId: 'typed' })
+    expect(session.getState().rendered).toEqual(['in', 'picked', 'typed'])
+  })
+
+  it('mounts an item someone moves into view, and unmounts one moved away', () => {
+    const { store, session } = setup([note('a', 100, 100), note('b', 3000, 100)])
+    store.move('b', 200, 200)
+    expect(session.getState().rendered).toEqual(['a', 'b'])
+    store.move('a', -4000, 0)
+    expect(session.getState().rendered).toEqual(['b'])
+  })
+
+  it('drops deleted items from the selection', () => {
+    const { store, session } = setup([note('a', 100, 100), note('b', 200, 100)])
+    session.setState({ selection: new Set(['a', 'b']) })
+    store.remove('a')
+    expect([...session.getState().selection]).toEqual(['b'])
+    expect(session.getState().rendered).toEqual(['b'])
+  })
+
+  it('leaves nothing subscribed when stopped', () => {
+    const { store, stop } = setup([note('a', 100, 100), note('b', 200, 100)])
+    expect(store.listenerCount()).toBe(3)
+    stop()
+    expect(store.listenerCount()).toBe(0)
+  })
+})

@@ -7,7 +7,6 @@ import * as Y from 'yjs'
 import { createRecordMap, getWorkshopMaps, readRecord, type WorkshopMaps } from '../../shared/doc/workshopDoc'
 import {
   commandRoles,
-  messageControl,
   parseCommand,
   type CommandEnvelope,
   type CommandError,
@@ -25,7 +24,7 @@ import { addTime, pauseTimer, resumeTimer, startTimer } from '../../shared/facil
 import { isVotable, planCast, planRetract, tallyBallots } from '../../shared/facilitation/voting'
 import { sortByOrder } from '../../shared/logic/boardOrder'
 import type { DocumentPlan } from '../../shared/logic/plan'
-import { CloseCode } from '../../shared/protocol'
+import { CloseCode, messageAuth, messageControl } from '../../shared/protocol'
 import { validateBoard, validateItem, type ItemRecord } from '../../shared/schema/schema'
 import type { BoardRecord } from '../../shared/schema/records/board'
 import { NOTE_TEXT_MAX } from '../../shared/schema/records/note'
@@ -817,7 +816,7 @@ export class WorkshopSession {
       return
     }
     const encoder = encoding.createEncoder()
-    encoding.writeVarUint(encoder, MESSAGE_AUTH)
+    encoding.writeVarUint(encoder, messageAuth)
     authProtocol.writePermissionDenied(encoder, `${reason}: ${refusalText[reason]}`)
     this.#room.sendMessage(connection, encoding.toUint8Array(encoder), 'control')
   }
@@ -848,9 +847,6 @@ export class WorkshopSession {
     this.#guard.destroy()
   }
 }
-
-/** y-websocket's auth message type, whose permission-denied message stock clients log. */
-const MESSAGE_AUTH = 2
 
 /**
  * Whether an update holds anything `doc` does not have yet: an item it lacks, or a deletion of

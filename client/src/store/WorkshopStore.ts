@@ -2,7 +2,7 @@ import { nanoid } from 'nanoid'
 import * as Y from 'yjs'
 import { IndexeddbPersistence } from 'y-indexeddb'
 import { WebsocketProvider } from 'y-websocket'
-import { terminalCloseCodes } from '../../../shared/protocol'
+import { isTerminalCloseCode } from '../../../shared/protocol'
 import {
   currentSchema,
   encodeSchemaVersions,
@@ -126,7 +126,7 @@ export class WorkshopStore {
       // control=1: this client speaks the control channel (shared/facilitation/commands.ts).
       params: { schema: encodeSchemaVersions(currentSchema), control: '1', ...(options.token ? { token: options.token } : {}) },
       ...(options.WebSocketPolyfill ? { WebSocketPolyfill: options.WebSocketPolyfill, disableBc: true } : {}),
-      shouldReconnect: (event) => !terminalCloseCodes.has(event.code) && !(event.code >= 4400 && event.code < 4500),
+      shouldReconnect: (event) => !isTerminalCloseCode(event.code),
     })
     this.provider.on('status', ({ status }) => {
       // 'connected' only means the socket opened; the person is connected once the sync finished.

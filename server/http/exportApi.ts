@@ -1,14 +1,11 @@
 import type { IncomingMessage, ServerResponse } from 'node:http'
-import { nanoid } from 'nanoid'
-import * as Y from 'yjs'
-import { createRecordMap, getWorkshopMaps, SCHEMA_KEY } from '../../shared/doc/workshopDoc'
+import { PlanRejectedError } from '../../shared/doc/applyPlan'
 import { parseWorkshopExport, WORKSHOP_IMPORT_MAX_BYTES } from '../../shared/export/workshopJson'
-import { currentSchema } from '../../shared/schema/schema'
 import type { Logger } from '../log'
 import type { Persistence } from '../persistence/Persistence'
 import { readBody, RequestBodyError, sendJson } from './httpResponses'
 import type { RequestContext } from './requestContext'
-import { storeNewWorkshop } from './workshopsApi'
+import { createStoredWorkshop } from './createStoredWorkshop'
 
 export const IMPORT_PATH = '/api/workshops/import'
 
@@ -36,26 +33,14 @@ export async function handleImportRequest(
   const parsed = parseWorkshopExport(input, Date.now())
   if (!parsed.ok) return sendJson(response, 400, { error: parsed.error })
 
-  const id = nanoid(21)
-  const doc = new Y.Doc()
-  const { meta, boards, items } = getWorkshopMaps(doc)
-  doc.transact(() => {
-    meta.set(SCHEMA_KEY, { ...currentSchema })
-    meta.set('title', parsed.meta.title)
-    meta.set('language', parsed.meta.language)
-    meta.set('createdAt', parsed.meta.createdAt)
-    for (const board of parsed.boards) boards.set(board.id, createRecordMap(board))
-    for (const item of parsed.items) items.set(item.id, createRecordMap(item))
-  })
-  const state = Y.encodeStateAsUpdate(doc)
-  doc.destroy()
-  const created = await storeNewWorkshop(
-    persistence,
-    context,
-    request,
-    { id, title: parsed.meta.title, language: parsed.meta.language, createdAt: parsed.meta.createdAt },
-    state,
-  )
-  log.info({ workshopId: id, boards: parsed.boards.length, items: parsed.items.length }, 'workshop imported')
+  let created
+  try {
+    created = await createStoredWorkshop(persistence, context.access, context.baseUrl(request), parsed)
+  } catch (error) {
+    // Records were validated while parsing; the write path checks them again and names the first bad one.
+    if (error instanceof PlanRejectedError) return sendJson(response, 400, { error: error.message })
+    throw error
+  }
+  log.info({ workshopId: created.id, boards: parsed.boards.length, items: parsed.items.length }, 'workshop imported')
   sendJson(response, 201, created)
 }

@@ -1,16 +1,13 @@
 import type { IncomingMessage, ServerResponse } from 'node:http'
 import { nanoid } from 'nanoid'
 import * as v from 'valibot'
-import * as Y from 'yjs'
-import { initializeWorkshop } from '../../shared/doc/workshopDoc'
 import { orderAtEnd } from '../../shared/logic/boardOrder'
 import { validateBoard } from '../../shared/schema/schema'
 import { validateWorkshopMeta } from '../../shared/schema/records/workshopMeta'
 import { WORKSHOP_ID_PATTERN } from '../../shared/protocol'
-import type { CreatedWorkshop } from '../../shared/access'
-import { linksFor } from '../access/AccessStore'
 import type { Logger } from '../log'
-import type { Persistence, WorkshopRow } from '../persistence/Persistence'
+import type { Persistence } from '../persistence/Persistence'
+import { createStoredWorkshop } from './createStoredWorkshop'
 import { readBody, RequestBodyError, sendJson } from './httpResponses'
 import type { RequestContext } from './requestContext'
 
@@ -97,42 +94,7 @@ async function createWorkshop(
   })
   if (!board.ok) return sendJson(response, 400, { error: board.error.replace(/^board\.title/, 'boardTitle') })
 
-  const id = nanoid(21)
-  const doc = new Y.Doc()
-  initializeWorkshop(doc, { meta: meta.value, firstBoard: board.value })
-  const state = Y.encodeStateAsUpdate(doc)
-  doc.destroy()
-  const created = await storeNewWorkshop(
-    persistence,
-    context,
-    request,
-    { id, title: meta.value.title, language: meta.value.language, createdAt: meta.value.createdAt },
-    state,
-  )
-  log.info({ workshopId: id }, 'workshop created')
+  const created = await createStoredWorkshop(persistence, context.access, context.baseUrl(request), { meta: meta.value, boards: [board.value], items: [] })
+  log.info({ workshopId: created.id }, 'workshop created')
   sendJson(response, 201, created)
-}
-
-/**
- * Stores a new workshop with its access (a join code and link keys, drawn again if the code is
- * taken) in one transaction, and says how to get in: what `POST /api/workshops` and the import answer.
- */
-export async function storeNewWorkshop(
-  persistence: Persistence,
-  context: RequestContext,
-  request: IncomingMessage,
-  row: WorkshopRow,
-  state: Uint8Array,
-): Promise<CreatedWorkshop> {
-  const { access } = await context.access.withFreshCode(
-    () => context.access.newAccess(row.id),
-    (fresh) => persistence.createWorkshop(row, state, fresh),
-  )
-  return {
-    id: row.id,
-    url: `/w/${row.id}`,
-    code: access.code,
-    links: linksFor(access, context.baseUrl(request)),
-    token: access.facilitatorKey,
-  }
 }

@@ -23,6 +23,8 @@ import { isHistoryPersistence, isSharedPersistence, type Persistence } from './p
 import { PostgresPersistence } from './persistence/PostgresPersistence'
 import { SqlitePersistence } from './persistence/SqlitePersistence'
 import { RedisFanout } from './scaleout/RedisFanout'
+import { Facilitation } from './facilitation/Facilitation'
+import type { Room } from './sync/Room'
 import { RoomRegistry } from './sync/RoomRegistry'
 import { SyncConnection } from './sync/SyncConnection'
 
@@ -106,15 +108,6 @@ export async function createSamskapServer(options: SamskapServerOptions): Promis
       throw error
     }
   }
-  const registry: RoomRegistry = new RoomRegistry({
-    persistence,
-    log,
-    unloadDelayMs: options.unloadDelayMs ?? 10_000,
-    compactEvery: options.compactEvery ?? 500,
-    writeRetryMs: options.writeRetryMs ?? (isSharedPersistence(persistence) ? 30_000 : 0),
-    fanout,
-    metrics,
-  })
   // History (server/history): off only when injected storage cannot keep it.
   const history = isHistoryPersistence(persistence)
     ? new WorkshopHistory({
@@ -124,6 +117,17 @@ export async function createSamskapServer(options: SamskapServerOptions): Promis
         findRoom: (id) => registry.rooms().find((room) => room.workshopId === id),
       })
     : null
+  const registry: RoomRegistry = new RoomRegistry({
+    persistence,
+    log,
+    unloadDelayMs: options.unloadDelayMs ?? 10_000,
+    compactEvery: options.compactEvery ?? 500,
+    writeRetryMs: options.writeRetryMs ?? (isSharedPersistence(persistence) ? 30_000 : 0),
+    fanout,
+    metrics,
+    // Above sync, in hook order: the guard and facilitation first (they refuse updates), then history.
+    extensions: [Facilitation.load, ...(history ? [(room: Room) => history.roomExtension(room)] : [])],
+  })
   const staticRoot = options.staticDir ? path.resolve(options.staticDir) : null
   const hasStatic = staticRoot !== null && fs.existsSync(staticRoot) && fs.statSync(staticRoot).isDirectory()
   // Photos are files addressed by their hash, beside the database, never in a Yjs document.
@@ -190,7 +194,7 @@ export async function createSamskapServer(options: SamskapServerOptions): Promis
       // Left empty: fails the pattern below.
     }
     const connectionLog = log.child({ workshopId: WORKSHOP_ID_PATTERN.test(workshopId) ? workshopId : '(invalid)' })
-    const connection = new SyncConnection(ws, workshopId, connectionLog)
+    const connection = new SyncConnection(ws, workshopId, connectionLog, url.searchParams)
     connections.add(connection)
     // Listen at once: messages that arrive while the room loads are queued, not lost.
     ws.on('message', (data, isBinary) => connection.receive(data, isBinary))
@@ -226,7 +230,6 @@ export async function createSamskapServer(options: SamskapServerOptions): Promis
         return
       }
     }
-    connection.wantsControl = url.searchParams.get('control') === '1'
     void joinRoom(connection, url.searchParams.get('token'))
   }
 
@@ -253,7 +256,6 @@ export async function createSamskapServer(options: SamskapServerOptions): Promis
       const room = await registry.acquire(workshopId)
       // Same turn as acquire resolving: the registry cannot unload the room in between.
       room.addConnection(connection)
-      history?.track(room)
     } catch (error) {
       if (error instanceof SchemaTooNewError) {
         connection.log.error({ err: error }, 'stored workshop is newer than this server')

@@ -5,31 +5,19 @@ import type * as awarenessProtocol from 'y-protocols/awareness'
 import * as syncProtocol from 'y-protocols/sync'
 import * as Y from 'yjs'
 import { migrateWorkshop } from '../../shared/doc/workshopDoc'
-import { CloseCode, messageAwareness, messageControl, messageQueryAwareness, messageSync } from '../../shared/protocol'
+import { CloseCode, messageAwareness, messageQueryAwareness, messageSync } from '../../shared/protocol'
 import type { Logger } from '../log'
 import type { MessageKind, ServerMetrics } from '../metrics'
 import { isSharedPersistence, type Persistence } from '../persistence/Persistence'
 import type { RoomChannel } from '../scaleout/RoomChannel'
-import { GuardedOrigin } from '../facilitation/UpdateGuard'
 import { AwarenessRelay } from './AwarenessRelay'
 import { CrossInstanceSync, remoteOrigin } from './CrossInstanceSync'
 import { DurableLog, type CommittedBatch } from './DurableLog'
 import { MalformedMessageError } from './MalformedMessageError'
+import { RoomHooks } from './RoomHooks'
+import type { Refusal, RoomExtension } from './RoomExtension'
 import type { MessageHandler, SyncConnection } from './SyncConnection'
-
-/**
- * Roles and facilitation on top of plain sync (server/facilitation/WorkshopSession.ts). A room
- * without one (the held-notes companion document, which has no sockets) applies updates as they come.
- */
-export interface RoomSession {
-  applyClientUpdate(connection: SyncConnection, update: Uint8Array): void
-  handleControl(connection: SyncConnection, json: string): void | Promise<void>
-  stampAwareness(connection: SyncConnection, update: Uint8Array): Uint8Array
-  connectionAdded(connection: SyncConnection): void
-  isRemoved(participantId: string): boolean
-  unload(): Promise<void>
-  destroy(): void
-}
+import { UndoableApply } from './UndoableApply'
 
 export interface RoomOptions {
   workshopId: string
@@ -76,9 +64,13 @@ export class Room implements MessageHandler {
   readonly #presence: AwarenessRelay
   readonly #instances: CrossInstanceSync | null
   readonly #metrics: ServerMetrics | undefined
+  #hooks = new RoomHooks([])
+  /** Set when an extension checks applied updates: refused ones are undone through it. */
+  #undoable: UndoableApply | null = null
+  /** Documents that belong to this room (ExtensionTools.loadCompanion): unloaded and freed with it. */
+  readonly #companions: Room[] = []
   #broken = false
   #destroyed = false
-  #session: RoomSession | null = null
 
   private constructor(options: RoomOptions, doc: Y.Doc, lastSeq: number, loggedUpdates: number) {
     this.#options = options
@@ -116,7 +108,7 @@ export class Room implements MessageHandler {
     // The 'update' event fires only for updates that changed the document: exactly what to store.
     doc.on('update', (update: Uint8Array, origin: unknown) => {
       if (origin === remoteOrigin && !this.#instances?.storingRemote) this.#broadcastUpdate(update, undefined)
-      else this.#durable.append(update, origin instanceof GuardedOrigin ? origin.connection : origin)
+      else this.#durable.append(update, origin)
     })
     this.#instances?.start()
   }
@@ -149,14 +141,17 @@ export class Room implements MessageHandler {
     return room
   }
 
-  /** Attaches facilitation; before the first connection. */
-  attachSession(session: RoomSession): void {
-    assert(this.connections.size === 0 && this.#session === null, 'attachSession on a room in use')
-    this.#session = session
+  /** Plugs in the extensions, in order (RoomExtension.ts); once, before the first connection. */
+  attachExtensions(extensions: readonly RoomExtension[]): void {
+    assert(this.connections.size === 0 && this.#hooks.extensions.length === 0, 'attachExtensions on a room in use')
+    this.#hooks = new RoomHooks(extensions)
+    // After the extensions: their own listeners read a client's transaction before the undo manager does.
+    if (this.#hooks.checkApplied.length > 0) this.#undoable = new UndoableApply(this.doc)
   }
 
-  get session(): RoomSession | null {
-    return this.#session
+  /** A companion document (ExtensionTools.loadCompanion) is stored, unloaded and freed with this room. */
+  adoptCompanion(companion: Room): void {
+    this.#companions.push(companion)
   }
 
   /** Nothing applied to the document is waiting to be written. */
@@ -184,7 +179,10 @@ export class Room implements MessageHandler {
       syncProtocol.writeSyncStep1(encoder, this.doc)
       this.#send(connection, encoding.toUint8Array(encoder), 'sync')
       if (!this.#presence.isEmpty) this.#send(connection, this.#presence.encodeAll(), 'awareness')
-      this.#session?.connectionAdded(connection)
+      for (const extension of this.#hooks.onConnect) {
+        if (connection.isRejected) break
+        extension.onConnect!(connection)
+      }
     }
     connection.attach(this)
   }
@@ -205,20 +203,21 @@ export class Room implements MessageHandler {
         return this.#handleSyncMessage(connection, decoder)
       case messageAwareness: {
         this.#metrics?.messagesReceived.inc({ type: 'awareness' })
-        const update = decoding.readVarUint8Array(decoder)
-        this.#presence.applyFromClient(connection, this.#session ? this.#session.stampAwareness(connection, update) : update)
+        let update = decoding.readVarUint8Array(decoder)
+        for (const extension of this.#hooks.onAwareness) update = extension.onAwareness!(connection, update)
+        this.#presence.applyFromClient(connection, update)
         return
       }
       case messageQueryAwareness:
         this.#metrics?.messagesReceived.inc({ type: 'query_awareness' })
         this.#send(connection, this.#presence.encodeAll(), 'awareness')
         return
-      case messageControl:
-        if (!this.#session) throw new MalformedMessageError('this room has no control channel')
-        this.#metrics?.messagesReceived.inc({ type: 'control' })
-        return this.#session.handleControl(connection, decoding.readVarString(decoder))
-      default:
-        throw new MalformedMessageError(`unknown message type ${messageType}`)
+      default: {
+        const extensionMessage = this.#hooks.messages.get(messageType)
+        if (!extensionMessage) throw new MalformedMessageError(`unknown message type ${messageType}`)
+        this.#metrics?.messagesReceived.inc({ type: extensionMessage.kind })
+        return extensionMessage.handle(connection, decoder)
+      }
     }
   }
 
@@ -236,15 +235,37 @@ export class Room implements MessageHandler {
       }
       case syncProtocol.messageYjsSyncStep2:
       case syncProtocol.messageYjsUpdate: {
-        const update = decoding.readVarUint8Array(decoder)
-        // Origin = the connection, so the broadcast can skip the sender.
-        if (this.#session) this.#session.applyClientUpdate(connection, update)
-        else Y.applyUpdate(this.doc, update, connection)
+        this.#applyClientUpdate(connection, decoding.readVarUint8Array(decoder))
         return
       }
       default:
         throw new MalformedMessageError(`unknown sync message type ${syncType}`)
     }
+  }
+
+  /**
+   * A client's update through the extensions' hooks (RoomExtension.ts): refused before it is
+   * applied, or applied and then refused (and undone), or applied and standing. Its origin is the
+   * connection, so the broadcast can skip the sender.
+   */
+  #applyClientUpdate(connection: SyncConnection, update: Uint8Array): void {
+    const hooks = this.#hooks
+    for (const extension of hooks.beforeApply) {
+      const refusal = extension.beforeApply!({ connection, update })
+      if (refusal) return this.#refused(connection, update, refusal, false)
+    }
+    if (!this.#undoable) {
+      Y.applyUpdate(this.doc, update, connection)
+      return
+    }
+    const { transaction, refusal } = this.#undoable.apply(connection, update, (applied) => hooks.check({ connection, update, transaction: applied }))
+    if (refusal) return this.#refused(connection, update, refusal, true)
+    if (transaction) for (const extension of hooks.afterApply) extension.afterApply!({ connection, update, transaction })
+  }
+
+  #refused(connection: SyncConnection, update: Uint8Array, refusal: Refusal, undone: boolean): void {
+    if (undone) connection.log.info({ reason: refusal.reason, boardId: refusal.boardId }, 'update refused and undone')
+    for (const extension of this.#hooks.onRefused) extension.onRefused!({ connection, update, refusal, undone })
   }
 
   async #answerAfterFlush(connection: SyncConnection, stateVector: Uint8Array): Promise<void> {
@@ -260,7 +281,7 @@ export class Room implements MessageHandler {
     this.#send(connection, encoding.toUint8Array(encoder), 'sync')
   }
 
-  /** Sends one message to one socket (the session's control messages). */
+  /** Sends one message to one socket (an extension's messages). */
   sendMessage(connection: SyncConnection, message: Uint8Array, kind: MessageKind): void {
     this.#send(connection, message, kind)
   }
@@ -277,6 +298,10 @@ export class Room implements MessageHandler {
     const first = origins[0]
     this.#broadcastUpdate(update, origins.every((origin) => origin === first) ? first : undefined)
     if (this.#instances && previousSeq !== null) this.#instances.committed(update, previousSeq, seq)
+    if (this.#hooks.afterCommit.length > 0) {
+      const local = origins.some((origin) => origin !== remoteOrigin)
+      for (const extension of this.#hooks.afterCommit) extension.afterCommit!({ update, local })
+    }
   }
 
   /** Sends a committed update to every local socket except `except` (its sender). */
@@ -304,10 +329,13 @@ export class Room implements MessageHandler {
     this.#metrics?.bytesSent.inc(message.byteLength * sent)
   }
 
-  /** Flushes, compacts and frees the room. The registry calls it once no one is connected. */
+  /** Flushes, compacts and frees the room and its companions. The registry calls it once no one is connected. */
   async unload(): Promise<void> {
     try {
-      if (!this.#broken) await Promise.all([this.#durable.finish(), this.#session?.unload()])
+      if (!this.#broken) {
+        for (const extension of this.#hooks.beforeUnload) await extension.beforeUnload!()
+        await Promise.all([this.#durable.finish(), ...this.#companions.map((companion) => companion.unload())])
+      }
     } finally {
       this.destroy()
     }
@@ -323,7 +351,9 @@ export class Room implements MessageHandler {
     this.#destroyed = true
     this.#durable.close()
     this.#instances?.close()
-    this.#session?.destroy()
+    for (const extension of this.#hooks.onDestroy) extension.onDestroy!()
+    this.#undoable?.destroy()
+    for (const companion of this.#companions) companion.destroy()
     this.#presence.destroy()
     this.doc.destroy()
   }

@@ -24,8 +24,7 @@ export interface WorkshopContent {
  * taken), stored in one transaction. Answers what `POST /api/workshops` and the import return.
  */
 export async function createStoredWorkshop(
-  persistence: Persistence,
-  access: AccessStore,
+  { persistence, access }: { persistence: Persistence; access: AccessStore },
   baseUrl: string,
   content: WorkshopContent,
 ): Promise<CreatedWorkshop> {

@@ -5,11 +5,9 @@ import { orderAtEnd } from '../../shared/logic/boardOrder'
 import { validateBoard } from '../../shared/schema/schema'
 import { validateWorkshopMeta } from '../../shared/schema/records/workshopMeta'
 import { WORKSHOP_ID_PATTERN } from '../../shared/protocol'
-import type { Logger } from '../log'
-import type { Persistence } from '../persistence/Persistence'
 import { createStoredWorkshop } from './createStoredWorkshop'
-import { readBody, RequestBodyError, sendJson } from './httpResponses'
-import type { RequestContext } from './requestContext'
+import type { HttpDeps } from './HttpDeps'
+import { readJsonBody, sendJson } from './httpResponses'
 
 export const CREATE_BODY_LIMIT = 16 * 1024
 const DEFAULT_LANGUAGE = 'nb'
@@ -27,47 +25,11 @@ const createWorkshopBody = v.strictObject({
   boardTitle: v.optional(v.string('boardTitle must be a string')),
 })
 
-/** Handles /api/*. Returns after the response is sent. */
-export async function handleApiRequest(
-  request: IncomingMessage,
-  response: ServerResponse,
-  pathname: string,
-  persistence: Persistence,
-  context: RequestContext,
-  log: Logger,
-): Promise<void> {
-  if (pathname === '/api/workshops') {
-    if (request.method !== 'POST') return sendJson(response, 405, { error: 'Use POST to create a workshop' })
-    return createWorkshop(request, response, persistence, context, log)
-  }
-  const match = /^\/api\/workshops\/([^/]+)$/.exec(pathname)
-  if (match) {
-    if (request.method !== 'GET' && request.method !== 'HEAD') {
-      return sendJson(response, 405, { error: 'Only GET is supported here' })
-    }
-    const id = match[1]!
-    const row = WORKSHOP_ID_PATTERN.test(id) ? await persistence.getWorkshop(id) : undefined
-    if (!row) return sendJson(response, 404, { error: 'Workshop not found' })
-    return sendJson(response, 200, { id: row.id, title: row.title })
-  }
-  sendJson(response, 404, { error: 'Not found' })
-}
-
-async function createWorkshop(
-  request: IncomingMessage,
-  response: ServerResponse,
-  persistence: Persistence,
-  context: RequestContext,
-  log: Logger,
-): Promise<void> {
-  let input: unknown
-  try {
-    const body = await readBody(request, CREATE_BODY_LIMIT)
-    input = body.length === 0 ? {} : JSON.parse(body.toString('utf8'))
-  } catch (error) {
-    if (error instanceof RequestBodyError) return sendJson(response, error.status, { error: error.message })
-    return sendJson(response, 400, { error: 'Request body must be JSON' })
-  }
+/** `POST /api/workshops` {title?, language?, boardTitle?}: a new workshop with one free canvas, and how to get in. */
+export async function createWorkshop(request: IncomingMessage, response: ServerResponse, deps: HttpDeps): Promise<void> {
+  const body = await readJsonBody(request, response, CREATE_BODY_LIMIT, {})
+  if (!body.ok) return
+  const input = body.value
   // valibot's object schemas accept arrays (they are objects without extra keys); a body must not be one.
   if (typeof input !== 'object' || input === null || Array.isArray(input)) {
     return sendJson(response, 400, { error: 'Request body must be a JSON object' })
@@ -94,7 +56,14 @@ async function createWorkshop(
   })
   if (!board.ok) return sendJson(response, 400, { error: board.error.replace(/^board\.title/, 'boardTitle') })
 
-  const created = await createStoredWorkshop(persistence, context.access, context.baseUrl(request), { meta: meta.value, boards: [board.value], items: [] })
-  log.info({ workshopId: created.id }, 'workshop created')
+  const created = await createStoredWorkshop(deps, deps.requests.baseUrl(request), { meta: meta.value, boards: [board.value], items: [] })
+  deps.log.info({ workshopId: created.id }, 'workshop created')
   sendJson(response, 201, created)
+}
+
+/** `GET /api/workshops/<id>`: its id and title. */
+export async function getWorkshop(_request: IncomingMessage, response: ServerResponse, deps: HttpDeps, [id]: readonly string[]): Promise<void> {
+  const row = id !== undefined && WORKSHOP_ID_PATTERN.test(id) ? await deps.persistence.getWorkshop(id) : undefined
+  if (!row) return sendJson(response, 404, { error: 'Workshop not found' })
+  sendJson(response, 200, { id: row.id, title: row.title })
 }

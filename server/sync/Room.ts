@@ -41,18 +41,15 @@ export interface RoomOptions {
 }
 
 /**
- * One loaded workshop: its Y.Doc, its awareness and the sockets editing it.
+ * One loaded document and the sockets editing it: connections plus protocol (README.md beside this
+ * file). It decodes each message, runs the extensions' hooks, and broadcasts; what it keeps is in
+ * modules of its own: the durable log (DurableLog), the other instances (CrossInstanceSync) and
+ * presence (AwarenessRelay).
  *
  * Durability rule: an update is broadcast only after it is committed to storage, and a sync reply
  * (which carries the whole document) is only encoded when nothing in the doc is still unwritten.
  * So no client is ever told about state that a crash could lose, and a client that saw an edit can
- * trust it survives a restart.
- *
- * With several instances (a RoomChannel), the same holds across them: an update is published to the
- * others only after commit, and they broadcast it without storing it again. Each room tracks the
- * highest database seq up to which it has applied everything (`#appliedSeq`); a missed message
- * (a gap between an update's `previousSeq` and that mark, or a Redis reconnect) is read back from
- * the database.
+ * trust it survives a restart. With several instances the same holds across them.
  */
 export class Room implements MessageHandler {
   readonly workshopId: string
@@ -146,7 +143,7 @@ export class Room implements MessageHandler {
     assert(this.connections.size === 0 && this.#hooks.extensions.length === 0, 'attachExtensions on a room in use')
     this.#hooks = new RoomHooks(extensions)
     // After the extensions: their own listeners read a client's transaction before the undo manager does.
-    if (this.#hooks.checkApplied.length > 0) this.#undoable = new UndoableApply(this.doc)
+    if (this.#hooks.checkApplied.length > 0 || this.#hooks.afterApply.length > 0) this.#undoable = new UndoableApply(this.doc)
   }
 
   /** A companion document (ExtensionTools.loadCompanion) is stored, unloaded and freed with this room. */
@@ -179,9 +176,9 @@ export class Room implements MessageHandler {
       syncProtocol.writeSyncStep1(encoder, this.doc)
       this.#send(connection, encoding.toUint8Array(encoder), 'sync')
       if (!this.#presence.isEmpty) this.#send(connection, this.#presence.encodeAll(), 'awareness')
-      for (const extension of this.#hooks.onConnect) {
+      for (const onConnect of this.#hooks.onConnect) {
         if (connection.isRejected) break
-        extension.onConnect!(connection)
+        onConnect(connection)
       }
     }
     connection.attach(this)
@@ -204,7 +201,7 @@ export class Room implements MessageHandler {
       case messageAwareness: {
         this.#metrics?.messagesReceived.inc({ type: 'awareness' })
         let update = decoding.readVarUint8Array(decoder)
-        for (const extension of this.#hooks.onAwareness) update = extension.onAwareness!(connection, update)
+        for (const onAwareness of this.#hooks.onAwareness) update = onAwareness(connection, update)
         this.#presence.applyFromClient(connection, update)
         return
       }
@@ -250,22 +247,29 @@ export class Room implements MessageHandler {
    */
   #applyClientUpdate(connection: SyncConnection, update: Uint8Array): void {
     const hooks = this.#hooks
-    for (const extension of hooks.beforeApply) {
-      const refusal = extension.beforeApply!({ connection, update })
+    for (const beforeApply of hooks.beforeApply) {
+      const refusal = beforeApply({ connection, update })
       if (refusal) return this.#refused(connection, update, refusal, false)
     }
     if (!this.#undoable) {
       Y.applyUpdate(this.doc, update, connection)
       return
     }
-    const { transaction, refusal } = this.#undoable.apply(connection, update, (applied) => hooks.check({ connection, update, transaction: applied }))
+    const { transaction, refusal } = this.#undoable.apply(connection, update, (applied) => {
+      for (const checkApplied of hooks.checkApplied) {
+        const found = checkApplied({ connection, update, transaction: applied })
+        if (found) return found
+      }
+      return null
+    })
     if (refusal) return this.#refused(connection, update, refusal, true)
-    if (transaction) for (const extension of hooks.afterApply) extension.afterApply!({ connection, update, transaction })
+    if (transaction) for (const afterApply of hooks.afterApply) afterApply({ connection, update, transaction })
   }
 
   #refused(connection: SyncConnection, update: Uint8Array, refusal: Refusal, undone: boolean): void {
     if (undone) connection.log.info({ reason: refusal.reason, boardId: refusal.boardId }, 'update refused and undone')
-    for (const extension of this.#hooks.onRefused) extension.onRefused!({ connection, update, refusal, undone })
+    else connection.log.debug({ reason: refusal.reason }, 'update refused before it was applied')
+    for (const onRefused of this.#hooks.onRefused) onRefused({ connection, update, refusal, undone })
   }
 
   async #answerAfterFlush(connection: SyncConnection, stateVector: Uint8Array): Promise<void> {
@@ -300,7 +304,7 @@ export class Room implements MessageHandler {
     if (this.#instances && previousSeq !== null) this.#instances.committed(update, previousSeq, seq)
     if (this.#hooks.afterCommit.length > 0) {
       const local = origins.some((origin) => origin !== remoteOrigin)
-      for (const extension of this.#hooks.afterCommit) extension.afterCommit!({ update, local })
+      for (const afterCommit of this.#hooks.afterCommit) afterCommit({ update, local })
     }
   }
 
@@ -333,7 +337,7 @@ export class Room implements MessageHandler {
   async unload(): Promise<void> {
     try {
       if (!this.#broken) {
-        for (const extension of this.#hooks.beforeUnload) await extension.beforeUnload!()
+        for (const beforeUnload of this.#hooks.beforeUnload) await beforeUnload()
         await Promise.all([this.#durable.finish(), ...this.#companions.map((companion) => companion.unload())])
       }
     } finally {
@@ -351,7 +355,7 @@ export class Room implements MessageHandler {
     this.#destroyed = true
     this.#durable.close()
     this.#instances?.close()
-    for (const extension of this.#hooks.onDestroy) extension.onDestroy!()
+    for (const onDestroy of this.#hooks.onDestroy) onDestroy()
     this.#undoable?.destroy()
     for (const companion of this.#companions) companion.destroy()
     this.#presence.destroy()

@@ -17,8 +17,11 @@ export class UpdateGuard {
   readonly #maps: WorkshopMaps
   readonly #knownRoots: ReadonlySet<unknown>
   readonly #boardOfItem = new Map<string, string>()
-  /** The last client transaction read, and what it changed. */
-  #last: { transaction: Y.Transaction; change: DocumentChange } | null = null
+  /**
+   * What each client transaction changed, until the transaction is collected: a WeakMap, so the
+   * guard never keeps a transaction (and the structures it refers to) alive past its update.
+   */
+  readonly #changes = new WeakMap<Y.Transaction, DocumentChange>()
 
   constructor(doc: Y.Doc, maps: WorkshopMaps) {
     this.#doc = doc
@@ -34,7 +37,7 @@ export class UpdateGuard {
 
   /** What a client's transaction changed; null if it is not one this guard read. */
   changeOf(transaction: Y.Transaction): DocumentChange | null {
-    return this.#last?.transaction === transaction ? this.#last.change : null
+    return this.#changes.get(transaction) ?? null
   }
 
   /** Which board an item is on, as of the last transaction; null if none. */
@@ -44,11 +47,10 @@ export class UpdateGuard {
 
   destroy(): void {
     this.#doc.off('afterTransaction', this.#onAfterTransaction)
-    this.#last = null
   }
 
   readonly #onAfterTransaction = (transaction: Y.Transaction): void => {
-    if (transaction.origin instanceof SyncConnection) this.#last = { transaction, change: this.#describe(transaction) }
+    if (transaction.origin instanceof SyncConnection) this.#changes.set(transaction, this.#describe(transaction))
     this.#updateIndex(transaction)
   }
 

@@ -37,6 +37,13 @@ export default tseslint.config(
     },
   },
   {
+    // A room is connections plus protocol (server/sync/README.md): what sits above sync plugs in as a room extension.
+    files: ['server/sync/**/*.ts'],
+    rules: {
+      'no-restricted-imports': ['error', { patterns: ['**/client/**', '../facilitation/*', '../history/*', '../http/*'] }],
+    },
+  },
+  {
     files: ['shared/logic/**/*.ts'],
     rules: {
       'no-restricted-imports': ['error', { patterns: ['**/client/**', '**/server/**', 'react', 'yjs'] }],

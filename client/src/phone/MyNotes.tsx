@@ -1,7 +1,7 @@
 import { useId, useRef, useState } from 'react'
 import { useTranslation } from 'react-i18next'
 import type { HeldNote } from '../../../shared/facilitation/commands'
-import { ModalDialog } from '../app/ModalDialog'
+import { ModalDialog } from '../ui/ModalDialog'
 import type { WorkshopStore } from '../store/WorkshopStore'
 import { commandErrorText, type CommandFailure } from './commandErrorText'
 import { HourglassIcon, LockIcon, OfflineIcon, WarningIcon } from './icons'

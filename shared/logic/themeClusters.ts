@@ -96,7 +96,7 @@ export function planThemeClusters(input: ClusterInput): DocumentPlan {
 
   const createItems: TextRecord[] = []
   const updateItems: { id: string; patch: Record<string, unknown> }[] = []
-  for (const { cluster, x: cx, y: cy } of placed) {
+  for (const [index, { cluster, x: cx, y: cy }] of placed.entries()) {
     const left = origin.x + cx
     const top = origin.y + cy
     createItems.push({
@@ -109,7 +109,8 @@ export function planThemeClusters(input: ClusterInput): DocumentPlan {
       text: cluster.label,
       fontSize: CLUSTER_LABEL_SIZE,
       color: CLUSTER_LABEL_COLOR,
-      createdAt: input.now,
+      // One apart, so the labels stack in the order they read on every screen.
+      createdAt: input.now + index,
       sdgs: [],
       dimension: '',
     })

@@ -13,6 +13,7 @@ import { sendJson } from './http/httpResponses'
 import { createRequestContext } from './http/requestContext'
 import { createRouter } from './http/router'
 import { routes, serveClient } from './http/routes'
+import { setSecurityHeaders } from './http/securityHeaders'
 import { createLogger, type Logger } from './log'
 import { ServerMetrics } from './metrics'
 import { isHistoryPersistence, isSharedPersistence, type Persistence } from './persistence/Persistence'
@@ -130,6 +131,7 @@ export async function createSamskapServer(options: SamskapServerOptions): Promis
   }
   const route = createRouter(routes, deps, serveClient)
   const server = http.createServer((request, response) => {
+    setSecurityHeaders(response, request, deps.requests.baseUrl)
     route(request, response).catch((error: unknown) => {
       log.error({ err: error, url: request.url }, 'request failed')
       if (!response.headersSent) sendJson(response, 500, { error: 'Internal server error' })

@@ -14,6 +14,7 @@ import { createRequestContext } from './http/requestContext'
 import { createRouter } from './http/router'
 import { routes, serveClient } from './http/routes'
 import { setSecurityHeaders } from './http/securityHeaders'
+import { privacySettingsFromEnv, type PrivacySettings } from './privacy/privacySettings'
 import { createLogger, type Logger } from './log'
 import { ServerMetrics } from './metrics'
 import { isHistoryPersistence, isSharedPersistence, type Persistence } from './persistence/Persistence'
@@ -58,6 +59,8 @@ export interface SamskapServerOptions {
   publicUrl?: string
   /** Behind a reverse proxy: read the client address and scheme from X-Forwarded-* (TRUST_PROXY). */
   trustProxy?: boolean
+  /** What the privacy page shows (PRIVACY_CONTROLLER, PRIVACY_CONTACT, RETENTION_DAYS). Default: none given, 365 days. */
+  privacy?: PrivacySettings
 }
 
 export interface SamskapServer {
@@ -126,6 +129,7 @@ export async function createSamskapServer(options: SamskapServerOptions): Promis
     config: {
       // Photos are files addressed by their hash, beside the database, never in a Yjs document.
       imagesDir: path.join(options.dataDir, 'images'),
+      privacy: options.privacy ?? privacySettingsFromEnv({}),
       staticRoot: staticRoot !== null && fs.existsSync(staticRoot) && fs.statSync(staticRoot).isDirectory() ? staticRoot : null,
     },
   }

@@ -68,3 +68,19 @@ describe('security headers', () => {
     if (expected === null) expect(contentSecurityPolicy(base)).toMatch(/connect-src 'self'$/)
   })
 })
+
+describe('GET /api/privacy', () => {
+  it('answers the operator’s settings, or none given with a year of retention', async () => {
+    const plain = await resources.startServer({ dataDir: await resources.tempDir() })
+    const none = await fetch(`${plain.url}/api/privacy`)
+    expect(none.status).toBe(200)
+    expect(await none.json()).toEqual({ controller: '', contact: '', retentionDays: 365 })
+
+    const privacy = { controller: 'Bodø kommune', contact: 'personvernombud@bodo.kommune.no', retentionDays: 180 }
+    const set = await resources.startServer({ dataDir: await resources.tempDir(), privacy })
+    expect(await (await fetch(`${set.url}/api/privacy`)).json()).toEqual(privacy)
+    const wrong = await fetch(`${set.url}/api/privacy`, { method: 'POST' })
+    expect(wrong.status).toBe(405)
+    expect(await wrong.json()).toEqual({ error: 'Only GET is supported here' })
+  })
+})

@@ -73,7 +73,7 @@ export function StakeholderMapBoard({ store, board }: BoardProps) {
 
   const selectedId = panel?.kind === 'stakeholder' ? panel.id : null
   const cardViews = useCallback(
-    (place: (s: StakeholderRecord) => Point | undefined): CardView[] =>
+    (place: (s: StakeholderRecord) => Point | undefined, detail: 'contact' | 'group'): CardView[] =>
       stakeholders.map((s) => {
         const group = groupById.get(s.groupId)
         const p = place(s) ?? { x: s.x, y: s.y }
@@ -82,9 +82,8 @@ export function StakeholderMapBoard({ store, board }: BoardProps) {
           x: p.x,
           y: p.y,
           name: s.name || t('unnamed'),
-          groupName: groupLabel(group, t),
-          ...groupStyle(group),
-          contact: s.contactPerson || t('card.noContact'),
+          detail: detail === 'group' ? groupLabel(group, t) : s.contactPerson || t('card.noContact'),
+          edge: groupStyle(group).edge,
           influenceText: t('card.influence', { value: s.influence }),
           interestText: t('card.interest', { value: s.interest }),
           selected: s.id === selectedId,
@@ -94,8 +93,9 @@ export function StakeholderMapBoard({ store, board }: BoardProps) {
       }),
     [stakeholders, groupById, selectedId, filter, t],
   )
-  const mapCards = useMemo(() => cardViews((s) => positions.get(s.id)), [cardViews, positions])
-  const gridCards = useMemo(() => cardViews((s) => grid.positions.get(s.id)), [cardViews, grid])
+  // On the map the zone names the group, so a card names its contact; on the grid nothing else names the group.
+  const mapCards = useMemo(() => cardViews((s) => positions.get(s.id), 'contact'), [cardViews, positions])
+  const gridCards = useMemo(() => cardViews((s) => grid.positions.get(s.id), 'group'), [cardViews, grid])
   const contentBounds = useMemo(() => mapBounds(layout), [layout])
   const planRows = useMemo(() => sortForPlan(stakeholders, groups), [stakeholders, groups])
   const shownPlanRows = useMemo(() => planRows.filter((s) => matchesTagFilter(s, filter)), [planRows, filter])

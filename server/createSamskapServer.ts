@@ -3,28 +3,25 @@ import fs from 'node:fs'
 import http from 'node:http'
 import type { AddressInfo } from 'node:net'
 import path from 'node:path'
-import { WebSocketServer, type WebSocket } from 'ws'
-import { SchemaTooNewError } from '../shared/doc/workshopDoc'
-import { CloseCode, MAX_MESSAGE_BYTES, SYNC_PATH, WORKSHOP_ID_PATTERN } from '../shared/protocol'
-import { compareSchema, currentSchema, parseSchemaVersions } from '../shared/schema/schema'
+import { CloseCode } from '../shared/protocol'
 import { AccessStore } from './access/AccessStore'
-import { createJoinLimiter, handleAccessRequest, isAccessPath } from './http/accessApi'
-import { createRequestContext } from './http/requestContext'
-import { handleApiRequest } from './http/workshopsApi'
-import { handleImportRequest, IMPORT_PATH } from './http/exportApi'
-import { handleHistoryRequest, isHistoryPath } from './http/historyApi'
+import { Facilitation } from './facilitation/Facilitation'
 import { WorkshopHistory } from './history/WorkshopHistory'
-import { handleImagesRequest, IMAGES_PATH } from './http/imagesApi'
+import { createJoinLimiter } from './http/accessApi'
+import type { HttpDeps } from './http/HttpDeps'
 import { sendJson } from './http/httpResponses'
-import { serveStatic } from './http/staticFiles'
+import { createRequestContext } from './http/requestContext'
+import { createRouter } from './http/router'
+import { routes, serveClient } from './http/routes'
 import { createLogger, type Logger } from './log'
 import { ServerMetrics } from './metrics'
 import { isHistoryPersistence, isSharedPersistence, type Persistence } from './persistence/Persistence'
 import { PostgresPersistence } from './persistence/PostgresPersistence'
 import { SqlitePersistence } from './persistence/SqlitePersistence'
 import { RedisFanout } from './scaleout/RedisFanout'
+import type { Room } from './sync/Room'
 import { RoomRegistry } from './sync/RoomRegistry'
-import { SyncConnection } from './sync/SyncConnection'
+import { SyncServer } from './sync/SyncServer'
 
 export interface SamskapServerOptions {
   /** 0 or absent: a free port (tests). */
@@ -74,6 +71,10 @@ export interface SamskapServer {
   close(): Promise<void>
 }
 
+/**
+ * The composition root: storage, the other instances (Redis), the rooms and what each is made of
+ * above sync (its extensions), the websockets, and the HTTP routes with the one `deps` object they get.
+ */
 export async function createSamskapServer(options: SamskapServerOptions): Promise<SamskapServer> {
   const instanceId = options.instanceId ?? randomUUID().slice(0, 8)
   const log = (options.logger ?? createLogger()).child({ instanceId })
@@ -82,39 +83,11 @@ export async function createSamskapServer(options: SamskapServerOptions): Promis
     (options.databaseUrl
       ? await PostgresPersistence.open({ connectionString: options.databaseUrl, schema: options.databaseSchema, log })
       : new SqlitePersistence(options.dataDir))
-  const connections = new Set<SyncConnection>()
   const metrics: ServerMetrics = new ServerMetrics({
-    connections: () => connections.size,
+    connections: () => sockets.connections.size,
     roomsLoaded: (): number => registry.size,
   })
-  let fanout: RedisFanout | undefined
-  if (options.redisUrl) {
-    if (!isSharedPersistence(persistence)) {
-      await persistence.close()
-      throw new Error('Redis fan-out needs storage shared by the instances: set DATABASE_URL (PostgreSQL) too')
-    }
-    try {
-      fanout = await RedisFanout.connect({
-        redisUrl: options.redisUrl,
-        instanceId,
-        channelPrefix: options.redisChannelPrefix,
-        log,
-        metrics,
-      })
-    } catch (error) {
-      await persistence.close()
-      throw error
-    }
-  }
-  const registry: RoomRegistry = new RoomRegistry({
-    persistence,
-    log,
-    unloadDelayMs: options.unloadDelayMs ?? 10_000,
-    compactEvery: options.compactEvery ?? 500,
-    writeRetryMs: options.writeRetryMs ?? (isSharedPersistence(persistence) ? 30_000 : 0),
-    fanout,
-    metrics,
-  })
+  const fanout = options.redisUrl ? await connectFanout(options.redisUrl, persistence, { instanceId, options, log, metrics }) : undefined
   // History (server/history): off only when injected storage cannot keep it.
   const history = isHistoryPersistence(persistence)
     ? new WorkshopHistory({
@@ -124,158 +97,46 @@ export async function createSamskapServer(options: SamskapServerOptions): Promis
         findRoom: (id) => registry.rooms().find((room) => room.workshopId === id),
       })
     : null
-  const staticRoot = options.staticDir ? path.resolve(options.staticDir) : null
-  const hasStatic = staticRoot !== null && fs.existsSync(staticRoot) && fs.statSync(staticRoot).isDirectory()
-  // Photos are files addressed by their hash, beside the database, never in a Yjs document.
-  const imagesDir = path.join(options.dataDir, 'images')
+  const registry: RoomRegistry = new RoomRegistry({
+    persistence,
+    log,
+    unloadDelayMs: options.unloadDelayMs ?? 10_000,
+    compactEvery: options.compactEvery ?? 500,
+    writeRetryMs: options.writeRetryMs ?? (isSharedPersistence(persistence) ? 30_000 : 0),
+    fanout,
+    metrics,
+    // Above sync, in hook order: the guard and facilitation first (they refuse updates), then history.
+    extensions: [Facilitation.load, ...(history ? [(room: Room) => history.roomExtension(room)] : [])],
+  })
   const access = new AccessStore(persistence)
-  const context = createRequestContext({ access, publicUrl: options.publicUrl, trustProxy: options.trustProxy })
-  const joinLimiter = createJoinLimiter()
+  const sockets: SyncServer = new SyncServer({ registry, access, log, pingIntervalMs: options.pingIntervalMs ?? 30_000 })
 
+  const staticRoot = options.staticDir ? path.resolve(options.staticDir) : null
+  const deps: HttpDeps = {
+    persistence,
+    access,
+    registry,
+    connectionCount: () => sockets.connections.size,
+    history,
+    metrics,
+    log,
+    requests: createRequestContext({ publicUrl: options.publicUrl, trustProxy: options.trustProxy }),
+    joinLimiter: createJoinLimiter(),
+    config: {
+      // Photos are files addressed by their hash, beside the database, never in a Yjs document.
+      imagesDir: path.join(options.dataDir, 'images'),
+      staticRoot: staticRoot !== null && fs.existsSync(staticRoot) && fs.statSync(staticRoot).isDirectory() ? staticRoot : null,
+    },
+  }
+  const route = createRouter(routes, deps, serveClient)
   const server = http.createServer((request, response) => {
-    handleRequest(request, response).catch((error: unknown) => {
+    route(request, response).catch((error: unknown) => {
       log.error({ err: error, url: request.url }, 'request failed')
       if (!response.headersSent) sendJson(response, 500, { error: 'Internal server error' })
       else response.destroy()
     })
   })
-
-  async function handleRequest(request: http.IncomingMessage, response: http.ServerResponse): Promise<void> {
-    const { pathname } = new URL(request.url ?? '/', 'http://localhost')
-    if (pathname === '/healthz') {
-      return sendJson(response, 200, { ok: true, rooms: registry.size, connections: connections.size })
-    }
-    if (pathname === '/metrics') {
-      const body = await metrics.render()
-      response.writeHead(200, { 'content-type': metrics.contentType })
-      response.end(body)
-      return
-    }
-    if (pathname === IMAGES_PATH || pathname.startsWith(IMAGES_PATH + '/')) {
-      return handleImagesRequest(request, response, pathname, { imagesDir, context, log })
-    }
-    if (isHistoryPath(pathname)) {
-      return handleHistoryRequest(request, response, pathname, history, context, log)
-    }
-    if (isAccessPath(pathname)) return handleAccessRequest(request, response, pathname, { persistence, context, joinLimiter, log })
-    if (pathname === IMPORT_PATH) return handleImportRequest(request, response, persistence, context, log)
-    if (pathname === '/api' || pathname.startsWith('/api/')) {
-      return handleApiRequest(request, response, pathname, persistence, context, log)
-    }
-    if (pathname === SYNC_PATH || pathname.startsWith(SYNC_PATH + '/')) {
-      return sendJson(response, 426, { error: 'This path expects a websocket' })
-    }
-    if (hasStatic && staticRoot) return serveStatic(request, response, pathname, staticRoot)
-    response.writeHead(404, { 'content-type': 'text/plain; charset=utf-8' })
-    response.end('Not found')
-  }
-
-  // Backstop only: frames between MAX_MESSAGE_BYTES and twice that get our own 4413 and reason.
-  const wss = new WebSocketServer({ noServer: true, maxPayload: 2 * MAX_MESSAGE_BYTES })
-
-  server.on('upgrade', (request, socket, head) => {
-    const url = new URL(request.url ?? '/', 'http://localhost')
-    if (!url.pathname.startsWith(SYNC_PATH + '/')) {
-      socket.end('HTTP/1.1 404 Not Found\r\nConnection: close\r\nContent-Length: 0\r\n\r\n')
-      return
-    }
-    wss.handleUpgrade(request, socket, head, (ws) => onConnection(ws, url))
-  })
-
-  function onConnection(ws: WebSocket, url: URL): void {
-    let workshopId = ''
-    try {
-      workshopId = decodeURIComponent(url.pathname.slice(SYNC_PATH.length + 1))
-    } catch {
-      // Left empty: fails the pattern below.
-    }
-    const connectionLog = log.child({ workshopId: WORKSHOP_ID_PATTERN.test(workshopId) ? workshopId : '(invalid)' })
-    const connection = new SyncConnection(ws, workshopId, connectionLog)
-    connections.add(connection)
-    // Listen at once: messages that arrive while the room loads are queued, not lost.
-    ws.on('message', (data, isBinary) => connection.receive(data, isBinary))
-    ws.on('pong', () => {
-      connection.isAlive = true
-    })
-    ws.on('error', (error) => connectionLog.debug({ err: error }, 'socket error'))
-    ws.on('close', (code) => {
-      connections.delete(connection)
-      connectionLog.debug({ code }, 'connection closed')
-      connection.markClosed()
-    })
-
-    if (!WORKSHOP_ID_PATTERN.test(workshopId)) {
-      connection.reject(CloseCode.WorkshopNotFound, 'Workshop not found')
-      return
-    }
-    const schemaParam = url.searchParams.get('schema')
-    if (schemaParam !== null) {
-      const clientSchema = parseSchemaVersions(schemaParam)
-      if (clientSchema === null) {
-        connection.reject(CloseCode.MalformedMessage, 'The schema parameter is not valid')
-        return
-      }
-      const compatibility = compareSchema(clientSchema, currentSchema)
-      if (compatibility !== 'compatible') {
-        connectionLog.info({ clientSchema: schemaParam, compatibility }, 'client schema rejected')
-        if (compatibility === 'clientTooOld') {
-          connection.reject(CloseCode.ClientTooOld, 'This app is older than the workshop; please reload')
-        } else {
-          connection.reject(CloseCode.ClientTooNew, 'This app is newer than the server; please reload in a minute')
-        }
-        return
-      }
-    }
-    connection.wantsControl = url.searchParams.get('control') === '1'
-    void joinRoom(connection, url.searchParams.get('token'))
-  }
-
-  async function joinRoom(connection: SyncConnection, token: string | null): Promise<void> {
-    const { workshopId } = connection
-    try {
-      const found = await access.findWorkshop(workshopId)
-      if (!found) {
-        connection.reject(CloseCode.WorkshopNotFound, 'Workshop not found')
-        return
-      }
-      const grant = access.resolve(found.access, token)
-      if (!grant) {
-        connection.log.info({ hasToken: token !== null }, 'connection refused: no valid token')
-        if (token === null || token === '') {
-          connection.reject(CloseCode.Unauthorized, 'This workshop needs a link from the facilitator or the join code')
-        } else {
-          connection.reject(CloseCode.Forbidden, 'This link is not valid (any more); ask the facilitator for a new one')
-        }
-        return
-      }
-      connection.grant = grant
-      if (connection.isRejected) return
-      const room = await registry.acquire(workshopId)
-      // Same turn as acquire resolving: the registry cannot unload the room in between.
-      room.addConnection(connection)
-      history?.track(room)
-    } catch (error) {
-      if (error instanceof SchemaTooNewError) {
-        connection.log.error({ err: error }, 'stored workshop is newer than this server')
-        connection.reject(CloseCode.ServerError, 'This workshop was saved by a newer server version')
-      } else {
-        connection.log.error({ err: error }, 'could not open the workshop')
-        connection.reject(CloseCode.ServerError, 'The server could not open this workshop')
-      }
-    }
-  }
-
-  const pingInterval = setInterval(() => {
-    for (const connection of connections) {
-      if (!connection.isAlive) {
-        connection.log.info('no pong since the last ping; terminating connection')
-        connection.socket.terminate()
-        continue
-      }
-      connection.isAlive = false
-      connection.socket.ping()
-    }
-  }, options.pingIntervalMs ?? 30_000)
+  server.on('upgrade', (request, socket, head) => sockets.handleUpgrade(request, socket, head))
 
   await new Promise<void>((resolve, reject) => {
     server.once('error', reject)
@@ -290,15 +151,10 @@ export async function createSamskapServer(options: SamskapServerOptions): Promis
 
   let closing: Promise<void> | null = null
   async function close(): Promise<void> {
-    clearInterval(pingInterval)
     const serverClosed = new Promise<void>((resolve) => server.close(() => resolve()))
-    for (const connection of connections) {
-      connection.reject(CloseCode.ServerShuttingDown, 'The server is restarting')
-    }
+    sockets.closeConnections(CloseCode.ServerShuttingDown, 'The server is restarting')
     await registry.close()
-    // Sockets that ignore the close handshake must not keep the process alive.
-    for (const client of wss.clients) client.terminate()
-    wss.close()
+    sockets.terminate()
     server.closeAllConnections()
     await serverClosed
     await fanout?.close()
@@ -313,8 +169,26 @@ export async function createSamskapServer(options: SamskapServerOptions): Promis
     instanceId,
     rooms: {
       loadedWorkshopIds: () => registry.loadedWorkshopIds(),
-      connectionCount: () => connections.size,
+      connectionCount: () => sockets.connections.size,
     },
     close: () => (closing ??= close()),
+  }
+}
+
+/** Redis fan-out between instances; needs storage they share. Closes the storage if it cannot start. */
+async function connectFanout(
+  redisUrl: string,
+  persistence: Persistence,
+  { instanceId, options, log, metrics }: { instanceId: string; options: SamskapServerOptions; log: Logger; metrics: ServerMetrics },
+): Promise<RedisFanout> {
+  if (!isSharedPersistence(persistence)) {
+    await persistence.close()
+    throw new Error('Redis fan-out needs storage shared by the instances: set DATABASE_URL (PostgreSQL) too')
+  }
+  try {
+    return await RedisFanout.connect({ redisUrl, instanceId, channelPrefix: options.redisChannelPrefix, log, metrics })
+  } catch (error) {
+    await persistence.close()
+    throw error
   }
 }

@@ -1,4 +1,4 @@
-/** Constants both sides of the sync connection agree on. */
+/** Constants both sides of the sync connection agree on: the path, sizes, message types and close codes. */
 
 /** Websocket path prefix: `/sync/<workshopId>`, as a stock y-websocket provider builds it. */
 export const SYNC_PATH = '/sync'
@@ -8,6 +8,21 @@ export const MAX_MESSAGE_BYTES = 1024 * 1024
 
 /** Workshop ids are random and unguessable: 21 nanoid characters. */
 export const WORKSHOP_ID_PATTERN = /^[A-Za-z0-9_-]{16,64}$/
+
+/*
+ * Websocket message types: the first varuint of every binary message. 0–3 are y-websocket's, numbered
+ * as the stock `WebsocketProvider` and the reference server (y-websocket-server `utils.js`) do; 100 is ours.
+ */
+export const messageSync = 0
+export const messageAwareness = 1
+/** y-protocols/auth: the permission-denied message a stock client logs when its update is refused. */
+export const messageAuth = 2
+export const messageQueryAwareness = 3
+/**
+ * The control channel beside the Yjs sync (shared/facilitation/commands.ts): a JSON string. Only
+ * clients that connect with `?control=1` are sent control messages.
+ */
+export const messageControl = 100
 
 /**
  * Close codes in the 4000–4999 range the websocket spec leaves to applications. 44xx: the peer did
@@ -28,11 +43,11 @@ export const CloseCode = {
 } as const
 export type CloseCode = (typeof CloseCode)[keyof typeof CloseCode]
 
-/** Close codes after which reconnecting as is cannot succeed; the client stops and tells the user. */
-export const terminalCloseCodes: ReadonlySet<number> = new Set([
-  CloseCode.Unauthorized,
-  CloseCode.Forbidden,
-  CloseCode.WorkshopNotFound,
-  CloseCode.ClientTooOld,
-  CloseCode.ClientTooNew,
-])
+/**
+ * Whether reconnecting as is cannot succeed after this close code, so the client stops and tells the
+ * user: every 44xx (the peer was refused or misbehaved: a token, a removal, a schema, a malformed or
+ * too large message). 45xx (the server failed or restarts) and the websocket's own codes are retried.
+ */
+export function isTerminalCloseCode(code: number): boolean {
+  return code >= 4400 && code < 4500
+}

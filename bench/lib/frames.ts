@@ -1,9 +1,8 @@
 import * as encoding from 'lib0/encoding'
+import { messageAwareness, messageSync } from '../../shared/protocol'
 import type { ServerKind } from './servers'
 
-/** y-protocols message types (shared by y-websocket, Samskap and, after the name prefix, Hocuspocus). */
-const messageSync = 0
-const messageAwareness = 1
+/** y-protocols sync message types (shared by y-websocket, Samskap and, after the name prefix, Hocuspocus). */
 const messageYjsSyncStep1 = 0
 const messageYjsUpdate = 2
 const hocuspocusAuth = 2

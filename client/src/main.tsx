@@ -2,7 +2,7 @@ import { StrictMode } from 'react'
 import { createRoot } from 'react-dom/client'
 import { App, preloadPage } from './App'
 import { takeTokenFromAddress } from './access/workshopAccess'
-import { parseRoute } from './app/route'
+import { parseRoute } from './lib/route'
 import { initI18n } from './i18n/i18n'
 import { loadLocaleBundle } from './i18n/localeLoader'
 // The shell's stylesheet in parts under 500 lines, in the order they cascade.

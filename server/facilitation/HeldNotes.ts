@@ -9,7 +9,8 @@ import type { HeldNote } from '../../shared/facilitation/commands'
  * The companion document of a workshop (`<workshopId>/held`): notes that are not on a board yet
  * and everyone's dots. It is stored and shared between server instances like any workshop
  * document, but no client ever syncs it; each person gets only their own part of it, and the
- * facilitator what the session lets them see (server/facilitation/WorkshopSession.ts).
+ * facilitator what the phase lets them see (HeldNotesPush.ts). It is the room's companion document
+ * `held` (Facilitation.ts, ExtensionTools.loadCompanion).
  *
  *   notes:   Y.Map<noteId, HeldNote>                        (a plain JSON value per note)
  *   ballots: Y.Map<`${voteId}|${voterId}`, Ballot>           (a person's dots in one vote)
@@ -24,8 +25,6 @@ export interface Ballot {
   voterId: string
   counts: Record<string, number>
 }
-
-export const heldDocumentId = (workshopId: string): string => `${workshopId}/held`
 
 const heldNoteSchema = v.object({
   id: idSchema,

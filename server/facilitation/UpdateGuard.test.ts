@@ -1,14 +1,28 @@
+import { pino } from 'pino'
 import { describe, expect, it } from 'vitest'
+import type { WebSocket } from 'ws'
 import * as Y from 'yjs'
 import { createRecordMap, getWorkshopMaps, initializeWorkshop } from '../../shared/doc/workshopDoc'
+import type { DocumentChange } from '../../shared/facilitation/guard'
 import type { NoteRecord } from '../../shared/schema/records/note'
-import { GuardedOrigin, UpdateGuard } from './UpdateGuard'
+import { SyncConnection } from '../sync/SyncConnection'
+import { UndoableApply } from '../sync/UndoableApply'
+import { UpdateGuard } from './UpdateGuard'
 
 function note(id: string, boardId: string, text: string): NoteRecord {
   return { id, kind: 'note', boardId, x: 0, y: 0, w: 160, h: 160, color: 'yellow', text, createdAt: 1, sdgs: [], dimension: '' }
 }
 
-/** A server doc with boards A and L and one note on each, and a client that has synced it. */
+/** A connection whose socket is already gone: the origin of its updates, nothing is sent. */
+function closedConnection(): SyncConnection {
+  const socket = { readyState: 3, OPEN: 1, CONNECTING: 0 } as unknown as WebSocket
+  return new SyncConnection(socket, 'w', pino({ level: 'silent' }))
+}
+
+/**
+ * A server doc with boards A and L and one note on each, read by the guard and applied to as the
+ * room does (UndoableApply), and a client that has synced it.
+ */
 function setup() {
   const server = new Y.Doc()
   initializeWorkshop(server, {
@@ -22,6 +36,8 @@ function setup() {
     maps.items.set('onL', createRecordMap(note('onL', 'L', 'l')))
   })
   const guard = new UpdateGuard(server, maps)
+  const undoable = new UndoableApply(server)
+  const connection = closedConnection()
   const client = new Y.Doc()
   Y.applyUpdate(client, Y.encodeStateAsUpdate(server))
   /** Runs `edit` on the client and sends its update through the guard; the client then gets what the server has. */
@@ -29,10 +45,13 @@ function setup() {
     const before = Y.encodeStateVector(client)
     client.transact(() => edit(getWorkshopMaps(client)))
     const update = Y.encodeStateAsUpdate(client, before)
-    const seen: unknown[] = []
-    const refusal = guard.apply(update, new GuardedOrigin('conn'), (change) => {
+    const seen: (DocumentChange | null)[] = []
+    const { refusal } = undoable.apply(connection, update, (transaction) => {
+      const change = guard.changeOf(transaction)
       seen.push(change)
-      return change.unknown || change.items.some((i) => i.boardBefore === refuseBoard || i.boardAfter === refuseBoard) ? 'refused' : null
+      if (!change) return null
+      const refused = change.unknown || change.items.some((i) => i.boardBefore === refuseBoard || i.boardAfter === refuseBoard)
+      return refused ? { reason: 'locked', boardId: refuseBoard } : null
     })
     Y.applyUpdate(client, Y.encodeStateAsUpdate(server, Y.encodeStateVector(client)))
     return { refusal, change: seen[0] }
@@ -60,7 +79,7 @@ describe('UpdateGuard', () => {
   ])('undoes %s everywhere, the sender included', (_name, edit) => {
     const { server, client, send } = setup()
     const before = texts(server)
-    expect(send(edit).refusal).toBe('refused')
+    expect(send(edit).refusal).toEqual({ reason: 'locked', boardId: 'L' })
     expect(texts(server)).toEqual(before)
     expect(texts(client)).toEqual(before)
     expect(getWorkshopMaps(server).items.get('onL')?.get('boardId')).toBe('L')
@@ -83,10 +102,19 @@ describe('UpdateGuard', () => {
     const { server, client, send } = setup()
     expect(send(() => undefined).change).toMatchObject({ unknown: false, items: [] })
     const result = send(() => client.getMap('evil').set('x', 'y'))
-    expect(result.refusal).toBe('refused')
+    expect(result.refusal).not.toBeNull()
     expect(result.change).toMatchObject({ unknown: true })
     expect(server.getMap('evil').size).toBe(0)
     expect(client.getMap('evil').size).toBe(0)
+  })
+
+  it('reads only client transactions, not what the server writes itself', () => {
+    const { guard, maps, server } = setup()
+    let transaction: Y.Transaction | null = null
+    server.on('afterTransaction', (t: Y.Transaction) => (transaction = t))
+    server.transact(() => maps.items.get('onA')!.set('text', 'server'), 'facilitation')
+    expect(transaction).not.toBeNull()
+    expect(guard.changeOf(transaction!)).toBeNull()
   })
 
   it('tracks the board of each item, also for deletions and moves by anyone', () => {

@@ -1,28 +1,27 @@
 import * as Y from 'yjs'
 import type { WorkshopMaps } from '../../shared/doc/workshopDoc'
 import type { DocumentChange, ItemChange } from '../../shared/facilitation/guard'
+import { SyncConnection } from '../sync/SyncConnection'
 
 /**
- * Applies client updates to a workshop document so that a refused one can be taken back.
+ * Reads what each client update changed, for the role rules (`judgeChange`, shared/facilitation/guard.ts).
  *
- * A Yjs update cannot be dropped once the client has it: its later updates build on its clock, and
- * the server (and everyone) would stall waiting for the missing part. So the update is applied,
- * read (which records it touched, on which boards), judged, and when refused, undone at once with
- * an UndoManager whose scope is the whole document. The undo is an ordinary server change: it is
- * stored and broadcast with the update, so the sender's screen takes the change back too, and no
- * one else ever sees it take effect (the merged broadcast carries both).
- *
- * The guard also keeps an index of which board each item is on, because a deleted record no longer
- * says where it was.
+ * The room applies a client's update with its connection as the transaction origin
+ * (server/sync/UndoableApply.ts) and undoes it if an extension refuses it. This guard reads such a
+ * transaction as it ends, while deleted content is still there: which top-level parts it touched and,
+ * for each item, the board it was on before and after. It keeps an index of which board each item is
+ * on, because a deleted record no longer says where it was.
  */
 export class UpdateGuard {
   readonly #doc: Y.Doc
   readonly #maps: WorkshopMaps
-  readonly #undo: Y.UndoManager
   readonly #knownRoots: ReadonlySet<unknown>
   readonly #boardOfItem = new Map<string, string>()
-  #lastChange: (DocumentChange) | null = null
-  #judging: unknown = null
+  /**
+   * What each client transaction changed, until the transaction is collected: a WeakMap, so the
+   * guard never keeps a transaction (and the structures it refers to) alive past its update.
+   */
+  readonly #changes = new WeakMap<Y.Transaction, DocumentChange>()
 
   constructor(doc: Y.Doc, maps: WorkshopMaps) {
     this.#doc = doc
@@ -32,35 +31,13 @@ export class UpdateGuard {
       const boardId = map.get('boardId')
       if (typeof boardId === 'string') this.#boardOfItem.set(id, boardId)
     })
-    // Registered before the UndoManager's own handler: the change is read while deleted content is still there.
+    // Registered before the room's UndoManager (the room adds it once its extensions exist).
     doc.on('afterTransaction', this.#onAfterTransaction)
-    this.#undo = new Y.UndoManager(doc, { trackedOrigins: new Set([GuardedOrigin]), captureTimeout: 0 })
   }
 
-  /**
-   * Applies `update` for `origin` (which the room uses to skip the sender when broadcasting).
-   * `judge` sees what the update changed; when it returns a refusal, the update is undone and the
-   * refusal returned. Returns null when the update stands.
-   */
-  apply<R>(update: Uint8Array, origin: GuardedOrigin, judge: (change: DocumentChange) => R | null): R | null {
-    this.#lastChange = null
-    this.#judging = origin
-    try {
-      Y.applyUpdate(this.#doc, update, origin)
-    } finally {
-      this.#judging = null
-    }
-    const change = this.#lastChange as (DocumentChange) | null
-    this.#lastChange = null
-    try {
-      if (change === null) return null
-      const refusal = judge(change)
-      if (refusal !== null) this.#undo.undo()
-      return refusal
-    } finally {
-      // Nothing is kept for later: the next update starts a new, empty stack (and deleted content may be collected).
-      this.#undo.clear()
-    }
+  /** What a client's transaction changed; null if it is not one this guard read. */
+  changeOf(transaction: Y.Transaction): DocumentChange | null {
+    return this.#changes.get(transaction) ?? null
   }
 
   /** Which board an item is on, as of the last transaction; null if none. */
@@ -70,11 +47,10 @@ export class UpdateGuard {
 
   destroy(): void {
     this.#doc.off('afterTransaction', this.#onAfterTransaction)
-    this.#undo.destroy()
   }
 
   readonly #onAfterTransaction = (transaction: Y.Transaction): void => {
-    if (transaction.origin === this.#judging) this.#lastChange = this.#describe(transaction)
+    if (transaction.origin instanceof SyncConnection) this.#changes.set(transaction, this.#describe(transaction))
     this.#updateIndex(transaction)
   }
 
@@ -121,11 +97,6 @@ export class UpdateGuard {
 // Yjs's own typing of a type's event parameter makes AbstractType<unknown> unassignable from its types.
 // eslint-disable-next-line @typescript-eslint/no-explicit-any
 type YType = Y.AbstractType<any>
-
-/** Transaction origin of a client's update; the room's broadcast skips `connection`. */
-export class GuardedOrigin {
-  constructor(readonly connection: unknown) {}
-}
 
 function rootOf(type: YType): YType {
   let current = type

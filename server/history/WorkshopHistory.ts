@@ -6,10 +6,8 @@ import type { BoardRecord } from '../../shared/schema/records/board'
 import { validateBoard, validateItem, type ItemRecord } from '../../shared/schema/schema'
 import type { Logger } from '../log'
 import type { HistoryEntry, HistoryKind, HistoryPersistence, Persistence } from '../persistence/Persistence'
-import { GuardedOrigin } from '../facilitation/UpdateGuard'
-import { sessionOrigin } from '../facilitation/WorkshopSession'
-import { SyncConnection } from '../sync/SyncConnection'
 import type { Room } from '../sync/Room'
+import type { RoomExtension } from '../sync/RoomExtension'
 import { selectThinnedSnapshots } from './retention'
 
 export interface WorkshopHistoryOptions {
@@ -50,7 +48,6 @@ export class WorkshopHistory {
   readonly #options: WorkshopHistoryOptions
   readonly #autoEveryMs: number
   readonly #now: () => number
-  readonly #tracked = new WeakMap<Room, Tracking>()
   readonly #pending = new Set<Promise<unknown>>()
   #closed = false
 
@@ -61,39 +58,39 @@ export class WorkshopHistory {
   }
 
   /**
-   * Watches a loaded room: edits by this instance's clients start the clock for an automatic
-   * snapshot; when the room unloads (after its final compaction) one more is taken if anything
-   * changed since the last. Idempotent.
+   * Watches a loaded room, as its extension: changes made through this instance (people's updates,
+   * and what facilitation wrote for their commands; another instance snapshots its own clients' work)
+   * start the clock for an automatic snapshot once committed; when the room is freed (after its final
+   * compaction) one more is taken if anything changed since the last.
    */
-  track(room: Room): void {
-    if (this.#tracked.has(room) || this.#closed) return
+  roomExtension(room: Room): RoomExtension {
     const tracking: Tracking = { dirty: false, lastSnapshotAt: this.#now(), timer: null }
-    this.#tracked.set(room, tracking)
-    room.doc.on('update', (_update: Uint8Array, origin: unknown) => {
-      // Only people editing through this instance (their updates, and what the session wrote for
-      // their commands): another instance snapshots its own clients' work.
-      if (!(origin instanceof GuardedOrigin || origin instanceof SyncConnection || origin === sessionOrigin)) return
-      tracking.dirty = true
-      if (tracking.timer || this.#closed) return
-      const wait = Math.max(0, tracking.lastSnapshotAt + this.#autoEveryMs - this.#now())
-      tracking.timer = setTimeout(() => {
+    return {
+      name: 'history',
+      afterCommit: ({ local }) => {
+        if (!local) return
+        tracking.dirty = true
+        if (tracking.timer || this.#closed) return
+        const wait = Math.max(0, tracking.lastSnapshotAt + this.#autoEveryMs - this.#now())
+        tracking.timer = setTimeout(() => {
+          tracking.timer = null
+          if (!tracking.dirty) return
+          tracking.dirty = false
+          tracking.lastSnapshotAt = this.#now()
+          this.#background(room.workshopId, 'while editing')
+        }, wait)
+        tracking.timer.unref()
+      },
+      // Room.unload compacts, then frees the room: the database holds everything by now.
+      onDestroy: () => {
+        if (tracking.timer) clearTimeout(tracking.timer)
         tracking.timer = null
-        if (!tracking.dirty) return
-        tracking.dirty = false
-        tracking.lastSnapshotAt = this.#now()
-        this.#background(room.workshopId, 'while editing')
-      }, wait)
-      tracking.timer.unref()
-    })
-    // Room.unload compacts, then destroys the doc: the database holds everything by now.
-    room.doc.on('destroy', () => {
-      if (tracking.timer) clearTimeout(tracking.timer)
-      tracking.timer = null
-      if (tracking.dirty) {
-        tracking.dirty = false
-        this.#background(room.workshopId, 'on unload')
-      }
-    })
+        if (tracking.dirty) {
+          tracking.dirty = false
+          this.#background(room.workshopId, 'on unload')
+        }
+      },
+    }
   }
 
   #background(workshopId: string, reason: string): void {

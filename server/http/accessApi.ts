@@ -9,18 +9,12 @@ import {
   type WorkshopAccessInfo,
 } from '../../shared/access'
 import { linksFor } from '../access/AccessStore'
-import type { Logger } from '../log'
-import type { AccessRow, Persistence } from '../persistence/Persistence'
-import { readBody, RequestBodyError, sendJson } from './httpResponses'
-import { grantOf, type RequestContext } from './requestContext'
+import type { AccessRow } from '../persistence/Persistence'
+import { decodeParam, type HttpDeps } from './HttpDeps'
+import { readJsonBody, sendJson } from './httpResponses'
+import { grantOf } from './requestContext'
 
-export const JOIN_PATH = '/api/join'
-const ACCESS_PATH = /^\/api\/workshops\/([^/]+)\/access(?:\/(rotate|close-legacy))?\/?$/
 const JOIN_BODY_LIMIT = 2 * 1024
-
-export function isAccessPath(pathname: string): boolean {
-  return pathname === JOIN_PATH || ACCESS_PATH.test(pathname)
-}
 
 const joinBody = v.union([
   v.strictObject({ code: v.pipe(v.string(), v.maxLength(40)) }),
@@ -35,48 +29,46 @@ export function createJoinLimiter(): RateLimiterMemory {
   return new RateLimiterMemory({ points: JOIN_FAILURES_PER_WINDOW, duration: JOIN_FAILURE_WINDOW_SECONDS })
 }
 
-export interface AccessApiOptions {
-  persistence: Persistence
-  context: RequestContext
-  joinLimiter: RateLimiterMemory
-  log: Logger
+/**
+ * The facilitator's view of a workshop's access, and what they may change:
+ *   GET  /api/workshops/<id>/access                code, links, join address (the join screen)
+ *   POST /api/workshops/<id>/access/rotate         new participant link and code
+ *   POST /api/workshops/<id>/access/close-legacy   the token-less old address stops working
+ */
+export function getAccess(request: IncomingMessage, response: ServerResponse, deps: HttpDeps, [id]: readonly string[]): Promise<void> {
+  return answerAccess(request, response, deps, id, null)
 }
 
-/**
- * POST /api/join                                 { code } or { workshopId, token }: a participant's personal token
- * GET  /api/workshops/<id>/access                facilitator: code, links, join address (the join screen)
- * POST /api/workshops/<id>/access/rotate         facilitator: new participant link and code
- * POST /api/workshops/<id>/access/close-legacy   facilitator: the token-less old address stops working
- */
-export async function handleAccessRequest(request: IncomingMessage, response: ServerResponse, pathname: string, options: AccessApiOptions): Promise<void> {
-  if (pathname === JOIN_PATH) return join(request, response, options)
-  const match = ACCESS_PATH.exec(pathname)
-  if (!match) return sendJson(response, 404, { error: 'Not found' })
-  let workshopId: string
-  try {
-    workshopId = decodeURIComponent(match[1]!)
-  } catch {
-    return sendJson(response, 404, { error: 'Workshop not found' })
-  }
-  const action = match[2]
-  const expected = action ? 'POST' : 'GET'
-  if (request.method !== expected && !(expected === 'GET' && request.method === 'HEAD')) {
-    return sendJson(response, 405, { error: `Use ${expected} here` })
-  }
-  const found = await options.context.access.findWorkshop(workshopId)
+export function rotateAccess(request: IncomingMessage, response: ServerResponse, deps: HttpDeps, [id]: readonly string[]): Promise<void> {
+  return answerAccess(request, response, deps, id, 'rotate')
+}
+
+export function closeLegacyAccess(request: IncomingMessage, response: ServerResponse, deps: HttpDeps, [id]: readonly string[]): Promise<void> {
+  return answerAccess(request, response, deps, id, 'close-legacy')
+}
+
+async function answerAccess(
+  request: IncomingMessage,
+  response: ServerResponse,
+  deps: HttpDeps,
+  rawId: string | undefined,
+  action: 'rotate' | 'close-legacy' | null,
+): Promise<void> {
+  const workshopId = decodeParam(rawId)
+  const found = workshopId === null ? undefined : await deps.access.findWorkshop(workshopId)
   if (!found) return sendJson(response, 404, { error: 'Workshop not found' })
   let access = found.access
-  const grant = grantOf(options.context, access, request)
+  const grant = grantOf(deps.access, access, request)
   if (!grant) return sendJson(response, 401, { error: 'A facilitator link is needed for this' })
   if (grant.role !== 'facilitator') return sendJson(response, 403, { error: 'Only the facilitator can see or change the links' })
   if (action === 'rotate') {
-    access = await options.context.access.rotateParticipantLink(access)
-    options.log.info({ workshopId }, 'participant link and code rotated')
+    access = await deps.access.rotateParticipantLink(access)
+    deps.log.info({ workshopId }, 'participant link and code rotated')
   } else if (action === 'close-legacy') {
-    access = await options.context.access.closeLegacyAddress(access)
-    options.log.info({ workshopId }, 'legacy address closed')
+    access = await deps.access.closeLegacyAddress(access)
+    deps.log.info({ workshopId }, 'legacy address closed')
   }
-  sendJson(response, 200, accessInfo(access, options.context.baseUrl(request)))
+  sendJson(response, 200, accessInfo(access, deps.requests.baseUrl(request)))
 }
 
 export function accessInfo(access: AccessRow, baseUrl: string): WorkshopAccessInfo & { legacyOpen: boolean } {
@@ -90,32 +82,27 @@ export function accessInfo(access: AccessRow, baseUrl: string): WorkshopAccessIn
   }
 }
 
-async function join(request: IncomingMessage, response: ServerResponse, options: AccessApiOptions): Promise<void> {
-  if (request.method !== 'POST') return sendJson(response, 405, { error: 'Use POST to join a workshop' })
-  const address = options.context.clientAddress(request)
-  const limited = await options.joinLimiter.get(address)
+/** `POST /api/join` { code } or { workshopId, token }: a participant's personal token, or what a link's token is. */
+export async function join(request: IncomingMessage, response: ServerResponse, deps: HttpDeps): Promise<void> {
+  const { access: accessStore, joinLimiter } = deps
+  const address = deps.requests.clientAddress(request)
+  const limited = await joinLimiter.get(address)
   if (limited && limited.consumedPoints >= JOIN_FAILURES_PER_WINDOW) return tooMany(response, limited)
 
-  let input: unknown
-  try {
-    const body = await readBody(request, JOIN_BODY_LIMIT)
-    input = JSON.parse(body.toString('utf8'))
-  } catch (error) {
-    if (error instanceof RequestBodyError) return sendJson(response, error.status, { error: error.message })
-    return sendJson(response, 400, { error: 'Request body must be JSON' })
-  }
-  const parsed = v.safeParse(joinBody, input)
+  const body = await readJsonBody(request, response, JOIN_BODY_LIMIT)
+  if (!body.ok) return
+  const parsed = v.safeParse(joinBody, body.value)
   if (!parsed.success) return sendJson(response, 400, { error: 'Send { "code": "ABC 234" } or { "workshopId", "token" }' })
 
   let access: AccessRow | undefined
   let result: JoinResult | undefined
   if ('code' in parsed.output) {
     const code = normalizeJoinCode(parsed.output.code)
-    access = code === null ? undefined : await options.context.access.findByCode(code)
+    access = code === null ? undefined : await accessStore.findByCode(code)
   } else {
     const { workshopId, token } = parsed.output
-    const found = await options.context.access.findWorkshop(workshopId)
-    const grant = found ? options.context.access.resolve(found.access, token) : null
+    const found = await accessStore.findWorkshop(workshopId)
+    const grant = found ? accessStore.resolve(found.access, token) : null
     if (found && grant) {
       // The participant link admits a new person; every other token is used as it is.
       if (grant.role === 'participant' && !token.includes('.')) access = found.access
@@ -125,7 +112,7 @@ async function join(request: IncomingMessage, response: ServerResponse, options:
   if (result) return sendJson(response, 200, result)
   if (!access) {
     try {
-      await options.joinLimiter.consume(address)
+      await joinLimiter.consume(address)
     } catch (rejected) {
       if (rejected instanceof RateLimiterRes) return tooMany(response, rejected)
       throw rejected
@@ -134,9 +121,9 @@ async function join(request: IncomingMessage, response: ServerResponse, options:
       ? sendJson(response, 404, { error: 'No workshop has that code. Check it on the big screen, or ask the facilitator.' })
       : sendJson(response, 403, { error: 'This link is not valid (any more); ask the facilitator for a new one' })
   }
-  const workshop = await options.persistence.getWorkshop(access.workshopId)
-  const { participantId, token } = options.context.access.issueParticipant(access)
-  options.log.info({ workshopId: access.workshopId, participantId }, 'participant joined')
+  const workshop = await deps.persistence.getWorkshop(access.workshopId)
+  const { participantId, token } = accessStore.issueParticipant(access)
+  deps.log.info({ workshopId: access.workshopId, participantId }, 'participant joined')
   const joined: JoinResult = { workshopId: access.workshopId, role: 'participant', token, participantId, title: workshop?.title ?? '' }
   sendJson(response, 200, joined)
 }

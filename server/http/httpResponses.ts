@@ -33,3 +33,23 @@ export async function readBody(request: IncomingMessage, limit: number): Promise
   }
   return Buffer.concat(chunks)
 }
+
+/**
+ * Reads a JSON body of at most `limit` bytes (an empty body reads as `empty` when given). When it
+ * cannot, it has answered already (413 over the limit, 400 not JSON) and resolves `{ ok: false }`.
+ */
+export async function readJsonBody(
+  request: IncomingMessage,
+  response: ServerResponse,
+  limit: number,
+  empty?: unknown,
+): Promise<{ ok: true; value: unknown } | { ok: false }> {
+  try {
+    const body = await readBody(request, limit)
+    return { ok: true, value: body.length === 0 && empty !== undefined ? empty : JSON.parse(body.toString('utf8')) }
+  } catch (error) {
+    if (error instanceof RequestBodyError) sendJson(response, error.status, { error: error.message })
+    else sendJson(response, 400, { error: 'Request body must be JSON' })
+    return { ok: false }
+  }
+}

@@ -4,11 +4,10 @@ import type { IncomingMessage, ServerResponse } from 'node:http'
 import path from 'node:path'
 import { fileTypeFromBuffer } from 'file-type'
 import { IMAGE_MAX_BYTES, imageMimes, type ImageMime } from '../../shared/schema/records/image'
-import type { Logger } from '../log'
+import type { HttpDeps } from './HttpDeps'
 import { readBody, RequestBodyError, sendJson } from './httpResponses'
-import { grantOf, requestToken, type RequestContext } from './requestContext'
+import { grantOf, requestToken } from './requestContext'
 
-export const IMAGES_PATH = '/api/images'
 const HASH_PATTERN = /^[0-9a-f]{64}$/
 const UNSUPPORTED = 'Only JPEG, PNG, WebP or GIF images are accepted'
 
@@ -21,53 +20,21 @@ export function imagePath(imagesDir: string, hash: string): string {
   return path.join(imagesDir, hash.slice(0, 2), hash)
 }
 
-export interface ImagesApiOptions {
-  imagesDir: string
-  context: RequestContext
-  log: Logger
-}
-
-/**
+/*
  * `POST /api/images?workshop=<id>` stores a photo content-addressed by SHA-256, for someone who may
  * write in that workshop (its facilitator or participant token, as `Authorization: Bearer` or
  * `?token=`); `GET /api/images/<hash>` serves it to anyone with the hash, which only the workshop's
  * document carries. The type is read from the bytes, never trusted from the header, and the stored
  * file carries no name from the client, so nothing a client sends can choose a path.
  */
-export async function handleImagesRequest(request: IncomingMessage, response: ServerResponse, pathname: string, options: ImagesApiOptions): Promise<void> {
-  if (pathname === IMAGES_PATH) {
-    if (request.method !== 'POST') return sendJson(response, 405, { error: 'Use POST to upload an image' })
-    const refusal = await uploadRefusal(request, options)
-    if (refusal) {
-      // The photo is not read: ask the client not to reuse this connection for the rest of it.
-      response.setHeader('connection', 'close')
-      return sendJson(response, refusal.status, { error: refusal.error })
-    }
-    return uploadImage(request, response, options.imagesDir, options.log)
-  }
-  const hash = pathname.slice(IMAGES_PATH.length + 1)
-  if (request.method !== 'GET' && request.method !== 'HEAD') return sendJson(response, 405, { error: 'Only GET is supported here' })
-  if (!HASH_PATTERN.test(hash)) return sendJson(response, 400, { error: 'An image is addressed by its lower-case SHA-256 hex digest' })
-  return serveImage(request, response, options.imagesDir, hash)
-}
 
-/** Why this upload may not be stored, or null when its token lets it write in the workshop it names. */
-async function uploadRefusal(request: IncomingMessage, options: ImagesApiOptions): Promise<{ status: number; error: string } | null> {
-  const workshopId = new URL(request.url ?? '/', 'http://localhost').searchParams.get('workshop')
-  if (!workshopId) return { status: 400, error: 'Say which workshop the photo is for: POST /api/images?workshop=<id>' }
-  const found = await options.context.access.findWorkshop(workshopId)
-  if (!found) return { status: 404, error: 'Workshop not found' }
-  const grant = grantOf(options.context, found.access, request)
-  if (!grant) {
-    return requestToken(request) === null
-      ? { status: 401, error: 'Adding a photo needs the link from the facilitator or the join code' }
-      : { status: 403, error: 'This link is not valid (any more); ask the facilitator for a new one' }
+export async function uploadImage(request: IncomingMessage, response: ServerResponse, deps: HttpDeps): Promise<void> {
+  const refusal = await uploadRefusal(request, deps)
+  if (refusal) {
+    // The photo is not read: ask the client not to reuse this connection for the rest of it.
+    response.setHeader('connection', 'close')
+    return sendJson(response, refusal.status, { error: refusal.error })
   }
-  if (grant.role === 'observer') return { status: 403, error: 'Observers cannot add photos' }
-  return null
-}
-
-async function uploadImage(request: IncomingMessage, response: ServerResponse, imagesDir: string, log: Logger): Promise<void> {
   const declared = (request.headers['content-type'] ?? '').split(';')[0]!.trim().toLowerCase()
   if (!declared.startsWith('image/')) return sendJson(response, 400, { error: `${UNSUPPORTED}; send the bytes with Content-Type image/…` })
   if (!isImageMime(declared)) return sendJson(response, 400, { error: UNSUPPORTED })
@@ -89,7 +56,7 @@ async function uploadImage(request: IncomingMessage, response: ServerResponse, i
     return sendJson(response, 415, { error: `The bytes are ${detected.mime} but Content-Type says ${declared}` })
   }
   const hash = createHash('sha256').update(bytes).digest('hex')
-  const target = imagePath(imagesDir, hash)
+  const target = imagePath(deps.config.imagesDir, hash)
   const existed = await exists(target)
   if (!existed) {
     await fs.mkdir(path.dirname(target), { recursive: true })
@@ -103,13 +70,30 @@ async function uploadImage(request: IncomingMessage, response: ServerResponse, i
       await fs.rm(temp, { force: true })
       throw error
     }
-    log.info({ hash, mime: detected.mime, bytes: bytes.length }, 'image stored')
+    deps.log.info({ hash, mime: detected.mime, bytes: bytes.length }, 'image stored')
   }
   sendJson(response, existed ? 200 : 201, { hash, mime: detected.mime, bytes: bytes.length })
 }
 
-async function serveImage(request: IncomingMessage, response: ServerResponse, imagesDir: string, hash: string): Promise<void> {
-  const file = imagePath(imagesDir, hash)
+/** Why this upload may not be stored, or null when its token lets it write in the workshop it names. */
+async function uploadRefusal(request: IncomingMessage, deps: HttpDeps): Promise<{ status: number; error: string } | null> {
+  const workshopId = new URL(request.url ?? '/', 'http://localhost').searchParams.get('workshop')
+  if (!workshopId) return { status: 400, error: 'Say which workshop the photo is for: POST /api/images?workshop=<id>' }
+  const found = await deps.access.findWorkshop(workshopId)
+  if (!found) return { status: 404, error: 'Workshop not found' }
+  const grant = grantOf(deps.access, found.access, request)
+  if (!grant) {
+    return requestToken(request) === null
+      ? { status: 401, error: 'Adding a photo needs the link from the facilitator or the join code' }
+      : { status: 403, error: 'This link is not valid (any more); ask the facilitator for a new one' }
+  }
+  if (grant.role === 'observer') return { status: 403, error: 'Observers cannot add photos' }
+  return null
+}
+
+export async function serveImage(request: IncomingMessage, response: ServerResponse, deps: HttpDeps, [hash]: readonly string[]): Promise<void> {
+  if (hash === undefined || !HASH_PATTERN.test(hash)) return sendJson(response, 400, { error: 'An image is addressed by its lower-case SHA-256 hex digest' })
+  const file = imagePath(deps.config.imagesDir, hash)
   let bytes: Buffer
   try {
     bytes = await fs.readFile(file)

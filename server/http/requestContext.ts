@@ -4,7 +4,6 @@ import type { AccessRow } from '../persistence/Persistence'
 
 /** How the server reads who is asking and where it is reachable. */
 export interface RequestContext {
-  access: AccessStore
   /**
    * The address people use, for links and QR codes: PUBLIC_URL when set, else the request's own
    * Host (and, behind a proxy that says so, X-Forwarded-Proto/Host).
@@ -15,7 +14,6 @@ export interface RequestContext {
 }
 
 export interface ContextOptions {
-  access: AccessStore
   publicUrl?: string
   trustProxy?: boolean
 }
@@ -27,7 +25,6 @@ export function createRequestContext(options: ContextOptions): RequestContext {
     return (Array.isArray(value) ? value[0] : value)?.split(',')[0]?.trim() || undefined
   }
   return {
-    access: options.access,
     baseUrl(request) {
       if (publicUrl) return publicUrl
       const proto = (options.trustProxy && header(request, 'x-forwarded-proto')) || ('encrypted' in request.socket && request.socket.encrypted ? 'https' : 'http')
@@ -48,6 +45,6 @@ export function requestToken(request: IncomingMessage): string | null {
 }
 
 /** The grant of the request's token for this workshop, or null. */
-export function grantOf(context: RequestContext, access: AccessRow, request: IncomingMessage): Grant | null {
-  return context.access.resolve(access, requestToken(request))
+export function grantOf(accessStore: AccessStore, access: AccessRow, request: IncomingMessage): Grant | null {
+  return accessStore.resolve(access, requestToken(request))
 }

@@ -1,18 +1,13 @@
 import type { IncomingMessage, ServerResponse } from 'node:http'
 import { nanoid } from 'nanoid'
 import * as v from 'valibot'
-import * as Y from 'yjs'
-import { initializeWorkshop } from '../../shared/doc/workshopDoc'
 import { orderAtEnd } from '../../shared/logic/boardOrder'
 import { validateBoard } from '../../shared/schema/schema'
 import { validateWorkshopMeta } from '../../shared/schema/records/workshopMeta'
 import { WORKSHOP_ID_PATTERN } from '../../shared/protocol'
-import type { CreatedWorkshop } from '../../shared/access'
-import { linksFor } from '../access/AccessStore'
-import type { Logger } from '../log'
-import type { Persistence, WorkshopRow } from '../persistence/Persistence'
-import { readBody, RequestBodyError, sendJson } from './httpResponses'
-import type { RequestContext } from './requestContext'
+import { createStoredWorkshop } from './createStoredWorkshop'
+import type { HttpDeps } from './HttpDeps'
+import { readJsonBody, sendJson } from './httpResponses'
 
 export const CREATE_BODY_LIMIT = 16 * 1024
 const DEFAULT_LANGUAGE = 'nb'
@@ -30,47 +25,11 @@ const createWorkshopBody = v.strictObject({
   boardTitle: v.optional(v.string('boardTitle must be a string')),
 })
 
-/** Handles /api/*. Returns after the response is sent. */
-export async function handleApiRequest(
-  request: IncomingMessage,
-  response: ServerResponse,
-  pathname: string,
-  persistence: Persistence,
-  context: RequestContext,
-  log: Logger,
-): Promise<void> {
-  if (pathname === '/api/workshops') {
-    if (request.method !== 'POST') return sendJson(response, 405, { error: 'Use POST to create a workshop' })
-    return createWorkshop(request, response, persistence, context, log)
-  }
-  const match = /^\/api\/workshops\/([^/]+)$/.exec(pathname)
-  if (match) {
-    if (request.method !== 'GET' && request.method !== 'HEAD') {
-      return sendJson(response, 405, { error: 'Only GET is supported here' })
-    }
-    const id = match[1]!
-    const row = WORKSHOP_ID_PATTERN.test(id) ? await persistence.getWorkshop(id) : undefined
-    if (!row) return sendJson(response, 404, { error: 'Workshop not found' })
-    return sendJson(response, 200, { id: row.id, title: row.title })
-  }
-  sendJson(response, 404, { error: 'Not found' })
-}
-
-async function createWorkshop(
-  request: IncomingMessage,
-  response: ServerResponse,
-  persistence: Persistence,
-  context: RequestContext,
-  log: Logger,
-): Promise<void> {
-  let input: unknown
-  try {
-    const body = await readBody(request, CREATE_BODY_LIMIT)
-    input = body.length === 0 ? {} : JSON.parse(body.toString('utf8'))
-  } catch (error) {
-    if (error instanceof RequestBodyError) return sendJson(response, error.status, { error: error.message })
-    return sendJson(response, 400, { error: 'Request body must be JSON' })
-  }
+/** `POST /api/workshops` {title?, language?, boardTitle?}: a new workshop with one free canvas, and how to get in. */
+export async function createWorkshop(request: IncomingMessage, response: ServerResponse, deps: HttpDeps): Promise<void> {
+  const body = await readJsonBody(request, response, CREATE_BODY_LIMIT, {})
+  if (!body.ok) return
+  const input = body.value
   // valibot's object schemas accept arrays (they are objects without extra keys); a body must not be one.
   if (typeof input !== 'object' || input === null || Array.isArray(input)) {
     return sendJson(response, 400, { error: 'Request body must be a JSON object' })
@@ -97,42 +56,14 @@ async function createWorkshop(
   })
   if (!board.ok) return sendJson(response, 400, { error: board.error.replace(/^board\.title/, 'boardTitle') })
 
-  const id = nanoid(21)
-  const doc = new Y.Doc()
-  initializeWorkshop(doc, { meta: meta.value, firstBoard: board.value })
-  const state = Y.encodeStateAsUpdate(doc)
-  doc.destroy()
-  const created = await storeNewWorkshop(
-    persistence,
-    context,
-    request,
-    { id, title: meta.value.title, language: meta.value.language, createdAt: meta.value.createdAt },
-    state,
-  )
-  log.info({ workshopId: id }, 'workshop created')
+  const created = await createStoredWorkshop(deps, deps.requests.baseUrl(request), { meta: meta.value, boards: [board.value], items: [] })
+  deps.log.info({ workshopId: created.id }, 'workshop created')
   sendJson(response, 201, created)
 }
 
-/**
- * Stores a new workshop with its access (a join code and link keys, drawn again if the code is
- * taken) in one transaction, and says how to get in: what `POST /api/workshops` and the import answer.
- */
-export async function storeNewWorkshop(
-  persistence: Persistence,
-  context: RequestContext,
-  request: IncomingMessage,
-  row: WorkshopRow,
-  state: Uint8Array,
-): Promise<CreatedWorkshop> {
-  const { access } = await context.access.withFreshCode(
-    () => context.access.newAccess(row.id),
-    (fresh) => persistence.createWorkshop(row, state, fresh),
-  )
-  return {
-    id: row.id,
-    url: `/w/${row.id}`,
-    code: access.code,
-    links: linksFor(access, context.baseUrl(request)),
-    token: access.facilitatorKey,
-  }
+/** `GET /api/workshops/<id>`: its id and title. */
+export async function getWorkshop(_request: IncomingMessage, response: ServerResponse, deps: HttpDeps, [id]: readonly string[]): Promise<void> {
+  const row = id !== undefined && WORKSHOP_ID_PATTERN.test(id) ? await deps.persistence.getWorkshop(id) : undefined
+  if (!row) return sendJson(response, 404, { error: 'Workshop not found' })
+  sendJson(response, 200, { id: row.id, title: row.title })
 }

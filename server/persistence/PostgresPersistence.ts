@@ -6,12 +6,21 @@ import {
   type AccessRow,
   type AppendResult,
   type HistoryEntry,
-  type HistoryKind,
   type HistoryPersistence,
   type SharedPersistence,
   type StoredDocument,
   type WorkshopRow,
 } from './Persistence'
+import {
+  ACCESS_COLUMNS,
+  accessValues,
+  toAccessRow,
+  toHistoryEntry,
+  toWorkshopRow,
+  type AccessDbRow,
+  type HistoryDbRow,
+  type WorkshopDbRow,
+} from './rows'
 
 /** Advisory lock namespaces (first key of the two-key form); the second key is the workshop id's hash. */
 const LOCK_SCHEMA = 0x5a5a
@@ -59,56 +68,10 @@ CREATE TABLE IF NOT EXISTS workshop_access (
 );
 `
 
-interface AccessDbRow {
-  workshop_id: string
-  code: string
-  facilitator_key: string
-  participant_key: string
-  observer_key: string
-  secret: string
-  legacy_open: boolean
-}
-
-function toAccessRow(row: AccessDbRow): AccessRow {
-  return {
-    workshopId: row.workshop_id,
-    code: row.code,
-    facilitatorKey: row.facilitator_key,
-    participantKey: row.participant_key,
-    observerKey: row.observer_key,
-    secret: row.secret,
-    legacyOpen: row.legacy_open,
-  }
-}
-
-function accessParams(row: AccessRow): unknown[] {
-  return [row.workshopId, row.code, row.facilitatorKey, row.participantKey, row.observerKey, row.secret, row.legacyOpen]
-}
-
 /** PostgreSQL's unique_violation on the join code's constraint. */
 function isCodeConflict(error: unknown): boolean {
   const e = error as { code?: unknown; constraint?: unknown } | null
   return e?.code === '23505' && e.constraint === 'workshop_access_code_key'
-}
-
-interface HistoryDbRow {
-  workshop_id: string
-  id: string
-  created_at: string
-  kind: string
-  label: string
-  counts: unknown
-}
-
-function toHistoryEntry(row: HistoryDbRow): HistoryEntry {
-  return {
-    id: row.id,
-    workshopId: row.workshop_id,
-    createdAt: Number(row.created_at),
-    kind: row.kind as HistoryKind,
-    label: row.label,
-    counts: row.counts,
-  }
 }
 
 const SCHEMA_NAME_PATTERN = /^[a-z_][a-z0-9_]{0,62}$/
@@ -120,13 +83,6 @@ export interface PostgresPersistenceOptions {
   log: Logger
   /** Pool size. Default 10. */
   maxConnections?: number
-}
-
-interface WorkshopDbRow {
-  id: string
-  title: string
-  language: string
-  created_at: string
 }
 
 /**
@@ -188,11 +144,7 @@ export class PostgresPersistence implements SharedPersistence, HistoryPersistenc
         row.id,
         Buffer.from(initialState),
       ])
-      await client.query(
-        `INSERT INTO workshop_access (workshop_id, code, facilitator_key, participant_key, observer_key, secret, legacy_open)
-         VALUES ($1, $2, $3, $4, $5, $6, $7)`,
-        accessParams(access),
-      )
+      await client.query(`INSERT INTO workshop_access (${ACCESS_COLUMNS}) VALUES ($1, $2, $3, $4, $5, $6, $7)`, accessValues(access, 'boolean'))
     }))
   }
 
@@ -222,7 +174,7 @@ export class PostgresPersistence implements SharedPersistence, HistoryPersistenc
       this.#pool.query(
         `UPDATE workshop_access SET code = $2, facilitator_key = $3, participant_key = $4, observer_key = $5, secret = $6, legacy_open = $7
          WHERE workshop_id = $1`,
-        accessParams(row),
+        accessValues(row, 'boolean'),
       ),
     )
   }
@@ -230,9 +182,8 @@ export class PostgresPersistence implements SharedPersistence, HistoryPersistenc
   async insertAccessIfMissing(row: AccessRow): Promise<AccessRow> {
     await this.#mapCodeConflict(row.code, () =>
       this.#pool.query(
-        `INSERT INTO workshop_access (workshop_id, code, facilitator_key, participant_key, observer_key, secret, legacy_open)
-         VALUES ($1, $2, $3, $4, $5, $6, $7) ON CONFLICT (workshop_id) DO NOTHING`,
-        accessParams(row),
+        `INSERT INTO workshop_access (${ACCESS_COLUMNS}) VALUES ($1, $2, $3, $4, $5, $6, $7) ON CONFLICT (workshop_id) DO NOTHING`,
+        accessValues(row, 'boolean'),
       ),
     )
     const stored = await this.getAccess(row.workshopId)
@@ -246,7 +197,7 @@ export class PostgresPersistence implements SharedPersistence, HistoryPersistenc
       [id],
     )
     const row = result.rows[0]
-    return row && { id: row.id, title: row.title, language: row.language, createdAt: Number(row.created_at) }
+    return row && toWorkshopRow(row)
   }
 
   loadDocument(workshopId: string): Promise<StoredDocument> {

@@ -5,12 +5,21 @@ import {
   JoinCodeTakenError,
   type AccessRow,
   type HistoryEntry,
-  type HistoryKind,
   type HistoryPersistence,
   type Persistence,
   type StoredDocument,
   type WorkshopRow,
 } from './Persistence'
+import {
+  ACCESS_COLUMNS,
+  accessValues,
+  toAccessRow,
+  toHistoryEntry,
+  toWorkshopRow,
+  type AccessDbRow,
+  type HistoryDbRow,
+  type WorkshopDbRow,
+} from './rows'
 
 const SCHEMA = `
 CREATE TABLE IF NOT EXISTS workshops (
@@ -52,32 +61,6 @@ CREATE TABLE IF NOT EXISTS workshop_access (
 );
 `
 
-interface AccessDbRow {
-  workshop_id: string
-  code: string
-  facilitator_key: string
-  participant_key: string
-  observer_key: string
-  secret: string
-  legacy_open: number
-}
-
-function toAccessRow(row: AccessDbRow): AccessRow {
-  return {
-    workshopId: row.workshop_id,
-    code: row.code,
-    facilitatorKey: row.facilitator_key,
-    participantKey: row.participant_key,
-    observerKey: row.observer_key,
-    secret: row.secret,
-    legacyOpen: row.legacy_open === 1,
-  }
-}
-
-function accessParams(row: AccessRow): unknown[] {
-  return [row.workshopId, row.code, row.facilitatorKey, row.participantKey, row.observerKey, row.secret, row.legacyOpen ? 1 : 0]
-}
-
 /** A UNIQUE violation on the join code, as opposed to any other constraint. */
 function isCodeConflict(error: unknown): boolean {
   return (
@@ -86,33 +69,6 @@ function isCodeConflict(error: unknown): boolean {
     (error as { code?: unknown }).code === 'SQLITE_CONSTRAINT_UNIQUE' &&
     String((error as { message?: unknown }).message).includes('workshop_access.code')
   )
-}
-
-interface HistoryDbRow {
-  workshop_id: string
-  id: string
-  created_at: number
-  kind: string
-  label: string
-  counts: string
-}
-
-function toHistoryEntry(row: HistoryDbRow): HistoryEntry {
-  return {
-    id: row.id,
-    workshopId: row.workshop_id,
-    createdAt: row.created_at,
-    kind: row.kind as HistoryKind,
-    label: row.label,
-    counts: JSON.parse(row.counts) as unknown,
-  }
-}
-
-interface WorkshopDbRow {
-  id: string
-  title: string
-  language: string
-  created_at: number
 }
 
 /**
@@ -160,13 +116,9 @@ export class SqlitePersistence implements Persistence, HistoryPersistence {
         'SELECT workshop_id, id, created_at, kind, label, counts, state FROM history WHERE workshop_id = ? AND id = ?',
       ),
       deleteHistory: db.prepare('DELETE FROM history WHERE workshop_id = ? AND id = ?'),
-      insertAccess: db.prepare(
-        `INSERT INTO workshop_access (workshop_id, code, facilitator_key, participant_key, observer_key, secret, legacy_open)
-         VALUES (?, ?, ?, ?, ?, ?, ?)`,
-      ),
+      insertAccess: db.prepare(`INSERT INTO workshop_access (${ACCESS_COLUMNS}) VALUES (?, ?, ?, ?, ?, ?, ?)`),
       insertAccessIfMissing: db.prepare(
-        `INSERT INTO workshop_access (workshop_id, code, facilitator_key, participant_key, observer_key, secret, legacy_open)
-         VALUES (?, ?, ?, ?, ?, ?, ?) ON CONFLICT (workshop_id) DO NOTHING`,
+        `INSERT INTO workshop_access (${ACCESS_COLUMNS}) VALUES (?, ?, ?, ?, ?, ?, ?) ON CONFLICT (workshop_id) DO NOTHING`,
       ),
       updateAccess: db.prepare(
         `UPDATE workshop_access SET code = ?, facilitator_key = ?, participant_key = ?, observer_key = ?, secret = ?, legacy_open = ?
@@ -182,7 +134,7 @@ export class SqlitePersistence implements Persistence, HistoryPersistence {
       this.#db.transaction(() => {
         this.#statements.insertWorkshop.run(row.id, row.title, row.language, row.createdAt)
         this.#statements.upsertSnapshot.run(row.id, Buffer.from(initialState), 0)
-        this.#statements.insertAccess.run(...accessParams(access))
+        this.#statements.insertAccess.run(...accessValues(access, 'integer'))
       })()
     } catch (error) {
       if (isCodeConflict(error)) throw new JoinCodeTakenError(access.code)
@@ -202,7 +154,7 @@ export class SqlitePersistence implements Persistence, HistoryPersistence {
 
   async updateAccess(row: AccessRow): Promise<void> {
     try {
-      const [workshopId, ...rest] = accessParams(row)
+      const [workshopId, ...rest] = accessValues(row, 'integer')
       this.#statements.updateAccess.run(...rest, workshopId)
     } catch (error) {
       if (isCodeConflict(error)) throw new JoinCodeTakenError(row.code)
@@ -212,7 +164,7 @@ export class SqlitePersistence implements Persistence, HistoryPersistence {
 
   async insertAccessIfMissing(row: AccessRow): Promise<AccessRow> {
     try {
-      this.#statements.insertAccessIfMissing.run(...accessParams(row))
+      this.#statements.insertAccessIfMissing.run(...accessValues(row, 'integer'))
     } catch (error) {
       if (isCodeConflict(error)) throw new JoinCodeTakenError(row.code)
       throw error
@@ -222,7 +174,7 @@ export class SqlitePersistence implements Persistence, HistoryPersistence {
 
   async getWorkshop(id: string): Promise<WorkshopRow | undefined> {
     const row = this.#statements.getWorkshop.get(id)
-    return row && { id: row.id, title: row.title, language: row.language, createdAt: row.created_at }
+    return row && toWorkshopRow(row)
   }
 
   async loadDocument(workshopId: string): Promise<StoredDocument> {

@@ -1,33 +1,23 @@
 import assert from 'node:assert/strict'
 import * as decoding from 'lib0/decoding'
 import * as encoding from 'lib0/encoding'
-import * as awarenessProtocol from 'y-protocols/awareness'
+import type * as awarenessProtocol from 'y-protocols/awareness'
 import * as syncProtocol from 'y-protocols/sync'
 import * as Y from 'yjs'
 import { migrateWorkshop } from '../../shared/doc/workshopDoc'
-import { CloseCode } from '../../shared/protocol'
+import { CloseCode, messageAwareness, messageQueryAwareness, messageSync } from '../../shared/protocol'
 import type { Logger } from '../log'
 import type { MessageKind, ServerMetrics } from '../metrics'
-import { isSharedPersistence, type Persistence, type SharedPersistence } from '../persistence/Persistence'
-import type { FanoutHandler, RoomChannel } from '../scaleout/RoomChannel'
-import { messageControl } from '../../shared/facilitation/commands'
-import { GuardedOrigin } from '../facilitation/UpdateGuard'
-import { MalformedMessageError, messageAwareness, messageQueryAwareness, messageSync } from './messages'
-import { SyncConnection, type MessageHandler } from './SyncConnection'
-
-/**
- * Roles and facilitation on top of plain sync (server/facilitation/WorkshopSession.ts). A room
- * without one (the held-notes companion document, which has no sockets) applies updates as they come.
- */
-export interface RoomSession {
-  applyClientUpdate(connection: SyncConnection, update: Uint8Array): void
-  handleControl(connection: SyncConnection, json: string): void | Promise<void>
-  stampAwareness(connection: SyncConnection, update: Uint8Array): Uint8Array
-  connectionAdded(connection: SyncConnection): void
-  isRemoved(participantId: string): boolean
-  unload(): Promise<void>
-  destroy(): void
-}
+import { isSharedPersistence, type Persistence } from '../persistence/Persistence'
+import type { RoomChannel } from '../scaleout/RoomChannel'
+import { AwarenessRelay } from './AwarenessRelay'
+import { CrossInstanceSync, remoteOrigin } from './CrossInstanceSync'
+import { DurableLog, type CommittedBatch } from './DurableLog'
+import { MalformedMessageError } from './MalformedMessageError'
+import { RoomHooks } from './RoomHooks'
+import type { Refusal, RoomExtension } from './RoomExtension'
+import type { MessageHandler, SyncConnection } from './SyncConnection'
+import { UndoableApply } from './UndoableApply'
 
 export interface RoomOptions {
   workshopId: string
@@ -50,93 +40,78 @@ export interface RoomOptions {
   metrics?: ServerMetrics
 }
 
-interface PendingUpdate {
-  update: Uint8Array
-  origin: unknown
-}
-
-/** Transaction origin of updates another instance committed (via Redis or a catch-up): broadcast, never stored again. */
-const remoteOrigin = Symbol('remote')
-/** How long a seq gap may stay open (the missing message may still be on its way) before reading the database. */
-const GAP_GRACE_MS = 250
-const CATCH_UP_RETRY_MS = 1_000
-
-function sleep(ms: number): Promise<void> {
-  return new Promise((resolve) => setTimeout(resolve, ms))
-}
-
 /**
- * One loaded workshop: its Y.Doc, its awareness and the sockets editing it.
+ * One loaded document and the sockets editing it: connections plus protocol (README.md beside this
+ * file). It decodes each message, runs the extensions' hooks, and broadcasts; what it keeps is in
+ * modules of its own: the durable log (DurableLog), the other instances (CrossInstanceSync) and
+ * presence (AwarenessRelay).
  *
  * Durability rule: an update is broadcast only after it is committed to storage, and a sync reply
  * (which carries the whole document) is only encoded when nothing in the doc is still unwritten.
  * So no client is ever told about state that a crash could lose, and a client that saw an edit can
- * trust it survives a restart.
- *
- * With several instances (a RoomChannel), the same holds across them: an update is published to the
- * others only after commit, and they broadcast it without storing it again. Each room tracks the
- * highest database seq up to which it has applied everything (`#appliedSeq`); a missed message
- * (a gap between an update's `previousSeq` and that mark, or a Redis reconnect) is read back from
- * the database.
+ * trust it survives a restart. With several instances the same holds across them.
  */
-export class Room implements MessageHandler, FanoutHandler {
+export class Room implements MessageHandler {
   readonly workshopId: string
   readonly doc: Y.Doc
-  readonly awareness: awarenessProtocol.Awareness
   readonly connections = new Set<SyncConnection>()
   readonly #options: RoomOptions
   readonly #log: Logger
-  #pending: PendingUpdate[] = []
-  #flushScheduled = false
-  #writing: Promise<void> | null = null
-  #lastSeq: number
-  #updatesSinceSnapshot: number
-  #compactTimer: NodeJS.Timeout | null = null
-  #compacting: Promise<void> | null = null
+  readonly #durable: DurableLog
+  readonly #presence: AwarenessRelay
+  readonly #instances: CrossInstanceSync | null
+  readonly #metrics: ServerMetrics | undefined
+  #hooks = new RoomHooks([])
+  /** Set when an extension checks applied updates: refused ones are undone through it. */
+  #undoable: UndoableApply | null = null
+  /** Documents that belong to this room (ExtensionTools.loadCompanion): unloaded and freed with it. */
+  readonly #companions: Room[] = []
   #broken = false
   #destroyed = false
-  readonly #shared: SharedPersistence | null
-  readonly #channel: RoomChannel | null
-  readonly #metrics: ServerMetrics | undefined
-  /** When the current run of failed writes began; null while writes succeed. */
-  #failingSince: number | null = null
-  /** Every committed update with seq <= this has been applied to the doc (multi-instance). */
-  #appliedSeq: number
-  /** Updates applied out of order: previousSeq -> seq, absorbed once #appliedSeq reaches them. */
-  readonly #aheadOfGap = new Map<number, number>()
-  #gapTimer: NodeJS.Timeout | null = null
-  #catchingUp: Promise<void> | null = null
-  #catchUpAgain = false
-  /** Set while applying a remote update that may integrate structs a local client sent earlier. */
-  #storeRemote = false
-  #session: RoomSession | null = null
 
   private constructor(options: RoomOptions, doc: Y.Doc, lastSeq: number, loggedUpdates: number) {
     this.#options = options
     this.workshopId = options.workshopId
     this.#log = options.log
     this.doc = doc
-    this.#lastSeq = lastSeq
-    this.#appliedSeq = lastSeq
-    this.#updatesSinceSnapshot = loggedUpdates
-    this.#shared = isSharedPersistence(options.persistence) ? options.persistence : null
-    this.#channel = options.channel ?? null
-    assert(this.#channel === null || this.#shared !== null, 'several instances need a SharedPersistence')
     this.#metrics = options.metrics
-    this.awareness = new awarenessProtocol.Awareness(doc)
-    // The server has no presence of its own.
-    this.awareness.setLocalState(null)
+    const shared = isSharedPersistence(options.persistence) ? options.persistence : null
+    assert(!options.channel || shared !== null, 'several instances need a SharedPersistence')
+    this.#durable = new DurableLog(
+      {
+        documentId: options.workshopId,
+        persistence: options.persistence,
+        log: options.log,
+        compactEvery: options.compactEvery,
+        writeRetryMs: options.writeRetryMs,
+        metrics: options.metrics,
+        encodeState: () => Y.encodeStateAsUpdate(doc),
+        onCommitted: (batch) => this.#onCommitted(batch),
+        onFailed: (error) => this.#fail(error),
+      },
+      { lastSeq, loggedUpdates },
+    )
+    this.#presence = new AwarenessRelay(doc, {
+      broadcast: (message) => this.#broadcast(message, 'awareness'),
+      publish: options.channel ? (update) => this.#instances?.publishAwareness(update) : undefined,
+    })
+    this.#instances =
+      options.channel && shared
+        ? new CrossInstanceSync(
+            { documentId: options.workshopId, doc, shared, channel: options.channel, awareness: this.#presence, log: options.log, metrics: options.metrics },
+            lastSeq,
+          )
+        : null
     // The 'update' event fires only for updates that changed the document: exactly what to store.
     doc.on('update', (update: Uint8Array, origin: unknown) => {
-      if (origin === remoteOrigin && !this.#storeRemote) this.#broadcastUpdate(update, undefined)
-      else this.#enqueue(update, origin)
+      if (origin === remoteOrigin && !this.#instances?.storingRemote) this.#broadcastUpdate(update, undefined)
+      else this.#durable.append(update, origin)
     })
-    this.awareness.on('update', this.#onAwarenessUpdate)
-    if (this.#channel) {
-      // Messages that arrived while the document loaded are applied now, in order.
-      this.#channel.attach(this)
-      this.#channel.queryAwareness()
-    }
+    this.#instances?.start()
+  }
+
+  get awareness(): awarenessProtocol.Awareness {
+    return this.#presence.awareness
   }
 
   /**
@@ -163,18 +138,32 @@ export class Room implements MessageHandler, FanoutHandler {
     return room
   }
 
-  /** Attaches facilitation; before the first connection. */
-  attachSession(session: RoomSession): void {
-    assert(this.connections.size === 0 && this.#session === null, 'attachSession on a room in use')
-    this.#session = session
+  /** Plugs in the extensions, in order (RoomExtension.ts); once, before the first connection. */
+  attachExtensions(extensions: readonly RoomExtension[]): void {
+    assert(this.connections.size === 0 && this.#hooks.extensions.length === 0, 'attachExtensions on a room in use')
+    this.#hooks = new RoomHooks(extensions)
+    // After the extensions: their own listeners read a client's transaction before the undo manager does.
+    if (this.#hooks.checkApplied.length > 0 || this.#hooks.afterApply.length > 0) this.#undoable = new UndoableApply(this.doc)
   }
 
-  get session(): RoomSession | null {
-    return this.#session
+  /** A companion document (ExtensionTools.loadCompanion) is stored, unloaded and freed with this room. */
+  adoptCompanion(companion: Room): void {
+    this.#companions.push(companion)
   }
 
+  /** Nothing applied to the document is waiting to be written. */
   get isFlushed(): boolean {
-    return this.#pending.length === 0 && this.#writing === null
+    return this.#durable.isFlushed
+  }
+
+  /** Writes and broadcasts everything applied to the doc so far. */
+  flush(): Promise<void> {
+    return this.#durable.flush()
+  }
+
+  /** Stores the whole document as the snapshot and deletes the log it replaces. */
+  compact(): Promise<void> {
+    return this.#durable.compact()
   }
 
   addConnection(connection: SyncConnection): void {
@@ -186,20 +175,18 @@ export class Room implements MessageHandler, FanoutHandler {
       encoding.writeVarUint(encoder, messageSync)
       syncProtocol.writeSyncStep1(encoder, this.doc)
       this.#send(connection, encoding.toUint8Array(encoder), 'sync')
-      const states = this.awareness.getStates()
-      if (states.size > 0) {
-        this.#send(connection, this.#encodeAwareness([...states.keys()]), 'awareness')
+      if (!this.#presence.isEmpty) this.#send(connection, this.#presence.encodeAll(), 'awareness')
+      for (const onConnect of this.#hooks.onConnect) {
+        if (connection.isRejected) break
+        onConnect(connection)
       }
-      this.#session?.connectionAdded(connection)
     }
     connection.attach(this)
   }
 
   removeConnection(connection: SyncConnection): void {
     if (!this.connections.delete(connection)) return
-    if (connection.awarenessClientIds.size > 0 && !this.#destroyed) {
-      awarenessProtocol.removeAwarenessStates(this.awareness, [...connection.awarenessClientIds], null)
-    }
+    if (!this.#destroyed) this.#presence.removeConnection(connection)
     if (this.connections.size === 0 && !this.#broken) this.#options.onIdle(this)
   }
 
@@ -213,20 +200,21 @@ export class Room implements MessageHandler, FanoutHandler {
         return this.#handleSyncMessage(connection, decoder)
       case messageAwareness: {
         this.#metrics?.messagesReceived.inc({ type: 'awareness' })
-        const update = decoding.readVarUint8Array(decoder)
-        awarenessProtocol.applyAwarenessUpdate(this.awareness, this.#session ? this.#session.stampAwareness(connection, update) : update, connection)
+        let update = decoding.readVarUint8Array(decoder)
+        for (const onAwareness of this.#hooks.onAwareness) update = onAwareness(connection, update)
+        this.#presence.applyFromClient(connection, update)
         return
       }
       case messageQueryAwareness:
         this.#metrics?.messagesReceived.inc({ type: 'query_awareness' })
-        this.#send(connection, this.#encodeAwareness([...this.awareness.getStates().keys()]), 'awareness')
+        this.#send(connection, this.#presence.encodeAll(), 'awareness')
         return
-      case messageControl:
-        if (!this.#session) throw new MalformedMessageError('this room has no control channel')
-        this.#metrics?.messagesReceived.inc({ type: 'control' })
-        return this.#session.handleControl(connection, decoding.readVarString(decoder))
-      default:
-        throw new MalformedMessageError(`unknown message type ${messageType}`)
+      default: {
+        const extensionMessage = this.#hooks.messages.get(messageType)
+        if (!extensionMessage) throw new MalformedMessageError(`unknown message type ${messageType}`)
+        this.#metrics?.messagesReceived.inc({ type: extensionMessage.kind })
+        return extensionMessage.handle(connection, decoder)
+      }
     }
   }
 
@@ -244,15 +232,44 @@ export class Room implements MessageHandler, FanoutHandler {
       }
       case syncProtocol.messageYjsSyncStep2:
       case syncProtocol.messageYjsUpdate: {
-        const update = decoding.readVarUint8Array(decoder)
-        // Origin = the connection, so the broadcast can skip the sender.
-        if (this.#session) this.#session.applyClientUpdate(connection, update)
-        else Y.applyUpdate(this.doc, update, connection)
+        this.#applyClientUpdate(connection, decoding.readVarUint8Array(decoder))
         return
       }
       default:
         throw new MalformedMessageError(`unknown sync message type ${syncType}`)
     }
+  }
+
+  /**
+   * A client's update through the extensions' hooks (RoomExtension.ts): refused before it is
+   * applied, or applied and then refused (and undone), or applied and standing. Its origin is the
+   * connection, so the broadcast can skip the sender.
+   */
+  #applyClientUpdate(connection: SyncConnection, update: Uint8Array): void {
+    const hooks = this.#hooks
+    for (const beforeApply of hooks.beforeApply) {
+      const refusal = beforeApply({ connection, update })
+      if (refusal) return this.#refused(connection, update, refusal, false)
+    }
+    if (!this.#undoable) {
+      Y.applyUpdate(this.doc, update, connection)
+      return
+    }
+    const { transaction, refusal } = this.#undoable.apply(connection, update, (applied) => {
+      for (const checkApplied of hooks.checkApplied) {
+        const found = checkApplied({ connection, update, transaction: applied })
+        if (found) return found
+      }
+      return null
+    })
+    if (refusal) return this.#refused(connection, update, refusal, true)
+    if (transaction) for (const afterApply of hooks.afterApply) afterApply({ connection, update, transaction })
+  }
+
+  #refused(connection: SyncConnection, update: Uint8Array, refusal: Refusal, undone: boolean): void {
+    if (undone) connection.log.info({ reason: refusal.reason, boardId: refusal.boardId }, 'update refused and undone')
+    else connection.log.debug({ reason: refusal.reason }, 'update refused before it was applied')
+    for (const onRefused of this.#hooks.onRefused) onRefused({ connection, update, refusal, undone })
   }
 
   async #answerAfterFlush(connection: SyncConnection, stateVector: Uint8Array): Promise<void> {
@@ -268,7 +285,7 @@ export class Room implements MessageHandler, FanoutHandler {
     this.#send(connection, encoding.toUint8Array(encoder), 'sync')
   }
 
-  /** Sends one message to one socket (the session's control messages). */
+  /** Sends one message to one socket (an extension's messages). */
   sendMessage(connection: SyncConnection, message: Uint8Array, kind: MessageKind): void {
     this.#send(connection, message, kind)
   }
@@ -278,6 +295,17 @@ export class Room implements MessageHandler, FanoutHandler {
     this.#metrics?.messagesSent.inc({ type: kind })
     this.#metrics?.bytesSent.inc(message.byteLength)
     connection.send(message)
+  }
+
+  /** Durable now: tell everyone. One encoding for all; the sender already has its own edit. */
+  #onCommitted({ update, origins, previousSeq, seq }: CommittedBatch): void {
+    const first = origins[0]
+    this.#broadcastUpdate(update, origins.every((origin) => origin === first) ? first : undefined)
+    if (this.#instances && previousSeq !== null) this.#instances.committed(update, previousSeq, seq)
+    if (this.#hooks.afterCommit.length > 0) {
+      const local = origins.some((origin) => origin !== remoteOrigin)
+      for (const afterCommit of this.#hooks.afterCommit) afterCommit({ update, local })
+    }
   }
 
   /** Sends a committed update to every local socket except `except` (its sender). */
@@ -305,240 +333,13 @@ export class Room implements MessageHandler, FanoutHandler {
     this.#metrics?.bytesSent.inc(message.byteLength * sent)
   }
 
-  #enqueue(update: Uint8Array, origin: unknown): void {
-    if (this.#broken) return
-    // A guarded client update is its connection's, for skipping the sender when broadcasting.
-    this.#pending.push({ update, origin: origin instanceof GuardedOrigin ? origin.connection : origin })
-    if (this.#flushScheduled) return
-    this.#flushScheduled = true
-    // One transaction per event-loop turn: every message that arrived in this turn shares it.
-    setImmediate(() => {
-      this.#flushScheduled = false
-      this.flush().catch(() => {
-        // Already handled in #writeBatch: the room is broken and its connections closed.
-      })
-    })
-  }
-
-  /** Writes and broadcasts everything applied to the doc so far. */
-  async flush(): Promise<void> {
-    while (!this.isFlushed) {
-      if (this.#writing) {
-        await this.#writing
-        continue
-      }
-      const writing = this.#writeBatch()
-      this.#writing = writing
-      try {
-        await writing
-      } finally {
-        if (this.#writing === writing) this.#writing = null
-      }
-    }
-  }
-
-  async #writeBatch(): Promise<void> {
-    const batch = this.#pending
-    this.#pending = []
-    const merged = batch.length === 1 ? batch[0]!.update : Y.mergeUpdates(batch.map((entry) => entry.update))
-    const appended = await this.#appendWithRetry(merged)
-    this.#lastSeq = appended.seq
-    this.#updatesSinceSnapshot += batch.length
-    this.#metrics?.updatesWritten.inc(batch.length)
-    // Durable now: tell everyone. One encoding for all; the sender already has its own edit.
-    const soleOrigin = batch.every((entry) => entry.origin === batch[0]!.origin) ? batch[0]!.origin : undefined
-    this.#broadcastUpdate(merged, soleOrigin)
-    if (this.#channel && appended.previousSeq !== null) {
-      this.#channel.publishUpdate(merged, appended.previousSeq, appended.seq)
-      this.#noteApplied(appended.previousSeq, appended.seq)
-    }
-    if (this.#updatesSinceSnapshot >= this.#options.compactEvery) this.#scheduleCompaction()
-  }
-
-  /**
-   * Commits one merged update, retrying a failed write with backoff for up to `writeRetryMs`
-   * (a database restart). Until it commits nothing is broadcast and sync replies wait; updates that
-   * arrive meanwhile queue up behind it. Beyond the bound the room closes its sockets with 4500
-   * rather than pretend. A retry after a commit whose acknowledgement was lost stores the update
-   * twice, which Yjs ignores on load.
-   */
-  async #appendWithRetry(merged: Uint8Array): Promise<{ previousSeq: number | null; seq: number }> {
-    const retryMs = this.#options.writeRetryMs ?? 0
-    for (let attempt = 0; ; attempt++) {
-      const started = performance.now()
-      try {
-        const appended = this.#shared
-          ? await this.#shared.appendUpdatesInOrder(this.workshopId, [merged])
-          : { previousSeq: null, seq: await this.#options.persistence.appendUpdates(this.workshopId, [merged]) }
-        this.#metrics?.writeSeconds.observe((performance.now() - started) / 1000)
-        if (this.#failingSince !== null) {
-          this.#log.info({ attempts: attempt + 1, failedForMs: Date.now() - this.#failingSince }, 'storage write succeeded again')
-          this.#failingSince = null
-        }
-        return appended
-      } catch (error) {
-        this.#metrics?.writeFailures.inc()
-        this.#failingSince ??= Date.now()
-        const failingFor = Date.now() - this.#failingSince
-        if (this.#destroyed || this.#broken || failingFor >= retryMs) {
-          this.#fail(error)
-          throw error
-        }
-        const delay = Math.min(50 * 2 ** attempt, 2_000, retryMs - failingFor)
-        this.#log.warn({ err: error, attempt, failingForMs: failingFor, retryInMs: delay }, 'storage write failed; retrying')
-        await sleep(delay)
-      }
-    }
-  }
-
-  // ---- Other instances (FanoutHandler) ----
-
-  applyRemoteUpdate(update: Uint8Array, previousSeq: number, seq: number): void {
-    if (this.#destroyed) return
-    this.#applyRemote(() => Y.applyUpdate(this.doc, update, remoteOrigin))
-    this.#noteApplied(previousSeq, seq)
-  }
-
-  applyRemoteAwareness(update: Uint8Array): void {
-    if (this.#destroyed) return
-    awarenessProtocol.applyAwarenessUpdate(this.awareness, update, remoteOrigin)
-  }
-
-  answerAwarenessQuery(): void {
-    if (this.#destroyed || !this.#channel) return
-    const clientIds = [...this.awareness.getStates().keys()]
-    if (clientIds.length > 0) {
-      this.#channel.publishAwareness(awarenessProtocol.encodeAwarenessUpdate(this.awareness, clientIds))
-    }
-  }
-
-  /** Reads every committed update after #appliedSeq from the database and applies it (broadcast, not stored). */
-  catchUp(reason: 'reconnect' | 'gap'): void {
-    if (this.#destroyed || !this.#shared) return
-    if (this.#catchingUp) {
-      this.#catchUpAgain = true
-      return
-    }
-    const shared = this.#shared
-    this.#catchingUp = (async () => {
-      do {
-        this.#catchUpAgain = false
-        const fromSeq = this.#appliedSeq
-        this.#metrics?.catchUps.inc({ reason })
-        const stored = await shared.loadDocumentAfter(this.workshopId, fromSeq)
-        if (this.#destroyed) return
-        this.#applyRemote(() =>
-          this.doc.transact(() => {
-            if (stored.snapshot) Y.applyUpdate(this.doc, stored.snapshot, remoteOrigin)
-            for (const update of stored.updates) Y.applyUpdate(this.doc, update, remoteOrigin)
-          }, remoteOrigin),
-        )
-        this.#log.info({ reason, fromSeq, toSeq: stored.lastSeq, updates: stored.updates.length }, 'caught up from the database')
-        this.#advanceAppliedSeq(stored.lastSeq)
-      } while (this.#catchUpAgain && !this.#destroyed)
-    })()
-    this.#catchingUp
-      .catch((error: unknown) => {
-        this.#log.warn({ err: error, reason }, 'catch-up failed; retrying')
-        setTimeout(() => this.catchUp(reason), CATCH_UP_RETRY_MS).unref()
-      })
-      .finally(() => {
-        this.#catchingUp = null
-      })
-  }
-
-  /** Applies committed updates from elsewhere; they are stored again only if they complete a local client's pending update. */
-  #applyRemote(apply: () => void): void {
-    const store = this.doc.store
-    this.#storeRemote = store.pendingStructs !== null || store.pendingDs !== null
-    try {
-      apply()
-    } finally {
-      this.#storeRemote = false
-    }
-  }
-
-  #noteApplied(previousSeq: number, seq: number): void {
-    if (!this.#channel || seq <= this.#appliedSeq) return
-    if (previousSeq <= this.#appliedSeq) {
-      this.#advanceAppliedSeq(seq)
-      return
-    }
-    this.#aheadOfGap.set(previousSeq, seq)
-    this.#scheduleGapCheck()
-  }
-
-  #scheduleGapCheck(): void {
-    if (this.#gapTimer || this.#destroyed) return
-    this.#gapTimer = setTimeout(() => {
-      this.#gapTimer = null
-      if (this.#aheadOfGap.size > 0) this.catchUp('gap')
-    }, GAP_GRACE_MS)
-  }
-
-  #advanceAppliedSeq(seq: number): void {
-    if (seq > this.#appliedSeq) this.#appliedSeq = seq
-    for (const previousSeq of this.#aheadOfGap.keys()) {
-      if (previousSeq < this.#appliedSeq) this.#aheadOfGap.delete(previousSeq)
-    }
-    for (let next = this.#aheadOfGap.get(this.#appliedSeq); next !== undefined; next = this.#aheadOfGap.get(this.#appliedSeq)) {
-      this.#aheadOfGap.delete(this.#appliedSeq)
-      this.#appliedSeq = next
-    }
-    if (this.#aheadOfGap.size === 0 && this.#gapTimer) {
-      clearTimeout(this.#gapTimer)
-      this.#gapTimer = null
-    } else if (this.#aheadOfGap.size > 0) {
-      this.#scheduleGapCheck()
-    }
-  }
-
-  #scheduleCompaction(): void {
-    if (this.#compactTimer || this.#compacting) return
-    // Off the hot path: never inside a message handler or the write that triggered it.
-    this.#compactTimer = setTimeout(() => {
-      this.#compactTimer = null
-      this.compact().catch((error: unknown) => this.#log.error({ err: error }, 'compaction failed'))
-    }, 0)
-  }
-
-  /** Stores the whole document as the snapshot and deletes the log it replaces. */
-  async compact(): Promise<void> {
-    if (this.#compacting) return this.#compacting
-    this.#compacting = (async () => {
-      await this.flush()
-      if (this.#updatesSinceSnapshot === 0 || this.#broken) return
-      const counted = this.#updatesSinceSnapshot
-      if (this.#shared) {
-        // Built from the database: this doc may lack another instance's committed update.
-        const result = await this.#shared.compactStored(this.workshopId)
-        this.#updatesSinceSnapshot -= counted
-        if (result) {
-          this.#metrics?.compactions.inc()
-          this.#log.debug(result, 'compacted from the database')
-        }
-        return
-      }
-      const uptoSeq = this.#lastSeq
-      const snapshot = Y.encodeStateAsUpdate(this.doc)
-      await this.#options.persistence.compact(this.workshopId, snapshot, uptoSeq)
-      this.#updatesSinceSnapshot -= counted
-      this.#metrics?.compactions.inc()
-      this.#log.debug({ uptoSeq, bytes: snapshot.byteLength }, 'compacted')
-    })()
-    try {
-      await this.#compacting
-    } finally {
-      this.#compacting = null
-    }
-  }
-
-  /** Flushes, compacts and frees the room. The registry calls it once no one is connected. */
+  /** Flushes, compacts and frees the room and its companions. The registry calls it once no one is connected. */
   async unload(): Promise<void> {
-    if (this.#compactTimer) clearTimeout(this.#compactTimer)
-    this.#compactTimer = null
     try {
-      if (!this.#broken) await Promise.all([this.compact(), this.#session?.unload()])
+      if (!this.#broken) {
+        for (const beforeUnload of this.#hooks.beforeUnload) await beforeUnload()
+        await Promise.all([this.#durable.finish(), ...this.#companions.map((companion) => companion.unload())])
+      }
     } finally {
       this.destroy()
     }
@@ -552,11 +353,12 @@ export class Room implements MessageHandler, FanoutHandler {
   destroy(): void {
     if (this.#destroyed) return
     this.#destroyed = true
-    if (this.#compactTimer) clearTimeout(this.#compactTimer)
-    if (this.#gapTimer) clearTimeout(this.#gapTimer)
-    this.#channel?.leave()
-    this.#session?.destroy()
-    this.awareness.destroy()
+    this.#durable.close()
+    this.#instances?.close()
+    for (const onDestroy of this.#hooks.onDestroy) onDestroy()
+    this.#undoable?.destroy()
+    for (const companion of this.#companions) companion.destroy()
+    this.#presence.destroy()
     this.doc.destroy()
   }
 
@@ -566,49 +368,5 @@ export class Room implements MessageHandler, FanoutHandler {
     this.#log.error({ err: error }, 'storage write failed; closing the room')
     this.closeConnections(CloseCode.ServerError, 'The server could not save; please reconnect')
     this.#options.onBroken(this)
-  }
-
-  /**
-   * Awareness is broadcast once per room per event-loop turn, carrying every client that changed
-   * meanwhile: 30 cursors at 10/s in a room of 330 would otherwise be ~100,000 frames/s, which the
-   * benchmark showed starves note updates (bench/RESULTS-quick.md, scenario a).
-   */
-  #awarenessChanged = new Set<number>()
-  #awarenessFlushScheduled = false
-  #flushAwareness = (): void => {
-    this.#awarenessFlushScheduled = false
-    const ids = [...this.#awarenessChanged]
-    this.#awarenessChanged.clear()
-    if (this.#destroyed || ids.length === 0) return
-    const message = this.#encodeAwareness(ids)
-    this.#broadcast(message, 'awareness')
-  }
-
-  #onAwarenessUpdate = (
-    { added, updated, removed }: { added: number[]; updated: number[]; removed: number[] },
-    origin: unknown,
-  ): void => {
-    if (origin instanceof SyncConnection) {
-      for (const id of added) origin.awarenessClientIds.add(id)
-      for (const id of removed) origin.awarenessClientIds.delete(id)
-    }
-    const changed = [...added, ...updated, ...removed]
-    if (changed.length === 0) return
-    for (const id of changed) this.#awarenessChanged.add(id)
-    if (!this.#awarenessFlushScheduled) {
-      this.#awarenessFlushScheduled = true
-      setImmediate(this.#flushAwareness)
-    }
-    // Each instance times out stale states on its own ('timeout'); relaying that would echo.
-    if (this.#channel && origin !== remoteOrigin && origin !== 'timeout' && !this.#destroyed) {
-      this.#channel.publishAwareness(awarenessProtocol.encodeAwarenessUpdate(this.awareness, changed))
-    }
-  }
-
-  #encodeAwareness(clientIds: number[]): Uint8Array {
-    const encoder = encoding.createEncoder()
-    encoding.writeVarUint(encoder, messageAwareness)
-    encoding.writeVarUint8Array(encoder, awarenessProtocol.encodeAwarenessUpdate(this.awareness, clientIds))
-    return encoding.toUint8Array(encoder)
   }
 }

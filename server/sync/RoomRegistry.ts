@@ -3,9 +3,8 @@ import type { ServerMetrics } from '../metrics'
 import type { Persistence } from '../persistence/Persistence'
 import type { Fanout, RoomChannel } from '../scaleout/RoomChannel'
 import { CloseCode } from '../../shared/protocol'
-import { heldDocumentId } from '../facilitation/HeldNotes'
-import { WorkshopSession } from '../facilitation/WorkshopSession'
 import { Room, type RoomOptions } from './Room'
+import { companionDocumentId, type RoomExtension, type RoomExtensionFactory } from './RoomExtension'
 
 export interface RoomRegistryOptions {
   persistence: Persistence
@@ -17,6 +16,8 @@ export interface RoomRegistryOptions {
   /** Other instances (Redis); each loaded room subscribes to its workshop's channel. */
   fanout?: Fanout
   metrics?: ServerMetrics
+  /** What each room is made of above sync, in hook order (RoomExtension.ts); none: plain sync. */
+  extensions?: readonly RoomExtensionFactory[]
 }
 
 /**
@@ -76,16 +77,11 @@ export class RoomRegistry {
         onIdle: (idle) => this.#scheduleUnload(idle),
         onBroken: (broken) => this.#drop(broken),
       })
-      // The held notes' document belongs to the room: loaded with it, stored with it, never registered on its own.
       const main = room
-      const held = await this.#loadDocument(heldDocumentId(workshopId), log.child({ document: 'held' }), {
-        onIdle: () => undefined,
-        onBroken: () => {
-          main.closeConnections(CloseCode.ServerError, 'The server could not save; please reconnect')
-          this.#drop(main)
-        },
-      })
-      room.attachSession(new WorkshopSession(room, held, log))
+      const tools = { log, loadCompanion: (name: string) => this.#loadCompanion(main, name, log) }
+      const extensions: RoomExtension[] = []
+      for (const factory of this.#options.extensions ?? []) extensions.push(await factory(main, tools))
+      room.attachExtensions(extensions)
       this.#loaded.set(workshopId, room)
       log.info({ ms: Math.round(performance.now() - started) }, 'room loaded')
       return room
@@ -95,6 +91,19 @@ export class RoomRegistry {
     } finally {
       this.#loading.delete(workshopId)
     }
+  }
+
+  /** A companion document belongs to its room: loaded with it, stored with it, never registered on its own. */
+  async #loadCompanion(main: Room, name: string, log: Logger): Promise<Room> {
+    const companion = await this.#loadDocument(companionDocumentId(main.workshopId, name), log.child({ document: name }), {
+      onIdle: () => undefined,
+      onBroken: () => {
+        main.closeConnections(CloseCode.ServerError, 'The server could not save; please reconnect')
+        this.#drop(main)
+      },
+    })
+    main.adoptCompanion(companion)
+    return companion
   }
 
   async #loadDocument(documentId: string, log: Logger, callbacks: Pick<RoomOptions, 'onIdle' | 'onBroken'>): Promise<Room> {

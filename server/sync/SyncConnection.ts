@@ -33,15 +33,13 @@ export class SyncConnection {
 
   /** Set once the token is checked, before the connection joins its room. */
   grant: Grant | null = null
-  /** An observer is told once that their changes are not kept, not at every keystroke. */
-  toldReadOnly = false
-  /** The client asked for control messages (`?control=1`): the app does, plain y-websocket clients do not. */
-  wantsControl = false
 
   constructor(
     readonly socket: WebSocket,
     readonly workshopId: string,
     readonly log: Logger,
+    /** The query the client connected with (`?token=&schema=&control=`), for the room's extensions. */
+    readonly params: URLSearchParams = new URLSearchParams(),
   ) {}
 
   get isOpen(): boolean {

@@ -11,14 +11,13 @@ import {
 } from '../schema/records/session'
 import { finiteNumber, idSchema } from '../schema/validation'
 
-/**
- * The control channel beside the Yjs sync: one websocket message type (`messageControl`, after
- * y-websocket's 0–3) carrying a JSON string. Clients send commands; the server checks the sender's
- * role and the rules, changes the document (or the held notes) itself and replies. Only clients
- * that connect with `?control=1` get control messages; a plain y-websocket client is told about a
- * refused update with the standard permission-denied message instead.
+/*
+ * The control channel beside the Yjs sync: one websocket message type (`messageControl` in
+ * shared/protocol.ts, after y-websocket's 0–3) carrying a JSON string. Clients send commands; the
+ * server checks the sender's role and the rules, changes the document (or the held notes) itself and
+ * replies. Only clients that connect with `?control=1` get control messages; a plain y-websocket
+ * client is told about a refused update with the standard permission-denied message instead.
  */
-export const messageControl = 100
 
 const lane = v.picklist([...cardLanes, ''] as const)
 const boardId = idSchema

@@ -9,10 +9,10 @@ import { WebsocketProvider } from 'y-websocket'
 import * as Y from 'yjs'
 import { WorkshopStore } from '../../client/src/store/WorkshopStore'
 import type { CreatedWorkshop, JoinResult } from '../../shared/access'
-import { messageControl, type Command, type ServerMessage } from '../../shared/facilitation/commands'
+import type { Command, ServerMessage } from '../../shared/facilitation/commands'
 import { AccessStore } from '../../server/access/AccessStore'
 import type { AccessRow, Persistence } from '../../server/persistence/Persistence'
-import { SYNC_PATH } from '../../shared/protocol'
+import { messageControl, SYNC_PATH } from '../../shared/protocol'
 import { createSamskapServer, type SamskapServer, type SamskapServerOptions } from '../../server/createSamskapServer'
 
 /** Everything a test opened, closed in afterEach (newest first) so the process never hangs. */

@@ -1,6 +1,6 @@
 import { useCallback, useId, useRef, useState } from 'react'
 import { useTranslation } from 'react-i18next'
-import { useDismiss } from '../app/useDismiss'
+import { useDismiss } from '../ui/useDismiss'
 import { outlineShortcut } from '../outline/boardMode'
 
 interface BoardHelpProps {

@@ -4,7 +4,6 @@ import type { WebsocketProvider } from 'y-websocket'
 import type { Role } from '../../../shared/access'
 import { estimateClockOffset, type ClockSample } from '../../../shared/facilitation/clock'
 import {
-  messageControl,
   type Command,
   type CommandError,
   type CommandResult,
@@ -14,6 +13,7 @@ import {
   type RefusalReason,
   type ServerMessage,
 } from '../../../shared/facilitation/commands'
+import { messageControl } from '../../../shared/protocol'
 
 /** Who this browser is in the workshop, as the server said (or the stored link said, until it does). */
 export interface Identity {

@@ -1,5 +1,5 @@
 import * as Y from 'yjs'
-import { terminalCloseCodes } from '../../../shared/protocol'
+import { isTerminalCloseCode } from '../../../shared/protocol'
 import type { ItemKind, ItemOfKind, ItemRecord } from '../../../shared/schema/schema'
 import type { BoardTemplate } from '../../../shared/schema/records/board'
 import type { DocumentPlan } from '../../../shared/logic/plan'
@@ -90,7 +90,7 @@ export class WorkshopStore {
         token: options.token,
         identity: options.identity ?? null,
         ...(options.WebSocketPolyfill ? { WebSocketPolyfill: options.WebSocketPolyfill } : {}),
-        shouldReconnect: (event) => !terminalCloseCodes.has(event.code) && !(event.code >= 4400 && event.code < 4500),
+        shouldReconnect: (event) => !isTerminalCloseCode(event.code),
       },
       this.emit,
     )

@@ -1,0 +1,48 @@
+import { useId } from 'react'
+import { useTranslation } from 'react-i18next'
+import { CloseCode } from '../../../shared/protocol'
+import { ModalDialog } from './ModalDialog'
+import { onLinkClick } from '../lib/navigation'
+
+/** The server turned this client away for good: say why and offer the one thing that helps. */
+export function RefusedBanner({ code, reason }: { code: number; reason: string }) {
+  const { t } = useTranslation('app')
+  const titleId = useId()
+  const bodyId = useId()
+  const versionMismatch = code === CloseCode.ClientTooOld || code === CloseCode.ClientTooNew
+  const notFound = code === CloseCode.WorkshopNotFound
+  return (
+    <ModalDialog role="alertdialog" labelledBy={titleId} describedBy={bodyId} className="refused">
+      <h2 id={titleId}>
+        {versionMismatch ? t('refused.newVersionTitle') : notFound ? t('refused.notFoundTitle') : t('refused.otherTitle')}
+      </h2>
+      <p id={bodyId}>
+        {versionMismatch
+          ? t('refused.newVersionBody')
+          : notFound
+            ? t('refused.notFoundBody')
+            : reason || t('refused.otherBody', { code })}
+      </p>
+      <div className="dialog-actions">
+        {versionMismatch ? (
+          <button type="button" className="button button--primary" autoFocus onClick={() => location.reload()}>
+            {t('refused.reload')}
+          </button>
+        ) : notFound ? (
+          <a href="/" className="button button--primary" autoFocus onClick={onLinkClick({ page: 'home' })}>
+            {t('refused.home')}
+          </a>
+        ) : (
+          <>
+            <a href="/" className="button" onClick={onLinkClick({ page: 'home' })}>
+              {t('refused.home')}
+            </a>
+            <button type="button" className="button button--primary" autoFocus onClick={() => location.reload()}>
+              {t('refused.reload')}
+            </button>
+          </>
+        )}
+      </div>
+    </ModalDialog>
+  )
+}

@@ -1,0 +1,158 @@
+import { checkPlan, writePlan } from '../../shared/doc/applyPlan'
+import { getWorkshopMaps, readRecord, type WorkshopMaps } from '../../shared/doc/workshopDoc'
+import { acceptsNotes } from '../../shared/facilitation/reveal'
+import { sortByOrder } from '../../shared/logic/boardOrder'
+import type { DocumentPlan } from '../../shared/logic/plan'
+import type { BoardRecord } from '../../shared/schema/records/board'
+import { readSession, validateSessionField, type SessionRecord } from '../../shared/schema/records/session'
+import { validateBoard, validateItem, type ItemRecord } from '../../shared/schema/schema'
+import type { Logger } from '../log'
+import type { Room } from '../sync/Room'
+import type { SyncConnection } from '../sync/SyncConnection'
+import { CommandFailure } from './commands/CommandContext'
+import { HeldNotes } from './HeldNotes'
+import { Owners } from './Owners'
+
+/** Transaction origin of everything facilitation writes: stored and broadcast to all, the sender included. */
+export const facilitationOrigin = Symbol('facilitation')
+
+/** What facilitation needs of the room it runs in. */
+export type FacilitatedRoom = Pick<Room, 'doc' | 'awareness' | 'connections' | 'flush' | 'sendMessage'>
+/** What it needs of the companion room holding the held notes (no sockets). */
+export type HeldRoom = Pick<Room, 'doc' | 'flush'>
+
+/**
+ * The two documents of a facilitated workshop as the commands use them: the workshop (boards and
+ * items read through the shared validators, the facilitation state written here only) and its held
+ * notes. A command answers once what it wrote is stored: `writeState`, `flush` and `flushHeld`.
+ *
+ * The facilitation state (timer, phase, votes, locks, …; shared/schema/records/session.ts) is stored
+ * in the document's `session` map, the name it has in every stored workshop.
+ */
+export class FacilitatedWorkshop {
+  readonly maps: WorkshopMaps
+  readonly held: HeldNotes
+  readonly owners: Owners
+  /** Held notes being moved onto a board right now; a second approve of the same note waits its turn. */
+  readonly moving = new Set<string>()
+  readonly origin = facilitationOrigin
+  readonly log: Logger
+  readonly #room: FacilitatedRoom
+  readonly #heldRoom: HeldRoom
+  #state: SessionRecord
+
+  constructor(room: FacilitatedRoom, heldRoom: HeldRoom, log: Logger) {
+    this.#room = room
+    this.#heldRoom = heldRoom
+    this.log = log
+    this.maps = getWorkshopMaps(room.doc)
+    this.held = new HeldNotes(heldRoom.doc)
+    this.owners = new Owners(this.held, facilitationOrigin)
+    this.#state = this.#readState()
+  }
+
+  /** The facilitation state as of the last change of the `session` map. */
+  get state(): SessionRecord {
+    return this.#state
+  }
+
+  /** Reads the state again after its map changed; returns the one before. */
+  reread(): SessionRecord {
+    const before = this.#state
+    this.#state = this.#readState()
+    return before
+  }
+
+  isRemoved(participantId: string): boolean {
+    return this.#state.removed.includes(participantId)
+  }
+
+  /** Writes fields of the facilitation state (validated first) and resolves once they are stored. */
+  async writeState(fields: Partial<SessionRecord>): Promise<undefined> {
+    for (const [key, value] of Object.entries(fields)) {
+      const checked = validateSessionField(key as keyof SessionRecord, value)
+      if (!checked.ok) throw new CommandFailure('invalid', checked.error)
+    }
+    this.transact(() => {
+      for (const [key, value] of Object.entries(fields)) this.maps.session.set(key, value)
+    })
+    await this.flush()
+    return undefined
+  }
+
+  /** One transaction on the workshop, with facilitation's origin. */
+  transact(write: () => void): void {
+    this.#room.doc.transact(write, facilitationOrigin)
+  }
+
+  /** The server's own plans go through the same validated write path as everyone's; inside `transact`. */
+  writePlan(plan: DocumentPlan): void {
+    writePlan(this.maps, checkPlan(this.maps, plan))
+  }
+
+  applyPlan(plan: DocumentPlan): void {
+    this.transact(() => this.writePlan(plan))
+  }
+
+  /** Resolves once everything written to the workshop is stored (and broadcast). */
+  flush(): Promise<void> {
+    return this.#room.flush()
+  }
+
+  /** Resolves once everything written to the held notes is stored. */
+  flushHeld(): Promise<void> {
+    return this.#heldRoom.flush()
+  }
+
+  boards(): BoardRecord[] {
+    const boards: BoardRecord[] = []
+    this.maps.boards.forEach((map) => {
+      const result = validateBoard(readRecord(map))
+      if (result.ok) boards.push(result.value)
+    })
+    return sortByOrder(boards)
+  }
+
+  board(boardId: string): BoardRecord {
+    const board = this.boards().find((b) => b.id === boardId)
+    if (!board) throw new CommandFailure('notFound', 'That board does not exist')
+    return board
+  }
+
+  /** A board notes can go to (a free canvas or a challenge board). */
+  noteBoard(boardId: string): BoardRecord {
+    const board = this.board(boardId)
+    if (!acceptsNotes(board)) throw new CommandFailure('invalid', 'Notes and votes need a free canvas or a challenge board')
+    return board
+  }
+
+  item(id: string): ItemRecord | undefined {
+    const map = this.maps.items.get(id)
+    const result = map ? validateItem(readRecord(map)) : null
+    return result?.ok ? result.value : undefined
+  }
+
+  items(): ItemRecord[] {
+    const items: ItemRecord[] = []
+    this.maps.items.forEach((map) => {
+      const result = validateItem(readRecord(map))
+      if (result.ok) items.push(result.value)
+    })
+    return items
+  }
+
+  /** The name a connection shows in its awareness state ('' if none yet), at most 40 characters. */
+  nameOf(connection: SyncConnection): string {
+    for (const clientId of connection.awarenessClientIds) {
+      const name = (this.#room.awareness.getStates().get(clientId) as { user?: { name?: unknown } } | undefined)?.user?.name
+      if (typeof name === 'string' && name.trim() !== '') return name.trim().slice(0, 40)
+    }
+    return ''
+  }
+
+  #readState(): SessionRecord {
+    const { session, errors } = readSession(this.maps.session.toJSON() as Record<string, unknown>)
+    for (const error of errors) this.log.warn({ error }, 'invalid session field; using its default')
+    return session
+  }
+}

@@ -1,0 +1,67 @@
+import { nanoid } from 'nanoid'
+import type { OwnBallots } from '../../../shared/facilitation/commands'
+import { isVotable, planCast, planRetract, tallyBallots } from '../../../shared/facilitation/voting'
+import type { FacilitatedWorkshop } from '../FacilitatedWorkshop'
+import { CommandFailure, type CommandHandlers } from './CommandContext'
+
+/**
+ * Dot voting. Each person's dots are kept in the held notes (nobody else sees whose they are); the
+ * live tally is pushed by TallyPush; closing writes the results into the workshop and forgets the ballots.
+ */
+export const voteCommands: CommandHandlers<'vote.open' | 'vote.close' | 'vote.dismiss' | 'vote.cast' | 'vote.retract'> = {
+  'vote.open': (command, { now, workshop }) => {
+    if (workshop.state.vote?.status === 'open') throw new CommandFailure('invalid', 'Close the current vote first')
+    if (command.maxPerItem > command.votesPerPerson) throw new CommandFailure('invalid', 'maxPerItem: must not exceed votesPerPerson')
+    workshop.noteBoard(command.boardId)
+    const { id: _id, type: _type, ...settings } = command
+    return workshop.writeState({
+      vote: { id: nanoid(), ...settings, status: 'open', openedAt: now, closedAt: 0, results: {}, voters: 0 },
+    })
+  },
+
+  'vote.close': async (_command, { now, workshop }) => {
+    const vote = workshop.state.vote
+    if (!vote || vote.status !== 'open') throw new CommandFailure('noVote', 'There is no open vote')
+    const tally = tallyBallots(workshop.held.ballotsOf(vote.id))
+    await workshop.writeState({ vote: { ...vote, status: 'closed', closedAt: now, results: tally.counts, voters: tally.voters } })
+    // The results are in the workshop now; who gave which dot is forgotten.
+    workshop.held.removeBallots(vote.id, workshop.origin)
+    await workshop.flushHeld()
+    return undefined
+  },
+
+  'vote.dismiss': async (_command, { workshop }) => {
+    const vote = workshop.state.vote
+    if (vote?.status === 'open') workshop.held.removeBallots(vote.id, workshop.origin)
+    await workshop.writeState({ vote: null })
+    await workshop.flushHeld()
+    return undefined
+  },
+
+  'vote.cast': (command, { grant, workshop }) => vote(workshop, grant.participantId, command.itemId, true),
+  'vote.retract': (command, { grant, workshop }) => vote(workshop, grant.participantId, command.itemId, false),
+}
+
+async function vote(workshop: FacilitatedWorkshop, voterId: string, itemId: string, cast: boolean): Promise<OwnBallots> {
+  const open = workshop.state.vote
+  if (!open) throw new CommandFailure('noVote', 'There is no vote')
+  if (open.status !== 'open') throw new CommandFailure('voteClosed', 'The vote is closed')
+  const counts = workshop.held.ballot(open.id, voterId)
+  let next: Record<string, number>
+  if (cast) {
+    if (!isVotable(workshop.item(itemId), open)) throw new CommandFailure('notEligible', 'That item is not part of this vote')
+    const planned = planCast(open, counts, itemId)
+    if (!planned.ok) {
+      throw new CommandFailure(
+        planned.error,
+        planned.error === 'voteLimit' ? `You have used all ${open.votesPerPerson} dots` : `At most ${open.maxPerItem} dots on one item`,
+      )
+    }
+    next = planned.counts
+  } else {
+    next = planRetract(counts, itemId)
+  }
+  workshop.held.setBallot(open.id, voterId, next, workshop.origin)
+  await workshop.flushHeld()
+  return { voteId: open.id, counts: next }
+}

@@ -1,0 +1,57 @@
+import assert from 'node:assert/strict'
+import { nanoid } from 'nanoid'
+import * as Y from 'yjs'
+import type { CreatedWorkshop } from '../../shared/access'
+import { applyPlan } from '../../shared/doc/applyPlan'
+import { initializeWorkshop } from '../../shared/doc/workshopDoc'
+import type { BoardRecord } from '../../shared/schema/records/board'
+import type { WorkshopMetaRecord } from '../../shared/schema/records/workshopMeta'
+import type { ItemRecord } from '../../shared/schema/schema'
+import { linksFor, type AccessStore } from '../access/AccessStore'
+import type { Persistence } from '../persistence/Persistence'
+
+/** What a new workshop starts with: a new one has one board, an imported one its boards and items. */
+export interface WorkshopContent {
+  meta: WorkshopMetaRecord
+  boards: readonly BoardRecord[]
+  items: readonly ItemRecord[]
+}
+
+/**
+ * Creates a workshop with a new id: its document (meta and the first board, then the other records
+ * through the one validated write path, shared/doc/applyPlan, which throws PlanRejectedError on an
+ * invalid record), its row and its access (a join code and link keys, drawn again if the code is
+ * taken), stored in one transaction. Answers what `POST /api/workshops` and the import return.
+ */
+export async function createStoredWorkshop(
+  { persistence, access }: { persistence: Persistence; access: AccessStore },
+  baseUrl: string,
+  content: WorkshopContent,
+): Promise<CreatedWorkshop> {
+  const [firstBoard, ...otherBoards] = content.boards
+  assert(firstBoard, 'a workshop needs at least one board')
+  const doc = new Y.Doc()
+  let state: Uint8Array
+  try {
+    initializeWorkshop(doc, { meta: content.meta, firstBoard })
+    if (otherBoards.length > 0 || content.items.length > 0) {
+      applyPlan(doc, { createBoards: otherBoards, createItems: [...content.items] }, null)
+    }
+    state = Y.encodeStateAsUpdate(doc)
+  } finally {
+    doc.destroy()
+  }
+  const id = nanoid(21)
+  const { meta } = content
+  const stored = await access.withFreshCode(
+    () => access.newAccess(id),
+    (fresh) => persistence.createWorkshop({ id, title: meta.title, language: meta.language, createdAt: meta.createdAt }, state, fresh),
+  )
+  return {
+    id,
+    url: `/w/${id}`,
+    code: stored.access.code,
+    links: linksFor(stored.access, baseUrl),
+    token: stored.access.facilitatorKey,
+  }
+}

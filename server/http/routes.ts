@@ -1,0 +1,50 @@
+import type { IncomingMessage, ServerResponse } from 'node:http'
+import { SYNC_PATH } from '../../shared/protocol'
+import { closeLegacyAccess, getAccess, join, rotateAccess } from './accessApi'
+import { getHistoryEntry, listHistory, makeCheckpoint } from './historyApi'
+import type { HttpDeps } from './HttpDeps'
+import { sendJson } from './httpResponses'
+import { serveImage, uploadImage } from './imagesApi'
+import { importWorkshop } from './importApi'
+import type { Route } from './router'
+import { serveStatic } from './staticFiles'
+import { createWorkshop, getWorkshop } from './workshopsApi'
+
+/**
+ * Every HTTP route, first match wins (so `/api/workshops/import` comes before `/api/workshops/<id>`).
+ * The websocket upgrade of `/sync/<id>` is not here: server/sync/SyncServer.ts takes it.
+ */
+export const routes: readonly Route[] = [
+  { path: '/healthz', ANY: health },
+  { path: '/metrics', ANY: metricsText },
+  { path: '/api/workshops', POST: createWorkshop, wrongMethod: 'Use POST to create a workshop' },
+  { path: '/api/workshops/import', POST: importWorkshop, wrongMethod: 'Use POST to import a workshop' },
+  { path: /^\/api\/workshops\/([^/]+)$/, GET: getWorkshop, wrongMethod: 'Only GET is supported here' },
+  { path: '/api/join', POST: join, wrongMethod: 'Use POST to join a workshop' },
+  { path: /^\/api\/workshops\/([^/]+)\/access\/?$/, GET: getAccess, wrongMethod: 'Use GET here' },
+  { path: /^\/api\/workshops\/([^/]+)\/access\/rotate\/?$/, POST: rotateAccess, wrongMethod: 'Use POST here' },
+  { path: /^\/api\/workshops\/([^/]+)\/access\/close-legacy\/?$/, POST: closeLegacyAccess, wrongMethod: 'Use POST here' },
+  { path: /^\/api\/workshops\/([^/]+)\/history\/?$/, GET: listHistory, POST: makeCheckpoint, wrongMethod: 'Use GET to list or POST to make a checkpoint' },
+  { path: /^\/api\/workshops\/([^/]+)\/history\/([^/]+)\/?$/, GET: getHistoryEntry, wrongMethod: 'Only GET is supported here' },
+  { path: '/api/images', POST: uploadImage, wrongMethod: 'Use POST to upload an image' },
+  { path: /^\/api\/images\/(.*)$/, GET: serveImage, wrongMethod: 'Only GET is supported here' },
+  { path: /^\/api(?:\/.*)?$/, ANY: (_request, response) => sendJson(response, 404, { error: 'Not found' }) },
+  { path: new RegExp(`^${SYNC_PATH}(?:/.*)?$`), ANY: (_request, response) => sendJson(response, 426, { error: 'This path expects a websocket' }) },
+]
+
+function health(_request: IncomingMessage, response: ServerResponse, deps: HttpDeps): void {
+  sendJson(response, 200, { ok: true, rooms: deps.registry.size, connections: deps.connectionCount() })
+}
+
+async function metricsText(_request: IncomingMessage, response: ServerResponse, deps: HttpDeps): Promise<void> {
+  const body = await deps.metrics.render()
+  response.writeHead(200, { 'content-type': deps.metrics.contentType })
+  response.end(body)
+}
+
+/** What no route takes: the built client (index.html for its own routes), or a plain 404 without one. */
+export function serveClient(request: IncomingMessage, response: ServerResponse, deps: HttpDeps, [pathname]: readonly string[]): Promise<void> | void {
+  if (deps.config.staticRoot && pathname !== undefined) return serveStatic(request, response, pathname, deps.config.staticRoot)
+  response.writeHead(404, { 'content-type': 'text/plain; charset=utf-8' })
+  response.end('Not found')
+}

@@ -1,0 +1,70 @@
+import type { AccessRow, HistoryEntry, HistoryKind, WorkshopRow } from './Persistence'
+
+/*
+ * Rows as SQLite (better-sqlite3) and PostgreSQL (pg) return them, and the values to write. The two
+ * differ only in how a driver hands over a few types: a boolean is 0/1 in SQLite, a bigint is a
+ * string from pg, and `counts` is TEXT in SQLite but jsonb (already parsed) in PostgreSQL.
+ */
+
+export interface WorkshopDbRow {
+  id: string
+  title: string
+  language: string
+  created_at: number | string
+}
+
+export function toWorkshopRow(row: WorkshopDbRow): WorkshopRow {
+  return { id: row.id, title: row.title, language: row.language, createdAt: Number(row.created_at) }
+}
+
+/** The columns of `workshop_access`, in the order of `accessValues`. */
+export const ACCESS_COLUMNS = 'workshop_id, code, facilitator_key, participant_key, observer_key, secret, legacy_open'
+
+export interface AccessDbRow {
+  workshop_id: string
+  code: string
+  facilitator_key: string
+  participant_key: string
+  observer_key: string
+  secret: string
+  legacy_open: boolean | number
+}
+
+export function toAccessRow(row: AccessDbRow): AccessRow {
+  return {
+    workshopId: row.workshop_id,
+    code: row.code,
+    facilitatorKey: row.facilitator_key,
+    participantKey: row.participant_key,
+    observerKey: row.observer_key,
+    secret: row.secret,
+    legacyOpen: row.legacy_open === true || row.legacy_open === 1,
+  }
+}
+
+/** The values of ACCESS_COLUMNS; SQLite, which binds no booleans, gets `legacy_open` as 0/1. */
+export function accessValues(row: AccessRow, booleans: 'boolean' | 'integer'): unknown[] {
+  const legacyOpen = booleans === 'integer' ? (row.legacyOpen ? 1 : 0) : row.legacyOpen
+  return [row.workshopId, row.code, row.facilitatorKey, row.participantKey, row.observerKey, row.secret, legacyOpen]
+}
+
+export interface HistoryDbRow {
+  workshop_id: string
+  id: string
+  created_at: number | string
+  kind: string
+  label: string
+  /** JSON text in SQLite, the parsed value from PostgreSQL's jsonb. */
+  counts: unknown
+}
+
+export function toHistoryEntry(row: HistoryDbRow): HistoryEntry {
+  return {
+    id: row.id,
+    workshopId: row.workshop_id,
+    createdAt: Number(row.created_at),
+    kind: row.kind as HistoryKind,
+    label: row.label,
+    counts: typeof row.counts === 'string' ? (JSON.parse(row.counts) as unknown) : row.counts,
+  }
+}

@@ -1,0 +1,220 @@
+import * as Y from 'yjs'
+import type { Logger } from '../log'
+import type { ServerMetrics } from '../metrics'
+import { isSharedPersistence, type Persistence, type SharedPersistence } from '../persistence/Persistence'
+
+/** One committed batch: every update applied to the document in one event-loop turn, merged. */
+export interface CommittedBatch {
+  update: Uint8Array
+  /** The transaction origin of each update in the batch (a sender's connection, an extension's symbol, …). */
+  origins: readonly unknown[]
+  /** The document's newest seq before this batch (shared storage only; null with SQLite). */
+  previousSeq: number | null
+  seq: number
+}
+
+export interface DurableLogOptions {
+  documentId: string
+  persistence: Persistence
+  log: Logger
+  /** Write a snapshot and trim the log after this many logged updates. */
+  compactEvery: number
+  /** See RoomOptions.writeRetryMs. */
+  writeRetryMs?: number
+  metrics?: ServerMetrics
+  /** The whole document as one update: the snapshot when compacting from memory (single instance). */
+  encodeState: () => Uint8Array
+  /** A batch is committed: only now may anyone be told about it. */
+  onCommitted: (batch: CommittedBatch) => void
+  /** Storage failed for good (after retrying for writeRetryMs); called once. */
+  onFailed: (error: unknown) => void
+}
+
+function sleep(ms: number): Promise<void> {
+  return new Promise((resolve) => setTimeout(resolve, ms))
+}
+
+/**
+ * A document's durable log: the write queue, the commit with retries, and compaction.
+ *
+ * Updates are queued as they are applied and committed once per event-loop turn (`setImmediate`),
+ * merged, in one transaction; `onCommitted` runs only after the commit, so whatever it broadcasts is
+ * on disk. A failed write is retried with backoff for up to `writeRetryMs` (a database restart);
+ * meanwhile nothing is committed and `isFlushed` stays false, so sync replies wait too. Compaction
+ * (a snapshot, then deleting the log it covers) runs from a timer, never inside a message handler.
+ */
+export class DurableLog {
+  readonly #options: DurableLogOptions
+  readonly #shared: SharedPersistence | null
+  #pending: { update: Uint8Array; origin: unknown }[] = []
+  #flushScheduled = false
+  #writing: Promise<void> | null = null
+  #lastSeq: number
+  #updatesSinceSnapshot: number
+  #compactTimer: NodeJS.Timeout | null = null
+  #compacting: Promise<void> | null = null
+  /** When the current run of failed writes began; null while writes succeed. */
+  #failingSince: number | null = null
+  #failed = false
+  #closed = false
+
+  constructor(options: DurableLogOptions, stored: { lastSeq: number; loggedUpdates: number }) {
+    this.#options = options
+    this.#shared = isSharedPersistence(options.persistence) ? options.persistence : null
+    this.#lastSeq = stored.lastSeq
+    this.#updatesSinceSnapshot = stored.loggedUpdates
+  }
+
+  /** Nothing applied to the document is waiting to be written. */
+  get isFlushed(): boolean {
+    return this.#pending.length === 0 && this.#writing === null
+  }
+
+  get hasFailed(): boolean {
+    return this.#failed
+  }
+
+  /** Queues an update the document has applied; it is committed at the end of this event-loop turn. */
+  append(update: Uint8Array, origin: unknown): void {
+    if (this.#failed) return
+    this.#pending.push({ update, origin })
+    if (this.#flushScheduled) return
+    this.#flushScheduled = true
+    // One transaction per event-loop turn: every message that arrived in this turn shares it.
+    setImmediate(() => {
+      this.#flushScheduled = false
+      this.flush().catch(() => {
+        // Already handled in #appendWithRetry: onFailed has closed the room.
+      })
+    })
+  }
+
+  /** Commits everything queued so far (and whatever is queued while it waits). */
+  async flush(): Promise<void> {
+    while (!this.isFlushed) {
+      if (this.#writing) {
+        await this.#writing
+        continue
+      }
+      const writing = this.#writeBatch()
+      this.#writing = writing
+      try {
+        await writing
+      } finally {
+        if (this.#writing === writing) this.#writing = null
+      }
+    }
+  }
+
+  async #writeBatch(): Promise<void> {
+    const batch = this.#pending
+    this.#pending = []
+    const merged = batch.length === 1 ? batch[0]!.update : Y.mergeUpdates(batch.map((entry) => entry.update))
+    const appended = await this.#appendWithRetry(merged)
+    this.#lastSeq = appended.seq
+    this.#updatesSinceSnapshot += batch.length
+    this.#options.metrics?.updatesWritten.inc(batch.length)
+    this.#options.onCommitted({ update: merged, origins: batch.map((entry) => entry.origin), ...appended })
+    if (this.#updatesSinceSnapshot >= this.#options.compactEvery) this.#scheduleCompaction()
+  }
+
+  /**
+   * Commits one merged update, retrying a failed write with backoff for up to `writeRetryMs`.
+   * Updates that arrive meanwhile queue up behind it. Beyond the bound, `onFailed` closes the room
+   * rather than pretend. A retry after a commit whose acknowledgement was lost stores the update
+   * twice, which Yjs ignores on load.
+   */
+  async #appendWithRetry(merged: Uint8Array): Promise<{ previousSeq: number | null; seq: number }> {
+    const { documentId, persistence, metrics, log } = this.#options
+    const retryMs = this.#options.writeRetryMs ?? 0
+    for (let attempt = 0; ; attempt++) {
+      const started = performance.now()
+      try {
+        const appended = this.#shared
+          ? await this.#shared.appendUpdatesInOrder(documentId, [merged])
+          : { previousSeq: null, seq: await persistence.appendUpdates(documentId, [merged]) }
+        metrics?.writeSeconds.observe((performance.now() - started) / 1000)
+        if (this.#failingSince !== null) {
+          log.info({ attempts: attempt + 1, failedForMs: Date.now() - this.#failingSince }, 'storage write succeeded again')
+          this.#failingSince = null
+        }
+        return appended
+      } catch (error) {
+        metrics?.writeFailures.inc()
+        this.#failingSince ??= Date.now()
+        const failingFor = Date.now() - this.#failingSince
+        if (this.#closed || this.#failed || failingFor >= retryMs) {
+          this.#fail(error)
+          throw error
+        }
+        const delay = Math.min(50 * 2 ** attempt, 2_000, retryMs - failingFor)
+        log.warn({ err: error, attempt, failingForMs: failingFor, retryInMs: delay }, 'storage write failed; retrying')
+        await sleep(delay)
+      }
+    }
+  }
+
+  #fail(error: unknown): void {
+    if (this.#failed) return
+    this.#failed = true
+    this.#options.onFailed(error)
+  }
+
+  #scheduleCompaction(): void {
+    if (this.#compactTimer || this.#compacting) return
+    // Off the hot path: never inside a message handler or the write that triggered it.
+    this.#compactTimer = setTimeout(() => {
+      this.#compactTimer = null
+      this.compact().catch((error: unknown) => this.#options.log.error({ err: error }, 'compaction failed'))
+    }, 0)
+  }
+
+  /** Stores the whole document as the snapshot and deletes the log it replaces. */
+  async compact(): Promise<void> {
+    if (this.#compacting) return this.#compacting
+    this.#compacting = (async () => {
+      await this.flush()
+      if (this.#updatesSinceSnapshot === 0 || this.#failed) return
+      const { documentId, persistence, metrics, log } = this.#options
+      const counted = this.#updatesSinceSnapshot
+      if (this.#shared) {
+        // Built from the database: this document may lack another instance's committed update.
+        const result = await this.#shared.compactStored(documentId)
+        this.#updatesSinceSnapshot -= counted
+        if (result) {
+          metrics?.compactions.inc()
+          log.debug(result, 'compacted from the database')
+        }
+        return
+      }
+      const uptoSeq = this.#lastSeq
+      const snapshot = this.#options.encodeState()
+      await persistence.compact(documentId, snapshot, uptoSeq)
+      this.#updatesSinceSnapshot -= counted
+      metrics?.compactions.inc()
+      log.debug({ uptoSeq, bytes: snapshot.byteLength }, 'compacted')
+    })()
+    try {
+      await this.#compacting
+    } finally {
+      this.#compacting = null
+    }
+  }
+
+  /** The document unloads: writes what is queued and compacts, unless storage has failed. */
+  async finish(): Promise<void> {
+    this.#cancelCompaction()
+    if (!this.#failed) await this.compact()
+  }
+
+  /** The document is gone: no timers; a write still retrying gives up. */
+  close(): void {
+    this.#closed = true
+    this.#cancelCompaction()
+  }
+
+  #cancelCompaction(): void {
+    if (this.#compactTimer) clearTimeout(this.#compactTimer)
+    this.#compactTimer = null
+  }
+}

@@ -8,8 +8,7 @@ import {
   type JoinResult,
   type WorkshopAccessInfo,
 } from '../../shared/access'
-import { linksFor } from '../access/AccessStore'
-import type { AccessRow } from '../persistence/Persistence'
+import { linksFor, type WorkshopAccess } from '../access/AccessStore'
 import { decodeParam, type HttpDeps } from './HttpDeps'
 import { readJsonBody, sendJson } from './httpResponses'
 import { grantOf } from './requestContext'
@@ -71,7 +70,7 @@ async function answerAccess(
   sendJson(response, 200, accessInfo(access, deps.requests.baseUrl(request)))
 }
 
-export function accessInfo(access: AccessRow, baseUrl: string): WorkshopAccessInfo & { legacyOpen: boolean } {
+export function accessInfo(access: WorkshopAccess, baseUrl: string): WorkshopAccessInfo & { legacyOpen: boolean } {
   return {
     id: access.workshopId,
     code: access.code,
@@ -94,7 +93,7 @@ export async function join(request: IncomingMessage, response: ServerResponse, d
   const parsed = v.safeParse(joinBody, body.value)
   if (!parsed.success) return sendJson(response, 400, { error: 'Send { "code": "ABC 234" } or { "workshopId", "token" }' })
 
-  let access: AccessRow | undefined
+  let access: WorkshopAccess | undefined
   let result: JoinResult | undefined
   if ('code' in parsed.output) {
     const code = normalizeJoinCode(parsed.output.code)

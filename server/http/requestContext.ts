@@ -1,6 +1,5 @@
 import type { IncomingMessage } from 'node:http'
-import type { AccessStore, Grant } from '../access/AccessStore'
-import type { AccessRow } from '../persistence/Persistence'
+import type { AccessStore, Grant, WorkshopAccess } from '../access/AccessStore'
 
 /** How the server reads who is asking and where it is reachable. */
 export interface RequestContext {
@@ -45,6 +44,6 @@ export function requestToken(request: IncomingMessage): string | null {
 }
 
 /** The grant of the request's token for this workshop, or null. */
-export function grantOf(accessStore: AccessStore, access: AccessRow, request: IncomingMessage): Grant | null {
+export function grantOf(accessStore: AccessStore, access: WorkshopAccess, request: IncomingMessage): Grant | null {
   return accessStore.resolve(access, requestToken(request))
 }

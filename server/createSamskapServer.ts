@@ -128,7 +128,7 @@ export async function createSamskapServer(options: SamskapServerOptions): Promis
     fanout,
     metrics,
     // Above sync, in hook order: the guard and facilitation first (they refuse updates), then history.
-    extensions: [Facilitation.load, ...(history ? [(room: Room) => history.roomExtension(room)] : [])],
+    extensions: [(room, tools) => Facilitation.load(room, tools, access), ...(history ? [(room: Room) => history.roomExtension(room)] : [])],
   })
   const sockets: SyncServer = new SyncServer({ registry, access, log, pingIntervalMs: options.pingIntervalMs ?? 30_000 })
 

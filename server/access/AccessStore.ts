@@ -1,6 +1,6 @@
 import { randomInt, timingSafeEqual } from 'node:crypto'
 import { nanoid } from 'nanoid'
-import { JOIN_CODE_ALPHABET, JOIN_CODE_LENGTH, type Role, type WorkshopLinks } from '../../shared/access'
+import { JOIN_CODE_ALPHABET, JOIN_CODE_LENGTH, type AccessRefusal, type Role, type WorkshopLinks } from '../../shared/access'
 import { WORKSHOP_ID_PATTERN } from '../../shared/protocol'
 import { JoinCodeTakenError, type AccessRow, type Persistence, type WorkshopRow } from '../persistence/Persistence'
 import { isSealed, participantSignature, type ServerKeys } from './ServerKeys'
@@ -147,6 +147,21 @@ export class AccessStore {
     if (keys.facilitator !== null && safeEqual(token, keys.facilitator)) return { role: 'facilitator', participantId: 'facilitator' }
     if (keys.observer !== null && safeEqual(token, keys.observer)) return { role: 'observer', participantId: 'observer' }
     if (keys.participant !== null && safeEqual(token, keys.participant)) return { role: 'participant', participantId: nanoid(12) }
+    const participantId = this.#signedParticipant(access, token)
+    if (participantId === null || access.removed.has(participantId)) return null
+    return { role: 'participant', participantId }
+  }
+
+  /** Why `resolve` gave this token no grant (every route and socket answers with it). */
+  whyRefused(access: WorkshopAccess, token: string | null): AccessRefusal {
+    if (token === null || token === '') return 'noToken'
+    if (token.length > 200) return 'invalidLink'
+    const participantId = this.#signedParticipant(access, token)
+    return participantId !== null && access.removed.has(participantId) ? 'removed' : 'invalidLink'
+  }
+
+  /** The participant a personal token was signed for (with the server's key, or the workshop's old secret), or null. */
+  #signedParticipant(access: WorkshopAccess, token: string): string | null {
     const dot = token.indexOf('.')
     if (dot <= 0) return null
     const participantId = token.slice(0, dot)
@@ -155,8 +170,7 @@ export class AccessStore {
     const signed =
       safeEqual(signature, this.#keys.participantSignature(access.workshopId, participantId)) ||
       (access.legacySecret !== null && safeEqual(signature, participantSignature(access.legacySecret, access.workshopId, participantId)))
-    if (!signed || access.removed.has(participantId)) return null
-    return { role: 'participant', participantId }
+    return signed ? participantId : null
   }
 
   /** A new participant identity and the personal token that proves it. */

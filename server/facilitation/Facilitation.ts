@@ -11,7 +11,7 @@ import { carriesNews } from './carriesNews'
 import { CommandFailure, type CommandContext } from './commands/CommandContext'
 import { commandTable } from './commands/commandTable'
 import { ControlMessages } from './ControlMessages'
-import { FacilitatedWorkshop, type FacilitatedRoom, type HeldRoom } from './FacilitatedWorkshop'
+import { FacilitatedWorkshop, type FacilitatedRoom, type FacilitationAccess, type HeldRoom } from './FacilitatedWorkshop'
 import { HeldNotesPush } from './HeldNotesPush'
 import { stampAwareness } from './stampAwareness'
 import { TallyPush } from './TallyPush'
@@ -50,13 +50,13 @@ export class Facilitation implements RoomExtension {
   #stopped = false
 
   /** The factory the registry calls as the room loads: loads the held notes, then facilitates. */
-  static async load(room: Room, tools: ExtensionTools): Promise<Facilitation> {
-    return new Facilitation(room, await tools.loadCompanion(HELD_COMPANION), tools.log)
+  static async load(room: Room, tools: ExtensionTools, access: FacilitationAccess): Promise<Facilitation> {
+    return new Facilitation(room, await tools.loadCompanion(HELD_COMPANION), access, tools.log)
   }
 
-  constructor(room: FacilitatedRoom, heldRoom: HeldRoom, log: Logger) {
+  constructor(room: FacilitatedRoom, heldRoom: HeldRoom, access: FacilitationAccess, log: Logger) {
     this.#room = room
-    this.#workshop = new FacilitatedWorkshop(room, heldRoom, log)
+    this.#workshop = new FacilitatedWorkshop(room, heldRoom, access, log)
     this.#guard = new UpdateGuard(room.doc, this.#workshop.maps)
     this.#control = new ControlMessages(room)
     this.#heldPush = new HeldNotesPush(room, this.#workshop, this.#control)
@@ -75,7 +75,7 @@ export class Facilitation implements RoomExtension {
     const grant = connection.grant
     if (!grant) return
     if (grant.role === 'participant' && this.#workshop.isRemoved(grant.participantId)) {
-      connection.reject(CloseCode.Forbidden, 'The facilitator has removed you from this workshop')
+      connection.reject(CloseCode.Removed, 'The facilitator has removed you from this workshop')
       return
     }
     this.#control.send(connection, { type: 'welcome', role: grant.role, participantId: grant.participantId, serverTime: Date.now() })
@@ -171,7 +171,7 @@ export class Facilitation implements RoomExtension {
         const grant = connection.grant
         if (grant?.role === 'participant' && this.#workshop.isRemoved(grant.participantId)) {
           connection.log.info({ participantId: grant.participantId }, 'participant removed by the facilitator')
-          connection.reject(CloseCode.Forbidden, 'The facilitator has removed you from this workshop')
+          connection.reject(CloseCode.Removed, 'The facilitator has removed you from this workshop')
         }
       }
     }

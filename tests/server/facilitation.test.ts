@@ -206,7 +206,7 @@ describe('roles, enforced by the server', () => {
     expect(plain.messages).toEqual([])
   })
 
-  it('removes a participant: their socket closes with 4403 and their token is refused from then on', async () => {
+  it('removes a participant: their socket closes with 4410 and their token is refused from then on', async () => {
     const { server, created, facilitator, participant } = await room()
     const kari = await participant()
     const closed = withTimeout(
@@ -215,14 +215,14 @@ describe('roles, enforced by the server', () => {
       'kari closed',
     )
     ok(await facilitator.call({ type: 'participant.remove', participantId: kari.participantId }))
-    expect(await closed).toBe(CloseCode.Forbidden)
+    expect(await closed).toBe(CloseCode.Removed)
     const again = connectControl(resources, server.url, created.id, kari.token)
     const code = await withTimeout(
       new Promise<number>((resolve) => again.provider.on('connection-close', (event) => event && event.code >= 4000 && resolve(event.code))),
       10_000,
       'rejoin refused',
     )
-    expect(code).toBe(CloseCode.Forbidden)
+    expect(code).toBe(CloseCode.Removed)
   })
 
   it('stamps awareness with the sender’s real role, whatever the client claims', async () => {

@@ -2,7 +2,7 @@ import { useId } from 'react'
 import { useTranslation } from 'react-i18next'
 import { CloseCode } from '../../../shared/protocol'
 import { ModalDialog } from './ModalDialog'
-import { onLinkClick } from './navigation'
+import { onLinkClick } from '../lib/navigation'
 
 /** Refusals of a token, the same at every route and socket (shared/access.ts `AccessRefusal`), in the app's words. */
 const tokenRefusals: Partial<Record<number, 'noAccess' | 'badLink' | 'removed'>> = {

@@ -23,7 +23,7 @@ type RouteCase =
   | { takesToken: true; participants: 'allowed' | 'facilitatorOnly'; request: TokenRequest }
 
 const bearer = (token: string) => ({ authorization: `Bearer ${token}` })
-const photo = testPng(2, 2, () => [200, 40, 40])
+const photo = new Uint8Array(testPng(2, 2, () => [200, 40, 40]))
 
 /**
  * Every route of server/http/routes.ts, keyed by its path as the table writes it. A route added

@@ -4,6 +4,7 @@ import type { IncomingMessage, ServerResponse } from 'node:http'
 import path from 'node:path'
 import { fileTypeFromBuffer } from 'file-type'
 import { IMAGE_MAX_BYTES, imageMimes, type ImageMime } from '../../shared/schema/records/image'
+import { PRIVATE_DIR_MODE, PRIVATE_FILE_MODE } from '../persistence/privateFiles'
 import type { HttpDeps } from './HttpDeps'
 import { readBody, RequestBodyError, sendJson } from './httpResponses'
 import { grantOf, refusalAnswer } from './requestContext'
@@ -60,12 +61,12 @@ export async function uploadImage(request: IncomingMessage, response: ServerResp
   const target = imagePath(deps.config.imagesDir, hash)
   const existed = await exists(target)
   if (!existed) {
-    await fs.mkdir(path.dirname(target), { recursive: true })
+    await fs.mkdir(path.dirname(target), { recursive: true, mode: PRIVATE_DIR_MODE })
     // Write beside the target, then rename: a reader never sees half a file, and two uploads of the
     // same bytes at once both end with the same complete file.
     const temp = `${target}.${randomBytes(6).toString('hex')}.tmp`
     try {
-      await fs.writeFile(temp, bytes, { flag: 'wx' })
+      await fs.writeFile(temp, bytes, { flag: 'wx', mode: PRIVATE_FILE_MODE })
       await fs.rename(temp, target)
     } catch (error) {
       await fs.rm(temp, { force: true })

@@ -1,5 +1,4 @@
 import Database from 'better-sqlite3'
-import fs from 'node:fs'
 import path from 'node:path'
 import {
   JoinCodeTakenError,
@@ -10,6 +9,7 @@ import {
   type StoredDocument,
   type WorkshopRow,
 } from './Persistence'
+import { makePrivateDir, makePrivateFile, tightenIfExists } from './privateFiles'
 import {
   ACCESS_COLUMNS,
   accessValues,
@@ -90,9 +90,13 @@ export class SqlitePersistence implements Persistence, HistoryPersistence {
   readonly #statements
 
   constructor(dataDir: string) {
-    fs.mkdirSync(dataDir, { recursive: true })
-    this.#db = new Database(path.join(dataDir, 'samskap.sqlite'))
+    makePrivateDir(dataDir)
+    const file = path.join(dataDir, 'samskap.sqlite')
+    // 0600 before SQLite opens it: SQLite gives the -wal and -shm files it creates the database's mode.
+    makePrivateFile(file)
+    this.#db = new Database(file)
     this.#db.pragma('journal_mode = WAL')
+    for (const companion of [`${file}-wal`, `${file}-shm`]) tightenIfExists(companion)
     this.#db.pragma('synchronous = FULL')
     this.#db.pragma('busy_timeout = 5000')
     this.#db.exec(SCHEMA)

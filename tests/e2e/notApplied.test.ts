@@ -113,6 +113,9 @@ describe('a note refused because the board was locked while its author was offli
   it('on a phone: shown as not applied, and one tap places it on the board that is open', async () => {
     await command({ type: 'board.lock', boardId: canvasBoard, locked: false })
     const pia = await newPerson(e2e, 'Pia', phone)
+    // A participant link on a phone opens the phone page (notes through the server, kept there by
+    // its outbox); Pia chose the full board, where notes are edits to the document.
+    await pia.context.addInitScript((key) => sessionStorage.setItem(key, '1'), `samskap.fullBoard.${created.id}`)
     await openWorkshop(pia.page, `${created.links.participant}`, { board: true })
     const text = 'Gatelys ved skolen'
     await writeOfflineOnLockedBoard(pia.page, (offline) => pia.context.setOffline(offline), text)

@@ -36,6 +36,7 @@ const server = await createSamskapServer({
   redisUrl: process.env.REDIS_URL || undefined,
   publicUrl: process.env.PUBLIC_URL || undefined,
   trustProxy: ['1', 'true', 'yes'].includes((process.env.TRUST_PROXY ?? '').toLowerCase()),
+  secret: process.env.SAMSKAP_SECRET || undefined,
   privacy,
   logger: log,
 })

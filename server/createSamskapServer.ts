@@ -15,6 +15,8 @@ import { sendJson } from './http/httpResponses'
 import { createRequestContext } from './http/requestContext'
 import { createRouter } from './http/router'
 import { routes, serveClient } from './http/routes'
+import { setSecurityHeaders } from './http/securityHeaders'
+import { privacySettingsFromEnv, type PrivacySettings } from './privacy/privacySettings'
 import { createLogger, type Logger } from './log'
 import { ServerMetrics } from './metrics'
 import { isHistoryPersistence, isSharedPersistence, type Persistence } from './persistence/Persistence'
@@ -65,6 +67,8 @@ export interface SamskapServerOptions {
    * from DATA_DIR/secret, created there on first start with SQLite; required with PostgreSQL.
    */
   secret?: string
+  /** What the privacy page shows (PRIVACY_CONTROLLER, PRIVACY_CONTACT, RETENTION_DAYS). Default: none given, 365 days. */
+  privacy?: PrivacySettings
 }
 
 export interface SamskapServer {
@@ -148,11 +152,13 @@ export async function createSamskapServer(options: SamskapServerOptions): Promis
     config: {
       // Photos are files addressed by their hash, beside the database, never in a Yjs document.
       imagesDir: path.join(options.dataDir, 'images'),
+      privacy: options.privacy ?? privacySettingsFromEnv({}),
       staticRoot: staticRoot !== null && fs.existsSync(staticRoot) && fs.statSync(staticRoot).isDirectory() ? staticRoot : null,
     },
   }
   const route = createRouter(routes, deps, serveClient)
   const server = http.createServer((request, response) => {
+    setSecurityHeaders(response, request, deps.requests.baseUrl)
     route(request, response).catch((error: unknown) => {
       log.error({ err: error, url: request.url }, 'request failed')
       if (!response.headersSent) sendJson(response, 500, { error: 'Internal server error' })

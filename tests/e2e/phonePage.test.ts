@@ -1,11 +1,11 @@
 import { mkdirSync } from 'node:fs'
-import { createRequire } from 'node:module'
 import type { BrowserContext, Page } from 'playwright-core'
 import { afterAll, beforeAll, describe, expect, it } from 'vitest'
 import WebSocket from 'ws'
 import { formatJoinCode, JOIN_FAILURES_PER_WINDOW, type CreatedWorkshop } from '../../shared/access'
 import { SYNC_PATH } from '../../shared/protocol'
 import { WorkshopStore } from '../../client/src/store/WorkshopStore'
+import { injectAxe } from './axeAudit'
 import { createWorkshopWithAccess, startE2E, waitFor, type E2E } from './harness'
 
 // A citizen dialogue from a resident's old phone: join by code (typed in lower case, with a space),
@@ -86,11 +86,10 @@ async function expectNoSidewaysScroll(page: Page): Promise<void> {
   expect(widths.scroll, `page is ${widths.scroll}px wide in a ${widths.client}px viewport`).toBeLessThanOrEqual(widths.client)
 }
 
-const axePath = createRequire(import.meta.url).resolve('axe-core/axe.min.js')
 
 /** axe-core's WCAG 2.1 A and AA rules on the page as it is now, as in axe.test.ts: one line per failing element. */
 async function audit(page: Page, view: string): Promise<string[]> {
-  if (!(await page.evaluate(() => 'axe' in window))) await page.addScriptTag({ path: axePath })
+  await injectAxe(page)
   const result = await page.evaluate(() =>
     (window as unknown as { axe: { run(context: Document, options: object): Promise<{ violations: { id: string; help: string; nodes: { target: unknown[] }[] }[] }> } }).axe.run(
       document,

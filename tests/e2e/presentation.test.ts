@@ -1,7 +1,7 @@
 import { mkdirSync } from 'node:fs'
-import { createRequire } from 'node:module'
 import type { BrowserContext, Locator, Page } from 'playwright-core'
 import { afterAll, beforeAll, describe, expect, it } from 'vitest'
+import { injectAxe } from './axeAudit'
 import { createWorkshopWithAccess, phone, startE2E, workshopUrl, type E2E } from './harness'
 
 // Presentation mode on a projector following a citizen dialogue by itself: the facilitator runs
@@ -13,7 +13,6 @@ import { createWorkshopWithAccess, phone, startE2E, workshopUrl, type E2E } from
 const SHOTS = '/tmp/presentation'
 const projector = { width: 1920, height: 1080 }
 const laptop = { width: 1440, height: 900 }
-const axePath = createRequire(import.meta.url).resolve('axe-core/axe.min.js')
 
 let e2e: E2E
 const contexts: BrowserContext[] = []
@@ -61,7 +60,7 @@ async function section(page: Page, name: string): Promise<Locator> {
 }
 
 async function audit(page: Page, view: string): Promise<string[]> {
-  if (!(await page.evaluate(() => 'axe' in window))) await page.addScriptTag({ path: axePath })
+  await injectAxe(page)
   const result = await page.evaluate(() =>
     (window as unknown as { axe: { run(c: Document, o: object): Promise<{ violations: { id: string; help: string; nodes: { target: unknown[] }[] }[] }> } }).axe.run(document, {
       runOnly: { type: 'tag', values: ['wcag2a', 'wcag2aa', 'wcag21a', 'wcag21aa'] },

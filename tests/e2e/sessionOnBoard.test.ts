@@ -1,4 +1,3 @@
-import { createRequire } from 'node:module'
 import { afterAll, beforeAll, describe, expect, it } from 'vitest'
 import type { Page } from 'playwright-core'
 import { WebSocket } from 'ws'
@@ -7,6 +6,7 @@ import type { Command } from '../../shared/facilitation/commands'
 import { planAddCard } from '../../shared/logic/challengeBoard'
 import { SYNC_PATH } from '../../shared/protocol'
 import { WorkshopStore } from '../../client/src/store/WorkshopStore'
+import { injectAxe } from './axeAudit'
 import { createWorkshopWithAccess, newPerson, openWorkshop, phone, startE2E, waitFor, workshopUrl, type E2E } from './harness'
 
 // What a facilitation session means on the full board, in real Chromium: the facilitator in one
@@ -94,11 +94,10 @@ function seconds(text: string | null): number {
   return (m ?? NaN) * 60 + (s ?? NaN)
 }
 
-const axePath = createRequire(import.meta.url).resolve('axe-core/axe.min.js')
 
 /** axe-core's WCAG 2.1 A/AA rules on the page as it is now (as tests/e2e/axe.test.ts does for the other views). */
 async function audit(page: Page, view: string): Promise<string[]> {
-  if (!(await page.evaluate(() => 'axe' in window))) await page.addScriptTag({ path: axePath })
+  await injectAxe(page)
   type Result = { violations: { id: string; help: string; nodes: { target: unknown[] }[] }[] }
   const result = await page.evaluate(
     () =>

@@ -13,6 +13,7 @@ import { sendJson } from './http/httpResponses'
 import { createRequestContext } from './http/requestContext'
 import { createRouter } from './http/router'
 import { routes, serveClient } from './http/routes'
+import { defaultLimits, type Limits } from './limits/limits'
 import { createLogger, type Logger } from './log'
 import { ServerMetrics } from './metrics'
 import { isHistoryPersistence, isSharedPersistence, type Persistence } from './persistence/Persistence'
@@ -57,6 +58,8 @@ export interface SamskapServerOptions {
   publicUrl?: string
   /** Behind a reverse proxy: read the client address and scheme from X-Forwarded-* (TRUST_PROXY). */
   trustProxy?: boolean
+  /** Limits per connection, address and workshop (server/limits/limits.ts); each one absent takes its default. */
+  limits?: Partial<Limits>
 }
 
 export interface SamskapServer {
@@ -78,6 +81,7 @@ export interface SamskapServer {
 export async function createSamskapServer(options: SamskapServerOptions): Promise<SamskapServer> {
   const instanceId = options.instanceId ?? randomUUID().slice(0, 8)
   const log = (options.logger ?? createLogger()).child({ instanceId })
+  const limits: Limits = { ...defaultLimits, ...options.limits }
   const persistence =
     options.persistence ??
     (options.databaseUrl
@@ -109,7 +113,16 @@ export async function createSamskapServer(options: SamskapServerOptions): Promis
     extensions: [Facilitation.load, ...(history ? [(room: Room) => history.roomExtension(room)] : [])],
   })
   const access = new AccessStore(persistence)
-  const sockets: SyncServer = new SyncServer({ registry, access, log, pingIntervalMs: options.pingIntervalMs ?? 30_000 })
+  const requests = createRequestContext({ publicUrl: options.publicUrl, trustProxy: options.trustProxy })
+  const sockets: SyncServer = new SyncServer({
+    registry,
+    access,
+    log,
+    pingIntervalMs: options.pingIntervalMs ?? 30_000,
+    limits,
+    clientAddress: (request) => requests.clientAddress(request),
+    metrics,
+  })
 
   const staticRoot = options.staticDir ? path.resolve(options.staticDir) : null
   const deps: HttpDeps = {
@@ -120,7 +133,7 @@ export async function createSamskapServer(options: SamskapServerOptions): Promis
     history,
     metrics,
     log,
-    requests: createRequestContext({ publicUrl: options.publicUrl, trustProxy: options.trustProxy }),
+    requests,
     joinLimiter: createJoinLimiter(),
     config: {
       // Photos are files addressed by their hash, beside the database, never in a Yjs document.

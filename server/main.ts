@@ -1,4 +1,5 @@
 import { createSamskapServer } from './createSamskapServer'
+import { limitsFromEnv } from './limits/limits'
 import { createLogger } from './log'
 
 /** Entry point: configuration from the environment, clean shutdown on SIGTERM/SIGINT. */
@@ -15,6 +16,12 @@ function intFromEnv(name: string, fallback: number): number {
   return value
 }
 
+const { limits, problems } = limitsFromEnv(process.env)
+if (problems.length > 0) {
+  log.fatal({ problems }, 'a limit in the environment is not valid')
+  process.exit(1)
+}
+
 const server = await createSamskapServer({
   port: intFromEnv('PORT', 8080),
   host: process.env.HOST || '0.0.0.0',
@@ -26,6 +33,7 @@ const server = await createSamskapServer({
   redisUrl: process.env.REDIS_URL || undefined,
   publicUrl: process.env.PUBLIC_URL || undefined,
   trustProxy: ['1', 'true', 'yes'].includes((process.env.TRUST_PROXY ?? '').toLowerCase()),
+  limits,
   logger: log,
 })
 // `port` as its own field: scripts and tests starting the server with PORT=0 read it from here.

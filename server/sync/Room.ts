@@ -205,10 +205,12 @@ export class Room implements MessageHandler {
         this.#presence.applyFromClient(connection, update)
         return
       }
-      case messageQueryAwareness:
+      case messageQueryAwareness: {
         this.#metrics?.messagesReceived.inc({ type: 'query_awareness' })
-        this.#send(connection, this.#presence.encodeAll(), 'awareness')
+        const reply = this.#presence.encodeAll()
+        if (connection.chargeReply(reply.byteLength)) this.#send(connection, reply, 'awareness')
         return
+      }
       default: {
         const extensionMessage = this.#hooks.messages.get(messageType)
         if (!extensionMessage) throw new MalformedMessageError(`unknown message type ${messageType}`)
@@ -224,6 +226,7 @@ export class Room implements MessageHandler {
       case syncProtocol.messageYjsSyncStep1: {
         const stateVector = decoding.readVarUint8Array(decoder)
         Y.decodeStateVector(stateVector) // throws here, in the malformed-message path, if garbage
+        connection.syncRequests++
         if (this.isFlushed) {
           this.#sendSyncStep2(connection, stateVector)
           return
@@ -282,7 +285,10 @@ export class Room implements MessageHandler {
     const encoder = encoding.createEncoder()
     encoding.writeVarUint(encoder, messageSync)
     syncProtocol.writeSyncStep2(encoder, this.doc, stateVector)
-    this.#send(connection, encoding.toUint8Array(encoder), 'sync')
+    const reply = encoding.toUint8Array(encoder)
+    // Joining is free however big the workshop; asking again for it is paid from the sender's budget.
+    if (connection.syncRequests > 1 && !connection.chargeReply(reply.byteLength)) return
+    this.#send(connection, reply, 'sync')
   }
 
   /** Sends one message to one socket (an extension's messages). */

@@ -4,6 +4,13 @@ import { CloseCode } from '../../../shared/protocol'
 import { ModalDialog } from './ModalDialog'
 import { onLinkClick } from './navigation'
 
+/** Close codes with their own explanation (shared/protocol.ts); the server's reason is English. */
+const explained: Partial<Record<number, 'tooLarge' | 'rateLimited' | 'tooManyConnections'>> = {
+  [CloseCode.MessageTooLarge]: 'tooLarge',
+  [CloseCode.RateLimited]: 'rateLimited',
+  [CloseCode.TooManyConnections]: 'tooManyConnections',
+}
+
 /** The server turned this client away for good: say why and offer the one thing that helps. */
 export function RefusedBanner({ code, reason }: { code: number; reason: string }) {
   const { t } = useTranslation('app')
@@ -11,17 +18,26 @@ export function RefusedBanner({ code, reason }: { code: number; reason: string }
   const bodyId = useId()
   const versionMismatch = code === CloseCode.ClientTooOld || code === CloseCode.ClientTooNew
   const notFound = code === CloseCode.WorkshopNotFound
+  const limit = explained[code]
   return (
     <ModalDialog role="alertdialog" labelledBy={titleId} describedBy={bodyId} className="refused">
       <h2 id={titleId}>
-        {versionMismatch ? t('refused.newVersionTitle') : notFound ? t('refused.notFoundTitle') : t('refused.otherTitle')}
+        {versionMismatch
+          ? t('refused.newVersionTitle')
+          : notFound
+            ? t('refused.notFoundTitle')
+            : limit
+              ? t(`refused.${limit}Title`)
+              : t('refused.otherTitle')}
       </h2>
       <p id={bodyId}>
         {versionMismatch
           ? t('refused.newVersionBody')
           : notFound
             ? t('refused.notFoundBody')
-            : reason || t('refused.otherBody', { code })}
+            : limit
+              ? t(`refused.${limit}Body`)
+              : reason || t('refused.otherBody', { code })}
       </p>
       <div className="dialog-actions">
         {versionMismatch ? (

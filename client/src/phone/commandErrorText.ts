@@ -17,6 +17,7 @@ const keys: Record<CommandError | 'offline' | 'timeout', string> = {
   noPhase: 'errors.noPhase',
   tooMany: 'errors.tooMany',
   locked: 'errors.locked',
+  workshopFull: 'errors.workshopFull',
   serverError: 'errors.serverError',
   offline: 'errors.offline',
   timeout: 'errors.timeout',

@@ -2,7 +2,7 @@ import { useId } from 'react'
 import { useTranslation } from 'react-i18next'
 import { CloseCode } from '../../../shared/protocol'
 import { ModalDialog } from './ModalDialog'
-import { onLinkClick } from './navigation'
+import { onLinkClick } from '../lib/navigation'
 
 /** Close codes with their own explanation (shared/protocol.ts); the server's reason is English. */
 const explained: Partial<Record<number, 'tooLarge' | 'rateLimited' | 'tooManyConnections'>> = {

@@ -7,13 +7,14 @@ import { CloseCode } from '../shared/protocol'
 import { AccessStore } from './access/AccessStore'
 import { Facilitation } from './facilitation/Facilitation'
 import { WorkshopHistory } from './history/WorkshopHistory'
-import { createJoinLimiter } from './http/accessApi'
 import type { HttpDeps } from './http/HttpDeps'
 import { sendJson } from './http/httpResponses'
 import { createRequestContext } from './http/requestContext'
 import { createRouter } from './http/router'
 import { routes, serveClient } from './http/routes'
+import { createJoinLimiter } from './http/accessApi'
 import { defaultLimits, type Limits } from './limits/limits'
+import { WorkshopSizeCap } from './limits/WorkshopSizeCap'
 import { createLogger, type Logger } from './log'
 import { ServerMetrics } from './metrics'
 import { isHistoryPersistence, isSharedPersistence, type Persistence } from './persistence/Persistence'
@@ -109,8 +110,9 @@ export async function createSamskapServer(options: SamskapServerOptions): Promis
     writeRetryMs: options.writeRetryMs ?? (isSharedPersistence(persistence) ? 30_000 : 0),
     fanout,
     metrics,
-    // Above sync, in hook order: the guard and facilitation first (they refuse updates), then history.
-    extensions: [Facilitation.load, ...(history ? [(room: Room) => history.roomExtension(room)] : [])],
+    maxStoredBytes: limits.workshopMaxBytes,
+    // Above sync, in hook order: the size cap, the guard and facilitation (they refuse updates), then history.
+    extensions: [(room: Room) => new WorkshopSizeCap(room), Facilitation.load, ...(history ? [(room: Room) => history.roomExtension(room)] : [])],
   })
   const access = new AccessStore(persistence)
   const requests = createRequestContext({ publicUrl: options.publicUrl, trustProxy: options.trustProxy })

@@ -17,7 +17,7 @@ import { Owners } from './Owners'
 export const facilitationOrigin = Symbol('facilitation')
 
 /** What facilitation needs of the room it runs in. */
-export type FacilitatedRoom = Pick<Room, 'doc' | 'awareness' | 'connections' | 'flush' | 'sendMessage'>
+export type FacilitatedRoom = Pick<Room, 'doc' | 'awareness' | 'connections' | 'flush' | 'sendMessage' | 'storedBytes' | 'maxStoredBytes'>
 /** What it needs of the companion room holding the held notes (no sockets). */
 export type HeldRoom = Pick<Room, 'doc' | 'flush'>
 

@@ -12,7 +12,7 @@ import { sendJson } from './http/httpResponses'
 import { createRequestContext } from './http/requestContext'
 import { createRouter } from './http/router'
 import { routes, serveClient } from './http/routes'
-import { createJoinLimiter } from './http/accessApi'
+import { JoinThrottle } from './limits/JoinThrottle'
 import { defaultLimits, type Limits } from './limits/limits'
 import { WorkshopSizeCap } from './limits/WorkshopSizeCap'
 import { createLogger, type Logger } from './log'
@@ -136,7 +136,7 @@ export async function createSamskapServer(options: SamskapServerOptions): Promis
     metrics,
     log,
     requests,
-    joinLimiter: createJoinLimiter(),
+    joinThrottle: new JoinThrottle(limits),
     config: {
       // Photos are files addressed by their hash, beside the database, never in a Yjs document.
       imagesDir: path.join(options.dataDir, 'images'),

@@ -14,8 +14,8 @@ export type Role = (typeof roles)[number]
 
 /**
  * Join codes: read off a projector and typed on a phone, so no characters that look alike
- * (0/O, 1/I/L) and no lower case. 31 symbols ^ 6 = 887 million codes; with the join rate limit a
- * guesser gets nowhere.
+ * (0/O, 1/I/L) and no lower case. 31 symbols ^ 6 = 887 million codes; with the limits on wrong
+ * codes a guesser gets nowhere (the arithmetic: docs/facilitation.md).
  */
 export const JOIN_CODE_ALPHABET = '23456789ABCDEFGHJKMNPQRSTUVWXYZ'
 export const JOIN_CODE_LENGTH = 6
@@ -79,6 +79,8 @@ export interface JoinResult {
   title: string
 }
 
-/** Failed code attempts per client address before `/api/join` answers 429. */
-export const JOIN_FAILURES_PER_WINDOW = 20
-export const JOIN_FAILURE_WINDOW_SECONDS = 60
+/**
+ * The header with the join page's random id for its tab: wrong codes are counted per device as well
+ * as per address (server/limits/JoinThrottle.ts), so one person's typos do not lock out a venue.
+ */
+export const JOIN_DEVICE_HEADER = 'x-samskap-device'

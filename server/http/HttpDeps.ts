@@ -1,8 +1,8 @@
 import type { IncomingMessage, ServerResponse } from 'node:http'
-import type { RateLimiterMemory } from 'rate-limiter-flexible'
 import type { AccessStore } from '../access/AccessStore'
 import type { WorkshopHistory } from '../history/WorkshopHistory'
 import type { Logger } from '../log'
+import type { JoinThrottle } from '../limits/JoinThrottle'
 import type { ServerMetrics } from '../metrics'
 import type { Persistence } from '../persistence/Persistence'
 import type { RoomRegistry } from '../sync/RoomRegistry'
@@ -30,7 +30,8 @@ export interface HttpDeps {
   /** Where people reach the server, and who is asking (PUBLIC_URL, TRUST_PROXY). */
   requests: RequestContext
   /** Failed join attempts per client address (accessApi.ts). */
-  joinLimiter: RateLimiterMemory
+  /** Wrong join codes per device and per address (server/limits). */
+  joinThrottle: JoinThrottle
   config: HttpConfig
 }
 

@@ -229,7 +229,9 @@ export class Room implements MessageHandler {
         return this.#handleSyncMessage(connection, decoder)
       case messageAwareness: {
         this.#metrics?.messagesReceived.inc({ type: 'awareness' })
-        let update = decoding.readVarUint8Array(decoder)
+        const sent = decoding.readVarUint8Array(decoder)
+        let update = connection.awarenessGate.admit(connection, sent, (clientId) => this.#presence.awareness.getStates().has(clientId))
+        if (update === null) return
         for (const onAwareness of this.#hooks.onAwareness) update = onAwareness(connection, update)
         this.#presence.applyFromClient(connection, update)
         return

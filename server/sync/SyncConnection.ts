@@ -3,6 +3,7 @@ import { CloseCode, MAX_MESSAGE_BYTES, messageAwareness } from '../../shared/pro
 import type { Grant } from '../access/AccessStore'
 import type { Logger } from '../log'
 import type { LimitKind, ServerMetrics } from '../metrics'
+import { AwarenessGate } from './AwarenessGate'
 import { TokenBucket } from './TokenBucket'
 
 const MINUTE = 60_000
@@ -14,12 +15,17 @@ export interface ConnectionLimits {
   bytesPerMinute: number
   /** Presence, per minute: more is dropped. */
   awarenessBytesPerMinute: number
+  /** Its one presence entry: size (more closes with 4413) and changes per second (more are dropped). */
+  awarenessStateBytes: number
+  awarenessUpdatesPerSecond: number
 }
 
 export const unlimitedConnection: ConnectionLimits = {
   maxMessageBytes: MAX_MESSAGE_BYTES,
   bytesPerMinute: Number.MAX_SAFE_INTEGER,
   awarenessBytesPerMinute: Number.MAX_SAFE_INTEGER,
+  awarenessStateBytes: Number.MAX_SAFE_INTEGER,
+  awarenessUpdatesPerSecond: Number.MAX_SAFE_INTEGER,
 }
 
 export interface ConnectionOptions {
@@ -43,6 +49,8 @@ export interface MessageHandler {
 export class SyncConnection {
   /** Awareness client ids this socket has announced; removed for everyone when it closes. */
   readonly awarenessClientIds = new Set<number>()
+  /** What of its presence updates the room takes: one entry, within size and rate caps. */
+  readonly awarenessGate: AwarenessGate
   /** False after a ping until the pong arrives; a connection still false at the next ping is dead. */
   isAlive = true
   #handler: MessageHandler | null = null
@@ -79,6 +87,7 @@ export class SyncConnection {
     this.#metrics = options.metrics
     this.#budget = new TokenBucket(this.#limits.bytesPerMinute, MINUTE)
     this.#awarenessBudget = new TokenBucket(this.#limits.awarenessBytesPerMinute, MINUTE)
+    this.awarenessGate = new AwarenessGate(this.#limits)
   }
 
   /** What this connection may still send per minute (presence apart). */

@@ -2,7 +2,7 @@ import * as encoding from 'lib0/encoding'
 import * as syncProtocol from 'y-protocols/sync'
 import type { WebSocket } from 'ws'
 import * as Y from 'yjs'
-import { messageSync } from '../../../shared/protocol'
+import { messageAwareness, messageSync } from '../../../shared/protocol'
 
 /** A sync update frame (y-websocket's `messageSync` + update) carrying `update`, as a raw client sends it. */
 export function updateFrame(update: Uint8Array): Uint8Array {
@@ -45,4 +45,19 @@ export async function sendAll(socket: WebSocket, frames: readonly Uint8Array[]):
     sent++
   }
   return sent
+}
+
+/** An awareness frame announcing `count` made-up presence states (client ids from `firstId`), each of `stateJson`. */
+export function awarenessFloodFrame(firstId: number, count: number, stateJson: string): Uint8Array {
+  const update = encoding.createEncoder()
+  encoding.writeVarUint(update, count)
+  for (let i = 0; i < count; i++) {
+    encoding.writeVarUint(update, firstId + i)
+    encoding.writeVarUint(update, 1)
+    encoding.writeVarString(update, stateJson)
+  }
+  const frame = encoding.createEncoder()
+  encoding.writeVarUint(frame, messageAwareness)
+  encoding.writeVarUint8Array(frame, encoding.toUint8Array(update))
+  return encoding.toUint8Array(frame)
 }

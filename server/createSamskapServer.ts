@@ -12,6 +12,7 @@ import { sendJson } from './http/httpResponses'
 import { createRequestContext } from './http/requestContext'
 import { createRouter } from './http/router'
 import { routes, serveClient } from './http/routes'
+import { AddressQuota } from './limits/AddressQuota'
 import { JoinThrottle } from './limits/JoinThrottle'
 import { defaultLimits, type Limits } from './limits/limits'
 import { WorkshopSizeCap } from './limits/WorkshopSizeCap'
@@ -137,6 +138,8 @@ export async function createSamskapServer(options: SamskapServerOptions): Promis
     log,
     requests,
     joinThrottle: new JoinThrottle(limits),
+    quotas: { workshops: new AddressQuota(limits.workshopsPerAddressPerHour), imports: new AddressQuota(limits.importsPerAddressPerHour) },
+    importMaxBytes: limits.importMaxBytes,
     config: {
       // Photos are files addressed by their hash, beside the database, never in a Yjs document.
       imagesDir: path.join(options.dataDir, 'images'),

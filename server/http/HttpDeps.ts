@@ -2,6 +2,7 @@ import type { IncomingMessage, ServerResponse } from 'node:http'
 import type { AccessStore } from '../access/AccessStore'
 import type { WorkshopHistory } from '../history/WorkshopHistory'
 import type { Logger } from '../log'
+import type { AddressQuota } from '../limits/AddressQuota'
 import type { JoinThrottle } from '../limits/JoinThrottle'
 import type { ServerMetrics } from '../metrics'
 import type { Persistence } from '../persistence/Persistence'
@@ -32,6 +33,10 @@ export interface HttpDeps {
   /** Failed join attempts per client address (accessApi.ts). */
   /** Wrong join codes per device and per address (server/limits). */
   joinThrottle: JoinThrottle
+  /** Workshops created and imports started per address (server/limits). */
+  quotas: { workshops: AddressQuota; imports: AddressQuota }
+  /** Largest import body (IMPORT_MAX_BYTES). */
+  importMaxBytes: number
   config: HttpConfig
 }
 

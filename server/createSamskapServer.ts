@@ -5,6 +5,8 @@ import type { AddressInfo } from 'node:net'
 import path from 'node:path'
 import { CloseCode } from '../shared/protocol'
 import { AccessStore } from './access/AccessStore'
+import { migrateAccess } from './access/migrateAccess'
+import { openServerKeys } from './access/serverSecret'
 import { Facilitation } from './facilitation/Facilitation'
 import { WorkshopHistory } from './history/WorkshopHistory'
 import type { HttpDeps } from './http/HttpDeps'
@@ -20,6 +22,7 @@ import { createLogger, type Logger } from './log'
 import { ServerMetrics } from './metrics'
 import { isHistoryPersistence, isSharedPersistence, type Persistence } from './persistence/Persistence'
 import { PostgresPersistence } from './persistence/PostgresPersistence'
+import { secureDataDir } from './persistence/privateFiles'
 import { SqlitePersistence } from './persistence/SqlitePersistence'
 import { RedisFanout } from './scaleout/RedisFanout'
 import type { Room } from './sync/Room'
@@ -62,6 +65,11 @@ export interface SamskapServerOptions {
   trustProxy?: boolean
   /** Limits per connection, address and workshop (server/limits/limits.ts); each one absent takes its default. */
   limits?: Partial<Limits>
+  /**
+   * The server secret (SAMSKAP_SECRET): seals link keys and signs participant tokens. Absent: read
+   * from DATA_DIR/secret, created there on first start with SQLite; required with PostgreSQL.
+   */
+  secret?: string
 }
 
 export interface SamskapServer {
@@ -84,11 +92,27 @@ export async function createSamskapServer(options: SamskapServerOptions): Promis
   const instanceId = options.instanceId ?? randomUUID().slice(0, 8)
   const log = (options.logger ?? createLogger()).child({ instanceId })
   const limits: Limits = { ...defaultLimits, ...options.limits }
+  secureDataDir(options.dataDir, log)
   const persistence =
     options.persistence ??
     (options.databaseUrl
       ? await PostgresPersistence.open({ connectionString: options.databaseUrl, schema: options.databaseSchema, log })
       : new SqlitePersistence(options.dataDir))
+  let access: AccessStore
+  try {
+    const keys = await openServerKeys({
+      persistence,
+      dataDir: options.dataDir,
+      secret: options.secret,
+      shared: isSharedPersistence(persistence),
+      log,
+    })
+    access = new AccessStore(persistence, keys)
+    await migrateAccess(persistence, access, log)
+  } catch (error) {
+    await persistence.close()
+    throw error
+  }
   const metrics: ServerMetrics = new ServerMetrics({
     connections: () => sockets.connections.size,
     roomsLoaded: (): number => registry.size,
@@ -113,9 +137,12 @@ export async function createSamskapServer(options: SamskapServerOptions): Promis
     metrics,
     maxStoredBytes: limits.workshopMaxBytes,
     // Above sync, in hook order: the size cap, the guard and facilitation (they refuse updates), then history.
-    extensions: [(room: Room) => new WorkshopSizeCap(room), Facilitation.load, ...(history ? [(room: Room) => history.roomExtension(room)] : [])],
+    extensions: [
+      (room: Room) => new WorkshopSizeCap(room),
+      (room, tools) => Facilitation.load(room, tools, access),
+      ...(history ? [(room: Room) => history.roomExtension(room)] : []),
+    ],
   })
-  const access = new AccessStore(persistence)
   const requests = createRequestContext({ publicUrl: options.publicUrl, trustProxy: options.trustProxy })
   const sockets: SyncServer = new SyncServer({
     registry,

@@ -84,3 +84,12 @@ export interface JoinResult {
  * as per address (server/limits/JoinThrottle.ts), so one person's typos do not lock out a venue.
  */
 export const JOIN_DEVICE_HEADER = 'x-samskap-device'
+
+/**
+ * Why a token was turned away, the same at every route and socket: none given (HTTP 401, socket
+ * 4401), one that is not (or no longer) a link of this workshop, e.g. a rotated participant link
+ * (403, 4403), or the token of a participant the facilitator removed (403, 4410). HTTP answers
+ * carry it as `reason` beside the English `error`; the app explains each in its own words.
+ */
+export const accessRefusals = ['noToken', 'invalidLink', 'removed'] as const
+export type AccessRefusal = (typeof accessRefusals)[number]

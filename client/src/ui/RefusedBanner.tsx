@@ -4,8 +4,14 @@ import { CloseCode } from '../../../shared/protocol'
 import { ModalDialog } from './ModalDialog'
 import { onLinkClick } from '../lib/navigation'
 
-/** Close codes with their own explanation (shared/protocol.ts); the server's reason is English. */
-const explained: Partial<Record<number, 'tooLarge' | 'rateLimited' | 'tooManyConnections'>> = {
+/**
+ * Close codes with their own explanation (shared/protocol.ts), in the app's words: the refusals of a
+ * token, the same at every route and socket (shared/access.ts `AccessRefusal`), and the limits.
+ */
+const explained: Partial<Record<number, 'noAccess' | 'badLink' | 'removed' | 'tooLarge' | 'rateLimited' | 'tooManyConnections'>> = {
+  [CloseCode.Unauthorized]: 'noAccess',
+  [CloseCode.Forbidden]: 'badLink',
+  [CloseCode.Removed]: 'removed',
   [CloseCode.MessageTooLarge]: 'tooLarge',
   [CloseCode.RateLimited]: 'rateLimited',
   [CloseCode.TooManyConnections]: 'tooManyConnections',

@@ -9,7 +9,6 @@ import { migrateAccess } from './access/migrateAccess'
 import { openServerKeys } from './access/serverSecret'
 import { Facilitation } from './facilitation/Facilitation'
 import { WorkshopHistory } from './history/WorkshopHistory'
-import { createJoinLimiter } from './http/accessApi'
 import type { HttpDeps } from './http/HttpDeps'
 import { sendJson } from './http/httpResponses'
 import { createRequestContext } from './http/requestContext'
@@ -17,6 +16,10 @@ import { createRouter } from './http/router'
 import { routes, serveClient } from './http/routes'
 import { setSecurityHeaders } from './http/securityHeaders'
 import { privacySettingsFromEnv, type PrivacySettings } from './privacy/privacySettings'
+import { AddressQuota } from './limits/AddressQuota'
+import { JoinThrottle } from './limits/JoinThrottle'
+import { defaultLimits, type Limits } from './limits/limits'
+import { WorkshopSizeCap } from './limits/WorkshopSizeCap'
 import { createLogger, type Logger } from './log'
 import { ServerMetrics } from './metrics'
 import { isHistoryPersistence, isSharedPersistence, type Persistence } from './persistence/Persistence'
@@ -62,6 +65,8 @@ export interface SamskapServerOptions {
   publicUrl?: string
   /** Behind a reverse proxy: read the client address and scheme from X-Forwarded-* (TRUST_PROXY). */
   trustProxy?: boolean
+  /** Limits per connection, address and workshop (server/limits/limits.ts); each one absent takes its default. */
+  limits?: Partial<Limits>
   /**
    * The server secret (SAMSKAP_SECRET): seals link keys and signs participant tokens. Absent: read
    * from DATA_DIR/secret, created there on first start with SQLite; required with PostgreSQL.
@@ -90,6 +95,7 @@ export interface SamskapServer {
 export async function createSamskapServer(options: SamskapServerOptions): Promise<SamskapServer> {
   const instanceId = options.instanceId ?? randomUUID().slice(0, 8)
   const log = (options.logger ?? createLogger()).child({ instanceId })
+  const limits: Limits = { ...defaultLimits, ...options.limits }
   secureDataDir(options.dataDir, log)
   const persistence =
     options.persistence ??
@@ -133,10 +139,24 @@ export async function createSamskapServer(options: SamskapServerOptions): Promis
     writeRetryMs: options.writeRetryMs ?? (isSharedPersistence(persistence) ? 30_000 : 0),
     fanout,
     metrics,
-    // Above sync, in hook order: the guard and facilitation first (they refuse updates), then history.
-    extensions: [(room, tools) => Facilitation.load(room, tools, access), ...(history ? [(room: Room) => history.roomExtension(room)] : [])],
+    maxStoredBytes: limits.workshopMaxBytes,
+    // Above sync, in hook order: the size cap, the guard and facilitation (they refuse updates), then history.
+    extensions: [
+      (room: Room) => new WorkshopSizeCap(room),
+      (room, tools) => Facilitation.load(room, tools, access),
+      ...(history ? [(room: Room) => history.roomExtension(room)] : []),
+    ],
   })
-  const sockets: SyncServer = new SyncServer({ registry, access, log, pingIntervalMs: options.pingIntervalMs ?? 30_000 })
+  const requests = createRequestContext({ publicUrl: options.publicUrl, trustProxy: options.trustProxy })
+  const sockets: SyncServer = new SyncServer({
+    registry,
+    access,
+    log,
+    pingIntervalMs: options.pingIntervalMs ?? 30_000,
+    limits,
+    clientAddress: (request) => requests.clientAddress(request),
+    metrics,
+  })
 
   const staticRoot = options.staticDir ? path.resolve(options.staticDir) : null
   const deps: HttpDeps = {
@@ -147,8 +167,10 @@ export async function createSamskapServer(options: SamskapServerOptions): Promis
     history,
     metrics,
     log,
-    requests: createRequestContext({ publicUrl: options.publicUrl, trustProxy: options.trustProxy }),
-    joinLimiter: createJoinLimiter(),
+    requests,
+    joinThrottle: new JoinThrottle(limits),
+    quotas: { workshops: new AddressQuota(limits.workshopsPerAddressPerHour), imports: new AddressQuota(limits.importsPerAddressPerHour) },
+    importMaxBytes: limits.importMaxBytes,
     config: {
       // Photos are files addressed by their hash, beside the database, never in a Yjs document.
       imagesDir: path.join(options.dataDir, 'images'),

@@ -1,4 +1,5 @@
 import { createSamskapServer } from './createSamskapServer'
+import { limitsFromEnv } from './limits/limits'
 import { createLogger } from './log'
 import { privacySettingsFromEnv, type PrivacySettings } from './privacy/privacySettings'
 
@@ -24,6 +25,11 @@ try {
   process.exit(1)
 }
 if (!privacy.controller) log.warn('PRIVACY_CONTROLLER is not set: the privacy page (/privacy) says the controller has not been named')
+const { limits, problems } = limitsFromEnv(process.env)
+if (problems.length > 0) {
+  log.fatal({ problems }, 'a limit in the environment is not valid')
+  process.exit(1)
+}
 
 const server = await createSamskapServer({
   port: intFromEnv('PORT', 8080),
@@ -36,6 +42,7 @@ const server = await createSamskapServer({
   redisUrl: process.env.REDIS_URL || undefined,
   publicUrl: process.env.PUBLIC_URL || undefined,
   trustProxy: ['1', 'true', 'yes'].includes((process.env.TRUST_PROXY ?? '').toLowerCase()),
+  limits,
   secret: process.env.SAMSKAP_SECRET || undefined,
   privacy,
   logger: log,

@@ -12,6 +12,7 @@ const refusalText: Record<RefusalReason, string> = {
   privatePhase: 'Notes on this board are private until the facilitator reveals them',
   notYours: 'In this session you can only change what you added yourself',
   invalid: 'This change is not part of a workshop',
+  workshopFull: 'The workshop has reached its size limit; delete something to make room',
 }
 
 /**

@@ -17,7 +17,7 @@ import { Owners } from './Owners'
 export const facilitationOrigin = Symbol('facilitation')
 
 /** What facilitation needs of the room it runs in. */
-export type FacilitatedRoom = Pick<Room, 'workshopId' | 'doc' | 'awareness' | 'connections' | 'flush' | 'sendMessage'>
+export type FacilitatedRoom = Pick<Room, 'workshopId' | 'doc' | 'awareness' | 'connections' | 'flush' | 'sendMessage' | 'storedBytes' | 'maxStoredBytes'>
 /** What it needs of the workshops' access (server/access/AccessStore.ts), which every route and socket checks. */
 export interface FacilitationAccess {
   removeParticipant(workshopId: string, participantId: string): Promise<void>

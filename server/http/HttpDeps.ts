@@ -1,8 +1,9 @@
 import type { IncomingMessage, ServerResponse } from 'node:http'
-import type { RateLimiterMemory } from 'rate-limiter-flexible'
 import type { AccessStore } from '../access/AccessStore'
 import type { WorkshopHistory } from '../history/WorkshopHistory'
 import type { Logger } from '../log'
+import type { AddressQuota } from '../limits/AddressQuota'
+import type { JoinThrottle } from '../limits/JoinThrottle'
 import type { ServerMetrics } from '../metrics'
 import type { PrivacySettings } from '../privacy/privacySettings'
 import type { Persistence } from '../persistence/Persistence'
@@ -33,7 +34,12 @@ export interface HttpDeps {
   /** Where people reach the server, and who is asking (PUBLIC_URL, TRUST_PROXY). */
   requests: RequestContext
   /** Failed join attempts per client address (accessApi.ts). */
-  joinLimiter: RateLimiterMemory
+  /** Wrong join codes per device and per address (server/limits). */
+  joinThrottle: JoinThrottle
+  /** Workshops created and imports started per address (server/limits). */
+  quotas: { workshops: AddressQuota; imports: AddressQuota }
+  /** Largest import body (IMPORT_MAX_BYTES). */
+  importMaxBytes: number
   config: HttpConfig
 }
 

@@ -18,29 +18,36 @@ export interface WorkshopContent {
 }
 
 /**
- * Creates a workshop with a new id: its document (meta and the first board, then the other records
- * through the one validated write path, shared/doc/applyPlan, which throws PlanRejectedError on an
- * invalid record), its row and its access (a join code and link keys, drawn again if the code is
- * taken), stored in one transaction. Answers what `POST /api/workshops` and the import return.
+ * The document of a new workshop: meta and the first board, then the other records through the one
+ * validated write path (shared/doc/applyPlan, which throws PlanRejectedError on an invalid record).
+ * Pure CPU: an import runs it in a worker (importWorker.ts).
  */
-export async function createStoredWorkshop(
-  { persistence, access }: { persistence: Persistence; access: AccessStore },
-  baseUrl: string,
-  content: WorkshopContent,
-): Promise<CreatedWorkshop> {
+export function buildWorkshopState(content: WorkshopContent): Uint8Array {
   const [firstBoard, ...otherBoards] = content.boards
   assert(firstBoard, 'a workshop needs at least one board')
   const doc = new Y.Doc()
-  let state: Uint8Array
   try {
     initializeWorkshop(doc, { meta: content.meta, firstBoard })
     if (otherBoards.length > 0 || content.items.length > 0) {
       applyPlan(doc, { createBoards: otherBoards, createItems: [...content.items] }, null)
     }
-    state = Y.encodeStateAsUpdate(doc)
+    return Y.encodeStateAsUpdate(doc)
   } finally {
     doc.destroy()
   }
+}
+
+/**
+ * Creates a workshop with a new id: its document (`state`, or built from `content`), its row and its
+ * access (a join code and link keys, drawn again if the code is taken), stored in one transaction.
+ * Answers what `POST /api/workshops` and the import return.
+ */
+export async function createStoredWorkshop(
+  { persistence, access }: { persistence: Persistence; access: AccessStore },
+  baseUrl: string,
+  content: WorkshopContent | { meta: WorkshopMetaRecord; state: Uint8Array },
+): Promise<CreatedWorkshop> {
+  const state = 'state' in content ? content.state : buildWorkshopState(content)
   const id = nanoid(21)
   const { meta } = content
   const stored = await access.withFreshCode(

@@ -18,6 +18,8 @@ export interface RoomRegistryOptions {
   metrics?: ServerMetrics
   /** What each room is made of above sync, in hook order (RoomExtension.ts); none: plain sync. */
   extensions?: readonly RoomExtensionFactory[]
+  /** See RoomOptions.maxStoredBytes. */
+  maxStoredBytes?: number
 }
 
 /**
@@ -121,6 +123,7 @@ export class RoomRegistry {
         writeRetryMs: this.#options.writeRetryMs,
         channel,
         metrics: this.#options.metrics,
+        maxStoredBytes: this.#options.maxStoredBytes,
       })
     } catch (error) {
       channel?.leave()

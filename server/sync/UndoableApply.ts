@@ -49,8 +49,12 @@ export class UndoableApply {
       if (refusal) this.#undo.undo()
       return { transaction, refusal }
     } finally {
-      // Nothing is kept for later: the next update starts a new, empty stack (and deleted content may be collected).
+      // Nothing is kept for later: the next update starts a new, empty stack. The stack had kept what
+      // the update deleted from the collection at the end of its transaction: collect it now, or it
+      // stays in memory and in every snapshot for good (and deleting would never make room under
+      // the workshop size cap).
       this.#undo.clear()
+      if (transaction && this.#doc.gc) Y.tryGc(transaction.deleteSet, this.#doc.store, this.#doc.gcFilter)
     }
   }
 

@@ -130,12 +130,14 @@ export const commandErrors = [
   'tooMany',
   'locked',
   'notYours',
+  /** The workshop reached its size limit (server/limits): nothing new until something is deleted. */
+  'workshopFull',
   'serverError',
 ] as const
 export type CommandError = (typeof commandErrors)[number]
 
 /** Why the server undid a client's document update. */
-export const refusalReasons = ['readOnly', 'facilitatorOnly', 'locked', 'privatePhase', 'notYours', 'invalid'] as const
+export const refusalReasons = ['readOnly', 'facilitatorOnly', 'locked', 'privatePhase', 'notYours', 'invalid', 'workshopFull'] as const
 export type RefusalReason = (typeof refusalReasons)[number]
 
 /** A note that is not on a board (yet): written in private, waiting for approval, or hidden by the facilitator. */
@@ -197,6 +199,19 @@ export type ServerMessage =
   | { type: 'held'; reset: boolean; upsert: HeldNote[]; remove: string[]; privateNotes: number; privateAuthors: number }
   /** The open vote: dots per item (empty while hidden), and how many people and dots so far. */
   | { type: 'tally'; voteId: string; counts: Record<string, number>; voters: number; dots: number }
+  /**
+   * To facilitators, when the workshop's stored size crosses a level of its cap (server/limits):
+   * `warning` from CAPACITY_WARNING of it, `full` at the cap (growth is refused), `ok` below again.
+   */
+  | { type: 'capacity'; level: CapacityLevel; storedBytes: number; maxBytes: number }
+
+export type CapacityLevel = 'ok' | 'warning' | 'full'
+/** The share of the size cap from which the facilitator is warned. */
+export const CAPACITY_WARNING = 0.8
+
+export function capacityLevel(storedBytes: number, maxBytes: number): CapacityLevel {
+  return storedBytes >= maxBytes ? 'full' : storedBytes >= CAPACITY_WARNING * maxBytes ? 'warning' : 'ok'
+}
 
 export type CommandResult<T extends CommandType> = T extends 'time'
   ? { serverTime: number }

@@ -6,7 +6,7 @@ import { createWorkshop } from './api'
 import { navigate } from '../lib/navigation'
 import { parseWorkshopLink } from '../lib/route'
 
-type Failure = { kind: 'network' } | { kind: 'server'; message: string | null }
+type Failure = { kind: 'network' } | { kind: 'tooMany'; minutes: number } | { kind: 'server'; message: string | null }
 
 export function NewWorkshopForm() {
   const { t, i18n } = useTranslation('app')
@@ -50,7 +50,13 @@ export function NewWorkshopForm() {
       return
     }
     // The typed title stays in the field so nothing is lost when the network hiccups.
-    setFailure(result.kind === 'network' ? { kind: 'network' } : { kind: 'server', message: result.message })
+    setFailure(
+      result.kind === 'network'
+        ? { kind: 'network' }
+        : result.kind === 'tooMany'
+          ? { kind: 'tooMany', minutes: Math.ceil(result.retryAfterSeconds / 60) }
+          : { kind: 'server', message: result.message },
+    )
   }
 
   return (
@@ -90,7 +96,9 @@ export function NewWorkshopForm() {
           <p className="notice notice--error">
             {failure.kind === 'network'
               ? t('home.new.errorNetwork')
-              : failure.message
+              : failure.kind === 'tooMany'
+                ? t('home.new.errorTooMany', { count: failure.minutes })
+                : failure.message
                 ? t('home.new.errorServerWithMessage', { message: failure.message })
                 : t('home.new.errorServer')}
           </p>

@@ -1,7 +1,11 @@
+import { retryAfter } from '../lib/retryAfter'
+
 /** Calls to the Samskap server's HTTP API. Expected failures come back as values, not throws. */
 export type CreateWorkshopResult =
   | { ok: true; id: string; url: string; token: string }
   | { ok: false; kind: 'network' }
+  /** This address has created its quota of workshops for the hour (server/limits). */
+  | { ok: false; kind: 'tooMany'; retryAfterSeconds: number }
   | { ok: false; kind: 'server'; status: number; message: string | null }
 
 export interface NewWorkshop {
@@ -30,6 +34,7 @@ export async function createWorkshop(input: NewWorkshop, signal?: AbortSignal): 
     }
     return { ok: false, kind: 'server', status: response.status, message: null }
   }
+  if (response.status === 429) return { ok: false, kind: 'tooMany', retryAfterSeconds: retryAfter(body, response) }
   const error = (body as { error?: unknown } | null)?.error
   return { ok: false, kind: 'server', status: response.status, message: typeof error === 'string' ? error : null }
 }

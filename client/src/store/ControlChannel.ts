@@ -4,6 +4,7 @@ import type { WebsocketProvider } from 'y-websocket'
 import type { Role } from '../../../shared/access'
 import { estimateClockOffset, type ClockSample } from '../../../shared/facilitation/clock'
 import {
+  type CapacityLevel,
   type Command,
   type CommandError,
   type CommandResult,
@@ -40,6 +41,13 @@ export interface TallyState {
   counts: Readonly<Record<string, number>>
   voters: number
   dots: number
+}
+
+/** How full the workshop is against its size cap (`capacity`, facilitators only). */
+export interface CapacityState {
+  level: CapacityLevel
+  storedBytes: number
+  maxBytes: number
 }
 
 export type CommandOutcome<T extends CommandType> =
@@ -88,6 +96,7 @@ export class ControlChannel {
   #held: HeldState = { notes: [], privateNotes: 0, privateAuthors: 0 }
   #heldById = new Map<string, HeldNote>()
   #tally: TallyState | null = null
+  #capacity: CapacityState | null = null
   #clockOffset = 0
   #samples: ClockSample[] = []
   #nextId = 0
@@ -122,6 +131,11 @@ export class ControlChannel {
 
   getTally(): TallyState | null {
     return this.#tally
+  }
+
+  /** Null until the server says the workshop is nearly full (it tells facilitators only). */
+  getCapacity(): CapacityState | null {
+    return this.#capacity
   }
 
   /** The server's clock now, as well as this device can tell (to within half a round trip). */
@@ -255,6 +269,10 @@ export class ControlChannel {
       case 'tally':
         this.#tally = { voteId: message.voteId, counts: message.counts, voters: message.voters, dots: message.dots }
         this.#emit('tally')
+        return
+      case 'capacity':
+        this.#capacity = { level: message.level, storedBytes: message.storedBytes, maxBytes: message.maxBytes }
+        this.#emit('capacity')
         return
     }
   }

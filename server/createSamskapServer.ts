@@ -5,6 +5,9 @@ import type { AddressInfo } from 'node:net'
 import path from 'node:path'
 import { CloseCode } from '../shared/protocol'
 import { AccessStore } from './access/AccessStore'
+import { AdminOverview } from './admin/AdminOverview'
+import { defaultAuthSettings, type AuthSettings } from './auth/authSettings'
+import { StaffAuth } from './auth/StaffAuth'
 import { Facilitation } from './facilitation/Facilitation'
 import { WorkshopHistory } from './history/WorkshopHistory'
 import { createJoinLimiter } from './http/accessApi'
@@ -19,6 +22,10 @@ import { isHistoryPersistence, isSharedPersistence, type Persistence } from './p
 import { PostgresPersistence } from './persistence/PostgresPersistence'
 import { SqlitePersistence } from './persistence/SqlitePersistence'
 import { RedisFanout } from './scaleout/RedisFanout'
+import { activityTracker } from './staff/activityTracker'
+import { PostgresStaffStorage } from './staff/PostgresStaffStorage'
+import { SqliteStaffStorage } from './staff/SqliteStaffStorage'
+import type { StaffStorage } from './staff/StaffStorage'
 import type { Room } from './sync/Room'
 import { RoomRegistry } from './sync/RoomRegistry'
 import { SyncServer } from './sync/SyncServer'
@@ -57,6 +64,8 @@ export interface SamskapServerOptions {
   publicUrl?: string
   /** Behind a reverse proxy: read the client address and scheme from X-Forwarded-* (TRUST_PROXY). */
   trustProxy?: boolean
+  /** Staff sign-in (OIDC_*), the creation key (CREATE_KEY), administrators; default: no sign-in, anyone creates. */
+  auth?: AuthSettings
 }
 
 export interface SamskapServer {
@@ -87,7 +96,16 @@ export async function createSamskapServer(options: SamskapServerOptions): Promis
     connections: () => sockets.connections.size,
     roomsLoaded: (): number => registry.size,
   })
-  const fanout = options.redisUrl ? await connectFanout(options.redisUrl, persistence, { instanceId, options, log, metrics }) : undefined
+  // Staff, sessions, owners and activity: beside the workshops, in the same database.
+  const staffStorage: StaffStorage = options.databaseUrl
+    ? await PostgresStaffStorage.open({ connectionString: options.databaseUrl, schema: options.databaseSchema, log })
+    : new SqliteStaffStorage(options.dataDir)
+  const fanout = options.redisUrl
+    ? await connectFanout(options.redisUrl, persistence, { instanceId, options, log, metrics }).catch(async (error: unknown) => {
+        await staffStorage.close()
+        throw error
+      })
+    : undefined
   // History (server/history): off only when injected storage cannot keep it.
   const history = isHistoryPersistence(persistence)
     ? new WorkshopHistory({
@@ -106,10 +124,23 @@ export async function createSamskapServer(options: SamskapServerOptions): Promis
     fanout,
     metrics,
     // Above sync, in hook order: the guard and facilitation first (they refuse updates), then history.
-    extensions: [Facilitation.load, ...(history ? [(room: Room) => history.roomExtension(room)] : [])],
+    extensions: [
+      Facilitation.load,
+      ...(history ? [(room: Room) => history.roomExtension(room)] : []),
+      activityTracker(staffStorage, log),
+    ],
   })
   const access = new AccessStore(persistence)
-  const sockets: SyncServer = new SyncServer({ registry, access, log, pingIntervalMs: options.pingIntervalMs ?? 30_000 })
+  const requests = createRequestContext({ publicUrl: options.publicUrl, trustProxy: options.trustProxy })
+  const staff = new StaffAuth({ settings: options.auth ?? defaultAuthSettings, storage: staffStorage, requests, log })
+  const sockets: SyncServer = new SyncServer({
+    registry,
+    access,
+    log,
+    pingIntervalMs: options.pingIntervalMs ?? 30_000,
+    staffGrant: (request, workshopId) => staff.staffGrant(request, workshopId, { websocket: true }),
+  })
+  const imagesDir = path.join(options.dataDir, 'images')
 
   const staticRoot = options.staticDir ? path.resolve(options.staticDir) : null
   const deps: HttpDeps = {
@@ -120,11 +151,13 @@ export async function createSamskapServer(options: SamskapServerOptions): Promis
     history,
     metrics,
     log,
-    requests: createRequestContext({ publicUrl: options.publicUrl, trustProxy: options.trustProxy }),
+    requests,
     joinLimiter: createJoinLimiter(),
+    staff,
+    admin: new AdminOverview({ storage: staffStorage, persistence, registry, imagesDir, log }),
     config: {
       // Photos are files addressed by their hash, beside the database, never in a Yjs document.
-      imagesDir: path.join(options.dataDir, 'images'),
+      imagesDir,
       staticRoot: staticRoot !== null && fs.existsSync(staticRoot) && fs.statSync(staticRoot).isDirectory() ? staticRoot : null,
     },
   }
@@ -159,6 +192,7 @@ export async function createSamskapServer(options: SamskapServerOptions): Promis
     await serverClosed
     await fanout?.close()
     await history?.close()
+    await staffStorage.close()
     await persistence.close()
     log.info('server closed')
   }

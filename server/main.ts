@@ -1,3 +1,4 @@
+import { authSettingsFromEnv, type AuthSettings } from './auth/authSettings'
 import { createSamskapServer } from './createSamskapServer'
 import { createLogger } from './log'
 
@@ -15,6 +16,15 @@ function intFromEnv(name: string, fallback: number): number {
   return value
 }
 
+let auth: AuthSettings
+try {
+  auth = authSettingsFromEnv(process.env)
+} catch (error) {
+  log.fatal({ err: error }, (error as Error).message)
+  process.exit(1)
+}
+if (auth.oidc && process.env.CREATE_KEY) log.warn('CREATE_KEY is ignored: with OIDC_ISSUER only signed-in staff create workshops')
+
 const server = await createSamskapServer({
   port: intFromEnv('PORT', 8080),
   host: process.env.HOST || '0.0.0.0',
@@ -26,10 +36,14 @@ const server = await createSamskapServer({
   redisUrl: process.env.REDIS_URL || undefined,
   publicUrl: process.env.PUBLIC_URL || undefined,
   trustProxy: ['1', 'true', 'yes'].includes((process.env.TRUST_PROXY ?? '').toLowerCase()),
+  auth,
   logger: log,
 })
 // `port` as its own field: scripts and tests starting the server with PORT=0 read it from here.
-log.info({ url: server.url, port: server.port }, 'Samskap server listening')
+log.info(
+  { url: server.url, port: server.port, creation: auth.oidc ? 'signIn' : auth.createKey ? 'createKey' : 'open' },
+  'Samskap server listening',
+)
 
 let shuttingDown = false
 function shutdown(signal: string): void {

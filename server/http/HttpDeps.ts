@@ -1,6 +1,8 @@
 import type { IncomingMessage, ServerResponse } from 'node:http'
 import type { RateLimiterMemory } from 'rate-limiter-flexible'
 import type { AccessStore } from '../access/AccessStore'
+import type { AdminOverview } from '../admin/AdminOverview'
+import type { StaffAuth } from '../auth/StaffAuth'
 import type { WorkshopHistory } from '../history/WorkshopHistory'
 import type { Logger } from '../log'
 import type { ServerMetrics } from '../metrics'
@@ -31,6 +33,10 @@ export interface HttpDeps {
   requests: RequestContext
   /** Failed join attempts per client address (accessApi.ts). */
   joinLimiter: RateLimiterMemory
+  /** Staff sign-in, sessions, who may create workshops, owners and co-facilitators (server/auth, server/staff). */
+  staff: StaffAuth
+  /** The administrator's overview of every workshop (server/admin). */
+  admin: AdminOverview
   config: HttpConfig
 }
 

@@ -9,6 +9,7 @@ import type { WorkshopMetaRecord } from '../../shared/schema/records/workshopMet
 import type { ItemRecord } from '../../shared/schema/schema'
 import { linksFor, type AccessStore } from '../access/AccessStore'
 import type { Persistence } from '../persistence/Persistence'
+import type { StaffStorage } from '../staff/StaffStorage'
 
 /** What a new workshop starts with: a new one has one board, an imported one its boards and items. */
 export interface WorkshopContent {
@@ -22,11 +23,15 @@ export interface WorkshopContent {
  * through the one validated write path, shared/doc/applyPlan, which throws PlanRejectedError on an
  * invalid record), its row and its access (a join code and link keys, drawn again if the code is
  * taken), stored in one transaction. Answers what `POST /api/workshops` and the import return.
+ * Then the creator becomes its owner (`createdBy`, a signed-in staff member's id; null in the
+ * embedded mode) and its activity row starts; if that write fails the workshop stands without an
+ * owner, and an administrator can give it one.
  */
 export async function createStoredWorkshop(
-  { persistence, access }: { persistence: Persistence; access: AccessStore },
+  { persistence, access, staff }: { persistence: Persistence; access: AccessStore; staff: { storage: StaffStorage } },
   baseUrl: string,
   content: WorkshopContent,
+  createdBy: string | null,
 ): Promise<CreatedWorkshop> {
   const [firstBoard, ...otherBoards] = content.boards
   assert(firstBoard, 'a workshop needs at least one board')
@@ -47,6 +52,7 @@ export async function createStoredWorkshop(
     () => access.newAccess(id),
     (fresh) => persistence.createWorkshop({ id, title: meta.title, language: meta.language, createdAt: meta.createdAt }, state, fresh),
   )
+  await staff.storage.recordCreated(id, createdBy, meta.createdAt)
   return {
     id,
     url: `/w/${id}`,

@@ -81,7 +81,7 @@ async function openHistory(
     sendJson(response, 501, { error: 'History is not available with this storage' })
     return null
   }
-  const grant = grantOf(deps.access, found.access, request)
+  const grant = await grantOf(deps, found.access, request)
   if (!grant) {
     sendJson(response, 401, { error: 'A facilitator link is needed for the history' })
     return null

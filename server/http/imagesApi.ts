@@ -81,7 +81,7 @@ async function uploadRefusal(request: IncomingMessage, deps: HttpDeps): Promise<
   if (!workshopId) return { status: 400, error: 'Say which workshop the photo is for: POST /api/images?workshop=<id>' }
   const found = await deps.access.findWorkshop(workshopId)
   if (!found) return { status: 404, error: 'Workshop not found' }
-  const grant = grantOf(deps.access, found.access, request)
+  const grant = await grantOf(deps, found.access, request)
   if (!grant) {
     return requestToken(request) === null
       ? { status: 401, error: 'Adding a photo needs the link from the facilitator or the join code' }

@@ -1,5 +1,6 @@
 import type { IncomingMessage } from 'node:http'
 import type { AccessStore, Grant } from '../access/AccessStore'
+import type { StaffAuth } from '../auth/StaffAuth'
 import type { AccessRow } from '../persistence/Persistence'
 
 /** How the server reads who is asking and where it is reachable. */
@@ -44,7 +45,16 @@ export function requestToken(request: IncomingMessage): string | null {
   return new URL(request.url ?? '/', 'http://localhost').searchParams.get('token')
 }
 
-/** The grant of the request's token for this workshop, or null. */
-export function grantOf(accessStore: AccessStore, access: AccessRow, request: IncomingMessage): Grant | null {
-  return accessStore.resolve(access, requestToken(request))
+/**
+ * What the request may do in this workshop: the grant of its token, or, for a signed-in owner or
+ * co-facilitator without a facilitator token, the facilitator's (server/auth/StaffAuth.ts). Null: neither.
+ */
+export async function grantOf(
+  deps: { access: AccessStore; staff: Pick<StaffAuth, 'staffGrant'> },
+  access: AccessRow,
+  request: IncomingMessage,
+): Promise<Grant | null> {
+  const byToken = deps.access.resolve(access, requestToken(request))
+  if (byToken?.role === 'facilitator') return byToken
+  return (await deps.staff.staffGrant(request, access.workshopId)) ?? byToken
 }

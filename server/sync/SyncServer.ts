@@ -4,7 +4,7 @@ import { WebSocketServer, type WebSocket } from 'ws'
 import { SchemaTooNewError } from '../../shared/doc/workshopDoc'
 import { CloseCode, MAX_MESSAGE_BYTES, SYNC_PATH, WORKSHOP_ID_PATTERN } from '../../shared/protocol'
 import { compareSchema, currentSchema, parseSchemaVersions } from '../../shared/schema/schema'
-import type { AccessStore } from '../access/AccessStore'
+import type { AccessStore, Grant } from '../access/AccessStore'
 import type { Logger } from '../log'
 import type { RoomRegistry } from './RoomRegistry'
 import { SyncConnection } from './SyncConnection'
@@ -15,6 +15,11 @@ export interface SyncServerOptions {
   log: Logger
   /** Ping interval; a socket that did not answer the previous ping is terminated. */
   pingIntervalMs: number
+  /**
+   * The grant a signed-in staff member has in a workshop through the upgrade's cookie (its owner
+   * or a co-facilitator: facilitator), asked when the token gives less. Absent: tokens only.
+   */
+  staffGrant?: (request: IncomingMessage, workshopId: string) => Promise<Grant | null>
 }
 
 /**
@@ -42,10 +47,10 @@ export class SyncServer {
       socket.end('HTTP/1.1 404 Not Found\r\nConnection: close\r\nContent-Length: 0\r\n\r\n')
       return
     }
-    this.#wss.handleUpgrade(request, socket, head, (ws) => this.#onConnection(ws, url))
+    this.#wss.handleUpgrade(request, socket, head, (ws) => this.#onConnection(ws, url, request))
   }
 
-  #onConnection(ws: WebSocket, url: URL): void {
+  #onConnection(ws: WebSocket, url: URL, request: IncomingMessage): void {
     let workshopId = ''
     try {
       workshopId = decodeURIComponent(url.pathname.slice(SYNC_PATH.length + 1))
@@ -89,19 +94,20 @@ export class SyncServer {
         return
       }
     }
-    void this.#join(connection, url.searchParams.get('token'))
+    void this.#join(connection, url.searchParams.get('token'), request)
   }
 
-  /** Authenticates (token → grant) before the room is loaded, then joins it. */
-  async #join(connection: SyncConnection, token: string | null): Promise<void> {
-    const { access, registry } = this.#options
+  /** Authenticates (token or staff session → grant) before the room is loaded, then joins it. */
+  async #join(connection: SyncConnection, token: string | null, request: IncomingMessage): Promise<void> {
+    const { access, registry, staffGrant } = this.#options
     try {
       const found = await access.findWorkshop(connection.workshopId)
       if (!found) {
         connection.reject(CloseCode.WorkshopNotFound, 'Workshop not found')
         return
       }
-      const grant = access.resolve(found.access, token)
+      const byToken = access.resolve(found.access, token)
+      const grant = byToken?.role === 'facilitator' ? byToken : ((await staffGrant?.(request, connection.workshopId)) ?? byToken)
       if (!grant) {
         connection.log.info({ hasToken: token !== null }, 'connection refused: no valid token')
         if (token === null || token === '') {

@@ -4,6 +4,7 @@ import { formatJoinCode } from '../../../shared/access'
 import { useAccessInfo } from '../facilitation/accessClient'
 import { CopyField } from '../facilitation/CopyField'
 import { displayAddress } from '../facilitation/displayAddress'
+import { WorkshopStaffSection } from '../staff/WorkshopStaffSection'
 import { useDismiss } from './useDismiss'
 import '../facilitation/facilitation.css'
 
@@ -65,6 +66,7 @@ export function ShareButton({ workshopId }: { workshopId: string }) {
             <p className="share__note">{t('facilitation:share.note')}</p>
           </>
         )}
+        <WorkshopStaffSection workshopId={workshopId} open={open} />
       </div>
     </div>
   )

@@ -1,3 +1,5 @@
+import { creationHeaders } from '../staff/createKey'
+
 /** Calls to the Samskap server's HTTP API. Expected failures come back as values, not throws. */
 export type CreateWorkshopResult =
   | { ok: true; id: string; url: string; token: string }
@@ -15,7 +17,7 @@ export async function createWorkshop(input: NewWorkshop, signal?: AbortSignal): 
   try {
     response = await fetch('/api/workshops', {
       method: 'POST',
-      headers: { 'content-type': 'application/json' },
+      headers: { 'content-type': 'application/json', ...creationHeaders() },
       body: JSON.stringify(input),
       signal,
     })

@@ -15,6 +15,8 @@ describe('parseRoute', () => {
     [`/w/${id}/extra`, '', { page: 'home' }],
     ['/accessibility', '', { page: 'accessibility' }],
     ['/accessibility/', '?x=1', { page: 'accessibility' }],
+    ['/admin', '', { page: 'admin' }],
+    ['/admin/', '', { page: 'admin' }],
     ['/accessibility/more', '', { page: 'home' }],
     [`/w/${id}/capture`, '', { page: 'capture', workshopId: id }],
     [`/w/${id}/capture/`, '?board=b1', { page: 'capture', workshopId: id }],
@@ -47,6 +49,7 @@ describe('parseRoute', () => {
     expect(parseRoute(url.pathname, url.search)).toEqual(route)
     expect(routeToUrl({ page: 'home' })).toBe('/')
     expect(routeToUrl({ page: 'accessibility' })).toBe('/accessibility')
+    expect(routeToUrl({ page: 'admin' })).toBe('/admin')
     expect(routeToUrl({ page: 'capture', workshopId: id })).toBe(`/w/${id}/capture`)
   })
 

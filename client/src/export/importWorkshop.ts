@@ -1,4 +1,5 @@
 import { rememberCreated } from '../access/workshopAccess'
+import { creationHeaders } from '../staff/createKey'
 
 /** `POST /api/workshops/import`; failures come back as values with the server's message. */
 export type ImportWorkshopResult =
@@ -15,7 +16,7 @@ export async function importWorkshop(text: string): Promise<ImportWorkshopResult
   }
   let response: Response
   try {
-    response = await fetch('/api/workshops/import', { method: 'POST', headers: { 'content-type': 'application/json' }, body: text })
+    response = await fetch('/api/workshops/import', { method: 'POST', headers: { 'content-type': 'application/json', ...creationHeaders() }, body: text })
   } catch {
     return { ok: false, kind: 'network' }
   }

@@ -1,7 +1,7 @@
 import { useId, useState } from 'react'
 import { useTranslation } from 'react-i18next'
 import type { AdminWorkshopRow, StaffMember } from '../../../shared/staff'
-import { ModalDialog } from '../app/ModalDialog'
+import { ModalDialog } from '../ui/ModalDialog'
 import { StaffPicker } from '../staff/StaffPicker'
 import { deleteAdminWorkshop, transferAdminWorkshop } from './adminApi'
 

@@ -1,6 +1,6 @@
 import { useTranslation } from 'react-i18next'
 import type { AdminWorkshopRow } from '../../../shared/staff'
-import { onLinkClick } from '../app/navigation'
+import { onLinkClick } from '../lib/navigation'
 import { formatDateTime } from '../i18n/format'
 import { formatBytes, totalSize, type SortKey } from './adminApi'
 

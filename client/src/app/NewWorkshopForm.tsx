@@ -5,8 +5,8 @@ import { rememberCreated } from '../access/workshopAccess'
 import { CreateKeyField } from '../staff/CreateKeyField'
 import { forgetCreateKey, loadCreateKey, saveCreateKey } from '../staff/createKey'
 import { createWorkshop } from './api'
-import { navigate } from './navigation'
-import { parseWorkshopLink } from './route'
+import { navigate } from '../lib/navigation'
+import { parseWorkshopLink } from '../lib/route'
 
 type Failure = { kind: 'network' } | { kind: 'server'; message: string | null }
 

@@ -5,7 +5,7 @@ import { useAccessInfo } from '../facilitation/accessClient'
 import { CopyField } from '../facilitation/CopyField'
 import { displayAddress } from '../facilitation/displayAddress'
 import { WorkshopStaffSection } from '../staff/WorkshopStaffSection'
-import { useDismiss } from './useDismiss'
+import { useDismiss } from '../ui/useDismiss'
 import '../facilitation/facilitation.css'
 
 /**

@@ -1,5 +1,5 @@
 import { useTranslation } from 'react-i18next'
-import { onLinkClick } from '../app/navigation'
+import { onLinkClick } from '../lib/navigation'
 import { signedIn, signInHref, signOut, useSession } from './sessionClient'
 import './staff.css'
 

@@ -1,13 +1,13 @@
 import { useEffect, useId, useMemo, useState } from 'react'
 import { useTranslation } from 'react-i18next'
 import type { StaffWorkshop } from '../../../shared/staff'
-import { onLinkClick } from '../app/navigation'
-import { RecentWorkshops } from '../app/RecentWorkshops'
-import { loadRecent } from '../app/recentWorkshops'
+import { onLinkClick } from '../lib/navigation'
+import { RecentWorkshops } from './RecentWorkshops'
+import { loadRecent } from './recentWorkshops'
 import { formatDateTime } from '../i18n/format'
 import { KeptBadge } from '../offline/KeptBadge'
-import { signedIn, useSession } from './sessionClient'
-import { fetchMyWorkshops } from './staffApi'
+import { signedIn, useSession } from '../staff/sessionClient'
+import { fetchMyWorkshops } from '../staff/staffApi'
 
 /**
  * "My workshops": for a signed-in staff member, the ones they own or co-facilitate, from the

@@ -1,6 +1,6 @@
 import { useTranslation } from 'react-i18next'
-import { NewWorkshopForm } from '../app/NewWorkshopForm'
-import { signedIn, signInHref, useSession } from './sessionClient'
+import { NewWorkshopForm } from './NewWorkshopForm'
+import { signedIn, signInHref, useSession } from '../staff/sessionClient'
 
 /**
  * "New workshop" as this server allows it: the form; on a server with sign-in, a sign-in button

@@ -6,6 +6,7 @@ import path from 'node:path'
 import { CloseCode } from '../shared/protocol'
 import { AccessStore } from './access/AccessStore'
 import { AdminOverview } from './admin/AdminOverview'
+import { DEFAULT_RETENTION_DAYS, Retention } from './retention/Retention'
 import { defaultAuthSettings, type AuthSettings } from './auth/authSettings'
 import { StaffAuth } from './auth/StaffAuth'
 import { Facilitation } from './facilitation/Facilitation'
@@ -66,9 +67,15 @@ export interface SamskapServerOptions {
   trustProxy?: boolean
   /** Staff sign-in (OIDC_*), the creation key (CREATE_KEY), administrators; default: no sign-in, anyone creates. */
   auth?: AuthSettings
+  /** `RETENTION_DAYS`: unused workshops are deleted this many days after their last activity (default 365; 0: never). */
+  retentionDays?: number
+  /** The time retention reads; tests move it forward. Default `Date.now`. */
+  clock?: () => number
 }
 
 export interface SamskapServer {
+  /** Deletes unused workshops (server/retention); it runs by itself at start and daily. */
+  retention: Retention
   url: string
   port: number
   instanceId: string
@@ -141,6 +148,14 @@ export async function createSamskapServer(options: SamskapServerOptions): Promis
     staffGrant: (request, workshopId) => staff.staffGrant(request, workshopId, { websocket: true }),
   })
   const imagesDir = path.join(options.dataDir, 'images')
+  const admin: AdminOverview = new AdminOverview({ storage: staffStorage, persistence, registry, imagesDir, log, deletesAt: (dates) => retention.deletesAt(dates) })
+  const retention = new Retention({
+    days: options.retentionDays ?? DEFAULT_RETENTION_DAYS,
+    storage: staffStorage,
+    deleteWorkshop: (workshopId) => admin.delete(workshopId),
+    log,
+    clock: options.clock,
+  })
 
   const staticRoot = options.staticDir ? path.resolve(options.staticDir) : null
   const deps: HttpDeps = {
@@ -154,7 +169,8 @@ export async function createSamskapServer(options: SamskapServerOptions): Promis
     requests,
     joinLimiter: createJoinLimiter(),
     staff,
-    admin: new AdminOverview({ storage: staffStorage, persistence, registry, imagesDir, log }),
+    admin,
+    retention,
     config: {
       // Photos are files addressed by their hash, beside the database, never in a Yjs document.
       imagesDir,
@@ -182,8 +198,11 @@ export async function createSamskapServer(options: SamskapServerOptions): Promis
   const displayHost = address.family === 'IPv6' ? `[${address.address}]` : address.address
   const url = `http://${displayHost === '0.0.0.0' ? 'localhost' : displayHost}:${address.port}`
 
+  retention.start()
+
   let closing: Promise<void> | null = null
   async function close(): Promise<void> {
+    await retention.stop()
     const serverClosed = new Promise<void>((resolve) => server.close(() => resolve()))
     sockets.closeConnections(CloseCode.ServerShuttingDown, 'The server is restarting')
     await registry.close()
@@ -201,6 +220,7 @@ export async function createSamskapServer(options: SamskapServerOptions): Promis
     url,
     port: address.port,
     instanceId,
+    retention,
     rooms: {
       loadedWorkshopIds: () => registry.loadedWorkshopIds(),
       connectionCount: () => sockets.connections.size,

@@ -1,6 +1,7 @@
 import { authSettingsFromEnv, type AuthSettings } from './auth/authSettings'
 import { createSamskapServer } from './createSamskapServer'
 import { createLogger } from './log'
+import { DEFAULT_RETENTION_DAYS } from './retention/Retention'
 
 /** Entry point: configuration from the environment, clean shutdown on SIGTERM/SIGINT. */
 const log = createLogger(process.env.LOG_LEVEL ?? 'info')
@@ -37,11 +38,13 @@ const server = await createSamskapServer({
   publicUrl: process.env.PUBLIC_URL || undefined,
   trustProxy: ['1', 'true', 'yes'].includes((process.env.TRUST_PROXY ?? '').toLowerCase()),
   auth,
+  // A year after the last activity by default; 0 keeps workshops until someone deletes them.
+  retentionDays: intFromEnv('RETENTION_DAYS', DEFAULT_RETENTION_DAYS),
   logger: log,
 })
 // `port` as its own field: scripts and tests starting the server with PORT=0 read it from here.
 log.info(
-  { url: server.url, port: server.port, creation: auth.oidc ? 'signIn' : auth.createKey ? 'createKey' : 'open' },
+  { url: server.url, port: server.port, creation: auth.oidc ? 'signIn' : auth.createKey ? 'createKey' : 'open', retentionDays: server.retention.days },
   'Samskap server listening',
 )
 

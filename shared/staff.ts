@@ -42,6 +42,17 @@ export interface WorkshopStaffInfo {
   cofacilitators: StaffMember[]
   /** What the asking person may change: only the owner (or an administrator) adds, removes and transfers. */
   canManage: boolean
+  retention: WorkshopRetention
+}
+
+/** When a workshop will be deleted for lack of use, and whether the asking person may keep it longer. */
+export interface WorkshopRetention {
+  /** ms since epoch; null: this server keeps workshops until someone deletes them (RETENTION_DAYS=0). */
+  deletesAt: number | null
+  /** RETENTION_DAYS: keeping it moves the date to this many days from now. */
+  days: number
+  /** The owner, an administrator, or any facilitator of a workshop nobody owns. */
+  canKeep: boolean
 }
 
 /** Sizes in bytes of what the server keeps of one workshop. */
@@ -65,7 +76,7 @@ export interface AdminWorkshopRow {
   /** Distinct participants who have joined (personal tokens issued). */
   participants: number
   size: WorkshopStorageSize
-  /** When retention will delete it; null: no retention rule applies (the next part of this work). */
+  /** When retention will delete it (RETENTION_DAYS after its last activity); null: retention is off. */
   deletesAt: number | null
 }
 

@@ -36,14 +36,24 @@ export class AdminOverview {
   readonly #registry: RoomRegistry
   readonly #imagesDir: string
   readonly #log: Logger
+  readonly #deletesAt: (dates: { createdAt: number; lastActivityAt: number | null; keptAt: number | null }) => number | null
   readonly #hashCache = new Map<string, { key: string; hashes: Set<string> }>()
 
-  constructor(options: { storage: StaffStorage; persistence: Persistence; registry: RoomRegistry; imagesDir: string; log: Logger }) {
+  constructor(options: {
+    storage: StaffStorage
+    persistence: Persistence
+    registry: RoomRegistry
+    imagesDir: string
+    log: Logger
+    /** When retention deletes a workshop (server/retention); null when it is off. */
+    deletesAt: (dates: { createdAt: number; lastActivityAt: number | null; keptAt: number | null }) => number | null
+  }) {
     this.#storage = options.storage
     this.#persistence = options.persistence
     this.#registry = options.registry
     this.#imagesDir = options.imagesDir
     this.#log = options.log
+    this.#deletesAt = options.deletesAt
   }
 
   async list(): Promise<AdminWorkshopRow[]> {
@@ -65,8 +75,7 @@ export class AdminOverview {
         lastActivityAt: row.lastActivityAt,
         participants: row.participants,
         size: { document: row.documentBytes, history: row.historyBytes, photos },
-        // Retention (the next part of this work) sets this; until then nothing is deleted by itself.
-        deletesAt: null,
+        deletesAt: this.#deletesAt(row),
       }
     })
   }

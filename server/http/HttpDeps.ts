@@ -3,6 +3,7 @@ import type { RateLimiterMemory } from 'rate-limiter-flexible'
 import type { AccessStore } from '../access/AccessStore'
 import type { AdminOverview } from '../admin/AdminOverview'
 import type { StaffAuth } from '../auth/StaffAuth'
+import type { Retention } from '../retention/Retention'
 import type { WorkshopHistory } from '../history/WorkshopHistory'
 import type { Logger } from '../log'
 import type { ServerMetrics } from '../metrics'
@@ -37,6 +38,8 @@ export interface HttpDeps {
   staff: StaffAuth
   /** The administrator's overview of every workshop (server/admin). */
   admin: AdminOverview
+  /** When unused workshops are deleted, and keeping one longer (server/retention). */
+  retention: Retention
   config: HttpConfig
 }
 

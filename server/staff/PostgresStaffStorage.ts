@@ -4,11 +4,13 @@ import type { Logger } from '../log'
 import type { PendingLogin, SessionRow, StaffRow, StaffStorage, WorkshopActivityRow, WorkshopOverviewRow, WorkshopStaffRow } from './StaffStorage'
 import {
   likePattern,
+  toActivityRow,
   toOverviewRow,
   toSessionRow,
   toStaffRow,
   toStaffWorkshop,
   toWorkshopStaffRow,
+  type ActivityDbRow,
   type OverviewDbRow,
   type SessionDbRow,
   type StaffDbRow,
@@ -60,7 +62,8 @@ CREATE TABLE IF NOT EXISTS workshop_activity (
   workshop_id text PRIMARY KEY,
   created_by text,
   last_activity_at bigint,
-  participants integer NOT NULL DEFAULT 0
+  participants integer NOT NULL DEFAULT 0,
+  kept_at bigint
 );
 `
 
@@ -262,19 +265,36 @@ export class PostgresStaffStorage implements StaffStorage {
   }
 
   async getActivity(workshopId: string): Promise<WorkshopActivityRow | undefined> {
-    const result = await this.#pool.query<{ workshop_id: string; created_by: string | null; last_activity_at: string | null; participants: number }>(
-      'SELECT * FROM workshop_activity WHERE workshop_id = $1',
-      [workshopId],
-    )
+    const result = await this.#pool.query<ActivityDbRow>('SELECT * FROM workshop_activity WHERE workshop_id = $1', [workshopId])
     const row = result.rows[0]
-    return (
-      row && {
-        workshopId: row.workshop_id,
-        createdBy: row.created_by,
-        lastActivityAt: row.last_activity_at === null ? null : Number(row.last_activity_at),
-        participants: row.participants,
-      }
+    return row && toActivityRow(row)
+  }
+
+  async keepWorkshop(workshopId: string, at: number): Promise<void> {
+    await this.#pool.query(
+      `INSERT INTO workshop_activity (workshop_id, created_by, last_activity_at, participants, kept_at) VALUES ($1, NULL, NULL, 0, $2)
+       ON CONFLICT (workshop_id) DO UPDATE SET kept_at = GREATEST(workshop_activity.kept_at, excluded.kept_at)`,
+      [workshopId, at],
     )
+  }
+
+  async trackUntracked(at: number): Promise<number> {
+    const result = await this.#pool.query(
+      `INSERT INTO workshop_activity (workshop_id, created_by, last_activity_at, participants, kept_at)
+       SELECT id, NULL, NULL, 0, $1 FROM workshops WHERE id NOT IN (SELECT workshop_id FROM workshop_activity)
+       ON CONFLICT (workshop_id) DO NOTHING`,
+      [at],
+    )
+    return result.rowCount ?? 0
+  }
+
+  async unusedSince(cutoff: number): Promise<string[]> {
+    const result = await this.#pool.query<{ id: string }>(
+      `SELECT w.id FROM workshops w JOIN workshop_activity a ON a.workshop_id = w.id
+       WHERE GREATEST(w.created_at, COALESCE(a.last_activity_at, 0), COALESCE(a.kept_at, 0)) < $1 ORDER BY w.id`,
+      [cutoff],
+    )
+    return result.rows.map((row) => row.id)
   }
 
   async overview(): Promise<WorkshopOverviewRow[]> {
@@ -284,7 +304,7 @@ export class PostgresStaffStorage implements StaffStorage {
          UNION ALL SELECT split_part(workshop_id, '/', 1), SUM(octet_length(data)) FROM updates GROUP BY 1
        ), doc_bytes AS (SELECT wid, SUM(bytes) AS bytes FROM docs GROUP BY wid),
        history_bytes AS (SELECT workshop_id, SUM(octet_length(state)) AS bytes FROM history GROUP BY workshop_id)
-       SELECT w.id, w.title, w.created_at, o.staff_id AS owner_id, a.last_activity_at, a.participants,
+       SELECT w.id, w.title, w.created_at, o.staff_id AS owner_id, a.last_activity_at, a.participants, a.kept_at,
               d.bytes AS document_bytes, h.bytes AS history_bytes
        FROM workshops w
        LEFT JOIN workshop_staff o ON o.workshop_id = w.id AND o.role = 'owner'

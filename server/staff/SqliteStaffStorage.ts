@@ -5,11 +5,13 @@ import type { StaffRole } from '../../shared/staff'
 import type { PendingLogin, SessionRow, StaffRow, StaffStorage, WorkshopActivityRow, WorkshopOverviewRow, WorkshopStaffRow } from './StaffStorage'
 import {
   likePattern,
+  toActivityRow,
   toOverviewRow,
   toSessionRow,
   toStaffRow,
   toStaffWorkshop,
   toWorkshopStaffRow,
+  type ActivityDbRow,
   type OverviewDbRow,
   type SessionDbRow,
   type StaffDbRow,
@@ -58,7 +60,8 @@ CREATE TABLE IF NOT EXISTS workshop_activity (
   workshop_id TEXT PRIMARY KEY,
   created_by TEXT,
   last_activity_at INTEGER,
-  participants INTEGER NOT NULL DEFAULT 0
+  participants INTEGER NOT NULL DEFAULT 0,
+  kept_at INTEGER
 );
 `
 
@@ -236,12 +239,36 @@ export class SqliteStaffStorage implements StaffStorage {
   }
 
   async getActivity(workshopId: string): Promise<WorkshopActivityRow | undefined> {
-    const row = this.#db
-      .prepare<[string], { workshop_id: string; created_by: string | null; last_activity_at: number | null; participants: number }>(
-        'SELECT * FROM workshop_activity WHERE workshop_id = ?',
+    const row = this.#db.prepare<[string], ActivityDbRow>('SELECT * FROM workshop_activity WHERE workshop_id = ?').get(workshopId)
+    return row && toActivityRow(row)
+  }
+
+  async keepWorkshop(workshopId: string, at: number): Promise<void> {
+    this.#db
+      .prepare(
+        `INSERT INTO workshop_activity (workshop_id, created_by, last_activity_at, participants, kept_at) VALUES (?, NULL, NULL, 0, ?)
+         ON CONFLICT (workshop_id) DO UPDATE SET kept_at = MAX(COALESCE(kept_at, 0), excluded.kept_at)`,
       )
-      .get(workshopId)
-    return row && { workshopId: row.workshop_id, createdBy: row.created_by, lastActivityAt: row.last_activity_at, participants: row.participants }
+      .run(workshopId, at)
+  }
+
+  async trackUntracked(at: number): Promise<number> {
+    return this.#db
+      .prepare(
+        `INSERT INTO workshop_activity (workshop_id, created_by, last_activity_at, participants, kept_at)
+         SELECT id, NULL, NULL, 0, ? FROM workshops WHERE id NOT IN (SELECT workshop_id FROM workshop_activity)`,
+      )
+      .run(at).changes
+  }
+
+  async unusedSince(cutoff: number): Promise<string[]> {
+    const rows = this.#db
+      .prepare<[number], { id: string }>(
+        `SELECT w.id FROM workshops w JOIN workshop_activity a ON a.workshop_id = w.id
+         WHERE MAX(w.created_at, COALESCE(a.last_activity_at, 0), COALESCE(a.kept_at, 0)) < ? ORDER BY w.id`,
+      )
+      .all(cutoff)
+    return rows.map((row) => row.id)
   }
 
   async overview(): Promise<WorkshopOverviewRow[]> {
@@ -252,7 +279,7 @@ export class SqliteStaffStorage implements StaffStorage {
            UNION ALL SELECT ${OWNING_WORKSHOP}, SUM(length(data)) FROM updates GROUP BY 1
          ), doc_bytes AS (SELECT wid, SUM(bytes) AS bytes FROM docs GROUP BY wid),
          history_bytes AS (SELECT workshop_id, SUM(length(state)) AS bytes FROM history GROUP BY workshop_id)
-         SELECT w.id, w.title, w.created_at, o.staff_id AS owner_id, a.last_activity_at, a.participants,
+         SELECT w.id, w.title, w.created_at, o.staff_id AS owner_id, a.last_activity_at, a.participants, a.kept_at,
                 d.bytes AS document_bytes, h.bytes AS history_bytes
          FROM workshops w
          LEFT JOIN workshop_staff o ON o.workshop_id = w.id AND o.role = 'owner'

@@ -46,7 +46,7 @@ export interface WorkshopStaffRow {
 
 /**
  * Who made a workshop and when it was last edited (table `workshop_activity`), kept beside the
- * `workshops` table so the retention and audit work that comes next can read it without loading a
+ * `workshops` table so retention (server/retention) can read it without loading a
  * document. `createdBy` stays who created it, whoever owns it now.
  */
 export interface WorkshopActivityRow {
@@ -55,6 +55,8 @@ export interface WorkshopActivityRow {
   lastActivityAt: number | null
   /** Personal participant tokens issued (people who joined by code or participant link). */
   participants: number
+  /** When the owner last said "keep it" (or retention first saw it): retention counts from here too. */
+  keptAt: number | null
 }
 
 /** What the administrator's overview reads per workshop in one query. */
@@ -65,6 +67,7 @@ export interface WorkshopOverviewRow {
   ownerId: string | null
   lastActivityAt: number | null
   participants: number
+  keptAt: number | null
   documentBytes: number
   historyBytes: number
 }
@@ -106,6 +109,15 @@ export interface StaffStorage {
   touchActivity(workshopId: string, at: number): Promise<void>
   countParticipant(workshopId: string): Promise<void>
   getActivity(workshopId: string): Promise<WorkshopActivityRow | undefined>
+  /** "Keep this workshop": retention counts from `at` (a later keep wins). */
+  keepWorkshop(workshopId: string, at: number): Promise<void>
+  /**
+   * Gives every workshop without an activity row one kept at `at`, so workshops made before
+   * retention existed are counted from the day it first ran, not deleted on the spot. Resolves with how many.
+   */
+  trackUntracked(at: number): Promise<number>
+  /** Workshops not created, edited or kept since `cutoff` (ms): the ones retention deletes. */
+  unusedSince(cutoff: number): Promise<string[]>
 
   /** Every workshop with owner, activity and stored bytes, for the administrator. */
   overview(): Promise<WorkshopOverviewRow[]>

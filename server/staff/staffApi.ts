@@ -14,7 +14,9 @@ import type { StaffRow } from './StaffStorage'
  *   GET  /api/workshops/<id>/staff  owner and co-facilitators (any facilitator of the workshop)
  *   POST /api/workshops/<id>/staff  { action: 'add' | 'remove' | 'transfer', staffId } by the owner
  *                                   or an administrator; { action: 'claim' } by a signed-in
- *                                   facilitator of a workshop nobody owns
+ *                                   facilitator of a workshop nobody owns; { action: 'keep' }: retention
+ *                                   counts from now (the owner, an administrator, or any facilitator
+ *                                   of a workshop nobody owns)
  */
 
 const STAFF_BODY_LIMIT = 1024
@@ -22,6 +24,7 @@ const STAFF_BODY_LIMIT = 1024
 const staffBody = v.variant('action', [
   v.strictObject({ action: v.picklist(['add', 'remove', 'transfer']), staffId: v.pipe(v.string(), v.regex(/^[A-Za-z0-9_-]{1,64}$/)) }),
   v.strictObject({ action: v.literal('claim') }),
+  v.strictObject({ action: v.literal('keep') }),
 ])
 
 export async function myWorkshops(request: IncomingMessage, response: ServerResponse, deps: HttpDeps): Promise<void> {
@@ -53,10 +56,17 @@ export async function workshopStaff(request: IncomingMessage, response: ServerRe
     const body = await readJsonBody(request, response, STAFF_BODY_LIMIT)
     if (!body.ok) return
     const parsed = v.safeParse(staffBody, body.value)
-    if (!parsed.success) return sendJson(response, 400, { error: 'Send { "action": "add" | "remove" | "transfer", "staffId" } or { "action": "claim" }' })
-    if (!staff) return sendJson(response, 401, { error: 'Sign in to change who runs a workshop' })
+    if (!parsed.success) return sendJson(response, 400, { error: 'Send { "action": "add" | "remove" | "transfer", "staffId" } or { "action": "claim" | "keep" }' })
     const owner = (await deps.staff.storage.listWorkshopStaff(workshopId)).find((row) => row.role === 'owner')
     const input = parsed.output
+    if (input.action === 'keep') {
+      if (!deps.retention.enabled) return sendJson(response, 409, { error: 'This server keeps workshops until someone deletes them' })
+      if (!mayKeep(staff, owner?.staffId ?? null)) return sendJson(response, staff ? 403 : 401, { error: 'Only the owner can keep this workshop longer' })
+      await deps.staff.storage.keepWorkshop(workshopId, deps.retention.now())
+      deps.log.info({ workshopId, by: staff?.id ?? 'facilitator link' }, 'workshop kept longer')
+      return sendJson(response, 200, await staffInfo(deps, workshopId, staff))
+    }
+    if (!staff) return sendJson(response, 401, { error: 'Sign in to change who runs a workshop' })
     if (input.action === 'claim') {
       if (owner) return sendJson(response, 409, { error: 'This workshop has an owner already' })
       await deps.staff.storage.transferOwnership(workshopId, staff.id, Date.now())
@@ -87,8 +97,15 @@ async function changeStaff(deps: HttpDeps, workshopId: string, action: 'add' | '
   return null
 }
 
+/** Keeping a workshop longer: its owner or an administrator; any facilitator when nobody owns it (the embedded mode). */
+function mayKeep(asking: StaffRow | null, ownerId: string | null): boolean {
+  return ownerId === null || (asking !== null && (asking.isAdmin || asking.id === ownerId))
+}
+
 export async function staffInfo(deps: HttpDeps, workshopId: string, asking: StaffRow | null): Promise<WorkshopStaffInfo> {
   const rows = await deps.staff.storage.listWorkshopStaff(workshopId)
+  const workshop = await deps.persistence.getWorkshop(workshopId)
+  const activity = await deps.staff.storage.getActivity(workshopId)
   const people = new Map((await deps.staff.storage.getStaffMany(rows.map((row) => row.staffId))).map((s) => [s.id, s]))
   const ownerRow = rows.find((row) => row.role === 'owner')
   const owner = ownerRow ? people.get(ownerRow.staffId) : undefined
@@ -99,5 +116,10 @@ export async function staffInfo(deps: HttpDeps, workshopId: string, asking: Staf
       return person ? [staffMember(person)] : []
     }),
     canManage: asking !== null && (asking.isAdmin || ownerRow?.staffId === asking.id),
+    retention: {
+      deletesAt: deps.retention.deletesAt({ createdAt: workshop?.createdAt ?? 0, lastActivityAt: activity?.lastActivityAt ?? null, keptAt: activity?.keptAt ?? null }),
+      days: deps.retention.days,
+      canKeep: deps.retention.enabled && mayKeep(asking, ownerRow?.staffId ?? null),
+    },
   }
 }

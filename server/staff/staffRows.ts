@@ -1,5 +1,5 @@
 import type { StaffRole } from '../../shared/staff'
-import type { SessionRow, StaffRow, WorkshopOverviewRow, WorkshopStaffRow } from './StaffStorage'
+import type { SessionRow, StaffRow, WorkshopActivityRow, WorkshopOverviewRow, WorkshopStaffRow } from './StaffStorage'
 
 /*
  * Rows of the staff tables as SQLite and PostgreSQL return them: bigints come from pg as strings,
@@ -69,6 +69,7 @@ export interface OverviewDbRow {
   owner_id: string | null
   last_activity_at: number | string | null
   participants: number | string | null
+  kept_at: number | string | null
   document_bytes: number | string | null
   history_bytes: number | string | null
 }
@@ -81,8 +82,27 @@ export function toOverviewRow(row: OverviewDbRow): WorkshopOverviewRow {
     ownerId: row.owner_id,
     lastActivityAt: row.last_activity_at === null ? null : Number(row.last_activity_at),
     participants: Number(row.participants ?? 0),
+    keptAt: row.kept_at === null ? null : Number(row.kept_at),
     documentBytes: Number(row.document_bytes ?? 0),
     historyBytes: Number(row.history_bytes ?? 0),
+  }
+}
+
+export interface ActivityDbRow {
+  workshop_id: string
+  created_by: string | null
+  last_activity_at: number | string | null
+  participants: number | string
+  kept_at: number | string | null
+}
+
+export function toActivityRow(row: ActivityDbRow): WorkshopActivityRow {
+  return {
+    workshopId: row.workshop_id,
+    createdBy: row.created_by,
+    lastActivityAt: row.last_activity_at === null ? null : Number(row.last_activity_at),
+    participants: Number(row.participants),
+    keptAt: row.kept_at === null ? null : Number(row.kept_at),
   }
 }
 

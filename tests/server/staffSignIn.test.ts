@@ -220,7 +220,9 @@ describe('the administrator’s API', () => {
       await new Promise((resolve) => setTimeout(resolve, 50))
       await readRow()
     }
-    expect(row).toMatchObject({ title: 'Bydelsmøte', owner: { name: 'Ola Hansen' }, participants: 2, deletesAt: null })
+    expect(row).toMatchObject({ title: 'Bydelsmøte', owner: { name: 'Ola Hansen' }, participants: 2 })
+    // RETENTION_DAYS by default: a year after the last activity.
+    expect(row!.deletesAt).toBe(row!.lastActivityAt! + 365 * 24 * 60 * 60 * 1000)
     expect(row!.size.photos).toBe(bytes.length)
     expect(row!.lastActivityAt).toBeGreaterThan(row!.createdAt)
     expect(row!.size.document).toBeGreaterThan(0)

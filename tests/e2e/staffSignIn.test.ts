@@ -65,6 +65,12 @@ describe('staff sign-in in the browser', () => {
     await staff.getByRole('button', { name: 'Legg til Siri Berg' }).click()
     await waitFor(() => staff.locator('.workshop-staff__list').textContent(), (text) => (text ?? '').includes('Siri Berg'), 'Siri listed as co-facilitator')
 
+    // The owner sees when the workshop is deleted for lack of use, and keeps it.
+    const retention = staff.getByTestId('workshop-retention')
+    expect(await retention.textContent()).toContain('365 dager etter siste aktivitet')
+    await retention.getByRole('button', { name: 'Behold den 365 dager fra i dag' }).click()
+    await waitFor(() => retention.getByRole('button').isEnabled(), (enabled) => enabled, 'keep done')
+
     // Siri's home page lists the workshop as hers to co-facilitate; opening it, she is facilitator.
     await siri.page.reload()
     const mine = siri.page.getByTestId('my-workshops')
@@ -85,5 +91,6 @@ describe('staff sign-in in the browser', () => {
     expect(await (await ola.page.request.get(`${e2e.baseUrl}/api/me/workshops`)).status()).toBe(401)
 
     for (const person of [ola, siri]) await person.context.close()
-  })
+    // Three browsers and a provider in one flow: more room than the suite's default on a busy machine.
+  }, 240_000)
 })

@@ -1,6 +1,7 @@
 import { useEffect, useId, useState } from 'react'
 import { useTranslation } from 'react-i18next'
-import type { StaffMember, WorkshopStaffInfo } from '../../../shared/staff'
+import type { StaffMember, WorkshopRetention, WorkshopStaffInfo } from '../../../shared/staff'
+import { formatDateTime } from '../i18n/format'
 import { signedIn, signInHref, useSession } from './sessionClient'
 import { StaffPicker } from './StaffPicker'
 import { changeWorkshopStaff, fetchWorkshopStaff, type StaffChange } from './staffApi'
@@ -22,8 +23,9 @@ export function WorkshopStaffSection({ workshopId, open }: { workshopId: string;
   const [error, setError] = useState<string | null>(null)
   const [busy, setBusy] = useState(false)
 
+  const signInHere = session.status === 'ready' && session.info.signInAvailable
   useEffect(() => {
-    if (!open || session.status !== 'ready' || !session.info.signInAvailable) return
+    if (!open || session.status !== 'ready') return
     let cancelled = false
     void fetchWorkshopStaff(workshopId).then((result) => {
       if (cancelled) return
@@ -35,7 +37,9 @@ export function WorkshopStaffSection({ workshopId, open }: { workshopId: string;
     }
   }, [open, session, workshopId, t])
 
-  if (session.status !== 'ready' || !session.info.signInAvailable) return null
+  if (session.status !== 'ready') return null
+  // Without sign-in there is nobody to add: only when the workshop will be deleted.
+  if (!signInHere) return info ? <RetentionLine retention={info.retention} busy={busy} onKeep={() => void change({ action: 'keep' })} error={error} /> : null
 
   async function change(next: StaffChange) {
     setBusy(true)
@@ -106,8 +110,27 @@ export function WorkshopStaffSection({ workshopId, open }: { workshopId: string;
           )}
         </>
       )}
+      {info && <RetentionLine retention={info.retention} busy={busy} onKeep={() => void change({ action: 'keep' })} error={null} />}
       <div role="alert">{error && <p className="notice notice--error">{t('people.failed', { message: error })}</p>}</div>
     </section>
+  )
+}
+
+/** When retention deletes the workshop, and "Keep it" for those who may. */
+function RetentionLine({ retention, busy, onKeep, error }: { retention: WorkshopRetention; busy: boolean; onKeep: () => void; error: string | null }) {
+  const { t, i18n } = useTranslation('staff')
+  if (retention.deletesAt === null) return null
+  const date = formatDateTime(retention.deletesAt, i18n.resolvedLanguage, { dateStyle: 'long' })
+  return (
+    <div className="workshop-staff__retention" data-testid="workshop-retention">
+      <p>{t('retention.deletesAt', { date, count: retention.days })}</p>
+      {retention.canKeep && (
+        <button type="button" className="button" disabled={busy} onClick={onKeep}>
+          {t('retention.keep', { count: retention.days })}
+        </button>
+      )}
+      <div role="alert">{error && <p className="notice notice--error">{t('people.failed', { message: error })}</p>}</div>
+    </div>
   )
 }
 

@@ -31,7 +31,7 @@ export function fetchWorkshopStaff(workshopId: string): Promise<ApiResult<Worksh
   return callJson<WorkshopStaffInfo>(`/api/workshops/${workshopId}/staff`, { headers: authHeaders(workshopId) })
 }
 
-export type StaffChange = { action: 'add' | 'remove' | 'transfer'; staffId: string } | { action: 'claim' }
+export type StaffChange = { action: 'add' | 'remove' | 'transfer'; staffId: string } | { action: 'claim' | 'keep' }
 
 export function changeWorkshopStaff(workshopId: string, change: StaffChange): Promise<ApiResult<WorkshopStaffInfo>> {
   return callJson<WorkshopStaffInfo>(`/api/workshops/${workshopId}/staff`, { method: 'POST', headers: authHeaders(workshopId), body: JSON.stringify(change) })

@@ -9,6 +9,8 @@ import { AdminOverview } from './admin/AdminOverview'
 import { DEFAULT_RETENTION_DAYS, Retention } from './retention/Retention'
 import { defaultAuthSettings, type AuthSettings } from './auth/authSettings'
 import { StaffAuth } from './auth/StaffAuth'
+import { migrateAccess } from './access/migrateAccess'
+import { openServerKeys } from './access/serverSecret'
 import { Facilitation } from './facilitation/Facilitation'
 import { WorkshopHistory } from './history/WorkshopHistory'
 import { createJoinLimiter } from './http/accessApi'
@@ -21,6 +23,7 @@ import { createLogger, type Logger } from './log'
 import { ServerMetrics } from './metrics'
 import { isHistoryPersistence, isSharedPersistence, type Persistence } from './persistence/Persistence'
 import { PostgresPersistence } from './persistence/PostgresPersistence'
+import { secureDataDir } from './persistence/privateFiles'
 import { SqlitePersistence } from './persistence/SqlitePersistence'
 import { RedisFanout } from './scaleout/RedisFanout'
 import { activityTracker } from './staff/activityTracker'
@@ -71,6 +74,11 @@ export interface SamskapServerOptions {
   retentionDays?: number
   /** The time retention reads; tests move it forward. Default `Date.now`. */
   clock?: () => number
+  /**
+   * The server secret (SAMSKAP_SECRET): seals link keys and signs participant tokens. Absent: read
+   * from DATA_DIR/secret, created there on first start with SQLite; required with PostgreSQL.
+   */
+  secret?: string
 }
 
 export interface SamskapServer {
@@ -94,11 +102,27 @@ export interface SamskapServer {
 export async function createSamskapServer(options: SamskapServerOptions): Promise<SamskapServer> {
   const instanceId = options.instanceId ?? randomUUID().slice(0, 8)
   const log = (options.logger ?? createLogger()).child({ instanceId })
+  secureDataDir(options.dataDir, log)
   const persistence =
     options.persistence ??
     (options.databaseUrl
       ? await PostgresPersistence.open({ connectionString: options.databaseUrl, schema: options.databaseSchema, log })
       : new SqlitePersistence(options.dataDir))
+  let access: AccessStore
+  try {
+    const keys = await openServerKeys({
+      persistence,
+      dataDir: options.dataDir,
+      secret: options.secret,
+      shared: isSharedPersistence(persistence),
+      log,
+    })
+    access = new AccessStore(persistence, keys)
+    await migrateAccess(persistence, access, log)
+  } catch (error) {
+    await persistence.close()
+    throw error
+  }
   const metrics: ServerMetrics = new ServerMetrics({
     connections: () => sockets.connections.size,
     roomsLoaded: (): number => registry.size,
@@ -132,12 +156,11 @@ export async function createSamskapServer(options: SamskapServerOptions): Promis
     metrics,
     // Above sync, in hook order: the guard and facilitation first (they refuse updates), then history.
     extensions: [
-      Facilitation.load,
+      (room, tools) => Facilitation.load(room, tools, access),
       ...(history ? [(room: Room) => history.roomExtension(room)] : []),
       activityTracker(staffStorage, log),
     ],
   })
-  const access = new AccessStore(persistence)
   const requests = createRequestContext({ publicUrl: options.publicUrl, trustProxy: options.trustProxy })
   const staff = new StaffAuth({ settings: options.auth ?? defaultAuthSettings, storage: staffStorage, requests, log })
   const sockets: SyncServer = new SyncServer({

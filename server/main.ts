@@ -40,6 +40,7 @@ const server = await createSamskapServer({
   auth,
   // A year after the last activity by default; 0 keeps workshops until someone deletes them.
   retentionDays: intFromEnv('RETENTION_DAYS', DEFAULT_RETENTION_DAYS),
+  secret: process.env.SAMSKAP_SECRET || undefined,
   logger: log,
 })
 // `port` as its own field: scripts and tests starting the server with PORT=0 read it from here.

@@ -53,11 +53,7 @@ export async function createStoredWorkshop(
     (fresh) => persistence.createWorkshop({ id, title: meta.title, language: meta.language, createdAt: meta.createdAt }, state, fresh),
   )
   await staff.storage.recordCreated(id, createdBy, meta.createdAt)
-  return {
-    id,
-    url: `/w/${id}`,
-    code: stored.access.code,
-    links: linksFor(stored.access, baseUrl),
-    token: stored.access.facilitatorKey,
-  }
+  const token = stored.access.keys.facilitator
+  assert(token !== null, 'a new workshop has a facilitator key')
+  return { id, url: `/w/${id}`, code: stored.access.code, links: linksFor(stored.access, baseUrl), token }
 }

@@ -1,7 +1,8 @@
-import type { IncomingMessage } from 'node:http'
-import type { AccessStore, Grant } from '../access/AccessStore'
+import type { IncomingMessage, ServerResponse } from 'node:http'
+import type { AccessRefusal } from '../../shared/access'
+import type { AccessStore, Grant, WorkshopAccess } from '../access/AccessStore'
 import type { StaffAuth } from '../auth/StaffAuth'
-import type { AccessRow } from '../persistence/Persistence'
+import { sendJson } from './httpResponses'
 
 /** How the server reads who is asking and where it is reachable. */
 export interface RequestContext {
@@ -46,15 +47,35 @@ export function requestToken(request: IncomingMessage): string | null {
 }
 
 /**
- * What the request may do in this workshop: the grant of its token, or, for a signed-in owner or
- * co-facilitator without a facilitator token, the facilitator's (server/auth/StaffAuth.ts). Null: neither.
+ * What the request may do in this workshop: the grant of its token (`AccessStore.resolve`, as on the
+ * socket), or, for a signed-in owner or co-facilitator without a facilitator token, the
+ * facilitator's (server/auth/StaffAuth.ts); else why it has none.
  */
 export async function grantOf(
   deps: { access: AccessStore; staff: Pick<StaffAuth, 'staffGrant'> },
-  access: AccessRow,
+  access: WorkshopAccess,
   request: IncomingMessage,
-): Promise<Grant | null> {
-  const byToken = deps.access.resolve(access, requestToken(request))
-  if (byToken?.role === 'facilitator') return byToken
-  return (await deps.staff.staffGrant(request, access.workshopId)) ?? byToken
+): Promise<{ grant: Grant; refusal: null } | { grant: null; refusal: AccessRefusal }> {
+  const token = requestToken(request)
+  const byToken = deps.access.resolve(access, token)
+  if (byToken?.role === 'facilitator') return { grant: byToken, refusal: null }
+  const grant = (await deps.staff.staffGrant(request, access.workshopId)) ?? byToken
+  return grant ? { grant, refusal: null } : { grant: null, refusal: deps.access.whyRefused(access, token) }
+}
+
+/** What every route answers a refused token: 401 without one, else 403, with the named `reason`. */
+export function refusalAnswer(refusal: AccessRefusal, noTokenMessage: string): { status: number; error: string; reason: AccessRefusal } {
+  switch (refusal) {
+    case 'noToken':
+      return { status: 401, error: noTokenMessage, reason: refusal }
+    case 'invalidLink':
+      return { status: 403, error: 'This link is not valid (any more); ask the facilitator for a new one', reason: refusal }
+    case 'removed':
+      return { status: 403, error: 'The facilitator has removed you from this workshop', reason: refusal }
+  }
+}
+
+export function sendRefusal(response: ServerResponse, refusal: AccessRefusal, noTokenMessage: string): void {
+  const { status, ...body } = refusalAnswer(refusal, noTokenMessage)
+  sendJson(response, status, body)
 }

@@ -321,7 +321,7 @@ export class PostgresStaffStorage implements StaffStorage {
       for (const table of ['updates', 'snapshots']) {
         await client.query(`DELETE FROM ${table} WHERE workshop_id = $1 OR left(workshop_id, $2) = $3`, [workshopId, workshopId.length + 1, `${workshopId}/`])
       }
-      for (const table of ['history', 'workshop_access', 'workshop_staff', 'workshop_activity']) {
+      for (const table of ['history', 'workshop_access', 'removed_participants', 'workshop_staff', 'workshop_activity']) {
         await client.query(`DELETE FROM ${table} WHERE workshop_id = $1`, [workshopId])
       }
       await client.query('DELETE FROM workshops WHERE id = $1', [workshopId])

@@ -298,7 +298,7 @@ export class SqliteStaffStorage implements StaffStorage {
       for (const table of ['updates', 'snapshots']) {
         this.#db.prepare(`DELETE FROM ${table} WHERE workshop_id = ? OR substr(workshop_id, 1, ?) = ?`).run(workshopId, companions.length, companions)
       }
-      for (const table of ['history', 'workshop_access', 'workshop_staff', 'workshop_activity']) {
+      for (const table of ['history', 'workshop_access', 'removed_participants', 'workshop_staff', 'workshop_activity']) {
         this.#db.prepare(`DELETE FROM ${table} WHERE workshop_id = ?`).run(workshopId)
       }
       this.#db.prepare('DELETE FROM workshops WHERE id = ?').run(workshopId)

@@ -4,7 +4,7 @@ import { STAFF_SEARCH_LIMIT, type StaffMember, type StaffWorkshop, type Workshop
 import { staffMember } from '../admin/AdminOverview'
 import { decodeParam, type HttpDeps } from '../http/HttpDeps'
 import { readJsonBody, sendJson } from '../http/httpResponses'
-import { grantOf } from '../http/requestContext'
+import { grantOf, sendRefusal } from '../http/requestContext'
 import type { StaffRow } from './StaffStorage'
 
 /*
@@ -47,8 +47,8 @@ export async function workshopStaff(request: IncomingMessage, response: ServerRe
   const workshopId = decodeParam(rawId)
   const found = workshopId === null ? undefined : await deps.access.findWorkshop(workshopId)
   if (!found || workshopId === null) return sendJson(response, 404, { error: 'Workshop not found' })
-  const grant = await grantOf(deps, found.access, request)
-  if (!grant) return sendJson(response, 401, { error: 'A facilitator link or sign-in is needed for this' })
+  const { grant, refusal } = await grantOf(deps, found.access, request)
+  if (!grant) return sendRefusal(response, refusal, 'A facilitator link or sign-in is needed for this')
   if (grant.role !== 'facilitator') return sendJson(response, 403, { error: 'Only facilitators see who runs the workshop' })
   const staff = await deps.staff.staffOf(request)
 

@@ -5,6 +5,10 @@ import type { AddressInfo } from 'node:net'
 import path from 'node:path'
 import { CloseCode } from '../shared/protocol'
 import { AccessStore } from './access/AccessStore'
+import { AdminOverview } from './admin/AdminOverview'
+import { DEFAULT_RETENTION_DAYS, Retention } from './retention/Retention'
+import { defaultAuthSettings, type AuthSettings } from './auth/authSettings'
+import { StaffAuth } from './auth/StaffAuth'
 import { migrateAccess } from './access/migrateAccess'
 import { openServerKeys } from './access/serverSecret'
 import { Facilitation } from './facilitation/Facilitation'
@@ -27,6 +31,10 @@ import { PostgresPersistence } from './persistence/PostgresPersistence'
 import { secureDataDir } from './persistence/privateFiles'
 import { SqlitePersistence } from './persistence/SqlitePersistence'
 import { RedisFanout } from './scaleout/RedisFanout'
+import { activityTracker } from './staff/activityTracker'
+import { PostgresStaffStorage } from './staff/PostgresStaffStorage'
+import { SqliteStaffStorage } from './staff/SqliteStaffStorage'
+import type { StaffStorage } from './staff/StaffStorage'
 import type { Room } from './sync/Room'
 import { RoomRegistry } from './sync/RoomRegistry'
 import { SyncServer } from './sync/SyncServer'
@@ -67,6 +75,12 @@ export interface SamskapServerOptions {
   trustProxy?: boolean
   /** Limits per connection, address and workshop (server/limits/limits.ts); each one absent takes its default. */
   limits?: Partial<Limits>
+  /** Staff sign-in (OIDC_*), the creation key (CREATE_KEY), administrators; default: no sign-in, anyone creates. */
+  auth?: AuthSettings
+  /** `RETENTION_DAYS`: unused workshops are deleted this many days after their last activity (default: the privacy settings' RETENTION_DAYS, 365). */
+  retentionDays?: number
+  /** The time retention reads; tests move it forward. Default `Date.now`. */
+  clock?: () => number
   /**
    * The server secret (SAMSKAP_SECRET): seals link keys and signs participant tokens. Absent: read
    * from DATA_DIR/secret, created there on first start with SQLite; required with PostgreSQL.
@@ -77,6 +91,8 @@ export interface SamskapServerOptions {
 }
 
 export interface SamskapServer {
+  /** Deletes unused workshops (server/retention); it runs by itself at start and daily. */
+  retention: Retention
   url: string
   port: number
   instanceId: string
@@ -121,7 +137,16 @@ export async function createSamskapServer(options: SamskapServerOptions): Promis
     connections: () => sockets.connections.size,
     roomsLoaded: (): number => registry.size,
   })
-  const fanout = options.redisUrl ? await connectFanout(options.redisUrl, persistence, { instanceId, options, log, metrics }) : undefined
+  // Staff, sessions, owners and activity: beside the workshops, in the same database.
+  const staffStorage: StaffStorage = options.databaseUrl
+    ? await PostgresStaffStorage.open({ connectionString: options.databaseUrl, schema: options.databaseSchema, log })
+    : new SqliteStaffStorage(options.dataDir)
+  const fanout = options.redisUrl
+    ? await connectFanout(options.redisUrl, persistence, { instanceId, options, log, metrics }).catch(async (error: unknown) => {
+        await staffStorage.close()
+        throw error
+      })
+    : undefined
   // History (server/history): off only when injected storage cannot keep it.
   const history = isHistoryPersistence(persistence)
     ? new WorkshopHistory({
@@ -145,9 +170,11 @@ export async function createSamskapServer(options: SamskapServerOptions): Promis
       (room: Room) => new WorkshopSizeCap(room),
       (room, tools) => Facilitation.load(room, tools, access),
       ...(history ? [(room: Room) => history.roomExtension(room)] : []),
+      activityTracker(staffStorage, log),
     ],
   })
   const requests = createRequestContext({ publicUrl: options.publicUrl, trustProxy: options.trustProxy })
+  const staff = new StaffAuth({ settings: options.auth ?? defaultAuthSettings, storage: staffStorage, requests, log })
   const sockets: SyncServer = new SyncServer({
     registry,
     access,
@@ -156,6 +183,16 @@ export async function createSamskapServer(options: SamskapServerOptions): Promis
     limits,
     clientAddress: (request) => requests.clientAddress(request),
     metrics,
+    staffGrant: (request, workshopId) => staff.staffGrant(request, workshopId, { websocket: true }),
+  })
+  const imagesDir = path.join(options.dataDir, 'images')
+  const admin: AdminOverview = new AdminOverview({ storage: staffStorage, persistence, registry, imagesDir, log, deletesAt: (dates) => retention.deletesAt(dates) })
+  const retention = new Retention({
+    days: options.retentionDays ?? options.privacy?.retentionDays ?? DEFAULT_RETENTION_DAYS,
+    storage: staffStorage,
+    deleteWorkshop: (workshopId) => admin.delete(workshopId),
+    log,
+    clock: options.clock,
   })
 
   const staticRoot = options.staticDir ? path.resolve(options.staticDir) : null
@@ -171,9 +208,12 @@ export async function createSamskapServer(options: SamskapServerOptions): Promis
     joinThrottle: new JoinThrottle(limits),
     quotas: { workshops: new AddressQuota(limits.workshopsPerAddressPerHour), imports: new AddressQuota(limits.importsPerAddressPerHour) },
     importMaxBytes: limits.importMaxBytes,
+    staff,
+    admin,
+    retention,
     config: {
       // Photos are files addressed by their hash, beside the database, never in a Yjs document.
-      imagesDir: path.join(options.dataDir, 'images'),
+      imagesDir,
       privacy: options.privacy ?? privacySettingsFromEnv({}),
       staticRoot: staticRoot !== null && fs.existsSync(staticRoot) && fs.statSync(staticRoot).isDirectory() ? staticRoot : null,
     },
@@ -200,8 +240,11 @@ export async function createSamskapServer(options: SamskapServerOptions): Promis
   const displayHost = address.family === 'IPv6' ? `[${address.address}]` : address.address
   const url = `http://${displayHost === '0.0.0.0' ? 'localhost' : displayHost}:${address.port}`
 
+  retention.start()
+
   let closing: Promise<void> | null = null
   async function close(): Promise<void> {
+    await retention.stop()
     const serverClosed = new Promise<void>((resolve) => server.close(() => resolve()))
     sockets.closeConnections(CloseCode.ServerShuttingDown, 'The server is restarting')
     await registry.close()
@@ -210,6 +253,7 @@ export async function createSamskapServer(options: SamskapServerOptions): Promis
     await serverClosed
     await fanout?.close()
     await history?.close()
+    await staffStorage.close()
     await persistence.close()
     log.info('server closed')
   }
@@ -218,6 +262,7 @@ export async function createSamskapServer(options: SamskapServerOptions): Promis
     url,
     port: address.port,
     instanceId,
+    retention,
     rooms: {
       loadedWorkshopIds: () => registry.loadedWorkshopIds(),
       connectionCount: () => sockets.connections.size,

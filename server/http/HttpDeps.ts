@@ -1,5 +1,8 @@
 import type { IncomingMessage, ServerResponse } from 'node:http'
 import type { AccessStore } from '../access/AccessStore'
+import type { AdminOverview } from '../admin/AdminOverview'
+import type { StaffAuth } from '../auth/StaffAuth'
+import type { Retention } from '../retention/Retention'
 import type { WorkshopHistory } from '../history/WorkshopHistory'
 import type { Logger } from '../log'
 import type { AddressQuota } from '../limits/AddressQuota'
@@ -40,6 +43,12 @@ export interface HttpDeps {
   quotas: { workshops: AddressQuota; imports: AddressQuota }
   /** Largest import body (IMPORT_MAX_BYTES). */
   importMaxBytes: number
+  /** Staff sign-in, sessions, who may create workshops, owners and co-facilitators (server/auth, server/staff). */
+  staff: StaffAuth
+  /** The administrator's overview of every workshop (server/admin). */
+  admin: AdminOverview
+  /** When unused workshops are deleted, and keeping one longer (server/retention). */
+  retention: Retention
   config: HttpConfig
 }
 

@@ -43,7 +43,7 @@ async function answerAccess(
   const found = workshopId === null ? undefined : await deps.access.findWorkshop(workshopId)
   if (!found) return sendJson(response, 404, { error: 'Workshop not found' })
   let access = found.access
-  const { grant, refusal } = grantOf(deps.access, access, request)
+  const { grant, refusal } = await grantOf(deps, access, request)
   if (!grant) return sendRefusal(response, refusal, 'A facilitator link is needed for this')
   if (grant.role !== 'facilitator') return sendJson(response, 403, { error: 'Only the facilitator can see or change the links' })
   if (action === 'rotate') {
@@ -108,6 +108,7 @@ export async function join(request: IncomingMessage, response: ServerResponse, d
   }
   const workshop = await deps.persistence.getWorkshop(access.workshopId)
   const { participantId, token } = accessStore.issueParticipant(access)
+  await deps.staff.storage.countParticipant(access.workshopId)
   deps.log.info({ workshopId: access.workshopId, participantId }, 'participant joined')
   const joined: JoinResult = { workshopId: access.workshopId, role: 'participant', token, participantId, title: workshop?.title ?? '' }
   sendJson(response, 200, joined)

@@ -12,6 +12,12 @@ import { importInWorker } from './importInWorker'
  * building happen in a worker thread, so a big import does not stall the rooms.
  */
 export async function importWorkshop(request: IncomingMessage, response: ServerResponse, deps: HttpDeps): Promise<void> {
+  // Checked before up to IMPORT_MAX_BYTES are read.
+  const allowed = await deps.staff.mayCreate(request)
+  if (!allowed.ok) {
+    response.setHeader('connection', 'close')
+    return sendJson(response, allowed.status, { error: allowed.error })
+  }
   const quota = await deps.quotas.imports.take(deps.requests.clientAddress(request))
   if (quota) {
     deps.metrics.limitsHit.inc({ limit: 'imports_per_address' })
@@ -28,7 +34,7 @@ export async function importWorkshop(request: IncomingMessage, response: ServerR
   // A copy of its own to hand over: a small Buffer may share its memory with others.
   const built = await importInWorker({ body: new Uint8Array(body), now: Date.now() })
   if (!built.ok) return sendJson(response, 400, { error: built.error })
-  const created = await createStoredWorkshop(deps, deps.requests.baseUrl(request), { meta: built.meta, state: built.state })
-  deps.log.info({ workshopId: created.id, boards: built.boards, items: built.items }, 'workshop imported')
+  const created = await createStoredWorkshop(deps, deps.requests.baseUrl(request), { meta: built.meta, state: built.state }, allowed.staff?.id ?? null)
+  deps.log.info({ workshopId: created.id, staffId: allowed.staff?.id, boards: built.boards, items: built.items }, 'workshop imported')
   sendJson(response, 201, created)
 }

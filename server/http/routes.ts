@@ -1,5 +1,8 @@
 import type { IncomingMessage, ServerResponse } from 'node:http'
 import { SYNC_PATH } from '../../shared/protocol'
+import { deleteWorkshop, listWorkshops, transferWorkshop } from '../admin/adminApi'
+import { finishSignIn, me, signOut, startSignIn } from '../auth/authApi'
+import { myWorkshops, searchStaff, workshopStaff } from '../staff/staffApi'
 import { closeLegacyAccess, getAccess, join, rotateAccess } from './accessApi'
 import { getHistoryEntry, listHistory, makeCheckpoint } from './historyApi'
 import type { HttpDeps } from './HttpDeps'
@@ -27,6 +30,17 @@ export const routes: readonly Route[] = [
   { path: /^\/api\/workshops\/([^/]+)\/access\/close-legacy\/?$/, POST: closeLegacyAccess, wrongMethod: 'Use POST here' },
   { path: /^\/api\/workshops\/([^/]+)\/history\/?$/, GET: listHistory, POST: makeCheckpoint, wrongMethod: 'Use GET to list or POST to make a checkpoint' },
   { path: /^\/api\/workshops\/([^/]+)\/history\/([^/]+)\/?$/, GET: getHistoryEntry, wrongMethod: 'Only GET is supported here' },
+  // Staff sign-in, their workshops and the administrator's overview (server/auth, server/staff, server/admin).
+  { path: '/auth/login', GET: startSignIn, wrongMethod: 'Use GET to sign in' },
+  { path: '/auth/callback', GET: finishSignIn, wrongMethod: 'Only GET is supported here' },
+  { path: '/auth/logout', POST: signOut, wrongMethod: 'Use POST to sign out' },
+  { path: '/api/me', GET: me, wrongMethod: 'Only GET is supported here' },
+  { path: '/api/me/workshops', GET: myWorkshops, wrongMethod: 'Only GET is supported here' },
+  { path: '/api/staff', GET: searchStaff, wrongMethod: 'Only GET is supported here' },
+  { path: /^\/api\/workshops\/([^/]+)\/staff\/?$/, GET: workshopStaff, POST: workshopStaff, wrongMethod: 'Use GET to list or POST to change' },
+  { path: '/api/admin/workshops', GET: listWorkshops, wrongMethod: 'Only GET is supported here' },
+  { path: /^\/api\/admin\/workshops\/([^/]+)\/delete\/?$/, POST: deleteWorkshop, wrongMethod: 'Use POST to delete' },
+  { path: /^\/api\/admin\/workshops\/([^/]+)\/transfer\/?$/, POST: transferWorkshop, wrongMethod: 'Use POST to transfer' },
   { path: '/api/images', POST: uploadImage, wrongMethod: 'Use POST to upload an image' },
   { path: /^\/api\/images\/(.*)$/, GET: serveImage, wrongMethod: 'Only GET is supported here' },
   { path: '/api/privacy', GET: getPrivacy, wrongMethod: 'Only GET is supported here' },

@@ -27,6 +27,8 @@ const createWorkshopBody = v.strictObject({
 
 /** `POST /api/workshops` {title?, language?, boardTitle?}: a new workshop with one free canvas, and how to get in. */
 export async function createWorkshop(request: IncomingMessage, response: ServerResponse, deps: HttpDeps): Promise<void> {
+  const allowed = await deps.staff.mayCreate(request)
+  if (!allowed.ok) return sendJson(response, allowed.status, { error: allowed.error })
   const quota = await deps.quotas.workshops.take(deps.requests.clientAddress(request))
   if (quota) {
     deps.metrics.limitsHit.inc({ limit: 'workshops_per_address' })
@@ -61,8 +63,8 @@ export async function createWorkshop(request: IncomingMessage, response: ServerR
   })
   if (!board.ok) return sendJson(response, 400, { error: board.error.replace(/^board\.title/, 'boardTitle') })
 
-  const created = await createStoredWorkshop(deps, deps.requests.baseUrl(request), { meta: meta.value, boards: [board.value], items: [] })
-  deps.log.info({ workshopId: created.id }, 'workshop created')
+  const created = await createStoredWorkshop(deps, deps.requests.baseUrl(request), { meta: meta.value, boards: [board.value], items: [] }, allowed.staff?.id ?? null)
+  deps.log.info({ workshopId: created.id, staffId: allowed.staff?.id }, 'workshop created')
   sendJson(response, 201, created)
 }
 

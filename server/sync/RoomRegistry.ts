@@ -165,6 +165,22 @@ export class RoomRegistry {
     room.destroy()
   }
 
+  /**
+   * Closes a workshop's sockets with `code` and unloads its room now, resolving once its last
+   * writes are done: before a workshop is deleted, so nothing of it is written afterwards.
+   */
+  async evict(workshopId: string, code: CloseCode, reason: string): Promise<void> {
+    await this.#loading.get(workshopId)?.catch(() => undefined)
+    const room = this.#loaded.get(workshopId)
+    if (room) {
+      room.closeConnections(code, reason)
+      this.#cancelUnload(workshopId)
+      await this.#unload(room)
+    } else {
+      await this.#unloading.get(workshopId)
+    }
+  }
+
   /** Saves and frees every room. Connections must have been closed (or be closing) already. */
   async close(): Promise<void> {
     this.#closing = true

@@ -35,6 +35,11 @@ export interface SyncServerOptions {
   /** The client's address of an upgrade request (TRUST_PROXY: X-Forwarded-For). Default: the socket's. */
   clientAddress?: (request: IncomingMessage) => string
   metrics?: ServerMetrics
+  /**
+   * The grant a signed-in staff member has in a workshop through the upgrade's cookie (its owner
+   * or a co-facilitator: facilitator), asked when the token gives less. Absent: tokens only.
+   */
+  staffGrant?: (request: IncomingMessage, workshopId: string) => Promise<Grant | null>
 }
 
 /**
@@ -70,10 +75,10 @@ export class SyncServer {
       return
     }
     const address = this.#options.clientAddress?.(request) ?? request.socket.remoteAddress ?? 'unknown'
-    this.#wss.handleUpgrade(request, socket, head, (ws) => this.#onConnection(ws, url, address))
+    this.#wss.handleUpgrade(request, socket, head, (ws) => this.#onConnection(ws, url, request, address))
   }
 
-  #onConnection(ws: WebSocket, url: URL, address: string): void {
+  #onConnection(ws: WebSocket, url: URL, request: IncomingMessage, address: string): void {
     let workshopId = ''
     try {
       workshopId = decodeURIComponent(url.pathname.slice(SYNC_PATH.length + 1))
@@ -134,19 +139,20 @@ export class SyncServer {
         return
       }
     }
-    void this.#join(connection, url.searchParams.get('token'))
+    void this.#join(connection, url.searchParams.get('token'), request)
   }
 
-  /** Authenticates (token → grant) before the room is loaded, then joins it. */
-  async #join(connection: SyncConnection, token: string | null): Promise<void> {
-    const { access, registry } = this.#options
+  /** Authenticates (token or staff session → grant) before the room is loaded, then joins it. */
+  async #join(connection: SyncConnection, token: string | null, request: IncomingMessage): Promise<void> {
+    const { access, registry, staffGrant } = this.#options
     try {
       const found = await access.findWorkshop(connection.workshopId)
       if (!found) {
         connection.reject(CloseCode.WorkshopNotFound, 'Workshop not found')
         return
       }
-      const grant = access.resolve(found.access, token)
+      const byToken = access.resolve(found.access, token)
+      const grant = byToken?.role === 'facilitator' ? byToken : ((await staffGrant?.(request, connection.workshopId)) ?? byToken)
       if (!grant) {
         const refusal = access.whyRefused(found.access, token)
         connection.log.info({ refusal }, 'connection refused')

@@ -25,7 +25,10 @@ export interface E2E {
   close(): Promise<void>
 }
 
-/** The real server on port 0 serving the built client (`vite build` runs before the tests); `options` add settings (privacy). */
+/**
+ * The real server on port 0 serving the built client (`vite build` runs before the tests);
+ * `options` reach createSamskapServer (sign-in settings, retention).
+ */
 export async function startE2E(options: Partial<SamskapServerOptions> = {}): Promise<E2E> {
   const dataDir = await mkdtemp(join(tmpdir(), 'samskap-e2e-'))
   const server = await createSamskapServer({

@@ -1,4 +1,5 @@
 import { retryAfter } from '../lib/retryAfter'
+import { creationHeaders } from '../staff/createKey'
 
 /** Calls to the Samskap server's HTTP API. Expected failures come back as values, not throws. */
 export type CreateWorkshopResult =
@@ -19,7 +20,7 @@ export async function createWorkshop(input: NewWorkshop, signal?: AbortSignal): 
   try {
     response = await fetch('/api/workshops', {
       method: 'POST',
-      headers: { 'content-type': 'application/json' },
+      headers: { 'content-type': 'application/json', ...creationHeaders() },
       body: JSON.stringify(input),
       signal,
     })

@@ -1,5 +1,6 @@
 import { rememberCreated } from '../access/workshopAccess'
 import { retryAfter } from '../lib/retryAfter'
+import { creationHeaders } from '../staff/createKey'
 
 /** `POST /api/workshops/import`; failures come back as values with the server's message. */
 export type ImportWorkshopResult =
@@ -18,7 +19,7 @@ export async function importWorkshop(text: string): Promise<ImportWorkshopResult
   }
   let response: Response
   try {
-    response = await fetch('/api/workshops/import', { method: 'POST', headers: { 'content-type': 'application/json' }, body: text })
+    response = await fetch('/api/workshops/import', { method: 'POST', headers: { 'content-type': 'application/json', ...creationHeaders() }, body: text })
   } catch {
     return { ok: false, kind: 'network' }
   }

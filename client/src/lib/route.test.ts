@@ -15,6 +15,8 @@ describe('parseRoute', () => {
     [`/w/${id}/extra`, '', { page: 'home' }],
     ['/accessibility', '', { page: 'accessibility' }],
     ['/accessibility/', '?x=1', { page: 'accessibility' }],
+    ['/admin', '', { page: 'admin' }],
+    ['/admin/', '', { page: 'admin' }],
     ['/accessibility/more', '', { page: 'home' }],
     ['/privacy', '', { page: 'privacy' }],
     ['/privacy/', '', { page: 'privacy' }],
@@ -51,6 +53,7 @@ describe('parseRoute', () => {
     expect(routeToUrl({ page: 'home' })).toBe('/')
     expect(routeToUrl({ page: 'accessibility' })).toBe('/accessibility')
     expect(routeToUrl({ page: 'privacy' })).toBe('/privacy')
+    expect(routeToUrl({ page: 'admin' })).toBe('/admin')
     expect(routeToUrl({ page: 'capture', workshopId: id })).toBe(`/w/${id}/capture`)
   })
 

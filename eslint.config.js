@@ -49,4 +49,19 @@ export default tseslint.config(
       'no-restricted-imports': ['error', { patterns: ['**/client/**', '**/server/**', 'react', 'yjs'] }],
     },
   },
+  {
+    // app/ is the shell, the top floor: features never import it (docs/ARCHITECTURE.md); shared UI is in ui/, utilities in lib/.
+    files: ['client/src/**/*.{ts,tsx}'],
+    ignores: ['client/src/app/**', 'client/src/App.tsx', 'client/src/main.tsx'],
+    rules: {
+      'no-restricted-imports': ['error', { patterns: ['**/app/*', '!**/app/*.css'] }],
+    },
+  },
+  {
+    // Shared UI and utilities sit under every feature.
+    files: ['client/src/ui/**/*.{ts,tsx}', 'client/src/lib/**/*.ts'],
+    rules: {
+      'no-restricted-imports': ['error', { patterns: ['**/app/*', '**/canvas/*', '**/boards/*', '**/facilitation/*', '**/session/*', '**/phone/*', '**/outline/*'] }],
+    },
+  },
 )

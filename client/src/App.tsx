@@ -1,7 +1,7 @@
 import { lazy, Suspense, useEffect } from 'react'
 import { useTranslation } from 'react-i18next'
-import { navigate, useRoute } from './app/navigation'
-import type { Route } from './app/route'
+import { navigate, useRoute } from './lib/navigation'
+import type { Route } from './lib/route'
 import { loadLocalePart } from './i18n/i18n'
 
 /**

@@ -95,6 +95,9 @@ describe('the facilitation panel', () => {
     await expect.poll(() => lastWelcomeRole(phoneClient)).toBe('participant')
     // What everyone sees of the session, read by a plain client that stays to the end.
     const watcher = connectControl(resources, e2e.baseUrl, created.id, created.token)
+    // A program, not a person: without presence it is never counted. (Its empty initial state has
+    // awareness clock 0, which others ignore until the 15 s renewal: counted or not by timing alone.)
+    watcher.provider.awareness.setLocalState(null)
 
     const people = await openSection(page, 'Deltakere')
     await expect.poll(() => people.getByTestId('facilitation-people-counts').textContent()).toBe('2 deltakere · 1 fasilitator')

@@ -1,5 +1,5 @@
 import { useTranslation } from 'react-i18next'
-import { onLinkClick } from '../app/navigation'
+import { onLinkClick } from '../lib/navigation'
 
 /** The way to the accessibility statement, from the home page footer and the workshop view. */
 export function AccessibilityLink({ className }: { className?: string }) {

@@ -1,8 +1,8 @@
 import { useEffect, useId } from 'react'
 import { useTranslation } from 'react-i18next'
-import { Brand } from '../app/Brand'
-import { LanguageSwitch } from '../app/LanguageSwitch'
-import { onLinkClick } from '../app/navigation'
+import { Brand } from '../ui/Brand'
+import { LanguageSwitch } from '../ui/LanguageSwitch'
+import { onLinkClick } from '../lib/navigation'
 import { formatCalendarDate } from '../i18n/format'
 import { accessibilityContact } from './accessibilityContact'
 

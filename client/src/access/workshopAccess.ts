@@ -1,6 +1,6 @@
 import { roles, type JoinResult, type Role } from '../../../shared/access'
 import { WORKSHOP_ID_PATTERN } from '../../../shared/protocol'
-import { loadStoredList, parseStoredList, saveStoredList } from '../app/storedList'
+import { loadStoredList, parseStoredList, saveStoredList } from '../lib/storedList'
 
 /**
  * The token each workshop was opened with, kept in this browser (localStorage) so the workshop

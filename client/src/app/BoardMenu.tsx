@@ -1,7 +1,7 @@
 import { useCallback, useEffect, useId, useRef, useState } from 'react'
 import { useTranslation } from 'react-i18next'
-import { ArrowIcon, PencilIcon, TrashIcon } from './icons'
-import { useDismiss } from './useDismiss'
+import { ArrowIcon, PencilIcon, TrashIcon } from '../ui/icons'
+import { useDismiss } from '../ui/useDismiss'
 
 interface BoardMenuProps {
   boardTitle: string

@@ -1,6 +1,6 @@
 import { useId } from 'react'
 import { useTranslation } from 'react-i18next'
-import { ModalDialog } from './ModalDialog'
+import { ModalDialog } from '../ui/ModalDialog'
 
 interface DeleteBoardDialogProps {
   title: string

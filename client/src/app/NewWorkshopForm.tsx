@@ -3,8 +3,8 @@ import { useTranslation } from 'react-i18next'
 import { WORKSHOP_TITLE_MAX } from '../../../shared/schema/records/workshopMeta'
 import { rememberCreated } from '../access/workshopAccess'
 import { createWorkshop } from './api'
-import { navigate } from './navigation'
-import { parseWorkshopLink } from './route'
+import { navigate } from '../lib/navigation'
+import { parseWorkshopLink } from '../lib/route'
 
 type Failure = { kind: 'network' } | { kind: 'server'; message: string | null }
 

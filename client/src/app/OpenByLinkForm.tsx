@@ -1,8 +1,8 @@
 import { useId, useState } from 'react'
 import { useTranslation } from 'react-i18next'
 import { saveAccess } from '../access/workshopAccess'
-import { navigate } from './navigation'
-import { parseWorkshopLink, tokenInLink } from './route'
+import { navigate } from '../lib/navigation'
+import { parseWorkshopLink, tokenInLink } from '../lib/route'
 
 export function OpenByLinkForm() {
   const { t } = useTranslation('app')

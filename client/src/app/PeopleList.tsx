@@ -2,8 +2,8 @@ import { useCallback, useId, useRef, useState } from 'react'
 import { useTranslation } from 'react-i18next'
 import type { Role } from '../../../shared/access'
 import type { Peer } from '../store/types'
-import { PeopleIcon } from './icons'
-import { useDismiss } from './useDismiss'
+import { PeopleIcon } from '../ui/icons'
+import { useDismiss } from '../ui/useDismiss'
 import './peopleList.css'
 
 interface PeopleListProps {

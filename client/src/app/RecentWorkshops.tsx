@@ -2,7 +2,7 @@ import { useState } from 'react'
 import { useTranslation } from 'react-i18next'
 import { formatDateTime } from '../i18n/format'
 import { KeptBadge } from '../offline/KeptBadge'
-import { onLinkClick } from './navigation'
+import { onLinkClick } from '../lib/navigation'
 import { forgetWorkshop, loadRecent, saveRecent } from './recentWorkshops'
 
 export function RecentWorkshops({ headingId }: { headingId: string }) {

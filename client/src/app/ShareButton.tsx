@@ -4,7 +4,7 @@ import { formatJoinCode } from '../../../shared/access'
 import { useAccessInfo } from '../facilitation/accessClient'
 import { CopyField } from '../facilitation/CopyField'
 import { displayAddress } from '../facilitation/displayAddress'
-import { useDismiss } from './useDismiss'
+import { useDismiss } from '../ui/useDismiss'
 import '../facilitation/facilitation.css'
 
 /**

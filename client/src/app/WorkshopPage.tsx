@@ -3,8 +3,8 @@ import { useTranslation } from 'react-i18next'
 import { useWorkshopAccess } from '../access/useWorkshopAccess'
 import type { StoredAccess } from '../access/workshopAccess'
 import { useWorkshopStore } from '../access/useWorkshopStore'
-import { NameDialog } from './NameDialog'
-import { guestNumber, loadUserName, saveUserName } from './userName'
+import { NameDialog } from '../ui/NameDialog'
+import { guestNumber, loadUserName, saveUserName } from '../lib/userName'
 import { WorkshopView } from './WorkshopView'
 
 /** Waits (briefly) to learn what the link this workshop was opened with is, then opens it. */

@@ -1,4 +1,4 @@
-import { loadStoredList, parseStoredList, saveStoredList } from './storedList'
+import { loadStoredList, parseStoredList, saveStoredList } from '../lib/storedList'
 
 /** Workshops this browser has opened, newest first. Kept only in localStorage: no account needed. */
 export interface RecentWorkshop {

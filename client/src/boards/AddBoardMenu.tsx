@@ -2,8 +2,8 @@ import { useCallback, useId, useRef, useState } from 'react'
 import { useTranslation } from 'react-i18next'
 import type { BoardTemplate } from '../../../shared/schema/records/board'
 import { boardChoices, type BoardChoice } from '../../../shared/logic/templates'
-import { PlusIcon } from '../app/icons'
-import { useDismiss } from '../app/useDismiss'
+import { PlusIcon } from '../ui/icons'
+import { useDismiss } from '../ui/useDismiss'
 
 interface AddBoardMenuProps {
   onAdd(choice: BoardChoice): void

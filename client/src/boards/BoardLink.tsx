@@ -1,6 +1,6 @@
 import type { ReactNode } from 'react'
-import { onLinkClick, useRoute } from '../app/navigation'
-import { routeToUrl } from '../app/route'
+import { onLinkClick, useRoute } from '../lib/navigation'
+import { routeToUrl } from '../lib/route'
 
 /** A link to a board of this workshop (`?board=<id>`), a real link that navigates in place. */
 export function BoardLink({ boardId, className, children }: { boardId: string; className?: string; children: ReactNode }) {

@@ -2,7 +2,7 @@ import Konva from 'konva'
 import { useEffect, useLayoutEffect, useMemo, useRef, useState } from 'react'
 import { useTranslation } from 'react-i18next'
 import { CanvasFocusDescription } from '../a11y/CanvasFocusDescription'
-import { useCommitPlan } from '../boards/useCommitPlan'
+import { useCommitPlan } from '../store/useCommitPlan'
 import { useHideNote } from '../facilitation/useHideNote'
 import { useBoardAccess } from '../session/BoardAccessContext'
 import { sessionBus } from '../session/sessionBus'
@@ -10,13 +10,13 @@ import { useBoardVote } from '../session/useBoardVote'
 import type { WorkshopStore } from '../store/WorkshopStore'
 import { createCanvasActions } from './canvasActions'
 import { EditorOverlay, FilterPanel, NoticeBanner, SelectionTools } from './CanvasOverlays'
-import { createCanvasSession } from './canvasSession'
+import { createCanvasStore } from './canvasState'
 import { CanvasStage } from './CanvasStage'
 import { CanvasToolbar } from './CanvasToolbar'
 import { watchCulling } from './culling'
 import { useCanvasGestures } from './gestures/useCanvasGestures'
 import { createCanvasItems } from './itemHandlers'
-import { useSessionStore } from './sessionStore'
+import { useStoreSlice } from '../lib/createStore'
 import { isDrawingTool } from './tools'
 import { useCameraFollowing } from './useCameraFollowing'
 import { useCanvasKeyboard } from './useCanvasKeyboard'
@@ -56,7 +56,7 @@ function BoardCanvasSession({ store, boardId }: BoardCanvasProps) {
   const hideNote = useHideNote(store)
 
   // ---- the session store and what acts on it ---------------------------------------------------
-  const [session] = useState(() => createCanvasSession({ access, voting, pendingCamera: sessionBus(store).takeCamera(boardId) }))
+  const [session] = useState(() => createCanvasStore({ access, voting, pendingCamera: sessionBus(store).takeCamera(boardId) }))
   useLayoutEffect(() => session.setState({ access, voting }), [session, access, voting])
   const viewport = useViewport(session, CANVAS_VIEWPORT)
   const commit = useCommitPlan(store, (error) => session.setState({ notice: { tone: 'error', text: error.message } }))
@@ -79,10 +79,10 @@ function BoardCanvasSession({ store, boardId }: BoardCanvasProps) {
   }, [actions, hideNote.error])
 
   // ---- render ----------------------------------------------------------------------------------
-  const tool = useSessionStore(session, (s) => s.tool)
-  const panning = useSessionStore(session, (s) => s.tool === 'hand' || s.gesture.spaceHeld)
-  const dropping = useSessionStore(session, (s) => s.dropping)
-  const focusedId = useSessionStore(session, (s) => (s.selection.size === 1 ? [...s.selection][0]! : null))
+  const tool = useStoreSlice(session, (s) => s.tool)
+  const panning = useStoreSlice(session, (s) => s.tool === 'hand' || s.gesture.spaceHeld)
+  const dropping = useStoreSlice(session, (s) => s.dropping)
+  const focusedId = useStoreSlice(session, (s) => (s.selection.size === 1 ? [...s.selection][0]! : null))
   const drawing = isDrawingTool(tool) && !panning
   return (
     <div

@@ -7,10 +7,10 @@ import { useItemsOfKind } from '../store/hooks'
 import type { WorkshopStore } from '../store/WorkshopStore'
 import { TagFilterBar } from '../tags/TagFilterBar'
 import type { CanvasActions } from './canvasActions'
-import { isEditableKind, type CanvasSession } from './canvasSession'
+import { isEditableKind, type CanvasStore } from './canvasState'
 import { ItemTextEditor } from './ItemTextEditor'
 import { SelectionToolbar, type SelectionVote } from './SelectionToolbar'
-import { useSessionStore } from './sessionStore'
+import { useStoreSlice } from '../lib/createStore'
 import { useSelectedItems } from './useSelectedItems'
 import { useSharedColor } from './useSharedColor'
 
@@ -19,15 +19,15 @@ import { useSharedColor } from './useSharedColor'
 
 interface OverlayProps {
   store: WorkshopStore
-  session: CanvasSession
+  session: CanvasStore
   actions: CanvasActions
 }
 
 /** The text editor over the item being edited; it follows the committed camera. */
 export function EditorOverlay({ store, session, actions }: OverlayProps) {
   const { t } = useTranslation('canvas')
-  const editingId = useSessionStore(session, (s) => s.editingId)
-  const camera = useSessionStore(session, (s) => s.committedCamera)
+  const editingId = useStoreSlice(session, (s) => s.editingId)
+  const camera = useStoreSlice(session, (s) => s.committedCamera)
   const kind = editingId ? store.getItem(editingId)?.kind : undefined
   if (!editingId || !isEditableKind(kind)) return null
   return (
@@ -45,8 +45,8 @@ export function EditorOverlay({ store, session, actions }: OverlayProps) {
 
 /** Styling, tags, votes and delete for what is selected, while nothing is being edited. */
 export function SelectionTools({ store, session, actions, voting, canEdit, hideNote }: OverlayProps & { voting: BoardVoting; canEdit: boolean; hideNote: HideNote }) {
-  const selection = useSessionStore(session, (s) => s.selection)
-  const editing = useSessionStore(session, (s) => s.editingId !== null)
+  const selection = useStoreSlice(session, (s) => s.selection)
+  const editing = useStoreSlice(session, (s) => s.editingId !== null)
   const items = useSelectedItems(store, selection)
   const color = useSharedColor(store, selection)
   const single = items.length === 1 ? items[0] : undefined
@@ -86,9 +86,9 @@ export function SelectionTools({ store, session, actions, voting, canEdit, hideN
 }
 
 /** The tag filter bar, while the person has it open. */
-export function FilterPanel({ store, session, boardId }: { store: WorkshopStore; session: CanvasSession; boardId: string }) {
+export function FilterPanel({ store, session, boardId }: { store: WorkshopStore; session: CanvasStore; boardId: string }) {
   const { t } = useTranslation('canvas')
-  const open = useSessionStore(session, (s) => s.filterOpen)
+  const open = useStoreSlice(session, (s) => s.filterOpen)
   if (!open) return null
   return (
     <div className="sk-filter-panel" aria-label={t('filter.title')} role="region">
@@ -101,8 +101,8 @@ export function FilterPanel({ store, session, boardId }: { store: WorkshopStore;
  * The filter bar with its "showing 4 of 12". Subscribed to the taggable kinds of this board in its
  * own component, mounted only while the bar is open, so a note edit re-renders this count, not the board.
  */
-function FilteredCount({ store, session, boardId }: { store: WorkshopStore; session: CanvasSession; boardId: string }) {
-  const filter = useSessionStore(session, (s) => s.filter)
+function FilteredCount({ store, session, boardId }: { store: WorkshopStore; session: CanvasStore; boardId: string }) {
+  const filter = useStoreSlice(session, (s) => s.filter)
   const notes = useItemsOfKind(store, boardId, 'note')
   const texts = useItemsOfKind(store, boardId, 'text')
   const shapes = useItemsOfKind(store, boardId, 'shape')
@@ -113,7 +113,7 @@ function FilteredCount({ store, session, boardId }: { store: WorkshopStore; sess
 /** What went wrong or happened (a refused plan, a photo queued offline); goes away by itself. */
 export function NoticeBanner({ session, actions }: Omit<OverlayProps, 'store'>) {
   const { t } = useTranslation('canvas')
-  const notice = useSessionStore(session, (s) => s.notice)
+  const notice = useStoreSlice(session, (s) => s.notice)
   useEffect(() => {
     if (!notice) return
     const timer = window.setTimeout(() => actions.notify(null), notice.tone === 'error' ? 10_000 : 5000)

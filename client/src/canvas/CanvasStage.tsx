@@ -5,18 +5,18 @@ import { Arrow, Ellipse, Layer, Path, Rect, Stage, Transformer } from 'react-kon
 import { planResizeItem } from '../../../shared/logic/canvasItems'
 import { detailForScale } from '../../../shared/logic/geometry'
 import type { ItemRecord } from '../../../shared/schema/schema'
-import { matchesMedia } from '../boards/useMediaQuery'
-import type { CommitPlan } from '../boards/useCommitPlan'
+import { matchesMedia } from '../ui/useMediaQuery'
+import type { CommitPlan } from '../store/useCommitPlan'
 import type { BoardVoting } from '../session/useBoardVote'
 import type { WorkshopStore } from '../store/WorkshopStore'
 import type { CanvasActions } from './canvasActions'
-import type { CanvasSession } from './canvasSession'
+import type { CanvasStore } from './canvasState'
 import { CursorsLayer } from './CursorsLayer'
 import { DEFAULT_INK } from './inkColors'
 import type { ItemHandlers } from './itemHandlers'
 import { ConnectorNode, ImageNode, ShapeNode, StrokeNode, TextNode } from './itemNodes'
 import { NoteNode } from './NoteNode'
-import { useSessionStore } from './sessionStore'
+import { useStoreSlice } from '../lib/createStore'
 import { isDrawingTool } from './tools'
 import { lazyHitGraph, overscanOf } from './viewport/stagePainting'
 import type { Viewport } from './viewport/useViewport'
@@ -27,7 +27,7 @@ const ANCHOR_SIZE = matchesMedia('(pointer: coarse)') ? 22 : 12
 interface CanvasStageProps {
   store: WorkshopStore
   boardId: string
-  session: CanvasSession
+  session: CanvasStore
   viewport: Viewport
   handlers: ItemHandlers
   nodes: ReadonlyMap<string, Konva.Group>
@@ -49,10 +49,10 @@ interface CanvasStageProps {
 export function CanvasStage(props: CanvasStageProps) {
   const { store, boardId, session, viewport, overscan: ratio, penPathRef } = props
   const { t } = useTranslation('canvas')
-  const size = useSessionStore(session, (s) => s.size)
-  const scale = useSessionStore(session, (s) => s.committedCamera.scale)
-  const panning = useSessionStore(session, (s) => s.tool === 'hand' || s.gesture.spaceHeld)
-  const drawingTool = useSessionStore(session, (s) => isDrawingTool(s.tool))
+  const size = useStoreSlice(session, (s) => s.size)
+  const scale = useStoreSlice(session, (s) => s.committedCamera.scale)
+  const panning = useStoreSlice(session, (s) => s.tool === 'hand' || s.gesture.spaceHeld)
+  const drawingTool = useStoreSlice(session, (s) => isDrawingTool(s.tool))
   // Items stop listening while another tool is active: Konva must not start dragging them.
   const listening = !panning && !drawingTool
   if (size.w === 0 || size.h === 0) return null
@@ -74,12 +74,12 @@ export function CanvasStage(props: CanvasStageProps) {
 /** The mounted items (culling.ts decides which), each its own memoised node subscribed to its record. */
 const ItemsLayer = memo(function ItemsLayer({ store, session, handlers, voting, listening }: Pick<CanvasStageProps, 'store' | 'session' | 'handlers' | 'voting'> & { listening: boolean }) {
   const { t } = useTranslation('canvas')
-  const rendered = useSessionStore(session, (s) => s.rendered)
-  const editingId = useSessionStore(session, (s) => s.editingId)
-  const filter = useSessionStore(session, (s) => s.filter)
-  const soleSelected = useSessionStore(session, (s) => (s.selection.size === 1 ? [...s.selection][0]! : null))
+  const rendered = useStoreSlice(session, (s) => s.rendered)
+  const editingId = useStoreSlice(session, (s) => s.editingId)
+  const filter = useStoreSlice(session, (s) => s.filter)
+  const soleSelected = useStoreSlice(session, (s) => (s.selection.size === 1 ? [...s.selection][0]! : null))
   // From the committed camera, so the level switches at a redraw, never mid-gesture.
-  const detail = useSessionStore(session, (s) => detailForScale(s.committedCamera.scale))
+  const detail = useStoreSlice(session, (s) => detailForScale(s.committedCamera.scale))
   const placeholder = t('note.placeholder')
   const imageLabels = useMemo(() => ({ loading: t('image.uploading'), missing: t('image.missing') }), [t])
   // Notes show dots only on the board the vote is on: plain numbers per note, never a subscription each.
@@ -121,11 +121,11 @@ const ItemsLayer = memo(function ItemsLayer({ store, session, handlers, voting, 
 
 /** The resize frame around what is selected (arrows show end handles instead) and the marquee. */
 function SelectionLayer({ session, nodes, actions, commit, canEdit, transformerRef, listening }: CanvasStageProps & { listening: boolean }) {
-  const selection = useSessionStore(session, (s) => s.selection)
-  const rendered = useSessionStore(session, (s) => s.rendered)
-  const editingId = useSessionStore(session, (s) => s.editingId)
-  const marquee = useSessionStore(session, (s) => s.marquee)
-  const scale = useSessionStore(session, (s) => s.committedCamera.scale)
+  const selection = useStoreSlice(session, (s) => s.selection)
+  const rendered = useStoreSlice(session, (s) => s.rendered)
+  const editingId = useStoreSlice(session, (s) => s.editingId)
+  const marquee = useStoreSlice(session, (s) => s.marquee)
+  const scale = useStoreSlice(session, (s) => s.committedCamera.scale)
   const { lookupItem } = actions
   const single = selection.size === 1 ? lookupItem([...selection][0]!) : undefined
   const anchors = transformerAnchors(single?.kind, selection.size)
@@ -199,8 +199,8 @@ function SelectionLayer({ session, nodes, actions, commit, canEdit, transformerR
 }
 
 /** The shape or arrow being drawn, dashed. */
-function DraftShape({ session }: { session: CanvasSession }) {
-  const draft = useSessionStore(session, (s) => s.draft)
+function DraftShape({ session }: { session: CanvasStore }) {
+  const draft = useStoreSlice(session, (s) => s.draft)
   if (draft?.kind === 'arrow') {
     return <Arrow points={[draft.from.x, draft.from.y, draft.to.x, draft.to.y]} stroke={DEFAULT_INK} fill={DEFAULT_INK} strokeWidth={2} pointerLength={12} pointerWidth={12} dash={[6, 4]} />
   }

@@ -6,16 +6,16 @@ import { useUndoState } from '../store/hooks'
 import type { WorkshopStore } from '../store/WorkshopStore'
 import type { CanvasActions } from './canvasActions'
 import { ZOOM_STEP } from './canvasKeyboard'
-import type { CanvasSession } from './canvasSession'
+import type { CanvasStore } from './canvasState'
 import { icons } from './icons'
-import { useSessionStore } from './sessionStore'
+import { useStoreSlice } from '../lib/createStore'
 import type { CanvasTool } from './tools'
 
 interface CanvasToolbarProps {
   store: WorkshopStore
   /** Observers and a locked board get navigation only; private writing keeps a note button that opens the composer. */
   access: BoardAccess
-  session: CanvasSession
+  session: CanvasStore
   actions: CanvasActions
   onImages(files: File[]): void
   /** The board asks for the file picker (I key). */
@@ -24,9 +24,9 @@ interface CanvasToolbarProps {
 
 /** The board's main tools, at the bottom edge. */
 export function CanvasToolbar({ store, access, session, actions, onImages, pickerRef }: CanvasToolbarProps) {
-  const tool = useSessionStore(session, (s) => s.tool)
-  const scale = useSessionStore(session, (s) => s.committedCamera.scale)
-  const filterOpen = useSessionStore(session, (s) => s.filterOpen)
+  const tool = useStoreSlice(session, (s) => s.tool)
+  const scale = useStoreSlice(session, (s) => s.committedCamera.scale)
+  const filterOpen = useStoreSlice(session, (s) => s.filterOpen)
   const onTool = actions.setTool
   const { t, i18n } = useTranslation('canvas')
   const { t: ts } = useTranslation('session')

@@ -7,7 +7,7 @@ import { TEXT_MAX } from '../../../shared/schema/records/text'
 import type { ItemRecord } from '../../../shared/schema/schema'
 import { useItem } from '../store/hooks'
 import type { WorkshopStore } from '../store/WorkshopStore'
-import { isEditableKind, type EditableKind } from './canvasSession'
+import { isEditableKind, type EditableKind } from './canvasState'
 import { NOTE_FONT_FAMILY } from './NoteNode'
 import { noteInk, notePalette } from './notePalette'
 

@@ -5,11 +5,11 @@ import type { ReadingItem } from '../../../shared/logic/readingOrder'
 import { NOTE_DEFAULT_SIZE, type NoteColor } from '../../../shared/schema/records/note'
 import type { ItemRecord } from '../../../shared/schema/schema'
 import type { Tagged } from '../../../shared/schema/tags'
-import type { CommitPlan } from '../boards/useCommitPlan'
+import type { CommitPlan } from '../store/useCommitPlan'
 import { sessionBus } from '../session/sessionBus'
 import type { WorkshopStore } from '../store/WorkshopStore'
 import { revealRect } from './canvasKeyboard'
-import { isEditableKind, noSelection, type CanvasSession, type Notice } from './canvasSession'
+import { isEditableKind, noSelection, type CanvasStore, type Notice } from './canvasState'
 import { planDrawing, planText } from './gestures/drawingPlans'
 import type { DrawingGesture } from './gestures/gestureReducer'
 import type { CanvasTool } from './tools'
@@ -27,7 +27,7 @@ export type CanvasActions = ReturnType<typeof createCanvasActions>
 export interface CanvasActionDeps {
   store: WorkshopStore
   boardId: string
-  session: CanvasSession
+  session: CanvasStore
   viewport: Viewport
   commit: CommitPlan
 }

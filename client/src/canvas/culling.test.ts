@@ -3,7 +3,7 @@ import type { NoteRecord } from '../../../shared/schema/records/note'
 import type { ItemRecord } from '../../../shared/schema/schema'
 import { fullAccess } from '../session/boardAccess'
 import type { BoardVoting } from '../session/useBoardVote'
-import { createCanvasSession } from './canvasSession'
+import { createCanvasStore } from './canvasState'
 import { watchCulling } from './culling'
 
 const voting: BoardVoting = { view: null, canVote: false, isEligible: () => false, cast: async () => false, retract: async () => false }
@@ -38,7 +38,7 @@ function fakeStore(initial: ItemRecord[]) {
 // A 1000 × 800 view at 100 %, overscan 0.25: items within 250 board pixels of the view are mounted.
 function setup(items: ItemRecord[]) {
   const store = fakeStore(items)
-  const session = createCanvasSession({ access: fullAccess, voting, pendingCamera: null })
+  const session = createCanvasStore({ access: fullAccess, voting, pendingCamera: null })
   session.setState({ size: { w: 1000, h: 800 } })
   const stop = watchCulling(store, session, 'b', 0.25)
   return { store, session, stop }

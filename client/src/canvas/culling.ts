@@ -1,7 +1,7 @@
 import { isCanvasItem, itemRect, type CanvasItem } from '../../../shared/logic/canvasItems'
 import { intersects, visibleRect, type Camera, type Rect } from '../../../shared/logic/geometry'
 import type { WorkshopStore } from '../store/WorkshopStore'
-import { noSelection, type CanvasSession, type CanvasSessionState } from './canvasSession'
+import { noSelection, type CanvasStore, type CanvasState } from './canvasState'
 import type { Size } from './viewport/cameraInput'
 
 /**
@@ -15,7 +15,7 @@ import type { Size } from './viewport/cameraInput'
  * items come or go (which also drops deleted items from the selection), and when an item moves
  * into reach or out of it without the camera moving. Returns the unsubscribe.
  */
-export function watchCulling(store: Pick<WorkshopStore, 'getItem' | 'getItemIds' | 'subscribe'>, session: CanvasSession, boardId: string, overscan: number): () => void {
+export function watchCulling(store: Pick<WorkshopStore, 'getItem' | 'getItemIds' | 'subscribe'>, session: CanvasStore, boardId: string, overscan: number): () => void {
   const lookup = (id: string): CanvasItem | undefined => {
     const item = store.getItem(id)
     return isCanvasItem(item) ? item : undefined
@@ -24,7 +24,7 @@ export function watchCulling(store: Pick<WorkshopStore, 'getItem' | 'getItemIds'
     const item = lookup(id)
     return item ? itemRect(item, lookup) : null
   }
-  const reach = (s: Pick<CanvasSessionState, 'committedCamera' | 'size'>) => grow(visibleRect(s.committedCamera, s.size), cullMargin(s.committedCamera, s.size, overscan))
+  const reach = (s: Pick<CanvasState, 'committedCamera' | 'size'>) => grow(visibleRect(s.committedCamera, s.size), cullMargin(s.committedCamera, s.size, overscan))
   let mounted: ReadonlySet<string> = new Set()
 
   const recull = () => {

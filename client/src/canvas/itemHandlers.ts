@@ -3,10 +3,10 @@ import type { RefObject } from 'react'
 import { planMoveItems } from '../../../shared/logic/canvasItems'
 import { endAt } from '../../../shared/logic/connectors'
 import type { Point } from '../../../shared/logic/geometry'
-import type { CommitPlan } from '../boards/useCommitPlan'
+import type { CommitPlan } from '../store/useCommitPlan'
 import type { WorkshopStore } from '../store/WorkshopStore'
 import type { CanvasActions } from './canvasActions'
-import type { CanvasSession } from './canvasSession'
+import type { CanvasStore } from './canvasState'
 
 /** Gestures the board handles for every item; one stable object so memoised nodes skip renders. */
 export interface ItemHandlers {
@@ -44,7 +44,7 @@ export interface CanvasItems {
 
 interface ItemHandlerDeps {
   store: WorkshopStore
-  session: CanvasSession
+  session: CanvasStore
   actions: CanvasActions
   commit: CommitPlan
   transformerRef: RefObject<Konva.Transformer | null>

@@ -3,14 +3,14 @@ import { cameraForView, viewOfCamera } from '../session/followView'
 import { sessionBus, type CameraRequest } from '../session/sessionBus'
 import type { WorkshopStore } from '../store/WorkshopStore'
 import type { CanvasActions } from './canvasActions'
-import type { CanvasSession, CanvasSessionState } from './canvasSession'
-import { useSessionStore } from './sessionStore'
+import type { CanvasStore, CanvasState } from './canvasState'
+import { useStoreSlice } from '../lib/createStore'
 import type { Viewport } from './viewport/useViewport'
 
 interface CameraDeps {
   store: WorkshopStore
   boardId: string
-  session: CanvasSession
+  session: CanvasStore
   viewport: Viewport
   actions: CanvasActions
   /** Only the facilitator can be followed or bring everyone to their view. */
@@ -23,7 +23,7 @@ interface CameraDeps {
  * middle when the canvas changes size; and, for the facilitator, their own view out to the others.
  */
 export function useCameraFollowing({ store, boardId, session, viewport, actions, publishesView }: CameraDeps): void {
-  const size = useSessionStore(session, (s) => s.size)
+  const size = useStoreSlice(session, (s) => s.size)
   const hasContent = useSyncExternalStore(
     useCallback((listener: () => void) => store.subscribe(`items:${boardId}`, listener), [store, boardId]),
     () => store.getItemIds(boardId).length > 0,
@@ -68,7 +68,7 @@ export function useCameraFollowing({ store, boardId, session, viewport, actions,
   // gesture and never while still, one person's presence, cheaper than their cursor.
   useEffect(() => {
     if (!publishesView) return
-    const publish = (s: CanvasSessionState) => {
+    const publish = (s: CanvasState) => {
       if (s.size.w > 0 && s.size.h > 0) store.setView({ boardId, ...viewOfCamera(s.committedCamera, s.size) })
     }
     publish(session.getState())

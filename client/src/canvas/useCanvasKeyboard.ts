@@ -2,14 +2,14 @@ import { useEffect, type RefObject } from 'react'
 import type { WorkshopStore } from '../store/WorkshopStore'
 import type { CanvasActions } from './canvasActions'
 import { keyCommand, stepFocus, type KeyCommand } from './canvasKeyboard'
-import type { CanvasSession } from './canvasSession'
+import type { CanvasStore } from './canvasState'
 import type { GestureEvent } from './gestures/gestureReducer'
 import type { Viewport } from './viewport/useViewport'
 
 interface CanvasKeyboardDeps {
   store: WorkshopStore
   boardId: string
-  session: CanvasSession
+  session: CanvasStore
   viewport: Viewport
   actions: CanvasActions
   /** The image file picker (I). */

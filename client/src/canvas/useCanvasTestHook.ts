@@ -4,7 +4,7 @@ import { resolveConnector } from '../../../shared/logic/connectors'
 import type { Rect } from '../../../shared/logic/geometry'
 import type { WorkshopStore } from '../store/WorkshopStore'
 import type { CanvasActions } from './canvasActions'
-import type { CanvasSession } from './canvasSession'
+import type { CanvasStore } from './canvasState'
 import type { CanvasTestHook } from './canvasTestHook'
 import type { CanvasItems } from './itemHandlers'
 import { imageSourceStates } from './itemNodes'
@@ -13,7 +13,7 @@ import type { Viewport } from './viewport/useViewport'
 interface TestHookDeps {
   store: WorkshopStore
   boardId: string
-  session: CanvasSession
+  session: CanvasStore
   viewport: Viewport
   actions: CanvasActions
   items: CanvasItems

@@ -2,10 +2,10 @@ import { useCallback, useEffect, type DragEvent } from 'react'
 import { useTranslation } from 'react-i18next'
 import { placedImageSize } from '../../../shared/logic/canvasItems'
 import type { Point } from '../../../shared/logic/geometry'
-import type { CommitPlan } from '../boards/useCommitPlan'
+import type { CommitPlan } from '../store/useCommitPlan'
 import type { WorkshopStore } from '../store/WorkshopStore'
 import type { CanvasActions } from './canvasActions'
-import type { CanvasSession } from './canvasSession'
+import type { CanvasStore } from './canvasState'
 import { enqueueImage, onUploadError, startImageUploads } from './images/imageQueue'
 import { ImagePrepareError, prepareImage } from './images/prepareImage'
 import { isTypingTarget } from './useCanvasKeyboard'
@@ -14,7 +14,7 @@ import type { Viewport } from './viewport/useViewport'
 interface ImageInputDeps {
   store: WorkshopStore
   boardId: string
-  session: CanvasSession
+  session: CanvasStore
   viewport: Viewport
   actions: CanvasActions
   commit: CommitPlan

@@ -3,7 +3,7 @@ import { useTranslation } from 'react-i18next'
 import { useWorkshopAccess } from '../access/useWorkshopAccess'
 import { useWorkshopStore } from '../access/useWorkshopStore'
 import type { StoredAccess } from '../access/workshopAccess'
-import { guestNumber, loadUserName } from '../app/userName'
+import { guestNumber, loadUserName } from '../lib/userName'
 import { CaptureView } from './CaptureView'
 
 /** Quick capture owns its own store, like the workshop page: the phone may open it straight from the home screen. */

@@ -10,9 +10,9 @@ import {
   type HistoryCounts,
 } from '../../../shared/logic/history'
 import type { ItemRecord } from '../../../shared/schema/schema'
-import { ModalDialog } from '../app/ModalDialog'
+import { ModalDialog } from '../ui/ModalDialog'
 import { formatDateTime } from '../i18n/format'
-import { useCommitPlan } from '../boards/useCommitPlan'
+import { useCommitPlan } from '../store/useCommitPlan'
 import type { WorkshopStore } from '../store/WorkshopStore'
 import {
   createCheckpoint,

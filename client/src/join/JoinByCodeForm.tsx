@@ -1,7 +1,7 @@
 import { useId, useState } from 'react'
 import { useTranslation } from 'react-i18next'
 import { normalizeJoinCode } from '../../../shared/access'
-import { navigate } from '../app/navigation'
+import { navigate } from '../lib/navigation'
 import { joinCodeInputProps } from './joinCodeInputProps'
 import './join.css'
 

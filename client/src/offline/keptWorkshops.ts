@@ -1,4 +1,4 @@
-import { loadStoredList, parseStoredList, saveStoredList } from '../app/storedList'
+import { loadStoredList, parseStoredList, saveStoredList } from '../lib/storedList'
 
 /**
  * Workshops the person asked to keep available with no network ("Hold tilgjengelig uten nett").

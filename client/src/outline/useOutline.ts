@@ -1,7 +1,7 @@
 import { useCallback, useState } from 'react'
 import { useTranslation } from 'react-i18next'
 import type { DocumentPlan } from '../../../shared/logic/plan'
-import { useCommitPlan } from '../boards/useCommitPlan'
+import { useCommitPlan } from '../store/useCommitPlan'
 import type { WorkshopStore } from '../store/WorkshopStore'
 
 export type OutlineMessage = { kind: 'error' | 'status'; text: string } | null

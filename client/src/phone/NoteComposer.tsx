@@ -1,7 +1,7 @@
 import { useEffect, useId, useRef, useState } from 'react'
 import { useTranslation } from 'react-i18next'
 import type { SubmitOutcome } from '../../../shared/facilitation/commands'
-import { commandErrorText } from './commandErrorText'
+import { commandErrorText } from '../ui/commandErrorText'
 import type { NoteOutbox } from './useNoteOutbox'
 
 /** How long "where it went" stays: long enough to read twice. */

@@ -3,8 +3,8 @@ import { useTranslation } from 'react-i18next'
 import { useWorkshopAccess } from '../access/useWorkshopAccess'
 import type { StoredAccess } from '../access/workshopAccess'
 import { useWorkshopStore } from '../access/useWorkshopStore'
-import { NameDialog } from '../app/NameDialog'
-import { guestNumber, loadUserName, saveUserName } from '../app/userName'
+import { NameDialog } from '../ui/NameDialog'
+import { guestNumber, loadUserName, saveUserName } from '../lib/userName'
 import { PhoneView } from './PhoneView'
 
 /**

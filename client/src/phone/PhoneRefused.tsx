@@ -1,7 +1,7 @@
 import { useTranslation } from 'react-i18next'
 import { CloseCode } from '../../../shared/protocol'
-import { onLinkClick } from '../app/navigation'
-import { RefusedBanner } from '../app/RefusedBanner'
+import { onLinkClick } from '../lib/navigation'
+import { RefusedBanner } from '../ui/RefusedBanner'
 
 /**
  * The server turned this phone away. For what a resident can meet here (no token, a link that no

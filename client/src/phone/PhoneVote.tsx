@@ -5,7 +5,7 @@ import { dotsUsed, planCast, rankResults } from '../../../shared/facilitation/vo
 import type { VoteState } from '../../../shared/schema/records/session'
 import { useMine, useTally } from '../store/hooks'
 import type { WorkshopStore } from '../store/WorkshopStore'
-import { commandErrorText } from './commandErrorText'
+import { commandErrorText } from '../ui/commandErrorText'
 import { hasText, useBoardNotes } from './useBoardNotes'
 
 interface PhoneVoteProps {
@@ -43,7 +43,7 @@ export function PhoneVote({ store, vote, boardTitle, readOnly }: PhoneVoteProps)
     if (add) {
       const plan = planCast(vote, counts, itemId)
       if (!plan.ok) {
-        setRefusal({ itemId, text: commandErrorText(t, plan.error, { maxPerItem: vote.maxPerItem }) })
+        setRefusal({ itemId, text: commandErrorText(t, plan.error, { max: vote.maxPerItem }) })
         return
       }
     } else if (!counts[itemId]) {
@@ -54,7 +54,7 @@ export function PhoneVote({ store, vote, boardTitle, readOnly }: PhoneVoteProps)
     const reply = await store.control.send({ type: add ? 'vote.cast' : 'vote.retract', itemId })
     inFlight.current = false
     if (reply.ok) setReplied(reply.result)
-    else setRefusal({ itemId, text: commandErrorText(t, reply.error, { maxPerItem: vote.maxPerItem }) })
+    else setRefusal({ itemId, text: commandErrorText(t, reply.error, { max: vote.maxPerItem }) })
   }
 
   return (

@@ -1,5 +1,5 @@
 import { WORKSHOP_ID_PATTERN } from '../../../shared/protocol'
-import { loadStoredList, parseStoredList, saveStoredList } from '../app/storedList'
+import { loadStoredList, parseStoredList, saveStoredList } from '../lib/storedList'
 
 /**
  * Notes written on the phone page while it had no connection, kept on the device until they are

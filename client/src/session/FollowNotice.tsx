@@ -1,7 +1,7 @@
 import { useEffect, useRef, useState } from 'react'
 import { useTranslation } from 'react-i18next'
 import type { FollowState } from '../../../shared/schema/records/session'
-import { navigate } from '../app/navigation'
+import { navigate } from '../lib/navigation'
 import { usePeers } from '../store/hooks'
 import type { WorkshopStore } from '../store/WorkshopStore'
 import { sessionBus } from './sessionBus'

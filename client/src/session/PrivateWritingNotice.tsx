@@ -7,7 +7,7 @@ import { NOTE_TEXT_MAX } from '../../../shared/schema/records/note'
 import type { WritingPhase } from '../../../shared/schema/records/session'
 import { useHeld, useMine } from '../store/hooks'
 import type { WorkshopStore } from '../store/WorkshopStore'
-import { commandErrorText } from './commandErrorText'
+import { commandErrorText } from '../ui/commandErrorText'
 import { sessionBus } from './sessionBus'
 import { sessionIcons } from './sessionIcons'
 

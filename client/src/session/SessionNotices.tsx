@@ -1,7 +1,7 @@
 import { useEffect, useState } from 'react'
 import { useTranslation } from 'react-i18next'
 import type { BoardRecord } from '../../../shared/schema/records/board'
-import { navigate } from '../app/navigation'
+import { navigate } from '../lib/navigation'
 import { useBoards, useSession } from '../store/hooks'
 import type { WorkshopStore } from '../store/WorkshopStore'
 import { FollowNotice } from './FollowNotice'

@@ -1,4 +1,4 @@
-import { iconProps } from '../app/icons'
+import { iconProps } from '../ui/icons'
 /** Icons of the session strip and timer as inline SVG (emoji render as boxes on machines without the font). */
 const common = iconProps
 

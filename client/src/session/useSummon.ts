@@ -1,5 +1,5 @@
 import { useEffect, useRef, useState } from 'react'
-import { navigate } from '../app/navigation'
+import { navigate } from '../lib/navigation'
 import { useConnection, useSession } from '../store/hooks'
 import type { WorkshopStore } from '../store/WorkshopStore'
 import { sessionBus } from './sessionBus'

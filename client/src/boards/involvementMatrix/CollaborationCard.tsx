@@ -8,7 +8,7 @@ import {
   type CollaborationRecord,
 } from '../../../../shared/schema/records/collaboration'
 import type { WorkshopStore } from '../../store/WorkshopStore'
-import { matchesMedia, REDUCED_MOTION } from '../useMediaQuery'
+import { matchesMedia, REDUCED_MOTION } from '../../ui/useMediaQuery'
 
 type Field = (typeof collaborationFields)[number]
 

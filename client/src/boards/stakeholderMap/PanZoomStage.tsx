@@ -6,7 +6,7 @@ import { fitCamera, zoomAt, type Camera, type Point, type Rect } from '../../../
 import { idleGestures, type GestureState } from '../../canvas/gestures/gestureReducer'
 import { usePointerGestures, type GestureHost } from '../../canvas/gestures/usePointerGestures'
 import { ZOOM_STEP } from '../../canvas/canvasKeyboard'
-import { createSessionStore, useSessionStore, type SessionStore } from '../../canvas/sessionStore'
+import { createStore, useStoreSlice, type Store } from '../../lib/createStore'
 import { initialViewport, useViewport, type Viewport, type ViewportOptions, type ViewportState } from '../../canvas/viewport/useViewport'
 
 const FIT_PADDING = 32
@@ -27,7 +27,7 @@ interface PanZoomState extends ViewportState {
 
 /** What the board's test hook reads of the stage shown now. */
 export interface PanZoomView {
-  session: SessionStore<ViewportState>
+  session: Store<ViewportState>
   viewport: Viewport
 }
 
@@ -52,10 +52,10 @@ interface PanZoomStageProps {
  */
 export function PanZoomStage({ contentBounds, label, testId, onDoubleClickBoard, onPointerBoard, viewRef, children }: PanZoomStageProps) {
   const { t } = useTranslation('stakeholderMap')
-  const [session] = useState(() => createSessionStore<PanZoomState>({ ...initialViewport, gesture: idleGestures, cameraTouched: false }))
+  const [session] = useState(() => createStore<PanZoomState>({ ...initialViewport, gesture: idleGestures, cameraTouched: false }))
   const viewport = useViewport(session, MAP_VIEWPORT)
-  const size = useSessionStore(session, (s) => s.size)
-  const camera = useSessionStore(session, (s) => s.committedCamera)
+  const size = useStoreSlice(session, (s) => s.size)
+  const camera = useStoreSlice(session, (s) => s.committedCamera)
 
   useLayoutEffect(() => {
     const view: PanZoomView = { session, viewport }

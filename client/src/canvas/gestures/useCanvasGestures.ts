@@ -1,7 +1,7 @@
 import type Konva from 'konva'
 import { useMemo, useRef, type RefObject } from 'react'
 import type { CanvasActions } from '../canvasActions'
-import type { CanvasSession } from '../canvasSession'
+import type { CanvasStore } from '../canvasState'
 import type { CanvasItems } from '../itemHandlers'
 import { strokeOutlinePath } from '../strokePath'
 import type { Viewport } from '../viewport/useViewport'
@@ -14,7 +14,7 @@ import { usePointerGestures, type GestureHost, type PointerGestures } from './us
  * drafts, new notes and drawings). The live pen path is drawn straight into a Konva Path from
  * pointer events, never through React.
  */
-export function useCanvasGestures(session: CanvasSession, viewport: Viewport, actions: CanvasActions, items: CanvasItems): PointerGestures & { penPathRef: RefObject<Konva.Path | null> } {
+export function useCanvasGestures(session: CanvasStore, viewport: Viewport, actions: CanvasActions, items: CanvasItems): PointerGestures & { penPathRef: RefObject<Konva.Path | null> } {
   const penPathRef = useRef<Konva.Path>(null)
   const host = useMemo<GestureHost>(() => {
     const paintPen = (samples: readonly number[]) => {

@@ -1,5 +1,5 @@
 import { useCallback, useEffect, type MouseEvent as ReactMouseEvent, type PointerEvent as ReactPointerEvent } from 'react'
-import type { SessionStore } from '../sessionStore'
+import type { Store } from '../../lib/createStore'
 import type { Viewport, ViewportState } from '../viewport/useViewport'
 import { reduceGesture, type GestureContext, type GestureEffect, type GestureEvent, type GestureState, type PenSample, type PointerInput } from './gestureReducer'
 
@@ -23,8 +23,8 @@ export interface PointerGestures {
  * session store and runs the effects through `host`. Moves and releases are window listeners, so a
  * drag that leaves the canvas (or outlives a re-render) goes on.
  */
-export function usePointerGestures<S extends ViewportState & { gesture: GestureState }>(store: SessionStore<S>, viewport: Viewport, host: GestureHost): PointerGestures {
-  const session = store as unknown as SessionStore<ViewportState & { gesture: GestureState }>
+export function usePointerGestures<S extends ViewportState & { gesture: GestureState }>(store: Store<S>, viewport: Viewport, host: GestureHost): PointerGestures {
+  const session = store as unknown as Store<ViewportState & { gesture: GestureState }>
 
   const dispatch = useCallback(
     (event: GestureEvent, dom?: Event) => {

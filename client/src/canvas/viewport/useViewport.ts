@@ -1,7 +1,7 @@
 import type Konva from 'konva'
 import { createRef, useEffect, useLayoutEffect, useState, type RefObject } from 'react'
 import { screenToBoard, type Camera, type Point } from '../../../../shared/logic/geometry'
-import { useSessionStore, type SessionStore } from '../sessionStore'
+import { useStoreSlice, type Store } from '../../lib/createStore'
 import type { Size } from './cameraInput'
 import { overscanOf, paintGrid, paintStage, previewStage, stagePoint } from './stagePainting'
 
@@ -54,8 +54,8 @@ export const initialViewport: ViewportState = { camera: { x: 0, y: 0, scale: 1 }
  * the stage directly and React follows at most every `commitMs`, so a pan or pinch renders no
  * React component per frame.
  */
-export function createViewport<S extends ViewportState>(store: SessionStore<S>, options: ViewportOptions): Viewport {
-  const session = store as unknown as SessionStore<ViewportState>
+export function createViewport<S extends ViewportState>(store: Store<S>, options: ViewportOptions): Viewport {
+  const session = store as unknown as Store<ViewportState>
   const containerRef = createRef<HTMLDivElement>()
   const stageRef = createRef<Konva.Stage>()
   /** The camera the stage was last drawn with; a CSS transform maps that picture to the shown camera. */
@@ -110,13 +110,13 @@ export function createViewport<S extends ViewportState>(store: SessionStore<S>, 
 }
 
 /** A viewport for the lifetime of the component, with its container's size kept in the session store. */
-export function useViewport<S extends ViewportState>(store: SessionStore<S>, options: ViewportOptions): Viewport {
+export function useViewport<S extends ViewportState>(store: Store<S>, options: ViewportOptions): Viewport {
   const [viewport] = useState(() => createViewport(store, options))
-  const size = useSessionStore(store, (s) => s.size)
+  const size = useStoreSlice(store, (s) => s.size)
   useLayoutEffect(() => {
     const el = viewport.containerRef.current
     if (!el) return
-    const session = store as unknown as SessionStore<ViewportState>
+    const session = store as unknown as Store<ViewportState>
     const update = () => {
       const w = Math.round(el.clientWidth)
       const h = Math.round(el.clientHeight)

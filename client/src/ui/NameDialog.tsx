@@ -1,6 +1,6 @@
 import { useId, useState } from 'react'
 import { useTranslation } from 'react-i18next'
-import { USER_NAME_MAX } from './userName'
+import { USER_NAME_MAX } from '../lib/userName'
 import { ModalDialog } from './ModalDialog'
 
 interface NameDialogProps {

@@ -1,9 +1,9 @@
 import { describe, expect, it } from 'vitest'
-import { createSessionStore } from './sessionStore'
+import { createStore } from './createStore'
 
-describe('createSessionStore', () => {
+describe('createStore', () => {
   it('merges patches and tells listeners the new and the previous state', () => {
-    const store = createSessionStore({ tool: 'select', zoom: 1 })
+    const store = createStore({ tool: 'select', zoom: 1 })
     const seen: [string, string][] = []
     store.subscribe((state, previous) => seen.push([state.tool, previous.tool]))
     store.setState({ tool: 'pen' })
@@ -17,7 +17,7 @@ describe('createSessionStore', () => {
 
   it('keeps the same state object and stays quiet when nothing changed', () => {
     const selection = new Set(['a'])
-    const store = createSessionStore({ selection, tool: 'select' })
+    const store = createStore({ selection, tool: 'select' })
     const before = store.getState()
     let calls = 0
     store.subscribe(() => calls++)
@@ -27,7 +27,7 @@ describe('createSessionStore', () => {
   })
 
   it('stops calling a listener once unsubscribed', () => {
-    const store = createSessionStore({ n: 0 })
+    const store = createStore({ n: 0 })
     const calls: number[] = []
     const off = store.subscribe((state) => calls.push(state.n))
     store.setState({ n: 1 })

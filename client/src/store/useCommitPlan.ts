@@ -1,7 +1,7 @@
 import { useCallback, useLayoutEffect, useRef } from 'react'
 import { PlanRejectedError } from '../../../shared/doc/applyPlan'
 import type { DocumentPlan } from '../../../shared/logic/plan'
-import type { WorkshopStore } from '../store/WorkshopStore'
+import type { WorkshopStore } from './WorkshopStore'
 
 /** What to commit: a plan, or a store write that validates one (`addBoardFromTemplate`, …). */
 export type Change = DocumentPlan | (() => void)

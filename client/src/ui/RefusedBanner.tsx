@@ -2,7 +2,7 @@ import { useId } from 'react'
 import { useTranslation } from 'react-i18next'
 import { CloseCode } from '../../../shared/protocol'
 import { ModalDialog } from './ModalDialog'
-import { onLinkClick } from './navigation'
+import { onLinkClick } from '../lib/navigation'
 
 /** The server turned this client away for good: say why and offer the one thing that helps. */
 export function RefusedBanner({ code, reason }: { code: number; reason: string }) {

@@ -1,5 +1,5 @@
 import { useTranslation } from 'react-i18next'
-import { onLinkClick } from './navigation'
+import { onLinkClick } from '../lib/navigation'
 
 /** The logo, always a way back home. */
 export function Brand({ compact = false }: { compact?: boolean }) {

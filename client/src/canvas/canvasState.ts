@@ -6,7 +6,7 @@ import type { BoardAccess } from '../session/boardAccess'
 import type { CameraRequest } from '../session/sessionBus'
 import type { BoardVoting } from '../session/useBoardVote'
 import { idleGestures, type Draft, type GestureState } from './gestures/gestureReducer'
-import { createSessionStore, type SessionStore } from './sessionStore'
+import { createStore, type Store } from '../lib/createStore'
 import type { CanvasTool } from './tools'
 import { initialViewport, type ViewportState } from './viewport/useViewport'
 
@@ -23,7 +23,7 @@ export function isEditableKind(kind: ItemRecord['kind'] | undefined): kind is Ed
  * Everything one person's canvas of one board holds that is not in the document: fresh per board,
  * never stored or sent (the camera goes out as the facilitator's view, the cursor as presence).
  */
-export interface CanvasSessionState extends ViewportState {
+export interface CanvasState extends ViewportState {
   /** Ids of selected items on this board; items deleted by anyone drop out (culling.ts). */
   selection: ReadonlySet<string>
   /** The item whose text is typed in the overlay editor. */
@@ -58,12 +58,12 @@ export interface CanvasSessionState extends ViewportState {
   voting: BoardVoting
 }
 
-export type CanvasSession = SessionStore<CanvasSessionState>
+export type CanvasStore = Store<CanvasState>
 
 export const noSelection: ReadonlySet<string> = new Set()
 
-export function createCanvasSession(init: Pick<CanvasSessionState, 'access' | 'voting' | 'pendingCamera'>): CanvasSession {
-  return createSessionStore<CanvasSessionState>({
+export function createCanvasStore(init: Pick<CanvasState, 'access' | 'voting' | 'pendingCamera'>): CanvasStore {
+  return createStore<CanvasState>({
     ...initialViewport,
     selection: noSelection,
     editingId: null,

@@ -1,11 +1,11 @@
 import { useCallback, useSyncExternalStore } from 'react'
 
 /**
- * Session state of one view (camera, selection, tool, the gesture in progress) outside React:
+ * View state of one board (camera, selection, tool, the gesture in progress) outside React:
  * event handlers read `getState()` when they run, components subscribe to the slices they draw.
  * The pattern of zustand's vanilla.ts + react.ts, in the few lines this needs.
  */
-export interface SessionStore<S> {
+export interface Store<S> {
   getState(): S
   /** Shallow-merges `patch` (or what `fn` returns) and notifies listeners if anything changed. */
   setState(patch: Partial<S> | ((state: S) => Partial<S>)): void
@@ -13,7 +13,7 @@ export interface SessionStore<S> {
   subscribe(listener: (state: S, previous: S) => void): () => void
 }
 
-export function createSessionStore<S extends object>(initial: S): SessionStore<S> {
+export function createStore<S extends object>(initial: S): Store<S> {
   let state = initial
   const listeners = new Set<(state: S, previous: S) => void>()
   return {
@@ -35,10 +35,10 @@ export function createSessionStore<S extends object>(initial: S): SessionStore<S
 }
 
 /**
- * One slice of a session store; the component re-renders only when the selected value changes
+ * One slice of a store; the component re-renders only when the selected value changes
  * (`Object.is`), so a selector must return a stored value or a primitive, not a new object.
  */
-export function useSessionStore<S, T>(store: SessionStore<S>, selector: (state: S) => T): T {
+export function useStoreSlice<S, T>(store: Store<S>, selector: (state: S) => T): T {
   const subscribe = useCallback((listener: () => void) => store.subscribe(listener), [store])
   const read = () => selector(store.getState())
   return useSyncExternalStore(subscribe, read, read)

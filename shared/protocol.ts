@@ -33,11 +33,19 @@ export const CloseCode = {
   Unauthorized: 4401,
   Forbidden: 4403,
   WorkshopNotFound: 4404,
+  /**
+   * The client wrote under a Yjs client id that belongs to someone else (docs/schema.md, "Who may
+   * write what"): its update was refused whole, and its later ones would build on it. A reload
+   * gives the page a new id.
+   */
+  ClientIdTaken: 4409,
   MessageTooLarge: 4413,
   /** Client's schema is older than the document's: reload to get the new client. */
   ClientTooOld: 4426,
   /** Client's schema is newer than the server's: the server is being upgraded; reload later. */
   ClientTooNew: 4427,
+  /** A participant or observer connected without `?schema=`: every client but a facilitator's tool must say what it writes. */
+  SchemaMissing: 4428,
   ServerError: 4500,
   ServerShuttingDown: 4503,
 } as const

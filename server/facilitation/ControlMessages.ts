@@ -1,6 +1,7 @@
 import * as encoding from 'lib0/encoding'
 import * as authProtocol from 'y-protocols/auth'
 import type { RefusalReason, ServerMessage } from '../../shared/facilitation/commands'
+import type { Refusal } from '../../shared/facilitation/guard'
 import { messageAuth, messageControl } from '../../shared/protocol'
 import type { Room } from '../sync/Room'
 import type { SyncConnection } from '../sync/SyncConnection'
@@ -11,7 +12,9 @@ const refusalText: Record<RefusalReason, string> = {
   locked: 'This board is locked by the facilitator',
   privatePhase: 'Notes on this board are private until the facilitator reveals them',
   notYours: 'In this session you can only change what you added yourself',
-  invalid: 'This change is not part of a workshop',
+  invalid: 'This change would leave something in the workshop that is not valid',
+  authorship: 'This change was written under a connection id that belongs to someone else',
+  outOfOrder: 'This change builds on something the server does not have yet; send what you have again',
 }
 
 /**
@@ -44,15 +47,21 @@ export class ControlMessages {
     this.#room.sendMessage(connection, encoding.toUint8Array(encoder), 'control')
   }
 
-  /** The app gets a `refused` control message; a plain y-websocket client the standard permission-denied one. */
-  tellRefused(connection: SyncConnection, reason: RefusalReason, boardId: string | null): void {
+  /**
+   * The app gets a `refused` control message with the refusal as it is (a field added to `Refusal`
+   * reaches it as well); a plain y-websocket client the standard permission-denied one, whose text
+   * names the reason, the record and what is wrong with it.
+   */
+  tellRefused(connection: SyncConnection, refusal: Refusal): void {
     if (this.#speaking.has(connection)) {
-      this.send(connection, { type: 'refused', reason, boardId })
+      this.send(connection, { type: 'refused', ...refusal })
       return
     }
+    const { reason, recordId, detail } = refusal
+    const about = recordId !== undefined ? ` (record ${recordId}${detail ? `: ${detail}` : ''})` : detail ? ` (${detail})` : ''
     const encoder = encoding.createEncoder()
     encoding.writeVarUint(encoder, messageAuth)
-    authProtocol.writePermissionDenied(encoder, `${reason}: ${refusalText[reason]}`)
+    authProtocol.writePermissionDenied(encoder, `${reason}: ${refusalText[reason]}${about}`)
     this.#room.sendMessage(connection, encoding.toUint8Array(encoder), 'control')
   }
 }

@@ -115,7 +115,7 @@ export class Facilitation implements RoomExtension {
       if (this.#toldReadOnly.has(connection) || !carriesNews(this.#room.doc, update)) return
       this.#toldReadOnly.add(connection)
     }
-    this.#control.tellRefused(connection, refusal.reason, refusal.boardId)
+    this.#control.tellRefused(connection, refusal)
   }
 
   onAwareness(connection: SyncConnection, update: Uint8Array): Uint8Array {

@@ -1,5 +1,6 @@
 import * as v from 'valibot'
 import type { Role } from '../access'
+import type { Refusal } from './guard'
 import { cardLanes } from '../schema/records/card'
 import { NOTE_TEXT_MAX, noteColors, type NoteColor } from '../schema/records/note'
 import {
@@ -127,7 +128,13 @@ export const commandErrors = [
 export type CommandError = (typeof commandErrors)[number]
 
 /** Why the server undid a client's document update. */
-export const refusalReasons = ['readOnly', 'facilitatorOnly', 'locked', 'privatePhase', 'notYours', 'invalid'] as const
+/**
+ * Why the server refused a client's update (docs/facilitation.md): the role rules (`readOnly` …
+ * `notYours`), a record the validators refuse or a part a workshop does not have (`invalid`), structs
+ * written under someone else's Yjs client id (`authorship`), and an update building on something the
+ * server does not have, which it asks the client to send again (`outOfOrder`).
+ */
+export const refusalReasons = ['readOnly', 'facilitatorOnly', 'locked', 'privatePhase', 'notYours', 'invalid', 'authorship', 'outOfOrder'] as const
 export type RefusalReason = (typeof refusalReasons)[number]
 
 /** A note that is not on a board (yet): written in private, waiting for approval, or hidden by the facilitator. */
@@ -163,7 +170,8 @@ export type ServerMessage =
   | { type: 'welcome'; role: Role; participantId: string; serverTime: number }
   | { type: 'reply'; id: string; ok: true; result?: unknown }
   | { type: 'reply'; id: string; ok: false; error: CommandError; message: string }
-  | { type: 'refused'; reason: RefusalReason; boardId: string | null }
+  /** An update of this client's was refused and undone (Refusal in shared/facilitation/guard.ts). */
+  | ({ type: 'refused' } & Refusal)
   /** To each participant: their own held notes and their dots in the open vote. */
   | { type: 'mine'; notes: HeldNote[]; ballots: OwnBallots | null }
   /**

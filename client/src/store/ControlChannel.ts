@@ -10,9 +10,9 @@ import {
   type CommandType,
   type HeldNote,
   type OwnBallots,
-  type RefusalReason,
   type ServerMessage,
 } from '../../../shared/facilitation/commands'
+import type { Refusal } from '../../../shared/facilitation/guard'
 import { messageControl } from '../../../shared/protocol'
 
 /** Who this browser is in the workshop, as the server said (or the stored link said, until it does). */
@@ -45,10 +45,8 @@ export type CommandOutcome<T extends CommandType> =
   | { ok: true; result: CommandResult<T> }
   | { ok: false; error: CommandError | 'offline' | 'timeout'; message: string }
 
-export interface Refusal {
-  reason: RefusalReason
-  boardId: string | null
-}
+/** An own update the server refused and undid (shared/facilitation/guard.ts): its reason, board and record. */
+export type { Refusal }
 
 /** A command waits this long for its reply before it is reported as failed. */
 const REPLY_TIMEOUT_MS = 15_000
@@ -233,9 +231,11 @@ export class ControlChannel {
         if (message.ok) this.#settle(message.id, { ok: true, result: message.result as never })
         else this.#settle(message.id, { ok: false, error: message.error, message: message.message })
         return
-      case 'refused':
-        for (const listener of [...this.#refusalListeners]) listener({ reason: message.reason, boardId: message.boardId })
+      case 'refused': {
+        const { type: _type, ...refusal } = message
+        for (const listener of [...this.#refusalListeners]) listener(refusal)
         return
+      }
       case 'mine':
         this.#mine = { notes: message.notes, ballots: message.ballots }
         this.#emit('mine')

@@ -5,6 +5,8 @@ import type { AddressInfo } from 'node:net'
 import path from 'node:path'
 import { CloseCode } from '../shared/protocol'
 import { AccessStore } from './access/AccessStore'
+import { Authorship } from './trust/Authorship'
+import { RecordValidity } from './trust/RecordValidity'
 import { Facilitation } from './facilitation/Facilitation'
 import { WorkshopHistory } from './history/WorkshopHistory'
 import { createJoinLimiter } from './http/accessApi'
@@ -105,8 +107,14 @@ export async function createSamskapServer(options: SamskapServerOptions): Promis
     writeRetryMs: options.writeRetryMs ?? (isSharedPersistence(persistence) ? 30_000 : 0),
     fanout,
     metrics,
-    // Above sync, in hook order: the guard and facilitation first (they refuse updates), then history.
-    extensions: [Facilitation.load, ...(history ? [(room: Room) => history.roomExtension(room)] : [])],
+    // Above sync, in hook order: the trust checks (whose client ids, valid records), then the guard
+    // and facilitation (they refuse updates), then history.
+    extensions: [
+      Authorship.load,
+      (room: Room) => new RecordValidity(room),
+      Facilitation.load,
+      ...(history ? [(room: Room) => history.roomExtension(room)] : []),
+    ],
   })
   const access = new AccessStore(persistence)
   const sockets: SyncServer = new SyncServer({ registry, access, log, pingIntervalMs: options.pingIntervalMs ?? 30_000 })

@@ -19,7 +19,8 @@ export interface SyncServerOptions {
 
 /**
  * The websockets of `/sync/<workshopId>`: the upgrade, the checks before a socket may join (the
- * workshop id, `?schema=` against this server's, `?token=` → a grant), joining its room, and pings.
+ * workshop id, `?schema=` against this server's and required of all but facilitators, `?token=` → a
+ * grant), joining its room, and pings.
  * Messages are listened to from the first moment: those that arrive while the room loads wait in
  * the connection's queue.
  */
@@ -109,6 +110,12 @@ export class SyncServer {
         } else {
           connection.reject(CloseCode.Forbidden, 'This link is not valid (any more); ask the facilitator for a new one')
         }
+        return
+      }
+      // Every client but a facilitator's own tools says what it writes: a page that does not skips the schema check.
+      if (connection.params.get('schema') === null && grant.role !== 'facilitator') {
+        connection.log.info({ role: grant.role }, 'connection refused: no schema parameter')
+        connection.reject(CloseCode.SchemaMissing, 'This app did not say which version of the workshop it writes; please reload')
         return
       }
       connection.grant = grant

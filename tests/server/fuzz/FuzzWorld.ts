@@ -108,7 +108,7 @@ export class FuzzWorld {
       newId: () => `board${++n}`,
       now: FUZZ_TIME,
     })
-    const second = { id: 'board-canvas2', title: 'Lerret 2', order: 'z0', template: 'canvas' as const, showHelp: false, linkedBoardId: '' }
+    const second = { id: 'board-canvas2', title: 'Lerret 2', order: 'a9', template: 'canvas' as const, showHelp: false, linkedBoardId: '' }
     applyPlan(panel.doc, { ...plan, createBoards: [...(plan.createBoards ?? []), second] }, null)
     const boards = [...getWorkshopMaps(panel.doc).boards.values()].map((map) => readRecord(map) as { id: string; template: string })
     const boardIds = { canvas: boards.filter((b) => b.template === 'canvas').map((b) => b.id).sort(), challenge: boards.find((b) => b.template === 'challengeBoard')!.id }

@@ -1,6 +1,7 @@
 import { useCallback, useId, useRef, useState } from 'react'
 import { createPortal } from 'react-dom'
 import { useTranslation } from 'react-i18next'
+import { PresentationButton } from '../presentation/PresentationButton'
 import { useHeld } from '../store/hooks'
 import type { WorkshopStore } from '../store/WorkshopStore'
 import { useAccessInfo } from './accessClient'
@@ -64,6 +65,8 @@ export function FacilitationButton({ store, workshopId, boardId }: { store: Work
           </>
         )}
       </button>
+      {/* Presenting is the facilitator's too, and found where the rest of running the session is. */}
+      <PresentationButton store={store} boardId={boardId} />
       {open &&
         createPortal(
           <FacilitationPanel id={panelId} store={store} boardId={boardId} access={access} onShowJoinScreen={() => setJoinScreen(true)} onClose={close} />,

@@ -13,8 +13,9 @@ import { PromptSection } from './PromptSection'
 import { TimerSection } from './TimerSection'
 import { VoteSection } from './VoteSection'
 import { WritingSection } from './WritingSection'
+import { ThemeSection } from '../themes/ThemeSection'
 
-export const panelSections = ['join', 'timer', 'writing', 'vote', 'moderation', 'board', 'prompt', 'people'] as const
+export const panelSections = ['join', 'timer', 'writing', 'vote', 'themes', 'moderation', 'board', 'prompt', 'people'] as const
 export type PanelSectionId = (typeof panelSections)[number]
 
 const OPEN_KEY = 'samskap.facilitation.open'
@@ -145,6 +146,7 @@ export function FacilitationPanel({ store, boardId, access, onShowJoinScreen, on
         <TimerSection {...section('timer')} />
         <WritingSection {...section('writing')} />
         <VoteSection {...section('vote')} />
+        <ThemeSection {...section('themes')} />
         <ModerationSection {...section('moderation')} />
         <BoardSection {...section('board')} />
         <PromptSection {...section('prompt')} />

@@ -39,6 +39,8 @@ export const CloseCode = {
    * gives the page a new id.
    */
   ClientIdTaken: 4409,
+  /** The facilitator removed this participant: their token is refused from then on (HTTP's 410 Gone). */
+  Removed: 4410,
   MessageTooLarge: 4413,
   /** Client's schema is older than the document's: reload to get the new client. */
   ClientTooOld: 4426,

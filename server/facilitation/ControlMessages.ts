@@ -1,6 +1,6 @@
 import * as encoding from 'lib0/encoding'
 import * as authProtocol from 'y-protocols/auth'
-import type { RefusalReason, ServerMessage } from '../../shared/facilitation/commands'
+import type { RefusalReason, RefusedRecord, ServerMessage } from '../../shared/facilitation/commands'
 import type { Refusal } from '../../shared/facilitation/guard'
 import { messageAuth, messageControl } from '../../shared/protocol'
 import type { Room } from '../sync/Room'
@@ -49,12 +49,13 @@ export class ControlMessages {
 
   /**
    * The app gets a `refused` control message with the refusal as it is (a field added to `Refusal`
-   * reaches it as well); a plain y-websocket client the standard permission-denied one, whose text
-   * names the reason, the record and what is wrong with it.
+   * reaches it as well) and what the undo took away of the sender's writing; a plain y-websocket
+   * client the standard permission-denied one, whose text names the reason, the record and what is
+   * wrong with it.
    */
-  tellRefused(connection: SyncConnection, refusal: Refusal): void {
+  tellRefused(connection: SyncConnection, refusal: Refusal, records: RefusedRecord[] = []): void {
     if (this.#speaking.has(connection)) {
-      this.send(connection, { type: 'refused', ...refusal })
+      this.send(connection, { type: 'refused', ...refusal, ...(records.length > 0 ? { records } : {}) })
       return
     }
     const { reason, recordId, detail } = refusal

@@ -10,9 +10,10 @@ import {
   type CommandType,
   type HeldNote,
   type OwnBallots,
+  type RefusedRecord,
   type ServerMessage,
 } from '../../../shared/facilitation/commands'
-import type { Refusal } from '../../../shared/facilitation/guard'
+import type { Refusal as GuardRefusal } from '../../../shared/facilitation/guard'
 import { messageControl } from '../../../shared/protocol'
 
 /** Who this browser is in the workshop, as the server said (or the stored link said, until it does). */
@@ -45,8 +46,11 @@ export type CommandOutcome<T extends CommandType> =
   | { ok: true; result: CommandResult<T> }
   | { ok: false; error: CommandError | 'offline' | 'timeout'; message: string }
 
-/** An own update the server refused and undid (shared/facilitation/guard.ts): its reason, board and record. */
-export type { Refusal }
+/** An own update the server refused and undid (shared/facilitation/guard.ts): its reason, board and record, and what the undo took away. */
+export interface Refusal extends GuardRefusal {
+  /** What the server's undo took away of this person's writing (session/notApplied.ts keeps it). */
+  records: RefusedRecord[]
+}
 
 /** A command waits this long for its reply before it is reported as failed. */
 const REPLY_TIMEOUT_MS = 15_000
@@ -232,8 +236,8 @@ export class ControlChannel {
         else this.#settle(message.id, { ok: false, error: message.error, message: message.message })
         return
       case 'refused': {
-        const { type: _type, ...refusal } = message
-        for (const listener of [...this.#refusalListeners]) listener(refusal)
+        const { type: _type, records, ...refusal } = message
+        for (const listener of [...this.#refusalListeners]) listener({ ...refusal, records: records ?? [] })
         return
       }
       case 'mine':

@@ -4,6 +4,13 @@ import { CloseCode } from '../../../shared/protocol'
 import { ModalDialog } from './ModalDialog'
 import { onLinkClick } from '../lib/navigation'
 
+/** Refusals of a token, the same at every route and socket (shared/access.ts `AccessRefusal`), in the app's words. */
+const tokenRefusals: Partial<Record<number, 'noAccess' | 'badLink' | 'removed'>> = {
+  [CloseCode.Unauthorized]: 'noAccess',
+  [CloseCode.Forbidden]: 'badLink',
+  [CloseCode.Removed]: 'removed',
+}
+
 /** The server turned this client away for good: say why and offer the one thing that helps. */
 export function RefusedBanner({ code, reason }: { code: number; reason: string }) {
   const { t } = useTranslation('app')
@@ -12,21 +19,26 @@ export function RefusedBanner({ code, reason }: { code: number; reason: string }
   // A client without ?schema= is an old or odd one: the cure is the same as for another version.
   const versionMismatch = code === CloseCode.ClientTooOld || code === CloseCode.ClientTooNew || code === CloseCode.SchemaMissing
   const notFound = code === CloseCode.WorkshopNotFound
+  const token = tokenRefusals[code]
   const clientIdTaken = code === CloseCode.ClientIdTaken
   const title = versionMismatch
     ? t('refused.newVersionTitle')
     : notFound
       ? t('refused.notFoundTitle')
-      : clientIdTaken
-        ? t('refused.clientIdTitle')
-        : t('refused.otherTitle')
+      : token
+        ? t(`refused.${token}Title`)
+        : clientIdTaken
+          ? t('refused.clientIdTitle')
+          : t('refused.otherTitle')
   const body = versionMismatch
     ? t('refused.newVersionBody')
     : notFound
       ? t('refused.notFoundBody')
-      : clientIdTaken
-        ? t('refused.clientIdBody')
-        : reason || t('refused.otherBody', { code })
+      : token
+        ? t(`refused.${token}Body`)
+        : clientIdTaken
+          ? t('refused.clientIdBody')
+          : reason || t('refused.otherBody', { code })
   return (
     <ModalDialog role="alertdialog" labelledBy={titleId} describedBy={bodyId} className="refused">
       <h2 id={titleId}>{title}</h2>

@@ -268,7 +268,9 @@ export class Room implements MessageHandler {
     if (transaction) for (const afterApply of hooks.afterApply) afterApply({ connection, update, transaction })
   }
 
-  #refused(connection: SyncConnection, update: Uint8Array, { close, ...refusal }: RoomRefusal, undone: boolean): void {
+  #refused(connection: SyncConnection, update: Uint8Array, refusal: RoomRefusal, undone: boolean): void {
+    // The same object to every hook: extensions may key what they noted about it by the refusal.
+    const { close } = refusal
     const about = { reason: refusal.reason, boardId: refusal.boardId, recordId: refusal.recordId, detail: refusal.detail }
     if (undone) connection.log.info(about, 'update refused and undone')
     else connection.log.debug(about, 'update refused before it was applied')

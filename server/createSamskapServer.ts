@@ -9,6 +9,8 @@ import { AdminOverview } from './admin/AdminOverview'
 import { DEFAULT_RETENTION_DAYS, Retention } from './retention/Retention'
 import { defaultAuthSettings, type AuthSettings } from './auth/authSettings'
 import { StaffAuth } from './auth/StaffAuth'
+import { Authorship } from './trust/Authorship'
+import { RecordValidity } from './trust/RecordValidity'
 import { migrateAccess } from './access/migrateAccess'
 import { openServerKeys } from './access/serverSecret'
 import { Facilitation } from './facilitation/Facilitation'
@@ -165,8 +167,11 @@ export async function createSamskapServer(options: SamskapServerOptions): Promis
     fanout,
     metrics,
     maxStoredBytes: limits.workshopMaxBytes,
-    // Above sync, in hook order: the size cap, the guard and facilitation (they refuse updates), then history.
+    // Above sync, in hook order: the trust checks (whose client ids, valid records), the size cap,
+    // the guard and facilitation (they refuse updates), then history.
     extensions: [
+      Authorship.load,
+      (room: Room) => new RecordValidity(room),
       (room: Room) => new WorkshopSizeCap(room),
       (room, tools) => Facilitation.load(room, tools, access),
       ...(history ? [(room: Room) => history.roomExtension(room)] : []),

@@ -36,6 +36,12 @@ export const CloseCode = {
   Unauthorized: 4401,
   Forbidden: 4403,
   WorkshopNotFound: 4404,
+  /**
+   * The client wrote under a Yjs client id that belongs to someone else (docs/schema.md, "Who may
+   * write what"): its update was refused whole, and its later ones would build on it. A reload
+   * gives the page a new id.
+   */
+  ClientIdTaken: 4409,
   /** The facilitator removed this participant: their token is refused from then on (HTTP's 410 Gone). */
   Removed: 4410,
   MessageTooLarge: 4413,
@@ -43,6 +49,8 @@ export const CloseCode = {
   ClientTooOld: 4426,
   /** Client's schema is newer than the server's: the server is being upgraded; reload later. */
   ClientTooNew: 4427,
+  /** A participant or observer connected without `?schema=`: every client but a facilitator's tool must say what it writes. */
+  SchemaMissing: 4428,
   /** The connection sent more than its budget per minute (server/limits); reconnect after a minute. */
   RateLimited: 4429,
   /** Too many connections from the client's address (a venue's Wi-Fi shares one); try again later. */

@@ -132,7 +132,7 @@ export class Facilitation implements RoomExtension {
     }
     const written = this.#written.get(refusal)
     const lost = written && undone ? lostByUndo(this.#workshop.maps, written) : []
-    this.#control.tellRefused(connection, refusal.reason, refusal.boardId, lost)
+    this.#control.tellRefused(connection, refusal, lost)
   }
 
   /** The stored size changed: facilitators hear when it crosses a level of the cap. */

@@ -15,7 +15,7 @@ import { CrossInstanceSync, remoteOrigin } from './CrossInstanceSync'
 import { DurableLog, type CommittedBatch } from './DurableLog'
 import { MalformedMessageError } from './MalformedMessageError'
 import { RoomHooks } from './RoomHooks'
-import type { Refusal, RoomExtension } from './RoomExtension'
+import type { RoomExtension, RoomRefusal } from './RoomExtension'
 import type { MessageHandler, SyncConnection } from './SyncConnection'
 import { UndoableApply } from './UndoableApply'
 
@@ -112,7 +112,9 @@ export class Room implements MessageHandler {
       if (origin === remoteOrigin && !this.#instances?.storingRemote) {
         this.#durable.countStoredElsewhere(update.byteLength)
         this.#broadcastUpdate(update, undefined)
-      } else this.#durable.append(update, origin)
+      }
+      // A client's update being applied is stored from its outcome (#applyClientUpdate).
+      else if (!this.#undoable?.isHolding) this.#durable.append(update, origin)
     })
     this.#instances?.start()
   }
@@ -289,21 +291,27 @@ export class Room implements MessageHandler {
       Y.applyUpdate(this.doc, update, connection)
       return
     }
-    const { transaction, refusal } = this.#undoable.apply(connection, update, (applied) => {
+    const { transaction, refusal, updates, origin } = this.#undoable.apply(connection, update, (applied) => {
       for (const checkApplied of hooks.checkApplied) {
         const found = checkApplied({ connection, update, transaction: applied })
         if (found) return found
       }
       return null
     })
+    for (const stored of updates) this.#durable.append(stored, origin)
     if (refusal) return this.#refused(connection, update, refusal, true)
     if (transaction) for (const afterApply of hooks.afterApply) afterApply({ connection, update, transaction })
   }
 
-  #refused(connection: SyncConnection, update: Uint8Array, refusal: Refusal, undone: boolean): void {
-    if (undone) connection.log.info({ reason: refusal.reason, boardId: refusal.boardId }, 'update refused and undone')
-    else connection.log.debug({ reason: refusal.reason }, 'update refused before it was applied')
+  #refused(connection: SyncConnection, update: Uint8Array, refusal: RoomRefusal, undone: boolean): void {
+    // The same object to every hook: extensions may key what they noted about it by the refusal.
+    const { close } = refusal
+    const about = { reason: refusal.reason, boardId: refusal.boardId, recordId: refusal.recordId, detail: refusal.detail }
+    if (undone) connection.log.info(about, 'update refused and undone')
+    else connection.log.debug(about, 'update refused before it was applied')
     for (const onRefused of this.#hooks.onRefused) onRefused({ connection, update, refusal, undone })
+    // Told first (the hooks above), then closed: its later updates would build on the refused one.
+    if (close) connection.reject(close.code, close.reason)
   }
 
   async #answerAfterFlush(connection: SyncConnection, stateVector: Uint8Array): Promise<void> {

@@ -44,7 +44,8 @@ export interface SyncServerOptions {
 
 /**
  * The websockets of `/sync/<workshopId>`: the upgrade, the checks before a socket may join (the
- * workshop id, `?schema=` against this server's, `?token=` → a grant), joining its room, and pings.
+ * workshop id, `?schema=` against this server's and required of all but facilitators, `?token=` → a
+ * grant), joining its room, and pings.
  * Messages are listened to from the first moment: those that arrive while the room loads wait in
  * the connection's queue.
  */
@@ -158,6 +159,12 @@ export class SyncServer {
         connection.log.info({ refusal }, 'connection refused')
         const [code, reason] = refusalClose[refusal]
         connection.reject(code, reason)
+        return
+      }
+      // Every client but a facilitator's own tools says what it writes: a page that does not skips the schema check.
+      if (connection.params.get('schema') === null && grant.role !== 'facilitator') {
+        connection.log.info({ role: grant.role }, 'connection refused: no schema parameter')
+        connection.reject(CloseCode.SchemaMissing, 'This app did not say which version of the workshop it writes; please reload')
         return
       }
       connection.grant = grant

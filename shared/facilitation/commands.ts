@@ -1,5 +1,6 @@
 import * as v from 'valibot'
 import type { Role } from '../access'
+import type { Refusal } from './guard'
 import { cardLanes } from '../schema/records/card'
 import { NOTE_TEXT_MAX, noteColors, type NoteColor } from '../schema/records/note'
 import {
@@ -137,7 +138,13 @@ export const commandErrors = [
 export type CommandError = (typeof commandErrors)[number]
 
 /** Why the server undid a client's document update. */
-export const refusalReasons = ['readOnly', 'facilitatorOnly', 'locked', 'privatePhase', 'notYours', 'invalid', 'workshopFull'] as const
+/**
+ * Why the server refused a client's update (docs/facilitation.md): the role rules (`readOnly` …
+ * `notYours`), a record the validators refuse or a part a workshop does not have (`invalid`), structs
+ * written under someone else's Yjs client id (`authorship`), and an update building on something the
+ * server does not have, which it asks the client to send again (`outOfOrder`).
+ */
+export const refusalReasons = ['readOnly', 'facilitatorOnly', 'locked', 'privatePhase', 'notYours', 'invalid', 'authorship', 'outOfOrder', 'workshopFull'] as const
 export type RefusalReason = (typeof refusalReasons)[number]
 
 /** A note that is not on a board (yet): written in private, waiting for approval, or hidden by the facilitator. */
@@ -187,8 +194,12 @@ export type ServerMessage =
   | { type: 'welcome'; role: Role; participantId: string; serverTime: number }
   | { type: 'reply'; id: string; ok: true; result?: unknown }
   | { type: 'reply'; id: string; ok: false; error: CommandError; message: string }
-  /** `records`: the sender's writing the undo took away (server/facilitation/refusedRecords.ts), kept by the app for its author. */
-  | { type: 'refused'; reason: RefusalReason; boardId: string | null; records?: RefusedRecord[] }
+  /**
+   * An update of this client's was refused (Refusal in shared/facilitation/guard.ts: reason, board,
+   * record, detail); `records`: the sender's writing the undo took away
+   * (server/facilitation/refusedRecords.ts), kept by the app for its author.
+   */
+  | ({ type: 'refused'; records?: RefusedRecord[] } & Refusal)
   /** To each participant: their own held notes and their dots in the open vote. */
   | { type: 'mine'; notes: HeldNote[]; ballots: OwnBallots | null }
   /**

@@ -11,10 +11,10 @@ import {
   type CommandType,
   type HeldNote,
   type OwnBallots,
-  type RefusalReason,
   type RefusedRecord,
   type ServerMessage,
 } from '../../../shared/facilitation/commands'
+import type { Refusal as GuardRefusal } from '../../../shared/facilitation/guard'
 import { messageControl } from '../../../shared/protocol'
 
 /** Who this browser is in the workshop, as the server said (or the stored link said, until it does). */
@@ -54,9 +54,8 @@ export type CommandOutcome<T extends CommandType> =
   | { ok: true; result: CommandResult<T> }
   | { ok: false; error: CommandError | 'offline' | 'timeout'; message: string }
 
-export interface Refusal {
-  reason: RefusalReason
-  boardId: string | null
+/** An own update the server refused and undid (shared/facilitation/guard.ts): its reason, board and record, and what the undo took away. */
+export interface Refusal extends GuardRefusal {
   /** What the server's undo took away of this person's writing (session/notApplied.ts keeps it). */
   records: RefusedRecord[]
 }
@@ -250,9 +249,11 @@ export class ControlChannel {
         if (message.ok) this.#settle(message.id, { ok: true, result: message.result as never })
         else this.#settle(message.id, { ok: false, error: message.error, message: message.message })
         return
-      case 'refused':
-        for (const listener of [...this.#refusalListeners]) listener({ reason: message.reason, boardId: message.boardId, records: message.records ?? [] })
+      case 'refused': {
+        const { type: _type, records, ...refusal } = message
+        for (const listener of [...this.#refusalListeners]) listener({ ...refusal, records: records ?? [] })
         return
+      }
       case 'mine':
         this.#mine = { notes: message.notes, ballots: message.ballots }
         this.#emit('mine')

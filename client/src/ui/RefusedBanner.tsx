@@ -6,15 +6,17 @@ import { onLinkClick } from '../lib/navigation'
 
 /**
  * Close codes with their own explanation (shared/protocol.ts), in the app's words: the refusals of a
- * token, the same at every route and socket (shared/access.ts `AccessRefusal`), and the limits.
+ * token, the same at every route and socket (shared/access.ts `AccessRefusal`), the limits, and a
+ * Yjs client id that is someone else's (a page open across an upgrade: reloading gives a new one).
  */
-const explained: Partial<Record<number, 'noAccess' | 'badLink' | 'removed' | 'tooLarge' | 'rateLimited' | 'tooManyConnections'>> = {
+const explained: Partial<Record<number, 'noAccess' | 'badLink' | 'removed' | 'tooLarge' | 'rateLimited' | 'tooManyConnections' | 'clientId'>> = {
   [CloseCode.Unauthorized]: 'noAccess',
   [CloseCode.Forbidden]: 'badLink',
   [CloseCode.Removed]: 'removed',
   [CloseCode.MessageTooLarge]: 'tooLarge',
   [CloseCode.RateLimited]: 'rateLimited',
   [CloseCode.TooManyConnections]: 'tooManyConnections',
+  [CloseCode.ClientIdTaken]: 'clientId',
 }
 
 /** The server turned this client away for good: say why and offer the one thing that helps. */
@@ -22,7 +24,8 @@ export function RefusedBanner({ code, reason }: { code: number; reason: string }
   const { t } = useTranslation('app')
   const titleId = useId()
   const bodyId = useId()
-  const versionMismatch = code === CloseCode.ClientTooOld || code === CloseCode.ClientTooNew
+  // A client without ?schema= is an old or odd one: the cure is the same as for another version.
+  const versionMismatch = code === CloseCode.ClientTooOld || code === CloseCode.ClientTooNew || code === CloseCode.SchemaMissing
   const notFound = code === CloseCode.WorkshopNotFound
   const limit = explained[code]
   return (

@@ -165,7 +165,7 @@ describe('the phone page', () => {
     // One more note, from the facilitator, to vote on.
     facilitator.createNote(boardId, { text: 'Lys langs stien' })
 
-    // Dot voting: 3 dots, at most 2 on one note; the phone refuses what is over a limit, and says why.
+    // Dot voting: 3 dots, at most 2 on one note; a "+" at a limit is disabled before the tap, and says why.
     await command(facilitator, { type: 'vote.open', boardId, lane: '', votesPerPerson: 3, maxPerItem: 2, hidden: false })
     const left = page.getByTestId('phone-vote-left')
     await left.filter({ hasText: '3 av 3 prikker igjen' }).waitFor()
@@ -176,13 +176,21 @@ describe('the phone page', () => {
     await left.filter({ hasText: '2 av 3 prikker igjen' }).waitFor()
     await plus('Flere benker').click()
     await left.filter({ hasText: '1 av 3 prikker igjen' }).waitFor()
-    await plus('Flere benker').click()
-    await page.getByTestId('phone-vote-refusal').filter({ hasText: 'Du kan gi høyst 2 prikker til samme notat.' }).waitFor()
+    // The note at its maximum: its "+" is disabled with the reason beside it, the others' are not.
+    expect(await plus('Flere benker').isDisabled()).toBe(true)
+    expect(await voteItem(page, 'Flere benker').getByTestId('phone-vote-item-full').textContent()).toBe('Du kan gi høyst 2 prikker til samme notat.')
+    expect(await plus('Flere benker').getAttribute('aria-describedby')).toBe(await voteItem(page, 'Flere benker').getByTestId('phone-vote-item-full').getAttribute('id'))
+    expect(await plus('Badeplass').isDisabled()).toBe(false)
     await plus('Badeplass').click()
     await left.filter({ hasText: '0 av 3 prikker igjen' }).waitFor()
-    await plus('Lys langs stien').click()
-    await page.getByTestId('phone-vote-refusal').filter({ hasText: 'Du har brukt alle prikkene dine.' }).waitFor()
+    // No dots left: every "+" is disabled, and the reason stands under the count, before any tap.
+    await page.getByTestId('phone-vote-none-left').filter({ hasText: 'Du har brukt alle prikkene dine.' }).waitFor()
+    for (const text of ['Flere benker', 'Badeplass', 'Lys langs stien']) expect(await plus(text).isDisabled()).toBe(true)
+    expect(await page.getByTestId('phone-vote-refusal').textContent()).toBe('')
+    await shoot(page, 'phone-voting-no-dots-left')
     await minus('Badeplass').click()
+    await page.getByTestId('phone-vote-none-left').waitFor({ state: 'detached' })
+    expect(await plus('Lys langs stien').isDisabled()).toBe(false)
     await left.filter({ hasText: '1 av 3 prikker igjen' }).waitFor()
     await plus('Lys langs stien').click()
     await left.filter({ hasText: '0 av 3 prikker igjen' }).waitFor()
@@ -363,9 +371,8 @@ describe('the phone page', () => {
 
     await command(facilitator, { type: 'vote.open', boardId, lane: '', votesPerPerson: 2, maxPerItem: 1, hidden: false })
     await page.getByTestId('phone-vote-plus').first().click()
-    await page.getByTestId('phone-vote-plus').first().click()
-    await page.getByTestId('phone-vote-refusal').locator('p').waitFor()
-    found.push(...(await audit(page, 'phone, voting with a refusal')))
+    await page.getByTestId('phone-vote-item-full').waitFor()
+    found.push(...(await audit(page, 'phone, voting at a limit')))
     await command(facilitator, { type: 'vote.close' })
     await page.getByTestId('phone-results').waitFor()
     found.push(...(await audit(page, 'phone, results')))

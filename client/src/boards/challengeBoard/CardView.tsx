@@ -1,4 +1,4 @@
-import { useEffect, useRef, useState, type PointerEvent as ReactPointerEvent } from 'react'
+import { useEffect, useId, useRef, useState, type PointerEvent as ReactPointerEvent } from 'react'
 import { useTranslation } from 'react-i18next'
 import { CARD_TEXT_MAX, type CardLane, type CardRecord } from '../../../../shared/schema/records/card'
 import { isOverdue, type CardLink, type LinkRefusal } from '../../../../shared/logic/challengeBoard'
@@ -31,6 +31,8 @@ export interface CardVote {
   /** Everyone's dots; null while a vote is hidden. */
   total: number | null
   left: number
+  /** Why "Give dot" is disabled (no dots left, or this card at its maximum), else null. */
+  blocked: string | null
   onCast(): void
   onRetract(): void
 }
@@ -253,6 +255,7 @@ export function CardView(props: CardViewProps) {
 /** Dots on a card: a visible "Gi prikk" button (cards have no selection to hang it on), the counts in words. */
 function CardVoteRow({ vote, text }: { vote: CardVote; text: string }) {
   const { t } = useTranslation('session')
+  const blockedId = useId()
   const counts =
     vote.mine === null
       ? vote.total === null
@@ -276,6 +279,8 @@ function CardVoteRow({ vote, text }: { vote: CardVote; text: string }) {
             type="button"
             className="csa-small-button csa-vote__cast"
             onClick={vote.onCast}
+            disabled={vote.blocked !== null}
+            aria-describedby={vote.blocked ? blockedId : undefined}
             aria-label={t('vote.castCardLabel', { text, mine: vote.mine, left: vote.left })}
             data-testid="card-vote-cast"
           >
@@ -294,6 +299,11 @@ function CardVoteRow({ vote, text }: { vote: CardVote; text: string }) {
             {/* A minus sign: the card is narrow, and the name says "Ta tilbake prikk fra «…»". */}
             <span aria-hidden="true">−</span>
           </button>
+          {vote.blocked && (
+            <span id={blockedId} className="csa-vote__blocked" data-testid="card-vote-blocked">
+              {vote.blocked}
+            </span>
+          )}
         </>
       )}
     </div>

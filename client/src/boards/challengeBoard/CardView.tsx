@@ -3,7 +3,7 @@ import { useTranslation } from 'react-i18next'
 import { CARD_TEXT_MAX, type CardLane, type CardRecord } from '../../../../shared/schema/records/card'
 import { isOverdue, type CardLink, type LinkRefusal } from '../../../../shared/logic/challengeBoard'
 import type { Tagged } from '../../../../shared/schema/tags'
-import { DueDateInput, formatDueDate, OwnerInput, StatusControl } from './actionFields'
+import { DueDateInput, OwnerInput, StatusControl } from './actionFields'
 import { TagBadges, Tagger } from './CardTags'
 
 /** What a card can ask the board to do. The board turns each into a plan and applies it. */
@@ -64,7 +64,7 @@ const roleOrder = ['answers', 'carriesOut', 'answeredBy', 'carriedOutBy'] as con
 
 export function CardView(props: CardViewProps) {
   const { card, index, count, links, linkTarget, isLinkSource, highlight, filteredOut, drag, today, suggestionsId, moveTargets, editable, vote, actions } = props
-  const { t, i18n } = useTranslation('challenges')
+  const { t } = useTranslation('challenges')
   const [draft, setDraft] = useState<string | null>(null)
   const empty = card.text.trim() === ''
   const isAction = card.lane === 'action'
@@ -172,12 +172,11 @@ export function CardView(props: CardViewProps) {
           </label>
           <label className="csa-field">
             <span className="csa-field__label">{t('action.due')}</span>
-            <DueDateInput value={card.dueDate} label={t('action.due')} onCommit={(dueDate) => actions.setFields(card.id, { dueDate })} />
+            <DueDateInput value={card.dueDate} label={t('action.due')} onCommit={(dueDate) => actions.setFields(card.id, { dueDate })} testId="card-due" />
           </label>
-          {card.dueDate ? (
-            <p className="csa-card__due" data-testid="card-due">
-              {t('action.dueShown', { date: formatDueDate(card.dueDate, i18n.language) })}
-              {overdue ? <span className="csa-badge csa-badge--overdue">{t('action.overdue')}</span> : null}
+          {overdue ? (
+            <p className="csa-card__due">
+              <span className="csa-badge csa-badge--overdue">{t('action.overdue')}</span>
             </p>
           ) : null}
           <StatusControl value={card.status} name={`status-${card.id}`} label={t('action.status')} onCommit={(status) => actions.setFields(card.id, { status })} />

@@ -46,7 +46,7 @@ describe('challenge / solution / action board', () => {
 
     // Kari adds the board from the template menu.
     await kari.page.getByRole('button', { name: 'Legg til tavle' }).first().click()
-    await kari.page.getByRole('button', { name: /Utfordringer, løsninger og tiltak/ }).click()
+    await kari.page.getByRole('button', { name: /^Utfordringer og tiltak/ }).click()
     await kari.page.getByTestId('challenge-board').waitFor()
     await expect.poll(() => kari.page.getByRole('heading', { name: /Hva er de største utfordringene akkurat nå\?/ }).count(), poll).toBe(1)
 

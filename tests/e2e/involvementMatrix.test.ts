@@ -214,7 +214,7 @@ describe('involvement matrix', () => {
       await kari.page.getByRole('button', { name: 'Legg til tavle' }).first().click()
       await kari.page.getByRole('button', { name: /^Interessentkart/ }).click()
       await kari.page.getByRole('button', { name: 'Legg til tavle' }).first().click()
-      await kari.page.getByRole('button', { name: /^Involveringsmatrise/ }).click()
+      await kari.page.getByRole('button', { name: /^Involvering/ }).click()
       const writer = await connectDoc(workshopId)
       try {
         const matrix = await poll(

@@ -82,6 +82,7 @@ export function exportLabelsFor(workshopLanguage: string): ExportLabels {
       const date = new Date(`${iso}T00:00:00Z`)
       return Number.isNaN(date.getTime()) ? iso : dateFormat.format(date)
     },
+    quadrant: (q) => map(`grid.quadrants.${q}`),
     emptyText: l('emptyText'),
     imagePlaceholder: l('imagePlaceholder'),
   }

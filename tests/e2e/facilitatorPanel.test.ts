@@ -6,6 +6,7 @@ import { formatJoinCode } from '../../shared/access'
 import { readSession, type SessionRecord } from '../../shared/schema/records/session'
 import { connectControl, joinWorkshop, TestResources, type ControlClient } from '../server/helpers'
 import { createWorkshopWithAccess, newPerson, openWorkshop, phone, startE2E, type E2E, workshopUrl } from './harness'
+import { wcagTags } from './axeTags'
 
 // A facilitator runs a session from the facilitation panel in real Chromium while a participant
 // takes part in a second browser (joined with the participant link the panel shows) and from a
@@ -49,7 +50,7 @@ async function axeViolations(page: Page, view: string): Promise<string[]> {
   type AxeResult = { violations: { id: string; help: string; nodes: { target: unknown[] }[] }[] }
   const result = await page.evaluate(() =>
     (window as unknown as { axe: { run(context: Document, options: object): Promise<AxeResult> } }).axe.run(document, {
-      runOnly: { type: 'tag', values: ['wcag2a', 'wcag2aa', 'wcag21a', 'wcag21aa'] },
+      runOnly: { type: 'tag', values: wcagTags },
     }),
   )
   return result.violations.flatMap((v) => v.nodes.map((n) => `[${view}] ${v.id}: ${v.help} — ${JSON.stringify(n.target)}`))

@@ -3,6 +3,7 @@ import { createRequire } from 'node:module'
 import type { BrowserContext, Locator, Page } from 'playwright-core'
 import { afterAll, beforeAll, describe, expect, it } from 'vitest'
 import { createWorkshopWithAccess, phone, startE2E, workshopUrl, type E2E } from './harness'
+import { wcagTags } from './axeTags'
 
 // Presentation mode on a projector following a citizen dialogue by itself: the facilitator runs
 // the session from a laptop window while a second window of theirs shows the presentation at
@@ -64,7 +65,7 @@ async function audit(page: Page, view: string): Promise<string[]> {
   if (!(await page.evaluate(() => 'axe' in window))) await page.addScriptTag({ path: axePath })
   const result = await page.evaluate(() =>
     (window as unknown as { axe: { run(c: Document, o: object): Promise<{ violations: { id: string; help: string; nodes: { target: unknown[] }[] }[] }> } }).axe.run(document, {
-      runOnly: { type: 'tag', values: ['wcag2a', 'wcag2aa', 'wcag21a', 'wcag21aa'] },
+      runOnly: { type: 'tag', values: wcagTags },
     }),
   )
   return result.violations.flatMap((v) => v.nodes.map((n) => `[${view}] ${v.id}: ${v.help} — ${JSON.stringify(n.target)}`))

@@ -8,6 +8,7 @@ import { planAddCard } from '../../shared/logic/challengeBoard'
 import { SYNC_PATH } from '../../shared/protocol'
 import { WorkshopStore } from '../../client/src/store/WorkshopStore'
 import { createWorkshopWithAccess, newPerson, openWorkshop, phone, startE2E, waitFor, workshopUrl, type E2E } from './harness'
+import { wcagTags } from './axeTags'
 
 // What a facilitation session means on the full board, in real Chromium: the facilitator in one
 // browser (facilitator link), a participant in another (participant link), and the facilitator's
@@ -99,7 +100,7 @@ async function audit(page: Page, view: string): Promise<string[]> {
   const result = await page.evaluate(
     () =>
       (window as unknown as { axe: { run(context: Document, options: object): Promise<Result> } }).axe.run(document, {
-        runOnly: { type: 'tag', values: ['wcag2a', 'wcag2aa', 'wcag21a', 'wcag21aa'] },
+        runOnly: { type: 'tag', values: wcagTags },
       }),
   )
   return result.violations.flatMap((v) => v.nodes.map((n) => `[${view}] ${v.id}: ${v.help} — ${JSON.stringify(n.target)}`))

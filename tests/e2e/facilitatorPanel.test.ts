@@ -48,10 +48,13 @@ async function noteTexts(page: Page): Promise<string[]> {
 async function axeViolations(page: Page, view: string): Promise<string[]> {
   if (!(await page.evaluate(() => 'axe' in window))) await page.addScriptTag({ path: axePath })
   type AxeResult = { violations: { id: string; help: string; nodes: { target: unknown[] }[] }[] }
-  const result = await page.evaluate(() =>
-    (window as unknown as { axe: { run(context: Document, options: object): Promise<AxeResult> } }).axe.run(document, {
-      runOnly: { type: 'tag', values: wcagTags },
-    }),
+  // The tags go in as an argument: the function runs in the page, where imports do not exist.
+  const result = await page.evaluate(
+    (tags) =>
+      (window as unknown as { axe: { run(context: Document, options: object): Promise<AxeResult> } }).axe.run(document, {
+        runOnly: { type: 'tag', values: tags },
+      }),
+    wcagTags,
   )
   return result.violations.flatMap((v) => v.nodes.map((n) => `[${view}] ${v.id}: ${v.help} — ${JSON.stringify(n.target)}`))
 }

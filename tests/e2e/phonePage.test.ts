@@ -89,14 +89,17 @@ async function expectNoSidewaysScroll(page: Page): Promise<void> {
 
 const axePath = createRequire(import.meta.url).resolve('axe-core/axe.min.js')
 
-/** axe-core's WCAG 2.1 A and AA rules on the page as it is now, as in axe.test.ts: one line per failing element. */
+/** axe-core's WCAG 2.2 A and AA rules on the page as it is now, as in axe.test.ts: one line per failing element. */
 async function audit(page: Page, view: string): Promise<string[]> {
   if (!(await page.evaluate(() => 'axe' in window))) await page.addScriptTag({ path: axePath })
-  const result = await page.evaluate(() =>
-    (window as unknown as { axe: { run(context: Document, options: object): Promise<{ violations: { id: string; help: string; nodes: { target: unknown[] }[] }[] }> } }).axe.run(
-      document,
-      { runOnly: { type: 'tag', values: wcagTags } },
-    ),
+  // The tags go in as an argument: the function runs in the page, where imports do not exist.
+  const result = await page.evaluate(
+    (tags) =>
+      (window as unknown as { axe: { run(context: Document, options: object): Promise<{ violations: { id: string; help: string; nodes: { target: unknown[] }[] }[] }> } }).axe.run(
+        document,
+        { runOnly: { type: 'tag', values: tags } },
+      ),
+    wcagTags,
   )
   return result.violations.flatMap((v) => v.nodes.map((n) => `[${view}] ${v.id}: ${v.help} — ${JSON.stringify(n.target)}`))
 }

@@ -63,10 +63,13 @@ async function section(page: Page, name: string): Promise<Locator> {
 
 async function audit(page: Page, view: string): Promise<string[]> {
   if (!(await page.evaluate(() => 'axe' in window))) await page.addScriptTag({ path: axePath })
-  const result = await page.evaluate(() =>
-    (window as unknown as { axe: { run(c: Document, o: object): Promise<{ violations: { id: string; help: string; nodes: { target: unknown[] }[] }[] }> } }).axe.run(document, {
-      runOnly: { type: 'tag', values: wcagTags },
-    }),
+  // The tags go in as an argument: the function runs in the page, where imports do not exist.
+  const result = await page.evaluate(
+    (tags) =>
+      (window as unknown as { axe: { run(c: Document, o: object): Promise<{ violations: { id: string; help: string; nodes: { target: unknown[] }[] }[] }> } }).axe.run(document, {
+        runOnly: { type: 'tag', values: tags },
+      }),
+    wcagTags,
   )
   return result.violations.flatMap((v) => v.nodes.map((n) => `[${view}] ${v.id}: ${v.help} — ${JSON.stringify(n.target)}`))
 }

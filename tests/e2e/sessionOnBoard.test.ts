@@ -97,11 +97,13 @@ const axePath = createRequire(import.meta.url).resolve('axe-core/axe.min.js')
 async function audit(page: Page, view: string): Promise<string[]> {
   if (!(await page.evaluate(() => 'axe' in window))) await page.addScriptTag({ path: axePath })
   type Result = { violations: { id: string; help: string; nodes: { target: unknown[] }[] }[] }
+  // The tags go in as an argument: the function runs in the page, where imports do not exist.
   const result = await page.evaluate(
-    () =>
+    (tags) =>
       (window as unknown as { axe: { run(context: Document, options: object): Promise<Result> } }).axe.run(document, {
-        runOnly: { type: 'tag', values: wcagTags },
+        runOnly: { type: 'tag', values: tags },
       }),
+    wcagTags,
   )
   return result.violations.flatMap((v) => v.nodes.map((n) => `[${view}] ${v.id}: ${v.help} — ${JSON.stringify(n.target)}`))
 }

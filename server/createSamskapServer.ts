@@ -5,6 +5,8 @@ import type { AddressInfo } from 'node:net'
 import path from 'node:path'
 import { CloseCode } from '../shared/protocol'
 import { AccessStore } from './access/AccessStore'
+import { migrateAccess } from './access/migrateAccess'
+import { openServerKeys } from './access/serverSecret'
 import { Facilitation } from './facilitation/Facilitation'
 import { WorkshopHistory } from './history/WorkshopHistory'
 import { createJoinLimiter } from './http/accessApi'
@@ -13,10 +15,13 @@ import { sendJson } from './http/httpResponses'
 import { createRequestContext } from './http/requestContext'
 import { createRouter } from './http/router'
 import { routes, serveClient } from './http/routes'
+import { setSecurityHeaders } from './http/securityHeaders'
+import { privacySettingsFromEnv, type PrivacySettings } from './privacy/privacySettings'
 import { createLogger, type Logger } from './log'
 import { ServerMetrics } from './metrics'
 import { isHistoryPersistence, isSharedPersistence, type Persistence } from './persistence/Persistence'
 import { PostgresPersistence } from './persistence/PostgresPersistence'
+import { secureDataDir } from './persistence/privateFiles'
 import { SqlitePersistence } from './persistence/SqlitePersistence'
 import { RedisFanout } from './scaleout/RedisFanout'
 import type { Room } from './sync/Room'
@@ -57,6 +62,13 @@ export interface SamskapServerOptions {
   publicUrl?: string
   /** Behind a reverse proxy: read the client address and scheme from X-Forwarded-* (TRUST_PROXY). */
   trustProxy?: boolean
+  /**
+   * The server secret (SAMSKAP_SECRET): seals link keys and signs participant tokens. Absent: read
+   * from DATA_DIR/secret, created there on first start with SQLite; required with PostgreSQL.
+   */
+  secret?: string
+  /** What the privacy page shows (PRIVACY_CONTROLLER, PRIVACY_CONTACT, RETENTION_DAYS). Default: none given, 365 days. */
+  privacy?: PrivacySettings
 }
 
 export interface SamskapServer {
@@ -78,11 +90,27 @@ export interface SamskapServer {
 export async function createSamskapServer(options: SamskapServerOptions): Promise<SamskapServer> {
   const instanceId = options.instanceId ?? randomUUID().slice(0, 8)
   const log = (options.logger ?? createLogger()).child({ instanceId })
+  secureDataDir(options.dataDir, log)
   const persistence =
     options.persistence ??
     (options.databaseUrl
       ? await PostgresPersistence.open({ connectionString: options.databaseUrl, schema: options.databaseSchema, log })
       : new SqlitePersistence(options.dataDir))
+  let access: AccessStore
+  try {
+    const keys = await openServerKeys({
+      persistence,
+      dataDir: options.dataDir,
+      secret: options.secret,
+      shared: isSharedPersistence(persistence),
+      log,
+    })
+    access = new AccessStore(persistence, keys)
+    await migrateAccess(persistence, access, log)
+  } catch (error) {
+    await persistence.close()
+    throw error
+  }
   const metrics: ServerMetrics = new ServerMetrics({
     connections: () => sockets.connections.size,
     roomsLoaded: (): number => registry.size,
@@ -106,9 +134,8 @@ export async function createSamskapServer(options: SamskapServerOptions): Promis
     fanout,
     metrics,
     // Above sync, in hook order: the guard and facilitation first (they refuse updates), then history.
-    extensions: [Facilitation.load, ...(history ? [(room: Room) => history.roomExtension(room)] : [])],
+    extensions: [(room, tools) => Facilitation.load(room, tools, access), ...(history ? [(room: Room) => history.roomExtension(room)] : [])],
   })
-  const access = new AccessStore(persistence)
   const sockets: SyncServer = new SyncServer({ registry, access, log, pingIntervalMs: options.pingIntervalMs ?? 30_000 })
 
   const staticRoot = options.staticDir ? path.resolve(options.staticDir) : null
@@ -125,11 +152,13 @@ export async function createSamskapServer(options: SamskapServerOptions): Promis
     config: {
       // Photos are files addressed by their hash, beside the database, never in a Yjs document.
       imagesDir: path.join(options.dataDir, 'images'),
+      privacy: options.privacy ?? privacySettingsFromEnv({}),
       staticRoot: staticRoot !== null && fs.existsSync(staticRoot) && fs.statSync(staticRoot).isDirectory() ? staticRoot : null,
     },
   }
   const route = createRouter(routes, deps, serveClient)
   const server = http.createServer((request, response) => {
+    setSecurityHeaders(response, request, deps.requests.baseUrl)
     route(request, response).catch((error: unknown) => {
       log.error({ err: error, url: request.url }, 'request failed')
       if (!response.headersSent) sendJson(response, 500, { error: 'Internal server error' })

@@ -1,5 +1,6 @@
 import { createSamskapServer } from './createSamskapServer'
 import { createLogger } from './log'
+import { privacySettingsFromEnv, type PrivacySettings } from './privacy/privacySettings'
 
 /** Entry point: configuration from the environment, clean shutdown on SIGTERM/SIGINT. */
 const log = createLogger(process.env.LOG_LEVEL ?? 'info')
@@ -15,6 +16,15 @@ function intFromEnv(name: string, fallback: number): number {
   return value
 }
 
+let privacy: PrivacySettings
+try {
+  privacy = privacySettingsFromEnv(process.env)
+} catch (error) {
+  log.fatal({ err: error }, (error as Error).message)
+  process.exit(1)
+}
+if (!privacy.controller) log.warn('PRIVACY_CONTROLLER is not set: the privacy page (/privacy) says the controller has not been named')
+
 const server = await createSamskapServer({
   port: intFromEnv('PORT', 8080),
   host: process.env.HOST || '0.0.0.0',
@@ -26,6 +36,8 @@ const server = await createSamskapServer({
   redisUrl: process.env.REDIS_URL || undefined,
   publicUrl: process.env.PUBLIC_URL || undefined,
   trustProxy: ['1', 'true', 'yes'].includes((process.env.TRUST_PROXY ?? '').toLowerCase()),
+  secret: process.env.SAMSKAP_SECRET || undefined,
+  privacy,
   logger: log,
 })
 // `port` as its own field: scripts and tests starting the server with PORT=0 read it from here.

@@ -4,6 +4,7 @@ import type { AccessStore } from '../access/AccessStore'
 import type { WorkshopHistory } from '../history/WorkshopHistory'
 import type { Logger } from '../log'
 import type { ServerMetrics } from '../metrics'
+import type { PrivacySettings } from '../privacy/privacySettings'
 import type { Persistence } from '../persistence/Persistence'
 import type { RoomRegistry } from '../sync/RoomRegistry'
 import type { RequestContext } from './requestContext'
@@ -14,6 +15,8 @@ export interface HttpConfig {
   imagesDir: string
   /** The built client, when its directory exists. */
   staticRoot: string | null
+  /** The controller, contact and retention the privacy page shows (PRIVACY_*, RETENTION_DAYS). */
+  privacy: PrivacySettings
 }
 
 /** Everything a route handler may use: one object, built once in createSamskapServer. */

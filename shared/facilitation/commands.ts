@@ -63,6 +63,11 @@ export const commandSchema = v.variant('type', [
   v.object({ type: v.literal('note.edit'), noteId: idSchema, text: v.pipe(text, v.check((value) => value.trim().length > 0, 'must not be empty')) }),
   v.object({ type: v.literal('note.withdraw'), noteId: idSchema }),
   v.object({ type: v.literal('participant.remove'), participantId: idSchema }),
+  /**
+   * A resident erases what they wrote (their right to erasure, on the privacy page): the items they
+   * added and their held notes; `itemIds` limits it to those, every one of which must be theirs.
+   */
+  v.object({ type: v.literal('own.erase'), itemIds: v.optional(v.pipe(v.array(idSchema), v.minLength(1), v.maxLength(500))) }),
   v.object({ type: v.literal('summon'), boardId, view: v.nullable(view) }),
   v.object({ type: v.literal('follow.start') }),
   v.object({ type: v.literal('follow.stop') }),
@@ -104,6 +109,8 @@ export const commandRoles: { [T in CommandType]: readonly Role[] } = {
   'note.edit': ['facilitator', 'participant'],
   'note.withdraw': ['facilitator', 'participant'],
   'participant.remove': ['facilitator'],
+  // A facilitator's items are not owned by one person ('facilitator' is every facilitator).
+  'own.erase': ['participant'],
   summon: ['facilitator'],
   'follow.start': ['facilitator'],
   'follow.stop': ['facilitator'],
@@ -122,6 +129,7 @@ export const commandErrors = [
   'noPhase',
   'tooMany',
   'locked',
+  'notYours',
   'serverError',
 ] as const
 export type CommandError = (typeof commandErrors)[number]
@@ -158,12 +166,27 @@ export interface OwnBallots {
 /** Where a submitted note went. */
 export type SubmitOutcome = 'public' | 'private' | 'queued'
 
+/**
+ * A record a refused update had written, as it stood before the server undid it: what its author
+ * would otherwise lose (an offline note on a board that was locked meanwhile).
+ */
+export interface RefusedRecord {
+  id: string
+  kind: string
+  boardId: string
+  text: string
+}
+
+/** At most this many records are sent back with one refusal (an offline session rarely writes more). */
+export const REFUSED_RECORDS_MAX = 50
+
 /** Messages from the server on the control channel. */
 export type ServerMessage =
   | { type: 'welcome'; role: Role; participantId: string; serverTime: number }
   | { type: 'reply'; id: string; ok: true; result?: unknown }
   | { type: 'reply'; id: string; ok: false; error: CommandError; message: string }
-  | { type: 'refused'; reason: RefusalReason; boardId: string | null }
+  /** `records`: the sender's writing the undo took away (server/facilitation/refusedRecords.ts), kept by the app for its author. */
+  | { type: 'refused'; reason: RefusalReason; boardId: string | null; records?: RefusedRecord[] }
   /** To each participant: their own held notes and their dots in the open vote. */
   | { type: 'mine'; notes: HeldNote[]; ballots: OwnBallots | null }
   /**
@@ -183,7 +206,9 @@ export type CommandResult<T extends CommandType> = T extends 'time'
       ? OwnBallots
       : T extends 'phase.reveal' | 'held.approve'
         ? { revealed: number }
-        : undefined
+        : T extends 'own.erase'
+          ? { erased: number }
+          : undefined
 
 export type { CameraView }
 

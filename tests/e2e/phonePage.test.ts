@@ -1,11 +1,11 @@
 import { mkdirSync } from 'node:fs'
-import { createRequire } from 'node:module'
 import type { BrowserContext, Page } from 'playwright-core'
 import { afterAll, beforeAll, describe, expect, it } from 'vitest'
 import WebSocket from 'ws'
 import { formatJoinCode, JOIN_FAILURES_PER_WINDOW, type CreatedWorkshop } from '../../shared/access'
 import { SYNC_PATH } from '../../shared/protocol'
 import { WorkshopStore } from '../../client/src/store/WorkshopStore'
+import { injectAxe } from './axeAudit'
 import { createWorkshopWithAccess, startE2E, waitFor, type E2E } from './harness'
 import { wcagTags } from './axeTags'
 
@@ -87,11 +87,10 @@ async function expectNoSidewaysScroll(page: Page): Promise<void> {
   expect(widths.scroll, `page is ${widths.scroll}px wide in a ${widths.client}px viewport`).toBeLessThanOrEqual(widths.client)
 }
 
-const axePath = createRequire(import.meta.url).resolve('axe-core/axe.min.js')
 
 /** axe-core's WCAG 2.2 A and AA rules on the page as it is now, as in axe.test.ts: one line per failing element. */
 async function audit(page: Page, view: string): Promise<string[]> {
-  if (!(await page.evaluate(() => 'axe' in window))) await page.addScriptTag({ path: axePath })
+  await injectAxe(page)
   // The tags go in as an argument: the function runs in the page, where imports do not exist.
   const result = await page.evaluate(
     (tags) =>

@@ -1,7 +1,7 @@
 import { mkdirSync } from 'node:fs'
-import { createRequire } from 'node:module'
 import type { BrowserContext, Locator, Page } from 'playwright-core'
 import { afterAll, beforeAll, describe, expect, it } from 'vitest'
+import { injectAxe } from './axeAudit'
 import { createWorkshopWithAccess, phone, startE2E, workshopUrl, type E2E } from './harness'
 import { wcagTags } from './axeTags'
 
@@ -14,7 +14,6 @@ import { wcagTags } from './axeTags'
 const SHOTS = '/tmp/presentation'
 const projector = { width: 1920, height: 1080 }
 const laptop = { width: 1440, height: 900 }
-const axePath = createRequire(import.meta.url).resolve('axe-core/axe.min.js')
 
 let e2e: E2E
 const contexts: BrowserContext[] = []
@@ -62,7 +61,7 @@ async function section(page: Page, name: string): Promise<Locator> {
 }
 
 async function audit(page: Page, view: string): Promise<string[]> {
-  if (!(await page.evaluate(() => 'axe' in window))) await page.addScriptTag({ path: axePath })
+  await injectAxe(page)
   // The tags go in as an argument: the function runs in the page, where imports do not exist.
   const result = await page.evaluate(
     (tags) =>

@@ -1,4 +1,3 @@
-import { createRequire } from 'node:module'
 import { afterAll, beforeAll, describe, expect, it } from 'vitest'
 import type { Page } from 'playwright-core'
 import { WebSocket } from 'ws'
@@ -7,6 +6,7 @@ import type { Command } from '../../shared/facilitation/commands'
 import { planAddCard } from '../../shared/logic/challengeBoard'
 import { SYNC_PATH } from '../../shared/protocol'
 import { WorkshopStore } from '../../client/src/store/WorkshopStore'
+import { injectAxe } from './axeAudit'
 import { createWorkshopWithAccess, newPerson, openWorkshop, phone, startE2E, waitFor, workshopUrl, type E2E } from './harness'
 import { wcagTags } from './axeTags'
 
@@ -52,7 +52,11 @@ beforeAll(async () => {
   pia = await newPerson(e2e, 'Pia', phone)
   await openWorkshop(frida.page, workshopUrl(e2e, created.id), { board: true })
   await openWorkshop(per.page, created.links.participant, { board: true })
-  await openWorkshop(pia.page, created.links.participant, { board: true })
+  // A participant link on a phone opens the phone page; Pia asks for the whole board from there.
+  await pia.page.goto(created.links.participant)
+  await pia.page.getByRole('link', { name: 'Åpne hele tavla' }).click()
+  await pia.page.getByTestId('connection-status').filter({ hasText: /Tilkoblet/ }).waitFor()
+  await pia.page.getByTestId('board-canvas').waitFor()
   await waitFor(() => notes(per.page), (n) => n.length === 3, 'the three notes at Per')
 })
 
@@ -91,11 +95,10 @@ function seconds(text: string | null): number {
   return (m ?? NaN) * 60 + (s ?? NaN)
 }
 
-const axePath = createRequire(import.meta.url).resolve('axe-core/axe.min.js')
 
 /** axe-core's WCAG 2.1 A/AA rules on the page as it is now (as tests/e2e/axe.test.ts does for the other views). */
 async function audit(page: Page, view: string): Promise<string[]> {
-  if (!(await page.evaluate(() => 'axe' in window))) await page.addScriptTag({ path: axePath })
+  await injectAxe(page)
   type Result = { violations: { id: string; help: string; nodes: { target: unknown[] }[] }[] }
   // The tags go in as an argument: the function runs in the page, where imports do not exist.
   const result = await page.evaluate(

@@ -3,7 +3,7 @@ import type { Browser, Page } from 'playwright-core'
 import { audit } from './axeAudit'
 import { createWorkshop, newPerson, startE2E, type E2E, workshopUrl } from './harness'
 
-// axe-core's WCAG 2.0/2.1 A and AA rules in real Chromium on every page and view, at desktop and
+// axe-core's WCAG 2.0/2.1/2.2 A and AA rules in real Chromium on every page and view, at desktop and
 // phone widths, in bokmål and English. A violation is reported by view, rule, element and help
 // text, so the failure message alone says what to fix. Plus reflow (320 px, 200 % zoom) and
 // reduced motion, which axe does not check.
@@ -172,7 +172,7 @@ async function auditEverything(language: 'nb' | 'en', device: object): Promise<s
   return found
 }
 
-describe('axe-core, WCAG 2.1 A and AA', () => {
+describe('axe-core, WCAG 2.2 A and AA', () => {
   it.each([
     ['nb', 'desktop', desktop],
     ['nb', 'phone', phone],

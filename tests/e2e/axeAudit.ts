@@ -1,9 +1,9 @@
 import { readFileSync } from 'node:fs'
 import { createRequire } from 'node:module'
 import type { Page } from 'playwright-core'
+import { wcagTags } from './axeTags'
 
 const axeSource = readFileSync(createRequire(import.meta.url).resolve('axe-core/axe.min.js'), 'utf8')
-const wcagTags = ['wcag2a', 'wcag2aa', 'wcag21a', 'wcag21aa']
 
 interface AxeResult {
   violations: { id: string; impact: string | null; help: string; nodes: { target: unknown[]; failureSummary?: string }[] }[]
@@ -17,7 +17,7 @@ export async function injectAxe(page: Page): Promise<void> {
   if (!(await page.evaluate(() => 'axe' in window))) await page.evaluate(axeSource)
 }
 
-/** Runs axe-core's WCAG 2.0/2.1 A and AA rules on the page as it is now; returns one readable line per failing element. */
+/** Runs axe-core's WCAG 2.0/2.1/2.2 A and AA rules (axeTags.ts) on the page as it is now; returns one readable line per failing element. */
 export async function audit(page: Page, view: string): Promise<string[]> {
   await injectAxe(page)
   const result = await page.evaluate(

@@ -28,10 +28,11 @@ const fixedDirectives: readonly string[] = [
 ]
 
 /**
- * The camera is allowed here only (photos on a phone come from the file picker's camera, which the
- * policy does not govern, but a later in-page capture would need it); nothing else the app does not use.
+ * What the app uses, for this server's pages only: the camera (photos on a phone come from the file
+ * picker's camera, which the policy does not govern, but a later in-page capture would need it) and
+ * the position (quick capture's "use my position", asked only when tapped); nothing else.
  */
-export const PERMISSIONS_POLICY = 'camera=(self), microphone=(), geolocation=(), payment=(), usb=(), browsing-topics=()'
+export const PERMISSIONS_POLICY = 'camera=(self), geolocation=(self), microphone=(), payment=(), usb=(), browsing-topics=()'
 
 /** A Host header we are willing to write into a header: a name or an address, and a port. */
 const HOST_PATTERN = /^(?:[A-Za-z0-9-]+(?:\.[A-Za-z0-9-]+)*|\[[0-9A-Fa-f:.]+\])(?::\d{1,5})?$/

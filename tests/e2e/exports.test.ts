@@ -135,7 +135,8 @@ describe('Eksporter', () => {
     const chooser = page.waitForEvent('filechooser')
     await dialog.getByRole('button', { name: 'Velg JSON-fil …' }).click()
     await (await chooser).setFiles({ name: 'bad.json', mimeType: 'application/json', buffer: Buffer.from(JSON.stringify(broken)) })
-    await expect.poll(() => dialog.getByRole('status').innerText()).toMatch(/Importen mislyktes: items\[\d+\] \(id n1\): note\.color/)
+    // An import is parsed in a worker thread (server/http/importInWorker.ts) that starts per import: about a second.
+    await expect.poll(() => dialog.getByRole('status').innerText(), { timeout: 15_000 }).toMatch(/Importen mislyktes: items\[\d+\] \(id n1\): note\.color/)
 
     const good = Buffer.from(JSON.stringify({ ...bad, meta: { ...bad.meta, title: 'Kopi av studieturen' } }))
     const chooser2 = page.waitForEvent('filechooser')

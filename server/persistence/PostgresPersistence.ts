@@ -401,6 +401,11 @@ export class PostgresPersistence implements SharedPersistence, HistoryPersistenc
 
   async #transaction<T>(work: (client: pg.PoolClient) => Promise<T>, begin = 'BEGIN'): Promise<T> {
     const client = await this.#pool.connect()
+    // A connection the server ends while it is checked out (a restart, pg_terminate_backend) emits
+    // 'error' on the client, not the pool: without a listener that is an uncaught exception. The
+    // query in flight rejects as well, and that is the error this transaction reports.
+    const ignore = (): void => {}
+    client.on('error', ignore)
     let broken: Error | undefined
     try {
       await client.query(begin)
@@ -418,6 +423,7 @@ export class PostgresPersistence implements SharedPersistence, HistoryPersistenc
       throw error
     } finally {
       // A connection that failed mid-transaction is destroyed rather than returned to the pool.
+      client.off('error', ignore)
       client.release(broken)
     }
   }

@@ -334,6 +334,11 @@ export class PostgresStaffStorage implements StaffStorage {
 
   async #transaction<T>(work: (client: pg.PoolClient) => Promise<T>): Promise<T> {
     const client = await this.#pool.connect()
+    // A connection the server ends while it is checked out (a restart, pg_terminate_backend) emits
+    // 'error' on the client, not the pool: without a listener that is an uncaught exception. The
+    // query in flight rejects as well, and that is the error this transaction reports.
+    const ignore = (): void => {}
+    client.on('error', ignore)
     let broken: Error | undefined
     try {
       await client.query('BEGIN')
@@ -350,6 +355,7 @@ export class PostgresStaffStorage implements StaffStorage {
       }
       throw error
     } finally {
+      client.off('error', ignore)
       client.release(broken)
     }
   }

@@ -55,34 +55,34 @@ function BoardCanvasSession({ store, boardId }: BoardCanvasProps) {
   const voting = useBoardVote(store, boardId)
   const hideNote = useHideNote(store)
 
-  // ---- the session store and what acts on it ---------------------------------------------------
-  const [session] = useState(() => createCanvasStore({ access, voting, pendingCamera: sessionBus(store).takeCamera(boardId) }))
-  useLayoutEffect(() => session.setState({ access, voting }), [session, access, voting])
-  const viewport = useViewport(session, CANVAS_VIEWPORT)
-  const commit = useCommitPlan(store, (error) => session.setState({ notice: { tone: 'error', text: error.message } }))
-  const actions = useMemo(() => createCanvasActions({ store, boardId, session, viewport, commit }), [store, boardId, session, viewport, commit])
+  // ---- the canvasStore store and what acts on it ---------------------------------------------------
+  const [canvasStore] = useState(() => createCanvasStore({ access, voting, pendingCamera: sessionBus(store).takeCamera(boardId) }))
+  useLayoutEffect(() => canvasStore.setState({ access, voting }), [canvasStore, access, voting])
+  const viewport = useViewport(canvasStore, CANVAS_VIEWPORT)
+  const commit = useCommitPlan(store, (error) => canvasStore.setState({ notice: { tone: 'error', text: error.message } }))
+  const actions = useMemo(() => createCanvasActions({ store, boardId, canvasStore, viewport, commit }), [store, boardId, canvasStore, viewport, commit])
   const transformerRef = useRef<Konva.Transformer>(null)
-  const items = useMemo(() => createCanvasItems({ store, session, actions, commit, transformerRef }), [store, session, actions, commit])
+  const items = useMemo(() => createCanvasItems({ store, canvasStore, actions, commit, transformerRef }), [store, canvasStore, actions, commit])
   const handlers = useMemo(() => items.handlersFor(access.canEdit), [items, access.canEdit])
   const pickerRef = useRef<HTMLInputElement>(null)
 
-  useLayoutEffect(() => watchCulling(store, session, boardId, CANVAS_VIEWPORT.overscan), [store, session, boardId])
-  const gestures = useCanvasGestures(session, viewport, actions, items)
-  useCanvasKeyboard({ store, boardId, session, viewport, actions, pickerRef, dispatchGesture: gestures.dispatch })
-  useCameraFollowing({ store, boardId, session, viewport, actions, publishesView: access.role === 'facilitator' })
-  const images = useImageInput({ store, boardId, session, viewport, actions, commit })
+  useLayoutEffect(() => watchCulling(store, canvasStore, boardId, CANVAS_VIEWPORT.overscan), [store, canvasStore, boardId])
+  const gestures = useCanvasGestures(canvasStore, viewport, actions, items)
+  useCanvasKeyboard({ store, boardId, canvasStore, viewport, actions, pickerRef, dispatchGesture: gestures.dispatch })
+  useCameraFollowing({ store, boardId, canvasStore, viewport, actions, publishesView: access.role === 'facilitator' })
+  const images = useImageInput({ store, boardId, canvasStore, viewport, actions, commit })
   const cursor = useCursorPresence(store, boardId)
   useEffect(() => store.setViewedBoard(boardId), [store, boardId])
-  useCanvasTestHook({ store, boardId, session, viewport, actions, items })
+  useCanvasTestHook({ store, boardId, canvasStore, viewport, actions, items })
   useEffect(() => {
     if (hideNote.error) actions.notify({ tone: 'error', text: hideNote.error })
   }, [actions, hideNote.error])
 
   // ---- render ----------------------------------------------------------------------------------
-  const tool = useStoreSlice(session, (s) => s.tool)
-  const panning = useStoreSlice(session, (s) => s.tool === 'hand' || s.gesture.spaceHeld)
-  const dropping = useStoreSlice(session, (s) => s.dropping)
-  const focusedId = useStoreSlice(session, (s) => (s.selection.size === 1 ? [...s.selection][0]! : null))
+  const tool = useStoreSlice(canvasStore, (s) => s.tool)
+  const panning = useStoreSlice(canvasStore, (s) => s.tool === 'hand' || s.gesture.spaceHeld)
+  const dropping = useStoreSlice(canvasStore, (s) => s.dropping)
+  const focusedId = useStoreSlice(canvasStore, (s) => (s.selection.size === 1 ? [...s.selection][0]! : null))
   const drawing = isDrawingTool(tool) && !panning
   return (
     <div
@@ -111,7 +111,7 @@ function BoardCanvasSession({ store, boardId }: BoardCanvasProps) {
       <CanvasStage
         store={store}
         boardId={boardId}
-        session={session}
+        canvasStore={canvasStore}
         viewport={viewport}
         handlers={handlers}
         nodes={items.nodes}
@@ -123,12 +123,12 @@ function BoardCanvasSession({ store, boardId }: BoardCanvasProps) {
         penPathRef={gestures.penPathRef}
         overscan={CANVAS_VIEWPORT.overscan}
       />
-      <EditorOverlay store={store} session={session} actions={actions} />
-      <FilterPanel store={store} session={session} boardId={boardId} />
-      <SelectionTools store={store} session={session} actions={actions} voting={voting} canEdit={access.canEdit} hideNote={hideNote} />
+      <EditorOverlay store={store} canvasStore={canvasStore} actions={actions} />
+      <FilterPanel store={store} canvasStore={canvasStore} boardId={boardId} />
+      <SelectionTools store={store} canvasStore={canvasStore} actions={actions} voting={voting} canEdit={access.canEdit} hideNote={hideNote} />
       {dropping && <div className="sk-drop-hint">{t('image.dropHint')}</div>}
-      <NoticeBanner session={session} actions={actions} />
-      <CanvasToolbar store={store} access={access} session={session} actions={actions} pickerRef={pickerRef} onImages={(files) => void images.addImages(files)} />
+      <NoticeBanner canvasStore={canvasStore} actions={actions} />
+      <CanvasToolbar store={store} access={access} canvasStore={canvasStore} actions={actions} pickerRef={pickerRef} onImages={(files) => void images.addImages(files)} />
     </div>
   )
 }

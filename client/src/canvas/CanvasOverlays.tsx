@@ -14,20 +14,20 @@ import { useStoreSlice } from '../lib/createStore'
 import { useSelectedItems } from './useSelectedItems'
 import { useSharedColor } from './useSharedColor'
 
-// HTML over the Konva stage. Each piece subscribes to the session slices it shows, so the canvas
+// HTML over the Konva stage. Each piece subscribes to the canvasStore slices it shows, so the canvas
 // around them does not re-render when the camera commits or the selection changes.
 
 interface OverlayProps {
   store: WorkshopStore
-  session: CanvasStore
+  canvasStore: CanvasStore
   actions: CanvasActions
 }
 
 /** The text editor over the item being edited; it follows the committed camera. */
-export function EditorOverlay({ store, session, actions }: OverlayProps) {
+export function EditorOverlay({ store, canvasStore, actions }: OverlayProps) {
   const { t } = useTranslation('canvas')
-  const editingId = useStoreSlice(session, (s) => s.editingId)
-  const camera = useStoreSlice(session, (s) => s.committedCamera)
+  const editingId = useStoreSlice(canvasStore, (s) => s.editingId)
+  const camera = useStoreSlice(canvasStore, (s) => s.committedCamera)
   const kind = editingId ? store.getItem(editingId)?.kind : undefined
   if (!editingId || !isEditableKind(kind)) return null
   return (
@@ -44,9 +44,9 @@ export function EditorOverlay({ store, session, actions }: OverlayProps) {
 }
 
 /** Styling, tags, votes and delete for what is selected, while nothing is being edited. */
-export function SelectionTools({ store, session, actions, voting, canEdit, hideNote }: OverlayProps & { voting: BoardVoting; canEdit: boolean; hideNote: HideNote }) {
-  const selection = useStoreSlice(session, (s) => s.selection)
-  const editing = useStoreSlice(session, (s) => s.editingId !== null)
+export function SelectionTools({ store, canvasStore, actions, voting, canEdit, hideNote }: OverlayProps & { voting: BoardVoting; canEdit: boolean; hideNote: HideNote }) {
+  const selection = useStoreSlice(canvasStore, (s) => s.selection)
+  const editing = useStoreSlice(canvasStore, (s) => s.editingId !== null)
   const items = useSelectedItems(store, selection)
   const color = useSharedColor(store, selection)
   const single = items.length === 1 ? items[0] : undefined
@@ -87,13 +87,13 @@ export function SelectionTools({ store, session, actions, voting, canEdit, hideN
 }
 
 /** The tag filter bar, while the person has it open. */
-export function FilterPanel({ store, session, boardId }: { store: WorkshopStore; session: CanvasStore; boardId: string }) {
+export function FilterPanel({ store, canvasStore, boardId }: { store: WorkshopStore; canvasStore: CanvasStore; boardId: string }) {
   const { t } = useTranslation('canvas')
-  const open = useStoreSlice(session, (s) => s.filterOpen)
+  const open = useStoreSlice(canvasStore, (s) => s.filterOpen)
   if (!open) return null
   return (
     <div className="sk-filter-panel" aria-label={t('filter.title')} role="region">
-      <FilteredCount store={store} session={session} boardId={boardId} />
+      <FilteredCount store={store} canvasStore={canvasStore} boardId={boardId} />
     </div>
   )
 }
@@ -102,19 +102,19 @@ export function FilterPanel({ store, session, boardId }: { store: WorkshopStore;
  * The filter bar with its "showing 4 of 12". Subscribed to the taggable kinds of this board in its
  * own component, mounted only while the bar is open, so a note edit re-renders this count, not the board.
  */
-function FilteredCount({ store, session, boardId }: { store: WorkshopStore; session: CanvasStore; boardId: string }) {
-  const filter = useStoreSlice(session, (s) => s.filter)
+function FilteredCount({ store, canvasStore, boardId }: { store: WorkshopStore; canvasStore: CanvasStore; boardId: string }) {
+  const filter = useStoreSlice(canvasStore, (s) => s.filter)
   const notes = useItemsOfKind(store, boardId, 'note')
   const texts = useItemsOfKind(store, boardId, 'text')
   const shapes = useItemsOfKind(store, boardId, 'shape')
   const count = useMemo(() => countMatching([...notes, ...texts, ...shapes], filter), [notes, texts, shapes, filter])
-  return <TagFilterBar value={filter} onChange={(next) => session.setState({ filter: next })} count={isTagFilterActive(filter) ? count : { shown: count.total, total: count.total }} />
+  return <TagFilterBar value={filter} onChange={(next) => canvasStore.setState({ filter: next })} count={isTagFilterActive(filter) ? count : { shown: count.total, total: count.total }} />
 }
 
 /** What went wrong or happened (a refused plan, a photo queued offline); goes away by itself. */
-export function NoticeBanner({ session, actions }: Omit<OverlayProps, 'store'>) {
+export function NoticeBanner({ canvasStore, actions }: Omit<OverlayProps, 'store'>) {
   const { t } = useTranslation('canvas')
-  const notice = useStoreSlice(session, (s) => s.notice)
+  const notice = useStoreSlice(canvasStore, (s) => s.notice)
   useEffect(() => {
     if (!notice) return
     const timer = window.setTimeout(() => actions.notify(null), notice.tone === 'error' ? 10_000 : 5000)

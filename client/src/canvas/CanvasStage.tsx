@@ -27,7 +27,7 @@ const ANCHOR_SIZE = matchesMedia('(pointer: coarse)') ? 22 : 12
 interface CanvasStageProps {
   store: WorkshopStore
   boardId: string
-  session: CanvasStore
+  canvasStore: CanvasStore
   viewport: Viewport
   handlers: ItemHandlers
   nodes: ReadonlyMap<string, Konva.Group>
@@ -47,23 +47,23 @@ interface CanvasStageProps {
  * React props, so a camera move renders nothing here.
  */
 export function CanvasStage(props: CanvasStageProps) {
-  const { store, boardId, session, viewport, overscan: ratio, penPathRef } = props
+  const { store, boardId, canvasStore, viewport, overscan: ratio, penPathRef } = props
   const { t } = useTranslation('canvas')
-  const size = useStoreSlice(session, (s) => s.size)
-  const scale = useStoreSlice(session, (s) => s.committedCamera.scale)
-  const panning = useStoreSlice(session, (s) => s.tool === 'hand' || s.gesture.spaceHeld)
-  const drawingTool = useStoreSlice(session, (s) => isDrawingTool(s.tool))
+  const size = useStoreSlice(canvasStore, (s) => s.size)
+  const scale = useStoreSlice(canvasStore, (s) => s.committedCamera.scale)
+  const panning = useStoreSlice(canvasStore, (s) => s.tool === 'hand' || s.gesture.spaceHeld)
+  const drawingTool = useStoreSlice(canvasStore, (s) => isDrawingTool(s.tool))
   // Items stop listening while another tool is active: Konva must not start dragging them.
   const listening = !panning && !drawingTool
   if (size.w === 0 || size.h === 0) return null
   const overscan = overscanOf(size, ratio)
   return (
     <Stage ref={viewport.stageRef} width={size.w + 2 * overscan.x} height={size.h + 2 * overscan.y} style={{ position: 'absolute', left: -overscan.x, top: -overscan.y }}>
-      <ItemsLayer store={store} session={session} handlers={props.handlers} voting={props.voting} listening={listening} />
+      <ItemsLayer store={store} canvasStore={canvasStore} handlers={props.handlers} voting={props.voting} listening={listening} />
       <SelectionLayer {...props} listening={listening} />
       {/* What is being drawn: React for shapes and arrows, the pen path directly from pointer events. */}
       <Layer listening={false}>
-        <DraftShape session={session} />
+        <DraftShape canvasStore={canvasStore} />
         <Path ref={penPathRef} fill={DEFAULT_INK} data="" perfectDrawEnabled={false} />
       </Layer>
       <CursorsLayer store={store} boardId={boardId} scale={scale} anonymousName={t('anonymous')} />
@@ -72,14 +72,14 @@ export function CanvasStage(props: CanvasStageProps) {
 }
 
 /** The mounted items (culling.ts decides which), each its own memoised node subscribed to its record. */
-const ItemsLayer = memo(function ItemsLayer({ store, session, handlers, voting, listening }: Pick<CanvasStageProps, 'store' | 'session' | 'handlers' | 'voting'> & { listening: boolean }) {
+const ItemsLayer = memo(function ItemsLayer({ store, canvasStore, handlers, voting, listening }: Pick<CanvasStageProps, 'store' | 'canvasStore' | 'handlers' | 'voting'> & { listening: boolean }) {
   const { t } = useTranslation('canvas')
-  const rendered = useStoreSlice(session, (s) => s.rendered)
-  const editingId = useStoreSlice(session, (s) => s.editingId)
-  const filter = useStoreSlice(session, (s) => s.filter)
-  const soleSelected = useStoreSlice(session, (s) => (s.selection.size === 1 ? [...s.selection][0]! : null))
+  const rendered = useStoreSlice(canvasStore, (s) => s.rendered)
+  const editingId = useStoreSlice(canvasStore, (s) => s.editingId)
+  const filter = useStoreSlice(canvasStore, (s) => s.filter)
+  const soleSelected = useStoreSlice(canvasStore, (s) => (s.selection.size === 1 ? [...s.selection][0]! : null))
   // From the committed camera, so the level switches at a redraw, never mid-gesture.
-  const detail = useStoreSlice(session, (s) => detailForScale(s.committedCamera.scale))
+  const detail = useStoreSlice(canvasStore, (s) => detailForScale(s.committedCamera.scale))
   const placeholder = t('note.placeholder')
   const imageLabels = useMemo(() => ({ loading: t('image.uploading'), missing: t('image.missing') }), [t])
   // Notes show dots only on the board the vote is on: plain numbers per note, never a subscription each.
@@ -120,12 +120,12 @@ const ItemsLayer = memo(function ItemsLayer({ store, session, handlers, voting, 
 })
 
 /** The resize frame around what is selected (arrows show end handles instead) and the marquee. */
-function SelectionLayer({ session, nodes, actions, commit, canEdit, transformerRef, listening }: CanvasStageProps & { listening: boolean }) {
-  const selection = useStoreSlice(session, (s) => s.selection)
-  const rendered = useStoreSlice(session, (s) => s.rendered)
-  const editingId = useStoreSlice(session, (s) => s.editingId)
-  const marquee = useStoreSlice(session, (s) => s.marquee)
-  const scale = useStoreSlice(session, (s) => s.committedCamera.scale)
+function SelectionLayer({ canvasStore, nodes, actions, commit, canEdit, transformerRef, listening }: CanvasStageProps & { listening: boolean }) {
+  const selection = useStoreSlice(canvasStore, (s) => s.selection)
+  const rendered = useStoreSlice(canvasStore, (s) => s.rendered)
+  const editingId = useStoreSlice(canvasStore, (s) => s.editingId)
+  const marquee = useStoreSlice(canvasStore, (s) => s.marquee)
+  const scale = useStoreSlice(canvasStore, (s) => s.committedCamera.scale)
   const { lookupItem } = actions
   const single = selection.size === 1 ? lookupItem([...selection][0]!) : undefined
   const anchors = transformerAnchors(single?.kind, selection.size)
@@ -153,12 +153,12 @@ function SelectionLayer({ session, nodes, actions, commit, canEdit, transformerR
 
   const boundBox = useCallback(
     (oldBox: BoxLike, newBox: BoxLike) => {
-      const k = session.getState().camera.scale
+      const k = canvasStore.getState().camera.scale
       const tooSmall = Math.abs(newBox.width) < 8 * k || Math.abs(newBox.height) < 8 * k
       const tooLarge = Math.abs(newBox.width) > 10_000 * k || Math.abs(newBox.height) > 10_000 * k
       return tooSmall || tooLarge ? oldBox : newBox
     },
-    [session],
+    [canvasStore],
   )
 
   return (
@@ -199,8 +199,8 @@ function SelectionLayer({ session, nodes, actions, commit, canEdit, transformerR
 }
 
 /** The shape or arrow being drawn, dashed. */
-function DraftShape({ session }: { session: CanvasStore }) {
-  const draft = useStoreSlice(session, (s) => s.draft)
+function DraftShape({ canvasStore }: { canvasStore: CanvasStore }) {
+  const draft = useStoreSlice(canvasStore, (s) => s.draft)
   if (draft?.kind === 'arrow') {
     return <Arrow points={[draft.from.x, draft.from.y, draft.to.x, draft.to.y]} stroke={DEFAULT_INK} fill={DEFAULT_INK} strokeWidth={2} pointerLength={12} pointerWidth={12} dash={[6, 4]} />
   }

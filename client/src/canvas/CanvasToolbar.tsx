@@ -15,7 +15,7 @@ interface CanvasToolbarProps {
   store: WorkshopStore
   /** Observers and a locked board get navigation only; private writing keeps a note button that opens the composer. */
   access: BoardAccess
-  session: CanvasStore
+  canvasStore: CanvasStore
   actions: CanvasActions
   onImages(files: File[]): void
   /** The board asks for the file picker (I key). */
@@ -23,10 +23,10 @@ interface CanvasToolbarProps {
 }
 
 /** The board's main tools, at the bottom edge. */
-export function CanvasToolbar({ store, access, session, actions, onImages, pickerRef }: CanvasToolbarProps) {
-  const tool = useStoreSlice(session, (s) => s.tool)
-  const scale = useStoreSlice(session, (s) => s.committedCamera.scale)
-  const filterOpen = useStoreSlice(session, (s) => s.filterOpen)
+export function CanvasToolbar({ store, access, canvasStore, actions, onImages, pickerRef }: CanvasToolbarProps) {
+  const tool = useStoreSlice(canvasStore, (s) => s.tool)
+  const scale = useStoreSlice(canvasStore, (s) => s.committedCamera.scale)
+  const filterOpen = useStoreSlice(canvasStore, (s) => s.filterOpen)
   const onTool = actions.setTool
   const { t, i18n } = useTranslation('canvas')
   const { t: ts } = useTranslation('session')

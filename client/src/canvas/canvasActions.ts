@@ -19,7 +19,7 @@ const FIT_PADDING = 72
 
 /**
  * What the person can do on the canvas, as plain functions over the document store and the
- * session store: the toolbar, the keyboard, item handlers and gestures all call these, and each
+ * canvasStore store: the toolbar, the keyboard, item handlers and gestures all call these, and each
  * reads the state it needs when it runs. Every write is one plan (one undo step) through `commit`.
  */
 export type CanvasActions = ReturnType<typeof createCanvasActions>
@@ -27,13 +27,13 @@ export type CanvasActions = ReturnType<typeof createCanvasActions>
 export interface CanvasActionDeps {
   store: WorkshopStore
   boardId: string
-  session: CanvasStore
+  canvasStore: CanvasStore
   viewport: Viewport
   commit: CommitPlan
 }
 
-export function createCanvasActions({ store, boardId, session, viewport, commit }: CanvasActionDeps) {
-  const get = session.getState
+export function createCanvasActions({ store, boardId, canvasStore, viewport, commit }: CanvasActionDeps) {
+  const get = canvasStore.getState
   const bus = sessionBus(store)
 
   const lookupItem = (id: string): CanvasItem | undefined => {
@@ -52,16 +52,16 @@ export function createCanvasActions({ store, boardId, session, viewport, commit 
     const next = new Set(ids)
     const current = get().selection
     if (next.size === current.size && [...next].every((id) => current.has(id))) return
-    session.setState({ selection: next.size === 0 ? noSelection : next })
+    canvasStore.setState({ selection: next.size === 0 ? noSelection : next })
   }
-  const setTool = (tool: CanvasTool) => session.setState({ tool })
-  const notify = (notice: Notice | null) => session.setState({ notice })
+  const setTool = (tool: CanvasTool) => canvasStore.setState({ tool })
+  const notify = (notice: Notice | null) => canvasStore.setState({ notice })
   const focusCanvas = () => viewport.containerRef.current?.focus({ preventScroll: true })
   const viewCenter = () => screenToBoard(get().camera, { x: get().size.w / 2, y: get().size.h / 2 })
 
   /** The person moved the camera themselves: the board stops fitting itself, and following stops. */
   const cameraByPerson = () => {
-    session.setState({ cameraTouched: true, requestedCamera: null })
+    canvasStore.setState({ cameraTouched: true, requestedCamera: null })
     bus.userMovedCamera(boardId)
   }
   const zoomBy = (factor: number, anchor?: Point) => {
@@ -74,16 +74,16 @@ export function createCanvasActions({ store, boardId, session, viewport, commit 
   const createNoteAt = (center: Point) => {
     const { access, lastColor } = get()
     if (!access.canCreate) {
-      // During private writing new notes go through the composer in the session strip.
+      // During private writing new notes go through the composer in the canvasStore strip.
       if (access.limit === 'private') bus.requestComposer()
       return
     }
-    session.setState({ cameraTouched: true })
+    canvasStore.setState({ cameraTouched: true })
     const position = placeNewNote(center, { w: NOTE_DEFAULT_SIZE, h: NOTE_DEFAULT_SIZE }, placedOnBoard().map((p) => p.rect))
     store.stopCapturing()
     const id = store.createNote(boardId, { ...position, w: NOTE_DEFAULT_SIZE, h: NOTE_DEFAULT_SIZE, color: lastColor, text: '' })
     store.stopCapturing()
-    session.setState({ selection: new Set([id]), editingId: id })
+    canvasStore.setState({ selection: new Set([id]), editingId: id })
   }
 
   const selected = () => [...get().selection]
@@ -113,7 +113,7 @@ export function createCanvasActions({ store, boardId, session, viewport, commit 
       cameraByPerson()
       fitToContent()
     },
-    toggleFilter: () => session.setState((s) => ({ filterOpen: !s.filterOpen })),
+    toggleFilter: () => canvasStore.setState((s) => ({ filterOpen: !s.filterOpen })),
 
     bindableAt,
 
@@ -144,7 +144,7 @@ export function createCanvasActions({ store, boardId, session, viewport, commit 
     createTextAt(at: Point) {
       const id = store.newId()
       if (!commit(planText(at, { boardId, id, now: Date.now() }))) return
-      session.setState({ tool: 'select', selection: new Set([id]), editingId: id })
+      canvasStore.setState({ tool: 'select', selection: new Set([id]), editingId: id })
     },
 
     /** A shape, arrow or pen stroke was drawn: its record, selected unless it was the pen. */
@@ -152,16 +152,16 @@ export function createCanvasActions({ store, boardId, session, viewport, commit 
       const id = store.newId()
       const drawn = planDrawing(gesture, end, { boardId, id, now: Date.now(), scale: get().camera.scale, bindableAt })
       if (!drawn || !commit(drawn.plan) || !drawn.select) return
-      session.setState({ tool: 'select', selection: new Set([id]) })
+      canvasStore.setState({ tool: 'select', selection: new Set([id]) })
     },
 
     /** Opens the text editor on an item, if it has text and this person may change it. */
     edit(id: string) {
-      if (get().access.canEdit && isEditableKind(store.getItem(id)?.kind)) session.setState({ editingId: id })
+      if (get().access.canEdit && isEditableKind(store.getItem(id)?.kind)) canvasStore.setState({ editingId: id })
     },
 
     closeEditor(id: string, text: string | null, refocus: boolean) {
-      session.setState((s) => (s.editingId === id ? { editingId: null } : {}))
+      canvasStore.setState((s) => (s.editingId === id ? { editingId: null } : {}))
       const item = store.getItem(id)
       if (item?.kind === 'note' && text !== null && text !== item.text) {
         store.stopCapturing()
@@ -183,7 +183,7 @@ export function createCanvasActions({ store, boardId, session, viewport, commit 
     },
 
     colorSelection(color: NoteColor) {
-      session.setState({ lastColor: color })
+      canvasStore.setState({ lastColor: color })
       store.stopCapturing()
       // Consecutive local edits merge into one undo step.
       for (const id of selected()) if (store.getNote(id)) store.updateNote(id, { color })

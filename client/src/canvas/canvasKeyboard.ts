@@ -5,7 +5,7 @@ import { isDrawingTool, toolKeys, type CanvasTool } from './tools'
 // Keyboard access to the canvas: the keyboard focus on an item IS the selection of that one item,
 // so focus and selection can never disagree, arrow keys (which move the selection) move the
 // focused item, and Enter (which edits the selection) edits it. Pure functions here;
-// useCanvasKeyboard wires them to keys, the session and the camera.
+// useCanvasKeyboard wires them to keys, the canvasStore and the camera.
 
 /**
  * The item Tab (direction 1) or Shift+Tab (-1) goes to from `currentId`, in reading order; from no

@@ -38,46 +38,46 @@ function fakeStore(initial: ItemRecord[]) {
 // A 1000 × 800 view at 100 %, overscan 0.25: items within 250 board pixels of the view are mounted.
 function setup(items: ItemRecord[]) {
   const store = fakeStore(items)
-  const session = createCanvasStore({ access: fullAccess, voting, pendingCamera: null })
-  session.setState({ size: { w: 1000, h: 800 } })
-  const stop = watchCulling(store, session, 'b', 0.25)
-  return { store, session, stop }
+  const canvasStore = createCanvasStore({ access: fullAccess, voting, pendingCamera: null })
+  canvasStore.setState({ size: { w: 1000, h: 800 } })
+  const stop = watchCulling(store, canvasStore, 'b', 0.25)
+  return { store, canvasStore, stop }
 }
 
 describe('watchCulling', () => {
   it('mounts what is within reach of the view, in stacking order', () => {
-    const { session } = setup([note('in', 100, 100), note('near', 1100, 100), note('far', 3000, 100)])
-    expect(session.getState().rendered).toEqual(['in', 'near'])
+    const { canvasStore } = setup([note('in', 100, 100), note('near', 1100, 100), note('far', 3000, 100)])
+    expect(canvasStore.getState().rendered).toEqual(['in', 'near'])
   })
 
   it('follows the committed camera, not the one on screen', () => {
-    const { session } = setup([note('in', 100, 100), note('far', 3000, 100)])
-    session.setState({ camera: { x: -2800, y: 0, scale: 1 } })
-    expect(session.getState().rendered).toEqual(['in'])
-    session.setState({ committedCamera: { x: -2800, y: 0, scale: 1 } })
-    expect(session.getState().rendered).toEqual(['far'])
+    const { canvasStore } = setup([note('in', 100, 100), note('far', 3000, 100)])
+    canvasStore.setState({ camera: { x: -2800, y: 0, scale: 1 } })
+    expect(canvasStore.getState().rendered).toEqual(['in'])
+    canvasStore.setState({ committedCamera: { x: -2800, y: 0, scale: 1 } })
+    expect(canvasStore.getState().rendered).toEqual(['far'])
   })
 
   it('keeps the selection and the item being edited mounted wherever they are', () => {
-    const { session } = setup([note('in', 100, 100), note('picked', 5000, 0), note('typed', -5000, 0)])
-    session.setState({ selection: new Set(['picked']), editingId: 'typed' })
-    expect(session.getState().rendered).toEqual(['in', 'picked', 'typed'])
+    const { canvasStore } = setup([note('in', 100, 100), note('picked', 5000, 0), note('typed', -5000, 0)])
+    canvasStore.setState({ selection: new Set(['picked']), editingId: 'typed' })
+    expect(canvasStore.getState().rendered).toEqual(['in', 'picked', 'typed'])
   })
 
   it('mounts an item someone moves into view, and unmounts one moved away', () => {
-    const { store, session } = setup([note('a', 100, 100), note('b', 3000, 100)])
+    const { store, canvasStore } = setup([note('a', 100, 100), note('b', 3000, 100)])
     store.move('b', 200, 200)
-    expect(session.getState().rendered).toEqual(['a', 'b'])
+    expect(canvasStore.getState().rendered).toEqual(['a', 'b'])
     store.move('a', -4000, 0)
-    expect(session.getState().rendered).toEqual(['b'])
+    expect(canvasStore.getState().rendered).toEqual(['b'])
   })
 
   it('drops deleted items from the selection', () => {
-    const { store, session } = setup([note('a', 100, 100), note('b', 200, 100)])
-    session.setState({ selection: new Set(['a', 'b']) })
+    const { store, canvasStore } = setup([note('a', 100, 100), note('b', 200, 100)])
+    canvasStore.setState({ selection: new Set(['a', 'b']) })
     store.remove('a')
-    expect([...session.getState().selection]).toEqual(['b'])
-    expect(session.getState().rendered).toEqual(['b'])
+    expect([...canvasStore.getState().selection]).toEqual(['b'])
+    expect(canvasStore.getState().rendered).toEqual(['b'])
   })
 
   it('leaves nothing subscribed when stopped', () => {

@@ -5,7 +5,7 @@ import { noSelection, type CanvasStore, type CanvasState } from './canvasState'
 import type { Size } from './viewport/cameraInput'
 
 /**
- * Which items the canvas mounts as Konva nodes, kept in the session store's `rendered`: those
+ * Which items the canvas mounts as Konva nodes, kept in the canvasStore store's `rendered`: those
  * within reach of the committed camera, plus the selection and the item being edited. Items are
  * mounted as far as the stage reaches beyond the view (`overscan`): what a pan reveals between two
  * redraws is the picture drawn at the last commit, and each commit culls again, so nodes further
@@ -15,7 +15,7 @@ import type { Size } from './viewport/cameraInput'
  * items come or go (which also drops deleted items from the selection), and when an item moves
  * into reach or out of it without the camera moving. Returns the unsubscribe.
  */
-export function watchCulling(store: Pick<WorkshopStore, 'getItem' | 'getItemIds' | 'subscribe'>, session: CanvasStore, boardId: string, overscan: number): () => void {
+export function watchCulling(store: Pick<WorkshopStore, 'getItem' | 'getItemIds' | 'subscribe'>, canvasStore: CanvasStore, boardId: string, overscan: number): () => void {
   const lookup = (id: string): CanvasItem | undefined => {
     const item = store.getItem(id)
     return isCanvasItem(item) ? item : undefined
@@ -28,7 +28,7 @@ export function watchCulling(store: Pick<WorkshopStore, 'getItem' | 'getItemIds'
   let mounted: ReadonlySet<string> = new Set()
 
   const recull = () => {
-    const s = session.getState()
+    const s = canvasStore.getState()
     let next: readonly string[] = []
     if (s.size.w > 0) {
       const area = reach(s)
@@ -39,7 +39,7 @@ export function watchCulling(store: Pick<WorkshopStore, 'getItem' | 'getItemIds'
       })
     }
     mounted = new Set(next)
-    if (!sameIds(next, s.rendered)) session.setState({ rendered: next })
+    if (!sameIds(next, s.rendered)) canvasStore.setState({ rendered: next })
   }
 
   let itemOffs: (() => void)[] = []
@@ -48,7 +48,7 @@ export function watchCulling(store: Pick<WorkshopStore, 'getItem' | 'getItemIds'
     itemOffs = store.getItemIds(boardId).map((id) =>
       store.subscribe(`item:${id}`, () => {
         const rect = rectOf(id)
-        const inReach = rect !== null && intersects(rect, reach(session.getState()))
+        const inReach = rect !== null && intersects(rect, reach(canvasStore.getState()))
         if (inReach !== mounted.has(id)) recull()
       }),
     )
@@ -56,15 +56,15 @@ export function watchCulling(store: Pick<WorkshopStore, 'getItem' | 'getItemIds'
 
   const offIds = store.subscribe(`items:${boardId}`, () => {
     const live = new Set(store.getItemIds(boardId))
-    const { selection } = session.getState()
+    const { selection } = canvasStore.getState()
     if ([...selection].some((id) => !live.has(id))) {
       const kept = [...selection].filter((id) => live.has(id))
-      session.setState({ selection: kept.length === 0 ? noSelection : new Set(kept) })
+      canvasStore.setState({ selection: kept.length === 0 ? noSelection : new Set(kept) })
     }
     watchItems()
     recull()
   })
-  const offSession = session.subscribe((s, previous) => {
+  const offSession = canvasStore.subscribe((s, previous) => {
     if (s.committedCamera !== previous.committedCamera || s.size !== previous.size || s.selection !== previous.selection || s.editingId !== previous.editingId) recull()
   })
   watchItems()

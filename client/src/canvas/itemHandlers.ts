@@ -44,7 +44,7 @@ export interface CanvasItems {
 
 interface ItemHandlerDeps {
   store: WorkshopStore
-  session: CanvasStore
+  canvasStore: CanvasStore
   actions: CanvasActions
   commit: CommitPlan
   transformerRef: RefObject<Konva.Transformer | null>
@@ -55,13 +55,13 @@ interface ItemHandlerDeps {
  * drag end one plan (`planMoveItems`) moves every dragged item, and the nodes are put exactly where
  * the plan says, so the render that follows changes nothing.
  */
-export function createCanvasItems({ store, session, actions, commit, transformerRef }: ItemHandlerDeps): CanvasItems {
+export function createCanvasItems({ store, canvasStore, actions, commit, transformerRef }: ItemHandlerDeps): CanvasItems {
   const nodes = new Map<string, Konva.Group>()
   let drag: { ids: ReadonlySet<string>; origin: Map<string, Point> } | null = null
   const dragOffsets = new Map<string, Point>()
   const dragListeners = new Map<string, Set<() => void>>()
   const notifyDrag = (id: string) => dragListeners.get(id)?.forEach((listener) => listener())
-  const get = session.getState
+  const get = canvasStore.getState
 
   const handlers: Omit<ItemHandlers, 'editable'> = {
     register(id, node) {

@@ -10,7 +10,7 @@ import type { Viewport } from './viewport/useViewport'
 interface CameraDeps {
   store: WorkshopStore
   boardId: string
-  session: CanvasStore
+  canvasStore: CanvasStore
   viewport: Viewport
   actions: CanvasActions
   /** Only the facilitator can be followed or bring everyone to their view. */
@@ -22,8 +22,8 @@ interface CameraDeps {
  * do; a camera asked for by following or "bring everyone here" (session/sessionBus.ts), kept in the
  * middle when the canvas changes size; and, for the facilitator, their own view out to the others.
  */
-export function useCameraFollowing({ store, boardId, session, viewport, actions, publishesView }: CameraDeps): void {
-  const size = useStoreSlice(session, (s) => s.size)
+export function useCameraFollowing({ store, boardId, canvasStore, viewport, actions, publishesView }: CameraDeps): void {
+  const size = useStoreSlice(canvasStore, (s) => s.size)
   const hasContent = useSyncExternalStore(
     useCallback((listener: () => void) => store.subscribe(`items:${boardId}`, listener), [store, boardId]),
     () => store.getItemIds(boardId).length > 0,
@@ -31,23 +31,23 @@ export function useCameraFollowing({ store, boardId, session, viewport, actions,
 
   // Until the person moves the camera, keep the board's content in view as it loads.
   useLayoutEffect(() => {
-    const { cameraTouched, pendingCamera } = session.getState()
+    const { cameraTouched, pendingCamera } = canvasStore.getState()
     if (size.w === 0 || size.h === 0 || cameraTouched || pendingCamera) return
     actions.fitToContent()
-  }, [actions, session, size.w, size.h, hasContent])
+  }, [actions, canvasStore, size.w, size.h, hasContent])
 
   const applyCamera = useCallback(
     (request: CameraRequest) => {
-      const current = session.getState().size
+      const current = canvasStore.getState().size
       if (current.w === 0 || current.h === 0) {
-        session.setState({ pendingCamera: request })
+        canvasStore.setState({ pendingCamera: request })
         return
       }
-      session.setState({ pendingCamera: null, requestedCamera: request, cameraTouched: true })
+      canvasStore.setState({ pendingCamera: null, requestedCamera: request, cameraTouched: true })
       sessionBus(store).cameraApplied(request)
       viewport.moveCamera(cameraForView(request.view, current))
     },
-    [session, store, viewport],
+    [canvasStore, store, viewport],
   )
   useEffect(
     () =>
@@ -59,10 +59,10 @@ export function useCameraFollowing({ store, boardId, session, viewport, actions,
   // Applied again when the canvas changes size (a notice above it appears, the phone turns), so
   // the followed view stays in the middle until the person moves the camera themselves.
   useLayoutEffect(() => {
-    const { pendingCamera, requestedCamera } = session.getState()
+    const { pendingCamera, requestedCamera } = canvasStore.getState()
     const again = pendingCamera ?? requestedCamera
     if (again && size.w > 0 && size.h > 0) applyCamera(again)
-  }, [applyCamera, session, size.w, size.h])
+  }, [applyCamera, canvasStore, size.w, size.h])
 
   // The facilitator's view goes out with the committed camera: at most every commit during a
   // gesture and never while still, one person's presence, cheaper than their cursor.
@@ -71,13 +71,13 @@ export function useCameraFollowing({ store, boardId, session, viewport, actions,
     const publish = (s: CanvasState) => {
       if (s.size.w > 0 && s.size.h > 0) store.setView({ boardId, ...viewOfCamera(s.committedCamera, s.size) })
     }
-    publish(session.getState())
-    const off = session.subscribe((s, previous) => {
+    publish(canvasStore.getState())
+    const off = canvasStore.subscribe((s, previous) => {
       if (s.committedCamera !== previous.committedCamera || s.size !== previous.size) publish(s)
     })
     return () => {
       off()
       store.setView(null)
     }
-  }, [boardId, publishesView, session, store])
+  }, [boardId, publishesView, canvasStore, store])
 }

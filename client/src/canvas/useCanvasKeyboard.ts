@@ -9,7 +9,7 @@ import type { Viewport } from './viewport/useViewport'
 interface CanvasKeyboardDeps {
   store: WorkshopStore
   boardId: string
-  session: CanvasStore
+  canvasStore: CanvasStore
   viewport: Viewport
   actions: CanvasActions
   /** The image file picker (I). */
@@ -22,14 +22,14 @@ interface CanvasKeyboardDeps {
  * The canvas's keys (canvasKeyboard.ts says which) while the focus is on the canvas or nowhere in
  * particular (the page body), never while typing in a field.
  */
-export function useCanvasKeyboard({ store, boardId, session, viewport, actions, pickerRef, dispatchGesture }: CanvasKeyboardDeps): void {
+export function useCanvasKeyboard({ store, boardId, canvasStore, viewport, actions, pickerRef, dispatchGesture }: CanvasKeyboardDeps): void {
   useEffect(() => {
     const ours = (target: EventTarget | null) =>
       target === document.body || (target instanceof Node && viewport.containerRef.current?.contains(target) === true)
 
     /** Carries out a command; false when the key turned out not to be the canvas's after all. */
     const run = (command: KeyCommand, only: string | null): boolean => {
-      const s = session.getState()
+      const s = canvasStore.getState()
       switch (command.type) {
         case 'space':
           if (!command.repeat) dispatchGesture({ type: 'space', down: true })
@@ -102,7 +102,7 @@ export function useCanvasKeyboard({ store, boardId, session, viewport, actions, 
 
     const onKeyDown = (e: KeyboardEvent) => {
       if (!ours(e.target) || isTypingTarget(e.target)) return
-      const s = session.getState()
+      const s = canvasStore.getState()
       const only = s.selection.size === 1 ? [...s.selection][0]! : null
       const command = keyCommand(
         { key: e.key, code: e.code, shift: e.shiftKey, mod: e.ctrlKey || e.metaKey, alt: e.altKey, repeat: e.repeat, onCanvas: e.target === viewport.containerRef.current },
@@ -128,7 +128,7 @@ export function useCanvasKeyboard({ store, boardId, session, viewport, actions, 
       window.removeEventListener('keyup', onKeyUp)
       window.removeEventListener('blur', onBlur)
     }
-  }, [actions, boardId, dispatchGesture, pickerRef, session, store, viewport])
+  }, [actions, boardId, dispatchGesture, pickerRef, canvasStore, store, viewport])
 }
 
 /** A field the person types in: its keys are theirs, not the canvas's. */

@@ -15,27 +15,27 @@ import type { Viewport } from './viewport/useViewport'
 interface TestHookDeps {
   store: WorkshopStore
   boardId: string
-  session: CanvasStore
+  canvasStore: CanvasStore
   viewport: Viewport
   actions: CanvasActions
   items: CanvasItems
 }
 
 /** Installs `window.__samskapCanvas` (canvasTestHook.ts) while this canvas is shown. */
-export function useCanvasTestHook({ store, boardId, session, viewport, actions, items }: TestHookDeps): void {
+export function useCanvasTestHook({ store, boardId, canvasStore, viewport, actions, items }: TestHookDeps): void {
   useEffect(() => {
     const { lookupItem } = actions
     /** A board rect in viewport pixels, with the camera on screen. */
     const onScreen = (rect: Rect | null): Rect | null => {
       const box = viewport.containerRef.current?.getBoundingClientRect()
       if (!rect || !box) return null
-      const c = session.getState().camera
+      const c = canvasStore.getState().camera
       return { x: box.left + rect.x * c.scale + c.x, y: box.top + rect.y * c.scale + c.y, w: rect.w * c.scale, h: rect.h * c.scale }
     }
     const hook: CanvasTestHook = {
       boardId,
-      getCamera: () => ({ ...session.getState().camera }),
-      getSelection: () => [...session.getState().selection],
+      getCamera: () => ({ ...canvasStore.getState().camera }),
+      getSelection: () => [...canvasStore.getState().selection],
       getNotes: () =>
         store.getItemIds(boardId).flatMap((id) => {
           const note = store.getNote(id)
@@ -74,13 +74,13 @@ export function useCanvasTestHook({ store, boardId, session, viewport, actions, 
           return target && target.kind !== 'connector' ? { ...itemRect(target)!, round: target.kind === 'shape' && target.shape === 'ellipse' } : undefined
         })
       },
-      getRenderStats: () => ({ mountedItemNodes: items.nodes.size, renderedIds: session.getState().rendered.length, totalItems: store.getItemIds(boardId).length }),
+      getRenderStats: () => ({ mountedItemNodes: items.nodes.size, renderedIds: canvasStore.getState().rendered.length, totalItems: store.getItemIds(boardId).length }),
       getImageSource: (id) => imageSourceStates.get(id) ?? null,
-      getTool: () => session.getState().tool,
+      getTool: () => canvasStore.getState().tool,
     }
     window.__samskapCanvas = hook
     return () => {
       if (window.__samskapCanvas === hook) delete window.__samskapCanvas
     }
-  }, [actions, boardId, items, session, store, viewport])
+  }, [actions, boardId, items, canvasStore, store, viewport])
 }

@@ -14,7 +14,7 @@ import type { Viewport } from './viewport/useViewport'
 interface ImageInputDeps {
   store: WorkshopStore
   boardId: string
-  session: CanvasStore
+  canvasStore: CanvasStore
   viewport: Viewport
   actions: CanvasActions
   commit: CommitPlan
@@ -35,12 +35,12 @@ export interface ImageInput {
  * Photos onto the canvas: picked, pasted or dropped. The record is made at once (everyone sees
  * where the photo goes); the bytes wait in IndexedDB until they are uploaded (images/imageQueue.ts).
  */
-export function useImageInput({ store, boardId, session, viewport, actions, commit }: ImageInputDeps): ImageInput {
+export function useImageInput({ store, boardId, canvasStore, viewport, actions, commit }: ImageInputDeps): ImageInput {
   const { t } = useTranslation('canvas')
 
   const addImages = useCallback(
     async (files: readonly File[], at?: Point) => {
-      if (!session.getState().access.canCreate) return
+      if (!canvasStore.getState().access.canCreate) return
       let center = at ?? actions.viewCenter()
       const created: string[] = []
       for (const file of files) {
@@ -60,9 +60,9 @@ export function useImageInput({ store, boardId, session, viewport, actions, comm
           actions.notify({ tone: 'error', text: t(error.reason === 'tooLarge' ? 'image.errorTooLarge' : 'image.errorUnreadable') })
         }
       }
-      if (created.length > 0) session.setState({ cameraTouched: true, tool: 'select', selection: new Set(created) })
+      if (created.length > 0) canvasStore.setState({ cameraTouched: true, tool: 'select', selection: new Set(created) })
     },
-    [actions, boardId, commit, session, store, t],
+    [actions, boardId, commit, canvasStore, store, t],
   )
 
   useEffect(() => {
@@ -86,15 +86,15 @@ export function useImageInput({ store, boardId, session, viewport, actions, comm
 
   const dropHandlers: ImageInput['dropHandlers'] = {
     onDragOver(e) {
-      if (![...e.dataTransfer.types].includes('Files') || !session.getState().access.canCreate) return
+      if (![...e.dataTransfer.types].includes('Files') || !canvasStore.getState().access.canCreate) return
       e.preventDefault()
-      session.setState({ dropping: true })
+      canvasStore.setState({ dropping: true })
     },
     onDragLeave(e) {
-      if (e.currentTarget === e.target) session.setState({ dropping: false })
+      if (e.currentTarget === e.target) canvasStore.setState({ dropping: false })
     },
     onDrop(e) {
-      session.setState({ dropping: false })
+      canvasStore.setState({ dropping: false })
       const files = [...e.dataTransfer.files].filter((f) => f.type.startsWith('image/'))
       if (files.length === 0) return
       e.preventDefault()

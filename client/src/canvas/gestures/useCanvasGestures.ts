@@ -14,7 +14,7 @@ import { usePointerGestures, type GestureHost, type PointerGestures } from './us
  * drafts, new notes and drawings). The live pen path is drawn straight into a Konva Path from
  * pointer events, never through React.
  */
-export function useCanvasGestures(session: CanvasStore, viewport: Viewport, actions: CanvasActions, items: CanvasItems): PointerGestures & { penPathRef: RefObject<Konva.Path | null> } {
+export function useCanvasGestures(canvasStore: CanvasStore, viewport: Viewport, actions: CanvasActions, items: CanvasItems): PointerGestures & { penPathRef: RefObject<Konva.Path | null> } {
   const penPathRef = useRef<Konva.Path>(null)
   const host = useMemo<GestureHost>(() => {
     const paintPen = (samples: readonly number[]) => {
@@ -28,20 +28,20 @@ export function useCanvasGestures(session: CanvasStore, viewport: Viewport, acti
         case 'focusCanvas':
           return actions.focusCanvas()
         case 'cameraTouched':
-          return session.setState({ cameraTouched: true })
+          return canvasStore.setState({ cameraTouched: true })
         case 'cameraByPerson':
           return actions.cameraByPerson()
         case 'moveCamera':
           // The text editor is laid over its item: while it is open, the camera commits at once.
-          return viewport.moveCamera(effect.camera, session.getState().editingId !== null ? 'now' : effect.commit)
+          return viewport.moveCamera(effect.camera, canvasStore.getState().editingId !== null ? 'now' : effect.commit)
         case 'select':
           return actions.select(effect.ids)
         case 'marquee':
-          return session.setState({ marquee: effect.rect })
+          return canvasStore.setState({ marquee: effect.rect })
         case 'selectInRect':
           return actions.selectInRect(effect.rect, effect.base)
         case 'draft':
-          return session.setState({ draft: effect.draft })
+          return canvasStore.setState({ draft: effect.draft })
         case 'penPath':
           return paintPen(effect.samples)
         case 'createAt':
@@ -61,7 +61,7 @@ export function useCanvasGestures(session: CanvasStore, viewport: Viewport, acti
     }
     return {
       context: () => {
-        const s = session.getState()
+        const s = canvasStore.getState()
         return {
           camera: s.camera,
           tool: s.tool,
@@ -77,6 +77,6 @@ export function useCanvasGestures(session: CanvasStore, viewport: Viewport, acti
         if (effect.type !== 'preventDefault') run(effect)
       },
     }
-  }, [actions, items, session, viewport])
-  return { ...usePointerGestures(session, viewport, host), penPathRef }
+  }, [actions, items, canvasStore, viewport])
+  return { ...usePointerGestures(canvasStore, viewport, host), penPathRef }
 }

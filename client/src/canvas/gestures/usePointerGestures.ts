@@ -20,23 +20,23 @@ export interface PointerGestures {
 
 /**
  * Feeds DOM pointer, wheel and double-click events to `reduceGesture`, keeps the gesture in the
- * session store and runs the effects through `host`. Moves and releases are window listeners, so a
+ * canvasStore store and runs the effects through `host`. Moves and releases are window listeners, so a
  * drag that leaves the canvas (or outlives a re-render) goes on.
  */
 export function usePointerGestures<S extends ViewportState & { gesture: GestureState }>(store: Store<S>, viewport: Viewport, host: GestureHost): PointerGestures {
-  const session = store as unknown as Store<ViewportState & { gesture: GestureState }>
+  const canvasStore = store as unknown as Store<ViewportState & { gesture: GestureState }>
 
   const dispatch = useCallback(
     (event: GestureEvent, dom?: Event) => {
-      const before = session.getState().gesture
+      const before = canvasStore.getState().gesture
       const { state, effects } = reduceGesture(before, event, host.context())
-      if (state !== before) session.setState({ gesture: state })
+      if (state !== before) canvasStore.setState({ gesture: state })
       for (const effect of effects) {
         if (effect.type === 'preventDefault') dom?.preventDefault()
         else host.run(effect)
       }
     },
-    [session, host],
+    [canvasStore, host],
   )
 
   const input = useCallback(
@@ -54,7 +54,7 @@ export function usePointerGestures<S extends ViewportState & { gesture: GestureS
 
   useEffect(() => {
     const onMove = (e: PointerEvent) => {
-      const active = session.getState().gesture.active
+      const active = canvasStore.getState().gesture.active
       if (!active) return
       // Coalesced events: a fast stylus gives 2–4 samples per frame; all of them make a smoother line.
       const samples: PenSample[] =
@@ -72,7 +72,7 @@ export function usePointerGestures<S extends ViewportState & { gesture: GestureS
       window.removeEventListener('pointerup', onUp)
       window.removeEventListener('pointercancel', onUp)
     }
-  }, [dispatch, input, session, viewport])
+  }, [dispatch, input, canvasStore, viewport])
 
   useEffect(() => {
     const el = viewport.containerRef.current

@@ -5,7 +5,7 @@ import { useStoreSlice, type Store } from '../../lib/createStore'
 import type { Size } from './cameraInput'
 import { overscanOf, paintGrid, paintStage, previewStage, stagePoint } from './stagePainting'
 
-/** The part of a view's session store the viewport owns. */
+/** The part of a view's canvasStore store the viewport owns. */
 export interface ViewportState {
   /** What the screen shows now: moves with every pointer event of a pan, pinch or wheel. Handlers read this. */
   camera: Camera
@@ -55,13 +55,13 @@ export const initialViewport: ViewportState = { camera: { x: 0, y: 0, scale: 1 }
  * React component per frame.
  */
 export function createViewport<S extends ViewportState>(store: Store<S>, options: ViewportOptions): Viewport {
-  const session = store as unknown as Store<ViewportState>
+  const canvasStore = store as unknown as Store<ViewportState>
   const containerRef = createRef<HTMLDivElement>()
   const stageRef = createRef<Konva.Stage>()
   /** The camera the stage was last drawn with; a CSS transform maps that picture to the shown camera. */
   let drawn: Camera | null = null
   let commitTimer: number | null = null
-  const overscan = () => overscanOf(session.getState().size, options.overscan)
+  const overscan = () => overscanOf(canvasStore.getState().size, options.overscan)
 
   const draw = (camera: Camera) => {
     drawn = camera
@@ -77,11 +77,11 @@ export function createViewport<S extends ViewportState>(store: Store<S>, options
     containerRef,
     stageRef,
     moveCamera(next, commit = 'now') {
-      session.setState({ camera: next })
+      canvasStore.setState({ camera: next })
       if (commit === 'now') {
         cancelCommit()
         draw(next)
-        session.setState({ committedCamera: next })
+        canvasStore.setState({ committedCamera: next })
         return
       }
       if (options.preview && drawn) {
@@ -92,36 +92,36 @@ export function createViewport<S extends ViewportState>(store: Store<S>, options
       }
       commitTimer ??= window.setTimeout(() => {
         commitTimer = null
-        const shown = session.getState().camera
+        const shown = canvasStore.getState().camera
         draw(shown)
-        session.setState({ committedCamera: shown })
+        canvasStore.setState({ committedCamera: shown })
       }, options.commitMs)
     },
-    redraw: () => draw(session.getState().camera),
-    toStagePoint: (point) => stagePoint(point, session.getState().camera, drawn, overscan()),
+    redraw: () => draw(canvasStore.getState().camera),
+    toStagePoint: (point) => stagePoint(point, canvasStore.getState().camera, drawn, overscan()),
     localPoint(event) {
       const box = containerRef.current?.getBoundingClientRect()
       return { x: event.clientX - (box?.left ?? 0), y: event.clientY - (box?.top ?? 0) }
     },
-    toBoard: (point) => screenToBoard(session.getState().camera, point),
+    toBoard: (point) => screenToBoard(canvasStore.getState().camera, point),
     overscan,
     dispose: cancelCommit,
   }
 }
 
-/** A viewport for the lifetime of the component, with its container's size kept in the session store. */
+/** A viewport for the lifetime of the component, with its container's size kept in the canvasStore store. */
 export function useViewport<S extends ViewportState>(store: Store<S>, options: ViewportOptions): Viewport {
   const [viewport] = useState(() => createViewport(store, options))
   const size = useStoreSlice(store, (s) => s.size)
   useLayoutEffect(() => {
     const el = viewport.containerRef.current
     if (!el) return
-    const session = store as unknown as Store<ViewportState>
+    const canvasStore = store as unknown as Store<ViewportState>
     const update = () => {
       const w = Math.round(el.clientWidth)
       const h = Math.round(el.clientHeight)
-      const current = session.getState().size
-      if (current.w !== w || current.h !== h) session.setState({ size: { w, h } })
+      const current = canvasStore.getState().size
+      if (current.w !== w || current.h !== h) canvasStore.setState({ size: { w, h } })
     }
     update()
     const observer = new ResizeObserver(update)

@@ -7,6 +7,7 @@ import { afterEach, describe, expect, it } from 'vitest'
 import type { CreatedWorkshop } from '../../shared/access'
 import { createRecordMap, getWorkshopMaps } from '../../shared/doc/workshopDoc'
 import { messageControl, SYNC_PATH } from '../../shared/protocol'
+import { currentSchema, encodeSchemaVersions } from '../../shared/schema/schema'
 import type { AdminWorkshopRow, SessionInfo, StaffWorkshop, WorkshopStaffInfo } from '../../shared/staff'
 import { signInByHttp } from '../oidc/signInByHttp'
 import { TestIdentityProvider } from '../oidc/TestIdentityProvider'
@@ -47,7 +48,8 @@ async function createAs(url: string, cookie: string | null, title = 'Medverknad 
  * resolves with the role in the server's welcome, or the close code if it refused.
  */
 function openSocket(url: string, workshopId: string, headers: Record<string, string>, token?: string): Promise<{ role?: string; code?: number }> {
-  const query = new URLSearchParams({ control: '1', ...(token ? { token } : {}) })
+  // A participant must say which schema it writes (4428 otherwise), as the app does.
+  const query = new URLSearchParams({ control: '1', ...(token ? { token, schema: encodeSchemaVersions(currentSchema) } : {}) })
   const socket = new WebSocket(`${wsUrl(url)}${SYNC_PATH}/${workshopId}?${query}`, { headers })
   resources.defer(() => socket.terminate())
   return new Promise((resolve) => {

@@ -34,6 +34,7 @@ import { secureDataDir } from './persistence/privateFiles'
 import { SqlitePersistence } from './persistence/SqlitePersistence'
 import { RedisFanout } from './scaleout/RedisFanout'
 import { activityTracker } from './staff/activityTracker'
+import { recordAudit } from './staff/auditLog'
 import { PostgresStaffStorage } from './staff/PostgresStaffStorage'
 import { SqliteStaffStorage } from './staff/SqliteStaffStorage'
 import type { StaffStorage } from './staff/StaffStorage'
@@ -173,7 +174,11 @@ export async function createSamskapServer(options: SamskapServerOptions): Promis
       Authorship.load,
       (room: Room) => new RecordValidity(room),
       (room: Room) => new WorkshopSizeCap(room),
-      (room, tools) => Facilitation.load(room, tools, access),
+      (room, tools) =>
+        Facilitation.load(room, tools, {
+          removeParticipant: (workshopId, participantId) => access.removeParticipant(workshopId, participantId),
+          audit: (entry) => recordAudit(staffStorage, log, entry),
+        }),
       ...(history ? [(room: Room) => history.roomExtension(room)] : []),
       activityTracker(staffStorage, log),
     ],
@@ -195,7 +200,7 @@ export async function createSamskapServer(options: SamskapServerOptions): Promis
   const retention = new Retention({
     days: options.retentionDays ?? options.privacy?.retentionDays ?? DEFAULT_RETENTION_DAYS,
     storage: staffStorage,
-    deleteWorkshop: (workshopId) => admin.delete(workshopId),
+    deleteWorkshop: (workshopId) => admin.delete(workshopId, { kind: 'retention' }),
     log,
     clock: options.clock,
   })

@@ -85,3 +85,23 @@ export const STAFF_SEARCH_LIMIT = 20
 
 /** Header carrying the creation key in the embedded mode (`CREATE_KEY`). */
 export const CREATE_KEY_HEADER = 'x-samskap-create-key'
+
+/** What the audit log records (`GET /api/workshops/<id>/audit`; server/staff/auditLog.ts). */
+export const auditActions = ['created', 'revealed', 'restored', 'participantRemoved', 'transferred', 'kept', 'deleted'] as const
+export type AuditAction = (typeof auditActions)[number]
+
+/**
+ * Who did it: a signed-in staff member (their name as it was then), whoever holds the facilitator
+ * link (one identity to the server), or the retention sweep.
+ */
+export type AuditActor = { kind: 'staff'; id: string; name: string } | { kind: 'link' } | { kind: 'retention' }
+
+/** One line of a workshop's audit log. `detail` is short and never the workshop's content. */
+export interface AuditEntry {
+  workshopId: string
+  /** ms since epoch */
+  at: number
+  action: AuditAction
+  actor: AuditActor
+  detail: string
+}

@@ -13,6 +13,8 @@ export interface Grant {
    * 'facilitator' / 'observer' (people holding the same link are one identity to the server).
    */
   participantId: string
+  /** The signed-in staff member this facilitator grant came from (their session); absent for a link holder. */
+  staff?: { id: string; name: string }
 }
 
 /**

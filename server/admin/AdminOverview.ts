@@ -2,7 +2,7 @@ import fs from 'node:fs/promises'
 import * as Y from 'yjs'
 import { getWorkshopMaps } from '../../shared/doc/workshopDoc'
 import { CloseCode } from '../../shared/protocol'
-import type { AdminWorkshopRow, StaffMember } from '../../shared/staff'
+import type { AdminWorkshopRow, AuditActor, StaffMember } from '../../shared/staff'
 import { imagePath } from '../http/imagesApi'
 import type { Logger } from '../log'
 import type { Persistence } from '../persistence/Persistence'
@@ -83,9 +83,10 @@ export class AdminOverview {
   /**
    * Deletes a workshop: its sockets are closed (4404) and its room unloaded first, so nothing of it
    * is written afterwards; then every row in one transaction; then the photo files no other
-   * workshop's document refers to. Resolves false when there is no such workshop.
+   * workshop's document refers to. Resolves false when there is no such workshop. `by` is who
+   * deleted it: the one audit line that outlives the workshop names them.
    */
-  async delete(workshopId: string): Promise<boolean> {
+  async delete(workshopId: string, by: AuditActor): Promise<boolean> {
     if (!(await this.#persistence.getWorkshop(workshopId))) return false
     await this.#registry.evict(workshopId, CloseCode.WorkshopNotFound, 'This workshop was deleted')
     const rows = await this.#storage.overview()
@@ -96,7 +97,7 @@ export class AdminOverview {
       if (row.id === workshopId) own = hashes
       else for (const hash of hashes) others.add(hash)
     }
-    await this.#storage.deleteWorkshop(workshopId)
+    await this.#storage.deleteWorkshop(workshopId, { at: Date.now(), actor: by })
     this.#hashCache.delete(workshopId)
     let removed = 0
     for (const hash of own) {

@@ -4,6 +4,7 @@ import type { AdminWorkshopRow } from '../../shared/staff'
 import { isSafeMethod, isSameOrigin } from '../auth/sameOrigin'
 import { decodeParam, type HttpDeps } from '../http/HttpDeps'
 import { readJsonBody, sendJson } from '../http/httpResponses'
+import { auditActor, recordAudit } from '../staff/auditLog'
 import type { StaffRow } from '../staff/StaffStorage'
 
 /*
@@ -53,7 +54,7 @@ export async function deleteWorkshop(request: IncomingMessage, response: ServerR
   const admin = await administrator(request, response, deps)
   if (!admin) return
   const workshopId = decodeParam(rawId)
-  if (workshopId === null || !(await deps.admin.delete(workshopId))) return sendJson(response, 404, { error: 'Workshop not found' })
+  if (workshopId === null || !(await deps.admin.delete(workshopId, auditActor(admin)))) return sendJson(response, 404, { error: 'Workshop not found' })
   deps.log.info({ workshopId, by: admin.id }, 'workshop deleted by an administrator')
   sendJson(response, 200, { deleted: workshopId })
 }
@@ -74,6 +75,7 @@ export async function transferWorkshop(request: IncomingMessage, response: Serve
   if (!target) return sendJson(response, 404, { error: 'No staff member has that id; they must have signed in once' })
   await deps.staff.storage.transferOwnership(workshopId, target.id, Date.now())
   deps.log.info({ workshopId, to: target.id, by: admin.id }, 'workshop transferred by an administrator')
+  await recordAudit(deps.staff.storage, deps.log, { workshopId, action: 'transferred', actor: auditActor(admin), detail: target.name })
   sendJson(response, 200, { workshopId, owner: { id: target.id, name: target.name, email: target.email } })
 }
 

@@ -130,7 +130,7 @@ export class StaffAuth {
     const staff = await this.staffOf(request, options)
     if (!staff) return null
     const role = await this.storage.staffRole(workshopId, staff.id)
-    return role ? { role: 'facilitator', participantId: 'facilitator' } : null
+    return role ? { role: 'facilitator', participantId: 'facilitator', staff: { id: staff.id, name: staff.name } } : null
   }
 
   async sessionInfo(request: IncomingMessage): Promise<SessionInfo> {

@@ -7,7 +7,10 @@ import type { DocumentPlan } from '../../shared/logic/plan'
 import type { BoardRecord } from '../../shared/schema/records/board'
 import { readSession, REMOVED_MAX, validateSessionField, type SessionRecord } from '../../shared/schema/records/session'
 import type { ItemRecord } from '../../shared/schema/schema'
+import type { AuditAction, AuditActor } from '../../shared/staff'
+import type { Grant } from '../access/AccessStore'
 import type { Logger } from '../log'
+import { grantActor } from '../staff/auditLog'
 import type { Room } from '../sync/Room'
 import type { SyncConnection } from '../sync/SyncConnection'
 import { CommandFailure } from './commands/CommandContext'
@@ -22,6 +25,8 @@ export type FacilitatedRoom = Pick<Room, 'workshopId' | 'doc' | 'awareness' | 'c
 /** What it needs of the workshops' access (server/access/AccessStore.ts), which every route and socket checks. */
 export interface FacilitationAccess {
   removeParticipant(workshopId: string, participantId: string): Promise<void>
+  /** Writes a line to the workshop's audit log (server/staff/auditLog.ts); never throws. */
+  audit(entry: { workshopId: string; action: AuditAction; actor: AuditActor; detail: string }): Promise<void>
 }
 /** What it needs of the companion room holding the held notes (no sockets). */
 export type HeldRoom = Pick<Room, 'doc' | 'flush'>
@@ -84,6 +89,11 @@ export class FacilitatedWorkshop {
     await this.#access.removeParticipant(this.#room.workshopId, participantId)
     if (this.isRemoved(participantId)) return undefined
     return this.writeState({ removed: [...this.#state.removed, participantId].slice(-REMOVED_MAX) })
+  }
+
+  /** Records a command in the audit log under whoever sent it (a staff member, or the facilitator link). */
+  audit(action: AuditAction, grant: Grant, detail: string): Promise<void> {
+    return this.#access.audit({ workshopId: this.#room.workshopId, action, actor: grantActor(grant), detail })
   }
 
   /** Writes fields of the facilitation state (validated first) and resolves once they are stored. */

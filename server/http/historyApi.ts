@@ -5,6 +5,7 @@ import { WORKSHOP_ID_PATTERN } from '../../shared/protocol'
 import { canUseHistory } from '../history/historyAccess'
 import type { WorkshopHistory } from '../history/WorkshopHistory'
 import type { HistoryEntry } from '../persistence/Persistence'
+import { grantActor, recordAudit } from '../staff/auditLog'
 import { decodeParam, type HttpDeps } from './HttpDeps'
 import { readJsonBody, sendJson } from './httpResponses'
 import { grantOf, sendRefusal } from './requestContext'
@@ -17,7 +18,8 @@ function publicEntry(entry: HistoryEntry) {
 
 /*
  * GET  /api/workshops/<id>/history         the list, newest first
- * POST /api/workshops/<id>/history {label}  a checkpoint of the state now (201 with the entry)
+ * POST /api/workshops/<id>/history {label, restoring?}  a checkpoint of the state now (201 with the
+ *      entry); `restoring`, the id of the snapshot the client restores next, goes to the audit log
  * GET  /api/workshops/<id>/history/<hid>   one snapshot as plain records: { entry, meta, boards, items }
  */
 
@@ -43,8 +45,19 @@ export async function makeCheckpoint(request: IncomingMessage, response: ServerR
   }
   const label = validateHistoryLabel((input as { label?: unknown }).label)
   if (!label.ok) return sendJson(response, 400, { error: label.error })
+  const restoring = (input as { restoring?: unknown }).restoring
+  if (restoring !== undefined && (typeof restoring !== 'string' || !WORKSHOP_ID_PATTERN.test(restoring))) {
+    return sendJson(response, 400, { error: 'restoring must be the id of a history entry' })
+  }
+  const restored = restoring === undefined ? undefined : (await opened.history.list(opened.workshopId)).find((e) => e.id === restoring)
+  if (restoring !== undefined && !restored) return sendJson(response, 404, { error: 'History entry not found' })
   const entry = await opened.history.takeSnapshot(opened.workshopId, 'checkpoint', label.value)
   deps.log.info({ workshopId: opened.workshopId, historyId: entry.id }, 'history checkpoint')
+  if (restored) {
+    // The restore itself is an ordinary edit in the client; this checkpoint is the server's only sight of it.
+    const detail = `${new Date(restored.createdAt).toISOString()} ${restored.id}`
+    await recordAudit(deps.staff.storage, deps.log, { workshopId: opened.workshopId, action: 'restored', actor: grantActor(opened.grant), detail })
+  }
   sendJson(response, 201, publicEntry(entry))
 }
 

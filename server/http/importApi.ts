@@ -1,4 +1,5 @@
 import type { IncomingMessage, ServerResponse } from 'node:http'
+import { auditActor, recordAudit } from '../staff/auditLog'
 import { createStoredWorkshop } from './createStoredWorkshop'
 import type { HttpDeps } from './HttpDeps'
 import { readBody, RequestBodyError, sendJson, sendTooMany } from './httpResponses'
@@ -36,5 +37,6 @@ export async function importWorkshop(request: IncomingMessage, response: ServerR
   if (!built.ok) return sendJson(response, 400, { error: built.error })
   const created = await createStoredWorkshop(deps, deps.requests.baseUrl(request), { meta: built.meta, state: built.state }, allowed.staff?.id ?? null)
   deps.log.info({ workshopId: created.id, staffId: allowed.staff?.id, boards: built.boards, items: built.items }, 'workshop imported')
+  await recordAudit(deps.staff.storage, deps.log, { workshopId: created.id, action: 'created', actor: auditActor(allowed.staff), detail: 'import' })
   sendJson(response, 201, created)
 }

@@ -2,6 +2,7 @@ import type { IncomingMessage, ServerResponse } from 'node:http'
 import { SYNC_PATH } from '../../shared/protocol'
 import { deleteWorkshop, listWorkshops, transferWorkshop } from '../admin/adminApi'
 import { finishSignIn, me, signOut, startSignIn } from '../auth/authApi'
+import { workshopAudit } from '../staff/auditApi'
 import { myWorkshops, searchStaff, workshopStaff } from '../staff/staffApi'
 import { closeLegacyAccess, getAccess, join, rotateAccess } from './accessApi'
 import { getHistoryEntry, listHistory, makeCheckpoint } from './historyApi'
@@ -38,6 +39,7 @@ export const routes: readonly Route[] = [
   { path: '/api/me/workshops', GET: myWorkshops, wrongMethod: 'Only GET is supported here' },
   { path: '/api/staff', GET: searchStaff, wrongMethod: 'Only GET is supported here' },
   { path: /^\/api\/workshops\/([^/]+)\/staff\/?$/, GET: workshopStaff, POST: workshopStaff, wrongMethod: 'Use GET to list or POST to change' },
+  { path: /^\/api\/workshops\/([^/]+)\/audit\/?$/, GET: workshopAudit, wrongMethod: 'Only GET is supported here' },
   { path: '/api/admin/workshops', GET: listWorkshops, wrongMethod: 'Only GET is supported here' },
   { path: /^\/api\/admin\/workshops\/([^/]+)\/delete\/?$/, POST: deleteWorkshop, wrongMethod: 'Use POST to delete' },
   { path: /^\/api\/admin\/workshops\/([^/]+)\/transfer\/?$/, POST: transferWorkshop, wrongMethod: 'Use POST to transfer' },

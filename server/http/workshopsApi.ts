@@ -5,6 +5,7 @@ import { orderAtEnd } from '../../shared/logic/boardOrder'
 import { validateBoard } from '../../shared/schema/schema'
 import { validateWorkshopMeta } from '../../shared/schema/records/workshopMeta'
 import { WORKSHOP_ID_PATTERN } from '../../shared/protocol'
+import { auditActor, recordAudit } from '../staff/auditLog'
 import { createStoredWorkshop } from './createStoredWorkshop'
 import type { HttpDeps } from './HttpDeps'
 import { readJsonBody, sendJson, sendTooMany } from './httpResponses'
@@ -65,6 +66,7 @@ export async function createWorkshop(request: IncomingMessage, response: ServerR
 
   const created = await createStoredWorkshop(deps, deps.requests.baseUrl(request), { meta: meta.value, boards: [board.value], items: [] }, allowed.staff?.id ?? null)
   deps.log.info({ workshopId: created.id, staffId: allowed.staff?.id }, 'workshop created')
+  await recordAudit(deps.staff.storage, deps.log, { workshopId: created.id, action: 'created', actor: auditActor(allowed.staff) })
   sendJson(response, 201, created)
 }
 

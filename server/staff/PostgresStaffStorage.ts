@@ -1,9 +1,11 @@
 import pg from 'pg'
-import type { StaffRole } from '../../shared/staff'
+import type { AuditActor, AuditEntry, StaffRole } from '../../shared/staff'
 import type { Logger } from '../log'
 import type { PendingLogin, SessionRow, StaffRow, StaffStorage, WorkshopActivityRow, WorkshopOverviewRow, WorkshopStaffRow } from './StaffStorage'
 import {
+  auditValues,
   likePattern,
+  toAuditEntry,
   toActivityRow,
   toOverviewRow,
   toSessionRow,
@@ -11,6 +13,7 @@ import {
   toStaffWorkshop,
   toWorkshopStaffRow,
   type ActivityDbRow,
+  type AuditDbRow,
   type OverviewDbRow,
   type SessionDbRow,
   type StaffDbRow,
@@ -65,7 +68,20 @@ CREATE TABLE IF NOT EXISTS workshop_activity (
   participants integer NOT NULL DEFAULT 0,
   kept_at bigint
 );
+CREATE TABLE IF NOT EXISTS audit_log (
+  id bigserial PRIMARY KEY,
+  workshop_id text NOT NULL,
+  at bigint NOT NULL,
+  action text NOT NULL,
+  actor_kind text NOT NULL CHECK (actor_kind IN ('staff', 'link', 'retention')),
+  actor_id text,
+  actor_name text,
+  detail text NOT NULL
+);
+CREATE INDEX IF NOT EXISTS audit_log_by_workshop ON audit_log (workshop_id, at);
 `
+
+const INSERT_AUDIT_PG = 'INSERT INTO audit_log (workshop_id, at, action, actor_kind, actor_id, actor_name, detail) VALUES ($1, $2, $3, $4, $5, $6, $7)'
 
 /**
  * The staff tables in PostgreSQL (`DATABASE_URL`), in the same schema as the workshops, so every
@@ -316,15 +332,25 @@ export class PostgresStaffStorage implements StaffStorage {
     return result.rows.map(toOverviewRow)
   }
 
-  async deleteWorkshop(workshopId: string): Promise<void> {
+  async appendAudit(entry: AuditEntry): Promise<void> {
+    await this.#pool.query(INSERT_AUDIT_PG, auditValues(entry))
+  }
+
+  async auditOf(workshopId: string, limit: number): Promise<AuditEntry[]> {
+    const result = await this.#pool.query<AuditDbRow>('SELECT * FROM audit_log WHERE workshop_id = $1 ORDER BY at DESC, id DESC LIMIT $2', [workshopId, limit])
+    return result.rows.map(toAuditEntry)
+  }
+
+  async deleteWorkshop(workshopId: string, deletion: { at: number; actor: AuditActor }): Promise<void> {
     await this.#transaction(async (client) => {
       for (const table of ['updates', 'snapshots']) {
         await client.query(`DELETE FROM ${table} WHERE workshop_id = $1 OR left(workshop_id, $2) = $3`, [workshopId, workshopId.length + 1, `${workshopId}/`])
       }
-      for (const table of ['history', 'workshop_access', 'removed_participants', 'workshop_staff', 'workshop_activity']) {
+      for (const table of ['history', 'workshop_access', 'removed_participants', 'workshop_staff', 'workshop_activity', 'audit_log']) {
         await client.query(`DELETE FROM ${table} WHERE workshop_id = $1`, [workshopId])
       }
       await client.query('DELETE FROM workshops WHERE id = $1', [workshopId])
+      await client.query(INSERT_AUDIT_PG, auditValues({ workshopId, at: deletion.at, action: 'deleted', actor: deletion.actor, detail: '' }))
     })
   }
 

@@ -1,10 +1,12 @@
 import Database from 'better-sqlite3'
 import fs from 'node:fs'
 import path from 'node:path'
-import type { StaffRole } from '../../shared/staff'
+import type { AuditActor, AuditEntry, StaffRole } from '../../shared/staff'
 import type { PendingLogin, SessionRow, StaffRow, StaffStorage, WorkshopActivityRow, WorkshopOverviewRow, WorkshopStaffRow } from './StaffStorage'
 import {
+  auditValues,
   likePattern,
+  toAuditEntry,
   toActivityRow,
   toOverviewRow,
   toSessionRow,
@@ -12,6 +14,7 @@ import {
   toStaffWorkshop,
   toWorkshopStaffRow,
   type ActivityDbRow,
+  type AuditDbRow,
   type OverviewDbRow,
   type SessionDbRow,
   type StaffDbRow,
@@ -63,7 +66,20 @@ CREATE TABLE IF NOT EXISTS workshop_activity (
   participants INTEGER NOT NULL DEFAULT 0,
   kept_at INTEGER
 );
+CREATE TABLE IF NOT EXISTS audit_log (
+  id INTEGER PRIMARY KEY AUTOINCREMENT,
+  workshop_id TEXT NOT NULL,
+  at INTEGER NOT NULL,
+  action TEXT NOT NULL,
+  actor_kind TEXT NOT NULL CHECK (actor_kind IN ('staff', 'link', 'retention')),
+  actor_id TEXT,
+  actor_name TEXT,
+  detail TEXT NOT NULL
+);
+CREATE INDEX IF NOT EXISTS audit_log_by_workshop ON audit_log (workshop_id, at);
 `
+
+const INSERT_AUDIT_SQLITE = 'INSERT INTO audit_log (workshop_id, at, action, actor_kind, actor_id, actor_name, detail) VALUES (?, ?, ?, ?, ?, ?, ?)'
 
 /** The workshop a stored document belongs to: companions are `<workshopId>/<name>`. */
 const OWNING_WORKSHOP = `CASE WHEN instr(workshop_id, '/') > 0 THEN substr(workshop_id, 1, instr(workshop_id, '/') - 1) ELSE workshop_id END`
@@ -292,16 +308,28 @@ export class SqliteStaffStorage implements StaffStorage {
     return rows.map(toOverviewRow)
   }
 
-  async deleteWorkshop(workshopId: string): Promise<void> {
+  async appendAudit(entry: AuditEntry): Promise<void> {
+    this.#db.prepare(INSERT_AUDIT_SQLITE).run(...auditValues(entry))
+  }
+
+  async auditOf(workshopId: string, limit: number): Promise<AuditEntry[]> {
+    const rows = this.#db
+      .prepare<[string, number], AuditDbRow>('SELECT * FROM audit_log WHERE workshop_id = ? ORDER BY at DESC, id DESC LIMIT ?')
+      .all(workshopId, limit)
+    return rows.map(toAuditEntry)
+  }
+
+  async deleteWorkshop(workshopId: string, deletion: { at: number; actor: AuditActor }): Promise<void> {
     const companions = `${workshopId}/`
     this.#db.transaction(() => {
       for (const table of ['updates', 'snapshots']) {
         this.#db.prepare(`DELETE FROM ${table} WHERE workshop_id = ? OR substr(workshop_id, 1, ?) = ?`).run(workshopId, companions.length, companions)
       }
-      for (const table of ['history', 'workshop_access', 'removed_participants', 'workshop_staff', 'workshop_activity']) {
+      for (const table of ['history', 'workshop_access', 'removed_participants', 'workshop_staff', 'workshop_activity', 'audit_log']) {
         this.#db.prepare(`DELETE FROM ${table} WHERE workshop_id = ?`).run(workshopId)
       }
       this.#db.prepare('DELETE FROM workshops WHERE id = ?').run(workshopId)
+      this.#db.prepare(INSERT_AUDIT_SQLITE).run(...auditValues({ workshopId, at: deletion.at, action: 'deleted', actor: deletion.actor, detail: '' }))
     })()
   }
 

@@ -1,4 +1,4 @@
-import type { StaffRole } from '../../shared/staff'
+import type { AuditActor, AuditEntry, StaffRole } from '../../shared/staff'
 
 /** A person who signed in through the identity provider (table `staff`). */
 export interface StaffRow {
@@ -121,10 +121,16 @@ export interface StaffStorage {
 
   /** Every workshop with owner, activity and stored bytes, for the administrator. */
   overview(): Promise<WorkshopOverviewRow[]>
+  /** Adds a line to a workshop's audit log (table `audit_log`). */
+  appendAudit(entry: AuditEntry): Promise<void>
+  /** A workshop's audit log, newest first, at most `limit` lines. */
+  auditOf(workshopId: string, limit: number): Promise<AuditEntry[]>
+
   /**
    * Deletes everything stored of a workshop, in one transaction: its row, document and companion
-   * documents (`<id>/…`), history, access, staff and activity. Photo files are the caller's.
+   * documents (`<id>/…`), history, access, staff, activity and audit log, and writes the one audit
+   * line that stays: that it was deleted, when and by whom (no title, no detail). Photo files are the caller's.
    */
-  deleteWorkshop(workshopId: string): Promise<void>
+  deleteWorkshop(workshopId: string, deletion: { at: number; actor: AuditActor }): Promise<void>
   close(): Promise<void>
 }

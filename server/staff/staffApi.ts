@@ -5,6 +5,7 @@ import { staffMember } from '../admin/AdminOverview'
 import { decodeParam, type HttpDeps } from '../http/HttpDeps'
 import { readJsonBody, sendJson } from '../http/httpResponses'
 import { grantOf, sendRefusal } from '../http/requestContext'
+import { auditActor, recordAudit } from './auditLog'
 import type { StaffRow } from './StaffStorage'
 
 /*
@@ -64,6 +65,7 @@ export async function workshopStaff(request: IncomingMessage, response: ServerRe
       if (!mayKeep(staff, owner?.staffId ?? null)) return sendJson(response, staff ? 403 : 401, { error: 'Only the owner can keep this workshop longer' })
       await deps.staff.storage.keepWorkshop(workshopId, deps.retention.now())
       deps.log.info({ workshopId, by: staff?.id ?? 'facilitator link' }, 'workshop kept longer')
+      await recordAudit(deps.staff.storage, deps.log, { workshopId, action: 'kept', actor: auditActor(staff) })
       return sendJson(response, 200, await staffInfo(deps, workshopId, staff))
     }
     if (!staff) return sendJson(response, 401, { error: 'Sign in to change who runs a workshop' })
@@ -71,6 +73,7 @@ export async function workshopStaff(request: IncomingMessage, response: ServerRe
       if (owner) return sendJson(response, 409, { error: 'This workshop has an owner already' })
       await deps.staff.storage.transferOwnership(workshopId, staff.id, Date.now())
       deps.log.info({ workshopId, staffId: staff.id }, 'workshop claimed')
+      await recordAudit(deps.staff.storage, deps.log, { workshopId, action: 'transferred', actor: auditActor(staff), detail: staff.name })
     } else {
       if (owner?.staffId !== staff.id && !staff.isAdmin) return sendJson(response, 403, { error: 'Only the owner can change who runs the workshop' })
       const target = await deps.staff.storage.getStaff(input.staffId)
@@ -78,6 +81,7 @@ export async function workshopStaff(request: IncomingMessage, response: ServerRe
       const error = await changeStaff(deps, workshopId, input.action, target, owner?.staffId ?? null)
       if (error) return sendJson(response, 409, { error })
       deps.log.info({ workshopId, action: input.action, target: target.id, by: staff.id }, 'workshop staff changed')
+      if (input.action === 'transfer') await recordAudit(deps.staff.storage, deps.log, { workshopId, action: 'transferred', actor: auditActor(staff), detail: target.name })
     }
   }
   sendJson(response, 200, await staffInfo(deps, workshopId, staff))

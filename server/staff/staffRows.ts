@@ -1,4 +1,4 @@
-import type { StaffRole } from '../../shared/staff'
+import { auditActions, type AuditAction, type AuditActor, type AuditEntry, type StaffRole } from '../../shared/staff'
 import type { SessionRow, StaffRow, WorkshopActivityRow, WorkshopOverviewRow, WorkshopStaffRow } from './StaffStorage'
 
 /*
@@ -127,4 +127,28 @@ export function toStaffWorkshop(row: StaffWorkshopDbRow) {
 /** `%` and `_` of a search taken literally in LIKE … ESCAPE '\'. */
 export function likePattern(query: string): string {
   return `%${query.toLowerCase().replace(/[\\%_]/g, (c) => `\\${c}`)}%`
+}
+
+/** A row of `audit_log`. The actor is three columns so a staff member's line keeps the name they had then. */
+export interface AuditDbRow {
+  workshop_id: string
+  at: number | string
+  action: string
+  actor_kind: string
+  actor_id: string | null
+  actor_name: string | null
+  detail: string
+}
+
+export function toAuditEntry(row: AuditDbRow): AuditEntry {
+  const action = (auditActions as readonly string[]).includes(row.action) ? (row.action as AuditAction) : 'created'
+  const actor: AuditActor =
+    row.actor_kind === 'staff' ? { kind: 'staff', id: row.actor_id ?? '', name: row.actor_name ?? '' } : row.actor_kind === 'retention' ? { kind: 'retention' } : { kind: 'link' }
+  return { workshopId: row.workshop_id, at: Number(row.at), action, actor, detail: row.detail }
+}
+
+/** The values of an audit row in column order: workshop_id, at, action, actor_kind, actor_id, actor_name, detail. */
+export function auditValues(entry: AuditEntry): [string, number, string, string, string | null, string | null, string] {
+  const { actor } = entry
+  return [entry.workshopId, entry.at, entry.action, actor.kind, actor.kind === 'staff' ? actor.id : null, actor.kind === 'staff' ? actor.name : null, entry.detail]
 }

@@ -153,7 +153,9 @@ export class SyncServer {
         return
       }
       const byToken = access.resolve(found.access, token)
-      const grant = byToken?.role === 'facilitator' ? byToken : ((await staffGrant?.(request, connection.workshopId)) ?? byToken)
+      // A signed-in owner or co-facilitator gets their staff grant even when they also hold the
+      // facilitator link: same role, but the audit log then names them instead of "facilitator link".
+      const grant = (await staffGrant?.(request, connection.workshopId)) ?? byToken
       if (!grant) {
         const refusal = access.whyRefused(found.access, token)
         connection.log.info({ refusal }, 'connection refused')

@@ -1,6 +1,6 @@
 import { afterEach, describe, expect, it } from 'vitest'
 import type { CreatedWorkshop } from '../../shared/access'
-import type { AdminWorkshopRow, SessionInfo, StaffWorkshop } from '../../shared/staff'
+import type { AdminWorkshopRow, AuditEntry, SessionInfo, StaffWorkshop } from '../../shared/staff'
 import { signInByHttp } from '../oidc/signInByHttp'
 import { TestIdentityProvider } from '../oidc/TestIdentityProvider'
 import { TestResources } from '../server/helpers'
@@ -40,9 +40,15 @@ describe('staff sessions with several instances (PostgreSQL)', () => {
     expect(overview.workshops).toEqual([expect.objectContaining({ id, owner: expect.objectContaining({ name: 'Ola Hansen' }), participants: 0 })])
     expect(overview.workshops[0]!.size.document).toBeGreaterThan(0)
     expect((await fetch(`${first.url}/api/admin/workshops`, { headers })).status).toBe(403)
+    // The audit log on PostgreSQL: written on one instance, read on the other.
+    const audit = (await (await fetch(`${first.url}/api/workshops/${id}/audit`, { headers })).json()) as { entries: AuditEntry[] }
+    expect(audit.entries).toEqual([expect.objectContaining({ action: 'created', actor: { kind: 'staff', id: me.staff!.id, name: 'Ola Hansen' }, detail: '' })])
     const deleted = await fetch(`${second.url}/api/admin/workshops/${id}/delete`, { method: 'POST', headers: { cookie: kari, origin: second.url } })
     expect(deleted.status).toBe(200)
     expect(await queryTestSchema(isolation, 'SELECT 1 FROM workshops UNION ALL SELECT 1 FROM snapshots UNION ALL SELECT 1 FROM workshop_staff')).toEqual([])
+    // Only the line saying it was deleted, and by whom, stays.
+    const lines = await queryTestSchema(isolation, 'SELECT workshop_id, action, actor_kind, actor_name, detail FROM audit_log')
+    expect(lines).toEqual([{ workshop_id: id, action: 'deleted', actor_kind: 'staff', actor_name: 'Kari Nordmann', detail: '' }])
 
     const out = await fetch(`${first.url}/auth/logout`, { method: 'POST', headers: { cookie: cookie!, origin: first.url } })
     expect(out.status).toBe(200)

@@ -118,7 +118,7 @@ export function HistoryDialog({ store, workshopId, onClose }: HistoryDialogProps
     setStatus('')
     // Keep what is about to be replaced: no restore without this checkpoint.
     const before = t('restore.beforeLabel', { time: formatTime(Date.now()) }).slice(0, HISTORY_LABEL_MAX)
-    const saved = await createCheckpoint(workshopId, before)
+    const saved = await createCheckpoint(workshopId, before, snapshot.entry.id)
     if (!saved.ok) {
       setBusy(false)
       setSnapshotError(describeFailure(saved))

@@ -64,11 +64,15 @@ export function fetchHistory(workshopId: string, signal?: AbortSignal): Promise<
   })
 }
 
-export function createCheckpoint(workshopId: string, label: string): Promise<HistoryResult<HistoryEntry>> {
+/**
+ * A checkpoint of the state now. `restoring`: the snapshot about to be restored, which the server
+ * writes to the audit log (the restore itself is an ordinary edit it cannot tell from others).
+ */
+export function createCheckpoint(workshopId: string, label: string, restoring?: string): Promise<HistoryResult<HistoryEntry>> {
   return call(
     workshopId,
     historyUrl(workshopId),
-    { method: 'POST', headers: { 'content-type': 'application/json' }, body: JSON.stringify({ label }) },
+    { method: 'POST', headers: { 'content-type': 'application/json' }, body: JSON.stringify(restoring ? { label, restoring } : { label }) },
     (body) => (isEntry(body) ? body : null),
   )
 }

@@ -4,6 +4,7 @@ import type { StaffMember, WorkshopRetention, WorkshopStaffInfo } from '../../..
 import { formatDateTime } from '../i18n/format'
 import { signedIn, signInHref, useSession } from './sessionClient'
 import { StaffPicker } from './StaffPicker'
+import { WorkshopAuditLog } from './WorkshopAuditLog'
 import { changeWorkshopStaff, fetchWorkshopStaff, type StaffChange } from './staffApi'
 import './staff.css'
 
@@ -111,6 +112,8 @@ export function WorkshopStaffSection({ workshopId, open }: { workshopId: string;
         </>
       )}
       {info && <RetentionLine retention={info.retention} busy={busy} onKeep={() => void change({ action: 'keep' })} error={null} />}
+      {/* canManage is the owner or an administrator: the same people the audit route answers. */}
+      {info?.canManage && <WorkshopAuditLog workshopId={workshopId} />}
       <div role="alert">{error && <p className="notice notice--error">{t('people.failed', { message: error })}</p>}</div>
     </section>
   )

@@ -1,4 +1,4 @@
-import type { StaffMember, StaffWorkshop, WorkshopStaffInfo } from '../../../shared/staff'
+import type { AuditEntry, StaffMember, StaffWorkshop, WorkshopStaffInfo } from '../../../shared/staff'
 import { authHeaders } from '../access/workshopAccess'
 
 /** Calls of the staff API; failures come back as values (`status` 0: no network). */
@@ -29,6 +29,12 @@ export async function searchStaff(query: string): Promise<ApiResult<StaffMember[
 
 export function fetchWorkshopStaff(workshopId: string): Promise<ApiResult<WorkshopStaffInfo>> {
   return callJson<WorkshopStaffInfo>(`/api/workshops/${workshopId}/staff`, { headers: authHeaders(workshopId) })
+}
+
+/** The workshop's audit log (owner and administrators, by session: a link token opens nothing there). */
+export async function fetchWorkshopAudit(workshopId: string): Promise<ApiResult<AuditEntry[]>> {
+  const result = await callJson<{ entries: AuditEntry[] }>(`/api/workshops/${encodeURIComponent(workshopId)}/audit`)
+  return result.ok ? { ok: true, value: result.value.entries } : result
 }
 
 export type StaffChange = { action: 'add' | 'remove' | 'transfer'; staffId: string } | { action: 'claim' | 'keep' }

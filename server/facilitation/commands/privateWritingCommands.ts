@@ -15,7 +15,7 @@ export const privateWritingCommands: CommandHandlers<'phase.private' | 'phase.re
     })
   },
 
-  'phase.reveal': async (_command, { workshop }) => {
+  'phase.reveal': async (_command, { workshop, grant }) => {
     const phase = workshop.state.phase
     if (phase.kind !== 'private') throw new CommandFailure('noPhase', 'There is no private writing to reveal')
     const notes = workshop.held.all().filter((note) => note.status === 'private' && note.phaseId === phase.id)
@@ -34,6 +34,8 @@ export const privateWritingCommands: CommandHandlers<'phase.private' | 'phase.re
     )
     await workshop.flushHeld()
     workshop.log.info({ revealed: notes.length }, 'private notes revealed')
-    return { revealed: board ? notes.length : 0 }
+    const revealed = board ? notes.length : 0
+    await workshop.audit('revealed', grant, String(revealed))
+    return { revealed }
   },
 }

@@ -10,6 +10,7 @@ import {
   placedImageSize,
   planDeleteItems,
   planMoveItems,
+  planPlaceItems,
   planResizeItem,
   textHeight,
   topmostItemAt,
@@ -94,4 +95,22 @@ describe('topmostItemAt and placedImageSize', () => {
     [100, 50, { w: 100, h: 50 }],
     [0, 0, { w: 480, h: 480 }],
   ])('%i×%i -> %j', (w, h, expected) => expect(placedImageSize(w, h)).toEqual(expected))
+})
+
+describe('planPlaceItems', () => {
+  const items: CanvasItem[] = [note('a'), note('b', 200, 0), arrow('free', { x: 0, y: 0 }, { itemId: 'a' }), arrow('bound', { itemId: 'a' }, { itemId: 'b' })]
+  it.each<[string, string[], { x: number; y: number }, unknown]>([
+    ['centres one note on the point', ['a'], { x: 1000, y: 500 }, { updateItems: [{ id: 'a', patch: { x: 950, y: 450 } }] }],
+    ['rounds to whole board units', ['a'], { x: 60.4, y: 49.6 }, { updateItems: [{ id: 'a', patch: { x: 10, y: 0 } }] }],
+    [
+      'keeps a selection together: its bounds centred, each item shifted alike',
+      ['a', 'b'],
+      { x: 150, y: 250 },
+      { updateItems: [{ id: 'a', patch: { x: 0, y: 200 } }, { id: 'b', patch: { x: 200, y: 200 } }] },
+    ],
+    ['a free arrow end goes along, a bound end follows its item', ['a', 'free'], { x: 50, y: 150 }, { updateItems: [{ id: 'a', patch: { x: 0, y: 100 } }, { id: 'free', patch: { from: { x: 0, y: 100 }, to: { itemId: 'a' } } }] }],
+    ['already there: nothing', ['a'], { x: 50, y: 50 }, {}],
+    ['nothing selected: nothing', [], { x: 500, y: 500 }, {}],
+    ['an unknown id: nothing', ['gone'], { x: 500, y: 500 }, {}],
+  ])('%s', (_n, ids, at, expected) => expect(planPlaceItems(items, new Set(ids), at)).toEqual(expected))
 })

@@ -2,7 +2,7 @@ import type { ConnectorEnd } from '../schema/records/connector'
 import type { ItemRecord } from '../schema/schema'
 import type { EndTarget } from './connectors'
 import { isBound } from './connectors'
-import type { Point, Rect } from './geometry'
+import { boundsOf, type Point, type Rect } from './geometry'
 import type { DocumentPlan } from './plan'
 import { strokeBounds } from './strokes'
 
@@ -98,6 +98,18 @@ export function planMoveItems(items: readonly CanvasItem[], ids: ReadonlySet<str
     }
   }
   return updateItems.length > 0 ? { updateItems } : {}
+}
+
+/**
+ * "Move" then a click (the pointer alternative to dragging): the selection's bounds are centred on
+ * the board point clicked, every item keeping its place relative to the others. The same plan as a
+ * drag of that distance, so arrows behave alike and it is one undo step.
+ */
+export function planPlaceItems(items: readonly CanvasItem[], ids: ReadonlySet<string>, at: Point): DocumentPlan {
+  const lookup = (id: string) => items.find((i) => i.id === id)
+  const bounds = boundsOf(items.flatMap((item) => (ids.has(item.id) ? (itemRect(item, lookup) ?? []) : [])))
+  if (!bounds) return {}
+  return planMoveItems(items, ids, Math.round(at.x - (bounds.x + bounds.w / 2)), Math.round(at.y - (bounds.y + bounds.h / 2)))
 }
 
 /** Which end of an arrow a dragged handle changes, and to what. */

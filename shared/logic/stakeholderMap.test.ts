@@ -8,6 +8,7 @@ import {
   newStakeholder,
   placeInZone,
   planCardDrop,
+  planCardPlace,
   planGroupChange,
   planRemoveGroup,
   resolveMapPositions,
@@ -93,6 +94,19 @@ describe('planCardDrop', () => {
     ['rounds to whole pixels', { x: 20.4, y: 60.6 }, { x: 20, y: 61, groupId: 'g0' }],
   ])('%s', (_name, topLeft, expected) => {
     expect(planCardDrop(topLeft, zones, card)).toEqual(expected)
+  })
+})
+
+describe('planCardPlace (Move, then a click)', () => {
+  const zones = layoutZones(groups(3), { cardCounts: none, cardSize: card })
+  const mid = (z: ZoneRect) => ({ x: z.x + z.w / 2, y: z.y + z.h / 2 })
+  it.each<[string, { x: number; y: number }, { x: number; y: number; groupId: string }]>([
+    ['centred on the click in the first zone', mid(zones[0]!), { x: Math.round(mid(zones[0]!).x - 50), y: Math.round(mid(zones[0]!).y - 25), groupId: 'g0' }],
+    ['a click in the third zone changes the group to it', mid(zones[2]!), { x: Math.round(mid(zones[2]!).x - 50), y: Math.round(mid(zones[2]!).y - 25), groupId: 'g2' }],
+    ['a click outside every zone: no group', { x: 70, y: 925 }, { x: 20, y: 900, groupId: '' }],
+    ['rounds to whole pixels', { x: 70.4, y: 85.6 }, { x: 20, y: 61, groupId: 'g0' }],
+  ])('%s', (_name, at, expected) => {
+    expect(planCardPlace(at, zones, card)).toEqual(expected)
   })
 })
 

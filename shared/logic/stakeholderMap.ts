@@ -147,6 +147,14 @@ export function planCardDrop(topLeft: Point, zones: readonly ZoneRect[], size: S
 }
 
 /**
+ * "Move", then a click on the map (the pointer alternative to dragging a card): the card is centred
+ * on the point, and the zone its centre lands in is its group, exactly as if it had been dropped there.
+ */
+export function planCardPlace(at: Point, zones: readonly ZoneRect[], size: Size = STAKEHOLDER_CARD_SIZE): { x: number; y: number; groupId: string } {
+  return planCardDrop({ x: at.x - size.w / 2, y: at.y - size.h / 2 }, zones, size)
+}
+
+/**
  * The patch for choosing a group elsewhere (form, table): the card moves to a free slot of the
  * new zone; '' (no group) keeps the card where it is.
  */

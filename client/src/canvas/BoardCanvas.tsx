@@ -9,7 +9,7 @@ import { sessionBus } from '../session/sessionBus'
 import { useBoardVote } from '../session/useBoardVote'
 import type { WorkshopStore } from '../store/WorkshopStore'
 import { createCanvasActions } from './canvasActions'
-import { EditorOverlay, FilterPanel, NoticeBanner, SelectionTools } from './CanvasOverlays'
+import { EditorOverlay, FilterPanel, NoticeBanner, PlacingHint, SelectionTools } from './CanvasOverlays'
 import { createCanvasStore } from './canvasState'
 import { CanvasStage } from './CanvasStage'
 import { CanvasToolbar } from './CanvasToolbar'
@@ -83,13 +83,15 @@ function BoardCanvasSession({ store, boardId }: BoardCanvasProps) {
   const panning = useStoreSlice(canvasStore, (s) => s.tool === 'hand' || s.gesture.spaceHeld)
   const dropping = useStoreSlice(canvasStore, (s) => s.dropping)
   const focusedId = useStoreSlice(canvasStore, (s) => (s.selection.size === 1 ? [...s.selection][0]! : null))
-  const drawing = isDrawingTool(tool) && !panning
+  const placing = useStoreSlice(canvasStore, (s) => s.gesture.placing !== null)
+  const drawing = isDrawingTool(tool) && !panning && !placing
   return (
     <div
       ref={viewport.containerRef}
-      className={`sk-board-canvas${panning ? ' sk-panning' : ''}${drawing ? (tool === 'text' ? ' sk-texting' : ' sk-drawing') : ''}`}
+      className={`sk-board-canvas${panning ? ' sk-panning' : ''}${placing && !panning ? ' sk-placing' : ''}${drawing ? (tool === 'text' ? ' sk-texting' : ' sk-drawing') : ''}`}
       data-testid="board-canvas"
       data-tool={tool}
+      data-placing={placing}
       tabIndex={0}
       role="application"
       aria-label={t('canvasLabel')}
@@ -125,7 +127,8 @@ function BoardCanvasSession({ store, boardId }: BoardCanvasProps) {
       />
       <EditorOverlay store={store} canvasStore={canvasStore} actions={actions} />
       <FilterPanel store={store} canvasStore={canvasStore} boardId={boardId} />
-      <SelectionTools store={store} canvasStore={canvasStore} actions={actions} voting={voting} canEdit={access.canEdit} hideNote={hideNote} />
+      <SelectionTools store={store} canvasStore={canvasStore} actions={actions} voting={voting} canEdit={access.canEdit} hideNote={hideNote} dispatchGesture={gestures.dispatch} />
+      <PlacingHint canvasStore={canvasStore} />
       {dropping && <div className="sk-drop-hint">{t('image.dropHint')}</div>}
       <NoticeBanner canvasStore={canvasStore} actions={actions} />
       <CanvasToolbar store={store} access={access} canvasStore={canvasStore} actions={actions} pickerRef={pickerRef} onImages={(files) => void images.addImages(files)} />

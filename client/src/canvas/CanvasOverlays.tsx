@@ -7,6 +7,7 @@ import { useItemsOfKind } from '../store/hooks'
 import type { WorkshopStore } from '../store/WorkshopStore'
 import { TagFilterBar } from '../tags/TagFilterBar'
 import type { CanvasActions } from './canvasActions'
+import type { GestureEvent } from './gestures/gestureReducer'
 import { isEditableKind, type CanvasStore } from './canvasState'
 import { ItemTextEditor } from './ItemTextEditor'
 import { SelectionToolbar, type SelectionVote } from './SelectionToolbar'
@@ -44,8 +45,9 @@ export function EditorOverlay({ store, canvasStore, actions }: OverlayProps) {
 }
 
 /** Styling, tags, votes and delete for what is selected, while nothing is being edited. */
-export function SelectionTools({ store, canvasStore, actions, voting, canEdit, hideNote }: OverlayProps & { voting: BoardVoting; canEdit: boolean; hideNote: HideNote }) {
+export function SelectionTools({ store, canvasStore, actions, voting, canEdit, hideNote, dispatchGesture }: OverlayProps & { voting: BoardVoting; canEdit: boolean; hideNote: HideNote; dispatchGesture(event: GestureEvent): void }) {
   const selection = useStoreSlice(canvasStore, (s) => s.selection)
+  const placing = useStoreSlice(canvasStore, (s) => s.gesture.placing !== null)
   const editing = useStoreSlice(canvasStore, (s) => s.editingId !== null)
   const items = useSelectedItems(store, selection)
   const color = useSharedColor(store, selection)
@@ -81,8 +83,24 @@ export function SelectionTools({ store, canvasStore, actions, voting, canEdit, h
       onPatch={actions.patchSelection}
       onTags={actions.tagSelection}
       onDelete={actions.deleteSelection}
+      placing={placing}
+      onMove={() => dispatchGesture({ type: 'place', ids: placing ? null : canvasStore.getState().selection })}
       onHide={hide}
     />
+  )
+}
+
+/**
+ * While "Move" picks a destination: what to do next, spoken once (a status region) and shown at
+ * the top where the pointer is not.
+ */
+export function PlacingHint({ canvasStore }: { canvasStore: CanvasStore }) {
+  const { t } = useTranslation('canvas')
+  const placing = useStoreSlice(canvasStore, (s) => s.gesture.placing !== null)
+  return (
+    <div className="sk-placing-hint" role="status" data-testid="placing-hint" hidden={!placing}>
+      {placing ? t('move.hint') : ''}
+    </div>
   )
 }
 

@@ -53,8 +53,10 @@ export function CanvasStage(props: CanvasStageProps) {
   const scale = useStoreSlice(canvasStore, (s) => s.committedCamera.scale)
   const panning = useStoreSlice(canvasStore, (s) => s.tool === 'hand' || s.gesture.spaceHeld)
   const drawingTool = useStoreSlice(canvasStore, (s) => isDrawingTool(s.tool))
-  // Items stop listening while another tool is active: Konva must not start dragging them.
-  const listening = !panning && !drawingTool
+  const placing = useStoreSlice(canvasStore, (s) => s.gesture.placing !== null)
+  // Items stop listening while another tool is active or a destination is picked: Konva must not
+  // start dragging them, and a press on an item is a place to put the moved items.
+  const listening = !panning && !drawingTool && !placing
   if (size.w === 0 || size.h === 0) return null
   const overscan = overscanOf(size, ratio)
   return (

@@ -33,12 +33,16 @@ interface SelectionToolbarProps {
   onPatch(patch: Record<string, unknown>, kinds: readonly ItemRecord['kind'][]): void
   onTags(next: Tagged): void
   onDelete(): void
+  /** "Move" is picking a destination for the selection (a click puts it there). */
+  placing: boolean
+  /** Move, or press again to stop: the pointer alternative to dragging (WCAG 2.5.7). */
+  onMove(): void
   /** The facilitator's "hide from everyone" for one selected note (moderation); absent for others. */
   onHide?: () => void
 }
 
 /** Per-kind styling, tags, alt text and delete for the selection, at the top edge so fingers do not cover it. */
-export function SelectionToolbar({ items, editable, vote, currentColor, onColor, onPatch, onTags, onDelete, onHide }: SelectionToolbarProps) {
+export function SelectionToolbar({ items, editable, vote, currentColor, onColor, onPatch, onTags, onDelete, placing, onMove, onHide }: SelectionToolbarProps) {
   const { t } = useTranslation('canvas')
   const { t: ts } = useTranslation('session')
   const [tagsOpen, setTagsOpen] = useState(false)
@@ -165,6 +169,9 @@ export function SelectionToolbar({ items, editable, vote, currentColor, onColor,
           </>
         )}
         <span className="sk-toolbar-divider" aria-hidden="true" />
+        <button type="button" className="sk-tool" aria-label={t('move.button')} title={t('move.button')} aria-pressed={placing} onClick={onMove} data-testid="move-selection">
+          {icons.move}
+        </button>
         {onHide && (
           <button type="button" className="sk-tool" aria-label={t('hide')} title={t('hide')} onClick={onHide} data-testid="hide-note">
             {icons.hide}

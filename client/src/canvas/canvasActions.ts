@@ -1,4 +1,4 @@
-import { canBindTo, isCanvasItem, isTaggable, itemRect, planDeleteItems, planMoveItems, topmostItemAt, type CanvasItem } from '../../../shared/logic/canvasItems'
+import { canBindTo, isCanvasItem, isTaggable, itemRect, planDeleteItems, planMoveItems, planPlaceItems, topmostItemAt, type CanvasItem } from '../../../shared/logic/canvasItems'
 import { boundsOf, fitCamera, screenToBoard, zoomAt, type Point, type Rect } from '../../../shared/logic/geometry'
 import { itemsInRect, placeNewNote } from '../../../shared/logic/notes'
 import type { ReadingItem } from '../../../shared/logic/readingOrder'
@@ -207,6 +207,12 @@ export function createCanvasActions({ store, boardId, canvasStore, viewport, com
       if (!get().access.canEdit) return
       // Held down, the nudges join one undo step.
       commit(planMoveItems(itemsOnBoard(), get().selection, dx, dy), { mergeUndo: true })
+    },
+
+    /** "Move", then a click: the items centred where the person clicked, as one plan (one undo step). */
+    placeItems(ids: ReadonlySet<string>, at: Point) {
+      if (!get().access.canEdit) return
+      commit(planPlaceItems(itemsOnBoard(), ids, at))
     },
   }
 }

@@ -57,7 +57,7 @@ describe('revealRect', () => {
 
 describe('keyCommand', () => {
   const key = (k: string, over: Partial<KeyInput> = {}): KeyInput => ({ key: k, code: '', shift: false, mod: false, alt: false, repeat: false, onCanvas: true, ...over })
-  const ctx = (over: Partial<KeyContext> = {}): KeyContext => ({ selectionSize: 0, tool: 'select', canEdit: true, canCreate: true, canVoteOnSelected: false, ...over })
+  const ctx = (over: Partial<KeyContext> = {}): KeyContext => ({ selectionSize: 0, tool: 'select', canEdit: true, canCreate: true, canVoteOnSelected: false, placing: false, ...over })
   const one = { selectionSize: 1 }
 
   it.each<[string, KeyInput, Partial<KeyContext>, ReturnType<typeof keyCommand>]>([
@@ -91,6 +91,7 @@ describe('keyCommand', () => {
     ['F opens the tag filter', key('f'), {}, { type: 'toggleFilter' }],
     ['Escape with a selection clears it', key('Escape'), one, { type: 'escape', changes: true }],
     ['Escape with a tool goes back to select', key('Escape'), { tool: 'rect' }, { type: 'escape', changes: true }],
+    ['Escape while placing stops only that, the selection kept', key('Escape'), { ...one, placing: true }, { type: 'cancelPlacing' }],
     ['Escape with nothing to clear is the page’s', key('Escape'), {}, { type: 'escape', changes: false }],
     ['Delete deletes', key('Delete'), one, { type: 'delete' }],
     ['Enter edits the one selected item', key('Enter'), one, { type: 'edit' }],

@@ -70,6 +70,8 @@ export interface KeyContext {
   canCreate: boolean
   /** A vote is open here, this person can vote, and the one selected item takes dots. */
   canVoteOnSelected: boolean
+  /** "Move" was pressed and the destination is being picked: Escape stops only that. */
+  placing: boolean
 }
 
 export type KeyCommand =
@@ -89,6 +91,8 @@ export type KeyCommand =
   | { type: 'toggleFilter' }
   /** Back to nothing selected and the select tool; the key is the canvas's only if that changed something. */
   | { type: 'escape'; changes: boolean }
+  /** Stop picking where the moved items go; the selection and tool stay. */
+  | { type: 'cancelPlacing' }
   | { type: 'delete' }
   | { type: 'edit' }
   | { type: 'nudge'; dx: number; dy: number }
@@ -123,6 +127,7 @@ export function keyCommand(k: KeyInput, ctx: KeyContext): KeyCommand | null {
   if (tool && !k.shift) return ctx.canCreate || !isDrawingTool(tool) ? { type: 'tool', tool } : { type: 'swallow' }
   if (lower === 'i' && ctx.canCreate) return { type: 'pickImage' }
   if (lower === 'f') return { type: 'toggleFilter' }
+  if (key === 'Escape' && ctx.placing) return { type: 'cancelPlacing' }
   if (key === 'Escape') return { type: 'escape', changes: ctx.selectionSize > 0 || ctx.tool !== 'select' }
   if (key === 'Delete' || key === 'Backspace') return { type: 'delete' }
   if (key === 'Enter' && ctx.selectionSize === 1 && ctx.canEdit) return { type: 'edit' }

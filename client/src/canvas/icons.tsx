@@ -10,6 +10,11 @@ function Icon({ children }: { children: ReactNode }) {
 }
 
 export const icons = {
+  move: (
+    <Icon>
+      <path d="M12 3v18M3 12h18M12 3l-3 3m3-3l3 3M12 21l-3-3m3 3l3-3M3 12l3-3m-3 3l3 3M21 12l-3-3m3 3l-3 3" />
+    </Icon>
+  ),
   select: (
     <Icon>
       <path d="M5 3l14 8-6 1.5L10 19z" />

@@ -78,6 +78,9 @@ export function useCanvasKeyboard({ store, boardId, canvasStore, viewport, actio
         case 'toggleFilter':
           actions.toggleFilter()
           return true
+        case 'cancelPlacing':
+          dispatchGesture({ type: 'place', ids: null })
+          return true
         case 'escape':
           actions.select([])
           actions.setTool('select')
@@ -112,6 +115,7 @@ export function useCanvasKeyboard({ store, boardId, canvasStore, viewport, actio
           canEdit: s.access.canEdit,
           canCreate: s.access.canCreate,
           canVoteOnSelected: s.voting.canVote && only !== null && s.voting.isEligible(store.getItem(only)),
+          placing: s.gesture.placing !== null,
         },
       )
       if (command && run(command, only)) e.preventDefault()

@@ -4,7 +4,7 @@ import { Group, Layer, Line, Rect, Text } from 'react-konva'
 import type { Rect as BoardRect } from '../../../../shared/logic/geometry'
 import { gridMetrics, type GridLayout, type GridQuadrant } from '../../../../shared/logic/stakeholderMap'
 import { ink, inkMuted } from './groupStyle'
-import { PanZoomStage, type PanZoomView } from './PanZoomStage'
+import { PanZoomStage, type PanZoomView, type Placement } from './PanZoomStage'
 import { StakeholderCardNode, type CardHandlers, type CardView } from './StakeholderCardNode'
 
 const FONT = 'system-ui, -apple-system, "Segoe UI", Roboto, sans-serif'
@@ -22,6 +22,8 @@ interface GridViewProps {
   cards: readonly CardView[]
   handlers: CardHandlers
   viewRef: RefObject<PanZoomView | null>
+  /** The card "Move" is placing, and where a click put it (see PanZoomStage). */
+  placement: Placement
 }
 
 /** Margin around the grid for axis numbers, axis titles and quadrant names. */
@@ -33,12 +35,12 @@ export function gridContentBounds(layout: GridLayout): BoardRect {
  * The influence/interest grid: interest grows to the right, influence upwards. Quadrant names
  * sit above (high influence) and below (low influence) the grid, so cards never cover them.
  */
-export function GridView({ layout, cards, handlers, viewRef }: GridViewProps) {
+export function GridView({ layout, cards, handlers, viewRef, placement }: GridViewProps) {
   const { t } = useTranslation('stakeholderMap')
   const { cellW, cellH, bounds } = layout
   const axis = Array.from({ length: gridMetrics.axis }, (_, i) => i + 1)
   return (
-    <PanZoomStage testId="stakeholder-grid-canvas" label={t('grid.label')} contentBounds={gridContentBounds(layout)} viewRef={viewRef}>
+    <PanZoomStage testId="stakeholder-grid-canvas" label={t('grid.label')} contentBounds={gridContentBounds(layout)} viewRef={viewRef} {...placement}>
       {() => (
         <>
           <Layer listening={false}>

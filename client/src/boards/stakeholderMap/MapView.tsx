@@ -10,7 +10,7 @@ import { canvasMeasure } from '../../canvas/measureText'
 import { useCursorPresence } from '../../canvas/viewport/useCursorPresence'
 import type { WorkshopStore } from '../../store/WorkshopStore'
 import { ink, inkMuted } from './groupStyle'
-import { PanZoomStage, type PanZoomView } from './PanZoomStage'
+import { PanZoomStage, type PanZoomView, type Placement } from './PanZoomStage'
 import { CARD_MIN_TEXT, StakeholderCardNode, type CardHandlers, type CardView } from './StakeholderCardNode'
 
 const FONT = 'system-ui, -apple-system, "Segoe UI", Roboto, sans-serif'
@@ -32,13 +32,15 @@ interface MapViewProps {
   /** A double-click on the map adds a stakeholder there; absent when the person may not add. */
   onDoubleClickBoard?(point: Point): void
   viewRef: RefObject<PanZoomView | null>
+  /** The card "Move" is placing, and where a click put it (see PanZoomStage). */
+  placement: Placement
 }
 
 /**
  * The zones as labelled regions and the cards on top; other people's cursors above everything,
  * this person's cursor out to them while the map is shown.
  */
-export function MapView({ store, boardId, zones, cards, contentBounds, handlers, onDoubleClickBoard, viewRef }: MapViewProps) {
+export function MapView({ store, boardId, zones, cards, contentBounds, handlers, onDoubleClickBoard, viewRef, placement }: MapViewProps) {
   const { t } = useTranslation('stakeholderMap')
   const cursor = useCursorPresence(store, boardId)
   const onPointerBoard = useCallback((point: Point | null) => (point ? cursor.move(point) : cursor.hide()), [cursor])
@@ -50,6 +52,7 @@ export function MapView({ store, boardId, zones, cards, contentBounds, handlers,
       onDoubleClickBoard={onDoubleClickBoard}
       onPointerBoard={onPointerBoard}
       viewRef={viewRef}
+      {...placement}
     >
       {(camera) => (
         <>

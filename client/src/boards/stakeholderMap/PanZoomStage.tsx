@@ -1,5 +1,5 @@
 import Konva from 'konva'
-import { useLayoutEffect, useMemo, useState, type ReactNode, type RefObject } from 'react'
+import { useEffect, useLayoutEffect, useMemo, useState, type ReactNode, type RefObject } from 'react'
 import { useTranslation } from 'react-i18next'
 import { Stage } from 'react-konva'
 import { fitCamera, zoomAt, type Camera, type Point, type Rect } from '../../../../shared/logic/geometry'
@@ -32,6 +32,12 @@ export interface PanZoomView {
   viewport: Viewport
 }
 
+/** What a view passes on for "Move": the card being placed and what a click there does. */
+export interface Placement {
+  placingId: string | null
+  onPlace(id: string, at: Point): void
+}
+
 interface PanZoomStageProps {
   /** What "show all" and the first view frame, in board coordinates. */
   contentBounds: Rect | null
@@ -43,6 +49,12 @@ interface PanZoomStageProps {
   onPointerBoard?(point: Point | null): void
   /** Set while this stage is shown. */
   viewRef: RefObject<PanZoomView | null>
+  /**
+   * "Move" pressed for this card: the next press on the stage puts it there (`onPlace`), the pointer
+   * alternative to dragging (WCAG 2.5.7). Null when not placing.
+   */
+  placingId?: string | null
+  onPlace?(id: string, at: Point): void
   children: (camera: Camera) => ReactNode
 }
 
@@ -51,7 +63,7 @@ interface PanZoomStageProps {
  * canvas/gestures): drag on empty space or wheel to pan, ctrl/pinch/wheel to zoom, buttons for
  * keyboard and projector use. The camera is session state of this view only.
  */
-export function PanZoomStage({ contentBounds, label, testId, onDoubleClickBoard, onPointerBoard, viewRef, children }: PanZoomStageProps) {
+export function PanZoomStage({ contentBounds, label, testId, onDoubleClickBoard, onPointerBoard, viewRef, placingId = null, onPlace, children }: PanZoomStageProps) {
   const { t, i18n } = useTranslation('stakeholderMap')
   const [session] = useState(() => createStore<PanZoomState>({ ...initialViewport, gesture: idleGestures, cameraTouched: false }))
   const viewport = useViewport(session, MAP_VIEWPORT)
@@ -109,21 +121,29 @@ export function PanZoomStage({ contentBounds, label, testId, onDoubleClickBoard,
             return viewport.moveCamera(effect.camera, effect.commit)
           case 'createAt':
             return onDoubleClickBoard?.(effect.at)
+          case 'placeAt':
+            for (const id of effect.ids) onPlace?.(id, effect.at)
+            return
           default:
             // Nothing to select, draw or focus here: cards are Konva's.
             return
         }
       },
     }),
-    [onDoubleClickBoard, session, viewport],
+    [onDoubleClickBoard, onPlace, session, viewport],
   )
   const gestures = usePointerGestures(session, viewport, host)
+  // The board decides what is being placed (its Move button, Escape); the reducer ends it on the click.
+  const { dispatch } = gestures
+  useEffect(() => dispatch({ type: 'place', ids: placingId === null ? null : new Set([placingId]) }), [dispatch, placingId])
+  const placing = useStoreSlice(session, (s) => s.gesture.placing !== null)
 
   return (
     <div className="sm-stage" data-testid={testId}>
       <div
         ref={viewport.containerRef}
-        className="sm-stage__canvas"
+        className={`sm-stage__canvas${placing ? ' sm-stage__canvas--placing' : ''}`}
+        data-placing={placing}
         role="img"
         aria-label={label}
         onPointerDown={gestures.onPointerDown}
@@ -134,10 +154,14 @@ export function PanZoomStage({ contentBounds, label, testId, onDoubleClickBoard,
         onPointerLeave={() => onPointerBoard?.(null)}
       >
         {size.w > 0 && size.h > 0 && (
-          <Stage ref={viewport.stageRef} width={size.w} height={size.h}>
+          // While placing, Konva hears nothing: a press on a card is a place, never a drag or a select.
+          <Stage ref={viewport.stageRef} width={size.w} height={size.h} listening={!placing}>
             {children(camera)}
           </Stage>
         )}
+      </div>
+      <div className="sm-placing-hint" role="status" data-testid="placing-hint" hidden={!placing}>
+        {placing ? t('move.hint') : ''}
       </div>
       <div className="sm-zoom" role="group" aria-label={t('toolbar.fit')}>
         <button type="button" className="sm-button sm-button--icon" onClick={() => zoomBy(1 / ZOOM_STEP)} aria-label={t('toolbar.zoomOut')} title={t('toolbar.zoomOut')}>

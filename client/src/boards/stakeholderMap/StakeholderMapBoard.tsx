@@ -3,7 +3,7 @@ import { useCallback, useMemo, useRef, useState } from 'react'
 import { useTranslation } from 'react-i18next'
 import { orderAtEnd, planReorder } from '../../../../shared/logic/boardOrder'
 import type { Point } from '../../../../shared/logic/geometry'
-import { gridRatingsAt, newStakeholder, planCardDrop, planGroupChange, planRemoveGroup, sortForPlan } from '../../../../shared/logic/stakeholderMap'
+import { gridRatingsAt, newStakeholder, planCardDrop, planCardPlace, planGroupChange, planRemoveGroup, sortForPlan } from '../../../../shared/logic/stakeholderMap'
 import { countMatching, emptyTagFilter, isTagFilterActive, matchesTagFilter, type TagFilter } from '../../../../shared/logic/tags'
 import { STAKEHOLDER_CARD_SIZE, type StakeholderRecord } from '../../../../shared/schema/records/stakeholder'
 import type { StakeholderGroupRecord } from '../../../../shared/schema/records/stakeholderGroup'
@@ -19,7 +19,7 @@ import { groupLabel, groupStyle } from './groupStyle'
 import { layoutMap, mapBounds, placeNewStakeholder } from './mapLayout'
 import { MapMessage, MapToolbar, type MapMessageValue } from './MapToolbar'
 import { MapView, type ZoneView } from './MapView'
-import type { PanZoomView } from './PanZoomStage'
+import type { PanZoomView, Placement } from './PanZoomStage'
 import type { StakeholderMapView } from './stakeholderMapTestHook'
 import type { CardHandlers, CardView } from './StakeholderCardNode'
 import { StakeholderPanel } from './StakeholderPanel'
@@ -196,9 +196,33 @@ export function StakeholderMapBoard({ store, board, view }: BoardProps & { view:
     [board.id, canEdit, commit, currentLayout, select, store],
   )
 
+  // ---- Move, then a click: the pointer alternative to dragging a card (WCAG 2.5.7) ----------------
+  const [placingId, setPlacingId] = useState<string | null>(null)
+  const placeOnMap = useCallback(
+    (id: string, at: Point) => {
+      setPlacingId(null)
+      // As a drop there: the zone under the card's centre is its group.
+      commit({ updateItems: [{ id, patch: planCardPlace(at, currentLayout().zones) }] })
+    },
+    [commit, currentLayout],
+  )
+  const placeOnGrid = useCallback(
+    (id: string, at: Point) => {
+      setPlacingId(null)
+      const record = store.getItemsOfKind(board.id, 'stakeholder').find((s) => s.id === id)
+      const ratings = gridRatingsAt(at, currentLayout().grid)
+      if (record && (record.influence !== ratings.influence || record.interest !== ratings.interest)) commit({ updateItems: [{ id, patch: ratings }] })
+    },
+    [board.id, commit, currentLayout, store],
+  )
+
   // ---- keyboard undo/redo (not while typing: inputs have their own) --------------------------------
   const onKeyDown = (e: React.KeyboardEvent) => {
     const target = e.target as HTMLElement
+    if (e.key === 'Escape' && placingId !== null) {
+      setPlacingId(null)
+      return
+    }
     if (target.closest('input, select, textarea') || !canEdit) return
     if ((e.ctrlKey || e.metaKey) && e.key.toLowerCase() === 'z') {
       e.preventDefault()
@@ -213,6 +237,10 @@ export function StakeholderMapBoard({ store, board, view }: BoardProps & { view:
   // ---- render ------------------------------------------------------------------------------------
   const selected = panel?.kind === 'stakeholder' ? stakeholders.find((s) => s.id === panel.id) : undefined
   const panelOpen = panel?.kind === 'groups' || selected !== undefined
+  // Placing belongs to the card in the panel, in a view with a stage.
+  const placing = placingId !== null && selected?.id === placingId && view !== 'plan' ? placingId : null
+  const mapPlacement: Placement = { placingId: placing, onPlace: placeOnMap }
+  const gridPlacement: Placement = { placingId: placing, onPlace: placeOnGrid }
 
   return (
     <div className="sm-board" data-testid="stakeholder-map" onKeyDown={onKeyDown}>
@@ -256,9 +284,10 @@ export function StakeholderMapBoard({ store, board, view }: BoardProps & { view:
               handlers={mapHandlers}
               onDoubleClickBoard={canEdit ? addAt : undefined}
               viewRef={viewRef}
+              placement={mapPlacement}
             />
           )}
-          {view === 'grid' && <GridView layout={grid} cards={gridCards} handlers={gridHandlers} viewRef={viewRef} />}
+          {view === 'grid' && <GridView layout={grid} cards={gridCards} handlers={gridHandlers} viewRef={viewRef} placement={gridPlacement} />}
           {view === 'plan' && (
             <CommunicationPlanTable
               rows={shownPlanRows}
@@ -296,6 +325,8 @@ export function StakeholderMapBoard({ store, board, view }: BoardProps & { view:
             onPatch={(patch) => patchStakeholder(selected.id, patch)}
             onGroup={(groupId) => changeGroup(selected.id, groupId)}
             onDelete={() => deleteStakeholder(selected.id)}
+            placing={placing !== null}
+            onMove={view === 'plan' ? undefined : () => setPlacingId(placing ? null : selected.id)}
             onClose={() => setPanel(null)}
           />
         )}

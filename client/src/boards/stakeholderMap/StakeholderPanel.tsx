@@ -16,6 +16,10 @@ interface StakeholderPanelProps {
   onPatch(patch: Partial<StakeholderRecord>): void
   onGroup(groupId: string): void
   onDelete(): void
+  /** "Move" is picking where the card goes (a click on the map or grid puts it there). */
+  placing: boolean
+  /** Move, or press again to stop; absent where there is no stage (the table). */
+  onMove?: () => void
   onClose(): void
 }
 
@@ -23,7 +27,7 @@ type TextField = 'contactPerson' | 'message' | 'channel' | 'frequency'
 const textFields: readonly TextField[] = ['contactPerson', 'message', 'channel', 'frequency']
 
 /** Every field of one stakeholder as a plain HTML form: the accessible way to edit a card. */
-export function StakeholderPanel({ stakeholder, groups, focusName, readOnly, onPatch, onGroup, onDelete, onClose }: StakeholderPanelProps) {
+export function StakeholderPanel({ stakeholder, groups, focusName, readOnly, onPatch, onGroup, onDelete, placing, onMove, onClose }: StakeholderPanelProps) {
   const { t } = useTranslation('stakeholderMap')
   const headingId = useId()
   const fieldId = useId()
@@ -35,9 +39,20 @@ export function StakeholderPanel({ stakeholder, groups, focusName, readOnly, onP
   }, [focusName, stakeholder.id])
 
   return (
-    <aside className="sm-panel" aria-labelledby={headingId} data-testid="stakeholder-panel" onKeyDown={(e) => e.key === 'Escape' && onClose()}>
+    <aside className="sm-panel" aria-labelledby={headingId} data-testid="stakeholder-panel" onKeyDown={(e) => {
+        if (e.key !== 'Escape') return
+        // Escape while placing stops only that; the card stays open.
+        if (placing) onMove?.()
+        else onClose()
+      }}
+    >
       <div className="sm-panel__header">
         <h2 id={headingId}>{t('panel.title')}</h2>
+        {onMove && !readOnly && (
+          <button type="button" className="sm-button" aria-pressed={placing} title={t('move.button')} onClick={onMove} data-testid="move-stakeholder">
+            {t('move.label')}
+          </button>
+        )}
         <button type="button" className="sm-button sm-button--quiet" onClick={onClose}>
           {t('panel.close')}
         </button>

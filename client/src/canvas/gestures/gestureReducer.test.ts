@@ -244,3 +244,61 @@ describe('wheel, double click, space', () => {
     expect(run([{ type: 'space', down: false }]).state).toBe(idleGestures)
   })
 })
+
+describe('placing (Move: a single-pointer alternative to dragging, WCAG 2.5.7)', () => {
+  const ids = new Set(['a', 'b'])
+  const placing: GestureState = { ...idleGestures, placing: ids }
+  const placeAt = [{ type: 'preventDefault' }, { type: 'focusCanvas' }, { type: 'placeAt', ids, at: { x: 100, y: 100 } }]
+
+  it.each<[string, GestureEvent, Partial<GestureContext>, Partial<GestureState>, boolean]>([
+    ['a click on empty space places there', pointer('down', { x: 300, y: 250 }), {}, {}, true],
+    ['a click on an item places there too (the items are not dragged)', pointer('down', { x: 300, y: 250 }), { hitTest: () => true }, {}, true],
+    ['a tap places', finger('down', 7, { x: 300, y: 250 }), {}, {}, true],
+    ['a pen tap places', pointer('down', { x: 300, y: 250 }, { pointerType: 'pen' }), {}, {}, true],
+    ['with a drawing tool: placing wins over drawing', pointer('down', { x: 300, y: 250 }), { tool: 'rect' }, {}, true],
+    ['the right button does not place', pointer('down', { x: 300, y: 250 }, { button: 2 }), {}, {}, false],
+    ['the middle button pans instead', pointer('down', { x: 300, y: 250 }, { button: 1 }), {}, {}, false],
+    ['the hand tool pans instead', pointer('down', { x: 300, y: 250 }), { tool: 'hand' }, {}, false],
+    ['space held pans instead', pointer('down', { x: 300, y: 250 }), {}, { spaceHeld: true }, false],
+    ['a second finger (a pinch) does not place', finger('down', 8, { x: 300, y: 250 }), {}, { touches: new Map([[7, { x: 10, y: 10 }]]) }, false],
+  ])('%s', (_name, event, over, state, places) => {
+    const { state: next, last } = run([event], context(over), { ...placing, ...state })
+    if (places) {
+      expect(last).toEqual(placeAt)
+      expect(next.placing).toBeNull()
+      expect(next.active).toBeNull()
+    } else {
+      expect(types(last)).not.toContain('placeAt')
+      expect(next.placing).toBe(ids)
+    }
+  })
+
+  it('Move starts placing and drops a marquee or drawing in progress', () => {
+    const marquee = run([pointer('down', { x: 300, y: 250 })]).state
+    expect(marquee.active?.kind).toBe('marquee')
+    const { state, last } = run([{ type: 'place', ids }], context(), marquee)
+    expect(state.placing).toBe(ids)
+    expect(state.active).toBeNull()
+    expect(last).toEqual([{ type: 'draft', draft: null }, { type: 'penPath', samples: [] }, { type: 'marquee', rect: null }])
+  })
+
+  it.each<[string, ReadonlySet<string> | null]>([
+    ['Escape or Move again (null)', null],
+    ['an empty selection', new Set()],
+  ])('placing stops with %s, and nothing is placed', (_name, next) => {
+    const { state, last } = run([{ type: 'place', ids: next }, pointer('down', { x: 300, y: 250 })], context(), placing)
+    expect(state.placing).toBeNull()
+    expect(types(last)).not.toContain('placeAt')
+    expect(state.active?.kind).toBe('marquee')
+  })
+
+  it('placing once: the press after a placement selects as usual', () => {
+    const { effects } = run([pointer('down', { x: 300, y: 250 }), pointer('up', { x: 300, y: 250 }), pointer('down', { x: 300, y: 250 })], context(), placing)
+    expect(types(effects[0]!)).toContain('placeAt')
+    expect(types(effects[2]!)).not.toContain('placeAt')
+  })
+
+  it('stopping when not placing changes nothing', () => {
+    expect(run([{ type: 'place', ids: null }]).state).toBe(idleGestures)
+  })
+})

@@ -28,9 +28,14 @@ export interface GestureState {
   lastEmptyTap: { point: Point; time: number } | null
   /** Space held: every drag pans, as with the hand tool. */
   spaceHeld: boolean
+  /**
+   * "Move" pressed for these items: the next press puts them there (WCAG 2.5.7, a single-pointer
+   * alternative to dragging). Null when not placing.
+   */
+  placing: ReadonlySet<string> | null
 }
 
-export const idleGestures: GestureState = { active: null, touches: new Map(), lastEmptyTap: null, spaceHeld: false }
+export const idleGestures: GestureState = { active: null, touches: new Map(), lastEmptyTap: null, spaceHeld: false, placing: null }
 
 /** A pointer event as the reducer needs it. */
 export interface PointerInput {
@@ -58,6 +63,8 @@ export type GestureEvent =
   | { type: 'wheel'; wheel: WheelInput }
   | { type: 'doubleClick'; point: Point }
   | { type: 'space'; down: boolean }
+  /** Start placing these items (the Move button), or stop (null, or no ids: Escape, Move again). */
+  | { type: 'place'; ids: ReadonlySet<string> | null }
 
 /** What the view is like when the event arrives. */
 export interface GestureContext {
@@ -96,6 +103,8 @@ export type GestureEffect =
   | { type: 'createText'; at: Point }
   /** A drawing ended at this board point: make its record. */
   | { type: 'drawn'; gesture: DrawingGesture; end: Point }
+  /** While placing, a press at this board point: move the items there. */
+  | { type: 'placeAt'; ids: ReadonlySet<string>; at: Point }
 
 /** What is being drawn right now, shown dashed. */
 export type Draft = { kind: 'shape'; shape: 'rect' | 'ellipse'; rect: Rect } | { kind: 'arrow'; from: Point; to: Point }
@@ -129,6 +138,12 @@ export function reduceGesture(state: GestureState, event: GestureEvent, ctx: Ges
       return { state, effects: [{ type: 'createAt', at: screenToBoard(ctx.camera, event.point) }] }
     case 'space':
       return { state: state.spaceHeld === event.down ? state : { ...state, spaceHeld: event.down }, effects: [] }
+    case 'place': {
+      const placing = event.ids && event.ids.size > 0 ? event.ids : null
+      if (placing === state.placing) return { state, effects: [] }
+      // Placing starts from rest: a drawing or marquee in progress is dropped.
+      return { state: { ...state, placing, active: placing ? null : state.active }, effects: placing ? [...clearDrawing, { type: 'marquee', rect: null }] : [] }
+    }
     default: {
       const never: never = event
       throw new Error(`unexpected gesture event ${JSON.stringify(never)}`)
@@ -139,6 +154,15 @@ export function reduceGesture(state: GestureState, event: GestureEvent, ctx: Ges
 function pointerDown(state: GestureState, p: PointerInput, ctx: GestureContext): GestureResult {
   const touch = p.pointerType === 'touch'
   const panAnywhere = ctx.tool === 'hand' || state.spaceHeld || p.button === 1
+  // Placing: one press with the primary button (a mouse click, a tap, a pen) puts the items there.
+  // Panning with the hand, space or the middle button still pans; a finger while another is down
+  // (a pinch starting) is not a placement. Before the drawing tools: placing wins over the tool.
+  if (state.placing && !panAnywhere && p.button === 0 && state.touches.size === 0) {
+    return {
+      state: { ...state, placing: null },
+      effects: [{ type: 'preventDefault' }, { type: 'focusCanvas' }, { type: 'placeAt', ids: state.placing, at: screenToBoard(ctx.camera, p.point) }],
+    }
+  }
   let touches = state.touches
   if (!panAnywhere && isDrawingTool(ctx.tool)) {
     if (touch) {

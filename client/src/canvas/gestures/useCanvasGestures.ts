@@ -48,6 +48,8 @@ export function useCanvasGestures(canvasStore: CanvasStore, viewport: Viewport, 
           return actions.createNoteAt(effect.at)
         case 'createText':
           return actions.createTextAt(effect.at)
+        case 'placeAt':
+          return actions.placeItems(effect.ids, effect.at)
         case 'drawn':
           actions.finishDrawing(effect.gesture, effect.end)
           // The stroke node draws from the record in the same frame; the live path can go.

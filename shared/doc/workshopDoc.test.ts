@@ -50,7 +50,7 @@ describe('migrateWorkshop', () => {
     meta.set('title', 'Old')
     boards.set('b1', createRecordMap({ id: 'b1', title: 'Gammel', order: 'a0' }))
     const report = migrateWorkshop(doc)
-    expect(report.migratedKinds).toEqual({ board: 1, note: 1 })
+    expect(report.migratedKinds).toEqual({ board: 1, note: 1, card: 1 })
     expect(boards.get('b1')?.get('template')).toBe('canvas')
     expect(readSchemaVersions(doc)).toEqual(currentSchema)
   })

@@ -2,6 +2,7 @@ import type { WorkshopSnapshot } from '../export/workshopJson'
 import type { BoardRecord, BoardTemplate } from '../schema/records/board'
 import type { CardLane, CardRecord } from '../schema/records/card'
 import type { ConnectorRecord } from '../schema/records/connector'
+import type { DocumentPlan } from '../logic/plan'
 import type { ItemRecord } from '../schema/schema'
 
 /** Builders for the follow-up tables: small workshops written as the records they hold. */
@@ -20,6 +21,7 @@ export function card(id: string, boardId: string, lane: CardLane, order: string,
     owner: '',
     dueDate: '',
     status: 'open',
+    origin: null,
     createdAt: 1,
     sdgs: [],
     dimension: '',
@@ -33,4 +35,9 @@ export function link(id: string, boardId: string, from: string, to: string, rela
 
 export function workshop(title: string, boards: BoardRecord[], items: ItemRecord[], language = 'nb'): WorkshopSnapshot {
   return { meta: { title, language, createdAt: 0 }, boards, items }
+}
+
+/** The snapshot after a plan that only creates records (what the take-over plans do). */
+export function applyPlanToSnapshot(snapshot: WorkshopSnapshot, plan: DocumentPlan): WorkshopSnapshot {
+  return { ...snapshot, boards: [...snapshot.boards, ...(plan.createBoards ?? [])], items: [...snapshot.items, ...(plan.createItems ?? [])] }
 }

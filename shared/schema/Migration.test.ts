@@ -1,6 +1,7 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest'
 import { createMigrationSequence, migrateRecord, setMigrationStepListener } from './Migration'
 import { boardMigrations, boardVersions, validateBoard } from './records/board'
+import { cardMigrations, cardVersions, validateCard } from './records/card'
 import { noteMigrations, noteVersions, validateNote } from './records/note'
 import { recordMigrations } from './schema'
 
@@ -39,6 +40,28 @@ describe('note migrations', () => {
 
   it('refuses a record from a newer schema', () => {
     expect(() => migrateRecord(boardMigrations, {}, boardMigrations.currentVersion + 1)).toThrow(/newer/)
+  })
+})
+
+describe('card migrations', () => {
+  it(`${cardVersions.AddOrigin}: AddOrigin says old cards were made where they are`, () => {
+    const v1 = {
+      id: 'c1', kind: 'card', boardId: 'b1', lane: 'action', text: 'Ring rektor', order: 'a0', owner: 'Kari', dueDate: '', status: 'open', createdAt: 1, sdgs: [], dimension: '',
+    }
+    const up = migrateRecord(cardMigrations, v1, cardVersions.Initial)
+    expect(up).toEqual({ ...v1, origin: null })
+    expect(validateCard(up).ok).toBe(true)
+  })
+
+  it.each([
+    [{ workshopId: 'w1', cardId: 'c9' }, true],
+    [null, true],
+    [{ workshopId: 'w1' }, false],
+    [{ workshopId: 'w 1', cardId: 'c9' }, false],
+    [{ workshopId: 'w1', cardId: 'c9', extra: 1 }, false],
+  ])('an origin %j is valid: %s', (origin, valid) => {
+    const card = { id: 'c1', kind: 'card', boardId: 'b1', lane: 'action', text: '', order: 'a0', owner: '', dueDate: '', status: 'open', origin, createdAt: 1, sdgs: [], dimension: '' }
+    expect(validateCard(card).ok).toBe(valid)
   })
 })
 

@@ -56,7 +56,7 @@ describe('schema fingerprints (shared/schema/schemaFingerprints.json)', () => {
 
   it('names a stored version newer than the code', () => {
     const ahead: SchemaFingerprints = { ...today(), card: { ...today().card, '9': today().card!['1']! } }
-    expect(checkFingerprints(ahead)).toEqual([{ kind: 'card', version: 1, problem: 'newerStored', storedVersion: 9 }])
+    expect(checkFingerprints(ahead)).toEqual([{ kind: 'card', version: 2, problem: 'newerStored', storedVersion: 9 }])
   })
 })
 

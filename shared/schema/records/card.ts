@@ -21,7 +21,17 @@ export interface CardRecord extends Tagged {
   /** Actions: due date as `YYYY-MM-DD`, or ''. A date, not a time: no time zones in the minutes. */
   dueDate: string
   status: ActionStatus
+  /**
+   * An action taken over from an earlier workshop (a follow-up meeting): where it came from, so the
+   * register and the minutes can link back. null for a card made here. Never changed after creation.
+   */
+  origin: CardOrigin | null
   createdAt: number
+}
+
+export interface CardOrigin {
+  workshopId: string
+  cardId: string
 }
 
 export const cardLanes = ['challenge', 'solution', 'action'] as const
@@ -32,8 +42,14 @@ export type ActionStatus = (typeof actionStatuses)[number]
 export const CARD_TEXT_MAX = 500
 export const OWNER_MAX = 80
 
-export const cardVersions = { Initial: 1 } as const
-export const cardMigrations = createMigrationSequence('card', [])
+export const cardVersions = {
+  Initial: 1,
+  /** Actions taken over into a follow-up workshop link back to the card they came from. */
+  AddOrigin: 2,
+} as const
+export const cardMigrations = createMigrationSequence('card', [
+  { version: cardVersions.AddOrigin, up: (record) => ({ origin: null, ...record }) },
+])
 
 const schema = v.object({
   id: idSchema,
@@ -45,6 +61,7 @@ const schema = v.object({
   owner: v.pipe(v.string(), v.maxLength(OWNER_MAX, `at most ${OWNER_MAX} characters`)),
   dueDate: v.union([v.literal(''), v.pipe(v.string(), v.isoDate('must be a date YYYY-MM-DD'))]),
   status: v.picklist(actionStatuses),
+  origin: v.nullable(v.strictObject({ workshopId: idSchema, cardId: idSchema })),
   createdAt: finiteNumber,
   ...taggedEntries,
 })

@@ -24,7 +24,7 @@ const snapshotA = workshop(
     card('a1', 'b1', 'action', 'a0', { text: 'Avtale med rektor', owner: 'Kari Nordmann', dueDate: '2026-12-01', status: 'done', sdgs: [4, 17] }),
     card('a2', 'b1', 'action', 'a1', { text: 'Kartlegge lag', owner: 'Ola og Kari Nordmann', dueDate: '2026-11-01', dimension: 'social' }),
     card('a3', 'b1', 'action', 'a2', { text: 'Søke midler', owner: 'Kulturetaten', status: 'inProgress', sdgs: [17] }),
-    card('a4', 'b2', 'action', 'a0', { text: 'Følge opp', owner: 'kari nordmann', dueDate: '2026-12-24' }),
+    card('a4', 'b2', 'action', 'a0', { text: 'Følge opp', owner: 'kari nordmann', dueDate: '2026-12-24', origin: { workshopId: 'w0', cardId: 'x9' } }),
     link('k1', 'b1', 's1', 'c1', 'answers'),
     link('k2', 'b1', 's2', 'c1', 'answers'),
     link('k3', 'b1', 'a1', 's1', 'carriesOut'),
@@ -54,7 +54,9 @@ describe('readActionRows', () => {
       status: 'done',
       sdgs: [4, 17],
       challenge: { id: 'c1', text: 'Få møteplasser', dots: 5 },
+      origin: null,
     })
+    expect(rowsA[3]!.origin).toEqual({ workshopId: 'w0', cardId: 'x9' })
   })
 
   it('reads nothing from a workshop without challenge boards', () => {

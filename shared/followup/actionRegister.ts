@@ -1,7 +1,7 @@
 import { boardsInOrder, challengeTree } from '../export/workshopOutline'
 import type { WorkshopSnapshot } from '../export/workshopJson'
 import { isOverdue } from '../logic/challengeBoard'
-import type { ActionStatus, CardRecord } from '../schema/records/card'
+import type { ActionStatus, CardOrigin, CardRecord } from '../schema/records/card'
 import type { SessionRecord } from '../schema/records/session'
 import type { SustainabilityDimension } from '../schema/tags'
 
@@ -29,6 +29,8 @@ export interface ActionRow {
   /** The solution it carries out and the challenge that solution answers (the first link of each). */
   solution: LinkedCard | null
   challenge: LinkedCard | null
+  /** Taken over from an earlier workshop: the card it came from (shared/followup/takeOver.ts). */
+  origin: CardOrigin | null
 }
 
 export interface LinkedCard {
@@ -63,6 +65,7 @@ export function readActionRows(workshopId: string, snapshot: WorkshopSnapshot, d
         dots: dots[action.id] ?? 0,
         solution: linked(solution),
         challenge: linked(challenge),
+        origin: action.origin,
       })
     }
   }

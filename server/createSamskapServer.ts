@@ -5,6 +5,7 @@ import type { AddressInfo } from 'node:net'
 import path from 'node:path'
 import { CloseCode } from '../shared/protocol'
 import { AccessStore } from './access/AccessStore'
+import { nobodySignedIn, type WorkshopsVisibleTo } from './access/WorkshopsVisibleTo'
 import { Facilitation } from './facilitation/Facilitation'
 import { WorkshopHistory } from './history/WorkshopHistory'
 import { createJoinLimiter } from './http/accessApi'
@@ -19,6 +20,10 @@ import { isHistoryPersistence, isSharedPersistence, type Persistence } from './p
 import { PostgresPersistence } from './persistence/PostgresPersistence'
 import { SqlitePersistence } from './persistence/SqlitePersistence'
 import { RedisFanout } from './scaleout/RedisFanout'
+import { PostgresSearchIndex } from './search/PostgresSearchIndex'
+import type { SearchIndex } from './search/SearchIndex'
+import { searchIndexExtension } from './search/searchIndexExtension'
+import { SqliteSearchIndex } from './search/SqliteSearchIndex'
 import type { Room } from './sync/Room'
 import { RoomRegistry } from './sync/RoomRegistry'
 import { SyncServer } from './sync/SyncServer'
@@ -57,6 +62,15 @@ export interface SamskapServerOptions {
   publicUrl?: string
   /** Behind a reverse proxy: read the client address and scheme from X-Forwarded-* (TRUST_PROXY). */
   trustProxy?: boolean
+  /**
+   * The knowledge bank's index. Default: PostgreSQL full-text search with databaseUrl, else SQLite
+   * FTS5 in dataDir (search.sqlite); null turns search off.
+   */
+  searchIndex?: SearchIndex | null
+  /** Wait this long after a room's commit before indexing it. Default 2 000 ms. */
+  searchIndexDelayMs?: number
+  /** Which workshops a signed-in person may see (staff sign-in fills this in). Default: nobody is signed in. */
+  workshopsVisibleTo?: WorkshopsVisibleTo
 }
 
 export interface SamskapServer {
@@ -88,6 +102,11 @@ export async function createSamskapServer(options: SamskapServerOptions): Promis
     roomsLoaded: (): number => registry.size,
   })
   const fanout = options.redisUrl ? await connectFanout(options.redisUrl, persistence, { instanceId, options, log, metrics }) : undefined
+  const searchIndex = await openSearchIndex(options, log).catch(async (error: unknown) => {
+    await fanout?.close()
+    await persistence.close()
+    throw error
+  })
   // History (server/history): off only when injected storage cannot keep it.
   const history = isHistoryPersistence(persistence)
     ? new WorkshopHistory({
@@ -105,8 +124,12 @@ export async function createSamskapServer(options: SamskapServerOptions): Promis
     writeRetryMs: options.writeRetryMs ?? (isSharedPersistence(persistence) ? 30_000 : 0),
     fanout,
     metrics,
-    // Above sync, in hook order: the guard and facilitation first (they refuse updates), then history.
-    extensions: [Facilitation.load, ...(history ? [(room: Room) => history.roomExtension(room)] : [])],
+    // Above sync, in hook order: the guard and facilitation first (they refuse updates), then history, then search.
+    extensions: [
+      Facilitation.load,
+      ...(history ? [(room: Room) => history.roomExtension(room)] : []),
+      ...(searchIndex ? [searchIndexExtension({ index: searchIndex, log, delayMs: options.searchIndexDelayMs ?? 2_000 })] : []),
+    ],
   })
   const access = new AccessStore(persistence)
   const sockets: SyncServer = new SyncServer({ registry, access, log, pingIntervalMs: options.pingIntervalMs ?? 30_000 })
@@ -122,6 +145,8 @@ export async function createSamskapServer(options: SamskapServerOptions): Promis
     log,
     requests: createRequestContext({ publicUrl: options.publicUrl, trustProxy: options.trustProxy }),
     joinLimiter: createJoinLimiter(),
+    searchIndex,
+    workshopsVisibleTo: options.workshopsVisibleTo ?? nobodySignedIn,
     config: {
       // Photos are files addressed by their hash, beside the database, never in a Yjs document.
       imagesDir: path.join(options.dataDir, 'images'),
@@ -159,6 +184,7 @@ export async function createSamskapServer(options: SamskapServerOptions): Promis
     await serverClosed
     await fanout?.close()
     await history?.close()
+    await searchIndex?.close()
     await persistence.close()
     log.info('server closed')
   }
@@ -191,4 +217,11 @@ async function connectFanout(
     await persistence.close()
     throw error
   }
+}
+
+/** The knowledge bank's index (server/search): the one given, PostgreSQL's with a database URL, else SQLite's. */
+async function openSearchIndex(options: SamskapServerOptions, log: Logger): Promise<SearchIndex | null> {
+  if (options.searchIndex !== undefined) return options.searchIndex
+  if (options.databaseUrl) return PostgresSearchIndex.open({ connectionString: options.databaseUrl, schema: options.databaseSchema, log })
+  return new SqliteSearchIndex(options.dataDir)
 }

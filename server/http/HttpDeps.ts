@@ -1,10 +1,12 @@
 import type { IncomingMessage, ServerResponse } from 'node:http'
 import type { RateLimiterMemory } from 'rate-limiter-flexible'
 import type { AccessStore } from '../access/AccessStore'
+import type { WorkshopsVisibleTo } from '../access/WorkshopsVisibleTo'
 import type { WorkshopHistory } from '../history/WorkshopHistory'
 import type { Logger } from '../log'
 import type { ServerMetrics } from '../metrics'
 import type { Persistence } from '../persistence/Persistence'
+import type { SearchIndex } from '../search/SearchIndex'
 import type { RoomRegistry } from '../sync/RoomRegistry'
 import type { RequestContext } from './requestContext'
 
@@ -31,6 +33,10 @@ export interface HttpDeps {
   requests: RequestContext
   /** Failed join attempts per client address (accessApi.ts). */
   joinLimiter: RateLimiterMemory
+  /** The knowledge bank's full-text index (server/search); null when search is off. */
+  searchIndex: SearchIndex | null
+  /** Which workshops the signed-in person asking may see; the seam staff sign-in fills in. */
+  workshopsVisibleTo: WorkshopsVisibleTo
   config: HttpConfig
 }
 

@@ -7,6 +7,7 @@ import { sendJson } from './httpResponses'
 import { serveImage, uploadImage } from './imagesApi'
 import { importWorkshop } from './importApi'
 import type { Route } from './router'
+import { search } from './searchApi'
 import { serveStatic } from './staticFiles'
 import { createWorkshop, getWorkshop } from './workshopsApi'
 
@@ -28,6 +29,7 @@ export const routes: readonly Route[] = [
   { path: /^\/api\/workshops\/([^/]+)\/history\/([^/]+)\/?$/, GET: getHistoryEntry, wrongMethod: 'Only GET is supported here' },
   { path: '/api/images', POST: uploadImage, wrongMethod: 'Use POST to upload an image' },
   { path: /^\/api\/images\/(.*)$/, GET: serveImage, wrongMethod: 'Only GET is supported here' },
+  { path: '/api/search', GET: search, wrongMethod: 'Use GET to search' },
   { path: /^\/api(?:\/.*)?$/, ANY: (_request, response) => sendJson(response, 404, { error: 'Not found' }) },
   { path: new RegExp(`^${SYNC_PATH}(?:/.*)?$`), ANY: (_request, response) => sendJson(response, 426, { error: 'This path expects a websocket' }) },
 ]

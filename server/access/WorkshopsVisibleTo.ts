@@ -1,0 +1,21 @@
+import type { IncomingMessage } from 'node:http'
+
+/**
+ * The seam between staff sign-in and what staff see across workshops (the knowledge bank's search,
+ * the action register). Sign-in (OIDC, workshop owners and co-facilitators, /admin) fills it in:
+ * from the request's session it says who is asking and which workshops they may see. Until then
+ * nobody is signed in, and the cross-workshop endpoints answer 401. Tests pass the set explicitly.
+ */
+export type WorkshopsVisibleTo = (request: IncomingMessage) => Promise<VisibleWorkshops | null>
+
+export interface VisibleWorkshops {
+  /** As the person writes their name in an action's owner field: "mine" in the register. */
+  name: string
+  /** Every workshop the person may see (search and the register look only here). */
+  workshopIds: readonly string[]
+  /** The ones they own or co-facilitate: "my workshops" in the register. */
+  ownWorkshopIds: readonly string[]
+}
+
+/** Before sign-in exists: nobody is signed in. */
+export const nobodySignedIn: WorkshopsVisibleTo = async () => null

@@ -1,6 +1,7 @@
 import type { IncomingMessage, ServerResponse } from 'node:http'
 import { SYNC_PATH } from '../../shared/protocol'
 import { closeLegacyAccess, getAccess, join, rotateAccess } from './accessApi'
+import { listActions } from './actionsApi'
 import { getHistoryEntry, listHistory, makeCheckpoint } from './historyApi'
 import type { HttpDeps } from './HttpDeps'
 import { sendJson } from './httpResponses'
@@ -30,6 +31,7 @@ export const routes: readonly Route[] = [
   { path: '/api/images', POST: uploadImage, wrongMethod: 'Use POST to upload an image' },
   { path: /^\/api\/images\/(.*)$/, GET: serveImage, wrongMethod: 'Only GET is supported here' },
   { path: '/api/search', GET: search, wrongMethod: 'Use GET to search' },
+  { path: '/api/actions', GET: listActions, wrongMethod: 'Use GET for the action register' },
   { path: /^\/api(?:\/.*)?$/, ANY: (_request, response) => sendJson(response, 404, { error: 'Not found' }) },
   { path: new RegExp(`^${SYNC_PATH}(?:/.*)?$`), ANY: (_request, response) => sendJson(response, 426, { error: 'This path expects a websocket' }) },
 ]

@@ -17,6 +17,7 @@ const tagged = { sdgs: [] as number[], dimension: '' as const }
 export const englishLabels: ExportLabels = {
   language: 'en',
   minutesTitle: 'Minutes',
+  workshop: 'Workshop',
   date: 'Date',
   exportedAt: 'Exported',
   created: 'Created',

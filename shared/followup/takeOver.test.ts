@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest'
 import type { CardRecord } from '../schema/records/card'
-import type { StakeholderRecord } from '../schema/records/stakeholder'
+import { STAKEHOLDER_CARD_SIZE, type StakeholderRecord } from '../schema/records/stakeholder'
 import type { StakeholderGroupRecord } from '../schema/records/stakeholderGroup'
 import { validateItem } from '../schema/schema'
 import { layoutZones, zoneAt } from '../logic/stakeholderMap'
@@ -137,8 +137,9 @@ describe('planTakeOverStakeholders', () => {
     const counts = new Map<string, number>()
     for (const s of all) counts.set(s.groupId, (counts.get(s.groupId) ?? 0) + 1)
     const zones = layoutZones([group('gB1', 'mapB', '', 'authorities', 'a0'), group('gB2', 'mapB', 'naboer', '', 'a1'), ...groups], { cardCounts: counts })
-    for (const s of added.filter((s) => s.groupId !== '')) expect(zoneAt({ x: s.x + 90, y: s.y + 48 }, zones), s.name).toBe(s.groupId)
-    expect(zoneAt({ x: named('Avisa').x + 90, y: named('Avisa').y + 48 }, zones)).toBe('')
+    const centre = (s: StakeholderRecord) => ({ x: s.x + STAKEHOLDER_CARD_SIZE.w / 2, y: s.y + STAKEHOLDER_CARD_SIZE.h / 2 })
+    for (const s of added.filter((s) => s.groupId !== '')) expect(zoneAt(centre(s), zones), s.name).toBe(s.groupId)
+    expect(zoneAt(centre(named('Avisa')), zones)).toBe('')
     expect(new Set(all.map((s) => `${s.x},${s.y}`)).size).toBe(all.length)
   })
 })

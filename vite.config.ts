@@ -55,7 +55,7 @@ export default defineConfig({
         start_url: '/',
         scope: '/',
         display: 'standalone',
-        // --bg and --primary in client/src/styles.css
+        // --bg and --primary in client/src/styles/base.css
         background_color: '#fbf8f3',
         theme_color: '#fbf8f3',
         icons: [

@@ -5,7 +5,11 @@ import { takeTokenFromAddress } from './access/workshopAccess'
 import { parseRoute } from './lib/route'
 import { initI18n } from './i18n/i18n'
 import { loadLocaleBundle } from './i18n/localeLoader'
-import './styles.css'
+// The shell's stylesheet in parts under 500 lines, in the order they cascade.
+import './styles/base.css'
+import './styles/home.css'
+import './styles/workshop.css'
+import './styles/narrow.css'
 
 // Before anything reads the address: a link's token goes to storage, not into the history.
 takeTokenFromAddress()

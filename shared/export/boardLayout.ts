@@ -1,4 +1,5 @@
 import { itemRect, type CanvasItem } from '../logic/canvasItems'
+import { layoutNoteText, memoizeMeasure, NOTE_LINE_HEIGHT, NOTE_TEXT_PADDING, noteTextTop, wrapWords, type MeasureText } from '../logic/noteTextFit'
 import { involvementLevels } from '../logic/involvement'
 import { layoutZones, resolveMapPositions, zoneMetrics } from '../logic/stakeholderMap'
 import { sortByOrder } from '../logic/boardOrder'
@@ -33,6 +34,12 @@ export type DrawOp =
       color: string
       bold?: boolean
       align?: 'left' | 'center'
+      /**
+       * A note's text: x, y, w, h are the note, and the text is laid out as the board lays it out
+       * (shared/logic/noteTextFit: whole words, shrunk to fit, `size` unused), so a printed note
+       * reads like the one on the projector.
+       */
+      fit?: 'note'
     }
   | { op: 'path'; points: number[]; color: string; width: number }
   | { op: 'arrow'; x1: number; y1: number; x2: number; y2: number; color: string; width: number; heads: 'none' | 'end' | 'both' }
@@ -154,7 +161,7 @@ function canvasOps(snapshot: WorkshopSnapshot, board: BoardRecord): DrawOp[] {
     switch (item.kind) {
       case 'note':
         ops.push({ op: 'rect', x: item.x, y: item.y, w: item.w, h: item.h, fill: noteFills[item.color], stroke: '#c8c8c0', lineWidth: 1 })
-        ops.push({ op: 'text', x: item.x + 10, y: item.y + 10, w: item.w - 20, h: item.h - 20, text: item.text, size: 16, color: INK })
+        ops.push({ op: 'text', x: item.x, y: item.y, w: item.w, h: item.h, text: item.text, size: 16, color: INK, fit: 'note' })
         break
       case 'shape': {
         const common = { x: item.x, y: item.y, w: item.w, h: item.h, stroke: item.stroke, lineWidth: 2, ...(item.fill ? { fill: item.fill } : {}) }
@@ -224,9 +231,10 @@ function stakeholderMapOps(snapshot: WorkshopSnapshot, board: BoardRecord, label
     ops.push({
       op: 'text',
       x: zone.x + zoneMetrics.padding,
-      y: zone.y + 16,
+      y: zone.y + 8,
       w: zone.w - 2 * zoneMetrics.padding,
-      h: 24,
+      // Two lines: a long group name ("The municipality's own operating units") wraps, never cut.
+      h: 46,
       text: labels.groupName(group.name, group.preset),
       size: 18,
       color: '#1f4d42',
@@ -237,9 +245,10 @@ function stakeholderMapOps(snapshot: WorkshopSnapshot, board: BoardRecord, label
   for (const s of stakeholders) {
     const p = positions.get(s.id) ?? { x: s.x, y: s.y }
     ops.push({ op: 'rect', x: p.x, y: p.y, w, h, fill: '#ffffff', stroke: EDGE, lineWidth: 1 })
-    ops.push({ op: 'text', x: p.x + 8, y: p.y + 8, w: w - 16, h: 40, text: s.name || labels.emptyText, size: 14, color: INK, bold: true })
+    // The whole name over up to three lines, as on the board.
+    ops.push({ op: 'text', x: p.x + 8, y: p.y + 8, w: w - 16, h: 54, text: s.name || labels.emptyText, size: 14, color: INK, bold: true })
     const details = [s.contactPerson, `${labels.influence} ${s.influence} · ${labels.interest} ${s.interest}`].filter(Boolean).join('\n')
-    ops.push({ op: 'text', x: p.x + 8, y: p.y + 50, w: w - 16, h: h - 54, text: details, size: 11, color: MUTED })
+    ops.push({ op: 'text', x: p.x + 8, y: p.y + 66, w: w - 16, h: h - 70, text: details, size: 12, color: MUTED })
   }
   return ops
 }
@@ -312,41 +321,34 @@ function challengeOps(snapshot: WorkshopSnapshot, board: BoardRecord, labels: Ex
 
 // ---- text wrapping (shared by both backends) ---------------------------------------------------
 
-/** Greedy word wrap with the backend's own measure; words longer than a line are broken. */
+/**
+ * Word wrap with the backend's own measure (`measure(s)` in the units of `maxWidth`): lines break
+ * between words; a word wider than a line is split with a hyphen (shared/logic/noteTextFit).
+ */
 export function wrapText(text: string, maxWidth: number, measure: (s: string) => number): string[] {
-  const lines: string[] = []
-  for (const paragraph of text.split(/\r\n|\r|\n/)) {
-    let line = ''
-    for (const word of paragraph.split(/ +/)) {
-      const candidate = line ? `${line} ${word}` : word
-      if (measure(candidate) <= maxWidth || !line) {
-        if (measure(candidate) <= maxWidth) {
-          line = candidate
-          continue
-        }
-        // A single word wider than the line: break it by characters.
-        let rest = candidate
-        while (measure(rest) > maxWidth && rest.length > 1) {
-          let cut = rest.length - 1
-          while (cut > 1 && measure(rest.slice(0, cut)) > maxWidth) cut--
-          lines.push(rest.slice(0, cut))
-          rest = rest.slice(cut)
-        }
-        line = rest
-      } else {
-        lines.push(line)
-        line = word
-        while (measure(line) > maxWidth && line.length > 1) {
-          let cut = line.length - 1
-          while (cut > 1 && measure(line.slice(0, cut)) > maxWidth) cut--
-          lines.push(line.slice(0, cut))
-          line = line.slice(cut)
-        }
-      }
-    }
-    lines.push(line)
+  return wrapWords(text, maxWidth, memoizeMeasure(measure)).lines
+}
+
+/** Where a text op's lines go: the font size, the lines, the top left of the first and the step between lines. */
+export interface TextBoxLayout {
+  size: number
+  lines: string[]
+  x: number
+  y: number
+  lineStep: number
+}
+
+/**
+ * A text op laid out with the backend's font: `unitMeasure(s)` is the width of `s` at size 1.
+ * Note text shrinks to fit as on the board; other text wraps at its size and is cut with an ellipsis.
+ */
+export function layoutTextBox(op: Extract<DrawOp, { op: 'text' }>, text: string, unitMeasure: MeasureText): TextBoxLayout {
+  if (op.fit === 'note') {
+    const layout = layoutNoteText(text, op.w, op.h, unitMeasure)
+    return { size: layout.fontSize, lines: layout.lines, x: op.x + NOTE_TEXT_PADDING, y: op.y + noteTextTop(layout, op.h), lineStep: layout.fontSize * NOTE_LINE_HEIGHT }
   }
-  return lines
+  const lines = fitLines(wrapText(text, op.w, (s) => unitMeasure(s) * op.size), op.size, op.h)
+  return { size: op.size, lines, x: op.x, y: op.y, lineStep: op.size * TEXT_LINE_FACTOR }
 }
 
 /** The lines that fit in `maxHeight`; the last kept line ends with an ellipsis when some were cut. */

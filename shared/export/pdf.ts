@@ -1,6 +1,6 @@
 import { LineCapStyle, PDFDocument, StandardFonts, rgb, type PDFFont, type PDFImage, type PDFPage } from 'pdf-lib'
 import type { ExportLabels } from './exportLabels'
-import { fitLines, TEXT_LINE_FACTOR, wrapText, type DrawOp, type Drawing } from './boardLayout'
+import { layoutTextBox, wrapText, type DrawOp, type Drawing } from './boardLayout'
 import type { MinutesBlock, MinutesListItem } from './minutes'
 
 /**
@@ -218,15 +218,16 @@ function drawTextBox(
   const font = op.bold ? fonts.bold : fonts.regular
   const text = sanitize(op.text)
   if (text.trim() === '' || op.w <= 0) return
-  const lines = fitLines(wrapText(text, op.w, (line) => font.widthOfTextAtSize(line, op.size)), op.size, op.h)
-  const size = op.size * f.s
-  lines.forEach((line, i) => {
-    const width = font.widthOfTextAtSize(line, op.size)
-    const x = op.align === 'center' ? op.x + (op.w - width) / 2 : op.x
-    const baseline = op.y + i * op.size * TEXT_LINE_FACTOR + op.size * 0.9
+  const box = layoutTextBox(op, text, (line) => font.widthOfTextAtSize(line, 1))
+  const size = box.size * f.s
+  const inner = op.fit === 'note' ? op.w - 2 * (box.x - op.x) : op.w
+  box.lines.forEach((line, i) => {
+    const width = font.widthOfTextAtSize(line, box.size)
+    const x = op.align === 'center' ? box.x + (inner - width) / 2 : box.x
+    const baseline = box.y + i * box.lineStep + box.size * 0.9
     page.drawText(line, { x: f.px(x), y: f.py(baseline), size, font, color: color(op.color) ?? rgb(0, 0, 0) })
   })
-  textLog.push(lines.join('\n'))
+  textLog.push(box.lines.join('\n'))
 }
 
 // ---- the report: minutes as text pages, then every board ------------------------------------------

@@ -59,8 +59,8 @@ describe('planAddBoard', () => {
     expect(sortByOrder(groups as { id: string; order: string }[]).map((g) => g.id)).toEqual(groups.map((g) => g.id))
   })
 
-  it('shows help on structured boards and not on a plain canvas', () => {
-    expect(plan('workshopKit').plan.createBoards!.every((b) => b.showHelp)).toBe(true)
+  it('opens the how-to for nobody: it waits behind each board’s "?" until the facilitator opens it for everyone', () => {
+    expect(plan('workshopKit').plan.createBoards!.some((b) => b.showHelp)).toBe(false)
     expect(plan('canvas').plan.createBoards![0]!.showHelp).toBe(false)
   })
 })

@@ -37,7 +37,8 @@ export function planAddBoard(input: AddBoardInput): { plan: DocumentPlan; firstB
   const items: StakeholderGroupRecord[] = []
   let last: string | null = orderAtEnd(input.existingBoards)
   const add = (template: BoardTemplate, linkedBoardId: string): BoardRecord => {
-    const board: BoardRecord = { id: newId(), title: titles[template], order: last!, template, showHelp: template !== 'canvas', linkedBoardId }
+    // The how-to waits behind the board's "?" until the facilitator opens it for everyone: it no longer takes a row above every new board.
+    const board: BoardRecord = { id: newId(), title: titles[template], order: last!, template, showHelp: false, linkedBoardId }
     last = generateKeyBetween(last, null)
     boards.push(board)
     if (template === 'stakeholderMap') items.push(...defaultGroups(board.id, newId, now))

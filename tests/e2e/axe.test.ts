@@ -167,7 +167,7 @@ async function auditEverything(language: 'nb' | 'en', device: object): Promise<s
 
   await selectTab(page, 1)
   await page.getByTestId('stakeholder-map').waitFor()
-  const layouts = page.locator('.sm-views__option')
+  const layouts = page.getByTestId('board-view-switch').locator('button:not([data-testid="board-mode-outline"])')
   for (let i = 0; i < (await layouts.count()); i++) {
     await layouts.nth(i).click()
     await expect.poll(() => layouts.nth(i).getAttribute('aria-pressed')).toBe('true')
@@ -182,7 +182,7 @@ async function auditEverything(language: 'nb' | 'en', device: object): Promise<s
 
   await selectTab(page, 3)
   await page.getByTestId('challenge-board').waitFor()
-  await page.getByTestId('view-lanes').click()
+  await page.getByTestId('board-mode-canvas').click()
   found.push(...(await audit(page, 'challenge board lanes')))
   await page.getByTestId('view-actions').click()
   found.push(...(await audit(page, 'challenge board actions')))

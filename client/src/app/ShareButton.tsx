@@ -4,12 +4,14 @@ import { formatJoinCode } from '../../../shared/access'
 import { useAccessInfo } from '../facilitation/accessClient'
 import { CopyField } from '../facilitation/CopyField'
 import { displayAddress } from '../facilitation/displayAddress'
+import { StudyTripShare } from '../facilitation/StudyTripShare'
 import { useDismiss } from '../ui/useDismiss'
 import '../facilitation/facilitation.css'
 
 /**
  * "Del" (facilitators): the join code and where to type it, the participant link (copied at once
- * on opening, selected for Ctrl+C where the clipboard is not allowed) and the observer link. The
+ * on opening, selected for Ctrl+C where the clipboard is not allowed), the observer link, and the
+ * study-trip link and QR code that open quick capture. The
  * workshop's own address admits nobody without a token, so it is not offered.
  */
 export function ShareButton({ workshopId }: { workshopId: string }) {
@@ -63,6 +65,7 @@ export function ShareButton({ workshopId }: { workshopId: string }) {
             <CopyField label={t('facilitation:join.participantLink')} value={info.links.participant} copyRequest={open ? copyRequest : 0} />
             <CopyField className="share__observer" label={t('facilitation:join.observerLink')} value={info.links.observer} hint={t('facilitation:join.observerHint')} />
             <p className="share__note">{t('facilitation:share.note')}</p>
+            <StudyTripShare participantLink={info.links.participant} />
           </>
         )}
       </div>

@@ -1,17 +1,31 @@
 import { useEffect, useState } from 'react'
 import { useTranslation } from 'react-i18next'
+import { choseFullBoard, opensPhonePage } from '../access/phoneOrBoard'
 import { useWorkshopAccess } from '../access/useWorkshopAccess'
 import type { StoredAccess } from '../access/workshopAccess'
 import { useWorkshopStore } from '../access/useWorkshopStore'
 import { NameDialog } from '../ui/NameDialog'
+import { navigate } from '../lib/navigation'
 import { guestNumber, loadUserName, saveUserName } from '../lib/userName'
+import { NARROW_QUERY } from '../ui/useNarrowScreen'
 import { WorkshopView } from './WorkshopView'
 
-/** Waits (briefly) to learn what the link this workshop was opened with is, then opens it. */
+/**
+ * Waits (briefly) to learn what the link this workshop was opened with is, then opens it; a
+ * participant on a phone gets the phone page, as the join code gives (access/phoneOrBoard.ts).
+ */
 export function WorkshopPage({ workshopId, boardId }: { workshopId: string; boardId: string | null }) {
   const access = useWorkshopAccess(workshopId)
   if (access.status === 'checking') return null
+  if (opensPhonePage(access.access?.role ?? null, window.matchMedia(NARROW_QUERY).matches, choseFullBoard(workshopId))) {
+    return <ToPhonePage workshopId={workshopId} />
+  }
   return <OpenWorkshop workshopId={workshopId} boardId={boardId} access={access.access} />
+}
+
+function ToPhonePage({ workshopId }: { workshopId: string }) {
+  useEffect(() => navigate({ page: 'phone', workshopId }, { replace: true }), [workshopId])
+  return null
 }
 
 /** Owns the one store for the open workshop and the person's name; the view below only renders. */

@@ -158,10 +158,11 @@ export function WorkshopView({ store, workshopId, boardId, userName, onChangeNam
                 {facilitator && <ShareButton workshopId={workshopId} />}
                 <OfflineMenu store={store} workshopId={workshopId} />
                 {nameButton(onChangeName)}
+                {/* In the row, as a globe and the language's code: the bar is one row from 1280 px. */}
+                <LanguageSwitch compact />
               </>
             )}
           </div>
-          {!narrow && <LanguageSwitch />}
           {!narrow && boards.length === 0 && <AccessibilityLink className="topbar__a11y-link" />}
         </div>
         {boards.length > 0 && (

@@ -1,17 +1,20 @@
+import { useState } from 'react'
 import { useTranslation } from 'react-i18next'
 import { BoardCanvas } from '../canvas/BoardCanvas'
 import { BoardOutline } from '../outline/BoardOutline'
-import { OutlineToggle, useBoardMode } from '../outline/OutlineToggle'
 import { BoardAccessProvider, useBoardAccess } from '../session/BoardAccessContext'
+import { BoardChromeRow, BoardToolsSlotProvider } from './BoardChrome'
 import type { BoardProps } from './BoardProps'
 import { BoardHelp } from './BoardHelp'
 import { ChallengeBoard } from './challengeBoard/ChallengeBoard'
 import { InvolvementMatrixBoard } from './involvementMatrix/InvolvementMatrixBoard'
 import { StakeholderMapBoard } from './stakeholderMap/StakeholderMapBoard'
+import { useBoardFace, viewOf, type BoardFaceState } from './useBoardFace'
 
 /**
- * Picks the view for a board's template (or its outline twin), under its (hideable) how-to text.
- * What this person may do on the board (role, lock, private writing) is decided here once and
+ * Picks the view for a board's template (or its outline twin) under one row of chrome: the
+ * switch between the board's views and its outline, the board's own tools, and "?" for how to use
+ * it. What this person may do on the board (role, lock, private writing) is decided here once and
  * given to every view below through the board access context.
  */
 export function BoardView({ store, board }: BoardProps) {
@@ -24,33 +27,42 @@ export function BoardView({ store, board }: BoardProps) {
 
 function BoardViewBody({ store, board }: BoardProps) {
   const { t } = useTranslation('boards')
-  // Canvas or its HTML outline twin: this person's choice for this board (session state).
-  const [mode, setMode] = useBoardMode(board.id)
-  // The board record is the facilitator's: others do not get a toggle the server would refuse.
+  const face = useBoardFace(board)
+  // The board record is the facilitator's: others do not get a switch the server would refuse.
   const { canManage } = useBoardAccess()
+  const [tools, setTools] = useState<HTMLDivElement | null>(null)
   return (
     <div className="board-view">
-      <BoardHelp
-        text={t(`templates.${board.template}.help`)}
-        visible={board.showHelp}
-        onToggle={canManage ? (visible) => store.setBoardHelpVisible(board.id, visible) : null}
+      <BoardChromeRow
+        boardId={board.id}
+        face={face}
+        toolsRef={setTools}
+        help={
+          <BoardHelp
+            boardId={board.id}
+            text={t(`templates.${board.template}.help`)}
+            shownForEveryone={board.showHelp}
+            onShowForEveryone={canManage ? (shown) => store.setBoardHelpVisible(board.id, shown) : null}
+          />
+        }
       />
-      <OutlineToggle boardId={board.id} mode={mode} onChange={setMode} />
-      <div className="board-view__body">{mode === 'outline' ? <BoardOutline store={store} board={board} /> : renderBoard(store, board)}</div>
+      <BoardToolsSlotProvider value={face.face === 'outline' ? null : tools}>
+        <div className="board-view__body">{face.face === 'outline' ? <BoardOutline store={store} board={board} /> : renderBoard(store, board, face)}</div>
+      </BoardToolsSlotProvider>
     </div>
   )
 }
 
-function renderBoard(store: BoardProps['store'], board: BoardProps['board']) {
+function renderBoard(store: BoardProps['store'], board: BoardProps['board'], face: BoardFaceState) {
   switch (board.template) {
     case 'canvas':
       return <BoardCanvas key={board.id} store={store} boardId={board.id} />
     case 'stakeholderMap':
-      return <StakeholderMapBoard key={board.id} store={store} board={board} />
+      return <StakeholderMapBoard key={board.id} store={store} board={board} view={viewOf('stakeholderMap', face.view)} />
     case 'involvementMatrix':
       return <InvolvementMatrixBoard key={board.id} store={store} board={board} />
     case 'challengeBoard':
-      return <ChallengeBoard key={board.id} store={store} board={board} />
+      return <ChallengeBoard key={board.id} store={store} board={board} view={viewOf('challengeBoard', face.view)} onView={face.setFace} />
     default: {
       const never: never = board.template
       throw new Error(`unknown template ${String(never)}`)

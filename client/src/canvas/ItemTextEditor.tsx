@@ -1,14 +1,14 @@
 import { useEffect, useRef, useState, type CSSProperties } from 'react'
 import { TEXT_LINE_HEIGHT, textHeight } from '../../../shared/logic/canvasItems'
 import type { Camera } from '../../../shared/logic/geometry'
-import { NOTE_LINE_HEIGHT, NOTE_TEXT_PADDING, fitNoteFontSize } from '../../../shared/logic/noteTextFit'
+import { NOTE_LINE_HEIGHT, NOTE_TEXT_PADDING, noteTextTop } from '../../../shared/logic/noteTextFit'
 import { NOTE_TEXT_MAX } from '../../../shared/schema/records/note'
 import { TEXT_MAX } from '../../../shared/schema/records/text'
 import type { ItemRecord } from '../../../shared/schema/schema'
 import { useItem } from '../store/hooks'
 import type { WorkshopStore } from '../store/WorkshopStore'
 import { isEditableKind, type EditableKind } from './canvasState'
-import { NOTE_FONT_FAMILY } from './NoteNode'
+import { NOTE_FONT_FAMILY, noteTextLayout } from './NoteNode'
 import { noteInk, notePalette } from './notePalette'
 
 type Editable = Extract<ItemRecord, { kind: EditableKind }>
@@ -93,7 +93,9 @@ export function ItemTextEditor({ store, id, camera, placeholder, label, onClose 
 /** How the editor looks over each kind: the same size, font and colours the canvas draws. */
 function editorLook(item: Editable, shown: string): { className: string; maxLength: number; caretAtEnd: boolean; style: CSSProperties } {
   switch (item.kind) {
-    case 'note':
+    case 'note': {
+      // The size and the place the note will be drawn at once closed (badges hide under the editor).
+      const layout = noteTextLayout(shown, item.w, item.h, false, false)
       return {
         className: 'sk-note-editor',
         maxLength: NOTE_TEXT_MAX,
@@ -103,12 +105,14 @@ function editorLook(item: Editable, shown: string): { className: string; maxLeng
           width: item.w,
           height: item.h,
           padding: NOTE_TEXT_PADDING,
-          fontSize: fitNoteFontSize(shown, item.w, item.h),
+          paddingTop: noteTextTop(layout, item.h),
+          fontSize: layout.fontSize,
           lineHeight: NOTE_LINE_HEIGHT,
           color: noteInk,
           background: notePalette[item.color].fill,
         },
       }
+    }
     case 'text':
       return {
         className: 'sk-item-editor',

@@ -1,12 +1,13 @@
 import type Konva from 'konva'
-import { memo, useCallback, useLayoutEffect } from 'react'
+import { memo, useCallback, useLayoutEffect, useMemo } from 'react'
 import { Circle, Group, Rect, Text } from 'react-konva'
 import type { DetailLevel } from '../../../shared/logic/geometry'
-import { NOTE_LINE_HEIGHT, NOTE_TEXT_PADDING, fitNoteFontSize } from '../../../shared/logic/noteTextFit'
+import { layoutNoteText, NOTE_LINE_HEIGHT, NOTE_TEXT_PADDING, type NoteTextLayout } from '../../../shared/logic/noteTextFit'
 import { matchesTagFilter, sdgInfo, type TagFilter } from '../../../shared/logic/tags'
 import { useNote } from '../store/hooks'
 import type { WorkshopStore } from '../store/WorkshopStore'
 import type { ItemHandlers } from './itemHandlers'
+import { canvasMeasure } from './measureText'
 import { noteInk, notePalette, notePlaceholderInk } from './notePalette'
 
 export const NOTE_FONT_FAMILY = 'system-ui, -apple-system, "Segoe UI", Roboto, sans-serif'
@@ -16,6 +17,18 @@ export type NoteHandlers = ItemHandlers
 /** Below this share, items that do not match the tag filter are drawn: dimmed, never hidden. */
 export const DIMMED_OPACITY = 0.22
 const BADGE = 20
+/** What the row of SDG badges takes from the bottom of a note's text room. */
+const NOTE_BADGE_ROOM = BADGE + 4
+/** The Konva name of a note's text node: the test hook reads the lines Konva drew from it. */
+export const NOTE_TEXT_NAME = 'note-text'
+
+/**
+ * A note's lines and size (shared/logic/noteTextFit): whole words, shrunk to fit, measured with
+ * the font the canvas draws in. The editor over the note uses the same size.
+ */
+export function noteTextLayout(text: string, w: number, h: number, placeholder: boolean, badges: boolean): NoteTextLayout {
+  return layoutNoteText(text, w, h, canvasMeasure(NOTE_FONT_FAMILY, placeholder ? 'italic' : 'normal'), { reserveBottom: badges ? NOTE_BADGE_ROOM : 0 })
+}
 
 interface NoteNodeProps {
   store: WorkshopStore
@@ -46,6 +59,11 @@ export const NoteNode = memo(function NoteNode({ store, id, editing, placeholder
   useLayoutEffect(() => {
     if (w !== undefined && h !== undefined) handlers.sizeChanged(id)
   }, [handlers, id, w, h])
+  const empty = note?.text.length === 0
+  const shown = empty ? placeholder : (note?.text ?? '')
+  const badges = note != null && note.sdgs.length > 0 && note.w >= 60 && note.h >= 60
+  // Laid out once per change of text or size, not per render (a vote or a filter re-renders the note).
+  const layout = useMemo(() => (w !== undefined && h !== undefined && detail !== 'coarse' ? noteTextLayout(shown, w, h, empty, badges) : null), [shown, w, h, empty, badges, detail])
   if (!note) return null
   const palette = notePalette[note.color]
   const opacity = matchesTagFilter(note, filter) ? 1 : DIMMED_OPACITY
@@ -68,10 +86,6 @@ export const NoteNode = memo(function NoteNode({ store, id, editing, placeholder
       </Group>
     )
   }
-  const empty = note.text.length === 0
-  const shown = empty ? placeholder : note.text
-  const badges = note.sdgs.length > 0 && note.w >= 60 && note.h >= 60
-  const fontSize = fitNoteFontSize(shown, note.w, badges ? note.h - BADGE - 4 : note.h)
   const perRow = Math.max(1, Math.floor((note.w - 8) / (BADGE + 2)))
   return (
     <Group
@@ -88,20 +102,22 @@ export const NoteNode = memo(function NoteNode({ store, id, editing, placeholder
       {/* A darker lower edge inside the note reads as paper thickness: cheaper than a blurred
           shadow, and it keeps the node's bounds equal to the note for the resize frame. */}
       <Rect y={note.h - 4} width={note.w} height={4} fill={palette.edge} cornerRadius={[0, 0, 3, 3]} listening={false} perfectDrawEnabled={false} />
-      {!editing && (
+      {!editing && layout && (
+        // The lines are already broken (between words, shrunk to fit): Konva only draws them, in the middle.
         <Text
+          name={NOTE_TEXT_NAME}
           x={NOTE_TEXT_PADDING}
           y={NOTE_TEXT_PADDING}
           width={note.w - NOTE_TEXT_PADDING * 2}
-          height={note.h - NOTE_TEXT_PADDING * 2 - (badges ? BADGE + 4 : 0)}
-          text={shown}
-          fontSize={fontSize}
+          height={Math.max(1, note.h - NOTE_TEXT_PADDING * 2 - (badges ? NOTE_BADGE_ROOM : 0))}
+          verticalAlign="middle"
+          text={layout.lines.join('\n')}
+          fontSize={layout.fontSize}
           fontFamily={NOTE_FONT_FAMILY}
           fontStyle={empty ? 'italic' : 'normal'}
           lineHeight={NOTE_LINE_HEIGHT}
           fill={empty ? notePlaceholderInk : noteInk}
-          wrap="word"
-          ellipsis
+          wrap="none"
           listening={false}
           perfectDrawEnabled={false}
         />

@@ -34,6 +34,11 @@ export interface CanvasTestHook {
   getTool(): CanvasTool
   /** Names of the other people whose cursor is drawn on this board. */
   getPeerCursors(): { name: string; x: number; y: number }[]
+  /**
+   * The lines Konva drew for a note's text and their font size in board pixels (what the note
+   * reads on the projector); null if the note is not mounted (culled, zoomed out, being edited).
+   */
+  getNoteText(id: string): { fontSize: number; lines: string[]; width: number; lineWidths: number[] } | null
   /** Where a note is on screen, in viewport (clientX/clientY) pixels; null if it is not on this board. */
   noteScreenRect(id: string): Rect | null
   /** Same for any item kind. */

@@ -1,3 +1,4 @@
+import type Konva from 'konva'
 import { useEffect } from 'react'
 import { itemRect } from '../../../shared/logic/canvasItems'
 import { resolveConnector } from '../../../shared/logic/connectors'
@@ -8,6 +9,7 @@ import type { CanvasStore } from './canvasState'
 import type { CanvasTestHook } from './canvasTestHook'
 import type { CanvasItems } from './itemHandlers'
 import { imageSourceStates } from './itemNodes'
+import { NOTE_TEXT_NAME } from './NoteNode'
 import type { Viewport } from './viewport/useViewport'
 
 interface TestHookDeps {
@@ -41,6 +43,11 @@ export function useCanvasTestHook({ store, boardId, session, viewport, actions, 
         }),
       getPeerCursors: () =>
         store.getPeers().flatMap((peer) => (peer.cursor && peer.cursor.boardId === boardId ? [{ name: peer.name, x: peer.cursor.x, y: peer.cursor.y }] : [])),
+      getNoteText(id) {
+        const text = items.nodes.get(id)?.findOne<Konva.Text>(`.${NOTE_TEXT_NAME}`)
+        if (!text) return null
+        return { fontSize: text.fontSize(), lines: text.textArr.map((line) => line.text), width: text.width(), lineWidths: text.textArr.map((line) => line.width) }
+      },
       noteScreenRect(id) {
         const note = store.getNote(id)
         return onScreen(note && note.boardId === boardId ? note : null)

@@ -16,6 +16,7 @@ import { useBoards, useConnection, useLocallyLoaded, useWorkshopMeta } from '../
 import type { WorkshopStore } from '../store/WorkshopStore'
 import './capture.css'
 import { formatPosition, loadCaptureBoard, loadCapturePlace, noteTextWithPlace, PLACE_MAX, saveCaptureBoard, saveCapturePlace } from './captureSettings'
+import { CaptureLog, useCaptureLog } from './CaptureLog'
 import { usePendingUploads } from './usePendingUploads'
 
 type Notice = { tone: 'info' | 'error'; text: string }
@@ -24,7 +25,8 @@ type Notice = { tone: 'info' | 'error'; text: string }
  * Quick capture for a phone on a study trip: one thumb, two taps to a note ("Notat", type,
  * "Legg til") or a photo ("Foto", take it) on the chosen free board, optionally tagged with the
  * place. Works the same with no network: the note goes into this device's copy of the workshop and
- * the photo into the upload queue, and both are sent when the network returns.
+ * the photo into the upload queue, and both are sent when the network returns. Under the fields,
+ * everything captured on this device and what still waits for the network (CaptureLog).
  */
 export function CaptureView({ store, workshopId }: { store: WorkshopStore; workshopId: string }) {
   const { t } = useTranslation('offline')
@@ -34,6 +36,7 @@ export function CaptureView({ store, workshopId }: { store: WorkshopStore; works
   const locallyLoaded = useLocallyLoaded(store)
   const hashes = useWorkshopImageHashes(store)
   const pendingPhotos = usePendingUploads(hashes)
+  const captures = useCaptureLog(workshopId, connection.status === 'connected')
   const templateTitles = useTemplateTitles()
   const canvases = boards.filter((b) => b.template === 'canvas')
   const [chosenId, setChosenId] = useState(() => loadCaptureBoard(workshopId))
@@ -101,8 +104,9 @@ export function CaptureView({ store, workshopId }: { store: WorkshopStore; works
     const at = planCapturePosition(occupied(board.id), size)
     try {
       store.stopCapturing()
-      store.createNote(board.id, { ...at, ...size, text: noteTextWithPlace(text, place, (p) => t('capture.placeLine', { place: p }), NOTE_TEXT_MAX) })
+      const id = store.createNote(board.id, { ...at, ...size, text: noteTextWithPlace(text, place, (p) => t('capture.placeLine', { place: p }), NOTE_TEXT_MAX) })
       store.stopCapturing()
+      captures.add({ id, kind: 'note', text: text.trim(), boardTitle: board.title || t('capture.untitledBoard'), hash: '' })
     } catch (error) {
       // The text is kept in the field: nothing typed is lost.
       setNotice({ tone: 'error', text: t('capture.noteFailed', { message: error instanceof Error ? error.message : String(error) }) })
@@ -134,6 +138,7 @@ export function CaptureView({ store, workshopId }: { store: WorkshopStore; works
         createdAt: Date.now(),
       } as const
       if (!commit({ createItems: [photo] })) return
+      captures.add({ id: photo.id, kind: 'photo', text: where, boardTitle: board.title || t('capture.untitledBoard'), hash: prepared.hash })
       await enqueueImage(store.workshopId, prepared.hash, prepared.mime, prepared.blob)
       setNotice({ tone: 'info', text: t('capture.photoAdded', { board: board.title || t('capture.untitledBoard') }) })
     } catch (error) {
@@ -180,7 +185,7 @@ export function CaptureView({ store, workshopId }: { store: WorkshopStore; works
       <main className="capture__body">
         <h1 className="capture__title">{loading ? t('capture.loading') : title}</h1>
         <p className="capture__waiting" data-testid="capture-waiting" role="status" aria-live="polite">
-          {pendingPhotos > 0 ? t('capture.photosWaiting', { count: pendingPhotos }) : ''}
+          {pendingPhotos.length > 0 ? t('capture.photosWaiting', { count: pendingPhotos.length }) : ''}
         </p>
 
         {loading ? (
@@ -236,6 +241,7 @@ export function CaptureView({ store, workshopId }: { store: WorkshopStore; works
             {notice.text}
           </p>
         )}
+        <CaptureLog log={captures.log} pendingPhotos={pendingPhotos} />
       </main>
 
       {writing && board && (

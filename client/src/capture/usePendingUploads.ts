@@ -1,12 +1,13 @@
 import { useEffect, useState } from 'react'
 import { getUploadState, subscribeUpload } from '../canvas/images/imageQueue'
 
-/** How many of these photos are still waiting in this browser's upload queue. */
-export function usePendingUploads(hashes: readonly string[]): number {
-  const count = () => hashes.filter((h) => ['pending', 'uploading'].includes(getUploadState(h)?.status ?? '')).length
-  const [pending, setPending] = useState(count)
+const pendingOf = (hashes: readonly string[]) => hashes.filter((h) => ['pending', 'uploading'].includes(getUploadState(h)?.status ?? ''))
+
+/** Which of these photos are still waiting in this browser's upload queue. */
+export function usePendingUploads(hashes: readonly string[]): readonly string[] {
+  const [pending, setPending] = useState(() => pendingOf(hashes))
   useEffect(() => {
-    const recount = () => setPending(hashes.filter((h) => ['pending', 'uploading'].includes(getUploadState(h)?.status ?? '')).length)
+    const recount = () => setPending(pendingOf(hashes))
     recount()
     const offs = hashes.map((h) => subscribeUpload(h, recount))
     return () => {

@@ -1,4 +1,4 @@
-import { fitLines, TEXT_LINE_FACTOR, wrapText, type DrawOp, type Drawing } from '../../../shared/export/boardLayout'
+import { layoutTextBox, type DrawOp, type Drawing } from '../../../shared/export/boardLayout'
 
 /** Canvases larger than this (per side) fail in some browsers; big boards are scaled down to fit. */
 const MAX_SIDE = 8000
@@ -96,13 +96,18 @@ function drawOp(ctx: CanvasRenderingContext2D, op: DrawOp, images: ReadonlyMap<s
 
 function drawText(ctx: CanvasRenderingContext2D, op: Extract<DrawOp, { op: 'text' }>): void {
   if (op.text.trim() === '' || op.w <= 0) return
-  ctx.font = `${op.bold ? '700 ' : ''}${op.size}px ${FONT}`
+  const weight = op.bold ? '700 ' : ''
+  // Measured at 100 px and scaled: the layout tries several sizes over the same words.
+  const box = layoutTextBox(op, op.text, (s) => {
+    ctx.font = `${weight}100px ${FONT}`
+    return ctx.measureText(s).width / 100
+  })
+  ctx.font = `${weight}${box.size}px ${FONT}`
   ctx.fillStyle = op.color
   ctx.textBaseline = 'alphabetic'
-  const lines = fitLines(wrapText(op.text, op.w, (s) => ctx.measureText(s).width), op.size, op.h)
-  lines.forEach((line, i) => {
+  box.lines.forEach((line, i) => {
     const width = ctx.measureText(line).width
-    const x = op.align === 'center' ? op.x + (op.w - width) / 2 : op.x
-    ctx.fillText(line, x, op.y + i * op.size * TEXT_LINE_FACTOR + op.size * 0.9)
+    const x = op.align === 'center' ? op.x + (op.w - width) / 2 : box.x
+    ctx.fillText(line, x, box.y + i * box.lineStep + box.size * 0.9)
   })
 }

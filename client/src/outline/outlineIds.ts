@@ -2,8 +2,3 @@
 export function outlineHeadingId(boardId: string): string {
   return `ol-${boardId}-title`
 }
-
-/** The id of the canvas/outline toggle's button for a mode, where focus lands when switching back. */
-export function modeButtonId(boardId: string, mode: 'canvas' | 'outline'): string {
-  return `ol-${boardId}-mode-${mode}`
-}

@@ -5,6 +5,7 @@ import { phoneTarget } from '../../../shared/facilitation/phoneTarget'
 import { laneFor, noteTextLimit } from '../../../shared/facilitation/noteBoards'
 import { NOTE_TEXT_MAX } from '../../../shared/schema/records/note'
 import { AccessibilityLink } from '../a11y/AccessibilityLink'
+import { chooseFullBoard } from '../access/phoneOrBoard'
 import { ConnectionIndicator } from '../ui/ConnectionIndicator'
 import { LanguageSwitch } from '../ui/LanguageSwitch'
 import { onLinkClick } from '../lib/navigation'
@@ -186,7 +187,12 @@ export function PhoneView({ store, workshopId, userName, onChangeName }: PhoneVi
       </main>
 
       <footer className="phone__footer">
-        <a className="button phone__board-link" href={`/w/${workshopId}`} onClick={onLinkClick({ page: 'workshop', workshopId, boardId: board?.id ?? null })}>
+        <a className="button phone__board-link" href={`/w/${workshopId}`} onClick={(e) => {
+            // The board page sends a participant on a phone here; this tab asked for the board.
+            chooseFullBoard(workshopId)
+            onLinkClick({ page: 'workshop', workshopId, boardId: board?.id ?? null })(e)
+          }}
+        >
           {t('openBoard')}
         </a>
         <p className="phone__board-hint">{t('openBoardHint')}</p>

@@ -10,15 +10,25 @@ const languageNames: Record<SupportedLanguage, string> = {
   en: 'English',
 }
 
-export function LanguageSwitch() {
+/**
+ * The language select. `compact` (the workshop's top bar) shows a globe and the language's code
+ * ("NB") instead of its name, so the language fits in the bar's one row; the list still names each
+ * language in itself, and screen readers hear the name.
+ */
+export function LanguageSwitch({ compact = false }: { compact?: boolean }) {
   const { t, i18n } = useTranslation('app')
   const current = matchLanguage(i18n.resolvedLanguage ?? i18n.language) ?? 'nb'
   return (
-    <label className="language-switch">
+    <label className={compact ? 'language-switch language-switch--compact' : 'language-switch'} title={compact ? `${t('language.label')}: ${languageNames[current]}` : undefined}>
       <span className="visually-hidden">{t('language.label')}</span>
       <span aria-hidden="true" className="language-switch__icon">
         <GlobeIcon />
       </span>
+      {compact && (
+        <span aria-hidden="true" className="language-switch__code">
+          {current}
+        </span>
+      )}
       <select
         value={current}
         onChange={(e) => setLanguage(e.target.value as SupportedLanguage)}

@@ -34,7 +34,7 @@ export interface StakeholderRecord extends Tagged {
 
 export const STAKEHOLDER_TEXT_MAX = 200
 export const STAKEHOLDER_NAME_MAX = 80
-export const STAKEHOLDER_CARD_SIZE = { w: 180, h: 96 } as const
+export const STAKEHOLDER_CARD_SIZE = { w: 200, h: 120 } as const
 
 export const stakeholderVersions = { Initial: 1 } as const
 export const stakeholderMigrations = createMigrationSequence('stakeholder', [])

@@ -25,13 +25,12 @@ import { TagFilterBar } from '../../tags/TagFilterBar'
 import type { BoardProps } from '../BoardProps'
 import { useCommitPlan } from '../../store/useCommitPlan'
 import { matchesMedia, REDUCED_MOTION, useMediaQuery } from '../../ui/useMediaQuery'
-import { useTabMemory } from '../useTabMemory'
 import { ActionList } from './ActionList'
 import { OwnerSuggestions } from './actionFields'
 import { CardView, type CardActions, type CardVote, type LinkTargetState } from './CardView'
 import { ConnectorOverlay } from './ConnectorOverlay'
 import { AddCardForm, PrivateAddHint } from './AddCard'
-import { ChallengeToolbar, NoticeBar, views, type Notice } from './ChallengeToolbar'
+import { ChallengeToolbar, NoticeBar, type ChallengeView, type Notice } from './ChallengeToolbar'
 import { useCardDrag } from './useCardDrag'
 import './challengeBoard.css'
 import './challengeCards.css'
@@ -49,7 +48,7 @@ const NARROW_QUERY = '(max-width: 759px)'
  * Plain HTML, so keyboard and screen-reader users get the same board; the connector curves are
  * an extra for the eye.
  */
-export function ChallengeBoard({ store, board }: BoardProps) {
+export function ChallengeBoard({ store, board, view, onView }: BoardProps & { view: ChallengeView; onView(view: ChallengeView): void }) {
   const { t } = useTranslation('challenges')
   const cards = useItemsOfKind(store, board.id, 'card')
   const connectors = useItemsOfKind(store, board.id, 'connector')
@@ -58,7 +57,6 @@ export function ChallengeBoard({ store, board }: BoardProps) {
   // Observers and a locked board: cards to read (and vote on), not to edit; private writing: cards come through the composer.
   const access = useBoardAccess()
   const voting = useBoardVote(store, board.id)
-  const [view, setView] = useTabMemory(`samskap.challengeView.${board.id}`, views)
   const [phoneLane, setPhoneLane] = useState<CardLane>('challenge')
   const [linkSource, setLinkSource] = useState<string | null>(null)
   const [hovered, setHovered] = useState<string | null>(null)
@@ -106,12 +104,12 @@ export function ChallengeBoard({ store, board }: BoardProps) {
     (id: string) => {
       const card = byId.get(id)
       if (!card) return
-      setView('lanes')
+      onView('lanes')
       setPhoneLane(card.lane)
       pendingFocus.current = { id, element: null }
       setHovered(id)
     },
-    [byId, setView],
+    [byId, onView],
   )
 
   /** Moves a card (keyboard, menu or drop): read from the store, since a drop ends a drag that began renders ago. */
@@ -268,8 +266,6 @@ export function ChallengeBoard({ store, board }: BoardProps) {
     >
       <ChallengeToolbar
         boardId={board.id}
-        view={view}
-        onView={setView}
         showLegend={view === 'lanes' && !narrow}
         filterOpen={filterOpen}
         filterActive={filterActive}

@@ -1,16 +1,11 @@
-import { Fragment } from 'react'
 import { useTranslation } from 'react-i18next'
+import { BoardTools } from '../BoardChrome'
 import { useUndoState } from '../../store/hooks'
 import type { WorkshopStore } from '../../store/WorkshopStore'
-import type { StakeholderMapView } from './stakeholderMapTestHook'
-
-export const mapViews: readonly StakeholderMapView[] = ['map', 'grid', 'plan']
 
 interface MapToolbarProps {
   store: WorkshopStore
   boardId: string
-  view: StakeholderMapView
-  onView(view: StakeholderMapView): void
   canEdit: boolean
   groupsOpen: boolean
   filterOpen: boolean
@@ -20,20 +15,16 @@ interface MapToolbarProps {
   onToggleFilter(): void
 }
 
-/** Map, grid or plan; add a stakeholder, the groups, the tag filter, undo and redo. */
-export function MapToolbar({ store, boardId, view, onView, canEdit, groupsOpen, filterOpen, filterActive, onAdd, onToggleGroups, onToggleFilter }: MapToolbarProps) {
+/**
+ * Add a stakeholder, the groups, the tag filter, undo and redo, in the board's chrome row (the
+ * switch between map, grid, plan and outline is there too, BoardChrome.tsx).
+ */
+export function MapToolbar({ store, boardId, canEdit, groupsOpen, filterOpen, filterActive, onAdd, onToggleGroups, onToggleFilter }: MapToolbarProps) {
   const { t } = useTranslation('stakeholderMap')
   const undoState = useUndoState(store)
   return (
-    <div className="sm-toolbar" role="toolbar" aria-label={t('toolbar.label')}>
-      <div className="sm-views" role="group" aria-label={t('layout.label')}>
-        {mapViews.map((v) => (
-          <button key={v} type="button" className="sm-views__option" aria-pressed={view === v} onClick={() => onView(v)}>
-            {wrapAfterSlash(t(`layout.${v}`))}
-          </button>
-        ))}
-      </div>
-      <div className="sm-toolbar__actions">
+    <BoardTools>
+      <div className="sm-toolbar__actions" role="toolbar" aria-label={t('toolbar.label')}>
         {canEdit && (
           <>
             <button type="button" className="sm-button sm-button--primary" onClick={onAdd}>
@@ -65,7 +56,7 @@ export function MapToolbar({ store, boardId, view, onView, canEdit, groupsOpen, 
           </>
         )}
       </div>
-    </div>
+    </BoardTools>
   )
 }
 
@@ -88,19 +79,4 @@ export function MapMessage({ message, onUndo, onDismiss }: { message: MapMessage
       </button>
     </div>
   )
-}
-
-/** Lets "Påvirkning/interesse" break after the slash on a phone without changing its accessible name. */
-function wrapAfterSlash(label: string) {
-  const parts = label.split('/')
-  return parts.map((part, i) => (
-    <Fragment key={i}>
-      {part}
-      {i < parts.length - 1 && (
-        <>
-          /<wbr />
-        </>
-      )}
-    </Fragment>
-  ))
 }

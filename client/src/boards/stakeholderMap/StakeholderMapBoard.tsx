@@ -12,15 +12,15 @@ import { useItemsOfKind } from '../../store/hooks'
 import { TagFilterBar } from '../../tags/TagFilterBar'
 import type { BoardProps } from '../BoardProps'
 import { useCommitPlan } from '../../store/useCommitPlan'
-import { useTabMemory } from '../useTabMemory'
 import { CommunicationPlanTable } from './CommunicationPlanTable'
 import { GridView } from './GridView'
 import { GroupManager, type GroupRow } from './GroupManager'
 import { groupLabel, groupStyle } from './groupStyle'
 import { layoutMap, mapBounds, placeNewStakeholder } from './mapLayout'
-import { MapMessage, MapToolbar, mapViews, type MapMessageValue } from './MapToolbar'
+import { MapMessage, MapToolbar, type MapMessageValue } from './MapToolbar'
 import { MapView, type ZoneView } from './MapView'
 import type { PanZoomView } from './PanZoomStage'
+import type { StakeholderMapView } from './stakeholderMapTestHook'
 import type { CardHandlers, CardView } from './StakeholderCardNode'
 import { StakeholderPanel } from './StakeholderPanel'
 import { useStakeholderMapTestHook } from './useStakeholderMapTestHook'
@@ -31,19 +31,18 @@ type Panel = { kind: 'stakeholder'; id: string; focusName: boolean } | { kind: '
 
 /**
  * The stakeholder map (interessentkart): the same stakeholder records as zones on a map, as an
- * influence/interest grid and as a communication-plan table. Session state (view, selection,
- * filter; the camera in PanZoomStage) stays here; every edit is one plan, one transaction, one
+ * influence/interest grid and as a communication-plan table. Session state (selection, filter;
+ * the camera in PanZoomStage) stays here, the view is BoardView's; every edit is one plan, one transaction, one
  * undo step.
  */
-export function StakeholderMapBoard({ store, board }: BoardProps) {
+export function StakeholderMapBoard({ store, board, view }: BoardProps & { view: StakeholderMapView }) {
   const { t } = useTranslation('stakeholderMap')
   const rawGroups = useItemsOfKind(store, board.id, 'stakeholderGroup')
   const stakeholders = useItemsOfKind(store, board.id, 'stakeholder')
   // Observers and a locked board: the map, grid and plan to read; nothing to add, drag or change.
   const { canEdit } = useBoardAccess()
 
-  // The chosen view is session state: per tab and in the URL hash, so a reload or a shared link opens the same view.
-  const [view, setView] = useTabMemory(`samskap.stakeholderMap.view:${board.id}`, mapViews, { hash: 'view' })
+  // The view (map, grid, plan) is chosen in the board's switch (BoardView, useBoardFace): per tab and in the URL hash.
   const [panel, setPanel] = useState<Panel>(null)
   const [message, setMessage] = useState<MapMessageValue>(null)
   const [focusRowId, setFocusRowId] = useState<string | null>(null)
@@ -73,7 +72,7 @@ export function StakeholderMapBoard({ store, board }: BoardProps) {
 
   const selectedId = panel?.kind === 'stakeholder' ? panel.id : null
   const cardViews = useCallback(
-    (place: (s: StakeholderRecord) => Point | undefined): CardView[] =>
+    (place: (s: StakeholderRecord) => Point | undefined, detail: 'contact' | 'group'): CardView[] =>
       stakeholders.map((s) => {
         const group = groupById.get(s.groupId)
         const p = place(s) ?? { x: s.x, y: s.y }
@@ -82,9 +81,8 @@ export function StakeholderMapBoard({ store, board }: BoardProps) {
           x: p.x,
           y: p.y,
           name: s.name || t('unnamed'),
-          groupName: groupLabel(group, t),
-          ...groupStyle(group),
-          contact: s.contactPerson || t('card.noContact'),
+          detail: detail === 'group' ? groupLabel(group, t) : s.contactPerson || t('card.noContact'),
+          edge: groupStyle(group).edge,
           influenceText: t('card.influence', { value: s.influence }),
           interestText: t('card.interest', { value: s.interest }),
           selected: s.id === selectedId,
@@ -94,8 +92,9 @@ export function StakeholderMapBoard({ store, board }: BoardProps) {
       }),
     [stakeholders, groupById, selectedId, filter, t],
   )
-  const mapCards = useMemo(() => cardViews((s) => positions.get(s.id)), [cardViews, positions])
-  const gridCards = useMemo(() => cardViews((s) => grid.positions.get(s.id)), [cardViews, grid])
+  // On the map the zone names the group, so a card names its contact; on the grid nothing else names the group.
+  const mapCards = useMemo(() => cardViews((s) => positions.get(s.id), 'contact'), [cardViews, positions])
+  const gridCards = useMemo(() => cardViews((s) => grid.positions.get(s.id), 'group'), [cardViews, grid])
   const contentBounds = useMemo(() => mapBounds(layout), [layout])
   const planRows = useMemo(() => sortForPlan(stakeholders, groups), [stakeholders, groups])
   const shownPlanRows = useMemo(() => planRows.filter((s) => matchesTagFilter(s, filter)), [planRows, filter])
@@ -220,8 +219,6 @@ export function StakeholderMapBoard({ store, board }: BoardProps) {
       <MapToolbar
         store={store}
         boardId={board.id}
-        view={view}
-        onView={setView}
         canEdit={canEdit}
         groupsOpen={panel?.kind === 'groups'}
         filterOpen={filterOpen}

@@ -1,3 +1,4 @@
+import type Konva from 'konva'
 import { useEffect, type RefObject } from 'react'
 import { useTranslation } from 'react-i18next'
 import { boardToScreen, type Rect } from '../../../../shared/logic/geometry'
@@ -8,7 +9,7 @@ import type { WorkshopStore } from '../../store/WorkshopStore'
 import { groupLabel } from './groupStyle'
 import { layoutMap } from './mapLayout'
 import type { PanZoomView } from './PanZoomStage'
-import type { StakeholderMapTestHook, StakeholderMapView } from './stakeholderMapTestHook'
+import type { DrawnText, StakeholderMapTestHook, StakeholderMapView } from './stakeholderMapTestHook'
 
 interface TestHookDeps {
   store: WorkshopStore
@@ -39,6 +40,14 @@ export function useStakeholderMapTestHook({ store, boardId, view, filter, viewRe
       const p = boardToScreen(camera, r)
       return { x: box.left + p.x, y: box.top + p.y, w: r.w * camera.scale, h: r.h * camera.scale }
     }
+    const drawn = (text: Konva.Text): DrawnText => ({
+      role: text.name(),
+      fontSize: text.fontSize(),
+      lines: text.textArr.map((line) => line.text),
+      lineWidths: text.textArr.map((line) => line.width),
+      width: text.width(),
+    })
+    const stage = () => (view === 'plan' ? null : (viewRef.current?.viewport.stageRef.current ?? null))
     const hook: StakeholderMapTestHook = {
       boardId,
       getView: () => view,
@@ -63,6 +72,16 @@ export function useStakeholderMapTestHook({ store, boardId, view, filter, viewRe
           dimension: s.dimension,
           filteredOut: !matchesTagFilter(s, filter),
         }))
+      },
+      getCardTexts: (id) => {
+        const card = stage()?.findOne(`#${id}`)
+        return card ? (card as Konva.Group).find<Konva.Text>('Text').filter((t) => t.name() !== '').map(drawn) : null
+      },
+      getZoneLabel: (groupId) => {
+        const zones = view === 'map' ? (stage()?.find<Konva.Text>('.zone-label') ?? []) : []
+        const index = records().layout.zones.findIndex((z) => z.groupId === groupId)
+        const label = zones[index]
+        return label ? drawn(label) : null
       },
       cardScreenRect: (id) => {
         if (view === 'plan') return null

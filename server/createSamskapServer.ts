@@ -5,6 +5,8 @@ import type { AddressInfo } from 'node:net'
 import path from 'node:path'
 import { CloseCode } from '../shared/protocol'
 import { AccessStore } from './access/AccessStore'
+import { migrateAccess } from './access/migrateAccess'
+import { openServerKeys } from './access/serverSecret'
 import { nobodySignedIn, type WorkshopsVisibleTo } from './access/WorkshopsVisibleTo'
 import { Facilitation } from './facilitation/Facilitation'
 import { WorkshopHistory } from './history/WorkshopHistory'
@@ -18,6 +20,7 @@ import { createLogger, type Logger } from './log'
 import { ServerMetrics } from './metrics'
 import { isHistoryPersistence, isSharedPersistence, type Persistence } from './persistence/Persistence'
 import { PostgresPersistence } from './persistence/PostgresPersistence'
+import { secureDataDir } from './persistence/privateFiles'
 import { SqlitePersistence } from './persistence/SqlitePersistence'
 import { RedisFanout } from './scaleout/RedisFanout'
 import { PostgresSearchIndex } from './search/PostgresSearchIndex'
@@ -63,6 +66,11 @@ export interface SamskapServerOptions {
   /** Behind a reverse proxy: read the client address and scheme from X-Forwarded-* (TRUST_PROXY). */
   trustProxy?: boolean
   /**
+   * The server secret (SAMSKAP_SECRET): seals link keys and signs participant tokens. Absent: read
+   * from DATA_DIR/secret, created there on first start with SQLite; required with PostgreSQL.
+   */
+  secret?: string
+  /**
    * The knowledge bank's index. Default: PostgreSQL full-text search with databaseUrl, else SQLite
    * FTS5 in dataDir (search.sqlite); null turns search off.
    */
@@ -92,11 +100,27 @@ export interface SamskapServer {
 export async function createSamskapServer(options: SamskapServerOptions): Promise<SamskapServer> {
   const instanceId = options.instanceId ?? randomUUID().slice(0, 8)
   const log = (options.logger ?? createLogger()).child({ instanceId })
+  secureDataDir(options.dataDir, log)
   const persistence =
     options.persistence ??
     (options.databaseUrl
       ? await PostgresPersistence.open({ connectionString: options.databaseUrl, schema: options.databaseSchema, log })
       : new SqlitePersistence(options.dataDir))
+  let access: AccessStore
+  try {
+    const keys = await openServerKeys({
+      persistence,
+      dataDir: options.dataDir,
+      secret: options.secret,
+      shared: isSharedPersistence(persistence),
+      log,
+    })
+    access = new AccessStore(persistence, keys)
+    await migrateAccess(persistence, access, log)
+  } catch (error) {
+    await persistence.close()
+    throw error
+  }
   const metrics: ServerMetrics = new ServerMetrics({
     connections: () => sockets.connections.size,
     roomsLoaded: (): number => registry.size,
@@ -126,12 +150,11 @@ export async function createSamskapServer(options: SamskapServerOptions): Promis
     metrics,
     // Above sync, in hook order: the guard and facilitation first (they refuse updates), then history, then search.
     extensions: [
-      Facilitation.load,
+      (room, tools) => Facilitation.load(room, tools, access),
       ...(history ? [(room: Room) => history.roomExtension(room)] : []),
       ...(searchIndex ? [searchIndexExtension({ index: searchIndex, log, delayMs: options.searchIndexDelayMs ?? 2_000 })] : []),
     ],
   })
-  const access = new AccessStore(persistence)
   const sockets: SyncServer = new SyncServer({ registry, access, log, pingIntervalMs: options.pingIntervalMs ?? 30_000 })
 
   const staticRoot = options.staticDir ? path.resolve(options.staticDir) : null

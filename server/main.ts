@@ -26,6 +26,7 @@ const server = await createSamskapServer({
   redisUrl: process.env.REDIS_URL || undefined,
   publicUrl: process.env.PUBLIC_URL || undefined,
   trustProxy: ['1', 'true', 'yes'].includes((process.env.TRUST_PROXY ?? '').toLowerCase()),
+  secret: process.env.SAMSKAP_SECRET || undefined,
   logger: log,
 })
 // `port` as its own field: scripts and tests starting the server with PORT=0 read it from here.

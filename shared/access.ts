@@ -79,6 +79,15 @@ export interface JoinResult {
   title: string
 }
 
+/**
+ * Why a token was turned away, the same at every route and socket: none given (HTTP 401, socket
+ * 4401), one that is not (or no longer) a link of this workshop, e.g. a rotated participant link
+ * (403, 4403), or the token of a participant the facilitator removed (403, 4410). HTTP answers
+ * carry it as `reason` beside the English `error`; the app explains each in its own words.
+ */
+export const accessRefusals = ['noToken', 'invalidLink', 'removed'] as const
+export type AccessRefusal = (typeof accessRefusals)[number]
+
 /** Failed code attempts per client address before `/api/join` answers 429. */
 export const JOIN_FAILURES_PER_WINDOW = 20
 export const JOIN_FAILURE_WINDOW_SECONDS = 60

@@ -4,7 +4,8 @@ import { CloseCode, isTerminalCloseCode } from './protocol'
 describe('isTerminalCloseCode', () => {
   it.each([
     ['no token', CloseCode.Unauthorized, true],
-    ['a wrong token or a removed participant', CloseCode.Forbidden, true],
+    ['a wrong or rotated token', CloseCode.Forbidden, true],
+    ['a removed participant', CloseCode.Removed, true],
     ['an unknown workshop', CloseCode.WorkshopNotFound, true],
     ['an old client', CloseCode.ClientTooOld, true],
     ['a new client', CloseCode.ClientTooNew, true],

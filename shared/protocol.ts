@@ -33,6 +33,8 @@ export const CloseCode = {
   Unauthorized: 4401,
   Forbidden: 4403,
   WorkshopNotFound: 4404,
+  /** The facilitator removed this participant: their token is refused from then on (HTTP's 410 Gone). */
+  Removed: 4410,
   MessageTooLarge: 4413,
   /** Client's schema is older than the document's: reload to get the new client. */
   ClientTooOld: 4426,

@@ -20,7 +20,8 @@ export function crossInstanceServices(): { databaseUrl: string; redisUrl: string
 export async function runCrossInstance(config: RateScenarioConfig, log: (line: string) => void): Promise<RateScenarioResult> {
   const services = crossInstanceServices()
   if (!services) throw new Error(crossInstanceNeeds)
-  const env = { DATABASE_URL: services.databaseUrl, REDIS_URL: services.redisUrl }
+  // Instances sharing PostgreSQL need one server secret; the test database is a throwaway.
+  const env = { DATABASE_URL: services.databaseUrl, REDIS_URL: services.redisUrl, SAMSKAP_SECRET: process.env.SAMSKAP_SECRET || 'bench-cross-instance-not-a-real-secret' }
   const startCluster = async (): Promise<Cluster> => {
     // One after the other: the first creates the schema, the second finds it.
     const a = await startServer('samskap', { env })

@@ -1,6 +1,6 @@
 import * as encoding from 'lib0/encoding'
 import * as authProtocol from 'y-protocols/auth'
-import type { RefusalReason, ServerMessage } from '../../shared/facilitation/commands'
+import type { RefusalReason, RefusedRecord, ServerMessage } from '../../shared/facilitation/commands'
 import { messageAuth, messageControl } from '../../shared/protocol'
 import type { Room } from '../sync/Room'
 import type { SyncConnection } from '../sync/SyncConnection'
@@ -45,9 +45,9 @@ export class ControlMessages {
   }
 
   /** The app gets a `refused` control message; a plain y-websocket client the standard permission-denied one. */
-  tellRefused(connection: SyncConnection, reason: RefusalReason, boardId: string | null): void {
+  tellRefused(connection: SyncConnection, reason: RefusalReason, boardId: string | null, records: RefusedRecord[] = []): void {
     if (this.#speaking.has(connection)) {
-      this.send(connection, { type: 'refused', reason, boardId })
+      this.send(connection, { type: 'refused', reason, boardId, ...(records.length > 0 ? { records } : {}) })
       return
     }
     const encoder = encoding.createEncoder()

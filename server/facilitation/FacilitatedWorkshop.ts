@@ -4,7 +4,7 @@ import { acceptsNotes } from '../../shared/facilitation/reveal'
 import { sortByOrder } from '../../shared/logic/boardOrder'
 import type { DocumentPlan } from '../../shared/logic/plan'
 import type { BoardRecord } from '../../shared/schema/records/board'
-import { readSession, validateSessionField, type SessionRecord } from '../../shared/schema/records/session'
+import { readSession, REMOVED_MAX, validateSessionField, type SessionRecord } from '../../shared/schema/records/session'
 import { validateBoard, validateItem, type ItemRecord } from '../../shared/schema/schema'
 import type { Logger } from '../log'
 import type { Room } from '../sync/Room'
@@ -17,7 +17,11 @@ import { Owners } from './Owners'
 export const facilitationOrigin = Symbol('facilitation')
 
 /** What facilitation needs of the room it runs in. */
-export type FacilitatedRoom = Pick<Room, 'doc' | 'awareness' | 'connections' | 'flush' | 'sendMessage'>
+export type FacilitatedRoom = Pick<Room, 'workshopId' | 'doc' | 'awareness' | 'connections' | 'flush' | 'sendMessage'>
+/** What it needs of the workshops' access (server/access/AccessStore.ts), which every route and socket checks. */
+export interface FacilitationAccess {
+  removeParticipant(workshopId: string, participantId: string): Promise<void>
+}
 /** What it needs of the companion room holding the held notes (no sockets). */
 export type HeldRoom = Pick<Room, 'doc' | 'flush'>
 
@@ -39,11 +43,13 @@ export class FacilitatedWorkshop {
   readonly log: Logger
   readonly #room: FacilitatedRoom
   readonly #heldRoom: HeldRoom
+  readonly #access: FacilitationAccess
   #state: SessionRecord
 
-  constructor(room: FacilitatedRoom, heldRoom: HeldRoom, log: Logger) {
+  constructor(room: FacilitatedRoom, heldRoom: HeldRoom, access: FacilitationAccess, log: Logger) {
     this.#room = room
     this.#heldRoom = heldRoom
+    this.#access = access
     this.log = log
     this.maps = getWorkshopMaps(room.doc)
     this.held = new HeldNotes(heldRoom.doc)
@@ -65,6 +71,18 @@ export class FacilitatedWorkshop {
 
   isRemoved(participantId: string): boolean {
     return this.#state.removed.includes(participantId)
+  }
+
+  /**
+   * Removes a participant: first with the workshop's access, so every HTTP route and socket, on
+   * every instance, refuses their token from then on (the session's list is capped and lives in a
+   * document no route reads); then in the session, which closes their open sockets wherever they
+   * are connected and shows it in the people list.
+   */
+  async removeParticipant(participantId: string): Promise<undefined> {
+    await this.#access.removeParticipant(this.#room.workshopId, participantId)
+    if (this.isRemoved(participantId)) return undefined
+    return this.writeState({ removed: [...this.#state.removed, participantId].slice(-REMOVED_MAX) })
   }
 
   /** Writes fields of the facilitation state (validated first) and resolves once they are stored. */

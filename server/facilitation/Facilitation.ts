@@ -1,6 +1,6 @@
 import * as decoding from 'lib0/decoding'
 import type * as Y from 'yjs'
-import { commandRoles, parseCommand, type CommandEnvelope } from '../../shared/facilitation/commands'
+import { commandRoles, parseCommand, type CommandEnvelope, type RefusedRecord } from '../../shared/facilitation/commands'
 import { judgeChange, type Refusal } from '../../shared/facilitation/guard'
 import { CloseCode, messageControl } from '../../shared/protocol'
 import type { Logger } from '../log'
@@ -11,8 +11,9 @@ import { carriesNews } from './carriesNews'
 import { CommandFailure, type CommandContext } from './commands/CommandContext'
 import { commandTable } from './commands/commandTable'
 import { ControlMessages } from './ControlMessages'
-import { FacilitatedWorkshop, type FacilitatedRoom, type HeldRoom } from './FacilitatedWorkshop'
+import { FacilitatedWorkshop, type FacilitatedRoom, type FacilitationAccess, type HeldRoom } from './FacilitatedWorkshop'
 import { HeldNotesPush } from './HeldNotesPush'
+import { lostByUndo, readWritten } from './refusedRecords'
 import { stampAwareness } from './stampAwareness'
 import { TallyPush } from './TallyPush'
 import { UpdateGuard } from './UpdateGuard'
@@ -47,16 +48,18 @@ export class Facilitation implements RoomExtension {
   readonly #tally: TallyPush
   /** Observers are told once that their changes are not kept, not at every keystroke. */
   readonly #toldReadOnly = new WeakSet<SyncConnection>()
+  /** What a refused update wrote, read before the room undoes it (refusedRecords.ts); weak, like the refusal. */
+  readonly #written = new WeakMap<Refusal, RefusedRecord[]>()
   #stopped = false
 
   /** The factory the registry calls as the room loads: loads the held notes, then facilitates. */
-  static async load(room: Room, tools: ExtensionTools): Promise<Facilitation> {
-    return new Facilitation(room, await tools.loadCompanion(HELD_COMPANION), tools.log)
+  static async load(room: Room, tools: ExtensionTools, access: FacilitationAccess): Promise<Facilitation> {
+    return new Facilitation(room, await tools.loadCompanion(HELD_COMPANION), access, tools.log)
   }
 
-  constructor(room: FacilitatedRoom, heldRoom: HeldRoom, log: Logger) {
+  constructor(room: FacilitatedRoom, heldRoom: HeldRoom, access: FacilitationAccess, log: Logger) {
     this.#room = room
-    this.#workshop = new FacilitatedWorkshop(room, heldRoom, log)
+    this.#workshop = new FacilitatedWorkshop(room, heldRoom, access, log)
     this.#guard = new UpdateGuard(room.doc, this.#workshop.maps)
     this.#control = new ControlMessages(room)
     this.#heldPush = new HeldNotesPush(room, this.#workshop, this.#control)
@@ -75,7 +78,7 @@ export class Facilitation implements RoomExtension {
     const grant = connection.grant
     if (!grant) return
     if (grant.role === 'participant' && this.#workshop.isRemoved(grant.participantId)) {
-      connection.reject(CloseCode.Forbidden, 'The facilitator has removed you from this workshop')
+      connection.reject(CloseCode.Removed, 'The facilitator has removed you from this workshop')
       return
     }
     this.#control.send(connection, { type: 'welcome', role: grant.role, participantId: grant.participantId, serverTime: Date.now() })
@@ -97,7 +100,9 @@ export class Facilitation implements RoomExtension {
     const change = this.#guard.changeOf(transaction)
     if (!grant || !change) return null
     const { owners } = this.#workshop
-    return judgeChange(grant.role, change, this.#workshop.state, (itemId) => owners.ownerOf(itemId) === grant.participantId)
+    const refusal = judgeChange(grant.role, change, this.#workshop.state, (itemId) => owners.ownerOf(itemId) === grant.participantId)
+    if (refusal) this.#written.set(refusal, readWritten(this.#workshop.maps, change, refusal.reason))
+    return refusal
   }
 
   /** Who added what, for "participants change only their own" (switched on now or later). */
@@ -115,7 +120,9 @@ export class Facilitation implements RoomExtension {
       if (this.#toldReadOnly.has(connection) || !carriesNews(this.#room.doc, update)) return
       this.#toldReadOnly.add(connection)
     }
-    this.#control.tellRefused(connection, refusal.reason, refusal.boardId)
+    const written = this.#written.get(refusal)
+    const lost = written && undone ? lostByUndo(this.#workshop.maps, written) : []
+    this.#control.tellRefused(connection, refusal.reason, refusal.boardId, lost)
   }
 
   onAwareness(connection: SyncConnection, update: Uint8Array): Uint8Array {
@@ -171,7 +178,7 @@ export class Facilitation implements RoomExtension {
         const grant = connection.grant
         if (grant?.role === 'participant' && this.#workshop.isRemoved(grant.participantId)) {
           connection.log.info({ participantId: grant.participantId }, 'participant removed by the facilitator')
-          connection.reject(CloseCode.Forbidden, 'The facilitator has removed you from this workshop')
+          connection.reject(CloseCode.Removed, 'The facilitator has removed you from this workshop')
         }
       }
     }

@@ -5,14 +5,14 @@ import {
   JOIN_FAILURE_WINDOW_SECONDS,
   JOIN_FAILURES_PER_WINDOW,
   normalizeJoinCode,
+  type AccessRefusal,
   type JoinResult,
   type WorkshopAccessInfo,
 } from '../../shared/access'
-import { linksFor } from '../access/AccessStore'
-import type { AccessRow } from '../persistence/Persistence'
+import { linksFor, type WorkshopAccess } from '../access/AccessStore'
 import { decodeParam, type HttpDeps } from './HttpDeps'
 import { readJsonBody, sendJson } from './httpResponses'
-import { grantOf } from './requestContext'
+import { grantOf, sendRefusal } from './requestContext'
 
 const JOIN_BODY_LIMIT = 2 * 1024
 
@@ -58,8 +58,8 @@ async function answerAccess(
   const found = workshopId === null ? undefined : await deps.access.findWorkshop(workshopId)
   if (!found) return sendJson(response, 404, { error: 'Workshop not found' })
   let access = found.access
-  const grant = grantOf(deps.access, access, request)
-  if (!grant) return sendJson(response, 401, { error: 'A facilitator link is needed for this' })
+  const { grant, refusal } = grantOf(deps.access, access, request)
+  if (!grant) return sendRefusal(response, refusal, 'A facilitator link is needed for this')
   if (grant.role !== 'facilitator') return sendJson(response, 403, { error: 'Only the facilitator can see or change the links' })
   if (action === 'rotate') {
     access = await deps.access.rotateParticipantLink(access)
@@ -71,7 +71,7 @@ async function answerAccess(
   sendJson(response, 200, accessInfo(access, deps.requests.baseUrl(request)))
 }
 
-export function accessInfo(access: AccessRow, baseUrl: string): WorkshopAccessInfo & { legacyOpen: boolean } {
+export function accessInfo(access: WorkshopAccess, baseUrl: string): WorkshopAccessInfo & { legacyOpen: boolean } {
   return {
     id: access.workshopId,
     code: access.code,
@@ -94,8 +94,9 @@ export async function join(request: IncomingMessage, response: ServerResponse, d
   const parsed = v.safeParse(joinBody, body.value)
   if (!parsed.success) return sendJson(response, 400, { error: 'Send { "code": "ABC 234" } or { "workshopId", "token" }' })
 
-  let access: AccessRow | undefined
+  let access: WorkshopAccess | undefined
   let result: JoinResult | undefined
+  let refusal: AccessRefusal = 'invalidLink'
   if ('code' in parsed.output) {
     const code = normalizeJoinCode(parsed.output.code)
     access = code === null ? undefined : await accessStore.findByCode(code)
@@ -107,7 +108,7 @@ export async function join(request: IncomingMessage, response: ServerResponse, d
       // The participant link admits a new person; every other token is used as it is.
       if (grant.role === 'participant' && !token.includes('.')) access = found.access
       else result = { workshopId, role: grant.role, token, participantId: grant.participantId, title: found.workshop.title }
-    }
+    } else if (found) refusal = accessStore.whyRefused(found.access, token)
   }
   if (result) return sendJson(response, 200, result)
   if (!access) {
@@ -119,7 +120,7 @@ export async function join(request: IncomingMessage, response: ServerResponse, d
     }
     return 'code' in parsed.output
       ? sendJson(response, 404, { error: 'No workshop has that code. Check it on the big screen, or ask the facilitator.' })
-      : sendJson(response, 403, { error: 'This link is not valid (any more); ask the facilitator for a new one' })
+      : sendRefusal(response, refusal, 'Send the token of a link')
   }
   const workshop = await deps.persistence.getWorkshop(access.workshopId)
   const { participantId, token } = accessStore.issueParticipant(access)

@@ -47,11 +47,7 @@ export async function createStoredWorkshop(
     () => access.newAccess(id),
     (fresh) => persistence.createWorkshop({ id, title: meta.title, language: meta.language, createdAt: meta.createdAt }, state, fresh),
   )
-  return {
-    id,
-    url: `/w/${id}`,
-    code: stored.access.code,
-    links: linksFor(stored.access, baseUrl),
-    token: stored.access.facilitatorKey,
-  }
+  const token = stored.access.keys.facilitator
+  assert(token !== null, 'a new workshop has a facilitator key')
+  return { id, url: `/w/${id}`, code: stored.access.code, links: linksFor(stored.access, baseUrl), token }
 }

@@ -7,7 +7,7 @@ import type { WorkshopHistory } from '../history/WorkshopHistory'
 import type { HistoryEntry } from '../persistence/Persistence'
 import { decodeParam, type HttpDeps } from './HttpDeps'
 import { readJsonBody, sendJson } from './httpResponses'
-import { grantOf } from './requestContext'
+import { grantOf, sendRefusal } from './requestContext'
 
 const CHECKPOINT_BODY_LIMIT = 4 * 1024
 
@@ -64,7 +64,7 @@ export async function getHistoryEntry(
   sendJson(response, 200, { entry: publicEntry(found.entry), ...found.records })
 }
 
-/** The workshop, its history and the asker's grant; or null, having answered 404, 501 or 401. */
+/** The workshop, its history and the asker's grant; or null, having answered 404, 501, 401 or 403. */
 async function openHistory(
   request: IncomingMessage,
   response: ServerResponse,
@@ -81,9 +81,9 @@ async function openHistory(
     sendJson(response, 501, { error: 'History is not available with this storage' })
     return null
   }
-  const grant = grantOf(deps.access, found.access, request)
+  const { grant, refusal } = grantOf(deps.access, found.access, request)
   if (!grant) {
-    sendJson(response, 401, { error: 'A facilitator link is needed for the history' })
+    sendRefusal(response, refusal, 'A facilitator link is needed for the history')
     return null
   }
   return { workshopId, history: deps.history, grant }

@@ -4,9 +4,10 @@ import type { IncomingMessage, ServerResponse } from 'node:http'
 import path from 'node:path'
 import { fileTypeFromBuffer } from 'file-type'
 import { IMAGE_MAX_BYTES, imageMimes, type ImageMime } from '../../shared/schema/records/image'
+import { PRIVATE_DIR_MODE, PRIVATE_FILE_MODE } from '../persistence/privateFiles'
 import type { HttpDeps } from './HttpDeps'
 import { readBody, RequestBodyError, sendJson } from './httpResponses'
-import { grantOf, requestToken } from './requestContext'
+import { grantOf, refusalAnswer } from './requestContext'
 
 const HASH_PATTERN = /^[0-9a-f]{64}$/
 const UNSUPPORTED = 'Only JPEG, PNG, WebP or GIF images are accepted'
@@ -33,7 +34,8 @@ export async function uploadImage(request: IncomingMessage, response: ServerResp
   if (refusal) {
     // The photo is not read: ask the client not to reuse this connection for the rest of it.
     response.setHeader('connection', 'close')
-    return sendJson(response, refusal.status, { error: refusal.error })
+    const { status, ...body } = refusal
+    return sendJson(response, status, body)
   }
   const declared = (request.headers['content-type'] ?? '').split(';')[0]!.trim().toLowerCase()
   if (!declared.startsWith('image/')) return sendJson(response, 400, { error: `${UNSUPPORTED}; send the bytes with Content-Type image/…` })
@@ -59,12 +61,12 @@ export async function uploadImage(request: IncomingMessage, response: ServerResp
   const target = imagePath(deps.config.imagesDir, hash)
   const existed = await exists(target)
   if (!existed) {
-    await fs.mkdir(path.dirname(target), { recursive: true })
+    await fs.mkdir(path.dirname(target), { recursive: true, mode: PRIVATE_DIR_MODE })
     // Write beside the target, then rename: a reader never sees half a file, and two uploads of the
     // same bytes at once both end with the same complete file.
     const temp = `${target}.${randomBytes(6).toString('hex')}.tmp`
     try {
-      await fs.writeFile(temp, bytes, { flag: 'wx' })
+      await fs.writeFile(temp, bytes, { flag: 'wx', mode: PRIVATE_FILE_MODE })
       await fs.rename(temp, target)
     } catch (error) {
       await fs.rm(temp, { force: true })
@@ -76,17 +78,13 @@ export async function uploadImage(request: IncomingMessage, response: ServerResp
 }
 
 /** Why this upload may not be stored, or null when its token lets it write in the workshop it names. */
-async function uploadRefusal(request: IncomingMessage, deps: HttpDeps): Promise<{ status: number; error: string } | null> {
+async function uploadRefusal(request: IncomingMessage, deps: HttpDeps): Promise<{ status: number; error: string; reason?: string } | null> {
   const workshopId = new URL(request.url ?? '/', 'http://localhost').searchParams.get('workshop')
   if (!workshopId) return { status: 400, error: 'Say which workshop the photo is for: POST /api/images?workshop=<id>' }
   const found = await deps.access.findWorkshop(workshopId)
   if (!found) return { status: 404, error: 'Workshop not found' }
-  const grant = grantOf(deps.access, found.access, request)
-  if (!grant) {
-    return requestToken(request) === null
-      ? { status: 401, error: 'Adding a photo needs the link from the facilitator or the join code' }
-      : { status: 403, error: 'This link is not valid (any more); ask the facilitator for a new one' }
-  }
+  const { grant, refusal } = grantOf(deps.access, found.access, request)
+  if (!grant) return refusalAnswer(refusal, 'Adding a photo needs the link from the facilitator or the join code')
   if (grant.role === 'observer') return { status: 403, error: 'Observers cannot add photos' }
   return null
 }

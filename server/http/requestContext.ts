@@ -1,6 +1,7 @@
-import type { IncomingMessage } from 'node:http'
-import type { AccessStore, Grant } from '../access/AccessStore'
-import type { AccessRow } from '../persistence/Persistence'
+import type { IncomingMessage, ServerResponse } from 'node:http'
+import type { AccessRefusal } from '../../shared/access'
+import type { AccessStore, Grant, WorkshopAccess } from '../access/AccessStore'
+import { sendJson } from './httpResponses'
 
 /** How the server reads who is asking and where it is reachable. */
 export interface RequestContext {
@@ -44,7 +45,33 @@ export function requestToken(request: IncomingMessage): string | null {
   return new URL(request.url ?? '/', 'http://localhost').searchParams.get('token')
 }
 
-/** The grant of the request's token for this workshop, or null. */
-export function grantOf(accessStore: AccessStore, access: AccessRow, request: IncomingMessage): Grant | null {
-  return accessStore.resolve(access, requestToken(request))
+/**
+ * The grant of the request's token for this workshop (`AccessStore.resolve`, as on the socket), or
+ * why it has none.
+ */
+export function grantOf(
+  accessStore: AccessStore,
+  access: WorkshopAccess,
+  request: IncomingMessage,
+): { grant: Grant; refusal: null } | { grant: null; refusal: AccessRefusal } {
+  const token = requestToken(request)
+  const grant = accessStore.resolve(access, token)
+  return grant ? { grant, refusal: null } : { grant: null, refusal: accessStore.whyRefused(access, token) }
+}
+
+/** What every route answers a refused token: 401 without one, else 403, with the named `reason`. */
+export function refusalAnswer(refusal: AccessRefusal, noTokenMessage: string): { status: number; error: string; reason: AccessRefusal } {
+  switch (refusal) {
+    case 'noToken':
+      return { status: 401, error: noTokenMessage, reason: refusal }
+    case 'invalidLink':
+      return { status: 403, error: 'This link is not valid (any more); ask the facilitator for a new one', reason: refusal }
+    case 'removed':
+      return { status: 403, error: 'The facilitator has removed you from this workshop', reason: refusal }
+  }
+}
+
+export function sendRefusal(response: ServerResponse, refusal: AccessRefusal, noTokenMessage: string): void {
+  const { status, ...body } = refusalAnswer(refusal, noTokenMessage)
+  sendJson(response, status, body)
 }

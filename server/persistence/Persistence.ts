@@ -19,7 +19,8 @@ export interface StoredDocument {
 
 /**
  * Who may enter a workshop (server/access): the join code and the link keys, table `workshop_access`.
- * Keys are random and compared in constant time; `secret` signs personal participant tokens.
+ * Storage sees the keys only sealed with the server secret (server/access/ServerKeys.ts): this
+ * layer stores and compares the strings it is given and never opens them.
  */
 export interface AccessRow {
   workshopId: string
@@ -29,6 +30,10 @@ export interface AccessRow {
   /** Rotated by the facilitator: the old participant link and code stop admitting new people. */
   participantKey: string
   observerKey: string
+  /**
+   * The workshop's own token-signing secret, from before the server secret existed: kept (sealed)
+   * only so participant tokens issued then still work; '' for workshops made since.
+   */
   secret: string
   /**
    * Workshops created before roles existed: a connection without a token is a facilitator, as it
@@ -61,6 +66,26 @@ export interface Persistence {
    * instance got there first; resolves with the row that is stored either way.
    */
   insertAccessIfMissing(row: AccessRow): Promise<AccessRow>
+  /** Every access row (the start-up migration reads them once). */
+  listAccessRows(): Promise<AccessRow[]>
+  /**
+   * Replaces `expected` with `next` only if the row still is `expected`; false when it changed (or
+   * another instance migrated it first).
+   */
+  replaceAccessIf(expected: AccessRow, next: AccessRow): Promise<boolean>
+  /**
+   * After `replaceAccessIf` rewrote rows that held keys in the clear: drops what the files still
+   * keep of the old values (SQLite: zeroed as they were replaced, the WAL checkpointed and emptied;
+   * PostgreSQL: the table rewritten without its dead row versions).
+   */
+  scrubReplacedAccess(): Promise<void>
+  /** Participants the facilitator removed (table `removed_participants`); adding one twice is no error. */
+  addRemovedParticipants(workshopId: string, participantIds: readonly string[]): Promise<void>
+  listRemovedParticipants(workshopId: string): Promise<string[]>
+  /** A value of table `server_settings` (the server secret's fingerprint), undefined when not set. */
+  getServerSetting(name: string): Promise<string | undefined>
+  /** Stores the value unless one is set; resolves with the value stored either way. */
+  putServerSettingIfMissing(name: string, value: string): Promise<string>
   loadDocument(workshopId: string): Promise<StoredDocument>
   /** Appends updates durably, in one transaction, in order. Resolves with the last sequence number. */
   appendUpdates(workshopId: string, updates: readonly Uint8Array[]): Promise<number>

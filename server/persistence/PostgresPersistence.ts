@@ -66,6 +66,15 @@ CREATE TABLE IF NOT EXISTS workshop_access (
   legacy_open boolean NOT NULL DEFAULT false,
   CONSTRAINT workshop_access_code_key UNIQUE (code)
 );
+CREATE TABLE IF NOT EXISTS removed_participants (
+  workshop_id text NOT NULL,
+  participant_id text NOT NULL,
+  PRIMARY KEY (workshop_id, participant_id)
+);
+CREATE TABLE IF NOT EXISTS server_settings (
+  name text PRIMARY KEY,
+  value text NOT NULL
+);
 `
 
 /** PostgreSQL's unique_violation on the join code's constraint. */
@@ -188,6 +197,56 @@ export class PostgresPersistence implements SharedPersistence, HistoryPersistenc
     )
     const stored = await this.getAccess(row.workshopId)
     if (!stored) throw new Error(`access row for ${row.workshopId} vanished`)
+    return stored
+  }
+
+  async listAccessRows(): Promise<AccessRow[]> {
+    const result = await this.#pool.query<AccessDbRow>('SELECT * FROM workshop_access ORDER BY workshop_id')
+    return result.rows.map(toAccessRow)
+  }
+
+  async replaceAccessIf(expected: AccessRow, next: AccessRow): Promise<boolean> {
+    const [, ...values] = accessValues(next, 'boolean')
+    const result = await this.#mapCodeConflict(next.code, () =>
+      this.#pool.query(
+        `UPDATE workshop_access SET code = $1, facilitator_key = $2, participant_key = $3, observer_key = $4, secret = $5, legacy_open = $6
+         WHERE workshop_id = $7 AND code = $8 AND facilitator_key = $9 AND participant_key = $10 AND observer_key = $11
+           AND secret = $12 AND legacy_open = $13`,
+        [...values, ...accessValues(expected, 'boolean')],
+      ),
+    )
+    return result.rowCount === 1
+  }
+
+  async scrubReplacedAccess(): Promise<void> {
+    // Dead row versions keep the old values in the table's files until it is rewritten; the table is small.
+    await this.#pool.query('VACUUM FULL workshop_access')
+  }
+
+  async addRemovedParticipants(workshopId: string, participantIds: readonly string[]): Promise<void> {
+    if (participantIds.length === 0) return
+    await this.#pool.query(
+      `INSERT INTO removed_participants (workshop_id, participant_id) SELECT $1, unnest($2::text[]) ON CONFLICT DO NOTHING`,
+      [workshopId, [...participantIds]],
+    )
+  }
+
+  async listRemovedParticipants(workshopId: string): Promise<string[]> {
+    const result = await this.#pool.query<{ participant_id: string }>('SELECT participant_id FROM removed_participants WHERE workshop_id = $1', [
+      workshopId,
+    ])
+    return result.rows.map((row) => row.participant_id)
+  }
+
+  async getServerSetting(name: string): Promise<string | undefined> {
+    const result = await this.#pool.query<{ value: string }>('SELECT value FROM server_settings WHERE name = $1', [name])
+    return result.rows[0]?.value
+  }
+
+  async putServerSettingIfMissing(name: string, value: string): Promise<string> {
+    await this.#pool.query('INSERT INTO server_settings (name, value) VALUES ($1, $2) ON CONFLICT (name) DO NOTHING', [name, value])
+    const stored = await this.getServerSetting(name)
+    if (stored === undefined) throw new Error(`server setting ${name} vanished`)
     return stored
   }
 

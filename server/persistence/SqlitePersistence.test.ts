@@ -3,12 +3,12 @@ import os from 'node:os'
 import path from 'node:path'
 import { afterEach, beforeEach, describe, expect, it } from 'vitest'
 import { SqlitePersistence } from './SqlitePersistence'
-import { AccessStore } from '../access/AccessStore'
-import { JoinCodeTakenError, type Persistence } from './Persistence'
+import { randomJoinCode } from '../access/AccessStore'
+import { JoinCodeTakenError, type AccessRow } from './Persistence'
 
-function access(workshopId: string, code?: string) {
-  const row = new AccessStore(undefined as unknown as Persistence).newAccess(workshopId)
-  return code ? { ...row, code } : row
+/** Storage keeps what it is given: the values stand in for sealed keys. */
+function access(workshopId: string, code = randomJoinCode()): AccessRow {
+  return { workshopId, code, facilitatorKey: `f-${workshopId}`, participantKey: `p-${workshopId}`, observerKey: `o-${workshopId}`, secret: '', legacyOpen: false }
 }
 
 const bytes = (...values: number[]) => new Uint8Array(values)
@@ -105,5 +105,33 @@ describe('SqlitePersistence access rows', () => {
     const first = access('old', 'KMN234')
     expect(await persistence.insertAccessIfMissing(first)).toEqual(first)
     expect(await persistence.insertAccessIfMissing(access('old', 'PQR567'))).toEqual(first)
+  })
+
+  it('replaces a row only while it is the one expected, and lists every row', async () => {
+    const stored = access('w1', 'ABC234')
+    await persistence.createWorkshop(row('w1'), new Uint8Array([0]), stored)
+    await persistence.createWorkshop(row('w2'), new Uint8Array([0]), access('w2', 'DEF567'))
+    const sealed = { ...stored, facilitatorKey: 's1.sealed', secret: 's1.secret' }
+    expect(await persistence.replaceAccessIf(stored, sealed)).toBe(true)
+    // A second instance that read the old row loses: the row is no longer what it expects.
+    expect(await persistence.replaceAccessIf(stored, { ...stored, facilitatorKey: 's1.other' })).toBe(false)
+    expect(await persistence.getAccess('w1')).toEqual(sealed)
+    expect((await persistence.listAccessRows()).map((r) => r.workshopId)).toEqual(['w1', 'w2'])
+    await persistence.scrubReplacedAccess()
+  })
+
+  it('keeps removed participants per workshop; removing twice is no error', async () => {
+    await persistence.addRemovedParticipants('w1', ['kari0000', 'ola00000'])
+    await persistence.addRemovedParticipants('w1', ['kari0000'])
+    await persistence.addRemovedParticipants('w1', [])
+    expect((await persistence.listRemovedParticipants('w1')).sort()).toEqual(['kari0000', 'ola00000'])
+    expect(await persistence.listRemovedParticipants('w2')).toEqual([])
+  })
+
+  it('stores a server setting once: the first value stays', async () => {
+    expect(await persistence.getServerSetting('secret_check')).toBeUndefined()
+    expect(await persistence.putServerSettingIfMissing('secret_check', 'first')).toBe('first')
+    expect(await persistence.putServerSettingIfMissing('secret_check', 'second')).toBe('first')
+    expect(await persistence.getServerSetting('secret_check')).toBe('first')
   })
 })

@@ -1,5 +1,4 @@
 import Database from 'better-sqlite3'
-import fs from 'node:fs'
 import path from 'node:path'
 import {
   JoinCodeTakenError,
@@ -10,6 +9,7 @@ import {
   type StoredDocument,
   type WorkshopRow,
 } from './Persistence'
+import { makePrivateDir, makePrivateFile, tightenIfExists } from './privateFiles'
 import {
   ACCESS_COLUMNS,
   accessValues,
@@ -59,6 +59,15 @@ CREATE TABLE IF NOT EXISTS workshop_access (
   secret TEXT NOT NULL,
   legacy_open INTEGER NOT NULL DEFAULT 0
 );
+CREATE TABLE IF NOT EXISTS removed_participants (
+  workshop_id TEXT NOT NULL,
+  participant_id TEXT NOT NULL,
+  PRIMARY KEY (workshop_id, participant_id)
+);
+CREATE TABLE IF NOT EXISTS server_settings (
+  name TEXT PRIMARY KEY,
+  value TEXT NOT NULL
+);
 `
 
 /** A UNIQUE violation on the join code, as opposed to any other constraint. */
@@ -81,9 +90,13 @@ export class SqlitePersistence implements Persistence, HistoryPersistence {
   readonly #statements
 
   constructor(dataDir: string) {
-    fs.mkdirSync(dataDir, { recursive: true })
-    this.#db = new Database(path.join(dataDir, 'samskap.sqlite'))
+    makePrivateDir(dataDir)
+    const file = path.join(dataDir, 'samskap.sqlite')
+    // 0600 before SQLite opens it: SQLite gives the -wal and -shm files it creates the database's mode.
+    makePrivateFile(file)
+    this.#db = new Database(file)
     this.#db.pragma('journal_mode = WAL')
+    for (const companion of [`${file}-wal`, `${file}-shm`]) tightenIfExists(companion)
     this.#db.pragma('synchronous = FULL')
     this.#db.pragma('busy_timeout = 5000')
     this.#db.exec(SCHEMA)
@@ -124,8 +137,17 @@ export class SqlitePersistence implements Persistence, HistoryPersistence {
         `UPDATE workshop_access SET code = ?, facilitator_key = ?, participant_key = ?, observer_key = ?, secret = ?, legacy_open = ?
          WHERE workshop_id = ?`,
       ),
+      replaceAccessIf: db.prepare(
+        `UPDATE workshop_access SET code = ?, facilitator_key = ?, participant_key = ?, observer_key = ?, secret = ?, legacy_open = ?
+         WHERE workshop_id = ? AND code = ? AND facilitator_key = ? AND participant_key = ? AND observer_key = ? AND secret = ? AND legacy_open = ?`,
+      ),
+      listAccess: db.prepare<[], AccessDbRow>('SELECT * FROM workshop_access ORDER BY workshop_id'),
       getAccess: db.prepare<[string], AccessDbRow>('SELECT * FROM workshop_access WHERE workshop_id = ?'),
       findAccessByCode: db.prepare<[string], AccessDbRow>('SELECT * FROM workshop_access WHERE code = ?'),
+      addRemoved: db.prepare('INSERT INTO removed_participants (workshop_id, participant_id) VALUES (?, ?) ON CONFLICT DO NOTHING'),
+      listRemoved: db.prepare<[string], { participant_id: string }>('SELECT participant_id FROM removed_participants WHERE workshop_id = ?'),
+      getSetting: db.prepare<[string], { value: string }>('SELECT value FROM server_settings WHERE name = ?'),
+      putSettingIfMissing: db.prepare('INSERT INTO server_settings (name, value) VALUES (?, ?) ON CONFLICT (name) DO NOTHING'),
     }
   }
 
@@ -170,6 +192,48 @@ export class SqlitePersistence implements Persistence, HistoryPersistence {
       throw error
     }
     return toAccessRow(this.#statements.getAccess.get(row.workshopId)!)
+  }
+
+  async listAccessRows(): Promise<AccessRow[]> {
+    return this.#statements.listAccess.all().map(toAccessRow)
+  }
+
+  async replaceAccessIf(expected: AccessRow, next: AccessRow): Promise<boolean> {
+    const [, ...values] = accessValues(next, 'integer')
+    // The old values are overwritten with zeros in the file, not only marked free.
+    this.#db.pragma('secure_delete = ON')
+    try {
+      return this.#statements.replaceAccessIf.run(...values, ...accessValues(expected, 'integer')).changes === 1
+    } catch (error) {
+      if (isCodeConflict(error)) throw new JoinCodeTakenError(next.code)
+      throw error
+    } finally {
+      this.#db.pragma('secure_delete = OFF')
+    }
+  }
+
+  async scrubReplacedAccess(): Promise<void> {
+    // The WAL may still hold pages written before (a row as an older version stored it).
+    this.#db.pragma('wal_checkpoint(TRUNCATE)')
+  }
+
+  async addRemovedParticipants(workshopId: string, participantIds: readonly string[]): Promise<void> {
+    this.#db.transaction(() => {
+      for (const id of participantIds) this.#statements.addRemoved.run(workshopId, id)
+    })()
+  }
+
+  async listRemovedParticipants(workshopId: string): Promise<string[]> {
+    return this.#statements.listRemoved.all(workshopId).map((row) => row.participant_id)
+  }
+
+  async getServerSetting(name: string): Promise<string | undefined> {
+    return this.#statements.getSetting.get(name)?.value
+  }
+
+  async putServerSettingIfMissing(name: string, value: string): Promise<string> {
+    this.#statements.putSettingIfMissing.run(name, value)
+    return this.#statements.getSetting.get(name)!.value
   }
 
   async getWorkshop(id: string): Promise<WorkshopRow | undefined> {

@@ -15,6 +15,8 @@ import { SYNC_PATH } from '../../shared/protocol'
 import { createSamskapServer, type SamskapServer } from '../createSamskapServer'
 
 const ROUNDS = Number(process.env.ROUNDS ?? 500)
+/** Both instances need the same server secret on PostgreSQL; this one only guards a throwaway schema. */
+const MEASURE_SECRET = process.env.SAMSKAP_SECRET || 'measure-cross-instance-not-a-real-secret'
 const databaseUrl = process.env.DATABASE_URL || process.env.TEST_DATABASE_URL
 const redisUrl = process.env.REDIS_URL || process.env.TEST_REDIS_URL
 if (!databaseUrl || !redisUrl) {
@@ -25,7 +27,7 @@ if (!databaseUrl || !redisUrl) {
 const dataDir = await fs.mkdtemp(path.join(os.tmpdir(), 'samskap-xi-'))
 const schema = `measure_${process.pid}`
 const start = () =>
-  createSamskapServer({ dataDir, databaseUrl, redisUrl, databaseSchema: schema, logger: pino({ level: 'silent' }) })
+  createSamskapServer({ dataDir, databaseUrl, redisUrl, databaseSchema: schema, secret: MEASURE_SECRET, logger: pino({ level: 'silent' }) })
 const instanceA = await start()
 const instanceB = await start()
 const response = await fetch(`${instanceA.url}/api/workshops`, { method: 'POST', body: '{}' })

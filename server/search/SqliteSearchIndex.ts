@@ -1,7 +1,7 @@
 import Database from 'better-sqlite3'
-import fs from 'node:fs'
 import path from 'node:path'
 import type { SearchEntry, SearchEntryKind } from '../../shared/followup/searchEntries'
+import { makePrivateDir, makePrivateFile, tightenIfExists } from '../persistence/privateFiles'
 import type { IndexChange, SearchHit, SearchIndex, SearchQuery } from './SearchIndex'
 
 /**
@@ -59,10 +59,16 @@ export class SqliteSearchIndex implements SearchIndex {
   readonly #statements
 
   constructor(dataDir: string) {
-    fs.mkdirSync(dataDir, { recursive: true })
-    this.#db = new Database(path.join(dataDir, 'search.sqlite'))
+    // Residents' words: private like the documents' database (server/persistence/privateFiles.ts).
+    makePrivateDir(dataDir)
+    const file = path.join(dataDir, 'search.sqlite')
+    makePrivateFile(file)
+    this.#db = new Database(file)
     this.#db.pragma('journal_mode = WAL')
+    for (const companion of [`${file}-wal`, `${file}-shm`]) tightenIfExists(companion)
     this.#db.pragma('synchronous = NORMAL')
+    // A deleted workshop's words are overwritten in the file, not only marked free.
+    this.#db.pragma('secure_delete = ON')
     this.#db.pragma('busy_timeout = 5000')
     this.#db.exec(SCHEMA)
     const db = this.#db

@@ -1,6 +1,7 @@
 import type { IncomingMessage } from 'node:http'
 import type { Duplex } from 'node:stream'
 import { WebSocketServer, type WebSocket } from 'ws'
+import type { AccessRefusal } from '../../shared/access'
 import { SchemaTooNewError } from '../../shared/doc/workshopDoc'
 import { CloseCode, MAX_MESSAGE_BYTES, SYNC_PATH, WORKSHOP_ID_PATTERN } from '../../shared/protocol'
 import { compareSchema, currentSchema, parseSchemaVersions } from '../../shared/schema/schema'
@@ -8,6 +9,13 @@ import type { AccessStore } from '../access/AccessStore'
 import type { Logger } from '../log'
 import type { RoomRegistry } from './RoomRegistry'
 import { SyncConnection } from './SyncConnection'
+
+/** How a socket is closed for each reason a token is refused (the same `resolve` as every HTTP route). */
+const refusalClose: Record<AccessRefusal, [CloseCode, string]> = {
+  noToken: [CloseCode.Unauthorized, 'This workshop needs a link from the facilitator or the join code'],
+  invalidLink: [CloseCode.Forbidden, 'This link is not valid (any more); ask the facilitator for a new one'],
+  removed: [CloseCode.Removed, 'The facilitator has removed you from this workshop'],
+}
 
 export interface SyncServerOptions {
   registry: RoomRegistry
@@ -103,12 +111,10 @@ export class SyncServer {
       }
       const grant = access.resolve(found.access, token)
       if (!grant) {
-        connection.log.info({ hasToken: token !== null }, 'connection refused: no valid token')
-        if (token === null || token === '') {
-          connection.reject(CloseCode.Unauthorized, 'This workshop needs a link from the facilitator or the join code')
-        } else {
-          connection.reject(CloseCode.Forbidden, 'This link is not valid (any more); ask the facilitator for a new one')
-        }
+        const refusal = access.whyRefused(found.access, token)
+        connection.log.info({ refusal }, 'connection refused')
+        const [code, reason] = refusalClose[refusal]
+        connection.reject(code, reason)
         return
       }
       connection.grant = grant

@@ -158,12 +158,27 @@ export interface OwnBallots {
 /** Where a submitted note went. */
 export type SubmitOutcome = 'public' | 'private' | 'queued'
 
+/**
+ * A record a refused update had written, as it stood before the server undid it: what its author
+ * would otherwise lose (an offline note on a board that was locked meanwhile).
+ */
+export interface RefusedRecord {
+  id: string
+  kind: string
+  boardId: string
+  text: string
+}
+
+/** At most this many records are sent back with one refusal (an offline session rarely writes more). */
+export const REFUSED_RECORDS_MAX = 50
+
 /** Messages from the server on the control channel. */
 export type ServerMessage =
   | { type: 'welcome'; role: Role; participantId: string; serverTime: number }
   | { type: 'reply'; id: string; ok: true; result?: unknown }
   | { type: 'reply'; id: string; ok: false; error: CommandError; message: string }
-  | { type: 'refused'; reason: RefusalReason; boardId: string | null }
+  /** `records`: the sender's writing the undo took away (server/facilitation/refusedRecords.ts), kept by the app for its author. */
+  | { type: 'refused'; reason: RefusalReason; boardId: string | null; records?: RefusedRecord[] }
   /** To each participant: their own held notes and their dots in the open vote. */
   | { type: 'mine'; notes: HeldNote[]; ballots: OwnBallots | null }
   /**

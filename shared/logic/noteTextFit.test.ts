@@ -49,7 +49,7 @@ describe('layoutNoteText', () => {
     expect(layoutNoteText(text, w, h, half)).toEqual({ ...expected, brokenWord: false, truncated: false })
   })
 
-  it('splits a word only when it alone is wider than the note at the smallest size, at the largest size that then fits', () => {
+  it('splits a word only when it alone is wider than the note at 60 % of the largest size, at the largest size that then fits', () => {
     // 35 letters = 17.5 em: whole only below 8 px. At 25 px a line holds 9 letters and a hyphen; 4 lines fit.
     const layout = layoutNoteText('Kommuneplanensarealdelsbestemmelser', 160, 160, half)
     expect(layout).toEqual({
@@ -58,6 +58,14 @@ describe('layoutNoteText', () => {
       brokenWord: true,
       truncated: false,
     })
+  })
+
+  it('splits a long word rather than draw it below 60 % of the largest size', () => {
+    // 25 characters = 12.5 em: whole only at 10 px (125 of 133), below 15 (60 % of 25); split at 25 px instead.
+    const layout = layoutNoteText('<script>alert(1)</script>', 160, 160, half)
+    expect(layout.brokenWord).toBe(true)
+    expect(layout.fontSize).toBe(25)
+    expect(layout.lines.join('').replaceAll('-', '')).toBe('<script>alert(1)</script>')
   })
 
   it('cuts text that does not fit at the smallest size with an ellipsis on its last line', () => {

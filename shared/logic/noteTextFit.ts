@@ -40,6 +40,12 @@ export const NOTE_TEXT_PADDING = 12
 export const NOTE_LINE_HEIGHT = 1.25
 /** Below this a note on a projector is not read; text that does not fit is cut with an ellipsis. */
 export const NOTE_MIN_FONT_SIZE = 10
+/**
+ * Whole words win down to this share of the note's largest size; below it a long word is split
+ * at the largest size that fits instead ('<script>alert(1)</script>' or a web address drawn at 10 px
+ * on a projector is not read; split at 25 px it is).
+ */
+const WHOLE_WORDS_DOWN_TO = 0.6
 /** Lines are filled to this share of the width: fonts differ slightly between measure and paint. */
 const WIDTH_SAFETY = 0.98
 const ELLIPSIS = '…'
@@ -149,8 +155,9 @@ export function splitWord(word: string, maxWidth: number, measure: MeasureText):
  * The largest font size at which `text` fits a note of w × h, and its lines. Sizes are tried
  * from the note's maximum down to NOTE_MIN_FONT_SIZE (or the sizes `options` give: a stakeholder
  * card's name uses the same rules between 17 and 14 px): the first size at which every line fits
- * with whole words wins; only if no size gives whole words does the largest size that fits with a
- * long word split win; if nothing fits at the smallest size, its lines are cut with an ellipsis.
+ * with whole words wins, down to 60 % of the largest (WHOLE_WORDS_DOWN_TO); below that, or if no
+ * size gives whole words, the largest size that fits with a long word split wins; if nothing fits
+ * at the smallest size, its lines are cut with an ellipsis.
  */
 export function layoutNoteText(text: string, w: number, h: number, measure: MeasureText, options: NoteTextOptions = {}): NoteTextLayout {
   const padding = options.padding ?? NOTE_TEXT_PADDING
@@ -160,8 +167,10 @@ export function layoutNoteText(text: string, w: number, h: number, measure: Meas
   const max = options.maxFontSize ?? maxNoteFontSize(w, h)
   const min = Math.min(options.minFontSize ?? NOTE_MIN_FONT_SIZE, max)
   const cached = memoizeMeasure(measure)
+  const readable = Math.max(min, Math.round(max * WHOLE_WORDS_DOWN_TO))
   let broken: NoteTextLayout | null = null
   for (let size = max; size >= min; size -= 1) {
+    if (broken && size < readable) return broken
     const wrapped = wrapWords(text, innerW / size, cached)
     if (wrapped.lines.length * size * lineHeight > innerH) continue
     if (!wrapped.brokenWord) return { fontSize: size, lines: wrapped.lines, brokenWord: false, truncated: false }

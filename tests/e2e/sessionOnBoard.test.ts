@@ -51,7 +51,11 @@ beforeAll(async () => {
   pia = await newPerson(e2e, 'Pia', phone)
   await openWorkshop(frida.page, workshopUrl(e2e, created.id), { board: true })
   await openWorkshop(per.page, created.links.participant, { board: true })
-  await openWorkshop(pia.page, created.links.participant, { board: true })
+  // A participant link on a phone opens the phone page; Pia asks for the whole board from there.
+  await pia.page.goto(created.links.participant)
+  await pia.page.getByRole('link', { name: 'Åpne hele tavla' }).click()
+  await pia.page.getByTestId('connection-status').filter({ hasText: /Tilkoblet/ }).waitFor()
+  await pia.page.getByTestId('board-canvas').waitFor()
   await waitFor(() => notes(per.page), (n) => n.length === 3, 'the three notes at Per')
 })
 

@@ -54,6 +54,14 @@ describe('facilitation across two instances', () => {
       'Kari closed on the second instance',
     )
     expect(await facilitator.call({ type: 'participant.remove', participantId: kariJoin.participantId })).toMatchObject({ ok: true })
-    expect(await closed).toBe(CloseCode.Forbidden)
+    expect(await closed).toBe(CloseCode.Removed)
+    // Refused at the door of either instance, and by the API (the removal is in the shared database).
+    const rejoin = await fetch(`${second.url}/api/join`, {
+      method: 'POST',
+      headers: { 'content-type': 'application/json' },
+      body: JSON.stringify({ workshopId: created.id, token: kariJoin.token }),
+    })
+    expect(rejoin.status).toBe(403)
+    expect(((await rejoin.json()) as { reason: string }).reason).toBe('removed')
   })
 })

@@ -28,6 +28,8 @@ export interface Isolation {
   redisUrl: string
   schema: string
   channelPrefix: string
+  /** SAMSKAP_SECRET of the test's instances. */
+  secret: string
 }
 
 export async function isolate(resources: TestResources): Promise<Isolation> {
@@ -44,7 +46,7 @@ export async function isolate(resources: TestResources): Promise<Isolation> {
       await client.end()
     }
   })
-  return { databaseUrl, redisUrl, schema, channelPrefix: `samskap-test:${tag}:` }
+  return { databaseUrl, redisUrl, schema, channelPrefix: `samskap-test:${tag}:`, secret: randomBytes(32).toString('base64url') }
 }
 
 /** One server instance sharing the test's PostgreSQL schema and Redis channels. */
@@ -60,6 +62,8 @@ export async function startInstance(
     redisUrl: isolation.redisUrl,
     redisChannelPrefix: isolation.channelPrefix,
     unloadDelayMs: 200,
+    // Instances sharing PostgreSQL share a server secret (one per test, like the schema).
+    secret: isolation.secret,
     ...options,
   })
 }

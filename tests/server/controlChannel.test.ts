@@ -45,7 +45,7 @@ describe('WorkshopStore control channel', () => {
     expect(timer.status === 'running' ? timer.endsAt - kari.control.serverNow() : 0).toBeGreaterThan(85_000)
   })
 
-  it('tells the store about a refused edit, which disappears again', async () => {
+  it('tells the store about a refused edit, which disappears again, with the words it held', async () => {
     const { facilitator, kari } = await setup()
     const boardId = facilitator.getBoards()[0]!.id
     await facilitator.control.send({ type: 'board.lock', boardId, locked: true })
@@ -55,7 +55,7 @@ describe('WorkshopStore control channel', () => {
     const id = kari.createNote(boardId, { text: 'på en låst tavle' })
     expect(kari.getNote(id)).toBeDefined()
     await waitFor(() => refusals.length === 1 && kari.getNote(id) === undefined, 'refused and undone')
-    expect(refusals[0]).toEqual({ reason: 'locked', boardId })
+    expect(refusals[0]).toEqual({ reason: 'locked', boardId, records: [{ id, kind: 'note', boardId, text: 'på en låst tavle' }] })
     expect(facilitator.getNote(id)).toBeUndefined()
   })
 

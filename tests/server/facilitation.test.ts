@@ -137,7 +137,11 @@ describe('roles, enforced by the server', () => {
     getWorkshopMaps(kari.doc).items.set('during', createRecordMap(note('during', boardId, 'under låsing')))
     getWorkshopMaps(kari.doc).items.get('before')!.set('text', 'endret')
     await waitFor(() => kari.messages.filter((m) => m.type === 'refused').length >= 2, 'both edits refused')
-    expect(lastMessage(kari, 'refused')).toEqual({ type: 'refused', reason: 'locked', boardId })
+    // Each refusal gives back what the undo took away, as Kari wrote it, for the app to keep.
+    expect(kari.messages.filter((m) => m.type === 'refused')).toEqual([
+      { type: 'refused', reason: 'locked', boardId, records: [{ id: 'during', kind: 'note', boardId, text: 'under låsing' }] },
+      { type: 'refused', reason: 'locked', boardId, records: [{ id: 'before', kind: 'note', boardId, text: 'endret' }] },
+    ])
     await waitFor(() => texts(kari.doc).join() === 'før låsing', 'undone for the sender')
     // The facilitator may still edit the locked board.
     getWorkshopMaps(facilitator.doc).items.set('fac', createRecordMap(note('fac', boardId, 'fra fasilitator')))
@@ -148,6 +152,30 @@ describe('roles, enforced by the server', () => {
     await waitFor(() => session(kari.doc).lockedBoards.length === 0, 'unlocked')
     getWorkshopMaps(kari.doc).items.set('after', createRecordMap(note('after', boardId, 'etter')))
     await waitFor(() => texts(ola.doc).includes('etter'), 'edit after unlocking arrives')
+  })
+
+  it('a note written offline on a board locked meanwhile is refused on reconnect, and its text comes back to its author', async () => {
+    const { facilitator, boardId, participant } = await room()
+    const kari = await participant()
+    const ola = await participant()
+    getWorkshopMaps(kari.doc).items.set('moved', createRecordMap(note('moved', boardId, 'flyttes bare')))
+    await waitFor(() => texts(ola.doc).includes('flyttes bare'), 'note before going offline')
+    kari.provider.disconnect()
+    ok(await facilitator.call({ type: 'board.lock', boardId, locked: true }))
+    getWorkshopMaps(kari.doc).items.set('offline', createRecordMap(note('offline', boardId, 'skrevet på bussen')))
+    getWorkshopMaps(kari.doc).items.get('moved')!.set('x', 400)
+
+    kari.provider.connect()
+    await waitFor(() => lastMessage(kari, 'refused') !== undefined, 'the offline edit refused')
+    // Moving the note lost no words: only the new note comes back.
+    expect(lastMessage(kari, 'refused')).toEqual({
+      type: 'refused',
+      reason: 'locked',
+      boardId,
+      records: [{ id: 'offline', kind: 'note', boardId, text: 'skrevet på bussen' }],
+    })
+    await waitFor(() => texts(kari.doc).join() === 'flyttes bare', 'undone on Kari’s copy')
+    expect(texts(ola.doc)).toEqual(['flyttes bare'])
   })
 
   it('with "only their own", participants change only what they added (on the board or from the phone); the facilitator changes anything', async () => {
@@ -170,7 +198,13 @@ describe('roles, enforced by the server', () => {
     // Ola cannot edit, move or delete Kari's or the facilitator's notes: each is undone and he is told.
     item(ola.doc, 'kariBoard')!.set('text', 'Ola igjen')
     await waitFor(() => lastMessage(ola, 'refused')?.reason === 'notYours', 'Ola told')
-    expect(lastMessage(ola, 'refused')).toEqual({ type: 'refused', reason: 'notYours', boardId })
+    // Ola's words are given back to Ola (to place as a note of Ola's own), not lost.
+    expect(lastMessage(ola, 'refused')).toEqual({
+      type: 'refused',
+      reason: 'notYours',
+      boardId,
+      records: [{ id: 'kariBoard', kind: 'note', boardId, text: 'Ola igjen' }],
+    })
     await waitFor(() => item(ola.doc, 'kariBoard')?.get('text') === 'Ola rettet', 'edit undone for Ola')
     getWorkshopMaps(ola.doc).items.delete('kariPhone')
     item(ola.doc, 'fac')!.set('x', 500)
@@ -206,7 +240,7 @@ describe('roles, enforced by the server', () => {
     expect(plain.messages).toEqual([])
   })
 
-  it('removes a participant: their socket closes with 4403 and their token is refused from then on', async () => {
+  it('removes a participant: their socket closes with 4410 and their token is refused from then on', async () => {
     const { server, created, facilitator, participant } = await room()
     const kari = await participant()
     const closed = withTimeout(
@@ -215,14 +249,14 @@ describe('roles, enforced by the server', () => {
       'kari closed',
     )
     ok(await facilitator.call({ type: 'participant.remove', participantId: kari.participantId }))
-    expect(await closed).toBe(CloseCode.Forbidden)
+    expect(await closed).toBe(CloseCode.Removed)
     const again = connectControl(resources, server.url, created.id, kari.token)
     const code = await withTimeout(
       new Promise<number>((resolve) => again.provider.on('connection-close', (event) => event && event.code >= 4000 && resolve(event.code))),
       10_000,
       'rejoin refused',
     )
-    expect(code).toBe(CloseCode.Forbidden)
+    expect(code).toBe(CloseCode.Removed)
   })
 
   it('stamps awareness with the sender’s real role, whatever the client claims', async () => {

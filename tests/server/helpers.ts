@@ -1,6 +1,7 @@
 import fs from 'node:fs/promises'
 import os from 'node:os'
 import path from 'node:path'
+import { nanoid } from 'nanoid'
 import { pino } from 'pino'
 import { WebSocket } from 'ws'
 import * as decoding from 'lib0/decoding'
@@ -10,8 +11,8 @@ import * as Y from 'yjs'
 import { WorkshopStore } from '../../client/src/store/WorkshopStore'
 import type { CreatedWorkshop, JoinResult } from '../../shared/access'
 import type { Command, ServerMessage } from '../../shared/facilitation/commands'
-import { AccessStore } from '../../server/access/AccessStore'
-import type { AccessRow, Persistence } from '../../server/persistence/Persistence'
+import { randomJoinCode } from '../../server/access/AccessStore'
+import type { AccessRow } from '../../server/persistence/Persistence'
 import { messageControl, SYNC_PATH } from '../../shared/protocol'
 import { createSamskapServer, type SamskapServer, type SamskapServerOptions } from '../../server/createSamskapServer'
 
@@ -170,11 +171,20 @@ export function rememberFacilitator(created: CreatedWorkshop): void {
 }
 
 /**
- * An access row for a workshop a test writes straight into storage (not through the API); its
+ * An access row for a workshop a test writes straight into storage (not through the API), in the
+ * clear as versions before the server secret stored it: the server seals it when it starts. Its
  * facilitator token is remembered, so `connect` works for it as for any other.
  */
 export function testAccess(workshopId: string): AccessRow {
-  const access = new AccessStore(undefined as unknown as Persistence).newAccess(workshopId)
+  const access: AccessRow = {
+    workshopId,
+    code: randomJoinCode(),
+    facilitatorKey: nanoid(32),
+    participantKey: nanoid(32),
+    observerKey: nanoid(32),
+    secret: nanoid(43),
+    legacyOpen: false,
+  }
   facilitatorTokens.set(workshopId, access.facilitatorKey)
   return access
 }

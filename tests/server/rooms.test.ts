@@ -48,6 +48,13 @@ function withSlowLoad(inner: Persistence, delayMs: number): Persistence {
     findAccessByCode: (code) => inner.findAccessByCode(code),
     updateAccess: (row) => inner.updateAccess(row),
     insertAccessIfMissing: (row) => inner.insertAccessIfMissing(row),
+    listAccessRows: () => inner.listAccessRows(),
+    replaceAccessIf: (expected, next) => inner.replaceAccessIf(expected, next),
+    scrubReplacedAccess: () => inner.scrubReplacedAccess(),
+    addRemovedParticipants: (id, participantIds) => inner.addRemovedParticipants(id, participantIds),
+    listRemovedParticipants: (id) => inner.listRemovedParticipants(id),
+    getServerSetting: (name) => inner.getServerSetting(name),
+    putServerSettingIfMissing: (name, value) => inner.putServerSettingIfMissing(name, value),
     getWorkshop: (id) => inner.getWorkshop(id),
     loadDocument: async (id) => {
       await new Promise((resolve) => setTimeout(resolve, delayMs))

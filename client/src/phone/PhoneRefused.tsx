@@ -10,10 +10,10 @@ import { RefusedBanner } from '../ui/RefusedBanner'
  */
 export function PhoneRefused({ code, reason, removed }: { code: number; reason: string; removed: boolean }) {
   const { t } = useTranslation('phone')
-  if (code !== CloseCode.Unauthorized && code !== CloseCode.Forbidden && code !== CloseCode.WorkshopNotFound) {
+  if (code !== CloseCode.Unauthorized && code !== CloseCode.Forbidden && code !== CloseCode.Removed && code !== CloseCode.WorkshopNotFound) {
     return <RefusedBanner code={code} reason={reason} />
   }
-  const kind = removed ? 'removed' : code === CloseCode.Unauthorized ? 'noAccess' : code === CloseCode.Forbidden ? 'badLink' : 'notFound'
+  const kind = removed || code === CloseCode.Removed ? 'removed' : code === CloseCode.Unauthorized ? 'noAccess' : code === CloseCode.Forbidden ? 'badLink' : 'notFound'
   return (
     <section className="phone-card phone-refused" role="alert" data-testid="phone-refused">
       <h2 className="phone-card__heading">{t(`refused.${kind}Title`)}</h2>

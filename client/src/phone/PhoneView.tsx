@@ -118,7 +118,7 @@ export function PhoneView({ store, workshopId, userName, onChangeName }: PhoneVi
 
       <main className="phone__main">
         {refused ? (
-          <PhoneRefused code={refused.code} reason={refused.reason} removed={removed || /removed/i.test(refused.reason)} />
+          <PhoneRefused code={refused.code} reason={refused.reason} removed={removed} />
         ) : loading ? (
           <div className="placeholder" aria-busy="true">
             <span className="spinner" aria-hidden="true" />

@@ -5,6 +5,7 @@ import { navigate } from '../lib/navigation'
 import { useBoards, useSession } from '../store/hooks'
 import type { WorkshopStore } from '../store/WorkshopStore'
 import { FollowNotice } from './FollowNotice'
+import { NotAppliedNotice } from './NotAppliedNotice'
 import { PrivateWritingNotice } from './PrivateWritingNotice'
 import { SessionToasts } from './SessionToasts'
 import { sessionIcons } from './sessionIcons'
@@ -19,7 +20,7 @@ const SUMMONED_MS = 6000
 /**
  * Under the board tabs, for everyone: what the session means for the board shown (locked, private
  * writing with the composer, an open vote or its results, following the facilitator), and what the
- * server refused. Also moves this person when the facilitator brings everyone to a board.
+ * server refused (with what it undid of this person's writing, kept until they place it). Also moves this person when the facilitator brings everyone to a board.
  */
 export function SessionNotices({ store, workshopId, boardId }: { store: WorkshopStore; workshopId: string; boardId: string | null }) {
   const { t } = useTranslation('session')
@@ -65,6 +66,8 @@ export function SessionNotices({ store, workshopId, boardId }: { store: Workshop
             <p className="session-notice__text">{t('summon.moved')}</p>
           </div>
         )}
+        {/* First: the one notice that holds this person's own words. */}
+        <NotAppliedNotice store={store} workshopId={workshopId} boardId={boardId} />
         {/* Observers change nothing anywhere: their badge says so, a lock would be one line more. */}
         {locked && role !== 'observer' && (
           <div className="session-notice session-notice--locked" data-testid="locked-notice">

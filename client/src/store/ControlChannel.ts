@@ -11,6 +11,7 @@ import {
   type HeldNote,
   type OwnBallots,
   type RefusalReason,
+  type RefusedRecord,
   type ServerMessage,
 } from '../../../shared/facilitation/commands'
 import { messageControl } from '../../../shared/protocol'
@@ -48,6 +49,8 @@ export type CommandOutcome<T extends CommandType> =
 export interface Refusal {
   reason: RefusalReason
   boardId: string | null
+  /** What the server's undo took away of this person's writing (session/notApplied.ts keeps it). */
+  records: RefusedRecord[]
 }
 
 /** A command waits this long for its reply before it is reported as failed. */
@@ -234,7 +237,7 @@ export class ControlChannel {
         else this.#settle(message.id, { ok: false, error: message.error, message: message.message })
         return
       case 'refused':
-        for (const listener of [...this.#refusalListeners]) listener({ reason: message.reason, boardId: message.boardId })
+        for (const listener of [...this.#refusalListeners]) listener({ reason: message.reason, boardId: message.boardId, records: message.records ?? [] })
         return
       case 'mine':
         this.#mine = { notes: message.notes, ballots: message.ballots }

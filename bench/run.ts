@@ -1,7 +1,8 @@
 /**
  * The server benchmark for "Beat the peers on the same load": `npm run bench` (full) or
  * `npm run bench -- --quick`. Options: `--only a,b,...` (scenarios a–g, m, v, x), `--servers samskap,relay`,
- * `--no-write` (do not write bench/RESULTS.md). See bench/README.md.
+ * `--rates 25,50` (the rate steps of a, b, c and x instead of the mode's ladder), `--no-write` (do not
+ * write bench/RESULTS.md). See bench/README.md.
  *
  * This process is the load generator and re-executes itself pinned to core 1; every server under
  * test is its own process pinned to core 0.
@@ -45,7 +46,12 @@ if (process.env.BENCH_PINNED !== '1') {
 process.setMaxListeners(0)
 
 const modeName: Mode['name'] = args.includes('--quick') ? 'quick' : 'full'
-const mode = modes[modeName]
+const rates = option('--rates')?.split(',').map(Number)
+if (rates?.some((rate) => !Number.isFinite(rate) || rate <= 0)) throw new Error('--rates takes positive numbers, e.g. --rates 25,50')
+// A fixed list of steps (e.g. the first one, to compare two servers at 25/s) instead of the ladder.
+const mode: Mode = rates
+  ? { ...modes[modeName], a: { ...modes[modeName].a, rates }, b: { ...modes[modeName].b, rates }, c: { ...modes[modeName].c, rates }, x: { ...modes[modeName].x, rates } }
+  : modes[modeName]
 const only = new Set((option('--only') ?? 'a,b,c,d,e,f,g,m,v,x').split(','))
 const kinds = (option('--servers')?.split(',') ?? serverKinds) as ServerKind[]
 const write = !args.includes('--no-write')

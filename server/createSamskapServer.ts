@@ -5,17 +5,28 @@ import type { AddressInfo } from 'node:net'
 import path from 'node:path'
 import { CloseCode } from '../shared/protocol'
 import { AccessStore } from './access/AccessStore'
+import { AdminOverview } from './admin/AdminOverview'
+import { DEFAULT_RETENTION_DAYS, Retention } from './retention/Retention'
+import { defaultAuthSettings, type AuthSettings } from './auth/authSettings'
+import { StaffAuth } from './auth/StaffAuth'
+import { Authorship } from './trust/Authorship'
+import { RecordValidity } from './trust/RecordValidity'
 import { migrateAccess } from './access/migrateAccess'
 import { openServerKeys } from './access/serverSecret'
-import { nobodySignedIn, type WorkshopsVisibleTo } from './access/WorkshopsVisibleTo'
+import type { WorkshopsVisibleTo } from './access/WorkshopsVisibleTo'
 import { Facilitation } from './facilitation/Facilitation'
 import { WorkshopHistory } from './history/WorkshopHistory'
-import { createJoinLimiter } from './http/accessApi'
 import type { HttpDeps } from './http/HttpDeps'
 import { sendJson } from './http/httpResponses'
 import { createRequestContext } from './http/requestContext'
 import { createRouter } from './http/router'
 import { routes, serveClient } from './http/routes'
+import { setSecurityHeaders } from './http/securityHeaders'
+import { privacySettingsFromEnv, type PrivacySettings } from './privacy/privacySettings'
+import { AddressQuota } from './limits/AddressQuota'
+import { JoinThrottle } from './limits/JoinThrottle'
+import { defaultLimits, type Limits } from './limits/limits'
+import { WorkshopSizeCap } from './limits/WorkshopSizeCap'
 import { createLogger, type Logger } from './log'
 import { ServerMetrics } from './metrics'
 import { isHistoryPersistence, isSharedPersistence, type Persistence } from './persistence/Persistence'
@@ -27,6 +38,11 @@ import { PostgresSearchIndex } from './search/PostgresSearchIndex'
 import type { SearchIndex } from './search/SearchIndex'
 import { searchIndexExtension } from './search/searchIndexExtension'
 import { SqliteSearchIndex } from './search/SqliteSearchIndex'
+import { activityTracker } from './staff/activityTracker'
+import { PostgresStaffStorage } from './staff/PostgresStaffStorage'
+import { staffWorkshopsVisibleTo } from './staff/staffWorkshopsVisibleTo'
+import { SqliteStaffStorage } from './staff/SqliteStaffStorage'
+import type { StaffStorage } from './staff/StaffStorage'
 import type { Room } from './sync/Room'
 import { RoomRegistry } from './sync/RoomRegistry'
 import { SyncServer } from './sync/SyncServer'
@@ -65,6 +81,14 @@ export interface SamskapServerOptions {
   publicUrl?: string
   /** Behind a reverse proxy: read the client address and scheme from X-Forwarded-* (TRUST_PROXY). */
   trustProxy?: boolean
+  /** Limits per connection, address and workshop (server/limits/limits.ts); each one absent takes its default. */
+  limits?: Partial<Limits>
+  /** Staff sign-in (OIDC_*), the creation key (CREATE_KEY), administrators; default: no sign-in, anyone creates. */
+  auth?: AuthSettings
+  /** `RETENTION_DAYS`: unused workshops are deleted this many days after their last activity (default: the privacy settings' RETENTION_DAYS, 365). */
+  retentionDays?: number
+  /** The time retention reads; tests move it forward. Default `Date.now`. */
+  clock?: () => number
   /**
    * The server secret (SAMSKAP_SECRET): seals link keys and signs participant tokens. Absent: read
    * from DATA_DIR/secret, created there on first start with SQLite; required with PostgreSQL.
@@ -77,11 +101,15 @@ export interface SamskapServerOptions {
   searchIndex?: SearchIndex | null
   /** Wait this long after a room's commit before indexing it. Default 2 000 ms. */
   searchIndexDelayMs?: number
-  /** Which workshops a signed-in person may see (staff sign-in fills this in). Default: nobody is signed in. */
+  /** Which workshops a person asking may see (search, the action register). Default: a signed-in staff member's own and co-facilitated workshops, an administrator's all. */
   workshopsVisibleTo?: WorkshopsVisibleTo
+  /** What the privacy page shows (PRIVACY_CONTROLLER, PRIVACY_CONTACT, RETENTION_DAYS). Default: none given, 365 days. */
+  privacy?: PrivacySettings
 }
 
 export interface SamskapServer {
+  /** Deletes unused workshops (server/retention); it runs by itself at start and daily. */
+  retention: Retention
   url: string
   port: number
   instanceId: string
@@ -100,6 +128,7 @@ export interface SamskapServer {
 export async function createSamskapServer(options: SamskapServerOptions): Promise<SamskapServer> {
   const instanceId = options.instanceId ?? randomUUID().slice(0, 8)
   const log = (options.logger ?? createLogger()).child({ instanceId })
+  const limits: Limits = { ...defaultLimits, ...options.limits }
   secureDataDir(options.dataDir, log)
   const persistence =
     options.persistence ??
@@ -125,10 +154,19 @@ export async function createSamskapServer(options: SamskapServerOptions): Promis
     connections: () => sockets.connections.size,
     roomsLoaded: (): number => registry.size,
   })
-  const fanout = options.redisUrl ? await connectFanout(options.redisUrl, persistence, { instanceId, options, log, metrics }) : undefined
+  // Staff, sessions, owners and activity: beside the workshops, in the same database.
+  const staffStorage: StaffStorage = options.databaseUrl
+    ? await PostgresStaffStorage.open({ connectionString: options.databaseUrl, schema: options.databaseSchema, log })
+    : new SqliteStaffStorage(options.dataDir)
+  const fanout = options.redisUrl
+    ? await connectFanout(options.redisUrl, persistence, { instanceId, options, log, metrics }).catch(async (error: unknown) => {
+        await staffStorage.close()
+        throw error
+      })
+    : undefined
   const searchIndex = await openSearchIndex(options, log).catch(async (error: unknown) => {
     await fanout?.close()
-    await persistence.close()
+    await staffStorage.close()
     throw error
   })
   // History (server/history): off only when injected storage cannot keep it.
@@ -148,14 +186,40 @@ export async function createSamskapServer(options: SamskapServerOptions): Promis
     writeRetryMs: options.writeRetryMs ?? (isSharedPersistence(persistence) ? 30_000 : 0),
     fanout,
     metrics,
-    // Above sync, in hook order: the guard and facilitation first (they refuse updates), then history, then search.
+    maxStoredBytes: limits.workshopMaxBytes,
+    // Above sync, in hook order: the trust checks (whose client ids, valid records), the size cap,
+    // the guard and facilitation (they refuse updates), then history, activity and the search index.
     extensions: [
+      Authorship.load,
+      (room: Room) => new RecordValidity(room),
+      (room: Room) => new WorkshopSizeCap(room),
       (room, tools) => Facilitation.load(room, tools, access),
       ...(history ? [(room: Room) => history.roomExtension(room)] : []),
+      activityTracker(staffStorage, log),
       ...(searchIndex ? [searchIndexExtension({ index: searchIndex, log, delayMs: options.searchIndexDelayMs ?? 2_000 })] : []),
     ],
   })
-  const sockets: SyncServer = new SyncServer({ registry, access, log, pingIntervalMs: options.pingIntervalMs ?? 30_000 })
+  const requests = createRequestContext({ publicUrl: options.publicUrl, trustProxy: options.trustProxy })
+  const staff = new StaffAuth({ settings: options.auth ?? defaultAuthSettings, storage: staffStorage, requests, log })
+  const sockets: SyncServer = new SyncServer({
+    registry,
+    access,
+    log,
+    pingIntervalMs: options.pingIntervalMs ?? 30_000,
+    limits,
+    clientAddress: (request) => requests.clientAddress(request),
+    metrics,
+    staffGrant: (request, workshopId) => staff.staffGrant(request, workshopId, { websocket: true }),
+  })
+  const imagesDir = path.join(options.dataDir, 'images')
+  const admin: AdminOverview = new AdminOverview({ storage: staffStorage, persistence, registry, imagesDir, log, searchIndex, deletesAt: (dates) => retention.deletesAt(dates) })
+  const retention = new Retention({
+    days: options.retentionDays ?? options.privacy?.retentionDays ?? DEFAULT_RETENTION_DAYS,
+    storage: staffStorage,
+    deleteWorkshop: (workshopId) => admin.delete(workshopId),
+    log,
+    clock: options.clock,
+  })
 
   const staticRoot = options.staticDir ? path.resolve(options.staticDir) : null
   const deps: HttpDeps = {
@@ -166,18 +230,25 @@ export async function createSamskapServer(options: SamskapServerOptions): Promis
     history,
     metrics,
     log,
-    requests: createRequestContext({ publicUrl: options.publicUrl, trustProxy: options.trustProxy }),
-    joinLimiter: createJoinLimiter(),
+    requests,
+    joinThrottle: new JoinThrottle(limits),
+    quotas: { workshops: new AddressQuota(limits.workshopsPerAddressPerHour), imports: new AddressQuota(limits.importsPerAddressPerHour) },
+    importMaxBytes: limits.importMaxBytes,
+    staff,
+    admin,
+    retention,
     searchIndex,
-    workshopsVisibleTo: options.workshopsVisibleTo ?? nobodySignedIn,
+    workshopsVisibleTo: options.workshopsVisibleTo ?? staffWorkshopsVisibleTo(staff),
     config: {
       // Photos are files addressed by their hash, beside the database, never in a Yjs document.
-      imagesDir: path.join(options.dataDir, 'images'),
+      imagesDir,
+      privacy: options.privacy ?? privacySettingsFromEnv({}),
       staticRoot: staticRoot !== null && fs.existsSync(staticRoot) && fs.statSync(staticRoot).isDirectory() ? staticRoot : null,
     },
   }
   const route = createRouter(routes, deps, serveClient)
   const server = http.createServer((request, response) => {
+    setSecurityHeaders(response, request, deps.requests.baseUrl)
     route(request, response).catch((error: unknown) => {
       log.error({ err: error, url: request.url }, 'request failed')
       if (!response.headersSent) sendJson(response, 500, { error: 'Internal server error' })
@@ -197,8 +268,11 @@ export async function createSamskapServer(options: SamskapServerOptions): Promis
   const displayHost = address.family === 'IPv6' ? `[${address.address}]` : address.address
   const url = `http://${displayHost === '0.0.0.0' ? 'localhost' : displayHost}:${address.port}`
 
+  retention.start()
+
   let closing: Promise<void> | null = null
   async function close(): Promise<void> {
+    await retention.stop()
     const serverClosed = new Promise<void>((resolve) => server.close(() => resolve()))
     sockets.closeConnections(CloseCode.ServerShuttingDown, 'The server is restarting')
     await registry.close()
@@ -208,6 +282,7 @@ export async function createSamskapServer(options: SamskapServerOptions): Promis
     await fanout?.close()
     await history?.close()
     await searchIndex?.close()
+    await staffStorage.close()
     await persistence.close()
     log.info('server closed')
   }
@@ -216,6 +291,7 @@ export async function createSamskapServer(options: SamskapServerOptions): Promis
     url,
     port: address.port,
     instanceId,
+    retention,
     rooms: {
       loadedWorkshopIds: () => registry.loadedWorkshopIds(),
       connectionCount: () => sockets.connections.size,

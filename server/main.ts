@@ -1,5 +1,8 @@
+import { authSettingsFromEnv, type AuthSettings } from './auth/authSettings'
 import { createSamskapServer } from './createSamskapServer'
+import { limitsFromEnv } from './limits/limits'
 import { createLogger } from './log'
+import { privacySettingsFromEnv, type PrivacySettings } from './privacy/privacySettings'
 
 /** Entry point: configuration from the environment, clean shutdown on SIGTERM/SIGINT. */
 const log = createLogger(process.env.LOG_LEVEL ?? 'info')
@@ -15,6 +18,23 @@ function intFromEnv(name: string, fallback: number): number {
   return value
 }
 
+let privacy: PrivacySettings
+let auth: AuthSettings
+try {
+  privacy = privacySettingsFromEnv(process.env)
+  auth = authSettingsFromEnv(process.env)
+} catch (error) {
+  log.fatal({ err: error }, (error as Error).message)
+  process.exit(1)
+}
+if (!privacy.controller) log.warn('PRIVACY_CONTROLLER is not set: the privacy page (/privacy) says the controller has not been named')
+const { limits, problems } = limitsFromEnv(process.env)
+if (problems.length > 0) {
+  log.fatal({ problems }, 'a limit in the environment is not valid')
+  process.exit(1)
+}
+if (auth.oidc && process.env.CREATE_KEY) log.warn('CREATE_KEY is ignored: with OIDC_ISSUER only signed-in staff create workshops')
+
 const server = await createSamskapServer({
   port: intFromEnv('PORT', 8080),
   host: process.env.HOST || '0.0.0.0',
@@ -26,11 +46,19 @@ const server = await createSamskapServer({
   redisUrl: process.env.REDIS_URL || undefined,
   publicUrl: process.env.PUBLIC_URL || undefined,
   trustProxy: ['1', 'true', 'yes'].includes((process.env.TRUST_PROXY ?? '').toLowerCase()),
+  limits,
+  auth,
+  // RETENTION_DAYS, read once with the privacy settings: the page says what the sweep does.
+  retentionDays: privacy.retentionDays,
   secret: process.env.SAMSKAP_SECRET || undefined,
+  privacy,
   logger: log,
 })
 // `port` as its own field: scripts and tests starting the server with PORT=0 read it from here.
-log.info({ url: server.url, port: server.port }, 'Samskap server listening')
+log.info(
+  { url: server.url, port: server.port, creation: auth.oidc ? 'signIn' : auth.createKey ? 'createKey' : 'open', retentionDays: server.retention.days },
+  'Samskap server listening',
+)
 
 let shuttingDown = false
 function shutdown(signal: string): void {

@@ -2,6 +2,21 @@ import { collectDefaultMetrics, Counter, Gauge, Histogram, Registry } from 'prom
 
 export type MessageKind = 'sync' | 'awareness' | 'query_awareness' | 'control'
 export type FanoutKind = 'update' | 'awareness' | 'query_awareness'
+/** Which limit (server/limits/limits.ts) refused something. */
+export type LimitKind =
+  | 'message_bytes'
+  | 'bytes_per_minute'
+  | 'awareness_bytes'
+  | 'awareness_state_bytes'
+  | 'awareness_rate'
+  | 'awareness_foreign_id'
+  | 'connections_per_address'
+  | 'workshop_full'
+  | 'workshops_per_address'
+  | 'imports_per_address'
+  | 'import_bytes'
+  | 'join_failures_address'
+  | 'join_failures_device'
 
 export interface MetricsSources {
   connections: () => number
@@ -25,6 +40,7 @@ export class ServerMetrics {
   readonly redisPublished: Counter<'kind'>
   readonly redisReceived: Counter<'kind'>
   readonly catchUps: Counter<'reason'>
+  readonly limitsHit: Counter<'limit'>
 
   constructor(sources: MetricsSources) {
     const registers = [this.registry]
@@ -104,6 +120,12 @@ export class ServerMetrics {
       name: 'samskap_catchups_total',
       help: 'Times a loaded room read the updates it lacked from the database, by reason',
       labelNames: ['reason'],
+      registers,
+    })
+    this.limitsHit = new Counter({
+      name: 'samskap_limits_hit_total',
+      help: 'Messages, connections and requests refused or dropped by a limit (server/limits), by limit',
+      labelNames: ['limit'],
       registers,
     })
   }

@@ -14,8 +14,8 @@ export type Role = (typeof roles)[number]
 
 /**
  * Join codes: read off a projector and typed on a phone, so no characters that look alike
- * (0/O, 1/I/L) and no lower case. 31 symbols ^ 6 = 887 million codes; with the join rate limit a
- * guesser gets nowhere.
+ * (0/O, 1/I/L) and no lower case. 31 symbols ^ 6 = 887 million codes; with the limits on wrong
+ * codes a guesser gets nowhere (the arithmetic: docs/facilitation.md).
  */
 export const JOIN_CODE_ALPHABET = '23456789ABCDEFGHJKMNPQRSTUVWXYZ'
 export const JOIN_CODE_LENGTH = 6
@@ -80,6 +80,12 @@ export interface JoinResult {
 }
 
 /**
+ * The header with the join page's random id for its tab: wrong codes are counted per device as well
+ * as per address (server/limits/JoinThrottle.ts), so one person's typos do not lock out a venue.
+ */
+export const JOIN_DEVICE_HEADER = 'x-samskap-device'
+
+/**
  * Why a token was turned away, the same at every route and socket: none given (HTTP 401, socket
  * 4401), one that is not (or no longer) a link of this workshop, e.g. a rotated participant link
  * (403, 4403), or the token of a participant the facilitator removed (403, 4410). HTTP answers
@@ -87,7 +93,3 @@ export interface JoinResult {
  */
 export const accessRefusals = ['noToken', 'invalidLink', 'removed'] as const
 export type AccessRefusal = (typeof accessRefusals)[number]
-
-/** Failed code attempts per client address before `/api/join` answers 429. */
-export const JOIN_FAILURES_PER_WINDOW = 20
-export const JOIN_FAILURE_WINDOW_SECONDS = 60

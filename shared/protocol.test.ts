@@ -11,6 +11,8 @@ describe('isTerminalCloseCode', () => {
     ['a new client', CloseCode.ClientTooNew, true],
     ['a malformed message', CloseCode.MalformedMessage, true],
     ['a message over the limit', CloseCode.MessageTooLarge, true],
+    ['more than a minute\'s budget', CloseCode.RateLimited, true],
+    ['too many connections from one address', CloseCode.TooManyConnections, true],
     ['a failed save', CloseCode.ServerError, false],
     ['a server restart', CloseCode.ServerShuttingDown, false],
     ['a dropped network (1006)', 1006, false],

@@ -3,7 +3,10 @@
 /** Websocket path prefix: `/sync/<workshopId>`, as a stock y-websocket provider builds it. */
 export const SYNC_PATH = '/sync'
 
-/** Largest message the server accepts; a bigger one closes that connection with `MessageTooLarge`. */
+/**
+ * Largest message the server accepts by default (SYNC_MAX_MESSAGE_BYTES changes it); a bigger one
+ * closes that connection with `MessageTooLarge`.
+ */
 export const MAX_MESSAGE_BYTES = 1024 * 1024
 
 /** Workshop ids are random and unguessable: 21 nanoid characters. */
@@ -33,6 +36,12 @@ export const CloseCode = {
   Unauthorized: 4401,
   Forbidden: 4403,
   WorkshopNotFound: 4404,
+  /**
+   * The client wrote under a Yjs client id that belongs to someone else (docs/schema.md, "Who may
+   * write what"): its update was refused whole, and its later ones would build on it. A reload
+   * gives the page a new id.
+   */
+  ClientIdTaken: 4409,
   /** The facilitator removed this participant: their token is refused from then on (HTTP's 410 Gone). */
   Removed: 4410,
   MessageTooLarge: 4413,
@@ -40,6 +49,12 @@ export const CloseCode = {
   ClientTooOld: 4426,
   /** Client's schema is newer than the server's: the server is being upgraded; reload later. */
   ClientTooNew: 4427,
+  /** A participant or observer connected without `?schema=`: every client but a facilitator's tool must say what it writes. */
+  SchemaMissing: 4428,
+  /** The connection sent more than its budget per minute (server/limits); reconnect after a minute. */
+  RateLimited: 4429,
+  /** Too many connections from the client's address (a venue's Wi-Fi shares one); try again later. */
+  TooManyConnections: 4430,
   ServerError: 4500,
   ServerShuttingDown: 4503,
 } as const

@@ -84,6 +84,12 @@ export async function startServer(kind: ServerKind, options: StartOptions = {}):
     STATIC_DIR: path.join(dataDir, 'no-static'),
     LOG_LEVEL: 'warn',
     UNLOAD_DELAY_MS: String(options.unloadDelayMs ?? 10_000),
+    // Every load socket and request comes from 127.0.0.1: the limits per address (server/limits) are
+    // lifted, those per connection and per workshop stay as configured by default.
+    CONNECTIONS_PER_ADDRESS: '1000000',
+    WORKSHOPS_PER_ADDRESS_PER_HOUR: '1000000',
+    IMPORTS_PER_ADDRESS_PER_HOUR: '1000000',
+    JOIN_FAILURES_PER_ADDRESS_PER_HOUR: '1000000',
   }
   delete env.BENCH_PINNED
   // Samskap's default single-process setup: SQLite in DATA_DIR, no PostgreSQL, no Redis.

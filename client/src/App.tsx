@@ -13,6 +13,8 @@ import { loadLocalePart } from './i18n/i18n'
 const pageLoaders = {
   home: () => withAllStrings(import('./app/HomePage')),
   accessibility: () => withAllStrings(import('./a11y/AccessibilityPage')),
+  privacy: () => withAllStrings(import('./privacy/PrivacyPage')),
+  admin: () => withAllStrings(import('./admin/AdminPage')),
   workshop: () => withAllStrings(import('./app/WorkshopPage')),
   capture: () => withAllStrings(import('./capture/CapturePage')),
   join: () => import('./join/JoinPage'),
@@ -27,6 +29,8 @@ async function withAllStrings<T>(page: Promise<T>): Promise<T> {
 
 const HomePage = lazy(async () => ({ default: (await pageLoaders.home()).HomePage }))
 const AccessibilityPage = lazy(async () => ({ default: (await pageLoaders.accessibility()).AccessibilityPage }))
+const PrivacyPage = lazy(async () => ({ default: (await pageLoaders.privacy()).PrivacyPage }))
+const AdminPage = lazy(async () => ({ default: (await pageLoaders.admin()).AdminPage }))
 const WorkshopPage = lazy(async () => ({ default: (await pageLoaders.workshop()).WorkshopPage }))
 const CapturePage = lazy(async () => ({ default: (await pageLoaders.capture()).CapturePage }))
 const JoinPage = lazy(async () => ({ default: (await pageLoaders.join()).JoinPage }))
@@ -58,6 +62,10 @@ function Page({ route }: { route: Route }) {
       return <HomePage />
     case 'accessibility':
       return <AccessibilityPage />
+    case 'privacy':
+      return <PrivacyPage />
+    case 'admin':
+      return <AdminPage />
     case 'capture':
       return <CapturePage key={route.workshopId} workshopId={route.workshopId} />
     case 'join':

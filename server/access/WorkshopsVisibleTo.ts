@@ -2,9 +2,10 @@ import type { IncomingMessage } from 'node:http'
 
 /**
  * The seam between staff sign-in and what staff see across workshops (the knowledge bank's search,
- * the action register). Sign-in (OIDC, workshop owners and co-facilitators, /admin) fills it in:
- * from the request's session it says who is asking and which workshops they may see. Until then
- * nobody is signed in, and the cross-workshop endpoints answer 401. Tests pass the set explicitly.
+ * the action register): from the request's session it says who is asking and which workshops they
+ * may see (`server/staff/staffWorkshopsVisibleTo.ts`: owned and co-facilitated, an administrator's
+ * all); null when nobody is signed in, and the cross-workshop endpoints answer 401. Tests may pass
+ * the set explicitly.
  */
 export type WorkshopsVisibleTo = (request: IncomingMessage) => Promise<VisibleWorkshops | null>
 
@@ -16,6 +17,3 @@ export interface VisibleWorkshops {
   /** The ones they own or co-facilitate: "my workshops" in the register. */
   ownWorkshopIds: readonly string[]
 }
-
-/** Before sign-in exists: nobody is signed in. */
-export const nobodySignedIn: WorkshopsVisibleTo = async () => null

@@ -1,6 +1,7 @@
 import * as encoding from 'lib0/encoding'
 import * as authProtocol from 'y-protocols/auth'
 import type { RefusalReason, RefusedRecord, ServerMessage } from '../../shared/facilitation/commands'
+import type { Refusal } from '../../shared/facilitation/guard'
 import { messageAuth, messageControl } from '../../shared/protocol'
 import type { Room } from '../sync/Room'
 import type { SyncConnection } from '../sync/SyncConnection'
@@ -11,7 +12,10 @@ const refusalText: Record<RefusalReason, string> = {
   locked: 'This board is locked by the facilitator',
   privatePhase: 'Notes on this board are private until the facilitator reveals them',
   notYours: 'In this session you can only change what you added yourself',
-  invalid: 'This change is not part of a workshop',
+  invalid: 'This change would leave something in the workshop that is not valid',
+  authorship: 'This change was written under a connection id that belongs to someone else',
+  outOfOrder: 'This change builds on something the server does not have yet; send what you have again',
+  workshopFull: 'The workshop has reached its size limit; delete something to make room',
 }
 
 /**
@@ -44,15 +48,22 @@ export class ControlMessages {
     this.#room.sendMessage(connection, encoding.toUint8Array(encoder), 'control')
   }
 
-  /** The app gets a `refused` control message; a plain y-websocket client the standard permission-denied one. */
-  tellRefused(connection: SyncConnection, reason: RefusalReason, boardId: string | null, records: RefusedRecord[] = []): void {
+  /**
+   * The app gets a `refused` control message with the refusal as it is (a field added to `Refusal`
+   * reaches it as well) and what the undo took away of the sender's writing; a plain y-websocket
+   * client the standard permission-denied one, whose text names the reason, the record and what is
+   * wrong with it.
+   */
+  tellRefused(connection: SyncConnection, refusal: Refusal, records: RefusedRecord[] = []): void {
     if (this.#speaking.has(connection)) {
-      this.send(connection, { type: 'refused', reason, boardId, ...(records.length > 0 ? { records } : {}) })
+      this.send(connection, { type: 'refused', ...refusal, ...(records.length > 0 ? { records } : {}) })
       return
     }
+    const { reason, recordId, detail } = refusal
+    const about = recordId !== undefined ? ` (record ${recordId}${detail ? `: ${detail}` : ''})` : detail ? ` (${detail})` : ''
     const encoder = encoding.createEncoder()
     encoding.writeVarUint(encoder, messageAuth)
-    authProtocol.writePermissionDenied(encoder, `${reason}: ${refusalText[reason]}`)
+    authProtocol.writePermissionDenied(encoder, `${reason}: ${refusalText[reason]}${about}`)
     this.#room.sendMessage(connection, encoding.toUint8Array(encoder), 'control')
   }
 }

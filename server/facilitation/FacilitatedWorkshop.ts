@@ -1,11 +1,12 @@
 import { checkPlan, writePlan } from '../../shared/doc/applyPlan'
-import { getWorkshopMaps, readRecord, type WorkshopMaps } from '../../shared/doc/workshopDoc'
+import { readBoardMap, readItemMap } from '../../shared/doc/readRecords'
+import { getWorkshopMaps, type WorkshopMaps } from '../../shared/doc/workshopDoc'
 import { acceptsNotes } from '../../shared/facilitation/reveal'
 import { sortByOrder } from '../../shared/logic/boardOrder'
 import type { DocumentPlan } from '../../shared/logic/plan'
 import type { BoardRecord } from '../../shared/schema/records/board'
 import { readSession, REMOVED_MAX, validateSessionField, type SessionRecord } from '../../shared/schema/records/session'
-import { validateBoard, validateItem, type ItemRecord } from '../../shared/schema/schema'
+import type { ItemRecord } from '../../shared/schema/schema'
 import type { Logger } from '../log'
 import type { Room } from '../sync/Room'
 import type { SyncConnection } from '../sync/SyncConnection'
@@ -17,7 +18,7 @@ import { Owners } from './Owners'
 export const facilitationOrigin = Symbol('facilitation')
 
 /** What facilitation needs of the room it runs in. */
-export type FacilitatedRoom = Pick<Room, 'workshopId' | 'doc' | 'awareness' | 'connections' | 'flush' | 'sendMessage'>
+export type FacilitatedRoom = Pick<Room, 'workshopId' | 'doc' | 'awareness' | 'connections' | 'flush' | 'sendMessage' | 'storedBytes' | 'maxStoredBytes'>
 /** What it needs of the workshops' access (server/access/AccessStore.ts), which every route and socket checks. */
 export interface FacilitationAccess {
   removeParticipant(workshopId: string, participantId: string): Promise<void>
@@ -124,8 +125,8 @@ export class FacilitatedWorkshop {
 
   boards(): BoardRecord[] {
     const boards: BoardRecord[] = []
-    this.maps.boards.forEach((map) => {
-      const result = validateBoard(readRecord(map))
+    this.maps.boards.forEach((map, id) => {
+      const result = readBoardMap(id, map)
       if (result.ok) boards.push(result.value)
     })
     return sortByOrder(boards)
@@ -146,14 +147,14 @@ export class FacilitatedWorkshop {
 
   item(id: string): ItemRecord | undefined {
     const map = this.maps.items.get(id)
-    const result = map ? validateItem(readRecord(map)) : null
+    const result = map ? readItemMap(id, map) : null
     return result?.ok ? result.value : undefined
   }
 
   items(): ItemRecord[] {
     const items: ItemRecord[] = []
-    this.maps.items.forEach((map) => {
-      const result = validateItem(readRecord(map))
+    this.maps.items.forEach((map, id) => {
+      const result = readItemMap(id, map)
       if (result.ok) items.push(result.value)
     })
     return items

@@ -1,12 +1,13 @@
 import * as decoding from 'lib0/decoding'
 import type * as Y from 'yjs'
-import { commandRoles, parseCommand, type CommandEnvelope, type RefusedRecord } from '../../shared/facilitation/commands'
+import { commandRoles, parseCommand, type CommandEnvelope, type CommandType, type RefusedRecord } from '../../shared/facilitation/commands'
 import { judgeChange, type Refusal } from '../../shared/facilitation/guard'
 import { CloseCode, messageControl } from '../../shared/protocol'
 import type { Logger } from '../log'
 import type { AppliedUpdate, ClientUpdate, ExtensionMessage, ExtensionTools, RoomExtension } from '../sync/RoomExtension'
 import type { Room } from '../sync/Room'
 import type { SyncConnection } from '../sync/SyncConnection'
+import { CapacityPush } from './CapacityPush'
 import { carriesNews } from './carriesNews'
 import { CommandFailure, type CommandContext } from './commands/CommandContext'
 import { commandTable } from './commands/commandTable'
@@ -17,6 +18,9 @@ import { lostByUndo, readWritten } from './refusedRecords'
 import { stampAwareness } from './stampAwareness'
 import { TallyPush } from './TallyPush'
 import { UpdateGuard } from './UpdateGuard'
+
+/** Commands that write new text into the held notes. */
+const growsHeldNotes: ReadonlySet<CommandType> = new Set<CommandType>(['note.submit', 'note.edit'])
 
 /** The held notes' companion document: `<workshopId>/held` (server/facilitation/HeldNotes.ts). */
 export const HELD_COMPANION = 'held'
@@ -46,6 +50,7 @@ export class Facilitation implements RoomExtension {
   readonly #control: ControlMessages
   readonly #heldPush: HeldNotesPush
   readonly #tally: TallyPush
+  readonly #capacity: CapacityPush
   /** Observers are told once that their changes are not kept, not at every keystroke. */
   readonly #toldReadOnly = new WeakSet<SyncConnection>()
   /** What a refused update wrote, read before the room undoes it (refusedRecords.ts); weak, like the refusal. */
@@ -64,6 +69,7 @@ export class Facilitation implements RoomExtension {
     this.#control = new ControlMessages(room)
     this.#heldPush = new HeldNotesPush(room, this.#workshop, this.#control)
     this.#tally = new TallyPush(room, this.#workshop, this.#control)
+    this.#capacity = new CapacityPush(room, this.#control)
     const { maps, held } = this.#workshop
     maps.session.observe(this.#onStateChange)
     held.notes.observe(this.#onHeldNotes)
@@ -82,7 +88,11 @@ export class Facilitation implements RoomExtension {
       return
     }
     this.#control.send(connection, { type: 'welcome', role: grant.role, participantId: grant.participantId, serverTime: Date.now() })
-    if (grant.role === 'facilitator') this.#control.send(connection, this.#heldPush.heldMessage(null))
+    if (grant.role === 'facilitator') {
+      this.#control.send(connection, this.#heldPush.heldMessage(null))
+      const capacity = this.#capacity.message()
+      if (capacity) this.#control.send(connection, capacity)
+    }
     else if (grant.role === 'participant') this.#control.send(connection, this.#heldPush.mineMessage(grant.participantId))
     const tally = this.#tally.message()
     if (tally) this.#control.send(connection, tally)
@@ -122,7 +132,12 @@ export class Facilitation implements RoomExtension {
     }
     const written = this.#written.get(refusal)
     const lost = written && undone ? lostByUndo(this.#workshop.maps, written) : []
-    this.#control.tellRefused(connection, refusal.reason, refusal.boardId, lost)
+    this.#control.tellRefused(connection, refusal, lost)
+  }
+
+  /** The stored size changed: facilitators hear when it crosses a level of the cap. */
+  afterCommit(): void {
+    this.#capacity.check()
   }
 
   onAwareness(connection: SyncConnection, update: Uint8Array): Uint8Array {
@@ -153,6 +168,10 @@ export class Facilitation implements RoomExtension {
     try {
       if (!grant || !commandRoles[command.type].includes(grant.role)) {
         throw new CommandFailure('forbidden', `Only ${commandRoles[command.type].join(' or ')} may use ${command.type}`)
+      }
+      // The held notes count towards the size cap (WorkshopSizeCap refuses updates; this, new text).
+      if (growsHeldNotes.has(command.type) && this.#capacity.message()?.level === 'full') {
+        throw new CommandFailure('workshopFull', 'The workshop has reached its size limit; nothing new can be added')
       }
       const handler = commandTable[command.type] as (command: CommandEnvelope, context: CommandContext) => unknown
       const result = await handler(command, { connection, grant, now: Date.now(), workshop: this.#workshop })

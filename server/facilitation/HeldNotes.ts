@@ -114,6 +114,13 @@ export class HeldNotes {
     return typeof owner === 'string' ? owner : undefined
   }
 
+  /** Every item recorded as this participant's (a scan: only for a resident erasing their own). */
+  itemsOwnedBy(participantId: string): string[] {
+    const ids: string[] = []
+    for (const [itemId, owner] of this.owners.entries()) if (owner === participantId) ids.push(itemId)
+    return ids
+  }
+
   setOwners(entries: Iterable<readonly [itemId: string, participantId: string]>, origin: unknown): void {
     this.doc.transact(() => {
       for (const [itemId, participantId] of entries) if (this.owners.get(itemId) !== participantId) this.owners.set(itemId, participantId)

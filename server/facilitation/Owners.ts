@@ -29,6 +29,13 @@ export class Owners {
     return this.#pending.get(itemId) ?? this.#held.ownerOf(itemId)
   }
 
+  /** The items this participant added (as recorded; some may since have been deleted). */
+  itemsOf(participantId: string): string[] {
+    const ids = new Set(this.#held.itemsOwnedBy(participantId))
+    for (const [itemId, owner] of this.#pending) if (owner === participantId) ids.add(itemId)
+    return [...ids]
+  }
+
   add(entries: readonly (readonly [itemId: string, participantId: string])[]): void {
     if (entries.length === 0 || this.#stopped) return
     for (const [itemId, participantId] of entries) this.#pending.set(itemId, participantId)

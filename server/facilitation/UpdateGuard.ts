@@ -2,6 +2,7 @@ import * as Y from 'yjs'
 import type { WorkshopMaps } from '../../shared/doc/workshopDoc'
 import type { DocumentChange, ItemChange } from '../../shared/facilitation/guard'
 import { SyncConnection } from '../sync/SyncConnection'
+import { recordIdUnder, rootOf } from '../trust/RecordValidity'
 
 /**
  * Reads what each client update changed, for the role rules (`judgeChange`, shared/facilitation/guard.ts).
@@ -92,26 +93,4 @@ export class UpdateGuard {
       }
     }
   }
-}
-
-// Yjs's own typing of a type's event parameter makes AbstractType<unknown> unassignable from its types.
-// eslint-disable-next-line @typescript-eslint/no-explicit-any
-type YType = Y.AbstractType<any>
-
-function rootOf(type: YType): YType {
-  let current = type
-  while (current._item !== null && current._item.parent instanceof Y.AbstractType) current = current._item.parent
-  return current
-}
-
-/** The id of the record (a direct child of `items`) that `type` is or sits in; null if it is not under `items`. */
-function recordIdUnder(items: unknown, type: YType): string | null {
-  let current = type
-  while (current._item !== null) {
-    const parent = current._item.parent
-    if (parent === items) return current._item.parentSub
-    if (!(parent instanceof Y.AbstractType)) return null
-    current = parent
-  }
-  return null
 }

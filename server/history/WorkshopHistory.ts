@@ -1,9 +1,10 @@
 import { nanoid } from 'nanoid'
 import * as Y from 'yjs'
-import { getWorkshopMaps, migrateWorkshop, readRecord, SCHEMA_KEY } from '../../shared/doc/workshopDoc'
+import { readBoardMap, readItemMap } from '../../shared/doc/readRecords'
+import { getWorkshopMaps, migrateWorkshop, SCHEMA_KEY } from '../../shared/doc/workshopDoc'
 import { countRecords, type HistoryCounts } from '../../shared/logic/history'
 import type { BoardRecord } from '../../shared/schema/records/board'
-import { validateBoard, validateItem, type ItemRecord } from '../../shared/schema/schema'
+import type { ItemRecord } from '../../shared/schema/schema'
 import type { Logger } from '../log'
 import type { HistoryEntry, HistoryKind, HistoryPersistence, Persistence } from '../persistence/Persistence'
 import type { Room } from '../sync/Room'
@@ -163,13 +164,13 @@ export function readSnapshotRecords(state: Uint8Array): SnapshotRecords {
       if (key !== SCHEMA_KEY) meta[key] = value
     })
     const boards: BoardRecord[] = []
-    maps.boards.forEach((map) => {
-      const result = validateBoard(readRecord(map))
+    maps.boards.forEach((map, id) => {
+      const result = readBoardMap(id, map)
       if (result.ok) boards.push(result.value)
     })
     const items: ItemRecord[] = []
-    maps.items.forEach((map) => {
-      const result = validateItem(readRecord(map))
+    maps.items.forEach((map, id) => {
+      const result = readItemMap(id, map)
       if (result.ok) items.push(result.value)
     })
     boards.sort((a, b) => (a.order < b.order ? -1 : a.order > b.order ? 1 : a.id < b.id ? -1 : 1))

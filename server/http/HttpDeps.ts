@@ -1,10 +1,15 @@
 import type { IncomingMessage, ServerResponse } from 'node:http'
-import type { RateLimiterMemory } from 'rate-limiter-flexible'
 import type { AccessStore } from '../access/AccessStore'
 import type { WorkshopsVisibleTo } from '../access/WorkshopsVisibleTo'
+import type { AdminOverview } from '../admin/AdminOverview'
+import type { StaffAuth } from '../auth/StaffAuth'
+import type { Retention } from '../retention/Retention'
 import type { WorkshopHistory } from '../history/WorkshopHistory'
 import type { Logger } from '../log'
+import type { AddressQuota } from '../limits/AddressQuota'
+import type { JoinThrottle } from '../limits/JoinThrottle'
 import type { ServerMetrics } from '../metrics'
+import type { PrivacySettings } from '../privacy/privacySettings'
 import type { Persistence } from '../persistence/Persistence'
 import type { SearchIndex } from '../search/SearchIndex'
 import type { RoomRegistry } from '../sync/RoomRegistry'
@@ -16,6 +21,8 @@ export interface HttpConfig {
   imagesDir: string
   /** The built client, when its directory exists. */
   staticRoot: string | null
+  /** The controller, contact and retention the privacy page shows (PRIVACY_*, RETENTION_DAYS). */
+  privacy: PrivacySettings
 }
 
 /** Everything a route handler may use: one object, built once in createSamskapServer. */
@@ -32,7 +39,18 @@ export interface HttpDeps {
   /** Where people reach the server, and who is asking (PUBLIC_URL, TRUST_PROXY). */
   requests: RequestContext
   /** Failed join attempts per client address (accessApi.ts). */
-  joinLimiter: RateLimiterMemory
+  /** Wrong join codes per device and per address (server/limits). */
+  joinThrottle: JoinThrottle
+  /** Workshops created and imports started per address (server/limits). */
+  quotas: { workshops: AddressQuota; imports: AddressQuota }
+  /** Largest import body (IMPORT_MAX_BYTES). */
+  importMaxBytes: number
+  /** Staff sign-in, sessions, who may create workshops, owners and co-facilitators (server/auth, server/staff). */
+  staff: StaffAuth
+  /** The administrator's overview of every workshop (server/admin). */
+  admin: AdminOverview
+  /** When unused workshops are deleted, and keeping one longer (server/retention). */
+  retention: Retention
   /** The knowledge bank's full-text index (server/search); null when search is off. */
   searchIndex: SearchIndex | null
   /** Which workshops the signed-in person asking may see; the seam staff sign-in fills in. */

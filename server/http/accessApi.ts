@@ -1,15 +1,8 @@
 import type { IncomingMessage, ServerResponse } from 'node:http'
-import { RateLimiterMemory, RateLimiterRes } from 'rate-limiter-flexible'
 import * as v from 'valibot'
-import {
-  JOIN_FAILURE_WINDOW_SECONDS,
-  JOIN_FAILURES_PER_WINDOW,
-  normalizeJoinCode,
-  type AccessRefusal,
-  type JoinResult,
-  type WorkshopAccessInfo,
-} from '../../shared/access'
+import { JOIN_DEVICE_HEADER, normalizeJoinCode, type AccessRefusal, type JoinResult, type WorkshopAccessInfo } from '../../shared/access'
 import { linksFor, type WorkshopAccess } from '../access/AccessStore'
+import { deviceOf } from '../limits/JoinThrottle'
 import { decodeParam, type HttpDeps } from './HttpDeps'
 import { readJsonBody, sendJson } from './httpResponses'
 import { grantOf, sendRefusal } from './requestContext'
@@ -20,14 +13,6 @@ const joinBody = v.union([
   v.strictObject({ code: v.pipe(v.string(), v.maxLength(40)) }),
   v.strictObject({ workshopId: v.pipe(v.string(), v.maxLength(64)), token: v.pipe(v.string(), v.maxLength(200)) }),
 ])
-
-/**
- * Failed join attempts per client address. Only failures count: a town hall's three hundred phones
- * behind one address join freely, while guessing codes stops after a handful per minute.
- */
-export function createJoinLimiter(): RateLimiterMemory {
-  return new RateLimiterMemory({ points: JOIN_FAILURES_PER_WINDOW, duration: JOIN_FAILURE_WINDOW_SECONDS })
-}
 
 /**
  * The facilitator's view of a workshop's access, and what they may change:
@@ -58,7 +43,7 @@ async function answerAccess(
   const found = workshopId === null ? undefined : await deps.access.findWorkshop(workshopId)
   if (!found) return sendJson(response, 404, { error: 'Workshop not found' })
   let access = found.access
-  const { grant, refusal } = grantOf(deps.access, access, request)
+  const { grant, refusal } = await grantOf(deps, access, request)
   if (!grant) return sendRefusal(response, refusal, 'A facilitator link is needed for this')
   if (grant.role !== 'facilitator') return sendJson(response, 403, { error: 'Only the facilitator can see or change the links' })
   if (action === 'rotate') {
@@ -84,10 +69,14 @@ export function accessInfo(access: WorkshopAccess, baseUrl: string): WorkshopAcc
 
 /** `POST /api/join` { code } or { workshopId, token }: a participant's personal token, or what a link's token is. */
 export async function join(request: IncomingMessage, response: ServerResponse, deps: HttpDeps): Promise<void> {
-  const { access: accessStore, joinLimiter } = deps
+  const { access: accessStore, joinThrottle } = deps
   const address = deps.requests.clientAddress(request)
-  const limited = await joinLimiter.get(address)
-  if (limited && limited.consumedPoints >= JOIN_FAILURES_PER_WINDOW) return tooMany(response, limited)
+  const device = deviceOf(request.headers[JOIN_DEVICE_HEADER])
+  const blocked = await joinThrottle.blocked(address, device)
+  if (blocked) {
+    deps.metrics.limitsHit.inc({ limit: blocked.limit === 'device' ? 'join_failures_device' : 'join_failures_address' })
+    return tooMany(response, blocked.retryAfterMs)
+  }
 
   const body = await readJsonBody(request, response, JOIN_BODY_LIMIT)
   if (!body.ok) return
@@ -112,25 +101,21 @@ export async function join(request: IncomingMessage, response: ServerResponse, d
   }
   if (result) return sendJson(response, 200, result)
   if (!access) {
-    try {
-      await joinLimiter.consume(address)
-    } catch (rejected) {
-      if (rejected instanceof RateLimiterRes) return tooMany(response, rejected)
-      throw rejected
-    }
+    await joinThrottle.failed(address, device)
     return 'code' in parsed.output
       ? sendJson(response, 404, { error: 'No workshop has that code. Check it on the big screen, or ask the facilitator.' })
       : sendRefusal(response, refusal, 'Send the token of a link')
   }
   const workshop = await deps.persistence.getWorkshop(access.workshopId)
   const { participantId, token } = accessStore.issueParticipant(access)
+  await deps.staff.storage.countParticipant(access.workshopId)
   deps.log.info({ workshopId: access.workshopId, participantId }, 'participant joined')
   const joined: JoinResult = { workshopId: access.workshopId, role: 'participant', token, participantId, title: workshop?.title ?? '' }
   sendJson(response, 200, joined)
 }
 
-function tooMany(response: ServerResponse, limited: RateLimiterRes): void {
-  const seconds = Math.max(1, Math.ceil(limited.msBeforeNext / 1000))
+function tooMany(response: ServerResponse, retryAfterMs: number): void {
+  const seconds = Math.max(1, Math.ceil(retryAfterMs / 1000))
   response.setHeader('retry-after', String(seconds))
   sendJson(response, 429, { error: `Too many wrong codes. Try again in ${seconds} seconds.`, retryAfterSeconds: seconds })
 }

@@ -9,6 +9,7 @@ import type { WorkshopMetaRecord } from '../../shared/schema/records/workshopMet
 import type { ItemRecord } from '../../shared/schema/schema'
 import { linksFor, type AccessStore } from '../access/AccessStore'
 import type { Persistence } from '../persistence/Persistence'
+import type { StaffStorage } from '../staff/StaffStorage'
 
 /** What a new workshop starts with: a new one has one board, an imported one its boards and items. */
 export interface WorkshopContent {
@@ -18,35 +19,45 @@ export interface WorkshopContent {
 }
 
 /**
- * Creates a workshop with a new id: its document (meta and the first board, then the other records
- * through the one validated write path, shared/doc/applyPlan, which throws PlanRejectedError on an
- * invalid record), its row and its access (a join code and link keys, drawn again if the code is
- * taken), stored in one transaction. Answers what `POST /api/workshops` and the import return.
+ * The document of a new workshop: meta and the first board, then the other records through the one
+ * validated write path (shared/doc/applyPlan, which throws PlanRejectedError on an invalid record).
+ * Pure CPU: an import runs it in a worker (importWorker.ts).
  */
-export async function createStoredWorkshop(
-  { persistence, access }: { persistence: Persistence; access: AccessStore },
-  baseUrl: string,
-  content: WorkshopContent,
-): Promise<CreatedWorkshop> {
+export function buildWorkshopState(content: WorkshopContent): Uint8Array {
   const [firstBoard, ...otherBoards] = content.boards
   assert(firstBoard, 'a workshop needs at least one board')
   const doc = new Y.Doc()
-  let state: Uint8Array
   try {
     initializeWorkshop(doc, { meta: content.meta, firstBoard })
     if (otherBoards.length > 0 || content.items.length > 0) {
       applyPlan(doc, { createBoards: otherBoards, createItems: [...content.items] }, null)
     }
-    state = Y.encodeStateAsUpdate(doc)
+    return Y.encodeStateAsUpdate(doc)
   } finally {
     doc.destroy()
   }
+}
+
+/**
+ * Creates a workshop with a new id: its document (`state`, or built from `content`), its row and its
+ * access (a join code and link keys, drawn again if the code is taken), stored in one transaction.
+ * Answers what `POST /api/workshops` and the import return. Then the creator becomes its owner
+ * (`createdBy`, a signed-in staff member's id; null in the embedded mode) and its activity row starts.
+ */
+export async function createStoredWorkshop(
+  { persistence, access, staff }: { persistence: Persistence; access: AccessStore; staff: { storage: StaffStorage } },
+  baseUrl: string,
+  content: WorkshopContent | { meta: WorkshopMetaRecord; state: Uint8Array },
+  createdBy: string | null,
+): Promise<CreatedWorkshop> {
+  const state = 'state' in content ? content.state : buildWorkshopState(content)
   const id = nanoid(21)
   const { meta } = content
   const stored = await access.withFreshCode(
     () => access.newAccess(id),
     (fresh) => persistence.createWorkshop({ id, title: meta.title, language: meta.language, createdAt: meta.createdAt }, state, fresh),
   )
+  await staff.storage.recordCreated(id, createdBy, meta.createdAt)
   const token = stored.access.keys.facilitator
   assert(token !== null, 'a new workshop has a facilitator key')
   return { id, url: `/w/${id}`, code: stored.access.code, links: linksFor(stored.access, baseUrl), token }

@@ -81,7 +81,7 @@ async function openHistory(
     sendJson(response, 501, { error: 'History is not available with this storage' })
     return null
   }
-  const { grant, refusal } = grantOf(deps.access, found.access, request)
+  const { grant, refusal } = await grantOf(deps, found.access, request)
   if (!grant) {
     sendRefusal(response, refusal, 'A facilitator link is needed for the history')
     return null

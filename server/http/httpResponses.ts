@@ -53,3 +53,9 @@ export async function readJsonBody(
     return { ok: false }
   }
 }
+
+/** 429 for a quota per address (server/limits): the client says how long to wait, in its language. */
+export function sendTooMany(response: ServerResponse, retryAfterSeconds: number, error: string): void {
+  response.setHeader('retry-after', String(retryAfterSeconds))
+  sendJson(response, 429, { error, retryAfterSeconds })
+}

@@ -83,7 +83,7 @@ async function uploadRefusal(request: IncomingMessage, deps: HttpDeps): Promise<
   if (!workshopId) return { status: 400, error: 'Say which workshop the photo is for: POST /api/images?workshop=<id>' }
   const found = await deps.access.findWorkshop(workshopId)
   if (!found) return { status: 404, error: 'Workshop not found' }
-  const { grant, refusal } = grantOf(deps.access, found.access, request)
+  const { grant, refusal } = await grantOf(deps, found.access, request)
   if (!grant) return refusalAnswer(refusal, 'Adding a photo needs the link from the facilitator or the join code')
   if (grant.role === 'observer') return { status: 403, error: 'Observers cannot add photos' }
   return null

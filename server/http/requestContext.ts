@@ -1,6 +1,7 @@
 import type { IncomingMessage, ServerResponse } from 'node:http'
 import type { AccessRefusal } from '../../shared/access'
 import type { AccessStore, Grant, WorkshopAccess } from '../access/AccessStore'
+import type { StaffAuth } from '../auth/StaffAuth'
 import { sendJson } from './httpResponses'
 
 /** How the server reads who is asking and where it is reachable. */
@@ -46,17 +47,20 @@ export function requestToken(request: IncomingMessage): string | null {
 }
 
 /**
- * The grant of the request's token for this workshop (`AccessStore.resolve`, as on the socket), or
- * why it has none.
+ * What the request may do in this workshop: the grant of its token (`AccessStore.resolve`, as on the
+ * socket), or, for a signed-in owner or co-facilitator without a facilitator token, the
+ * facilitator's (server/auth/StaffAuth.ts); else why it has none.
  */
-export function grantOf(
-  accessStore: AccessStore,
+export async function grantOf(
+  deps: { access: AccessStore; staff: Pick<StaffAuth, 'staffGrant'> },
   access: WorkshopAccess,
   request: IncomingMessage,
-): { grant: Grant; refusal: null } | { grant: null; refusal: AccessRefusal } {
+): Promise<{ grant: Grant; refusal: null } | { grant: null; refusal: AccessRefusal }> {
   const token = requestToken(request)
-  const grant = accessStore.resolve(access, token)
-  return grant ? { grant, refusal: null } : { grant: null, refusal: accessStore.whyRefused(access, token) }
+  const byToken = deps.access.resolve(access, token)
+  if (byToken?.role === 'facilitator') return { grant: byToken, refusal: null }
+  const grant = (await deps.staff.staffGrant(request, access.workshopId)) ?? byToken
+  return grant ? { grant, refusal: null } : { grant: null, refusal: deps.access.whyRefused(access, token) }
 }
 
 /** What every route answers a refused token: 401 without one, else 403, with the named `reason`. */

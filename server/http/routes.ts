@@ -1,5 +1,8 @@
 import type { IncomingMessage, ServerResponse } from 'node:http'
 import { SYNC_PATH } from '../../shared/protocol'
+import { deleteWorkshop, listWorkshops, transferWorkshop } from '../admin/adminApi'
+import { finishSignIn, me, signOut, startSignIn } from '../auth/authApi'
+import { myWorkshops, searchStaff, workshopStaff } from '../staff/staffApi'
 import { closeLegacyAccess, getAccess, join, rotateAccess } from './accessApi'
 import { listActions } from './actionsApi'
 import { getHistoryEntry, listHistory, makeCheckpoint } from './historyApi'
@@ -7,6 +10,7 @@ import type { HttpDeps } from './HttpDeps'
 import { sendJson } from './httpResponses'
 import { serveImage, uploadImage } from './imagesApi'
 import { importWorkshop } from './importApi'
+import { getPrivacy } from './privacyApi'
 import type { Route } from './router'
 import { search } from './searchApi'
 import { serveStatic } from './staticFiles'
@@ -28,8 +32,20 @@ export const routes: readonly Route[] = [
   { path: /^\/api\/workshops\/([^/]+)\/access\/close-legacy\/?$/, POST: closeLegacyAccess, wrongMethod: 'Use POST here' },
   { path: /^\/api\/workshops\/([^/]+)\/history\/?$/, GET: listHistory, POST: makeCheckpoint, wrongMethod: 'Use GET to list or POST to make a checkpoint' },
   { path: /^\/api\/workshops\/([^/]+)\/history\/([^/]+)\/?$/, GET: getHistoryEntry, wrongMethod: 'Only GET is supported here' },
+  // Staff sign-in, their workshops and the administrator's overview (server/auth, server/staff, server/admin).
+  { path: '/auth/login', GET: startSignIn, wrongMethod: 'Use GET to sign in' },
+  { path: '/auth/callback', GET: finishSignIn, wrongMethod: 'Only GET is supported here' },
+  { path: '/auth/logout', POST: signOut, wrongMethod: 'Use POST to sign out' },
+  { path: '/api/me', GET: me, wrongMethod: 'Only GET is supported here' },
+  { path: '/api/me/workshops', GET: myWorkshops, wrongMethod: 'Only GET is supported here' },
+  { path: '/api/staff', GET: searchStaff, wrongMethod: 'Only GET is supported here' },
+  { path: /^\/api\/workshops\/([^/]+)\/staff\/?$/, GET: workshopStaff, POST: workshopStaff, wrongMethod: 'Use GET to list or POST to change' },
+  { path: '/api/admin/workshops', GET: listWorkshops, wrongMethod: 'Only GET is supported here' },
+  { path: /^\/api\/admin\/workshops\/([^/]+)\/delete\/?$/, POST: deleteWorkshop, wrongMethod: 'Use POST to delete' },
+  { path: /^\/api\/admin\/workshops\/([^/]+)\/transfer\/?$/, POST: transferWorkshop, wrongMethod: 'Use POST to transfer' },
   { path: '/api/images', POST: uploadImage, wrongMethod: 'Use POST to upload an image' },
   { path: /^\/api\/images\/(.*)$/, GET: serveImage, wrongMethod: 'Only GET is supported here' },
+  { path: '/api/privacy', GET: getPrivacy, wrongMethod: 'Only GET is supported here' },
   { path: '/api/search', GET: search, wrongMethod: 'Use GET to search' },
   { path: '/api/actions', GET: listActions, wrongMethod: 'Use GET for the action register' },
   { path: /^\/api(?:\/.*)?$/, ANY: (_request, response) => sendJson(response, 404, { error: 'Not found' }) },

@@ -7,7 +7,7 @@ import { validateWorkshopMeta } from '../../shared/schema/records/workshopMeta'
 import { WORKSHOP_ID_PATTERN } from '../../shared/protocol'
 import { createStoredWorkshop } from './createStoredWorkshop'
 import type { HttpDeps } from './HttpDeps'
-import { readJsonBody, sendJson } from './httpResponses'
+import { readJsonBody, sendJson, sendTooMany } from './httpResponses'
 
 export const CREATE_BODY_LIMIT = 16 * 1024
 const DEFAULT_LANGUAGE = 'nb'
@@ -27,6 +27,13 @@ const createWorkshopBody = v.strictObject({
 
 /** `POST /api/workshops` {title?, language?, boardTitle?}: a new workshop with one free canvas, and how to get in. */
 export async function createWorkshop(request: IncomingMessage, response: ServerResponse, deps: HttpDeps): Promise<void> {
+  const allowed = await deps.staff.mayCreate(request)
+  if (!allowed.ok) return sendJson(response, allowed.status, { error: allowed.error })
+  const quota = await deps.quotas.workshops.take(deps.requests.clientAddress(request))
+  if (quota) {
+    deps.metrics.limitsHit.inc({ limit: 'workshops_per_address' })
+    return sendTooMany(response, quota.retryAfterSeconds, `Too many new workshops from this address. Try again in ${quota.retryAfterSeconds} seconds.`)
+  }
   const body = await readJsonBody(request, response, CREATE_BODY_LIMIT, {})
   if (!body.ok) return
   const input = body.value
@@ -56,8 +63,8 @@ export async function createWorkshop(request: IncomingMessage, response: ServerR
   })
   if (!board.ok) return sendJson(response, 400, { error: board.error.replace(/^board\.title/, 'boardTitle') })
 
-  const created = await createStoredWorkshop(deps, deps.requests.baseUrl(request), { meta: meta.value, boards: [board.value], items: [] })
-  deps.log.info({ workshopId: created.id }, 'workshop created')
+  const created = await createStoredWorkshop(deps, deps.requests.baseUrl(request), { meta: meta.value, boards: [board.value], items: [] }, allowed.staff?.id ?? null)
+  deps.log.info({ workshopId: created.id, staffId: allowed.staff?.id }, 'workshop created')
   sendJson(response, 201, created)
 }
 

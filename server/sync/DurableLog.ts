@@ -51,6 +51,9 @@ export class DurableLog {
   #writing: Promise<void> | null = null
   #lastSeq: number
   #updatesSinceSnapshot: number
+  /** Bytes of the stored snapshot and log; `#pendingBytes` what is queued to join them. */
+  #committedBytes: number
+  #pendingBytes = 0
   #compactTimer: NodeJS.Timeout | null = null
   #compacting: Promise<void> | null = null
   /** When the current run of failed writes began; null while writes succeed. */
@@ -58,11 +61,25 @@ export class DurableLog {
   #failed = false
   #closed = false
 
-  constructor(options: DurableLogOptions, stored: { lastSeq: number; loggedUpdates: number }) {
+  constructor(options: DurableLogOptions, stored: { lastSeq: number; loggedUpdates: number; storedBytes: number }) {
     this.#options = options
     this.#shared = isSharedPersistence(options.persistence) ? options.persistence : null
     this.#lastSeq = stored.lastSeq
     this.#updatesSinceSnapshot = stored.loggedUpdates
+    this.#committedBytes = stored.storedBytes
+  }
+
+  /**
+   * What the document takes in storage (the snapshot and the log after it, and what is queued),
+   * counted as it changes: the workshop size cap reads it for every update (server/limits).
+   */
+  get storedBytes(): number {
+    return this.#committedBytes + this.#pendingBytes
+  }
+
+  /** Another instance stored an update this document applied: counted, not stored again. */
+  countStoredElsewhere(bytes: number): void {
+    this.#committedBytes += bytes
   }
 
   /** Nothing applied to the document is waiting to be written. */
@@ -78,6 +95,7 @@ export class DurableLog {
   append(update: Uint8Array, origin: unknown): void {
     if (this.#failed) return
     this.#pending.push({ update, origin })
+    this.#pendingBytes += update.byteLength
     if (this.#flushScheduled) return
     this.#flushScheduled = true
     // One transaction per event-loop turn: every message that arrived in this turn shares it.
@@ -111,6 +129,8 @@ export class DurableLog {
     this.#pending = []
     const merged = batch.length === 1 ? batch[0]!.update : Y.mergeUpdates(batch.map((entry) => entry.update))
     const appended = await this.#appendWithRetry(merged)
+    for (const entry of batch) this.#pendingBytes -= entry.update.byteLength
+    this.#committedBytes += merged.byteLength
     this.#lastSeq = appended.seq
     this.#updatesSinceSnapshot += batch.length
     this.#options.metrics?.updatesWritten.inc(batch.length)
@@ -177,11 +197,14 @@ export class DurableLog {
       if (this.#updatesSinceSnapshot === 0 || this.#failed) return
       const { documentId, persistence, metrics, log } = this.#options
       const counted = this.#updatesSinceSnapshot
+      // What is committed while the snapshot is written stays in the log after it.
+      const committedBefore = this.#committedBytes
       if (this.#shared) {
         // Built from the database: this document may lack another instance's committed update.
         const result = await this.#shared.compactStored(documentId)
         this.#updatesSinceSnapshot -= counted
         if (result) {
+          this.#committedBytes = result.bytes + (this.#committedBytes - committedBefore)
           metrics?.compactions.inc()
           log.debug(result, 'compacted from the database')
         }
@@ -190,6 +213,7 @@ export class DurableLog {
       const uptoSeq = this.#lastSeq
       const snapshot = this.#options.encodeState()
       await persistence.compact(documentId, snapshot, uptoSeq)
+      this.#committedBytes = snapshot.byteLength + (this.#committedBytes - committedBefore)
       this.#updatesSinceSnapshot -= counted
       metrics?.compactions.inc()
       log.debug({ uptoSeq, bytes: snapshot.byteLength }, 'compacted')

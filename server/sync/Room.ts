@@ -15,7 +15,7 @@ import { CrossInstanceSync, remoteOrigin } from './CrossInstanceSync'
 import { DurableLog, type CommittedBatch } from './DurableLog'
 import { MalformedMessageError } from './MalformedMessageError'
 import { RoomHooks } from './RoomHooks'
-import type { Refusal, RoomExtension } from './RoomExtension'
+import type { RoomExtension, RoomRefusal } from './RoomExtension'
 import type { MessageHandler, SyncConnection } from './SyncConnection'
 import { UndoableApply } from './UndoableApply'
 
@@ -38,6 +38,11 @@ export interface RoomOptions {
   /** The link to other instances serving this workshop (Redis); requires SharedPersistence. */
   channel?: RoomChannel
   metrics?: ServerMetrics
+  /**
+   * The workshop size cap (WORKSHOP_MAX_BYTES): `isFull` once the stored size reaches it. The room
+   * only measures; the limits extension refuses growth (server/limits/WorkshopLimits.ts).
+   */
+  maxStoredBytes?: number
 }
 
 /**
@@ -69,7 +74,7 @@ export class Room implements MessageHandler {
   #broken = false
   #destroyed = false
 
-  private constructor(options: RoomOptions, doc: Y.Doc, lastSeq: number, loggedUpdates: number) {
+  private constructor(options: RoomOptions, doc: Y.Doc, stored: { lastSeq: number; loggedUpdates: number; storedBytes: number }) {
     this.#options = options
     this.workshopId = options.workshopId
     this.#log = options.log
@@ -89,7 +94,7 @@ export class Room implements MessageHandler {
         onCommitted: (batch) => this.#onCommitted(batch),
         onFailed: (error) => this.#fail(error),
       },
-      { lastSeq, loggedUpdates },
+      stored,
     )
     this.#presence = new AwarenessRelay(doc, {
       broadcast: (message) => this.#broadcast(message, 'awareness'),
@@ -99,13 +104,17 @@ export class Room implements MessageHandler {
       options.channel && shared
         ? new CrossInstanceSync(
             { documentId: options.workshopId, doc, shared, channel: options.channel, awareness: this.#presence, log: options.log, metrics: options.metrics },
-            lastSeq,
+            stored.lastSeq,
           )
         : null
     // The 'update' event fires only for updates that changed the document: exactly what to store.
     doc.on('update', (update: Uint8Array, origin: unknown) => {
-      if (origin === remoteOrigin && !this.#instances?.storingRemote) this.#broadcastUpdate(update, undefined)
-      else this.#durable.append(update, origin)
+      if (origin === remoteOrigin && !this.#instances?.storingRemote) {
+        this.#durable.countStoredElsewhere(update.byteLength)
+        this.#broadcastUpdate(update, undefined)
+      }
+      // A client's update being applied is stored from its outcome (#applyClientUpdate).
+      else if (!this.#undoable?.isHolding) this.#durable.append(update, origin)
     })
     this.#instances?.start()
   }
@@ -123,8 +132,12 @@ export class Room implements MessageHandler {
     const stored = await options.persistence.loadDocument(options.workshopId)
     const doc = new Y.Doc()
     if (stored.snapshot) Y.applyUpdate(doc, stored.snapshot)
-    for (const update of stored.updates) Y.applyUpdate(doc, update)
-    const room = new Room(options, doc, stored.lastSeq, stored.updates.length)
+    let storedBytes = stored.snapshot?.byteLength ?? 0
+    for (const update of stored.updates) {
+      Y.applyUpdate(doc, update)
+      storedBytes += update.byteLength
+    }
+    const room = new Room(options, doc, { lastSeq: stored.lastSeq, loggedUpdates: stored.updates.length, storedBytes })
     try {
       const report = migrateWorkshop(doc)
       if (report.recordsChanged > 0 || Object.keys(report.migratedKinds).length > 0) {
@@ -149,6 +162,24 @@ export class Room implements MessageHandler {
   /** A companion document (ExtensionTools.loadCompanion) is stored, unloaded and freed with this room. */
   adoptCompanion(companion: Room): void {
     this.#companions.push(companion)
+  }
+
+  /** What this workshop takes in storage: its snapshot and log, and its companions' (the held notes). */
+  get storedBytes(): number {
+    let bytes = this.#durable.storedBytes
+    for (const companion of this.#companions) bytes += companion.storedBytes
+    return bytes
+  }
+
+  /** The size cap, when there is one (RoomOptions.maxStoredBytes). */
+  get maxStoredBytes(): number | null {
+    return this.#options.maxStoredBytes ?? null
+  }
+
+  /** The stored size has reached the cap: the limits extension refuses growth until it is below again. */
+  get isFull(): boolean {
+    const max = this.#options.maxStoredBytes
+    return max !== undefined && this.storedBytes >= max
   }
 
   /** Nothing applied to the document is waiting to be written. */
@@ -200,15 +231,19 @@ export class Room implements MessageHandler {
         return this.#handleSyncMessage(connection, decoder)
       case messageAwareness: {
         this.#metrics?.messagesReceived.inc({ type: 'awareness' })
-        let update = decoding.readVarUint8Array(decoder)
+        const sent = decoding.readVarUint8Array(decoder)
+        let update = connection.awarenessGate.admit(connection, sent, (clientId) => this.#presence.awareness.getStates().has(clientId))
+        if (update === null) return
         for (const onAwareness of this.#hooks.onAwareness) update = onAwareness(connection, update)
         this.#presence.applyFromClient(connection, update)
         return
       }
-      case messageQueryAwareness:
+      case messageQueryAwareness: {
         this.#metrics?.messagesReceived.inc({ type: 'query_awareness' })
-        this.#send(connection, this.#presence.encodeAll(), 'awareness')
+        const reply = this.#presence.encodeAll()
+        if (connection.chargeReply(reply.byteLength)) this.#send(connection, reply, 'awareness')
         return
+      }
       default: {
         const extensionMessage = this.#hooks.messages.get(messageType)
         if (!extensionMessage) throw new MalformedMessageError(`unknown message type ${messageType}`)
@@ -224,6 +259,7 @@ export class Room implements MessageHandler {
       case syncProtocol.messageYjsSyncStep1: {
         const stateVector = decoding.readVarUint8Array(decoder)
         Y.decodeStateVector(stateVector) // throws here, in the malformed-message path, if garbage
+        connection.syncRequests++
         if (this.isFlushed) {
           this.#sendSyncStep2(connection, stateVector)
           return
@@ -255,21 +291,27 @@ export class Room implements MessageHandler {
       Y.applyUpdate(this.doc, update, connection)
       return
     }
-    const { transaction, refusal } = this.#undoable.apply(connection, update, (applied) => {
+    const { transaction, refusal, updates, origin } = this.#undoable.apply(connection, update, (applied) => {
       for (const checkApplied of hooks.checkApplied) {
         const found = checkApplied({ connection, update, transaction: applied })
         if (found) return found
       }
       return null
     })
+    for (const stored of updates) this.#durable.append(stored, origin)
     if (refusal) return this.#refused(connection, update, refusal, true)
     if (transaction) for (const afterApply of hooks.afterApply) afterApply({ connection, update, transaction })
   }
 
-  #refused(connection: SyncConnection, update: Uint8Array, refusal: Refusal, undone: boolean): void {
-    if (undone) connection.log.info({ reason: refusal.reason, boardId: refusal.boardId }, 'update refused and undone')
-    else connection.log.debug({ reason: refusal.reason }, 'update refused before it was applied')
+  #refused(connection: SyncConnection, update: Uint8Array, refusal: RoomRefusal, undone: boolean): void {
+    // The same object to every hook: extensions may key what they noted about it by the refusal.
+    const { close } = refusal
+    const about = { reason: refusal.reason, boardId: refusal.boardId, recordId: refusal.recordId, detail: refusal.detail }
+    if (undone) connection.log.info(about, 'update refused and undone')
+    else connection.log.debug(about, 'update refused before it was applied')
     for (const onRefused of this.#hooks.onRefused) onRefused({ connection, update, refusal, undone })
+    // Told first (the hooks above), then closed: its later updates would build on the refused one.
+    if (close) connection.reject(close.code, close.reason)
   }
 
   async #answerAfterFlush(connection: SyncConnection, stateVector: Uint8Array): Promise<void> {
@@ -282,7 +324,10 @@ export class Room implements MessageHandler {
     const encoder = encoding.createEncoder()
     encoding.writeVarUint(encoder, messageSync)
     syncProtocol.writeSyncStep2(encoder, this.doc, stateVector)
-    this.#send(connection, encoding.toUint8Array(encoder), 'sync')
+    const reply = encoding.toUint8Array(encoder)
+    // Joining is free however big the workshop; asking again for it is paid from the sender's budget.
+    if (connection.syncRequests > 1 && !connection.chargeReply(reply.byteLength)) return
+    this.#send(connection, reply, 'sync')
   }
 
   /** Sends one message to one socket (an extension's messages). */

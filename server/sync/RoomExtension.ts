@@ -1,6 +1,7 @@
 import type * as decoding from 'lib0/decoding'
 import type * as Y from 'yjs'
 import type { Refusal } from '../../shared/facilitation/guard'
+import type { CloseCode } from '../../shared/protocol'
 import type { Logger } from '../log'
 import type { MessageKind } from '../metrics'
 import type { Room } from './Room'
@@ -34,6 +35,15 @@ export interface ExtensionMessage {
 export type { Refusal }
 
 /**
+ * What a hook on the update path returns to refuse: a `Refusal`, and for a refusal the sender cannot
+ * go on from (its later updates build on the refused one), the close code and reason its socket is
+ * closed with once every extension's `onRefused` has told it why.
+ */
+export interface RoomRefusal extends Refusal {
+  close?: { code: CloseCode; reason: string }
+}
+
+/**
  * A feature above sync, plugged into each room (server/sync/README.md): the guard and facilitation,
  * history snapshots, and the trust checks to come. Every hook is optional and runs for each extension
  * in the order the server lists them (createSamskapServer.ts); a refusing hook stops the ones after it.
@@ -46,9 +56,9 @@ export interface RoomExtension {
   /** A socket joined (its grant is set) and was sent the room's sync step 1 and awareness. May reject it. */
   onConnect?(connection: SyncConnection): void
   /** Before a client's update touches the document: refuse it, and it is not applied at all. */
-  beforeApply?(update: ClientUpdate): Refusal | null
+  beforeApply?(update: ClientUpdate): RoomRefusal | null
   /** After it is applied, before it is stored: refuse it, and it is undone (stored and broadcast with it). */
-  checkApplied?(applied: AppliedUpdate): Refusal | null
+  checkApplied?(applied: AppliedUpdate): RoomRefusal | null
   /** The update stands (no extension refused it). */
   afterApply?(applied: AppliedUpdate): void
   /** An update was refused (by any extension): tell the sender. `undone`: it had been applied. */

@@ -18,6 +18,8 @@ export interface RoomRegistryOptions {
   metrics?: ServerMetrics
   /** What each room is made of above sync, in hook order (RoomExtension.ts); none: plain sync. */
   extensions?: readonly RoomExtensionFactory[]
+  /** See RoomOptions.maxStoredBytes. */
+  maxStoredBytes?: number
 }
 
 /**
@@ -121,6 +123,7 @@ export class RoomRegistry {
         writeRetryMs: this.#options.writeRetryMs,
         channel,
         metrics: this.#options.metrics,
+        maxStoredBytes: this.#options.maxStoredBytes,
       })
     } catch (error) {
       channel?.leave()
@@ -160,6 +163,22 @@ export class RoomRegistry {
     if (this.#loaded.get(room.workshopId) === room) this.#loaded.delete(room.workshopId)
     this.#cancelUnload(room.workshopId)
     room.destroy()
+  }
+
+  /**
+   * Closes a workshop's sockets with `code` and unloads its room now, resolving once its last
+   * writes are done: before a workshop is deleted, so nothing of it is written afterwards.
+   */
+  async evict(workshopId: string, code: CloseCode, reason: string): Promise<void> {
+    await this.#loading.get(workshopId)?.catch(() => undefined)
+    const room = this.#loaded.get(workshopId)
+    if (room) {
+      room.closeConnections(code, reason)
+      this.#cancelUnload(workshopId)
+      await this.#unload(room)
+    } else {
+      await this.#unloading.get(workshopId)
+    }
   }
 
   /** Saves and frees every room. Connections must have been closed (or be closing) already. */

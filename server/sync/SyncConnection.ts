@@ -1,9 +1,39 @@
 import type { WebSocket } from 'ws'
-import { CloseCode, MAX_MESSAGE_BYTES } from '../../shared/protocol'
+import { CloseCode, MAX_MESSAGE_BYTES, messageAwareness } from '../../shared/protocol'
 import type { Grant } from '../access/AccessStore'
 import type { Logger } from '../log'
+import type { LimitKind, ServerMetrics } from '../metrics'
+import { AwarenessGate } from './AwarenessGate'
+import { TokenBucket } from './TokenBucket'
 
-const MAX_QUEUED_BYTES = 8 * MAX_MESSAGE_BYTES
+const MINUTE = 60_000
+
+/** What one connection may send (server/limits/limits.ts: the defaults, their env vars and why). */
+export interface ConnectionLimits {
+  maxMessageBytes: number
+  /** Everything but presence, per minute: more closes the connection with 4429. */
+  bytesPerMinute: number
+  /** Presence, per minute: more is dropped. */
+  awarenessBytesPerMinute: number
+  /** Its one presence entry: size (more closes with 4413) and changes per second (more are dropped). */
+  awarenessStateBytes: number
+  awarenessUpdatesPerSecond: number
+}
+
+export const unlimitedConnection: ConnectionLimits = {
+  maxMessageBytes: MAX_MESSAGE_BYTES,
+  bytesPerMinute: Number.MAX_SAFE_INTEGER,
+  awarenessBytesPerMinute: Number.MAX_SAFE_INTEGER,
+  awarenessStateBytes: Number.MAX_SAFE_INTEGER,
+  awarenessUpdatesPerSecond: Number.MAX_SAFE_INTEGER,
+}
+
+export interface ConnectionOptions {
+  limits?: ConnectionLimits
+  /** The client's address (TRUST_PROXY: from X-Forwarded-For), for the limits per address. */
+  address?: string
+  metrics?: ServerMetrics
+}
 
 /** What a connection needs from the room it joins; keeps this file free of Yjs. */
 export interface MessageHandler {
@@ -19,6 +49,8 @@ export interface MessageHandler {
 export class SyncConnection {
   /** Awareness client ids this socket has announced; removed for everyone when it closes. */
   readonly awarenessClientIds = new Set<number>()
+  /** What of its presence updates the room takes: one entry, within size and rate caps. */
+  readonly awarenessGate: AwarenessGate
   /** False after a ping until the pong arrives; a connection still false at the next ping is dead. */
   isAlive = true
   #handler: MessageHandler | null = null
@@ -33,6 +65,14 @@ export class SyncConnection {
 
   /** Set once the token is checked, before the connection joins its room. */
   grant: Grant | null = null
+  /** Sync requests (step 1) answered so far: only the first, the join, is free (`chargeReply`). */
+  syncRequests = 0
+  readonly address: string
+  readonly #limits: ConnectionLimits
+  readonly #metrics: ServerMetrics | undefined
+  #budget: TokenBucket
+  readonly #awarenessBudget: TokenBucket
+  #awarenessDropped = 0
 
   constructor(
     readonly socket: WebSocket,
@@ -40,7 +80,44 @@ export class SyncConnection {
     readonly log: Logger,
     /** The query the client connected with (`?token=&schema=&control=`), for the room's extensions. */
     readonly params: URLSearchParams = new URLSearchParams(),
-  ) {}
+    options: ConnectionOptions = {},
+  ) {
+    this.#limits = options.limits ?? unlimitedConnection
+    this.address = options.address ?? ''
+    this.#metrics = options.metrics
+    this.#budget = new TokenBucket(this.#limits.bytesPerMinute, MINUTE)
+    this.#awarenessBudget = new TokenBucket(this.#limits.awarenessBytesPerMinute, MINUTE)
+    this.awarenessGate = new AwarenessGate(this.#limits)
+  }
+
+  /** What this connection may still send per minute (presence apart). */
+  get budget(): TokenBucket {
+    return this.#budget
+  }
+
+  /**
+   * From now on this connection draws on `budget`, which other sockets of the same person share:
+   * reconnecting (as a stock client does at once after 4429) does not refill it.
+   */
+  shareBudget(budget: TokenBucket): void {
+    this.#budget = budget
+  }
+
+  /**
+   * Charges a reply this connection asked for (a second sync request, an awareness query) to its
+   * budget: one byte asking for the whole document must not cost the server more than the asker.
+   * False, and the connection closed with 4429, when the budget cannot pay.
+   */
+  chargeReply(bytes: number): boolean {
+    if (this.#budget.take(bytes)) return true
+    this.#overBudget('asked for more than its budget allows')
+    return false
+  }
+
+  /** A limit refused or dropped something of this connection: counted, and logged. */
+  noteLimit(limit: LimitKind): void {
+    this.#metrics?.limitsHit.inc({ limit })
+  }
 
   get isOpen(): boolean {
     return !this.#closed && this.socket.readyState === this.socket.OPEN
@@ -76,13 +153,29 @@ export class SyncConnection {
       return
     }
     const bytes = toBytes(data)
-    if (bytes.byteLength > MAX_MESSAGE_BYTES) {
+    const { maxMessageBytes } = this.#limits
+    if (bytes.byteLength > maxMessageBytes) {
+      this.noteLimit('message_bytes')
       this.log.warn({ bytes: bytes.byteLength }, 'message too large; closing connection')
-      this.reject(CloseCode.MessageTooLarge, `Messages are limited to ${MAX_MESSAGE_BYTES} bytes`)
+      this.reject(CloseCode.MessageTooLarge, `Messages are limited to ${maxMessageBytes} bytes`)
+      return
+    }
+    // The message type is the first byte (a varuint below 128). Presence has a budget of its own:
+    // a stock y-websocket client echoes every presence update it receives, so an honest client in
+    // a busy room sends a lot of it; over budget it is dropped, which costs the sender its cursor
+    // for a moment, not its work. Everything else over budget closes the connection.
+    if (bytes[0] === messageAwareness) {
+      if (!this.#awarenessBudget.take(bytes.byteLength)) {
+        if (this.#awarenessDropped++ === 0) this.log.info({ bytes: bytes.byteLength }, 'presence over its budget; dropping it for now')
+        this.noteLimit('awareness_bytes')
+        return
+      }
+    } else if (!this.#budget.take(bytes.byteLength)) {
+      this.#overBudget('sent more than its budget allows')
       return
     }
     // A peer may not pile up data while its room loads or its reply waits for the disk.
-    if (this.#queuedBytes + bytes.byteLength > MAX_QUEUED_BYTES) {
+    if (this.#queuedBytes + bytes.byteLength > 8 * maxMessageBytes) {
       this.log.warn({ queuedBytes: this.#queuedBytes }, 'too much data queued; closing connection')
       this.reject(CloseCode.MessageTooLarge, 'Too much data sent before the workshop was ready')
       return
@@ -90,6 +183,12 @@ export class SyncConnection {
     this.#queue.push(bytes)
     this.#queuedBytes += bytes.byteLength
     void this.#drain()
+  }
+
+  #overBudget(what: string): void {
+    this.noteLimit('bytes_per_minute')
+    this.log.warn({ bytesPerMinute: this.#limits.bytesPerMinute, participantId: this.grant?.participantId }, `connection ${what}; closing it`)
+    this.reject(CloseCode.RateLimited, `Sent more than ${this.#limits.bytesPerMinute} bytes in a minute; wait a minute before reconnecting`)
   }
 
   /** The room is loaded: from now on messages go to it, starting with the ones that waited. */

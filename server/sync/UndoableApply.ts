@@ -1,65 +1,103 @@
 import * as Y from 'yjs'
-import type { Refusal } from './RoomExtension'
+import type { RoomRefusal } from './RoomExtension'
 import { SyncConnection } from './SyncConnection'
+import { withoutContent } from './withoutContent'
+
+/** What applying one client update leaves to store: the updates, and the origin to store them with. */
+export interface ApplyOutcome {
+  transaction: Y.Transaction | null
+  refusal: RoomRefusal | null
+  /** The document's updates to store and broadcast, in order (none when it changed nothing). */
+  updates: Uint8Array[]
+  /** The connection when the update stands (its sender has it); this applier when it was refused (the sender needs the undo too). */
+  origin: unknown
+}
 
 /**
- * Applies client updates so that a refused one can be taken back.
+ * Applies client updates so that a refused one can be taken back without leaving its content anywhere.
  *
  * A Yjs update cannot be dropped once the client has it: its later updates build on its clock, and
  * the server (and everyone) would stall waiting for the missing part. So an update is applied with
  * its connection as the transaction origin, checked, and when refused, undone at once with an
- * UndoManager whose scope is the whole document. The undo is an ordinary server change: it is stored
- * and broadcast with the update, so the sender's screen takes the change back too, and no one else
- * ever sees it take effect (the merged broadcast carries both).
+ * UndoManager whose scope is the whole document. The document's own updates meanwhile are held:
+ * an update that stands is stored as Yjs encoded it; a refused one is stored (and broadcast, to
+ * its sender too) as one update of its structs without their content (`withoutContent`) merged
+ * with the undo, and its structs are garbage-collected in the room's document. So what the refused
+ * update said is in no stored row, no broadcast and no later sync reply; its ids stay, so whatever
+ * its sender builds on them still integrates.
  */
 export class UndoableApply {
   readonly #doc: Y.Doc
   readonly #undo: Y.UndoManager
   #applying: SyncConnection | null = null
   #transaction: Y.Transaction | null = null
+  #undoTransaction: Y.Transaction | null = null
+  /** The document's updates while an update is applied and checked; null otherwise. */
+  #held: { update: Uint8Array; origin: unknown }[] | null = null
 
   constructor(doc: Y.Doc) {
     this.#doc = doc
     doc.on('afterTransaction', this.#onAfterTransaction)
+    doc.on('update', this.#onUpdate)
     // Tracks every client's update (their origin is their connection), and nothing the server writes.
     this.#undo = new Y.UndoManager(doc, { trackedOrigins: new Set([SyncConnection]), captureTimeout: 0 })
+  }
+
+  /** An update is being applied or undone: the room leaves storing its document's updates to `apply`'s outcome. */
+  get isHolding(): boolean {
+    return this.#held !== null
   }
 
   /**
    * Applies `update` from `connection`; `check` sees the transaction that applied it. When it returns
    * a refusal, the update is undone and the refusal returned. The transaction is null when the
-   * update was applied without one (never, in practice: Yjs always opens one).
+   * update changed nothing Yjs reports (a duplicate, or structs still waiting for what they build on).
    */
-  apply(
-    connection: SyncConnection,
-    update: Uint8Array,
-    check: (transaction: Y.Transaction) => Refusal | null,
-  ): { transaction: Y.Transaction | null; refusal: Refusal | null } {
+  apply(connection: SyncConnection, update: Uint8Array, check: (transaction: Y.Transaction) => RoomRefusal | null): ApplyOutcome {
     this.#transaction = null
+    this.#undoTransaction = null
     this.#applying = connection
+    const held: { update: Uint8Array; origin: unknown }[] = []
+    this.#held = held
     try {
-      Y.applyUpdate(this.#doc, update, connection)
-    } finally {
-      this.#applying = null
-    }
-    const transaction = this.#transaction as Y.Transaction | null
-    this.#transaction = null
-    try {
+      try {
+        Y.applyUpdate(this.#doc, update, connection)
+      } finally {
+        this.#applying = null
+      }
+      const transaction = this.#transaction as Y.Transaction | null
       const refusal = transaction ? check(transaction) : null
       if (refusal) this.#undo.undo()
-      return { transaction, refusal }
-    } finally {
-      // Nothing is kept for later: the next update starts a new, empty stack (and deleted content may be collected).
+      // Nothing is kept for later: the next update starts a new, empty stack. Then what the update
+      // (or its undo) deleted is collected, as Yjs would have done without the undo manager's hold on
+      // it (else it stays in memory and every snapshot, and deleting never makes room under the size cap).
       this.#undo.clear()
+      const undone = this.#undoTransaction as Y.Transaction | null
+      for (const done of [transaction, undone]) if (done && this.#doc.gc) Y.tryGc(done.deleteSet, this.#doc.store, this.#doc.gcFilter)
+      this.#transaction = null
+      this.#undoTransaction = null
+      if (!refusal) return { transaction, refusal, updates: held.map((entry) => entry.update), origin: connection }
+      const [applied, ...rest] = held.filter((entry) => entry.origin === connection)
+      const undo = held.filter((entry) => entry.origin !== connection).map((entry) => entry.update)
+      const stored = applied ? [withoutContent(applied.update), ...rest.map((entry) => withoutContent(entry.update)), ...undo] : undo
+      return { transaction, refusal, updates: stored.length > 1 ? [Y.mergeUpdates(stored)] : stored, origin: this }
+    } finally {
+      this.#held = null
     }
   }
 
   destroy(): void {
     this.#doc.off('afterTransaction', this.#onAfterTransaction)
+    this.#doc.off('update', this.#onUpdate)
     this.#undo.destroy()
   }
 
   readonly #onAfterTransaction = (transaction: Y.Transaction): void => {
     if (transaction.origin === this.#applying && this.#applying !== null) this.#transaction = transaction
+    else if (transaction.origin === this.#undo && this.#held !== null) this.#undoTransaction = transaction
+  }
+
+  readonly #onUpdate = (update: Uint8Array, origin: unknown): void => {
+    this.#held?.push({ update, origin })
   }
 }

@@ -1,14 +1,15 @@
 import { itemRect, type CanvasItem } from '../logic/canvasItems'
 import { layoutNoteText, memoizeMeasure, NOTE_LINE_HEIGHT, NOTE_TEXT_PADDING, noteTextTop, wrapWords, type MeasureText } from '../logic/noteTextFit'
 import { involvementLevels } from '../logic/involvement'
-import { layoutZones, resolveMapPositions, zoneMetrics } from '../logic/stakeholderMap'
+import { relationColors } from '../logic/challengeBoard'
+import { gridPosition, layoutZones, resolveMapPositions, zoneMetrics } from '../logic/stakeholderMap'
 import { sortByOrder } from '../logic/boardOrder'
 import type { BoardRecord } from '../schema/records/board'
 import { cardLanes, type CardRecord } from '../schema/records/card'
-import type { ConnectorEnd } from '../schema/records/connector'
+import type { ConnectorEnd, ConnectorRecord } from '../schema/records/connector'
 import type { ImageMime } from '../schema/records/image'
 import type { NoteColor } from '../schema/records/note'
-import { STAKEHOLDER_CARD_SIZE } from '../schema/records/stakeholder'
+import { STAKEHOLDER_CARD_SIZE, type StakeholderRecord } from '../schema/records/stakeholder'
 import type { ExportLabels } from './exportLabels'
 import type { WorkshopSnapshot } from './workshopJson'
 import { actionLine, formatGap } from './minutes'
@@ -250,6 +251,34 @@ function stakeholderMapOps(snapshot: WorkshopSnapshot, board: BoardRecord, label
     const details = [s.contactPerson, `${labels.influence} ${s.influence} · ${labels.interest} ${s.interest}`].filter(Boolean).join('\n')
     ops.push({ op: 'text', x: p.x + 8, y: p.y + 66, w: w - 16, h: h - 70, text: details, size: 12, color: MUTED })
   }
+  const right = Math.max(0, ...zones.map((z) => z.x + z.w), ...[...positions.values()].map((p) => p.x + w))
+  if (stakeholders.length > 0) ops.push(...gridOps(stakeholders, right + 120, labels))
+  return ops
+}
+
+const GRID_CARD = { w: 150, h: 34 }
+
+/**
+ * The influence/interest grid beside the zones, as the map's grid view draws it: four labelled
+ * quadrants, interest left to right and influence bottom to top, each stakeholder by name.
+ */
+function gridOps(stakeholders: readonly StakeholderRecord[], left: number, labels: ExportLabels): DrawOp[] {
+  const grid = gridPosition(stakeholders, GRID_CARD)
+  const top = 40
+  const ops: DrawOp[] = []
+  const fills = { manageClosely: '#e4efe9', keepSatisfied: '#eef3f1', keepInformed: '#eef3f1', monitor: '#f7f8f7' } as const
+  for (const { quadrant, rect } of grid.quadrants) {
+    ops.push({ op: 'rect', x: left + rect.x, y: top + rect.y, w: rect.w, h: rect.h, fill: fills[quadrant], stroke: '#9bb5ad', lineWidth: 2 })
+    ops.push({ op: 'text', x: left + rect.x + 8, y: top + rect.y + rect.h - 26, w: rect.w - 16, h: 22, text: labels.quadrant(quadrant), size: 13, color: '#1f4d42', bold: true })
+  }
+  ops.push({ op: 'text', x: left, y: top - 30, w: grid.bounds.w, h: 24, text: labels.influence, size: 14, color: INK, bold: true })
+  ops.push({ op: 'text', x: left, y: top + grid.bounds.h + 8, w: grid.bounds.w, h: 24, text: labels.interest, size: 14, color: INK, bold: true, align: 'center' })
+  for (const s of stakeholders) {
+    const p = grid.positions.get(s.id)
+    if (!p) continue
+    ops.push({ op: 'rect', x: left + p.x, y: top + p.y, w: GRID_CARD.w, h: GRID_CARD.h, fill: '#ffffff', stroke: EDGE, lineWidth: 1 })
+    ops.push({ op: 'text', x: left + p.x + 6, y: top + p.y + 6, w: GRID_CARD.w - 12, h: GRID_CARD.h - 8, text: s.name || labels.emptyText, size: 11, color: INK, bold: true })
+  }
   return ops
 }
 
@@ -296,6 +325,7 @@ function challengeOps(snapshot: WorkshopSnapshot, board: BoardRecord, labels: Ex
   const cardW = laneW - 24
   const ops: DrawOp[] = []
   const laneHeights: number[] = []
+  const rects = new Map<string, { x: number; y: number; w: number; h: number }>()
   cardLanes.forEach((lane, i) => {
     const x = i * (laneW + laneGap)
     const inLane = sortByOrder(cards.filter((c) => c.lane === lane)) as CardRecord[]
@@ -307,6 +337,7 @@ function challengeOps(snapshot: WorkshopSnapshot, board: BoardRecord, labels: Ex
       const lines = Math.max(2, Math.ceil((text.length * 7.5) / (cardW - 20)) + text.split('\n').length - 1)
       const h = Math.min(260, 20 + lines * 14 * TEXT_LINE_FACTOR)
       cardOps.push({ op: 'rect', x: x + 12, y, w: cardW, h, fill: '#ffffff', stroke: EDGE, lineWidth: 1 })
+      rects.set(card.id, { x: x + 12, y, w: cardW, h })
       cardOps.push({ op: 'text', x: x + 22, y: y + 10, w: cardW - 20, h: h - 14, text, size: 14, color: INK })
       y += h + 12
     }
@@ -316,7 +347,28 @@ function challengeOps(snapshot: WorkshopSnapshot, board: BoardRecord, labels: Ex
   })
   const height = Math.max(200, ...laneHeights)
   const lanes: DrawOp[] = cardLanes.map((_, i) => ({ op: 'rect', x: i * (laneW + laneGap), y: 0, w: laneW, h: height, fill: '#f3f6f5', stroke: '#9bb5ad', lineWidth: 2 }))
-  return [...lanes, ...ops]
+  return [...lanes, ...ops, ...linkOps(itemsOfKind(snapshot, board.id, 'connector'), rects)]
+}
+
+/**
+ * The links between cards as on the board: from the right edge of the card in the lane to the
+ * left to the left edge of the one in the next lane, in the relation's colour, arrow at the
+ * answering end's target (a solution → the challenge it answers, an action → its solution).
+ */
+function linkOps(connectors: readonly ConnectorRecord[], rects: Map<string, { x: number; y: number; w: number; h: number }>): DrawOp[] {
+  const ops: DrawOp[] = []
+  for (const c of connectors) {
+    if (c.relation === '' || !('itemId' in c.from) || !('itemId' in c.to)) continue
+    const from = rects.get(c.from.itemId)
+    const to = rects.get(c.to.itemId)
+    if (!from || !to) continue
+    const [leftCard, rightCard] = from.x < to.x ? [from, to] : [to, from]
+    const y1 = leftCard.y + Math.min(leftCard.h / 2, 24)
+    const y2 = rightCard.y + Math.min(rightCard.h / 2, 24)
+    const ends = from.x < to.x ? { x1: leftCard.x + leftCard.w, y1, x2: rightCard.x, y2 } : { x1: rightCard.x, y1: y2, x2: leftCard.x + leftCard.w, y2: y1 }
+    ops.push({ op: 'arrow', ...ends, color: relationColors[c.relation], width: 2, heads: 'end' })
+  }
+  return ops
 }
 
 // ---- text wrapping (shared by both backends) ---------------------------------------------------

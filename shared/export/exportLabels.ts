@@ -1,5 +1,6 @@
 import type { ActionStatus, CardLane } from '../schema/records/card'
 import type { BoardTemplate } from '../schema/records/board'
+import type { GridQuadrant } from '../logic/stakeholderMap'
 
 /**
  * Every word an export prints, already translated into the workshop's language. The client fills
@@ -39,6 +40,8 @@ export interface ExportLabels {
   collaborations: string
   collaborationField: (field: string) => string
   noLinkedMap: string
+  /** A quadrant of the influence/interest grid ("Manage closely"). */
+  quadrant: (quadrant: GridQuadrant) => string
   // challenge board
   lane: (lane: CardLane) => string
   actions: string

@@ -3,7 +3,7 @@ import type { BoardRecord } from '../schema/records/board'
 import type { CardRecord } from '../schema/records/card'
 import type { ExportLabels } from './exportLabels'
 import type { WorkshopSnapshot } from './workshopJson'
-import { boardsInOrder, challengeTree, matrixRows, notesByTag, stakeholderRows } from './workshopOutline'
+import { boardHeading, boardsInOrder, challengeTree, matrixRows, notesByTag, stakeholderRows } from './workshopOutline'
 
 /**
  * The minutes (protokoll) as a list of format-neutral blocks; `minutesToMarkdown`,
@@ -39,7 +39,7 @@ export function buildMinutes(snapshot: WorkshopSnapshot, labels: ExportLabels, o
     { type: 'paragraph', text: `${labels.exportedAt}: ${labels.formatDate(options.exportedAt.toISOString().slice(0, 10))}`, muted: true },
   ]
   for (const board of boardsInOrder(snapshot)) {
-    blocks.push({ type: 'heading', level: 2, text: `${board.title || labels.emptyText} (${labels.template(board.template)})` })
+    blocks.push({ type: 'heading', level: 2, text: boardHeading(board, labels) })
     blocks.push(...boardBlocks(snapshot, board, labels, options))
   }
   return blocks

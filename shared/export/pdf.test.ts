@@ -4,7 +4,7 @@ import { fitLines, layoutBoard, wrapText } from './boardLayout'
 import { buildMinutes } from './minutes'
 import { boardsToPdf, makeSanitizer, reportToPdf } from './pdf'
 import { englishLabels, HOSTILE, testWorkshop } from './testWorkshop'
-import { boardsInOrder } from './workshopOutline'
+import { boardHasContent, boardHeading, boardsInOrder } from './workshopOutline'
 
 const snapshot = testWorkshop()
 const pages = boardsInOrder(snapshot).map((board) => ({ title: board.title, drawing: layoutBoard(snapshot, board, englishLabels) }))
@@ -101,5 +101,31 @@ describe('PDF generators', () => {
     expect(log).toContain('Kari Nordmann')
     expect(log).toContain('Frivilligsentralen')
     expect(loaded.getTitle()).toBe(HOSTILE.script)
+  })
+
+  it('draws the challenge board\'s links as arrows between the cards, in the relation\'s colour', () => {
+    const drawing = layoutBoard(snapshot, snapshot.boards.find((b) => b.id === 'cb')!, englishLabels)
+    const arrows = drawing.ops.filter((op) => op.op === 'arrow')
+    expect(arrows.map((a) => a.color).sort()).toEqual(['#1f6f5c', '#8a5300'])
+    // Each runs from one lane's card edge to the next lane's: right to left, not within a lane.
+    for (const a of arrows) expect(a.x1).toBeGreaterThan(a.x2)
+  })
+
+  it('draws the influence/interest grid beside the zones, with its quadrants and every stakeholder', () => {
+    const drawing = layoutBoard(snapshot, snapshot.boards.find((b) => b.id === 'map')!, englishLabels)
+    const texts = drawing.ops.flatMap((op) => (op.op === 'text' ? [op.text] : []))
+    for (const q of ['Manage closely', 'Keep satisfied', 'Keep informed', 'Monitor']) expect(texts).toContain(q)
+    // Each stakeholder twice: in its zone and on the grid.
+    expect(texts.filter((t) => t === 'Frivilligsentralen')).toHaveLength(2)
+  })
+
+  it('names a board once when its title is the template\'s name, and gives an empty board no report page', () => {
+    expect(boardHeading({ title: 'Stakeholder map', template: 'stakeholderMap' }, { ...englishLabels, template: () => 'Stakeholder map' })).toBe('Stakeholder map')
+    expect(boardHeading({ title: 'Interessenter', template: 'stakeholderMap' }, englishLabels)).toBe('Interessenter (stakeholder map)')
+    expect(boardHeading({ title: '', template: 'canvas' }, englishLabels)).toBe(`${englishLabels.emptyText} (free canvas)`)
+    const withEmpty = { ...snapshot, boards: [...snapshot.boards, { ...snapshot.boards.find((b) => b.id === 'canvas')!, id: 'empty', order: 'a9' }] }
+    expect(boardsInOrder(withEmpty).filter((b) => boardHasContent(withEmpty, b)).map((b) => b.id)).toEqual(boardsInOrder(snapshot).map((b) => b.id))
+    const unlinked = { ...withEmpty.boards.find((b) => b.id === 'matrix')!, linkedBoardId: '' }
+    expect(boardHasContent(withEmpty, unlinked)).toBe(false)
   })
 })

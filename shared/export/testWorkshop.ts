@@ -43,6 +43,7 @@ export const englishLabels: ExportLabels = {
   collaborations: 'Collaborations',
   collaborationField: (f) => f,
   noLinkedMap: 'Not linked to a stakeholder map.',
+  quadrant: (q) => ({ keepSatisfied: 'Keep satisfied', manageClosely: 'Manage closely', monitor: 'Monitor', keepInformed: 'Keep informed' })[q],
   lane: (l) => ({ challenge: 'Challenge', solution: 'Solution', action: 'Action' })[l],
   actions: 'Actions',
   action: 'Action',

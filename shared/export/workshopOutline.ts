@@ -10,6 +10,7 @@ import type { StakeholderRecord } from '../schema/records/stakeholder'
 import type { StakeholderGroupRecord } from '../schema/records/stakeholderGroup'
 import { sustainabilityDimensions } from '../schema/tags'
 import type { ItemKind, ItemOfKind } from '../schema/schema'
+import type { ExportLabels } from './exportLabels'
 import type { WorkshopSnapshot } from './workshopJson'
 
 /**
@@ -20,6 +21,34 @@ export function itemsOfKind<K extends ItemKind>(snapshot: WorkshopSnapshot, boar
   return snapshot.items
     .filter((item): item is ItemOfKind<K> => item.boardId === boardId && item.kind === kind)
     .sort((a, b) => a.createdAt - b.createdAt || (a.id < b.id ? -1 : a.id > b.id ? 1 : 0))
+}
+
+/**
+ * A board's heading in the exports: its title, and the template's name only when the title does
+ * not already say it ("Interessentkart", not "Interessentkart (interessentkart)").
+ */
+export function boardHeading(board: Pick<BoardRecord, 'title' | 'template'>, labels: Pick<ExportLabels, 'template' | 'emptyText'>): string {
+  const title = board.title.trim()
+  const template = labels.template(board.template)
+  if (!title) return `${labels.emptyText} (${template})`
+  return title.toLocaleLowerCase() === template.trim().toLocaleLowerCase() ? title : `${title} (${template})`
+}
+
+/**
+ * Whether a board has anything to draw: notes or shapes, stakeholders, matrix rows (from its
+ * map), cards. The report gives a board a page only then; its minutes say it is empty.
+ */
+export function boardHasContent(snapshot: WorkshopSnapshot, board: BoardRecord): boolean {
+  switch (board.template) {
+    case 'canvas':
+      return snapshot.items.some((i) => i.boardId === board.id)
+    case 'stakeholderMap':
+      return itemsOfKind(snapshot, board.id, 'stakeholder').length > 0
+    case 'involvementMatrix':
+      return board.linkedBoardId !== '' && itemsOfKind(snapshot, board.linkedBoardId, 'stakeholder').length > 0
+    case 'challengeBoard':
+      return itemsOfKind(snapshot, board.id, 'card').length > 0
+  }
 }
 
 export function boardsInOrder(snapshot: WorkshopSnapshot): BoardRecord[] {

@@ -1,5 +1,6 @@
 import * as v from 'valibot'
 import type { Role } from '../access'
+import type { Refusal } from './guard'
 import { cardLanes } from '../schema/records/card'
 import { NOTE_TEXT_MAX, noteColors, type NoteColor } from '../schema/records/note'
 import {
@@ -63,6 +64,11 @@ export const commandSchema = v.variant('type', [
   v.object({ type: v.literal('note.edit'), noteId: idSchema, text: v.pipe(text, v.check((value) => value.trim().length > 0, 'must not be empty')) }),
   v.object({ type: v.literal('note.withdraw'), noteId: idSchema }),
   v.object({ type: v.literal('participant.remove'), participantId: idSchema }),
+  /**
+   * A resident erases what they wrote (their right to erasure, on the privacy page): the items they
+   * added and their held notes; `itemIds` limits it to those, every one of which must be theirs.
+   */
+  v.object({ type: v.literal('own.erase'), itemIds: v.optional(v.pipe(v.array(idSchema), v.minLength(1), v.maxLength(500))) }),
   v.object({ type: v.literal('summon'), boardId, view: v.nullable(view) }),
   v.object({ type: v.literal('follow.start') }),
   v.object({ type: v.literal('follow.stop') }),
@@ -104,6 +110,8 @@ export const commandRoles: { [T in CommandType]: readonly Role[] } = {
   'note.edit': ['facilitator', 'participant'],
   'note.withdraw': ['facilitator', 'participant'],
   'participant.remove': ['facilitator'],
+  // A facilitator's items are not owned by one person ('facilitator' is every facilitator).
+  'own.erase': ['participant'],
   summon: ['facilitator'],
   'follow.start': ['facilitator'],
   'follow.stop': ['facilitator'],
@@ -122,12 +130,21 @@ export const commandErrors = [
   'noPhase',
   'tooMany',
   'locked',
+  'notYours',
+  /** The workshop reached its size limit (server/limits): nothing new until something is deleted. */
+  'workshopFull',
   'serverError',
 ] as const
 export type CommandError = (typeof commandErrors)[number]
 
 /** Why the server undid a client's document update. */
-export const refusalReasons = ['readOnly', 'facilitatorOnly', 'locked', 'privatePhase', 'notYours', 'invalid'] as const
+/**
+ * Why the server refused a client's update (docs/facilitation.md): the role rules (`readOnly` …
+ * `notYours`), a record the validators refuse or a part a workshop does not have (`invalid`), structs
+ * written under someone else's Yjs client id (`authorship`), and an update building on something the
+ * server does not have, which it asks the client to send again (`outOfOrder`).
+ */
+export const refusalReasons = ['readOnly', 'facilitatorOnly', 'locked', 'privatePhase', 'notYours', 'invalid', 'authorship', 'outOfOrder', 'workshopFull'] as const
 export type RefusalReason = (typeof refusalReasons)[number]
 
 /** A note that is not on a board (yet): written in private, waiting for approval, or hidden by the facilitator. */
@@ -177,8 +194,12 @@ export type ServerMessage =
   | { type: 'welcome'; role: Role; participantId: string; serverTime: number }
   | { type: 'reply'; id: string; ok: true; result?: unknown }
   | { type: 'reply'; id: string; ok: false; error: CommandError; message: string }
-  /** `records`: the sender's writing the undo took away (server/facilitation/refusedRecords.ts), kept by the app for its author. */
-  | { type: 'refused'; reason: RefusalReason; boardId: string | null; records?: RefusedRecord[] }
+  /**
+   * An update of this client's was refused (Refusal in shared/facilitation/guard.ts: reason, board,
+   * record, detail); `records`: the sender's writing the undo took away
+   * (server/facilitation/refusedRecords.ts), kept by the app for its author.
+   */
+  | ({ type: 'refused'; records?: RefusedRecord[] } & Refusal)
   /** To each participant: their own held notes and their dots in the open vote. */
   | { type: 'mine'; notes: HeldNote[]; ballots: OwnBallots | null }
   /**
@@ -189,6 +210,19 @@ export type ServerMessage =
   | { type: 'held'; reset: boolean; upsert: HeldNote[]; remove: string[]; privateNotes: number; privateAuthors: number }
   /** The open vote: dots per item (empty while hidden), and how many people and dots so far. */
   | { type: 'tally'; voteId: string; counts: Record<string, number>; voters: number; dots: number }
+  /**
+   * To facilitators, when the workshop's stored size crosses a level of its cap (server/limits):
+   * `warning` from CAPACITY_WARNING of it, `full` at the cap (growth is refused), `ok` below again.
+   */
+  | { type: 'capacity'; level: CapacityLevel; storedBytes: number; maxBytes: number }
+
+export type CapacityLevel = 'ok' | 'warning' | 'full'
+/** The share of the size cap from which the facilitator is warned. */
+export const CAPACITY_WARNING = 0.8
+
+export function capacityLevel(storedBytes: number, maxBytes: number): CapacityLevel {
+  return storedBytes >= maxBytes ? 'full' : storedBytes >= CAPACITY_WARNING * maxBytes ? 'warning' : 'ok'
+}
 
 export type CommandResult<T extends CommandType> = T extends 'time'
   ? { serverTime: number }
@@ -198,7 +232,9 @@ export type CommandResult<T extends CommandType> = T extends 'time'
       ? OwnBallots
       : T extends 'phase.reveal' | 'held.approve'
         ? { revealed: number }
-        : undefined
+        : T extends 'own.erase'
+          ? { erased: number }
+          : undefined
 
 export type { CameraView }
 

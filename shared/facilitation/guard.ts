@@ -22,10 +22,18 @@ export interface ItemChange {
   boardAfter: string | null
 }
 
+/**
+ * Why an update was refused, as the sender is told it (the control channel's `refused` message
+ * carries these fields as they are, so a field added here reaches the client without more wiring).
+ */
 export interface Refusal {
   reason: RefusalReason
   /** The board the refusal is about, when there is one (a locked board, the private board). */
   boardId: string | null
+  /** The record the refusal is about, when there is one (the first invalid record). */
+  recordId?: string
+  /** What is wrong, for people reading logs and for tools (a validator's message, in English). */
+  detail?: string
 }
 
 /**

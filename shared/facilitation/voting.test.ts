@@ -1,7 +1,7 @@
 import { describe, expect, it } from 'vitest'
 import type { CardRecord } from '../schema/records/card'
 import type { NoteRecord } from '../schema/records/note'
-import { dotsUsed, isVotable, planCast, planRetract, rankResults, tallyBallots } from './voting'
+import { castBlock, dotsUsed, isVotable, planCast, planRetract, rankResults, tallyBallots } from './voting'
 
 const rules = { boardId: 'b1', lane: '' as const, votesPerPerson: 3, maxPerItem: 2 }
 
@@ -21,6 +21,19 @@ describe('planCast', () => {
     const counts = { a: 1 }
     planCast(rules, counts, 'a')
     expect(counts).toEqual({ a: 1 })
+  })
+})
+
+describe('castBlock', () => {
+  it.each([
+    ['nothing given yet', {}, 'a', null],
+    ['one below the item limit', { a: 1 }, 'a', null],
+    ['at the item limit', { a: 2 }, 'a', 'itemLimit'],
+    ['another item while dots are left', { a: 2 }, 'b', null],
+    ['no dots left, an untouched item', { a: 2, b: 1 }, 'c', 'voteLimit'],
+    ['no dots left wins over the item limit', { a: 2, b: 1 }, 'a', 'voteLimit'],
+  ])('%s', (_name, counts, itemId, expected) => {
+    expect(castBlock(rules, counts, itemId)).toBe(expected)
   })
 })
 

@@ -26,10 +26,19 @@ export function dotsUsed(counts: Readonly<Record<string, number>>): number {
 
 /** One more dot on `itemId`, or why not. */
 export function planCast(rules: VoteRules, counts: Readonly<Record<string, number>>, itemId: string): { ok: true; counts: Record<string, number> } | { ok: false; error: BallotError } {
-  if (dotsUsed(counts) >= rules.votesPerPerson) return { ok: false, error: 'voteLimit' }
-  const onItem = counts[itemId] ?? 0
-  if (onItem >= rules.maxPerItem) return { ok: false, error: 'itemLimit' }
-  return { ok: true, counts: { ...counts, [itemId]: onItem + 1 } }
+  const error = castBlock(rules, counts, itemId)
+  if (error) return { ok: false, error }
+  return { ok: true, counts: { ...counts, [itemId]: (counts[itemId] ?? 0) + 1 } }
+}
+
+/**
+ * Why one more dot on `itemId` would be refused, or null when it would not: what a "+" shows before
+ * the tap (disabled, with the reason), from the same rules as `planCast`.
+ */
+export function castBlock(rules: Pick<VoteRules, 'votesPerPerson' | 'maxPerItem'>, counts: Readonly<Record<string, number>>, itemId: string): BallotError | null {
+  if (dotsUsed(counts) >= rules.votesPerPerson) return 'voteLimit'
+  if ((counts[itemId] ?? 0) >= rules.maxPerItem) return 'itemLimit'
+  return null
 }
 
 /** One dot fewer on `itemId` (none is a no-op, so a double tap cannot go negative). */

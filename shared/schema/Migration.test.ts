@@ -3,7 +3,9 @@ import { createMigrationSequence, migrateRecord, setMigrationStepListener } from
 import { boardMigrations, boardVersions, validateBoard } from './records/board'
 import { cardMigrations, cardVersions, validateCard } from './records/card'
 import { noteMigrations, noteVersions, validateNote } from './records/note'
-import { recordMigrations } from './schema'
+import { validateWorkshopMeta, workshopMetaMigrations, workshopMetaVersions } from './records/workshopMeta'
+import { recordMigrations, validateItem, type RecordKind } from './schema'
+import { clampOrderKey, ORDER_MAX } from './validation'
 
 const ran = new Set<string>()
 beforeAll(() => setMigrationStepListener((id) => ran.add(id)))
@@ -45,11 +47,11 @@ describe('note migrations', () => {
 
 describe('card migrations', () => {
   it(`${cardVersions.AddOrigin}: AddOrigin says old cards were made where they are`, () => {
-    const v1 = {
+    const v2 = {
       id: 'c1', kind: 'card', boardId: 'b1', lane: 'action', text: 'Ring rektor', order: 'a0', owner: 'Kari', dueDate: '', status: 'open', createdAt: 1, sdgs: [], dimension: '',
     }
-    const up = migrateRecord(cardMigrations, v1, cardVersions.Initial)
-    expect(up).toEqual({ ...v1, origin: null })
+    const up = migrateRecord(cardMigrations, v2, cardVersions.Bounded)
+    expect(up).toEqual({ ...v2, origin: null })
     expect(validateCard(up).ok).toBe(true)
   })
 
@@ -58,10 +60,75 @@ describe('card migrations', () => {
     [null, true],
     [{ workshopId: 'w1' }, false],
     [{ workshopId: 'w 1', cardId: 'c9' }, false],
+    [{ workshopId: 'w'.repeat(65), cardId: 'c9' }, false],
     [{ workshopId: 'w1', cardId: 'c9', extra: 1 }, false],
   ])('an origin %j is valid: %s', (origin, valid) => {
     const card = { id: 'c1', kind: 'card', boardId: 'b1', lane: 'action', text: '', order: 'a0', owner: '', dueDate: '', status: 'open', origin, createdAt: 1, sdgs: [], dimension: '' }
     expect(validateCard(card).ok).toBe(valid)
+  })
+})
+
+// One record of each kind as version 1 (or the version before Bounded) wrote it.
+const beforeBounded = {
+  board: { id: 'b1', title: 'Tavle 1', order: 'a0', template: 'canvas', showHelp: true, linkedBoardId: '' },
+  note: { id: 'n1', kind: 'note', boardId: 'b1', x: 0, y: 0, w: 160, h: 160, color: 'yellow', text: 'hei', createdAt: 1, sdgs: [], dimension: '' },
+  stakeholderGroup: { id: 'g1', kind: 'stakeholderGroup', boardId: 'b1', name: '', preset: 'authorities', order: 'a0', createdAt: 1 },
+  stakeholder: {
+    id: 's1', kind: 'stakeholder', boardId: 'b1', groupId: '', name: 'Idrettsrådet', influence: 3, interest: 5, contactPerson: '', message: '',
+    channel: '', frequency: '', x: 0, y: 0, levelNow: 0, levelWanted: 0, createdAt: 1, sdgs: [], dimension: '',
+  },
+  collaboration: {
+    id: 'c1', kind: 'collaboration', boardId: 'b1', stakeholderId: 's1', goals: '', rolesAndResponsibility: '', funding: '', expectedResults: '',
+    indicators: '', platforms: '', createdAt: 1,
+  },
+  card: { id: 'k1', kind: 'card', boardId: 'b1', lane: 'action', text: 'Søke', order: 'a0', owner: '', dueDate: '', status: 'open', createdAt: 1, sdgs: [], dimension: '' },
+  connector: { id: 'x1', kind: 'connector', boardId: 'b1', from: { itemId: 'a' }, to: { x: 1, y: 2 }, relation: '', arrowhead: 'end', color: '#1d2320', createdAt: 1 },
+  text: { id: 't1', kind: 'text', boardId: 'b1', x: 0, y: 0, w: 200, text: 'Overskrift', fontSize: 24, color: '#1d2320', createdAt: 1, sdgs: [], dimension: '' },
+  shape: { id: 'h1', kind: 'shape', boardId: 'b1', shape: 'rect', x: 0, y: 0, w: 100, h: 50, fill: '', stroke: '#1d2320', text: '', createdAt: 1, sdgs: [], dimension: '' },
+  stroke: { id: 'p1', kind: 'stroke', boardId: 'b1', x: 0, y: 0, points: [0, 0, 0.5], color: '#1d2320', size: 4, createdAt: 1 },
+  image: { id: 'i1', kind: 'image', boardId: 'b1', x: 0, y: 0, w: 320, h: 240, hash: 'a'.repeat(64), mime: 'image/png', alt: '', createdAt: 1 },
+} as const
+type BoundedKind = keyof typeof beforeBounded
+// The version each kind's Bounded step brings a record to: the current one, but for kinds with steps after it.
+const boundedVersion = (kind: BoundedKind): number => (kind === 'card' ? cardVersions.Bounded : recordMigrations[kind].currentVersion)
+const validate = (kind: BoundedKind, record: object) => (kind === 'board' ? validateBoard(record) : validateItem(record))
+
+describe('Bounded: every field bounded, nothing else kept', () => {
+  it.each(Object.keys(beforeBounded) as BoundedKind[])('%s: drops fields the kind does not have and keeps the rest', (kind) => {
+    const sequence = recordMigrations[kind as RecordKind]
+    const record = { ...beforeBounded[kind], junk: 'x'.repeat(5000), secret: { nested: true } }
+    const up = migrateRecord(sequence, record, boundedVersion(kind) - 1)
+    // What the steps after Bounded add, they add to the clean record as well.
+    expect(up).toEqual(migrateRecord(sequence, beforeBounded[kind], boundedVersion(kind)))
+    expect(validate(kind, up)).toMatchObject({ ok: true })
+    // The validator now refuses what the step dropped.
+    expect(validate(kind, record).ok).toBe(false)
+  })
+
+  it.each(['board', 'card', 'stakeholderGroup'] as const)('%s: an order key too long or not a key is clamped to one that sorts where it did', (kind) => {
+    const sequence = recordMigrations[kind]
+    const long = 'a0' + 'V'.repeat(ORDER_MAX + 500)
+    const up = migrateRecord(sequence, { ...beforeBounded[kind], order: long }, boundedVersion(kind) - 1)
+    expect(up.order).toBe(long.slice(0, ORDER_MAX))
+    expect(validate(kind, up)).toMatchObject({ ok: true })
+    const broken = migrateRecord(sequence, { ...beforeBounded[kind], order: 'a0x0' }, boundedVersion(kind) - 1)
+    expect(broken.order).toBe('a0x')
+  })
+
+  it('clampOrderKey: cuts trailing zeros a cut leaves, and makes a0 of what is no key at all', () => {
+    expect(clampOrderKey('a0' + 'V'.repeat(ORDER_MAX - 3) + '00000')).toBe('a0' + 'V'.repeat(ORDER_MAX - 3))
+    expect(clampOrderKey('not a key')).toBe('a0')
+    expect(clampOrderKey(42)).toBe('a0')
+    expect(clampOrderKey('a1V')).toBe('a1V')
+  })
+
+  it(`${workshopMetaVersions.Bounded}: workshopMeta keeps title, language and createdAt, and cuts a language at a subtag`, () => {
+    const meta = { title: 'Dialog', language: 'nb', createdAt: 1, junk: 'x' }
+    expect(migrateRecord(workshopMetaMigrations, meta, workshopMetaVersions.Initial)).toEqual({ title: 'Dialog', language: 'nb', createdAt: 1 })
+    const long = migrateRecord(workshopMetaMigrations, { ...meta, language: 'nb-NO' + '-abcdefgh'.repeat(10) }, workshopMetaVersions.Initial)
+    expect(long.language).toBe('nb-NO-abcdefgh-abcdefgh-abcdefgh')
+    expect(validateWorkshopMeta(long).ok).toBe(true)
+    expect(migrateRecord(workshopMetaMigrations, { ...meta, language: '💥' }, workshopMetaVersions.Initial).language).toBe('nb')
   })
 })
 

@@ -53,3 +53,15 @@ export function migrateRecord(sequence: MigrationSequence, record: PlainRecord, 
   }
   return result
 }
+
+/**
+ * The fields of `record` named in `keys`, nothing else: for the steps that made a kind's validator
+ * strict (a field it does not know is refused, so a record cannot carry a megabyte beside its
+ * fields). Each step lists its kind's fields as they were then, so a later version's changes do not
+ * reach back into it.
+ */
+export function pickFields(record: PlainRecord, keys: readonly string[]): PlainRecord {
+  const picked: PlainRecord = {}
+  for (const key of keys) if (Object.hasOwn(record, key)) picked[key] = record[key]
+  return picked
+}

@@ -55,8 +55,9 @@ describe('schema fingerprints (shared/schema/schemaFingerprints.json)', () => {
   })
 
   it('names a stored version newer than the code', () => {
-    const ahead: SchemaFingerprints = { ...today(), card: { ...today().card, '9': today().card!['1']! } }
-    expect(checkFingerprints(ahead)).toEqual([{ kind: 'card', version: 2, problem: 'newerStored', storedVersion: 9 }])
+    const version = recordMigrations.card.currentVersion
+    const ahead: SchemaFingerprints = { ...today(), card: { ...today().card, '9': today().card![String(version)]! } }
+    expect(checkFingerprints(ahead)).toEqual([{ kind: 'card', version, problem: 'newerStored', storedVersion: 9 }])
   })
 })
 
@@ -73,9 +74,10 @@ describe('addFingerprints (npm run schema:fingerprint)', () => {
 
   it('refuses to overwrite a version whose validator changed, and adds nothing for it', () => {
     const wrong = fingerprintSchema(v.object({ other: v.number() }))
-    const { next, refused } = addFingerprints({ ...today(), note: { '2': wrong } })
+    const current = String(recordMigrations.note.currentVersion)
+    const { next, refused } = addFingerprints({ ...today(), note: { [current]: wrong } })
     expect(refused.map((problem) => `${problem.kind}:${problem.problem}`)).toEqual(['note:changed'])
-    expect(next.note!['2']).toEqual(wrong)
+    expect(next.note![current]).toEqual(wrong)
   })
 
   it('leaves the committed file as it is: nothing to add', () => {

@@ -1,11 +1,12 @@
 import { mkdir } from 'node:fs/promises'
-import { createRequire } from 'node:module'
 import { afterAll, beforeAll, describe, expect, it } from 'vitest'
 import type { Locator, Page } from 'playwright-core'
 import { formatJoinCode } from '../../shared/access'
 import { readSession, type SessionRecord } from '../../shared/schema/records/session'
 import { connectControl, joinWorkshop, TestResources, type ControlClient } from '../server/helpers'
+import { injectAxe } from './axeAudit'
 import { createWorkshopWithAccess, newPerson, openWorkshop, phone, startE2E, type E2E, workshopUrl } from './harness'
+import { wcagTags } from './axeTags'
 
 // A facilitator runs a session from the facilitation panel in real Chromium while a participant
 // takes part in a second browser (joined with the participant link the panel shows) and from a
@@ -14,7 +15,6 @@ import { createWorkshopWithAccess, newPerson, openWorkshop, phone, startE2E, typ
 // join screen with its code and QR code. Screenshots go to /tmp/console/ to be looked at.
 
 const SHOTS = '/tmp/console'
-const axePath = createRequire(import.meta.url).resolve('axe-core/axe.min.js')
 
 let e2e: E2E
 const resources = new TestResources()
@@ -45,12 +45,15 @@ async function noteTexts(page: Page): Promise<string[]> {
 }
 
 async function axeViolations(page: Page, view: string): Promise<string[]> {
-  if (!(await page.evaluate(() => 'axe' in window))) await page.addScriptTag({ path: axePath })
+  await injectAxe(page)
   type AxeResult = { violations: { id: string; help: string; nodes: { target: unknown[] }[] }[] }
-  const result = await page.evaluate(() =>
-    (window as unknown as { axe: { run(context: Document, options: object): Promise<AxeResult> } }).axe.run(document, {
-      runOnly: { type: 'tag', values: ['wcag2a', 'wcag2aa', 'wcag21a', 'wcag21aa'] },
-    }),
+  // The tags go in as an argument: the function runs in the page, where imports do not exist.
+  const result = await page.evaluate(
+    (tags) =>
+      (window as unknown as { axe: { run(context: Document, options: object): Promise<AxeResult> } }).axe.run(document, {
+        runOnly: { type: 'tag', values: tags },
+      }),
+    wcagTags,
   )
   return result.violations.flatMap((v) => v.nodes.map((n) => `[${view}] ${v.id}: ${v.help} — ${JSON.stringify(n.target)}`))
 }

@@ -3,7 +3,7 @@ import { tmpdir } from 'node:os'
 import { join } from 'node:path'
 import pino from 'pino'
 import { chromium, type Browser, type BrowserContext, type Page } from 'playwright-core'
-import { createSamskapServer } from '../../server/createSamskapServer'
+import { createSamskapServer, type SamskapServerOptions } from '../../server/createSamskapServer'
 import type { CreatedWorkshop } from '../../shared/access'
 
 /** Flags for Debian's Chromium in a sandbox with no network but loopback. */
@@ -25,8 +25,11 @@ export interface E2E {
   close(): Promise<void>
 }
 
-/** The real server on port 0 serving the built client (`vite build` runs before the tests). */
-export async function startE2E(): Promise<E2E> {
+/**
+ * The real server on port 0 serving the built client (`vite build` runs before the tests);
+ * `options` reach createSamskapServer (sign-in settings, retention).
+ */
+export async function startE2E(options: Partial<SamskapServerOptions> = {}): Promise<E2E> {
   const dataDir = await mkdtemp(join(tmpdir(), 'samskap-e2e-'))
   const server = await createSamskapServer({
     port: 0,
@@ -34,6 +37,7 @@ export async function startE2E(): Promise<E2E> {
     dataDir,
     staticDir: join(import.meta.dirname, '..', '..', 'dist'),
     logger: pino({ level: 'silent' }),
+    ...options,
   })
   const browser = await chromium.launch({ executablePath: process.env.CHROMIUM_PATH ?? '/usr/bin/chromium', args: chromiumArgs })
   return {

@@ -205,6 +205,47 @@ describe('involvement matrix', () => {
     }
   })
 
+  it('keeps the level headers in view while many rows scroll, on a desktop and on a phone', async () => {
+    const workshopId = await createWorkshop(e2e, 'Mange interessenter')
+    const url = workshopUrl(e2e, workshopId)
+    const kari = await newPerson(e2e, 'Kari')
+    const ola = await newPerson(e2e, 'Ola', phone)
+    await openWorkshop(kari.page, url)
+    await kari.page.getByRole('button', { name: 'Legg til tavle' }).first().click()
+    await kari.page.getByRole('button', { name: /Workshop-pakke/ }).click()
+    const writer = await connectDoc(workshopId)
+    try {
+      const boards = await poll(async () => writer.boards(), (b) => b.some((x) => x.template === 'involvementMatrix'), 'the kit’s boards')
+      const map = boards.find((b) => b.template === 'stakeholderMap')!
+      const matrix = boards.find((b) => b.template === 'involvementMatrix')!
+      const group = writer.items().find((i) => i.kind === 'stakeholderGroup' && i.boardId === map.id)!
+      writer.addStakeholders(
+        String(map.id),
+        Array.from({ length: 24 }, (_, i) => ({ name: `Interessent ${i + 1}`, groupId: String(group.id) })),
+      )
+      await openWorkshop(ola.page, `${url}&board=${String(matrix.id)}`)
+      await kari.page.getByRole('tab', { name: String(matrix.title) }).click()
+      for (const [page, name] of [
+        [kari.page, 'desktop'],
+        [ola.page, 'phone'],
+      ] as const) {
+        await expect.poll(() => page.getByTestId('matrix-row').count()).toBe(24)
+        // Scroll the rows to the last one: the header row stays at the top of the table's box.
+        await page.getByTestId('matrix-row').last().scrollIntoViewIfNeeded()
+        const scroller = page.locator('.matrix-scroller')
+        expect(await scroller.evaluate((el) => el.scrollTop)).toBeGreaterThan(200)
+        const [box, header] = await Promise.all([scroller.boundingBox(), page.getByRole('columnheader', { name: /Partnerskap/ }).boundingBox()])
+        expect(Math.abs(header!.y - box!.y)).toBeLessThanOrEqual(2)
+        expect(await page.getByRole('columnheader', { name: /Partnerskap/ }).isVisible()).toBe(true)
+        await page.screenshot({ path: `test-results/e2e-matrix-sticky-${name}.png` })
+      }
+    } finally {
+      writer.close()
+      await kari.context.close()
+      await ola.context.close()
+    }
+  })
+
   it('an unlinked matrix offers the stakeholder maps and links to the chosen one', async () => {
     const workshopId = await createWorkshop(e2e, 'Uten kobling')
     const kari = await newPerson(e2e, 'Kari')
@@ -214,7 +255,7 @@ describe('involvement matrix', () => {
       await kari.page.getByRole('button', { name: 'Legg til tavle' }).first().click()
       await kari.page.getByRole('button', { name: /^Interessentkart/ }).click()
       await kari.page.getByRole('button', { name: 'Legg til tavle' }).first().click()
-      await kari.page.getByRole('button', { name: /^Involveringsmatrise/ }).click()
+      await kari.page.getByRole('button', { name: /^Involvering/ }).click()
       const writer = await connectDoc(workshopId)
       try {
         const matrix = await poll(

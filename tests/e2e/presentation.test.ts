@@ -1,8 +1,9 @@
 import { mkdirSync } from 'node:fs'
-import { createRequire } from 'node:module'
 import type { BrowserContext, Locator, Page } from 'playwright-core'
 import { afterAll, beforeAll, describe, expect, it } from 'vitest'
+import { injectAxe } from './axeAudit'
 import { createWorkshopWithAccess, phone, startE2E, workshopUrl, type E2E } from './harness'
+import { wcagTags } from './axeTags'
 
 // Presentation mode on a projector following a citizen dialogue by itself: the facilitator runs
 // the session from a laptop window while a second window of theirs shows the presentation at
@@ -13,7 +14,6 @@ import { createWorkshopWithAccess, phone, startE2E, workshopUrl, type E2E } from
 const SHOTS = '/tmp/presentation'
 const projector = { width: 1920, height: 1080 }
 const laptop = { width: 1440, height: 900 }
-const axePath = createRequire(import.meta.url).resolve('axe-core/axe.min.js')
 
 let e2e: E2E
 const contexts: BrowserContext[] = []
@@ -61,11 +61,14 @@ async function section(page: Page, name: string): Promise<Locator> {
 }
 
 async function audit(page: Page, view: string): Promise<string[]> {
-  if (!(await page.evaluate(() => 'axe' in window))) await page.addScriptTag({ path: axePath })
-  const result = await page.evaluate(() =>
-    (window as unknown as { axe: { run(c: Document, o: object): Promise<{ violations: { id: string; help: string; nodes: { target: unknown[] }[] }[] }> } }).axe.run(document, {
-      runOnly: { type: 'tag', values: ['wcag2a', 'wcag2aa', 'wcag21a', 'wcag21aa'] },
-    }),
+  await injectAxe(page)
+  // The tags go in as an argument: the function runs in the page, where imports do not exist.
+  const result = await page.evaluate(
+    (tags) =>
+      (window as unknown as { axe: { run(c: Document, o: object): Promise<{ violations: { id: string; help: string; nodes: { target: unknown[] }[] }[] }> } }).axe.run(document, {
+        runOnly: { type: 'tag', values: tags },
+      }),
+    wcagTags,
   )
   return result.violations.flatMap((v) => v.nodes.map((n) => `[${view}] ${v.id}: ${v.help} — ${JSON.stringify(n.target)}`))
 }

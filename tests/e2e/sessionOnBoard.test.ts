@@ -1,4 +1,3 @@
-import { createRequire } from 'node:module'
 import { afterAll, beforeAll, describe, expect, it } from 'vitest'
 import type { Page } from 'playwright-core'
 import { WebSocket } from 'ws'
@@ -7,7 +6,9 @@ import type { Command } from '../../shared/facilitation/commands'
 import { planAddCard } from '../../shared/logic/challengeBoard'
 import { SYNC_PATH } from '../../shared/protocol'
 import { WorkshopStore } from '../../client/src/store/WorkshopStore'
+import { injectAxe } from './axeAudit'
 import { createWorkshopWithAccess, newPerson, openWorkshop, phone, startE2E, waitFor, workshopUrl, type E2E } from './harness'
+import { wcagTags } from './axeTags'
 
 // What a facilitation session means on the full board, in real Chromium: the facilitator in one
 // browser (facilitator link), a participant in another (participant link), and the facilitator's
@@ -94,17 +95,18 @@ function seconds(text: string | null): number {
   return (m ?? NaN) * 60 + (s ?? NaN)
 }
 
-const axePath = createRequire(import.meta.url).resolve('axe-core/axe.min.js')
 
 /** axe-core's WCAG 2.1 A/AA rules on the page as it is now (as tests/e2e/axe.test.ts does for the other views). */
 async function audit(page: Page, view: string): Promise<string[]> {
-  if (!(await page.evaluate(() => 'axe' in window))) await page.addScriptTag({ path: axePath })
+  await injectAxe(page)
   type Result = { violations: { id: string; help: string; nodes: { target: unknown[] }[] }[] }
+  // The tags go in as an argument: the function runs in the page, where imports do not exist.
   const result = await page.evaluate(
-    () =>
+    (tags) =>
       (window as unknown as { axe: { run(context: Document, options: object): Promise<Result> } }).axe.run(document, {
-        runOnly: { type: 'tag', values: ['wcag2a', 'wcag2aa', 'wcag21a', 'wcag21aa'] },
+        runOnly: { type: 'tag', values: tags },
       }),
+    wcagTags,
   )
   return result.violations.flatMap((v) => v.nodes.map((n) => `[${view}] ${v.id}: ${v.help} — ${JSON.stringify(n.target)}`))
 }
@@ -348,8 +350,10 @@ describe('the session on the full board', () => {
     await first.getByTestId('card-vote-counts').filter({ hasText: 'Dine: 1 · Alle: 1' }).waitFor()
     await first.getByTestId('card-vote-cast').click()
     await first.getByTestId('card-vote-counts').filter({ hasText: 'Dine: 2 · Alle: 2' }).waitFor()
-    await first.getByTestId('card-vote-cast').click()
-    await toastOf(per.page).filter({ hasText: 'Høyst 2 prikker på hver.' }).waitFor()
+    // At the per-card maximum "Gi prikk" is disabled before the tap, with the reason on the card.
+    await first.getByTestId('card-vote-blocked').filter({ hasText: 'Høyst 2 prikker på hver.' }).waitFor()
+    expect(await first.getByTestId('card-vote-cast').isDisabled()).toBe(true)
+    expect(await per.page.getByTestId('challenge-card').filter({ hasText: 'Unge deltar ikke' }).getByTestId('card-vote-cast').isDisabled()).toBe(false)
     await per.page.getByTestId('vote-left').filter({ hasText: '1 av 3' }).waitFor()
     await per.page.screenshot({ path: 'test-results/e2e-session-vote-cards.png' })
 
@@ -363,6 +367,9 @@ describe('the session on the full board', () => {
     await second.getByTestId('outline-vote-cast').click()
     await per.page.getByTestId('vote-left').filter({ hasText: '0 av 3' }).waitFor()
     await second.getByTestId('outline-vote').filter({ hasText: 'Dine: 1 · Alle: 1' }).waitFor()
+    // No dots left: every "Gi prikk" in the outline is disabled, with the reason beside it.
+    await second.getByTestId('outline-vote-blocked').filter({ hasText: 'Du har ingen prikker igjen.' }).waitFor()
+    expect(await second.getByTestId('outline-vote-cast').isDisabled()).toBe(true)
     await per.page.getByTestId('session-announcer').filter({ hasText: 'Prikk gitt. 0 igjen.' }).waitFor()
     expect(await audit(per.page, 'vote in the outline')).toEqual([])
     await second.getByTestId('outline-vote-retract').click()

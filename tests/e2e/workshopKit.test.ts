@@ -24,6 +24,10 @@ describe('the workshop kit', () => {
 
     // One choice adds three boards, after the first one.
     await kari.page.getByRole('button', { name: 'Legg til tavle' }).first().click()
+    // The menu names the boards as their tabs will be named, and the kit's line names the same three.
+    const choiceNames = await kari.page.locator('.add-board-menu__choice strong').allInnerTexts()
+    expect(choiceNames).toEqual(['Interessentkart', 'Involvering', 'Utfordringer og tiltak', 'Lerret', 'Workshop-pakke'])
+    expect(await kari.page.getByRole('button', { name: /Workshop-pakke/ }).innerText()).toContain('«Interessentkart», «Involvering» og «Utfordringer og tiltak»')
     await kari.page.getByRole('button', { name: /Workshop-pakke/ }).click()
     const tabs = kari.page.getByRole('tab')
     await expect.poll(() => tabs.allInnerTexts()).toEqual(['Tavle 1', 'Interessentkart', 'Involvering', 'Utfordringer og tiltak'])

@@ -1,6 +1,7 @@
 import { afterEach, describe, expect, it } from 'vitest'
 import * as Y from 'yjs'
-import { JOIN_CODE_ALPHABET, JOIN_FAILURES_PER_WINDOW, type WorkshopAccessInfo } from '../../shared/access'
+import { JOIN_CODE_ALPHABET, JOIN_DEVICE_HEADER, type WorkshopAccessInfo } from '../../shared/access'
+import { defaultLimits } from '../../server/limits/limits'
 import { initializeWorkshop } from '../../shared/doc/workshopDoc'
 import { CloseCode } from '../../shared/protocol'
 import { SqlitePersistence } from '../../server/persistence/SqlitePersistence'
@@ -107,21 +108,24 @@ describe('POST /api/join', () => {
     expect(forged.status).toBe(403)
   })
 
-  it('answers a wrong code with 404 and a message; repeated wrong codes get 429 with Retry-After, even for a right one', async () => {
+  it('answers a wrong code with 404 and a message; a device that keeps guessing gets 429 with Retry-After, even for a right one', async () => {
     const server = await startServer()
     const created = await createWorkshopWithAccess(server.url)
     const wrong = created.code === 'ABC234' ? 'ABC235' : 'ABC234'
-    const first = await postJoin(server.url, { code: wrong })
+    const device = { [JOIN_DEVICE_HEADER]: 'guessing-phone-1' }
+    const first = await postJoin(server.url, { code: wrong }, device)
     expect(first.status).toBe(404)
     expect(((await first.json()) as { error: string }).error).toMatch(/code/)
-    const malformed = await postJoin(server.url, { code: 'not a code' })
+    const malformed = await postJoin(server.url, { code: 'not a code' }, device)
     expect(malformed.status).toBe(404)
-    for (let i = 2; i < JOIN_FAILURES_PER_WINDOW; i++) expect((await postJoin(server.url, { code: wrong })).status).toBe(404)
-    const limited = await postJoin(server.url, { code: wrong })
+    for (let i = 2; i < defaultLimits.joinFailuresPerDevicePer5Minutes; i++) expect((await postJoin(server.url, { code: wrong }, device)).status).toBe(404)
+    const limited = await postJoin(server.url, { code: wrong }, device)
     expect(limited.status).toBe(429)
     expect(Number(limited.headers.get('retry-after'))).toBeGreaterThan(0)
     expect(((await limited.json()) as { error: string }).error).toMatch(/Too many/)
-    expect((await postJoin(server.url, { code: created.code })).status).toBe(429)
+    expect((await postJoin(server.url, { code: created.code }, device)).status).toBe(429)
+    // The phone beside it, on the same Wi-Fi, joins.
+    expect((await postJoin(server.url, { code: created.code }, { [JOIN_DEVICE_HEADER]: 'next-phone-2' })).status).toBe(200)
   })
 
   it('refuses bodies that are not a code or a link token with 400', async () => {

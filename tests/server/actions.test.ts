@@ -39,7 +39,7 @@ async function setup() {
     await synced(client.provider)
     const { boards, items } = getWorkshopMaps(client.doc)
     client.doc.transact(() => {
-      boards.set('cb', createRecordMap(board('cb', 'challengeBoard', 'b0', 'Tiltak')))
+      boards.set('cb', createRecordMap(board('cb', 'challengeBoard', 'a1', 'Tiltak')))
       for (const record of records) items.set((record as { id: string }).id, createRecordMap(record))
     })
     return client

@@ -425,7 +425,7 @@ describe('commands', () => {
   it('"bring everyone here" to another board that takes notes sends the phone page’s notes there too', async () => {
     const { facilitator, boardId, participant } = await room()
     const kari = await participant()
-    const second = { id: 'second', title: 'Tavle 2', order: 'z9', template: 'canvas', showHelp: false, linkedBoardId: '' }
+    const second = { id: 'second', title: 'Tavle 2', order: 'a9', template: 'canvas', showHelp: false, linkedBoardId: '' }
     getWorkshopMaps(facilitator.doc).boards.set(second.id, createRecordMap(second))
     await waitFor(() => getWorkshopMaps(kari.doc).boards.has('second'), 'second board reaches Kari')
     ok(await facilitator.call({ type: 'prompt.set', boardId, lane: '', question: 'Hva trenger parken?' }))

@@ -14,6 +14,7 @@ import type { Command, ServerMessage } from '../../shared/facilitation/commands'
 import { randomJoinCode } from '../../server/access/AccessStore'
 import type { AccessRow } from '../../server/persistence/Persistence'
 import { messageControl, SYNC_PATH } from '../../shared/protocol'
+import { currentSchema, encodeSchemaVersions } from '../../shared/schema/schema'
 import { createSamskapServer, type SamskapServer, type SamskapServerOptions } from '../../server/createSamskapServer'
 
 /** Everything a test opened, closed in afterEach (newest first) so the process never hangs. */
@@ -153,10 +154,16 @@ export function withTimeout<T>(promise: Promise<T>, timeoutMs: number, message: 
 /** Facilitator tokens of the workshops tests created, so clients can connect without passing them around. */
 const facilitatorTokens = new Map<string, string>()
 
+/**
+ * The query a test client connects with: the workshop's facilitator token unless `params.token` says
+ * otherwise, and this app's schema versions (as every client but a facilitator's tools must send)
+ * unless `params.schema` says otherwise (`''` sends none).
+ */
 function withToken(workshopId: string, params: Record<string, string>): Record<string, string> {
   const token = params.token ?? facilitatorTokens.get(workshopId)
-  const { token: _given, ...rest } = params
-  return token ? { ...rest, token } : rest
+  const { token: _given, schema = encodeSchemaVersions(currentSchema), ...rest } = params
+  const withSchema = schema === '' ? rest : { ...rest, schema }
+  return token ? { ...withSchema, token } : withSchema
 }
 
 /** The facilitator token of a workshop made with `createWorkshop` (or `rememberFacilitator`). */

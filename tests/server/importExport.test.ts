@@ -2,12 +2,12 @@ import http from 'node:http'
 import { afterEach, describe, expect, it } from 'vitest'
 import * as Y from 'yjs'
 import type { CreatedWorkshop } from '../../shared/access'
-import { createRecordMap, getWorkshopMaps, readRecord } from '../../shared/doc/workshopDoc'
+import { readBoardMap, readItemMap, readMetaMap } from '../../shared/doc/readRecords'
+import { createRecordMap, getWorkshopMaps } from '../../shared/doc/workshopDoc'
 import { testWorkshop } from '../../shared/export/testWorkshop'
 import { comparableExport, toWorkshopExport, WORKSHOP_IMPORT_MAX_BYTES, type WorkshopExport, type WorkshopSnapshot } from '../../shared/export/workshopJson'
-import { currentSchema, validateBoard, validateItem, type ItemRecord } from '../../shared/schema/schema'
+import { currentSchema, type ItemRecord } from '../../shared/schema/schema'
 import type { BoardRecord } from '../../shared/schema/records/board'
-import { validateWorkshopMeta } from '../../shared/schema/records/workshopMeta'
 import { createWorkshop, rememberFacilitator, synced, TestResources, tokenOf, waitFor } from './helpers'
 
 const resources = new TestResources()
@@ -16,17 +16,17 @@ afterEach(() => resources.dispose())
 /** What the client's store reads from a synced document: every record through its validator. */
 function snapshotOf(doc: Y.Doc): WorkshopSnapshot {
   const { meta, boards, items } = getWorkshopMaps(doc)
-  const metaResult = validateWorkshopMeta(meta.toJSON())
+  const metaResult = readMetaMap(meta)
   if (!metaResult.ok) throw new Error(metaResult.error)
   const boardList: BoardRecord[] = []
-  boards.forEach((map) => {
-    const result = validateBoard(readRecord(map))
+  boards.forEach((map, id) => {
+    const result = readBoardMap(id, map)
     if (!result.ok) throw new Error(result.error)
     boardList.push(result.value)
   })
   const itemList: ItemRecord[] = []
-  items.forEach((map) => {
-    const result = validateItem(readRecord(map))
+  items.forEach((map, id) => {
+    const result = readItemMap(id, map)
     if (!result.ok) throw new Error(result.error)
     itemList.push(result.value)
   })

@@ -1,6 +1,6 @@
 import { afterEach, describe, expect, it } from 'vitest'
 import * as Y from 'yjs'
-import { getWorkshopMaps } from '../../shared/doc/workshopDoc'
+import { createRecordMap, getWorkshopMaps } from '../../shared/doc/workshopDoc'
 import { CloseCode } from '../../shared/protocol'
 import { currentSchema, encodeSchemaVersions } from '../../shared/schema/schema'
 import type { Persistence } from '../../server/persistence/Persistence'
@@ -27,16 +27,12 @@ function contentAtFirstSync(client: Client): Promise<{ notes: number; title: unk
   )
 }
 
+/** Valid notes (the server refuses records that are not), each in its own transaction. */
 function addNotes(doc: Y.Doc, count: number, prefix: string): void {
   const { items } = getWorkshopMaps(doc)
   for (let i = 0; i < count; i++) {
-    doc.transact(() => {
-      const note = new Y.Map<unknown>()
-      note.set('id', `${prefix}${i}`)
-      note.set('kind', 'note')
-      note.set('text', `note ${i}`)
-      items.set(`${prefix}${i}`, note)
-    })
+    const id = `${prefix}${i}`
+    items.set(id, createRecordMap({ id, kind: 'note', boardId: 'b1', x: 0, y: 0, w: 160, h: 160, color: 'yellow', text: `note ${i}`, createdAt: 1, sdgs: [], dimension: '' }))
   }
 }
 

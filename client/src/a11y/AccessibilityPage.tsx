@@ -7,7 +7,7 @@ import { formatCalendarDate } from '../i18n/format'
 import { accessibilityContact } from './accessibilityContact'
 
 /** When the statement was last checked against the app; update it with every revision. */
-export const STATEMENT_DATE = '2026-11-22'
+export const STATEMENT_DATE = '2026-12-05'
 
 const UUTILSYNET_URL = 'https://www.uutilsynet.no/'
 

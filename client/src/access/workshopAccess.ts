@@ -1,4 +1,4 @@
-import { roles, type JoinResult, type Role } from '../../../shared/access'
+import { JOIN_DEVICE_HEADER, roles, type JoinResult, type Role } from '../../../shared/access'
 import { WORKSHOP_ID_PATTERN } from '../../../shared/protocol'
 import { loadStoredList, parseStoredList, saveStoredList } from '../lib/storedList'
 
@@ -79,13 +79,36 @@ export type JoinOutcome =
   | { ok: false; kind: 'tooMany'; retryAfterSeconds: number }
   | { ok: false; kind: 'server'; status: number }
 
+/**
+ * This tab's random id, sent with every join: wrong codes are counted per device as well as per
+ * address, so one person's typos on a venue's Wi-Fi do not lock out the phones beside it.
+ */
+function deviceId(): string {
+  const key = 'samskap.device'
+  try {
+    const stored = sessionStorage.getItem(key)
+    if (stored) return stored
+    const made = randomId()
+    sessionStorage.setItem(key, made)
+    return made
+  } catch {
+    return (fallbackDevice ??= randomId())
+  }
+}
+let fallbackDevice: string | undefined
+
+/** 128 random bits as hex (`crypto.randomUUID` exists only on https, and a venue may serve http). */
+function randomId(): string {
+  return Array.from(crypto.getRandomValues(new Uint8Array(16)), (byte) => byte.toString(16).padStart(2, '0')).join('')
+}
+
 /** `POST /api/join`: with a code, or to learn what a link's token is (and exchange a participant link). */
 export async function requestJoin(body: { code: string } | { workshopId: string; token: string }, signal?: AbortSignal): Promise<JoinOutcome> {
   let response: Response
   try {
     response = await fetch('/api/join', {
       method: 'POST',
-      headers: { 'content-type': 'application/json' },
+      headers: { 'content-type': 'application/json', [JOIN_DEVICE_HEADER]: deviceId() },
       body: JSON.stringify(body),
       signal,
     })

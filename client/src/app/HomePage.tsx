@@ -5,9 +5,12 @@ import { AccessibilityLink } from '../a11y/AccessibilityLink'
 import { JoinByCodeForm } from '../join/JoinByCodeForm'
 import { Brand } from '../ui/Brand'
 import { LanguageSwitch } from '../ui/LanguageSwitch'
-import { NewWorkshopForm } from './NewWorkshopForm'
+import { CreateWorkshopSection } from './CreateWorkshopSection'
+import { MyWorkshops } from './MyWorkshops'
+import { signedIn, useSession } from '../staff/sessionClient'
+import { SignInNotice } from '../staff/SignInNotice'
+import { StaffBar } from '../staff/StaffBar'
 import { OpenByLinkForm } from './OpenByLinkForm'
-import { RecentWorkshops } from './RecentWorkshops'
 
 export function HomePage() {
   const { t } = useTranslation('app')
@@ -16,6 +19,7 @@ export function HomePage() {
   const newId = useId()
   const openId = useId()
   const recentId = useId()
+  const staff = signedIn(useSession())
   useEffect(() => {
     document.title = t('home.documentTitle')
   }, [t])
@@ -23,13 +27,17 @@ export function HomePage() {
     <div className="home-page">
       <header className="home-header">
         <Brand />
-        <LanguageSwitch />
+        <div className="home-header__tools">
+          <StaffBar />
+          <LanguageSwitch />
+        </div>
       </header>
       <main className="home">
         <section className="hero">
           <h1>{t('home.heading')}</h1>
           <p className="hero__tagline">{t('home.tagline')}</p>
         </section>
+        <SignInNotice />
         {/* Residents arrive with a code from the projector: the first thing they need, one tap away. */}
         <section aria-labelledby={joinId} className="home-section home-section--join">
           <h2 id={joinId}>{tPhone('home.heading')}</h2>
@@ -37,12 +45,12 @@ export function HomePage() {
         </section>
         <section aria-labelledby={newId} className="home-section home-section--new">
           <h2 id={newId}>{t('home.new.heading')}</h2>
-          <NewWorkshopForm />
+          <CreateWorkshopSection />
         </section>
         <section aria-labelledby={recentId} className="home-section">
-          <h2 id={recentId}>{t('home.recent.heading')}</h2>
+          <h2 id={recentId}>{staff ? t('staff:mine.heading') : t('home.recent.heading')}</h2>
           <OfflineNotice />
-          <RecentWorkshops headingId={recentId} />
+          <MyWorkshops headingId={recentId} />
         </section>
         <section aria-labelledby={openId} className="home-section">
           <h2 id={openId}>{t('home.open.heading')}</h2>

@@ -2,14 +2,19 @@ import { useId, useRef, useState } from 'react'
 import { useTranslation } from 'react-i18next'
 import { WORKSHOP_TITLE_MAX } from '../../../shared/schema/records/workshopMeta'
 import { rememberCreated } from '../access/workshopAccess'
+import { CreateKeyField } from '../staff/CreateKeyField'
+import { forgetCreateKey, loadCreateKey, saveCreateKey } from '../staff/createKey'
 import { createWorkshop } from './api'
 import { navigate } from '../lib/navigation'
 import { parseWorkshopLink } from '../lib/route'
 
-type Failure = { kind: 'network' } | { kind: 'server'; message: string | null }
+type Failure = { kind: 'network' } | { kind: 'tooMany'; minutes: number } | { kind: 'server'; message: string | null }
 
-export function NewWorkshopForm() {
+/** `askCreateKey`: this server wants its creation key (CREATE_KEY); asked once, then kept on the device. */
+export function NewWorkshopForm({ askCreateKey = false }: { askCreateKey?: boolean }) {
   const { t, i18n } = useTranslation('app')
+  const [createKey, setCreateKey] = useState<{ value: string; error: 'missing' | 'wrong' | null } | null>(null)
+  const needsKey = askCreateKey && (createKey !== null || loadCreateKey() === null)
   const [title, setTitle] = useState('')
   const [showEmptyError, setShowEmptyError] = useState(false)
   const [busy, setBusy] = useState(false)
@@ -34,12 +39,23 @@ export function NewWorkshopForm() {
       inputRef.current?.focus()
       return
     }
+    if (needsKey) {
+      const key = createKey?.value.trim() ?? ''
+      if (key === '') return setCreateKey({ value: '', error: 'missing' })
+      saveCreateKey(key)
+    }
     setBusy(true)
     setFailure(null)
     const language = i18n.resolvedLanguage ?? 'nb'
     const result = await createWorkshop({ title: trimmed, language, boardTitle: t('boards.defaultTitle', { number: 1 }) })
     setBusy(false)
+    if (!result.ok && result.kind === 'server' && askCreateKey && (result.status === 401 || result.status === 403)) {
+      forgetCreateKey()
+      setCreateKey({ value: createKey?.value ?? '', error: 'wrong' })
+      return
+    }
     if (result.ok) {
+      setCreateKey(null)
       rememberCreated(result)
       const route = parseWorkshopLink(result.url) ?? parseWorkshopLink(result.id)
       if (route) {
@@ -50,7 +66,13 @@ export function NewWorkshopForm() {
       return
     }
     // The typed title stays in the field so nothing is lost when the network hiccups.
-    setFailure(result.kind === 'network' ? { kind: 'network' } : { kind: 'server', message: result.message })
+    setFailure(
+      result.kind === 'network'
+        ? { kind: 'network' }
+        : result.kind === 'tooMany'
+          ? { kind: 'tooMany', minutes: Math.ceil(result.retryAfterSeconds / 60) }
+          : { kind: 'server', message: result.message },
+    )
   }
 
   return (
@@ -82,6 +104,13 @@ export function NewWorkshopForm() {
           {error}
         </p>
       )}
+      {needsKey && (
+        <CreateKeyField
+          value={createKey?.value ?? ''}
+          error={createKey?.error ?? null}
+          onChange={(value) => setCreateKey({ value, error: null })}
+        />
+      )}
       <button type="submit" className="button button--primary button--large" disabled={busy}>
         {busy ? t('home.new.creating') : t('home.new.submit')}
       </button>
@@ -90,7 +119,9 @@ export function NewWorkshopForm() {
           <p className="notice notice--error">
             {failure.kind === 'network'
               ? t('home.new.errorNetwork')
-              : failure.message
+              : failure.kind === 'tooMany'
+                ? t('home.new.errorTooMany', { count: failure.minutes })
+                : failure.message
                 ? t('home.new.errorServerWithMessage', { message: failure.message })
                 : t('home.new.errorServer')}
           </p>

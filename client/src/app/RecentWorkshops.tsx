@@ -5,13 +5,15 @@ import { KeptBadge } from '../offline/KeptBadge'
 import { onLinkClick } from '../lib/navigation'
 import { forgetWorkshop, loadRecent, saveRecent } from './recentWorkshops'
 
-export function RecentWorkshops({ headingId }: { headingId: string }) {
+/** `exclude`: workshops listed elsewhere already (a signed-in person's, from the server); then an empty list shows nothing. */
+export function RecentWorkshops({ headingId, exclude }: { headingId: string; exclude?: ReadonlySet<string> }) {
   const { t, i18n } = useTranslation('app')
   const [list, setList] = useState(loadRecent)
-  if (list.length === 0) return <p className="muted">{t('home.recent.empty')}</p>
+  const shown = exclude ? list.filter((w) => !exclude.has(w.id)) : list
+  if (shown.length === 0) return exclude ? null : <p className="muted">{t('home.recent.empty')}</p>
   return (
     <ul className="recent-list" aria-labelledby={headingId}>
-      {list.map((w) => {
+      {shown.map((w) => {
         const route = { page: 'workshop', workshopId: w.id, boardId: null } as const
         const title = w.title || t('workshop.untitled')
         return (

@@ -4,6 +4,7 @@ import { formatJoinCode } from '../../../shared/access'
 import { useAccessInfo } from '../facilitation/accessClient'
 import { CopyField } from '../facilitation/CopyField'
 import { displayAddress } from '../facilitation/displayAddress'
+import { WorkshopStaffSection } from '../staff/WorkshopStaffSection'
 import { StudyTripShare } from '../facilitation/StudyTripShare'
 import { useDismiss } from '../ui/useDismiss'
 import '../facilitation/facilitation.css'
@@ -68,6 +69,7 @@ export function ShareButton({ workshopId }: { workshopId: string }) {
             <StudyTripShare participantLink={info.links.participant} />
           </>
         )}
+        <WorkshopStaffSection workshopId={workshopId} open={open} />
       </div>
     </div>
   )

@@ -1,7 +1,12 @@
+import { retryAfter } from '../lib/retryAfter'
+import { creationHeaders } from '../staff/createKey'
+
 /** Calls to the Samskap server's HTTP API. Expected failures come back as values, not throws. */
 export type CreateWorkshopResult =
   | { ok: true; id: string; url: string; token: string }
   | { ok: false; kind: 'network' }
+  /** This address has created its quota of workshops for the hour (server/limits). */
+  | { ok: false; kind: 'tooMany'; retryAfterSeconds: number }
   | { ok: false; kind: 'server'; status: number; message: string | null }
 
 export interface NewWorkshop {
@@ -15,7 +20,7 @@ export async function createWorkshop(input: NewWorkshop, signal?: AbortSignal): 
   try {
     response = await fetch('/api/workshops', {
       method: 'POST',
-      headers: { 'content-type': 'application/json' },
+      headers: { 'content-type': 'application/json', ...creationHeaders() },
       body: JSON.stringify(input),
       signal,
     })
@@ -30,6 +35,7 @@ export async function createWorkshop(input: NewWorkshop, signal?: AbortSignal): 
     }
     return { ok: false, kind: 'server', status: response.status, message: null }
   }
+  if (response.status === 429) return { ok: false, kind: 'tooMany', retryAfterSeconds: retryAfter(body, response) }
   const error = (body as { error?: unknown } | null)?.error
   return { ok: false, kind: 'server', status: response.status, message: typeof error === 'string' ? error : null }
 }

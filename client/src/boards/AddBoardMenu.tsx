@@ -14,6 +14,7 @@ interface AddBoardMenuProps {
 /** "Add board": offers the templates and the workshop kit, each with one line on what it is for. */
 export function AddBoardMenu({ onAdd, className = 'button add-board' }: AddBoardMenuProps) {
   const { t } = useTranslation('boards')
+  const titles = useTemplateTitles()
   const [open, setOpen] = useState(false)
   const menuId = useId()
   const rootRef = useRef<HTMLDivElement>(null)
@@ -48,8 +49,9 @@ export function AddBoardMenu({ onAdd, className = 'button add-board' }: AddBoard
                     onAdd(choice)
                   }}
                 >
-                  <strong>{t(`templates.${choice}.name`)}</strong>
-                  <span>{t(`templates.${choice}.description`)}</span>
+                  {/* The name a board of this template gets as its tab, so the menu and the tabs agree. */}
+                  <strong>{t(`templates.${choice}.title`)}</strong>
+                  <span>{t(`templates.${choice}.description`, titles)}</span>
                 </button>
               </li>
             ))}

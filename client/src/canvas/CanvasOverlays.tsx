@@ -57,6 +57,7 @@ export function SelectionTools({ store, session, actions, voting, canEdit, hideN
           mine: voting.view?.mine[single.id] ?? 0,
           total: voting.view?.totals ? (voting.view.totals[single.id] ?? 0) : null,
           left: voting.view?.left ?? 0,
+          blocked: voting.castBlocked(single.id),
           onCast: () => void voting.cast(single.id),
           onRetract: () => void voting.retract(single.id),
         }

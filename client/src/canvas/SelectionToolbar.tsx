@@ -16,6 +16,8 @@ export interface SelectionVote {
   /** Everyone's dots, or null while the vote is hidden. */
   total: number | null
   left: number
+  /** Why "Give dot" is disabled (no dots left, or this note at its maximum), else null. */
+  blocked: string | null
   onCast(): void
   onRetract(): void
 }
@@ -67,6 +69,8 @@ export function SelectionToolbar({ items, editable, vote, currentColor, onColor,
         type="button"
         className="sk-tool sk-vote__button"
         onClick={vote.onCast}
+        disabled={vote.blocked !== null}
+        aria-describedby={vote.blocked ? 'sk-vote-blocked' : undefined}
         aria-label={vote.total === null ? ts('vote.castLabel', { mine: vote.mine, left: vote.left }) : ts('vote.castLabelTotal', { mine: vote.mine, total: vote.total, left: vote.left })}
         aria-keyshortcuts="V"
         title={ts('vote.castTitle')}
@@ -86,6 +90,11 @@ export function SelectionToolbar({ items, editable, vote, currentColor, onColor,
       >
         {ts('vote.retract')}
       </button>
+      {vote.blocked && (
+        <span id="sk-vote-blocked" className="sk-vote__blocked" data-testid="vote-blocked">
+          {vote.blocked}
+        </span>
+      )}
     </div>
   )
   if (!editable) {

@@ -6,7 +6,7 @@ import type { BoardVoting } from '../session/useBoardVote'
 import { createCanvasStore } from './canvasState'
 import { watchCulling } from './culling'
 
-const voting: BoardVoting = { view: null, canVote: false, isEligible: () => false, cast: async () => false, retract: async () => false }
+const voting: BoardVoting = { view: null, canVote: false, isEligible: () => false, castBlocked: () => null, cast: async () => false, retract: async () => false }
 const note = (id: string, x: number, y: number): NoteRecord => ({ id, kind: 'note', boardId: 'b', x, y, w: 100, h: 100, color: 'yellow', text: '', createdAt: 0, sdgs: [], dimension: '' })
 
 /** The three methods culling reads, over a plain map, with the store's topics. */

@@ -67,6 +67,7 @@ export function ExportDialog({ store, workshopId, boardId, onClose }: ExportDial
     let message: string
     if (result.kind === 'network') message = ''
     else if (result.kind === 'notJson') message = t('status.notJson')
+    else if (result.kind === 'tooMany') message = t('status.tooMany', { count: Math.ceil(result.retryAfterSeconds / 60) })
     else message = result.message
     const text = result.kind === 'network' ? t('status.importNetwork') : t('status.importFailed', { message })
     setStatus({ kind: 'error', text })

@@ -1,6 +1,7 @@
 import i18next from 'i18next'
 import type { ExportLabels } from '../../../shared/export/exportLabels'
 import { levelId } from '../../../shared/logic/involvement'
+import { intlLocale } from '../i18n/format'
 import { matchLanguage } from '../i18n/i18n'
 
 /**
@@ -16,7 +17,8 @@ export function exportLabelsFor(workshopLanguage: string): ExportLabels {
   const map = i18next.getFixedT(language, 'stakeholderMap')
   const tags = i18next.getFixedT(language, 'tags')
   const challenges = i18next.getFixedT(language, 'challenges')
-  const dateFormat = new Intl.DateTimeFormat(language === 'nn' ? 'nn-NO' : language === 'nb' ? 'nb-NO' : language, {
+  // The same Intl locale as the boards (en is en-GB there, not the en-US a bare 'en' gives).
+  const dateFormat = new Intl.DateTimeFormat(intlLocale(language), {
     day: 'numeric',
     month: 'long',
     year: 'numeric',
@@ -81,6 +83,7 @@ export function exportLabelsFor(workshopLanguage: string): ExportLabels {
       const date = new Date(`${iso}T00:00:00Z`)
       return Number.isNaN(date.getTime()) ? iso : dateFormat.format(date)
     },
+    quadrant: (q) => map(`grid.quadrants.${q}`),
     emptyText: l('emptyText'),
     imagePlaceholder: l('imagePlaceholder'),
   }

@@ -1,10 +1,14 @@
 import { rememberCreated } from '../access/workshopAccess'
+import { retryAfter } from '../lib/retryAfter'
+import { creationHeaders } from '../staff/createKey'
 
 /** `POST /api/workshops/import`; failures come back as values with the server's message. */
 export type ImportWorkshopResult =
   | { ok: true; id: string }
   | { ok: false; kind: 'notJson' }
   | { ok: false; kind: 'network' }
+  /** This address has started its quota of imports for the hour (server/limits). */
+  | { ok: false; kind: 'tooMany'; retryAfterSeconds: number }
   | { ok: false; kind: 'server'; message: string }
 
 export async function importWorkshop(text: string): Promise<ImportWorkshopResult> {
@@ -15,7 +19,7 @@ export async function importWorkshop(text: string): Promise<ImportWorkshopResult
   }
   let response: Response
   try {
-    response = await fetch('/api/workshops/import', { method: 'POST', headers: { 'content-type': 'application/json' }, body: text })
+    response = await fetch('/api/workshops/import', { method: 'POST', headers: { 'content-type': 'application/json', ...creationHeaders() }, body: text })
   } catch {
     return { ok: false, kind: 'network' }
   }
@@ -25,5 +29,6 @@ export async function importWorkshop(text: string): Promise<ImportWorkshopResult
     rememberCreated({ id: body.id, token: body.token })
     return { ok: true, id: body.id }
   }
+  if (response.status === 429) return { ok: false, kind: 'tooMany', retryAfterSeconds: retryAfter(body, response) }
   return { ok: false, kind: 'server', message: typeof body?.error === 'string' ? body.error : `HTTP ${response.status}` }
 }

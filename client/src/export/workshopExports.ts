@@ -5,7 +5,7 @@ import type { ExportLabels } from '../../../shared/export/exportLabels'
 import { buildMinutes, minutesToHtml, minutesToMarkdown } from '../../../shared/export/minutes'
 import { boardsToPdf, reportToPdf, type BoardPage } from '../../../shared/export/pdf'
 import { toWorkshopExport, type WorkshopSnapshot } from '../../../shared/export/workshopJson'
-import { boardsInOrder } from '../../../shared/export/workshopOutline'
+import { boardHasContent, boardHeading, boardsInOrder } from '../../../shared/export/workshopOutline'
 import type { BoardRecord } from '../../../shared/schema/records/board'
 import { loadLanguage, matchLanguage } from '../i18n/i18n'
 import { exportLabelsFor } from './exportLabels'
@@ -60,7 +60,8 @@ export async function makeExport(
         fileName: name(files('files.workshop'), 'json'),
       }
     case 'report': {
-      const pages = boardPages(snapshot, boardsInOrder(snapshot), labels)
+      // An empty board gets no page in the report (its minutes say it is empty); alone it still prints.
+      const pages = boardPages(snapshot, boardsInOrder(snapshot).filter((b) => boardHasContent(snapshot, b)), labels)
       const result = await reportToPdf(minutes(), pages, await fetchImageBytes(pages), labels, heading)
       return { content: result.bytes as Uint8Array<ArrayBuffer>, type: 'application/pdf', fileName: name(files('files.report'), 'pdf') }
     }
@@ -81,7 +82,7 @@ export async function makeExport(
 
 function boardPages(snapshot: WorkshopSnapshot, boards: readonly BoardRecord[], labels: ExportLabels): BoardPage[] {
   return boards.map((board) => ({
-    title: `${board.title || labels.emptyText} (${labels.template(board.template)})`,
+    title: boardHeading(board, labels),
     drawing: layoutBoard(snapshot, board, labels),
   }))
 }

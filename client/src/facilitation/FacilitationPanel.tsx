@@ -6,6 +6,7 @@ import { useConnection } from '../store/hooks'
 import type { WorkshopStore } from '../store/WorkshopStore'
 import type { AccessInfoHandle } from './accessClient'
 import { BoardSection } from './BoardSection'
+import { CapacityNotice } from './CapacityNotice'
 import { JoinSection } from './JoinSection'
 import { ModerationSection } from './ModerationSection'
 import { PeopleSection } from './PeopleSection'
@@ -142,6 +143,7 @@ export function FacilitationPanel({ store, boardId, access, onShowJoinScreen, on
             {connection.status === 'refused' ? t('panel.refused') : t('panel.offline')}
           </p>
         )}
+        <CapacityNotice store={store} />
         <JoinSection {...section('join')} access={access} onShowJoinScreen={onShowJoinScreen} />
         <TimerSection {...section('timer')} />
         <WritingSection {...section('writing')} />

@@ -53,6 +53,7 @@ export const coreStrings: Readonly<Record<string, '*' | readonly string[]>> = {
   // The three committee questions, asked on the phone; nothing else of the challenge board.
   challenges: ['lanes'],
   a11y: ['link'],
+  privacy: ['link'],
 }
 
 /** One part of a language's strings (namespace -> strings). */

@@ -2,6 +2,7 @@ import { useEffect, useId, useRef, useState } from 'react'
 import { useTranslation } from 'react-i18next'
 import { formatJoinCode, normalizeJoinCode } from '../../../shared/access'
 import { AccessibilityLink } from '../a11y/AccessibilityLink'
+import { PrivacyLink } from '../privacy/PrivacyLink'
 import { loadAccess, rememberJoin, requestJoin, type JoinOutcome } from '../access/workshopAccess'
 import { Brand } from '../ui/Brand'
 import { LanguageSwitch } from '../ui/LanguageSwitch'
@@ -211,6 +212,7 @@ function JoinFrame({ children }: { children: React.ReactNode }) {
       </header>
       <main className="join">{children}</main>
       <footer className="join-page__footer">
+        <PrivacyLink />
         <AccessibilityLink />
       </footer>
     </div>

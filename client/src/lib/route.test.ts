@@ -15,7 +15,12 @@ describe('parseRoute', () => {
     [`/w/${id}/extra`, '', { page: 'home' }],
     ['/accessibility', '', { page: 'accessibility' }],
     ['/accessibility/', '?x=1', { page: 'accessibility' }],
+    ['/admin', '', { page: 'admin' }],
+    ['/admin/', '', { page: 'admin' }],
     ['/accessibility/more', '', { page: 'home' }],
+    ['/privacy', '', { page: 'privacy' }],
+    ['/privacy/', '', { page: 'privacy' }],
+    ['/privacy/x', '', { page: 'home' }],
     [`/w/${id}/capture`, '', { page: 'capture', workshopId: id }],
     [`/w/${id}/capture/`, '?board=b1', { page: 'capture', workshopId: id }],
     ['/w/short/capture', '', { page: 'home' }],
@@ -47,6 +52,8 @@ describe('parseRoute', () => {
     expect(parseRoute(url.pathname, url.search)).toEqual(route)
     expect(routeToUrl({ page: 'home' })).toBe('/')
     expect(routeToUrl({ page: 'accessibility' })).toBe('/accessibility')
+    expect(routeToUrl({ page: 'privacy' })).toBe('/privacy')
+    expect(routeToUrl({ page: 'admin' })).toBe('/admin')
     expect(routeToUrl({ page: 'capture', workshopId: id })).toBe(`/w/${id}/capture`)
   })
 

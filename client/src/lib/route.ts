@@ -4,6 +4,9 @@ import { WORKSHOP_ID_PATTERN } from '../../../shared/protocol'
 export type Route =
   | { page: 'home' }
   | { page: 'accessibility' }
+  | { page: 'privacy' }
+  // The administrator's overview of every workshop (server/admin; the API refuses anyone else).
+  | { page: 'admin' }
   | { page: 'workshop'; workshopId: string; boardId: string | null }
   // Quick capture on a phone: the board is remembered on the device, not put in the address.
   | { page: 'capture'; workshopId: string }
@@ -19,6 +22,8 @@ const JOIN_CODE_IN_ADDRESS_MAX = 16
 /** Reads a location; anything we do not know is the home page. */
 export function parseRoute(pathname: string, search: string): Route {
   if (/^\/accessibility\/?$/.test(pathname)) return { page: 'accessibility' }
+  if (/^\/privacy\/?$/.test(pathname)) return { page: 'privacy' }
+  if (/^\/admin\/?$/.test(pathname)) return { page: 'admin' }
   const join = /^\/join(?:\/([^/]*))?\/?$/.exec(pathname)
   if (join) return { page: 'join', code: codeFromAddress(join[1] ?? '') }
   const phone = /^\/w\/([^/]+)\/phone\/?$/.exec(pathname)?.[1]
@@ -37,6 +42,8 @@ export function parseRoute(pathname: string, search: string): Route {
 export function routeToUrl(route: Route): string {
   if (route.page === 'home') return '/'
   if (route.page === 'accessibility') return '/accessibility'
+  if (route.page === 'privacy') return '/privacy'
+  if (route.page === 'admin') return '/admin'
   if (route.page === 'capture') return `/w/${route.workshopId}/capture`
   if (route.page === 'phone') return `/w/${route.workshopId}/phone`
   if (route.page === 'join') return route.code ? `/join/${encodeURIComponent(route.code)}` : '/join'

@@ -23,3 +23,12 @@ export function saveUserName(name: string): void {
 export function guestNumber(): number {
   return 100 + Math.floor(Math.random() * 900)
 }
+
+/** Forgets the name (a resident erasing their data): the next page shows them as a guest. */
+export function clearUserName(): void {
+  try {
+    localStorage.removeItem(STORAGE_KEY)
+  } catch {
+    // Nothing was stored.
+  }
+}

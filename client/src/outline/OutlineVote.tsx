@@ -1,3 +1,4 @@
+import { useId } from 'react'
 import { useTranslation } from 'react-i18next'
 import type { ItemRecord } from '../../../shared/schema/schema'
 import type { BoardVoting } from '../session/useBoardVote'
@@ -9,6 +10,7 @@ import type { BoardVoting } from '../session/useBoardVote'
  */
 export function OutlineVote({ voting, item, label }: { voting: BoardVoting; item: ItemRecord; label: string }) {
   const { t } = useTranslation('session')
+  const blockedId = useId()
   const view = voting.view
   if (!view || !voting.isEligible(item)) return null
   const mine = view.mine[item.id] ?? 0
@@ -20,19 +22,32 @@ export function OutlineVote({ voting, item, label }: { voting: BoardVoting; item
       </p>
     ) : null
   }
+  const blocked = voting.castBlocked(item.id)
   const counts = !voting.canVote ? (total === null ? null : t('results.dots', { count: total })) : total === null ? t('vote.mineShort', { count: mine }) : t('vote.mineAndTotal', { mine, total })
   return (
     <div className="ol-vote ol-buttons" role="group" aria-label={t('vote.groupLabelFor', { label })} data-testid="outline-vote">
       {counts && <span className="ol-vote__counts">{counts}</span>}
       {voting.canVote && (
         <>
-          <button type="button" className="ol-button" onClick={() => void voting.cast(item.id)} data-testid="outline-vote-cast">
+          <button
+            type="button"
+            className="ol-button"
+            onClick={() => void voting.cast(item.id)}
+            disabled={blocked !== null}
+            aria-describedby={blocked ? blockedId : undefined}
+            data-testid="outline-vote-cast"
+          >
             {t('vote.cast')}
           </button>
           <button type="button" className="ol-button" disabled={mine === 0} onClick={() => void voting.retract(item.id)} data-testid="outline-vote-retract">
             {t('vote.retract')}
           </button>
           <span className="visually-hidden">{t('vote.leftShort', { count: view.left })}</span>
+          {blocked && (
+            <span id={blockedId} className="ol-vote__blocked" data-testid="outline-vote-blocked">
+              {blocked}
+            </span>
+          )}
         </>
       )}
     </div>

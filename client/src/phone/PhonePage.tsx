@@ -4,7 +4,7 @@ import { useWorkshopAccess } from '../access/useWorkshopAccess'
 import type { StoredAccess } from '../access/workshopAccess'
 import { useWorkshopStore } from '../access/useWorkshopStore'
 import { NameDialog } from '../ui/NameDialog'
-import { guestNumber, loadUserName, saveUserName } from '../lib/userName'
+import { clearUserName, guestNumber, loadUserName, saveUserName } from '../lib/userName'
 import { PhoneView } from './PhoneView'
 
 /**
@@ -33,7 +33,20 @@ function PhoneStore({ workshopId, access }: { workshopId: string; access: Stored
 
   return (
     <>
-      {store ? <PhoneView store={store} workshopId={workshopId} userName={name} onChangeName={() => setChangingName(true)} /> : <PhoneLoading />}
+      {store ? (
+        <PhoneView
+          store={store}
+          workshopId={workshopId}
+          userName={name}
+          onChangeName={() => setChangingName(true)}
+          onNameErased={() => {
+            clearUserName()
+            setSavedName(null)
+          }}
+        />
+      ) : (
+        <PhoneLoading />
+      )}
       {changingName && (
         <NameDialog
           initialName={name}

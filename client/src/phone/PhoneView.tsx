@@ -6,6 +6,7 @@ import { laneFor, noteTextLimit } from '../../../shared/facilitation/noteBoards'
 import { NOTE_TEXT_MAX } from '../../../shared/schema/records/note'
 import { AccessibilityLink } from '../a11y/AccessibilityLink'
 import { chooseFullBoard } from '../access/phoneOrBoard'
+import { PrivacyLink } from '../privacy/PrivacyLink'
 import { ConnectionIndicator } from '../ui/ConnectionIndicator'
 import { LanguageSwitch } from '../ui/LanguageSwitch'
 import { onLinkClick } from '../lib/navigation'
@@ -13,6 +14,7 @@ import { applyWorkshopLanguage } from '../i18n/i18n'
 import { useRole } from '../session/useRole'
 import { useBoards, useConnection, useIdentity, useLocallyLoaded, useMine, useSession, useWorkshopMeta } from '../store/hooks'
 import type { WorkshopStore } from '../store/WorkshopStore'
+import { EraseMyData } from './EraseMyData'
 import { EyeIcon, HourglassIcon, LockIcon } from './icons'
 import { MyNotes } from './MyNotes'
 import { NoteComposer, outcomeText } from './NoteComposer'
@@ -30,6 +32,8 @@ interface PhoneViewProps {
   workshopId: string
   userName: string
   onChangeName: () => void
+  /** The resident erased their data: forget the nickname on this device. */
+  onNameErased: () => void
 }
 
 /**
@@ -38,7 +42,7 @@ interface PhoneViewProps {
  * and the notes so far. Everything follows the facilitator live: the board notes go to (the
  * private phase's, the prompt's, "bring everyone here"), the question, the vote.
  */
-export function PhoneView({ store, workshopId, userName, onChangeName }: PhoneViewProps) {
+export function PhoneView({ store, workshopId, userName, onChangeName, onNameErased }: PhoneViewProps) {
   const { t } = useTranslation('phone')
   const { t: tChallenges } = useTranslation('challenges')
   const meta = useWorkshopMeta(store)
@@ -196,8 +200,10 @@ export function PhoneView({ store, workshopId, userName, onChangeName }: PhoneVi
           {t('openBoard')}
         </a>
         <p className="phone__board-hint">{t('openBoardHint')}</p>
+        {role === 'participant' && !refused && <EraseMyData store={store} outbox={outbox} onNameErased={onNameErased} />}
         <div className="phone__footer-row">
           <LanguageSwitch />
+          <PrivacyLink />
           <AccessibilityLink />
         </div>
       </footer>

@@ -1,7 +1,7 @@
 import { useEffect, useId, useMemo, useRef, useState } from 'react'
 import { useTranslation } from 'react-i18next'
 import type { OwnBallots } from '../../../shared/facilitation/commands'
-import { dotsUsed, planCast, rankResults } from '../../../shared/facilitation/voting'
+import { castBlock, dotsUsed, planCast, rankResults } from '../../../shared/facilitation/voting'
 import type { VoteState } from '../../../shared/schema/records/session'
 import { useMine, useTally } from '../store/hooks'
 import type { WorkshopStore } from '../store/WorkshopStore'
@@ -17,12 +17,14 @@ interface PhoneVoteProps {
 
 /**
  * Dot voting with a thumb: every note with a large − and +, the person's own dots on it, how many
- * are left, and (unless the facilitator hid them) everyone's dots so far. A dot over a limit is
- * refused here with the reason, before anything is sent; the server checks again.
+ * are left, and (unless the facilitator hid them) everyone's dots so far. A "+" at a limit (no dots
+ * left, or the note at its maximum) is disabled before the tap, with the reason beside it; the
+ * server checks again.
  */
 export function PhoneVote({ store, vote, boardTitle, readOnly }: PhoneVoteProps) {
   const { t } = useTranslation('phone')
   const headingId = useId()
+  const noneLeftId = useId()
   const all = useBoardNotes(store, vote.boardId, vote.lane)
   // Writing order, oldest first: a note someone adds meanwhile lands at the end, not under a thumb.
   const items = useMemo(() => all.filter(hasText), [all])
@@ -69,6 +71,11 @@ export function PhoneVote({ store, vote, boardTitle, readOnly }: PhoneVoteProps)
             {t('vote.left', { left, count: vote.votesPerPerson })}
           </p>
         )}
+        {!readOnly && left <= 0 && (
+          <p id={noneLeftId} className="phone-vote__blocked" data-testid="phone-vote-none-left">
+            {commandErrorText(t, 'voteLimit')}
+          </p>
+        )}
         <p className="phone-vote__rules">
           {t('vote.rules', { count: vote.maxPerItem })} {vote.hidden ? t('vote.hidden') : ''}
         </p>
@@ -83,6 +90,8 @@ export function PhoneVote({ store, vote, boardTitle, readOnly }: PhoneVoteProps)
           {items.map((item) => {
             const own = counts[item.id] ?? 0
             const label = excerpt(item.text)
+            const block = castBlock(vote, counts, item.id)
+            const itemFullId = `${noneLeftId}-${item.id}`
             return (
               <li key={item.id} className={`phone-vote-item${own > 0 ? ' phone-vote-item--chosen' : ''}`} data-testid="phone-vote-item">
                 <p className="phone-vote-item__text">{item.text}</p>
@@ -110,6 +119,8 @@ export function PhoneVote({ store, vote, boardTitle, readOnly }: PhoneVoteProps)
                         type="button"
                         className="phone-vote-item__button phone-vote-item__button--add"
                         aria-label={t('vote.add', { text: label })}
+                        disabled={block !== null}
+                        aria-describedby={block === 'voteLimit' ? noneLeftId : block === 'itemLimit' ? itemFullId : undefined}
                         onClick={() => void change(item.id, true)}
                         data-testid="phone-vote-plus"
                       >
@@ -118,6 +129,11 @@ export function PhoneVote({ store, vote, boardTitle, readOnly }: PhoneVoteProps)
                     </span>
                   )}
                 </div>
+                {block === 'itemLimit' && (
+                  <p id={itemFullId} className="phone-vote-item__blocked" data-testid="phone-vote-item-full">
+                    {commandErrorText(t, 'itemLimit', { max: vote.maxPerItem })}
+                  </p>
+                )}
                 {liveCounts && <p className="phone-vote-item__total">{t('vote.total', { count: liveCounts[item.id] ?? 0 })}</p>}
                 {refusal?.itemId === item.id && (
                   <p className="phone-vote-item__refusal" aria-hidden="true">

@@ -1,6 +1,6 @@
 import { useCallback, useMemo } from 'react'
 import { useTranslation } from 'react-i18next'
-import { isVotable } from '../../../shared/facilitation/voting'
+import { castBlock, isVotable } from '../../../shared/facilitation/voting'
 import type { ItemRecord } from '../../../shared/schema/schema'
 import { useMine, useSession, useTally } from '../store/hooks'
 import type { WorkshopStore } from '../store/WorkshopStore'
@@ -16,6 +16,11 @@ export interface BoardVoting {
   /** This person can give dots now: the vote is open here and they are not an observer. */
   canVote: boolean
   isEligible(item: ItemRecord | undefined): boolean
+  /**
+   * Why a dot on `itemId` would be refused now (no dots left, or the item is at its maximum), as
+   * text to show beside a disabled "Give dot", or null while one can be given.
+   */
+  castBlocked(itemId: string): string | null
   cast(itemId: string): Promise<boolean>
   retract(itemId: string): Promise<boolean>
 }
@@ -39,9 +44,24 @@ export function useBoardVote(store: WorkshopStore, boardId: string): BoardVoting
 
   const isEligible = useCallback((item: ItemRecord | undefined) => vote !== null && isVotable(item, vote), [vote])
 
+  const castBlocked = useCallback(
+    (itemId: string) => {
+      if (!view?.open) return null
+      const error = castBlock(view.vote, view.mine, itemId)
+      return error && commandErrorText(t, error, { count: view.vote.maxPerItem })
+    },
+    [view, t],
+  )
+
   const send = useCallback(
     async (itemId: string, cast: boolean): Promise<boolean> => {
       const bus = sessionBus(store)
+      // A tap on a note at a limit is refused here with the reason; the server checks again.
+      const blocked = cast ? castBlocked(itemId) : null
+      if (blocked) {
+        bus.toast(blocked)
+        return false
+      }
       const outcome = await store.control.send({ type: cast ? 'vote.cast' : 'vote.retract', itemId })
       const rules = store.getSession().vote
       if (!outcome.ok) {
@@ -52,10 +72,10 @@ export function useBoardVote(store: WorkshopStore, boardId: string): BoardVoting
       bus.announce(t(cast ? 'vote.castDone' : 'vote.retractDone', { count: left }))
       return true
     },
-    [store, t],
+    [store, t, castBlocked],
   )
   const cast = useCallback((itemId: string) => send(itemId, true), [send])
   const retract = useCallback((itemId: string) => send(itemId, false), [send])
 
-  return useMemo(() => ({ view, canVote, isEligible, cast, retract }), [view, canVote, isEligible, cast, retract])
+  return useMemo(() => ({ view, canVote, isEligible, castBlocked, cast, retract }), [view, canVote, isEligible, castBlocked, cast, retract])
 }

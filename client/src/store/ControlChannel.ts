@@ -4,16 +4,17 @@ import type { WebsocketProvider } from 'y-websocket'
 import type { Role } from '../../../shared/access'
 import { estimateClockOffset, type ClockSample } from '../../../shared/facilitation/clock'
 import {
+  type CapacityLevel,
   type Command,
   type CommandError,
   type CommandResult,
   type CommandType,
   type HeldNote,
   type OwnBallots,
-  type RefusalReason,
   type RefusedRecord,
   type ServerMessage,
 } from '../../../shared/facilitation/commands'
+import type { Refusal as GuardRefusal } from '../../../shared/facilitation/guard'
 import { messageControl } from '../../../shared/protocol'
 
 /** Who this browser is in the workshop, as the server said (or the stored link said, until it does). */
@@ -42,13 +43,19 @@ export interface TallyState {
   dots: number
 }
 
+/** How full the workshop is against its size cap (`capacity`, facilitators only). */
+export interface CapacityState {
+  level: CapacityLevel
+  storedBytes: number
+  maxBytes: number
+}
+
 export type CommandOutcome<T extends CommandType> =
   | { ok: true; result: CommandResult<T> }
   | { ok: false; error: CommandError | 'offline' | 'timeout'; message: string }
 
-export interface Refusal {
-  reason: RefusalReason
-  boardId: string | null
+/** An own update the server refused and undid (shared/facilitation/guard.ts): its reason, board and record, and what the undo took away. */
+export interface Refusal extends GuardRefusal {
   /** What the server's undo took away of this person's writing (session/notApplied.ts keeps it). */
   records: RefusedRecord[]
 }
@@ -88,6 +95,7 @@ export class ControlChannel {
   #held: HeldState = { notes: [], privateNotes: 0, privateAuthors: 0 }
   #heldById = new Map<string, HeldNote>()
   #tally: TallyState | null = null
+  #capacity: CapacityState | null = null
   #clockOffset = 0
   #samples: ClockSample[] = []
   #nextId = 0
@@ -122,6 +130,11 @@ export class ControlChannel {
 
   getTally(): TallyState | null {
     return this.#tally
+  }
+
+  /** Null until the server says the workshop is nearly full (it tells facilitators only). */
+  getCapacity(): CapacityState | null {
+    return this.#capacity
   }
 
   /** The server's clock now, as well as this device can tell (to within half a round trip). */
@@ -236,9 +249,11 @@ export class ControlChannel {
         if (message.ok) this.#settle(message.id, { ok: true, result: message.result as never })
         else this.#settle(message.id, { ok: false, error: message.error, message: message.message })
         return
-      case 'refused':
-        for (const listener of [...this.#refusalListeners]) listener({ reason: message.reason, boardId: message.boardId, records: message.records ?? [] })
+      case 'refused': {
+        const { type: _type, records, ...refusal } = message
+        for (const listener of [...this.#refusalListeners]) listener({ ...refusal, records: records ?? [] })
         return
+      }
       case 'mine':
         this.#mine = { notes: message.notes, ballots: message.ballots }
         this.#emit('mine')
@@ -255,6 +270,10 @@ export class ControlChannel {
       case 'tally':
         this.#tally = { voteId: message.voteId, counts: message.counts, voters: message.voters, dots: message.dots }
         this.#emit('tally')
+        return
+      case 'capacity':
+        this.#capacity = { level: message.level, storedBytes: message.storedBytes, maxBytes: message.maxBytes }
+        this.#emit('capacity')
         return
     }
   }

@@ -1,8 +1,8 @@
 import type * as Y from 'yjs'
-import { readRecord, type WorkshopMaps } from '../../../shared/doc/workshopDoc'
+import { readBoardMap, readItemMap, readMetaMap } from '../../../shared/doc/readRecords'
+import type { WorkshopMaps } from '../../../shared/doc/workshopDoc'
 import { sortByOrder } from '../../../shared/logic/boardOrder'
-import { validateBoard, validateItem, type ItemKind, type ItemOfKind, type ItemRecord } from '../../../shared/schema/schema'
-import { validateWorkshopMeta } from '../../../shared/schema/records/workshopMeta'
+import type { ItemKind, ItemOfKind, ItemRecord } from '../../../shared/schema/schema'
 import { defaultSession, readSession, type SessionRecord } from '../../../shared/schema/records/session'
 import type { BoardRecord, NoteRecord, WorkshopMetaRecord } from './types'
 
@@ -108,11 +108,7 @@ export class RecordSnapshots {
   }
 
   readonly #readMeta = (): void => {
-    const raw: Record<string, unknown> = {}
-    this.#maps.meta.forEach((value, key) => {
-      raw[key] = value
-    })
-    const result = validateWorkshopMeta(raw)
+    const result = readMetaMap(this.#maps.meta)
     const next = result.ok ? result.value : null
     if (JSON.stringify(next) !== JSON.stringify(this.#meta)) {
       this.#meta = next
@@ -131,8 +127,8 @@ export class RecordSnapshots {
 
   readonly #readBoards = (): void => {
     const boards: BoardRecord[] = []
-    this.#maps.boards.forEach((map) => {
-      const result = validateBoard(readRecord(map))
+    this.#maps.boards.forEach((map, id) => {
+      const result = readBoardMap(id, map)
       if (result.ok) boards.push(result.value)
       else warnOnce(result.error)
     })
@@ -177,7 +173,7 @@ export class RecordSnapshots {
       const map = this.#maps.items.get(id)
       let next: ItemRecord | undefined
       if (map) {
-        const result = validateItem(readRecord(map))
+        const result = readItemMap(id, map)
         if (result.ok) next = result.value
         else warnOnce(result.error)
       }

@@ -74,6 +74,11 @@ export function useTally(store: WorkshopStore) {
   return useStoreValue(store, 'tally', () => store.control.getTally())
 }
 
+/** How full the workshop is against its size cap; null until the server warns (facilitators only). */
+export function useCapacity(store: WorkshopStore) {
+  return useStoreValue(store, 'capacity', () => store.control.getCapacity())
+}
+
 /**
  * The server's clock, re-read every `everyMs` while `active` (a running timer), else when the
  * measured offset changes. For countdowns that agree on every screen.

@@ -4,11 +4,19 @@ import { CloseCode } from '../../../shared/protocol'
 import { ModalDialog } from './ModalDialog'
 import { onLinkClick } from '../lib/navigation'
 
-/** Refusals of a token, the same at every route and socket (shared/access.ts `AccessRefusal`), in the app's words. */
-const tokenRefusals: Partial<Record<number, 'noAccess' | 'badLink' | 'removed'>> = {
+/**
+ * Close codes with their own explanation (shared/protocol.ts), in the app's words: the refusals of a
+ * token, the same at every route and socket (shared/access.ts `AccessRefusal`), the limits, and a
+ * Yjs client id that is someone else's (a page open across an upgrade: reloading gives a new one).
+ */
+const explained: Partial<Record<number, 'noAccess' | 'badLink' | 'removed' | 'tooLarge' | 'rateLimited' | 'tooManyConnections' | 'clientId'>> = {
   [CloseCode.Unauthorized]: 'noAccess',
   [CloseCode.Forbidden]: 'badLink',
   [CloseCode.Removed]: 'removed',
+  [CloseCode.MessageTooLarge]: 'tooLarge',
+  [CloseCode.RateLimited]: 'rateLimited',
+  [CloseCode.TooManyConnections]: 'tooManyConnections',
+  [CloseCode.ClientIdTaken]: 'clientId',
 }
 
 /** The server turned this client away for good: say why and offer the one thing that helps. */
@@ -16,9 +24,10 @@ export function RefusedBanner({ code, reason }: { code: number; reason: string }
   const { t } = useTranslation('app')
   const titleId = useId()
   const bodyId = useId()
-  const versionMismatch = code === CloseCode.ClientTooOld || code === CloseCode.ClientTooNew
+  // A client without ?schema= is an old or odd one: the cure is the same as for another version.
+  const versionMismatch = code === CloseCode.ClientTooOld || code === CloseCode.ClientTooNew || code === CloseCode.SchemaMissing
   const notFound = code === CloseCode.WorkshopNotFound
-  const token = tokenRefusals[code]
+  const limit = explained[code]
   return (
     <ModalDialog role="alertdialog" labelledBy={titleId} describedBy={bodyId} className="refused">
       <h2 id={titleId}>
@@ -26,8 +35,8 @@ export function RefusedBanner({ code, reason }: { code: number; reason: string }
           ? t('refused.newVersionTitle')
           : notFound
             ? t('refused.notFoundTitle')
-            : token
-              ? t(`refused.${token}Title`)
+            : limit
+              ? t(`refused.${limit}Title`)
               : t('refused.otherTitle')}
       </h2>
       <p id={bodyId}>
@@ -35,8 +44,8 @@ export function RefusedBanner({ code, reason }: { code: number; reason: string }
           ? t('refused.newVersionBody')
           : notFound
             ? t('refused.notFoundBody')
-            : token
-              ? t(`refused.${token}Body`)
+            : limit
+              ? t(`refused.${limit}Body`)
               : reason || t('refused.otherBody', { code })}
       </p>
       <div className="dialog-actions">

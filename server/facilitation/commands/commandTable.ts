@@ -5,6 +5,7 @@ import { followCommands } from './followCommands'
 import { moderationCommands } from './moderationCommands'
 import { peopleCommands } from './peopleCommands'
 import { phoneCommands } from './phoneCommands'
+import { privacyCommands } from './privacyCommands'
 import { privateWritingCommands } from './privateWritingCommands'
 import { timerCommands } from './timerCommands'
 import { voteCommands } from './voteCommands'
@@ -22,4 +23,5 @@ export const commandTable: CommandHandlers<CommandType> = {
   ...voteCommands,
   ...moderationCommands,
   ...phoneCommands,
+  ...privacyCommands,
 }

@@ -1,5 +1,6 @@
 import type { HeldNote } from '../../../shared/facilitation/commands'
-import { createRecordMap, readRecord } from '../../../shared/doc/workshopDoc'
+import { readItemMap } from '../../../shared/doc/readRecords'
+import { createRecordMap } from '../../../shared/doc/workshopDoc'
 import { acceptsNotes, planPlaceHeldNotes } from '../../../shared/facilitation/reveal'
 import { validateItem } from '../../../shared/schema/schema'
 import { CommandFailure, type CommandHandlers } from './CommandContext'
@@ -58,7 +59,7 @@ export const moderationCommands: CommandHandlers<'moderation.set' | 'ownItems.se
   /** Takes a note or card off its board into the facilitator's held list, to put back exactly later. */
   'note.hide': async (command, { workshop }) => {
     const map = workshop.maps.items.get(command.itemId)
-    const record = map ? validateItem(readRecord(map)) : null
+    const record = map ? readItemMap(command.itemId, map) : null
     if (!record?.ok || (record.value.kind !== 'note' && record.value.kind !== 'card')) {
       throw new CommandFailure('notFound', 'Only notes and cards can be hidden')
     }

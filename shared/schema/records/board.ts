@@ -1,6 +1,6 @@
 import * as v from 'valibot'
-import { createMigrationSequence } from '../Migration'
-import { idSchema, validateWith, type ValidationResult } from '../validation'
+import { createMigrationSequence, pickFields } from '../Migration'
+import { clampOrderKey, idSchema, orderSchema, validateWith, type ValidationResult } from '../validation'
 
 /** A board is one page of a workshop. Boards are ordered by `order`, a fractional index. */
 export interface BoardRecord {
@@ -33,17 +33,29 @@ export const boardVersions = {
   AddTemplate: 2,
   /** Structured boards: on-board help that can be hidden, and a link to a stakeholder map. */
   AddHelpAndLink: 3,
+  /**
+   * Checked by the server on every update: no fields but these (unknown ones dropped), and `order`
+   * a fractional index of at most ORDER_MAX characters (clamped).
+   */
+  Bounded: 4,
 } as const
 
 export const boardMigrations = createMigrationSequence('board', [
   { version: boardVersions.AddTemplate, up: (record) => ({ ...record, template: record.template ?? 'canvas' }) },
   { version: boardVersions.AddHelpAndLink, up: (record) => ({ showHelp: true, linkedBoardId: '', ...record }) },
+  {
+    version: boardVersions.Bounded,
+    up: (record) => ({
+      ...pickFields(record, ['id', 'title', 'order', 'template', 'showHelp', 'linkedBoardId']),
+      order: clampOrderKey(record.order),
+    }),
+  },
 ])
 
-const boardSchema = v.object({
+const boardSchema = v.strictObject({
   id: idSchema,
   title: v.pipe(v.string(), v.maxLength(BOARD_TITLE_MAX, `at most ${BOARD_TITLE_MAX} characters`)),
-  order: v.pipe(v.string(), v.minLength(1, 'must not be empty')),
+  order: orderSchema,
   template: v.picklist(boardTemplates),
   showHelp: v.boolean(),
   linkedBoardId: v.union([v.literal(''), idSchema]),

@@ -1,7 +1,7 @@
 import * as v from 'valibot'
-import { createMigrationSequence } from '../Migration'
+import { createMigrationSequence, pickFields } from '../Migration'
 import { taggedEntries, type Tagged } from '../tags'
-import { finiteNumber, idSchema, validateWith, type ValidationResult } from '../validation'
+import { clampOrderKey, finiteNumber, idSchema, orderSchema, validateWith, type ValidationResult } from '../validation'
 
 /**
  * A card on a challenge / solution / action board. One kind with a `lane`, so moving a card to
@@ -44,20 +44,27 @@ export const OWNER_MAX = 80
 
 export const cardVersions = {
   Initial: 1,
+  /**
+   * Checked by the server on every update: no fields but these (unknown ones dropped), and `order`
+   * a fractional index of at most ORDER_MAX characters (clamped).
+   */
+  Bounded: 2,
   /** Actions taken over into a follow-up workshop link back to the card they came from. */
-  AddOrigin: 2,
+  AddOrigin: 3,
 } as const
 export const cardMigrations = createMigrationSequence('card', [
-  { version: cardVersions.AddOrigin, up: (record) => ({ origin: null, ...record }) },
+  { version: cardVersions.Bounded, up: (record) => ({ ...pickFields(record, ['id', 'kind', 'boardId', 'lane', 'text', 'order', 'owner', 'dueDate', 'status', 'createdAt', 'sdgs', 'dimension']), order: clampOrderKey(record.order) }) },
+  // A Bounded card has no other fields, so none had an origin: every older card was made where it is.
+  { version: cardVersions.AddOrigin, up: (record) => ({ ...record, origin: null }) },
 ])
 
-const schema = v.object({
+const schema = v.strictObject({
   id: idSchema,
   kind: v.literal('card'),
   boardId: idSchema,
   lane: v.picklist(cardLanes),
   text: v.pipe(v.string(), v.maxLength(CARD_TEXT_MAX, `at most ${CARD_TEXT_MAX} characters`)),
-  order: v.pipe(v.string(), v.minLength(1, 'must not be empty')),
+  order: orderSchema,
   owner: v.pipe(v.string(), v.maxLength(OWNER_MAX, `at most ${OWNER_MAX} characters`)),
   dueDate: v.union([v.literal(''), v.pipe(v.string(), v.isoDate('must be a date YYYY-MM-DD'))]),
   status: v.picklist(actionStatuses),

@@ -1,5 +1,5 @@
 import * as v from 'valibot'
-import { createMigrationSequence } from '../Migration'
+import { createMigrationSequence, pickFields } from '../Migration'
 import { finiteNumber, idSchema, validateWith, type ValidationResult } from '../validation'
 
 /**
@@ -33,11 +33,19 @@ export const collaborationFields = [
 
 export const COLLABORATION_TEXT_MAX = 2000
 
-export const collaborationVersions = { Initial: 1 } as const
-export const collaborationMigrations = createMigrationSequence('collaboration', [])
+export const collaborationVersions = {
+  Initial: 1,
+  /**
+   * Checked by the server on every update: no fields but these (unknown ones dropped).
+   */
+  Bounded: 2,
+} as const
+export const collaborationMigrations = createMigrationSequence('collaboration', [
+  { version: collaborationVersions.Bounded, up: (record) => pickFields(record, ['id', 'kind', 'boardId', 'stakeholderId', 'goals', 'rolesAndResponsibility', 'funding', 'expectedResults', 'indicators', 'platforms', 'createdAt']) },
+])
 
 const text = v.pipe(v.string(), v.maxLength(COLLABORATION_TEXT_MAX, `at most ${COLLABORATION_TEXT_MAX} characters`))
-const schema = v.object({
+const schema = v.strictObject({
   id: idSchema,
   kind: v.literal('collaboration'),
   boardId: idSchema,

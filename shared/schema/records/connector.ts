@@ -1,5 +1,5 @@
 import * as v from 'valibot'
-import { createMigrationSequence } from '../Migration'
+import { createMigrationSequence, pickFields } from '../Migration'
 import { finiteNumber, idSchema, validateWith, type ValidationResult } from '../validation'
 
 /**
@@ -23,13 +23,21 @@ export type ConnectorEnd = { itemId: string } | { x: number; y: number }
 export const connectorRelations = ['', 'answers', 'carriesOut'] as const
 export type ConnectorRelation = (typeof connectorRelations)[number]
 
-export const connectorVersions = { Initial: 1 } as const
-export const connectorMigrations = createMigrationSequence('connector', [])
+export const connectorVersions = {
+  Initial: 1,
+  /**
+   * Checked by the server on every update: no fields but these (unknown ones dropped).
+   */
+  Bounded: 2,
+} as const
+export const connectorMigrations = createMigrationSequence('connector', [
+  { version: connectorVersions.Bounded, up: (record) => pickFields(record, ['id', 'kind', 'boardId', 'from', 'to', 'relation', 'arrowhead', 'color', 'createdAt']) },
+])
 
 const end = v.union([v.strictObject({ itemId: idSchema }), v.strictObject({ x: finiteNumber, y: finiteNumber })])
 export const colorSchema = v.pipe(v.string(), v.regex(/^#[0-9a-fA-F]{6}$/, 'must be a #rrggbb colour'))
 
-const schema = v.object({
+const schema = v.strictObject({
   id: idSchema,
   kind: v.literal('connector'),
   boardId: idSchema,

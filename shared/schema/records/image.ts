@@ -1,5 +1,5 @@
 import * as v from 'valibot'
-import { createMigrationSequence } from '../Migration'
+import { createMigrationSequence, pickFields } from '../Migration'
 import { finiteNumber, idSchema, validateWith, type ValidationResult } from '../validation'
 
 /**
@@ -26,11 +26,19 @@ export const imageMimes = ['image/jpeg', 'image/png', 'image/webp', 'image/gif']
 export type ImageMime = (typeof imageMimes)[number]
 export const IMAGE_MAX_BYTES = 10 * 1024 * 1024
 
-export const imageVersions = { Initial: 1 } as const
-export const imageMigrations = createMigrationSequence('image', [])
+export const imageVersions = {
+  Initial: 1,
+  /**
+   * Checked by the server on every update: no fields but these (unknown ones dropped).
+   */
+  Bounded: 2,
+} as const
+export const imageMigrations = createMigrationSequence('image', [
+  { version: imageVersions.Bounded, up: (record) => pickFields(record, ['id', 'kind', 'boardId', 'x', 'y', 'w', 'h', 'hash', 'mime', 'alt', 'createdAt']) },
+])
 
 const size = v.pipe(finiteNumber, v.minValue(8), v.maxValue(10_000))
-const schema = v.object({
+const schema = v.strictObject({
   id: idSchema,
   kind: v.literal('image'),
   boardId: idSchema,

@@ -1,5 +1,5 @@
 import * as v from 'valibot'
-import { createMigrationSequence } from '../Migration'
+import { createMigrationSequence, pickFields } from '../Migration'
 import { finiteNumber, idSchema, validateWith, type ValidationResult } from '../validation'
 import { taggedEntries, untagged, type Tagged } from '../tags'
 
@@ -35,14 +35,19 @@ export const noteVersions = {
   Initial: 1,
   /** Notes can be tagged with SDGs and a sustainability dimension. */
   AddTags: 2,
+  /**
+   * Checked by the server on every update: no fields but these (unknown ones dropped).
+   */
+  Bounded: 3,
 } as const
 
 export const noteMigrations = createMigrationSequence('note', [
   { version: noteVersions.AddTags, up: (record) => ({ ...untagged, ...record }) },
+  { version: noteVersions.Bounded, up: (record) => pickFields(record, ['id', 'kind', 'boardId', 'x', 'y', 'w', 'h', 'color', 'text', 'createdAt', 'sdgs', 'dimension']) },
 ])
 
 const size = v.pipe(finiteNumber, v.minValue(NOTE_MIN_SIZE), v.maxValue(NOTE_MAX_SIZE))
-const noteSchema = v.object({
+const noteSchema = v.strictObject({
   id: idSchema,
   kind: v.literal('note'),
   boardId: idSchema,

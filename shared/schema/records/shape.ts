@@ -1,5 +1,5 @@
 import * as v from 'valibot'
-import { createMigrationSequence } from '../Migration'
+import { createMigrationSequence, pickFields } from '../Migration'
 import { taggedEntries, type Tagged } from '../tags'
 import { finiteNumber, idSchema, validateWith, type ValidationResult } from '../validation'
 import { colorSchema } from './connector'
@@ -21,11 +21,19 @@ export interface ShapeRecord extends Tagged {
   createdAt: number
 }
 
-export const shapeVersions = { Initial: 1 } as const
-export const shapeMigrations = createMigrationSequence('shape', [])
+export const shapeVersions = {
+  Initial: 1,
+  /**
+   * Checked by the server on every update: no fields but these (unknown ones dropped).
+   */
+  Bounded: 2,
+} as const
+export const shapeMigrations = createMigrationSequence('shape', [
+  { version: shapeVersions.Bounded, up: (record) => pickFields(record, ['id', 'kind', 'boardId', 'shape', 'x', 'y', 'w', 'h', 'fill', 'stroke', 'text', 'createdAt', 'sdgs', 'dimension']) },
+])
 
 const size = v.pipe(finiteNumber, v.minValue(4), v.maxValue(10_000))
-const schema = v.object({
+const schema = v.strictObject({
   id: idSchema,
   kind: v.literal('shape'),
   boardId: idSchema,

@@ -1,5 +1,5 @@
 import * as v from 'valibot'
-import { createMigrationSequence } from '../Migration'
+import { createMigrationSequence, pickFields } from '../Migration'
 import { taggedEntries, type Tagged } from '../tags'
 import { finiteNumber, idSchema, validateWith, type ValidationResult } from '../validation'
 
@@ -36,14 +36,22 @@ export const STAKEHOLDER_TEXT_MAX = 200
 export const STAKEHOLDER_NAME_MAX = 80
 export const STAKEHOLDER_CARD_SIZE = { w: 200, h: 120 } as const
 
-export const stakeholderVersions = { Initial: 1 } as const
-export const stakeholderMigrations = createMigrationSequence('stakeholder', [])
+export const stakeholderVersions = {
+  Initial: 1,
+  /**
+   * Checked by the server on every update: no fields but these (unknown ones dropped).
+   */
+  Bounded: 2,
+} as const
+export const stakeholderMigrations = createMigrationSequence('stakeholder', [
+  { version: stakeholderVersions.Bounded, up: (record) => pickFields(record, ['id', 'kind', 'boardId', 'groupId', 'name', 'influence', 'interest', 'contactPerson', 'message', 'channel', 'frequency', 'x', 'y', 'levelNow', 'levelWanted', 'createdAt', 'sdgs', 'dimension']) },
+])
 
 const text = v.pipe(v.string(), v.maxLength(STAKEHOLDER_TEXT_MAX, `at most ${STAKEHOLDER_TEXT_MAX} characters`))
 const rating = v.pipe(v.number(), v.integer(), v.minValue(1), v.maxValue(5))
 const level = v.pipe(v.number(), v.integer(), v.minValue(0), v.maxValue(6))
 
-const schema = v.object({
+const schema = v.strictObject({
   id: idSchema,
   kind: v.literal('stakeholder'),
   boardId: idSchema,

@@ -1,6 +1,6 @@
 import * as v from 'valibot'
-import { createMigrationSequence } from '../Migration'
-import { finiteNumber, idSchema, validateWith, type ValidationResult } from '../validation'
+import { createMigrationSequence, pickFields } from '../Migration'
+import { clampOrderKey, finiteNumber, idSchema, orderSchema, validateWith, type ValidationResult } from '../validation'
 
 /** A zone on a stakeholder map (interessentkart): one group of stakeholders. */
 export interface StakeholderGroupRecord {
@@ -24,16 +24,25 @@ export type StakeholderGroupPreset = (typeof stakeholderGroupPresets)[number]
 
 export const GROUP_NAME_MAX = 60
 
-export const stakeholderGroupVersions = { Initial: 1 } as const
-export const stakeholderGroupMigrations = createMigrationSequence('stakeholderGroup', [])
+export const stakeholderGroupVersions = {
+  Initial: 1,
+  /**
+   * Checked by the server on every update: no fields but these (unknown ones dropped), and `order`
+   * a fractional index of at most ORDER_MAX characters (clamped).
+   */
+  Bounded: 2,
+} as const
+export const stakeholderGroupMigrations = createMigrationSequence('stakeholderGroup', [
+  { version: stakeholderGroupVersions.Bounded, up: (record) => ({ ...pickFields(record, ['id', 'kind', 'boardId', 'name', 'preset', 'order', 'createdAt']), order: clampOrderKey(record.order) }) },
+])
 
-const schema = v.object({
+const schema = v.strictObject({
   id: idSchema,
   kind: v.literal('stakeholderGroup'),
   boardId: idSchema,
   name: v.pipe(v.string(), v.maxLength(GROUP_NAME_MAX, `at most ${GROUP_NAME_MAX} characters`)),
   preset: v.picklist([...stakeholderGroupPresets, ''] as const),
-  order: v.pipe(v.string(), v.minLength(1, 'must not be empty')),
+  order: orderSchema,
   createdAt: finiteNumber,
 })
 

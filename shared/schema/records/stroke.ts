@@ -1,5 +1,5 @@
 import * as v from 'valibot'
-import { createMigrationSequence } from '../Migration'
+import { createMigrationSequence, pickFields } from '../Migration'
 import { finiteNumber, idSchema, validateWith, type ValidationResult } from '../validation'
 import { colorSchema } from './connector'
 
@@ -22,10 +22,18 @@ export interface StrokeRecord {
 
 export const STROKE_MAX_POINTS = 5000
 
-export const strokeVersions = { Initial: 1 } as const
-export const strokeMigrations = createMigrationSequence('stroke', [])
+export const strokeVersions = {
+  Initial: 1,
+  /**
+   * Checked by the server on every update: no fields but these (unknown ones dropped).
+   */
+  Bounded: 2,
+} as const
+export const strokeMigrations = createMigrationSequence('stroke', [
+  { version: strokeVersions.Bounded, up: (record) => pickFields(record, ['id', 'kind', 'boardId', 'x', 'y', 'points', 'color', 'size', 'createdAt']) },
+])
 
-const schema = v.object({
+const schema = v.strictObject({
   id: idSchema,
   kind: v.literal('stroke'),
   boardId: idSchema,

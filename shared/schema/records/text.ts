@@ -1,5 +1,5 @@
 import * as v from 'valibot'
-import { createMigrationSequence } from '../Migration'
+import { createMigrationSequence, pickFields } from '../Migration'
 import { taggedEntries, type Tagged } from '../tags'
 import { finiteNumber, idSchema, validateWith, type ValidationResult } from '../validation'
 import { colorSchema } from './connector'
@@ -20,10 +20,18 @@ export interface TextRecord extends Tagged {
 
 export const TEXT_MAX = 2000
 
-export const textVersions = { Initial: 1 } as const
-export const textMigrations = createMigrationSequence('text', [])
+export const textVersions = {
+  Initial: 1,
+  /**
+   * Checked by the server on every update: no fields but these (unknown ones dropped).
+   */
+  Bounded: 2,
+} as const
+export const textMigrations = createMigrationSequence('text', [
+  { version: textVersions.Bounded, up: (record) => pickFields(record, ['id', 'kind', 'boardId', 'x', 'y', 'w', 'text', 'fontSize', 'color', 'createdAt', 'sdgs', 'dimension']) },
+])
 
-const schema = v.object({
+const schema = v.strictObject({
   id: idSchema,
   kind: v.literal('text'),
   boardId: idSchema,

@@ -42,6 +42,8 @@ export interface Actor {
 /** Changes outside `items`. */
 export interface Roots {
   session?: boolean
+  /** The change leaves a record invalid (the server's validation refuses it, whoever sends it). */
+  invalid?: boolean
   meta?: boolean
   boards?: boolean
 }
@@ -108,7 +110,7 @@ export class FuzzWorld {
       newId: () => `board${++n}`,
       now: FUZZ_TIME,
     })
-    const second = { id: 'board-canvas2', title: 'Lerret 2', order: 'z0', template: 'canvas' as const, showHelp: false, linkedBoardId: '' }
+    const second = { id: 'board-canvas2', title: 'Lerret 2', order: 'a9', template: 'canvas' as const, showHelp: false, linkedBoardId: '' }
     applyPlan(panel.doc, { ...plan, createBoards: [...(plan.createBoards ?? []), second] }, null)
     const boards = [...getWorkshopMaps(panel.doc).boards.values()].map((map) => readRecord(map) as { id: string; template: string })
     const boardIds = { canvas: boards.filter((b) => b.template === 'canvas').map((b) => b.id).sort(), challenge: boards.find((b) => b.template === 'challengeBoard')!.id }
@@ -221,7 +223,7 @@ export class FuzzWorld {
    * "only their own" nothing someone else added. A change is refused whole when any part is.
    */
   predict(actor: Actor, touches: readonly Touch[], roots: Roots): { expect: Expectation; sessionDependent: boolean } {
-    if (roots.session) return { expect: 'refused', sessionDependent: false }
+    if (roots.session || roots.invalid) return { expect: 'refused', sessionDependent: false }
     const existenceInDoubt = touches.some((touch) => touch.before && !this.ledger.creationKept(touch.id))
     if (actor.role === 'facilitator') return { expect: existenceInDoubt ? 'unknown' : 'accepted', sessionDependent: false }
     if (roots.meta || roots.boards) return { expect: 'refused', sessionDependent: false }
@@ -312,7 +314,7 @@ export class FuzzWorld {
           touches.set(touch.id, touch)
         } // else: gone at the server meanwhile; a change to it changes nothing there.
       }
-      const roots = { session: bundle.some((e) => e.roots.session), meta: bundle.some((e) => e.roots.meta), boards: bundle.some((e) => e.roots.boards) }
+      const roots = { session: bundle.some((e) => e.roots.session), invalid: bundle.some((e) => e.roots.invalid), meta: bundle.some((e) => e.roots.meta), boards: bundle.some((e) => e.roots.boards) }
       const { expect } = this.predict(actor, [...touches.values()], roots)
       for (const { act } of bundle) act.expect = expect
       actor.bundle = []

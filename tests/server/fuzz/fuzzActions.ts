@@ -40,6 +40,7 @@ export const fuzzActions: readonly FuzzAction[] = [
   { name: 'forgeSession', weight: 2, run: (world) => forgeSession(world, anyActor(world)) },
   { name: 'forgeBoardTitle', weight: 1, run: (world) => forgeTitle(world, participant(world), 'boards') },
   { name: 'forgeWorkshopTitle', weight: 1, run: (world) => forgeTitle(world, participant(world), 'meta') },
+  { name: 'invalidText', weight: 2, run: (world) => invalidText(world, anyActor(world)) },
   { name: 'renameBoard', weight: 1, run: (world) => renameBoard(world) },
   { name: 'disconnect', weight: 3, run: (world) => disconnect(world) },
   { name: 'reconnect', weight: 4, run: (world) => reconnect(world) },
@@ -244,6 +245,35 @@ function forgeTitle(world: FuzzWorld, actor: Actor, map: 'boards' | 'meta'): boo
     },
     () => actor.client.doc.transact(() => record.set('title', value)),
   )
+  return true
+}
+
+/**
+ * A text far over any record's maximum written straight into the document (as a hostile client
+ * could), online: the server refuses the whole update as invalid whoever sends it, and undoes it;
+ * what else is in flight then races the refusal.
+ */
+async function invalidText(world: FuzzWorld, actor: Actor): Promise<boolean> {
+  if (!actor.online) return false
+  const item = world.pick(itemsOf(actor))
+  const map = item ? getWorkshopMaps(actor.client.doc).items.get(item.id) : undefined
+  if (!item || !map) return false
+  const prev = map.get('text')
+  const value = world.uniqueText(actor, 'invalid') + 'x'.repeat(5000)
+  world.change(
+    actor,
+    {
+      action: 'invalidText',
+      detail: item.id,
+      edits: [item.id],
+      writes: [{ slot: slotOf('items', item.id, 'text'), value, prev: typeof prev === 'string' ? prev : undefined }],
+      roots: { invalid: true },
+      touches: [],
+    },
+    () => actor.client.doc.transact(() => map.set('text', value)),
+  )
+  // Until the undo is back the actor's own copy holds the invalid text, which its planners refuse to build on.
+  await world.settle()
   return true
 }
 

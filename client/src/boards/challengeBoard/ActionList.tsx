@@ -4,7 +4,7 @@ import type { ConnectorRecord } from '../../../../shared/schema/records/connecto
 import { isOverdue, linksOf, sortActions } from '../../../../shared/logic/challengeBoard'
 import { matchesTagFilter, type TagFilter } from '../../../../shared/logic/tags'
 import { TagBadges } from './CardTags'
-import { DueDateInput, formatDueDate, OwnerInput, StatusControl } from './actionFields'
+import { DueDateInput, OwnerInput, StatusControl } from './actionFields'
 
 interface ActionListProps {
   cards: readonly CardRecord[]
@@ -21,7 +21,7 @@ interface ActionListProps {
  * come, and which solution (and challenge) it serves. Owner, date and status are edited in place.
  */
 export function ActionList({ cards, connectors, filter, today, suggestionsId, onChange }: ActionListProps) {
-  const { t, i18n } = useTranslation('challenges')
+  const { t } = useTranslation('challenges')
   const byId = new Map(cards.map((c) => [c.id, c]))
   const textOf = (id: string) => {
     const text = byId.get(id)?.text.trim()
@@ -66,7 +66,6 @@ export function ActionList({ cards, connectors, filter, today, suggestionsId, on
               </td>
               <td data-label={t('list.due')}>
                 <DueDateInput value={action.dueDate} label={`${t('list.due')}: ${textOf(action.id)}`} onCommit={(dueDate) => onChange(action.id, { dueDate })} />
-                {action.dueDate ? <span className="csa-list__date">{formatDueDate(action.dueDate, i18n.language)}</span> : null}
                 {overdue ? <span className="csa-badge csa-badge--overdue">{t('action.overdue')}</span> : null}
               </td>
               <td data-label={t('list.status')}>

@@ -1,9 +1,9 @@
-import { useEffect, useRef, useState, type PointerEvent as ReactPointerEvent } from 'react'
+import { useEffect, useId, useRef, useState, type PointerEvent as ReactPointerEvent } from 'react'
 import { useTranslation } from 'react-i18next'
 import { CARD_TEXT_MAX, type CardLane, type CardRecord } from '../../../../shared/schema/records/card'
 import { isOverdue, type CardLink, type LinkRefusal } from '../../../../shared/logic/challengeBoard'
 import type { Tagged } from '../../../../shared/schema/tags'
-import { DueDateInput, formatDueDate, OwnerInput, StatusControl } from './actionFields'
+import { DueDateInput, OwnerInput, StatusControl } from './actionFields'
 import { TagBadges, Tagger } from './CardTags'
 
 /** What a card can ask the board to do. The board turns each into a plan and applies it. */
@@ -31,6 +31,8 @@ export interface CardVote {
   /** Everyone's dots; null while a vote is hidden. */
   total: number | null
   left: number
+  /** Why "Give dot" is disabled (no dots left, or this card at its maximum), else null. */
+  blocked: string | null
   onCast(): void
   onRetract(): void
 }
@@ -62,7 +64,7 @@ const roleOrder = ['answers', 'carriesOut', 'answeredBy', 'carriedOutBy'] as con
 
 export function CardView(props: CardViewProps) {
   const { card, index, count, links, linkTarget, isLinkSource, highlight, filteredOut, drag, today, suggestionsId, moveTargets, editable, vote, actions } = props
-  const { t, i18n } = useTranslation('challenges')
+  const { t } = useTranslation('challenges')
   const [draft, setDraft] = useState<string | null>(null)
   const empty = card.text.trim() === ''
   const isAction = card.lane === 'action'
@@ -170,12 +172,11 @@ export function CardView(props: CardViewProps) {
           </label>
           <label className="csa-field">
             <span className="csa-field__label">{t('action.due')}</span>
-            <DueDateInput value={card.dueDate} label={t('action.due')} onCommit={(dueDate) => actions.setFields(card.id, { dueDate })} />
+            <DueDateInput value={card.dueDate} label={t('action.due')} onCommit={(dueDate) => actions.setFields(card.id, { dueDate })} testId="card-due" />
           </label>
-          {card.dueDate ? (
-            <p className="csa-card__due" data-testid="card-due">
-              {t('action.dueShown', { date: formatDueDate(card.dueDate, i18n.language) })}
-              {overdue ? <span className="csa-badge csa-badge--overdue">{t('action.overdue')}</span> : null}
+          {overdue ? (
+            <p className="csa-card__due">
+              <span className="csa-badge csa-badge--overdue">{t('action.overdue')}</span>
             </p>
           ) : null}
           <StatusControl value={card.status} name={`status-${card.id}`} label={t('action.status')} onCommit={(status) => actions.setFields(card.id, { status })} />
@@ -253,6 +254,7 @@ export function CardView(props: CardViewProps) {
 /** Dots on a card: a visible "Gi prikk" button (cards have no selection to hang it on), the counts in words. */
 function CardVoteRow({ vote, text }: { vote: CardVote; text: string }) {
   const { t } = useTranslation('session')
+  const blockedId = useId()
   const counts =
     vote.mine === null
       ? vote.total === null
@@ -276,6 +278,8 @@ function CardVoteRow({ vote, text }: { vote: CardVote; text: string }) {
             type="button"
             className="csa-small-button csa-vote__cast"
             onClick={vote.onCast}
+            disabled={vote.blocked !== null}
+            aria-describedby={vote.blocked ? blockedId : undefined}
             aria-label={t('vote.castCardLabel', { text, mine: vote.mine, left: vote.left })}
             data-testid="card-vote-cast"
           >
@@ -294,6 +298,11 @@ function CardVoteRow({ vote, text }: { vote: CardVote; text: string }) {
             {/* A minus sign: the card is narrow, and the name says "Ta tilbake prikk fra «…»". */}
             <span aria-hidden="true">−</span>
           </button>
+          {vote.blocked && (
+            <span id={blockedId} className="csa-vote__blocked" data-testid="card-vote-blocked">
+              {vote.blocked}
+            </span>
+          )}
         </>
       )}
     </div>

@@ -361,6 +361,7 @@ export function ChallengeBoard({ store, board, view, onView }: BoardProps & { vi
       mine: voting.canVote ? (view.mine[card.id] ?? 0) : null,
       total,
       left: view.left,
+      blocked: voting.canVote ? voting.castBlocked(card.id) : null,
       onCast: () => void voting.cast(card.id),
       onRetract: () => void voting.retract(card.id),
     }

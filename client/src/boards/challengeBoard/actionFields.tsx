@@ -39,13 +39,36 @@ export function OwnerInput({ value, label, suggestionsId, onCommit }: { value: s
   )
 }
 
-export function DueDateInput({ value, label, onCommit }: { value: string; label: string; onCommit(dueDate: string): void }) {
+/**
+ * The due date, shown once in the UI language's format (a button); pressing it opens the
+ * browser's date field to change it. The date field alone wrote the date in the browser's own
+ * locale (an English Chromium showed 03/14/2027 on a Norwegian board), next to our "14. mars 2027".
+ */
+export function DueDateInput({ value, label, onCommit, testId }: { value: string; label: string; onCommit(dueDate: string): void; testId?: string }) {
+  const { t, i18n } = useTranslation('challenges')
+  const [editing, setEditing] = useState(false)
+  if (!editing) {
+    const shown = value ? formatDueDate(value, i18n.language) : t('action.dueNone')
+    return (
+      <button type="button" className="csa-input csa-input--date csa-date-button" aria-label={`${label}: ${shown}`} onClick={() => setEditing(true)} data-testid={testId}>
+        {shown}
+      </button>
+    )
+  }
   return (
     <input
       className="csa-input csa-input--date"
       type="date"
       aria-label={label}
       value={value}
+      autoFocus
+      onBlur={() => setEditing(false)}
+      onKeyDown={(e) => {
+        if (e.key === 'Enter' || e.key === 'Escape') {
+          e.preventDefault()
+          setEditing(false)
+        }
+      }}
       onChange={(e) => {
         // The browser reports '' while a typed date is incomplete; only whole dates (or clearing) are stored.
         if (e.target.value !== value && (e.target.value === '' || /^\d{4}-\d{2}-\d{2}$/.test(e.target.value))) onCommit(e.target.value)

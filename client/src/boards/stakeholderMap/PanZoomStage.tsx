@@ -6,6 +6,7 @@ import { fitCamera, zoomAt, type Camera, type Point, type Rect } from '../../../
 import { idleGestures, type GestureState } from '../../canvas/gestures/gestureReducer'
 import { usePointerGestures, type GestureHost } from '../../canvas/gestures/usePointerGestures'
 import { ZOOM_STEP } from '../../canvas/canvasKeyboard'
+import { formatPercent } from '../../i18n/format'
 import { createStore, useStoreSlice, type Store } from '../../lib/createStore'
 import { initialViewport, useViewport, type Viewport, type ViewportOptions, type ViewportState } from '../../canvas/viewport/useViewport'
 
@@ -51,7 +52,7 @@ interface PanZoomStageProps {
  * keyboard and projector use. The camera is session state of this view only.
  */
 export function PanZoomStage({ contentBounds, label, testId, onDoubleClickBoard, onPointerBoard, viewRef, children }: PanZoomStageProps) {
-  const { t } = useTranslation('stakeholderMap')
+  const { t, i18n } = useTranslation('stakeholderMap')
   const [session] = useState(() => createStore<PanZoomState>({ ...initialViewport, gesture: idleGestures, cameraTouched: false }))
   const viewport = useViewport(session, MAP_VIEWPORT)
   const size = useStoreSlice(session, (s) => s.size)
@@ -143,7 +144,7 @@ export function PanZoomStage({ contentBounds, label, testId, onDoubleClickBoard,
           −
         </button>
         <span className="sm-zoom__value" aria-live="polite">
-          {Math.round(camera.scale * 100)} %
+          {formatPercent(Math.round(camera.scale * 100), i18n.resolvedLanguage)}
         </span>
         <button type="button" className="sm-button sm-button--icon" onClick={() => zoomBy(ZOOM_STEP)} aria-label={t('toolbar.zoomIn')} title={t('toolbar.zoomIn')}>
           +

@@ -1,0 +1,311 @@
+import Database from 'better-sqlite3'
+import fs from 'node:fs'
+import path from 'node:path'
+import type { StaffRole } from '../../shared/staff'
+import type { PendingLogin, SessionRow, StaffRow, StaffStorage, WorkshopActivityRow, WorkshopOverviewRow, WorkshopStaffRow } from './StaffStorage'
+import {
+  likePattern,
+  toActivityRow,
+  toOverviewRow,
+  toSessionRow,
+  toStaffRow,
+  toStaffWorkshop,
+  toWorkshopStaffRow,
+  type ActivityDbRow,
+  type OverviewDbRow,
+  type SessionDbRow,
+  type StaffDbRow,
+  type StaffWorkshopDbRow,
+  type WorkshopStaffDbRow,
+} from './staffRows'
+
+export const STAFF_SCHEMA_SQLITE = `
+CREATE TABLE IF NOT EXISTS staff (
+  id TEXT PRIMARY KEY,
+  issuer TEXT NOT NULL,
+  subject TEXT NOT NULL,
+  name TEXT NOT NULL,
+  email TEXT NOT NULL,
+  groups TEXT NOT NULL,
+  is_admin INTEGER NOT NULL,
+  first_seen_at INTEGER NOT NULL,
+  last_seen_at INTEGER NOT NULL
+);
+CREATE TABLE IF NOT EXISTS staff_sessions (
+  id_hash TEXT PRIMARY KEY,
+  staff_id TEXT NOT NULL,
+  created_at INTEGER NOT NULL,
+  expires_at INTEGER NOT NULL,
+  id_token TEXT NOT NULL
+);
+CREATE INDEX IF NOT EXISTS staff_sessions_expires ON staff_sessions (expires_at);
+CREATE TABLE IF NOT EXISTS staff_logins (
+  id_hash TEXT PRIMARY KEY,
+  state TEXT NOT NULL,
+  nonce TEXT NOT NULL,
+  code_verifier TEXT NOT NULL,
+  return_to TEXT NOT NULL,
+  expires_at INTEGER NOT NULL
+);
+CREATE TABLE IF NOT EXISTS workshop_staff (
+  workshop_id TEXT NOT NULL,
+  staff_id TEXT NOT NULL,
+  role TEXT NOT NULL CHECK (role IN ('owner', 'cofacilitator')),
+  added_at INTEGER NOT NULL,
+  PRIMARY KEY (workshop_id, staff_id)
+);
+CREATE UNIQUE INDEX IF NOT EXISTS workshop_staff_one_owner ON workshop_staff (workshop_id) WHERE role = 'owner';
+CREATE INDEX IF NOT EXISTS workshop_staff_by_staff ON workshop_staff (staff_id);
+CREATE TABLE IF NOT EXISTS workshop_activity (
+  workshop_id TEXT PRIMARY KEY,
+  created_by TEXT,
+  last_activity_at INTEGER,
+  participants INTEGER NOT NULL DEFAULT 0,
+  kept_at INTEGER
+);
+`
+
+/** The workshop a stored document belongs to: companions are `<workshopId>/<name>`. */
+const OWNING_WORKSHOP = `CASE WHEN instr(workshop_id, '/') > 0 THEN substr(workshop_id, 1, instr(workshop_id, '/') - 1) ELSE workshop_id END`
+
+/**
+ * The staff tables in the server's SQLite file (DATA_DIR/samskap.sqlite), through a connection of
+ * their own beside SqlitePersistence's (WAL allows it; better-sqlite3 runs each transaction to its
+ * end synchronously, so the two never interleave inside one).
+ */
+export class SqliteStaffStorage implements StaffStorage {
+  readonly #db: Database.Database
+
+  constructor(dataDir: string) {
+    fs.mkdirSync(dataDir, { recursive: true })
+    this.#db = new Database(path.join(dataDir, 'samskap.sqlite'))
+    this.#db.pragma('journal_mode = WAL')
+    this.#db.pragma('synchronous = FULL')
+    this.#db.pragma('busy_timeout = 5000')
+    this.#db.exec(STAFF_SCHEMA_SQLITE)
+  }
+
+  async upsertStaff(row: StaffRow): Promise<StaffRow> {
+    this.#db
+      .prepare(
+        `INSERT INTO staff (id, issuer, subject, name, email, groups, is_admin, first_seen_at, last_seen_at) VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?)
+         ON CONFLICT (id) DO UPDATE SET name = excluded.name, email = excluded.email, groups = excluded.groups,
+           is_admin = excluded.is_admin, last_seen_at = excluded.last_seen_at`,
+      )
+      .run(row.id, row.issuer, row.subject, row.name, row.email, JSON.stringify(row.groups), row.isAdmin ? 1 : 0, row.firstSeenAt, row.lastSeenAt)
+    return (await this.getStaff(row.id))!
+  }
+
+  async getStaff(id: string): Promise<StaffRow | undefined> {
+    const row = this.#db.prepare<[string], StaffDbRow>('SELECT * FROM staff WHERE id = ?').get(id)
+    return row && toStaffRow(row)
+  }
+
+  async getStaffMany(ids: readonly string[]): Promise<StaffRow[]> {
+    if (ids.length === 0) return []
+    const unique = [...new Set(ids)]
+    const rows = this.#db.prepare<string[], StaffDbRow>(`SELECT * FROM staff WHERE id IN (${unique.map(() => '?').join(', ')})`).all(...unique)
+    return rows.map(toStaffRow)
+  }
+
+  async searchStaff(query: string, limit: number): Promise<StaffRow[]> {
+    const pattern = likePattern(query)
+    const rows = this.#db
+      .prepare<[string, string, number], StaffDbRow>(
+        `SELECT * FROM staff WHERE lower(name) LIKE ? ESCAPE '\\' OR lower(email) LIKE ? ESCAPE '\\' ORDER BY name, email LIMIT ?`,
+      )
+      .all(pattern, pattern, limit)
+    return rows.map(toStaffRow)
+  }
+
+  async insertSession(row: SessionRow): Promise<void> {
+    this.#db
+      .prepare('INSERT INTO staff_sessions (id_hash, staff_id, created_at, expires_at, id_token) VALUES (?, ?, ?, ?, ?)')
+      .run(row.idHash, row.staffId, row.createdAt, row.expiresAt, row.idToken)
+  }
+
+  async getSession(idHash: string, now: number): Promise<{ session: SessionRow; staff: StaffRow } | undefined> {
+    const row = this.#db
+      .prepare<[string, number], SessionDbRow>('SELECT * FROM staff_sessions WHERE id_hash = ? AND expires_at > ?')
+      .get(idHash, now)
+    if (!row) return undefined
+    const staff = await this.getStaff(row.staff_id)
+    return staff && { session: toSessionRow(row), staff }
+  }
+
+  async deleteSession(idHash: string): Promise<void> {
+    this.#db.prepare('DELETE FROM staff_sessions WHERE id_hash = ?').run(idHash)
+  }
+
+  async deleteExpired(now: number): Promise<void> {
+    this.#db.transaction(() => {
+      this.#db.prepare('DELETE FROM staff_sessions WHERE expires_at <= ?').run(now)
+      this.#db.prepare('DELETE FROM staff_logins WHERE expires_at <= ?').run(now)
+    })()
+  }
+
+  async insertLogin(row: PendingLogin): Promise<void> {
+    this.#db
+      .prepare('INSERT INTO staff_logins (id_hash, state, nonce, code_verifier, return_to, expires_at) VALUES (?, ?, ?, ?, ?, ?)')
+      .run(row.idHash, row.state, row.nonce, row.codeVerifier, row.returnTo, row.expiresAt)
+  }
+
+  async takeLogin(idHash: string, now: number): Promise<PendingLogin | undefined> {
+    return this.#db.transaction(() => {
+      const row = this.#db
+        .prepare<[string], { id_hash: string; state: string; nonce: string; code_verifier: string; return_to: string; expires_at: number }>(
+          'SELECT * FROM staff_logins WHERE id_hash = ?',
+        )
+        .get(idHash)
+      if (!row) return undefined
+      this.#db.prepare('DELETE FROM staff_logins WHERE id_hash = ?').run(idHash)
+      if (row.expires_at <= now) return undefined
+      return { idHash: row.id_hash, state: row.state, nonce: row.nonce, codeVerifier: row.code_verifier, returnTo: row.return_to, expiresAt: row.expires_at }
+    })()
+  }
+
+  async recordCreated(workshopId: string, createdBy: string | null, at: number): Promise<void> {
+    this.#db.transaction(() => {
+      this.#db
+        .prepare('INSERT INTO workshop_activity (workshop_id, created_by, last_activity_at, participants) VALUES (?, ?, ?, 0) ON CONFLICT (workshop_id) DO NOTHING')
+        .run(workshopId, createdBy, at)
+      if (createdBy) {
+        this.#db.prepare("INSERT INTO workshop_staff (workshop_id, staff_id, role, added_at) VALUES (?, ?, 'owner', ?)").run(workshopId, createdBy, at)
+      }
+    })()
+  }
+
+  async listWorkshopStaff(workshopId: string): Promise<WorkshopStaffRow[]> {
+    const rows = this.#db
+      .prepare<[string], WorkshopStaffDbRow>("SELECT * FROM workshop_staff WHERE workshop_id = ? ORDER BY role = 'owner' DESC, added_at")
+      .all(workshopId)
+    return rows.map(toWorkshopStaffRow)
+  }
+
+  async staffRole(workshopId: string, staffId: string): Promise<StaffRole | undefined> {
+    const row = this.#db.prepare<[string, string], { role: string }>('SELECT role FROM workshop_staff WHERE workshop_id = ? AND staff_id = ?').get(workshopId, staffId)
+    return row?.role as StaffRole | undefined
+  }
+
+  async addCofacilitator(workshopId: string, staffId: string, at: number): Promise<void> {
+    this.#db
+      .prepare("INSERT INTO workshop_staff (workshop_id, staff_id, role, added_at) VALUES (?, ?, 'cofacilitator', ?) ON CONFLICT (workshop_id, staff_id) DO NOTHING")
+      .run(workshopId, staffId, at)
+  }
+
+  async removeCofacilitator(workshopId: string, staffId: string): Promise<void> {
+    this.#db.prepare("DELETE FROM workshop_staff WHERE workshop_id = ? AND staff_id = ? AND role = 'cofacilitator'").run(workshopId, staffId)
+  }
+
+  async transferOwnership(workshopId: string, staffId: string, at: number): Promise<void> {
+    this.#db.transaction(() => {
+      this.#db.prepare("UPDATE workshop_staff SET role = 'cofacilitator' WHERE workshop_id = ? AND role = 'owner'").run(workshopId)
+      this.#db
+        .prepare(
+          `INSERT INTO workshop_staff (workshop_id, staff_id, role, added_at) VALUES (?, ?, 'owner', ?)
+           ON CONFLICT (workshop_id, staff_id) DO UPDATE SET role = 'owner'`,
+        )
+        .run(workshopId, staffId, at)
+    })()
+  }
+
+  async workshopsOf(staffId: string) {
+    const rows = this.#db
+      .prepare<[string], StaffWorkshopDbRow>(
+        `SELECT w.id, w.title, s.role, w.created_at, a.last_activity_at FROM workshop_staff s
+         JOIN workshops w ON w.id = s.workshop_id LEFT JOIN workshop_activity a ON a.workshop_id = w.id
+         WHERE s.staff_id = ? ORDER BY COALESCE(a.last_activity_at, w.created_at) DESC, w.id`,
+      )
+      .all(staffId)
+    return rows.map(toStaffWorkshop)
+  }
+
+  async touchActivity(workshopId: string, at: number): Promise<void> {
+    this.#db
+      .prepare(
+        `INSERT INTO workshop_activity (workshop_id, created_by, last_activity_at, participants) VALUES (?, NULL, ?, 0)
+         ON CONFLICT (workshop_id) DO UPDATE SET last_activity_at = MAX(COALESCE(last_activity_at, 0), excluded.last_activity_at)`,
+      )
+      .run(workshopId, at)
+  }
+
+  async countParticipant(workshopId: string): Promise<void> {
+    this.#db
+      .prepare(
+        `INSERT INTO workshop_activity (workshop_id, created_by, last_activity_at, participants) VALUES (?, NULL, NULL, 1)
+         ON CONFLICT (workshop_id) DO UPDATE SET participants = participants + 1`,
+      )
+      .run(workshopId)
+  }
+
+  async getActivity(workshopId: string): Promise<WorkshopActivityRow | undefined> {
+    const row = this.#db.prepare<[string], ActivityDbRow>('SELECT * FROM workshop_activity WHERE workshop_id = ?').get(workshopId)
+    return row && toActivityRow(row)
+  }
+
+  async keepWorkshop(workshopId: string, at: number): Promise<void> {
+    this.#db
+      .prepare(
+        `INSERT INTO workshop_activity (workshop_id, created_by, last_activity_at, participants, kept_at) VALUES (?, NULL, NULL, 0, ?)
+         ON CONFLICT (workshop_id) DO UPDATE SET kept_at = MAX(COALESCE(kept_at, 0), excluded.kept_at)`,
+      )
+      .run(workshopId, at)
+  }
+
+  async trackUntracked(at: number): Promise<number> {
+    return this.#db
+      .prepare(
+        `INSERT INTO workshop_activity (workshop_id, created_by, last_activity_at, participants, kept_at)
+         SELECT id, NULL, NULL, 0, ? FROM workshops WHERE id NOT IN (SELECT workshop_id FROM workshop_activity)`,
+      )
+      .run(at).changes
+  }
+
+  async unusedSince(cutoff: number): Promise<string[]> {
+    const rows = this.#db
+      .prepare<[number], { id: string }>(
+        `SELECT w.id FROM workshops w JOIN workshop_activity a ON a.workshop_id = w.id
+         WHERE MAX(w.created_at, COALESCE(a.last_activity_at, 0), COALESCE(a.kept_at, 0)) < ? ORDER BY w.id`,
+      )
+      .all(cutoff)
+    return rows.map((row) => row.id)
+  }
+
+  async overview(): Promise<WorkshopOverviewRow[]> {
+    const rows = this.#db
+      .prepare<[], OverviewDbRow>(
+        `WITH docs AS (
+           SELECT ${OWNING_WORKSHOP} AS wid, SUM(length(data)) AS bytes FROM snapshots GROUP BY 1
+           UNION ALL SELECT ${OWNING_WORKSHOP}, SUM(length(data)) FROM updates GROUP BY 1
+         ), doc_bytes AS (SELECT wid, SUM(bytes) AS bytes FROM docs GROUP BY wid),
+         history_bytes AS (SELECT workshop_id, SUM(length(state)) AS bytes FROM history GROUP BY workshop_id)
+         SELECT w.id, w.title, w.created_at, o.staff_id AS owner_id, a.last_activity_at, a.participants, a.kept_at,
+                d.bytes AS document_bytes, h.bytes AS history_bytes
+         FROM workshops w
+         LEFT JOIN workshop_staff o ON o.workshop_id = w.id AND o.role = 'owner'
+         LEFT JOIN workshop_activity a ON a.workshop_id = w.id
+         LEFT JOIN doc_bytes d ON d.wid = w.id
+         LEFT JOIN history_bytes h ON h.workshop_id = w.id
+         ORDER BY w.created_at DESC, w.id`,
+      )
+      .all()
+    return rows.map(toOverviewRow)
+  }
+
+  async deleteWorkshop(workshopId: string): Promise<void> {
+    const companions = `${workshopId}/`
+    this.#db.transaction(() => {
+      for (const table of ['updates', 'snapshots']) {
+        this.#db.prepare(`DELETE FROM ${table} WHERE workshop_id = ? OR substr(workshop_id, 1, ?) = ?`).run(workshopId, companions.length, companions)
+      }
+      for (const table of ['history', 'workshop_access', 'removed_participants', 'workshop_staff', 'workshop_activity']) {
+        this.#db.prepare(`DELETE FROM ${table} WHERE workshop_id = ?`).run(workshopId)
+      }
+      this.#db.prepare('DELETE FROM workshops WHERE id = ?').run(workshopId)
+    })()
+  }
+
+  async close(): Promise<void> {
+    if (this.#db.open) this.#db.close()
+  }
+}

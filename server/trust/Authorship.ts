@@ -1,0 +1,115 @@
+import * as decoding from 'lib0/decoding'
+import * as Y from 'yjs'
+import { CloseCode } from '../../shared/protocol'
+import type { Grant } from '../access/AccessStore'
+import type { AppliedUpdate, ClientUpdate, ExtensionTools, RoomExtension, RoomRefusal } from '../sync/RoomExtension'
+import type { Room } from '../sync/Room'
+import type { SyncConnection } from '../sync/SyncConnection'
+
+/** The companion document that keeps who each Yjs client id belongs to: `<workshopId>/authors`. */
+export const AUTHORS_COMPANION = 'authors'
+
+/** The identity of every client id the server's own room documents write under. */
+export const SERVER_IDENTITY = 'server'
+/** Client ids that wrote into the document before it was kept who they belong to: nobody may extend them. */
+export const LEGACY_IDENTITY = 'legacy'
+
+/**
+ * Who writes under a Yjs client id, as the binding keeps it: a participant by their personal id
+ * (`p:<participantId>`), everyone holding the facilitator's (or observer's) link as that role.
+ */
+export function identityOf(grant: Grant): string {
+  return grant.role === 'participant' ? `p:${grant.participantId}` : grant.role
+}
+
+/**
+ * A Yjs client id belongs to whoever first wrote under it (docs/schema.md, "Who may write what"),
+ * as a room extension listed first (server/sync/README.md).
+ *
+ * Yjs orders and deduplicates by (client id, clock), and trusts whoever sends them: a copy of
+ * someone's client id and clock made the server keep the copy and drop that person's later edits
+ * forever, and a struct under the facilitator's id looked like the facilitator's. So:
+ *
+ * - an id is bound to the sender's identity when a connection first announces it in awareness (the
+ *   moment everyone else can learn it) or when structs under it are first applied;
+ * - an update that brings new structs under an id bound to someone else is refused whole before it
+ *   is applied (`authorship`), its sender told and closed with 4409: its later updates build on it;
+ * - an id the document already holds structs under without a binding (written before bindings were
+ *   kept, or by a server instance of the past) is `legacy`: nobody may extend it;
+ * - the bindings live in the companion document `<workshopId>/authors`, stored and shared between
+ *   instances like the workshop, so they hold across restarts and instances.
+ *
+ * The check reads the update's meta data (`Y.parseUpdateMeta`: which ids it writes structs under,
+ * from which clock to which), not the document; ids in its delete set are others' structs it
+ * deletes, which the guard judges.
+ */
+export class Authorship implements RoomExtension {
+  readonly name = 'authorship'
+  readonly #doc: Y.Doc
+  readonly #authors: Y.Map<string>
+
+  /** The factory the registry calls as the room loads: loads the bindings, binds the room's own id. */
+  static async load(room: Room, tools: ExtensionTools): Promise<Authorship> {
+    return new Authorship(room.doc, (await tools.loadCompanion(AUTHORS_COMPANION)).doc)
+  }
+
+  constructor(doc: Y.Doc, authorsDoc: Y.Doc) {
+    this.#doc = doc
+    this.#authors = authorsDoc.getMap<string>('clients')
+    this.#bind(doc.clientID, SERVER_IDENTITY)
+  }
+
+  /** Whom a client id belongs to: its binding, `legacy` for an unbound id the document holds structs under, else null (free). */
+  ownerOf(client: number): string | null {
+    return this.#authors.get(String(client)) ?? (Y.getState(this.#doc.store, client) > 0 ? LEGACY_IDENTITY : null)
+  }
+
+  beforeApply({ connection, update }: ClientUpdate): RoomRefusal | null {
+    // Without a grant nothing is applied (facilitation refuses it): there is no one to bind to.
+    if (!connection.grant) return null
+    const identity = identityOf(connection.grant)
+    const { to } = Y.parseUpdateMeta(update)
+    for (const [client, end] of to) {
+      // Structs the document already has change nothing: a client may pass on others' edits it holds.
+      if (end <= Y.getState(this.#doc.store, client)) continue
+      const owner = this.ownerOf(client)
+      if (owner === null || owner === identity) continue
+      connection.log.warn({ client, owner: owner === SERVER_IDENTITY || owner === LEGACY_IDENTITY ? owner : 'someone else' }, 'update under a client id that is someone else’s')
+      return {
+        reason: 'authorship',
+        boardId: null,
+        detail: `Yjs client id ${client} belongs to someone else`,
+        close: { code: CloseCode.ClientIdTaken, reason: 'This page wrote under an id that belongs to someone else; please reload' },
+      }
+    }
+    return null
+  }
+
+  /** Structs under a free id are in the document now: the id is the sender's (refused or not, its clock is used). */
+  checkApplied({ connection, transaction }: AppliedUpdate): RoomRefusal | null {
+    if (!connection.grant) return null
+    const identity = identityOf(connection.grant)
+    for (const [client, clock] of transaction.afterState) {
+      if (clock > (transaction.beforeState.get(client) ?? 0) && !this.#authors.has(String(client))) this.#bind(client, identity)
+    }
+    return null
+  }
+
+  /** A client id announced in presence is bound before anyone else learns it from the relay. */
+  onAwareness(connection: SyncConnection, update: Uint8Array): Uint8Array {
+    if (!connection.grant) return update
+    const decoder = decoding.createDecoder(update)
+    const count = decoding.readVarUint(decoder)
+    for (let i = 0; i < count; i++) {
+      const client = decoding.readVarUint(decoder)
+      decoding.readVarUint(decoder)
+      decoding.readVarString(decoder)
+      if (this.ownerOf(client) === null) this.#bind(client, identityOf(connection.grant))
+    }
+    return update
+  }
+
+  #bind(client: number, identity: string): void {
+    this.#authors.set(String(client), identity)
+  }
+}

@@ -6,6 +6,7 @@ import * as decoding from 'lib0/decoding'
 import { afterEach, describe, expect, it } from 'vitest'
 import type { CreatedWorkshop } from '../../shared/access'
 import { createRecordMap, getWorkshopMaps } from '../../shared/doc/workshopDoc'
+import { currentSchema, encodeSchemaVersions } from '../../shared/schema/schema'
 import { messageControl, SYNC_PATH } from '../../shared/protocol'
 import type { AdminWorkshopRow, SessionInfo, StaffWorkshop, WorkshopStaffInfo } from '../../shared/staff'
 import { signInByHttp } from '../oidc/signInByHttp'
@@ -47,7 +48,8 @@ async function createAs(url: string, cookie: string | null, title = 'Medverknad 
  * resolves with the role in the server's welcome, or the close code if it refused.
  */
 function openSocket(url: string, workshopId: string, headers: Record<string, string>, token?: string): Promise<{ role?: string; code?: number }> {
-  const query = new URLSearchParams({ control: '1', ...(token ? { token } : {}) })
+  // As the app connects: with its schema versions (participants without them are closed, 4428).
+  const query = new URLSearchParams({ control: '1', schema: encodeSchemaVersions(currentSchema), ...(token ? { token } : {}) })
   const socket = new WebSocket(`${wsUrl(url)}${SYNC_PATH}/${workshopId}?${query}`, { headers })
   resources.defer(() => socket.terminate())
   return new Promise((resolve) => {

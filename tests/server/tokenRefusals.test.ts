@@ -32,6 +32,17 @@ const photo = new Uint8Array(testPng(2, 2, () => [200, 40, 40]))
 const routeCases: Record<string, RouteCase> = {
   '/healthz': { takesToken: false, why: 'load balancer health: counts only' },
   '/metrics': { takesToken: false, why: 'Prometheus: kept internal by the proxy (docs/deploy.md)' },
+  // Staff routes: a signed-in session's cookie decides (tests/server/staffSignIn.test.ts), never a link's token.
+  '/auth/login': { takesToken: false, why: 'starts sign-in at the identity provider' },
+  '/auth/callback': { takesToken: false, why: 'the identity provider returns here (state and PKCE checked)' },
+  '/auth/logout': { takesToken: false, why: 'ends the staff session of the cookie' },
+  '/api/me': { takesToken: false, why: 'who the cookie belongs to, or nobody' },
+  '/api/me/workshops': { takesToken: false, why: 'the signed-in person’s own workshops (401 signed out)' },
+  '/api/staff': { takesToken: false, why: 'finding colleagues to add, for signed-in staff (401 signed out)' },
+  [String(/^\/api\/workshops\/([^/]+)\/staff\/?$/)]: { takesToken: false, why: 'owners and co-facilitators: the owner’s session decides' },
+  '/api/admin/workshops': { takesToken: false, why: 'administrators only (401/403)' },
+  [String(/^\/api\/admin\/workshops\/([^/]+)\/delete\/?$/)]: { takesToken: false, why: 'administrators only (401/403)' },
+  [String(/^\/api\/admin\/workshops\/([^/]+)\/transfer\/?$/)]: { takesToken: false, why: 'administrators only (401/403)' },
   '/api/privacy': { takesToken: false, why: 'the privacy statement’s controller, contact and retention: public, as the page is' },
   '/api/search': { takesToken: false, why: 'the knowledge bank across workshops: the staff session decides which (WorkshopsVisibleTo), never a workshop token' },
   '/api/actions': { takesToken: false, why: 'the action register across workshops: the staff session decides which (WorkshopsVisibleTo), never a workshop token' },

@@ -2,6 +2,7 @@ import { afterEach, describe, expect, it } from 'vitest'
 import { WebSocket } from 'ws'
 import * as Y from 'yjs'
 import { getWorkshopMaps } from '../../../shared/doc/workshopDoc'
+import { NOTE_TEXT_MAX } from '../../../shared/schema/records/note'
 import { CloseCode, SYNC_PATH } from '../../../shared/protocol'
 import { defaultLimits, MiB } from '../../../server/limits/limits'
 import { closedByServer, createWorkshopWithAccess, joinWorkshop, synced, TestResources, waitFor, wsUrl } from '../helpers'
@@ -77,8 +78,8 @@ describe('bytes per minute per connection (default limits)', () => {
 
   it('asking again and again for the whole document is paid from the asker’s budget', async () => {
     const { server, created, facilitator, boardId } = await workshopWithFacilitator({ bytesPerMinute: MiB })
-    // ~300 KB of notes, so each full answer costs the asker ~300 KB.
-    for (let i = 0; i < 30; i++) Y.applyUpdate(facilitator.doc, noteUpdate(boardId, `note-${i}`, 'x'.repeat(10_000)))
+    // ~300 KB of notes (each at the longest text a note may have), so each full answer costs the asker ~300 KB.
+    for (let i = 0; i < 150; i++) Y.applyUpdate(facilitator.doc, noteUpdate(boardId, `note-${i}`, 'x'.repeat(NOTE_TEXT_MAX)))
     const asker = await resources.rawSocket(server.url, created.id)
     const closed = closedByServer(asker)
     let answers = 0

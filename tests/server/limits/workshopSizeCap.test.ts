@@ -2,6 +2,7 @@ import { afterEach, describe, expect, it } from 'vitest'
 import * as Y from 'yjs'
 import { getWorkshopMaps } from '../../../shared/doc/workshopDoc'
 import { connectControl, createWorkshopWithAccess, joinWorkshop, lastMessage, synced, TestResources, waitFor } from '../helpers'
+import { NOTE_TEXT_MAX } from '../../../shared/schema/records/note'
 import { noteUpdate } from './attacks'
 
 const resources = new TestResources()
@@ -21,10 +22,10 @@ describe('the workshop size cap', () => {
     const resident = connectControl(resources, server.url, created.id, token)
     await synced(resident.provider)
 
-    // Notes of 5,000 characters: about ten fill the workshop.
+    // Notes of the longest text a note may have (2,000 characters): about thirty fill the workshop.
     let added = 0
-    while (lastMessage(facilitator, 'capacity')?.level !== 'full' && added < 30) {
-      Y.applyUpdate(resident.doc, noteUpdate(boardId, `note-${added}`, String(added % 10).repeat(5_000)))
+    while (lastMessage(facilitator, 'capacity')?.level !== 'full' && added < 80) {
+      Y.applyUpdate(resident.doc, noteUpdate(boardId, `note-${added}`, String(added % 10).repeat(NOTE_TEXT_MAX)))
       added++
       const id = `note-${added - 1}`
       await waitFor(() => items(facilitator.doc).has(id), `${id} reaches the facilitator`)
@@ -35,7 +36,7 @@ describe('the workshop size cap', () => {
     expect(resident.messages.some((m) => m.type === 'capacity')).toBe(false)
 
     // Full: the next note is refused before it is applied, and its sender told why.
-    Y.applyUpdate(resident.doc, noteUpdate(boardId, 'one-too-many', 'x'.repeat(5_000)))
+    Y.applyUpdate(resident.doc, noteUpdate(boardId, 'one-too-many', 'x'.repeat(NOTE_TEXT_MAX)))
     await waitFor(() => lastMessage(resident, 'refused')?.reason === 'workshopFull', 'the resident is told the workshop is full')
     expect(items(resident.doc).has('one-too-many')).toBe(true)
     // A facilitator who connects now sees where it stands.
@@ -48,7 +49,7 @@ describe('the workshop size cap', () => {
 
     // Deleting still works, and once the workshop is compacted the room is there again.
     facilitator.doc.transact(() => {
-      for (let i = 0; i < 6; i++) items(facilitator.doc).delete(`note-${i}`)
+      for (let i = 0; i < 15; i++) items(facilitator.doc).delete(`note-${i}`)
     })
     await waitFor(() => !items(resident.doc).has('note-0'), 'the deletion reaches the resident')
     // The level is measured at each commit: the facilitator goes on working, and is told at the first after the compaction.

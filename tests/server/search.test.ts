@@ -110,6 +110,24 @@ describe('GET /api/search', () => {
     expect(found((await search(again.url, 'per', 'q=medvirkning')).body.results)).toEqual(['Medvirkning i Elvebyen:' + id])
   })
 
+  it('forgets a workshop that is deleted (retention and the administrator both delete through AdminOverview.delete)', async () => {
+    let now = Date.now()
+    const server = await resources.startServer({ dataDir: await resources.tempDir(), workshopsVisibleTo: visibleTo, searchIndexDelayMs: 0, retentionDays: 30, clock: () => now })
+    const id = await createWorkshop(server.url, { title: 'Elvebyen' })
+    people.set('eva', { name: 'Eva', workshopIds: [id], ownWorkshopIds: [id] })
+    const client = connectControl(resources, server.url, id, facilitatorToken(id))
+    await synced(client.provider)
+    const boardId = [...getWorkshopMaps(client.doc).boards.keys()][0]!
+    getWorkshopMaps(client.doc).items.set('n-benker', createRecordMap(note('n-benker', boardId, 'Flere benker i parken')))
+    const asEva = async () => found((await search(server.url, 'eva', 'q=benker')).body.results)
+    await eventually(asEva, ['Elvebyen:n-benker'], 'the note is indexed')
+
+    now += 31 * 24 * 60 * 60 * 1000
+    expect(await server.retention.sweep()).toEqual([id])
+    // At once: the room is evicted (writing its last changes) before the workshop's entries are removed.
+    expect(await asEva()).toEqual([])
+  })
+
   it.each([
     ['nobody signed in', null, 'q=benker', 401, 'signInRequired'],
     ['no words', 'kari', 'q=%20%2B%2A', 400, 'emptyQuery'],

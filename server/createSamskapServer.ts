@@ -13,6 +13,7 @@ import { Authorship } from './trust/Authorship'
 import { RecordValidity } from './trust/RecordValidity'
 import { migrateAccess } from './access/migrateAccess'
 import { openServerKeys } from './access/serverSecret'
+import type { WorkshopsVisibleTo } from './access/WorkshopsVisibleTo'
 import { Facilitation } from './facilitation/Facilitation'
 import { WorkshopHistory } from './history/WorkshopHistory'
 import type { HttpDeps } from './http/HttpDeps'
@@ -33,9 +34,14 @@ import { PostgresPersistence } from './persistence/PostgresPersistence'
 import { secureDataDir } from './persistence/privateFiles'
 import { SqlitePersistence } from './persistence/SqlitePersistence'
 import { RedisFanout } from './scaleout/RedisFanout'
+import { PostgresSearchIndex } from './search/PostgresSearchIndex'
+import type { SearchIndex } from './search/SearchIndex'
+import { searchIndexExtension } from './search/searchIndexExtension'
+import { SqliteSearchIndex } from './search/SqliteSearchIndex'
 import { activityTracker } from './staff/activityTracker'
 import { recordAudit } from './staff/auditLog'
 import { PostgresStaffStorage } from './staff/PostgresStaffStorage'
+import { staffWorkshopsVisibleTo } from './staff/staffWorkshopsVisibleTo'
 import { SqliteStaffStorage } from './staff/SqliteStaffStorage'
 import type { StaffStorage } from './staff/StaffStorage'
 import type { Room } from './sync/Room'
@@ -89,6 +95,15 @@ export interface SamskapServerOptions {
    * from DATA_DIR/secret, created there on first start with SQLite; required with PostgreSQL.
    */
   secret?: string
+  /**
+   * The knowledge bank's index. Default: PostgreSQL full-text search with databaseUrl, else SQLite
+   * FTS5 in dataDir (search.sqlite); null turns search off.
+   */
+  searchIndex?: SearchIndex | null
+  /** Wait this long after a room's commit before indexing it. Default 2 000 ms. */
+  searchIndexDelayMs?: number
+  /** Which workshops a person asking may see (search, the action register). Default: a signed-in staff member's own and co-facilitated workshops, an administrator's all. */
+  workshopsVisibleTo?: WorkshopsVisibleTo
   /** What the privacy page shows (PRIVACY_CONTROLLER, PRIVACY_CONTACT, RETENTION_DAYS). Default: none given, 365 days. */
   privacy?: PrivacySettings
 }
@@ -150,6 +165,11 @@ export async function createSamskapServer(options: SamskapServerOptions): Promis
         throw error
       })
     : undefined
+  const searchIndex = await openSearchIndex(options, log).catch(async (error: unknown) => {
+    await fanout?.close()
+    await staffStorage.close()
+    throw error
+  })
   // History (server/history): off only when injected storage cannot keep it.
   const history = isHistoryPersistence(persistence)
     ? new WorkshopHistory({
@@ -169,7 +189,7 @@ export async function createSamskapServer(options: SamskapServerOptions): Promis
     metrics,
     maxStoredBytes: limits.workshopMaxBytes,
     // Above sync, in hook order: the trust checks (whose client ids, valid records), the size cap,
-    // the guard and facilitation (they refuse updates), then history.
+    // the guard and facilitation (they refuse updates), then history, activity and the search index.
     extensions: [
       Authorship.load,
       (room: Room) => new RecordValidity(room),
@@ -181,6 +201,7 @@ export async function createSamskapServer(options: SamskapServerOptions): Promis
         }),
       ...(history ? [(room: Room) => history.roomExtension(room)] : []),
       activityTracker(staffStorage, log),
+      ...(searchIndex ? [searchIndexExtension({ index: searchIndex, log, delayMs: options.searchIndexDelayMs ?? 2_000 })] : []),
     ],
   })
   const requests = createRequestContext({ publicUrl: options.publicUrl, trustProxy: options.trustProxy })
@@ -196,7 +217,7 @@ export async function createSamskapServer(options: SamskapServerOptions): Promis
     staffGrant: (request, workshopId) => staff.staffGrant(request, workshopId, { websocket: true }),
   })
   const imagesDir = path.join(options.dataDir, 'images')
-  const admin: AdminOverview = new AdminOverview({ storage: staffStorage, persistence, registry, imagesDir, log, deletesAt: (dates) => retention.deletesAt(dates) })
+  const admin: AdminOverview = new AdminOverview({ storage: staffStorage, persistence, registry, imagesDir, log, searchIndex, deletesAt: (dates) => retention.deletesAt(dates) })
   const retention = new Retention({
     days: options.retentionDays ?? options.privacy?.retentionDays ?? DEFAULT_RETENTION_DAYS,
     storage: staffStorage,
@@ -221,6 +242,8 @@ export async function createSamskapServer(options: SamskapServerOptions): Promis
     staff,
     admin,
     retention,
+    searchIndex,
+    workshopsVisibleTo: options.workshopsVisibleTo ?? staffWorkshopsVisibleTo(staff),
     config: {
       // Photos are files addressed by their hash, beside the database, never in a Yjs document.
       imagesDir,
@@ -263,6 +286,7 @@ export async function createSamskapServer(options: SamskapServerOptions): Promis
     await serverClosed
     await fanout?.close()
     await history?.close()
+    await searchIndex?.close()
     await staffStorage.close()
     await persistence.close()
     log.info('server closed')
@@ -297,4 +321,11 @@ async function connectFanout(
     await persistence.close()
     throw error
   }
+}
+
+/** The knowledge bank's index (server/search): the one given, PostgreSQL's with a database URL, else SQLite's. */
+async function openSearchIndex(options: SamskapServerOptions, log: Logger): Promise<SearchIndex | null> {
+  if (options.searchIndex !== undefined) return options.searchIndex
+  if (options.databaseUrl) return PostgresSearchIndex.open({ connectionString: options.databaseUrl, schema: options.databaseSchema, log })
+  return new SqliteSearchIndex(options.dataDir)
 }

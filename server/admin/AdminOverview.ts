@@ -6,6 +6,7 @@ import type { AdminWorkshopRow, AuditActor, StaffMember } from '../../shared/sta
 import { imagePath } from '../http/imagesApi'
 import type { Logger } from '../log'
 import type { Persistence } from '../persistence/Persistence'
+import type { SearchIndex } from '../search/SearchIndex'
 import type { StaffRow, StaffStorage } from '../staff/StaffStorage'
 import type { RoomRegistry } from '../sync/RoomRegistry'
 
@@ -36,6 +37,7 @@ export class AdminOverview {
   readonly #registry: RoomRegistry
   readonly #imagesDir: string
   readonly #log: Logger
+  readonly #searchIndex: SearchIndex | null
   readonly #deletesAt: (dates: { createdAt: number; lastActivityAt: number | null; keptAt: number | null }) => number | null
   readonly #hashCache = new Map<string, { key: string; hashes: Set<string> }>()
 
@@ -45,6 +47,8 @@ export class AdminOverview {
     registry: RoomRegistry
     imagesDir: string
     log: Logger
+    /** The knowledge bank's index (server/search): a deleted workshop's words go with it. null when search is off. */
+    searchIndex?: SearchIndex | null
     /** When retention deletes a workshop (server/retention); null when it is off. */
     deletesAt: (dates: { createdAt: number; lastActivityAt: number | null; keptAt: number | null }) => number | null
   }) {
@@ -53,6 +57,7 @@ export class AdminOverview {
     this.#registry = options.registry
     this.#imagesDir = options.imagesDir
     this.#log = options.log
+    this.#searchIndex = options.searchIndex ?? null
     this.#deletesAt = options.deletesAt
   }
 
@@ -99,6 +104,8 @@ export class AdminOverview {
     }
     await this.#storage.deleteWorkshop(workshopId, { at: Date.now(), actor: by })
     this.#hashCache.delete(workshopId)
+    // After the eviction: an unloading room writes its last changes to the index first.
+    await this.#searchIndex?.removeWorkshop(workshopId)
     let removed = 0
     for (const hash of own) {
       if (others.has(hash)) continue

@@ -1,5 +1,6 @@
 import type { IncomingMessage, ServerResponse } from 'node:http'
 import type { AccessStore } from '../access/AccessStore'
+import type { WorkshopsVisibleTo } from '../access/WorkshopsVisibleTo'
 import type { AdminOverview } from '../admin/AdminOverview'
 import type { StaffAuth } from '../auth/StaffAuth'
 import type { Retention } from '../retention/Retention'
@@ -10,6 +11,7 @@ import type { JoinThrottle } from '../limits/JoinThrottle'
 import type { ServerMetrics } from '../metrics'
 import type { PrivacySettings } from '../privacy/privacySettings'
 import type { Persistence } from '../persistence/Persistence'
+import type { SearchIndex } from '../search/SearchIndex'
 import type { RoomRegistry } from '../sync/RoomRegistry'
 import type { RequestContext } from './requestContext'
 
@@ -49,6 +51,10 @@ export interface HttpDeps {
   admin: AdminOverview
   /** When unused workshops are deleted, and keeping one longer (server/retention). */
   retention: Retention
+  /** The knowledge bank's full-text index (server/search); null when search is off. */
+  searchIndex: SearchIndex | null
+  /** Which workshops the signed-in person asking may see; the seam staff sign-in fills in. */
+  workshopsVisibleTo: WorkshopsVisibleTo
   config: HttpConfig
 }
 

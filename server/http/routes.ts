@@ -5,6 +5,7 @@ import { finishSignIn, me, signOut, startSignIn } from '../auth/authApi'
 import { workshopAudit } from '../staff/auditApi'
 import { myWorkshops, searchStaff, workshopStaff } from '../staff/staffApi'
 import { closeLegacyAccess, getAccess, join, rotateAccess } from './accessApi'
+import { listActions } from './actionsApi'
 import { getHistoryEntry, listHistory, makeCheckpoint } from './historyApi'
 import type { HttpDeps } from './HttpDeps'
 import { sendJson } from './httpResponses'
@@ -12,6 +13,7 @@ import { serveImage, uploadImage } from './imagesApi'
 import { importWorkshop } from './importApi'
 import { getPrivacy } from './privacyApi'
 import type { Route } from './router'
+import { search } from './searchApi'
 import { serveStatic } from './staticFiles'
 import { createWorkshop, getWorkshop } from './workshopsApi'
 
@@ -46,6 +48,8 @@ export const routes: readonly Route[] = [
   { path: '/api/images', POST: uploadImage, wrongMethod: 'Use POST to upload an image' },
   { path: /^\/api\/images\/(.*)$/, GET: serveImage, wrongMethod: 'Only GET is supported here' },
   { path: '/api/privacy', GET: getPrivacy, wrongMethod: 'Only GET is supported here' },
+  { path: '/api/search', GET: search, wrongMethod: 'Use GET to search' },
+  { path: '/api/actions', GET: listActions, wrongMethod: 'Use GET for the action register' },
   { path: /^\/api(?:\/.*)?$/, ANY: (_request, response) => sendJson(response, 404, { error: 'Not found' }) },
   { path: new RegExp(`^${SYNC_PATH}(?:/.*)?$`), ANY: (_request, response) => sendJson(response, 426, { error: 'This path expects a websocket' }) },
 ]

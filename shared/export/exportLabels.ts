@@ -11,6 +11,8 @@ export interface ExportLabels {
   /** BCP 47 tag written into the HTML `lang` attribute. */
   language: string
   minutesTitle: string
+  /** The workshop column of the action register. */
+  workshop: string
   date: string
   exportedAt: string
   created: string

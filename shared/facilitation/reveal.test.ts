@@ -38,7 +38,7 @@ describe('planPlaceHeldNotes', () => {
   })
 
   it('appends challenge-board cards to their lane, challenges when none is given', () => {
-    const card: CardRecord = { id: 'c0', kind: 'card', boardId: 'b2', lane: 'solution', text: 'x', order: 'a5', owner: '', dueDate: '', status: 'open', createdAt: 0, sdgs: [], dimension: '' }
+    const card: CardRecord = { id: 'c0', kind: 'card', boardId: 'b2', lane: 'solution', text: 'x', order: 'a5', owner: '', dueDate: '', status: 'open', origin: null, createdAt: 0, sdgs: [], dimension: '' }
     const plan = planPlaceHeldNotes(challenges, [held('s1', 1, { lane: 'solution', boardId: 'b2' }), held('c1', 2, { boardId: 'b2', text: 'x'.repeat(900) })], [card])
     const cards = plan.createItems as CardRecord[]
     expect(cards.map((c) => [c.id, c.lane])).toEqual([['s1', 'solution'], ['c1', 'challenge']])

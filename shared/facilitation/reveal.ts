@@ -41,6 +41,7 @@ export function planPlaceHeldNotes(board: BoardRecord, notes: readonly HeldNote[
         owner: '',
         dueDate: '',
         status: 'open',
+        origin: null,
         createdAt: note.createdAt,
         sdgs: [],
         dimension: '',

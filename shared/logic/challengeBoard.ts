@@ -224,6 +224,7 @@ export function planAddCard(cards: readonly LinkableCard[], lane: CardLane, text
     owner: '',
     dueDate: '',
     status: 'open',
+    origin: null,
     createdAt: context.now,
     sdgs: [],
     dimension: '',

@@ -47,6 +47,7 @@ function card(id: string, boardId: string): ItemRecord {
     owner: '',
     dueDate: '',
     status: 'open',
+    origin: null,
     sdgs: [],
     dimension: '',
   } as ItemRecord

@@ -1,6 +1,7 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest'
 import { createMigrationSequence, migrateRecord, setMigrationStepListener } from './Migration'
 import { boardMigrations, boardVersions, validateBoard } from './records/board'
+import { cardMigrations, cardVersions, validateCard } from './records/card'
 import { noteMigrations, noteVersions, validateNote } from './records/note'
 import { validateWorkshopMeta, workshopMetaMigrations, workshopMetaVersions } from './records/workshopMeta'
 import { recordMigrations, validateItem, type RecordKind } from './schema'
@@ -44,6 +45,29 @@ describe('note migrations', () => {
   })
 })
 
+describe('card migrations', () => {
+  it(`${cardVersions.AddOrigin}: AddOrigin says old cards were made where they are`, () => {
+    const v2 = {
+      id: 'c1', kind: 'card', boardId: 'b1', lane: 'action', text: 'Ring rektor', order: 'a0', owner: 'Kari', dueDate: '', status: 'open', createdAt: 1, sdgs: [], dimension: '',
+    }
+    const up = migrateRecord(cardMigrations, v2, cardVersions.Bounded)
+    expect(up).toEqual({ ...v2, origin: null })
+    expect(validateCard(up).ok).toBe(true)
+  })
+
+  it.each([
+    [{ workshopId: 'w1', cardId: 'c9' }, true],
+    [null, true],
+    [{ workshopId: 'w1' }, false],
+    [{ workshopId: 'w 1', cardId: 'c9' }, false],
+    [{ workshopId: 'w'.repeat(65), cardId: 'c9' }, false],
+    [{ workshopId: 'w1', cardId: 'c9', extra: 1 }, false],
+  ])('an origin %j is valid: %s', (origin, valid) => {
+    const card = { id: 'c1', kind: 'card', boardId: 'b1', lane: 'action', text: '', order: 'a0', owner: '', dueDate: '', status: 'open', origin, createdAt: 1, sdgs: [], dimension: '' }
+    expect(validateCard(card).ok).toBe(valid)
+  })
+})
+
 // One record of each kind as version 1 (or the version before Bounded) wrote it.
 const beforeBounded = {
   board: { id: 'b1', title: 'Tavle 1', order: 'a0', template: 'canvas', showHelp: true, linkedBoardId: '' },
@@ -65,14 +89,17 @@ const beforeBounded = {
   image: { id: 'i1', kind: 'image', boardId: 'b1', x: 0, y: 0, w: 320, h: 240, hash: 'a'.repeat(64), mime: 'image/png', alt: '', createdAt: 1 },
 } as const
 type BoundedKind = keyof typeof beforeBounded
+// The version each kind's Bounded step brings a record to: the current one, but for kinds with steps after it.
+const boundedVersion = (kind: BoundedKind): number => (kind === 'card' ? cardVersions.Bounded : recordMigrations[kind].currentVersion)
 const validate = (kind: BoundedKind, record: object) => (kind === 'board' ? validateBoard(record) : validateItem(record))
 
 describe('Bounded: every field bounded, nothing else kept', () => {
   it.each(Object.keys(beforeBounded) as BoundedKind[])('%s: drops fields the kind does not have and keeps the rest', (kind) => {
     const sequence = recordMigrations[kind as RecordKind]
     const record = { ...beforeBounded[kind], junk: 'x'.repeat(5000), secret: { nested: true } }
-    const up = migrateRecord(sequence, record, sequence.currentVersion - 1)
-    expect(up).toEqual(beforeBounded[kind])
+    const up = migrateRecord(sequence, record, boundedVersion(kind) - 1)
+    // What the steps after Bounded add, they add to the clean record as well.
+    expect(up).toEqual(migrateRecord(sequence, beforeBounded[kind], boundedVersion(kind)))
     expect(validate(kind, up)).toMatchObject({ ok: true })
     // The validator now refuses what the step dropped.
     expect(validate(kind, record).ok).toBe(false)
@@ -81,10 +108,10 @@ describe('Bounded: every field bounded, nothing else kept', () => {
   it.each(['board', 'card', 'stakeholderGroup'] as const)('%s: an order key too long or not a key is clamped to one that sorts where it did', (kind) => {
     const sequence = recordMigrations[kind]
     const long = 'a0' + 'V'.repeat(ORDER_MAX + 500)
-    const up = migrateRecord(sequence, { ...beforeBounded[kind], order: long }, sequence.currentVersion - 1)
+    const up = migrateRecord(sequence, { ...beforeBounded[kind], order: long }, boundedVersion(kind) - 1)
     expect(up.order).toBe(long.slice(0, ORDER_MAX))
     expect(validate(kind, up)).toMatchObject({ ok: true })
-    const broken = migrateRecord(sequence, { ...beforeBounded[kind], order: 'a0x0' }, sequence.currentVersion - 1)
+    const broken = migrateRecord(sequence, { ...beforeBounded[kind], order: 'a0x0' }, boundedVersion(kind) - 1)
     expect(broken.order).toBe('a0x')
   })
 

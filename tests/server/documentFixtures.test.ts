@@ -98,6 +98,16 @@ describe('frozen documents from earlier schema versions (tests/fixtures/document
     ).toEqual(Object.keys(itemValidators).sort())
   })
 
+  it('opens every fixture the script writes, and the script writes every fixture there is', () => {
+    // A fixture dropped or renamed (as v5-card-origin was, when its card version became another's)
+    // must leave neither a line in the script nor files behind, nor a .bin without its .json.
+    const script = fs.readFileSync(path.resolve(import.meta.dirname, '../fixtures/makeDocumentFixtures.sh'), 'utf8')
+    const scripted = [...script.matchAll(/^want (\S+)\s+&& fixture \1 [0-9a-f]{7,40}\b/gm)].map((match) => match[1])
+    const files = fs.readdirSync(fixtureDir).filter((file) => /\.(bin|json)$/.test(file))
+    expect(files.sort()).toEqual(scripted.flatMap((name) => [`${name}.bin`, `${name}.json`]).sort())
+    expect(fixtures.map(({ fixture }) => fixture.name)).toEqual([...scripted].sort())
+  })
+
   it('keeps fixtures from more than one version set', () => {
     expect(new Set(fixtures.map(({ fixture }) => encodeSchemaVersions(fixture.schema))).size).toBeGreaterThanOrEqual(3)
   })

@@ -94,6 +94,16 @@ describe('staff sign-in (OpenID Connect against a real provider)', () => {
     // The owner's cookie sent from another site's page (cross-site websocket hijacking) counts for nothing.
     expect(await openSocket(server.url, id, { cookie: ola, origin: 'http://evil.example' })).toEqual({ code: 4401 })
 
+    // The knowledge bank answers a session for the workshops it owns or co-facilitates (WorkshopsVisibleTo).
+    const searchAs = async (cookie: string | null) => {
+      const response = await api(`${server.url}/api/search?q=medverknad`, cookie)
+      return { status: response.status, ids: (((await response.json()) as { results?: { workshopId: string }[] }).results ?? []).map((r) => r.workshopId) }
+    }
+    for (let attempt = 0; attempt < 100 && (await searchAs(ola)).ids.length === 0; attempt++) await new Promise((resolve) => setTimeout(resolve, 50))
+    expect(await searchAs(ola)).toEqual({ status: 200, ids: [id] })
+    expect(await searchAs(siri)).toEqual({ status: 200, ids: [] })
+    expect((await searchAs(null)).status).toBe(401)
+
     const siriId = ((await (await api(`${server.url}/api/me`, siri)).json()) as SessionInfo).staff!.id
     // Only the owner manages: Siri cannot add herself.
     const selfAdd = await api(`${server.url}/api/workshops/${id}/staff`, siri, { method: 'POST', json: { action: 'add', staffId: siriId }, headers: origin })
@@ -102,6 +112,7 @@ describe('staff sign-in (OpenID Connect against a real provider)', () => {
     expect(added.status).toBe(200)
     expect(((await added.json()) as WorkshopStaffInfo).cofacilitators.map((s) => s.name)).toEqual(['Siri Berg'])
     expect(await openSocket(server.url, id, { cookie: siri, ...origin })).toEqual({ role: 'facilitator' })
+    expect(await searchAs(siri)).toEqual({ status: 200, ids: [id] })
     // A participant token of a co-facilitator who is signed in: facilitator.
     const joined = (await (await api(`${server.url}/api/join`, null, { method: 'POST', json: { code } })).json()) as { token: string }
     expect(await openSocket(server.url, id, { cookie: siri, ...origin }, joined.token)).toEqual({ role: 'facilitator' })

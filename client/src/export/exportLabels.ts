@@ -27,6 +27,7 @@ export function exportLabelsFor(workshopLanguage: string): ExportLabels {
   return {
     language,
     minutesTitle: l('minutesTitle'),
+    workshop: l('workshop'),
     date: l('date'),
     exportedAt: l('exportedAt'),
     created: l('created'),

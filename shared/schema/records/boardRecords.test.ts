@@ -34,7 +34,7 @@ const valid = {
     indicators: '',
     platforms: '',
   },
-  card: { ...base, ...tags, kind: 'card', lane: 'action', text: 'Søke midler', order: 'a0', owner: 'Ola', dueDate: '2026-12-01', status: 'inProgress' },
+  card: { ...base, ...tags, kind: 'card', lane: 'action', text: 'Søke midler', order: 'a0', owner: 'Ola', dueDate: '2026-12-01', status: 'inProgress', origin: null },
   connector: { ...base, kind: 'connector', from: { itemId: 'a' }, to: { x: 1, y: 2 }, relation: '', arrowhead: 'end', color: '#1d2320' },
   text: { ...base, ...tags, kind: 'text', x: 0, y: 0, w: 200, text: 'Overskrift', fontSize: 24, color: '#1d2320' },
   shape: { ...base, ...tags, kind: 'shape', shape: 'ellipse', x: 0, y: 0, w: 100, h: 50, fill: '', stroke: '#1d2320', text: '' },

@@ -21,7 +21,17 @@ export interface CardRecord extends Tagged {
   /** Actions: due date as `YYYY-MM-DD`, or ''. A date, not a time: no time zones in the minutes. */
   dueDate: string
   status: ActionStatus
+  /**
+   * An action taken over from an earlier workshop (a follow-up meeting): where it came from, so the
+   * register and the minutes can link back. null for a card made here. Never changed after creation.
+   */
+  origin: CardOrigin | null
   createdAt: number
+}
+
+export interface CardOrigin {
+  workshopId: string
+  cardId: string
 }
 
 export const cardLanes = ['challenge', 'solution', 'action'] as const
@@ -39,9 +49,13 @@ export const cardVersions = {
    * a fractional index of at most ORDER_MAX characters (clamped).
    */
   Bounded: 2,
+  /** Actions taken over into a follow-up workshop link back to the card they came from. */
+  AddOrigin: 3,
 } as const
 export const cardMigrations = createMigrationSequence('card', [
   { version: cardVersions.Bounded, up: (record) => ({ ...pickFields(record, ['id', 'kind', 'boardId', 'lane', 'text', 'order', 'owner', 'dueDate', 'status', 'createdAt', 'sdgs', 'dimension']), order: clampOrderKey(record.order) }) },
+  // A Bounded card has no other fields, so none had an origin: every older card was made where it is.
+  { version: cardVersions.AddOrigin, up: (record) => ({ ...record, origin: null }) },
 ])
 
 const schema = v.strictObject({
@@ -54,6 +68,7 @@ const schema = v.strictObject({
   owner: v.pipe(v.string(), v.maxLength(OWNER_MAX, `at most ${OWNER_MAX} characters`)),
   dueDate: v.union([v.literal(''), v.pipe(v.string(), v.isoDate('must be a date YYYY-MM-DD'))]),
   status: v.picklist(actionStatuses),
+  origin: v.nullable(v.strictObject({ workshopId: idSchema, cardId: idSchema })),
   createdAt: finiteNumber,
   ...taggedEntries,
 })

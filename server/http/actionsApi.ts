@@ -1,0 +1,124 @@
+import type { IncomingMessage, ServerResponse } from 'node:http'
+import * as Y from 'yjs'
+import { getWorkshopMaps, migrateWorkshop } from '../../shared/doc/workshopDoc'
+import {
+  challengeProgress,
+  dotsOfSession,
+  queryActions,
+  readActionRows,
+  type ActionQuery,
+  type ActionRow,
+  type ChallengeProgress,
+} from '../../shared/followup/actionRegister'
+import { actionStatuses, type ActionStatus } from '../../shared/schema/records/card'
+import { readSession } from '../../shared/schema/records/session'
+import { sustainabilityDimensions, type SustainabilityDimension } from '../../shared/schema/tags'
+import { workshopSnapshot } from '../search/workshopSnapshot'
+import type { HttpDeps } from './HttpDeps'
+import { sendJson } from './httpResponses'
+
+const ISO_DAY = /^\d{4}-\d{2}-\d{2}$/
+
+export type RegisterView = 'all' | 'mine' | 'workshops' | 'overdue'
+const views: readonly RegisterView[] = ['all', 'mine', 'workshops', 'overdue']
+
+/**
+ * `GET /api/actions?view=all|mine|workshops|overdue&status=open,inProgress&owner=&dueFrom=&dueTo=&sdg=&dimension=&today=YYYY-MM-DD`:
+ * the action register across the workshops the signed-in person may see (`deps.workshopsVisibleTo`):
+ * the rows the query keeps and the progress of every challenge. `today` is the asker's own date
+ * (overdue is a matter of their calendar); the server's UTC date when it is left out.
+ */
+export async function listActions(request: IncomingMessage, response: ServerResponse, deps: HttpDeps): Promise<void> {
+  const visible = await deps.workshopsVisibleTo(request)
+  if (!visible) return sendJson(response, 401, { error: 'Sign in to see the action register', code: 'signInRequired' })
+  const parsed = parseRegisterQuery(new URL(request.url ?? '/', 'http://localhost').searchParams, visible)
+  if (!parsed.ok) return sendJson(response, 400, { error: parsed.error, code: 'badQuery' })
+  const rows: ActionRow[] = []
+  const progress: ChallengeProgress[] = []
+  for (const workshopId of visible.workshopIds) {
+    const read = await readWorkshop(deps, workshopId)
+    if (!read) continue
+    rows.push(...readActionRows(workshopId, read.snapshot, read.dots))
+    progress.push(...challengeProgress(workshopId, read.snapshot, read.dots))
+  }
+  sendJson(response, 200, { today: parsed.today, actions: queryActions(rows, parsed.query, parsed.today), progress })
+}
+
+type ParsedQuery = { ok: true; query: ActionQuery; today: string } | { ok: false; error: string }
+
+/** The register's query from the address; every bad parameter is named. */
+export function parseRegisterQuery(params: URLSearchParams, visible: { name: string; ownWorkshopIds: readonly string[] }): ParsedQuery {
+  const today = params.get('today') ?? new Date().toISOString().slice(0, 10)
+  if (!isDay(today)) return { ok: false, error: 'today must be a date YYYY-MM-DD' }
+  const view = params.get('view') ?? 'all'
+  if (!(views as readonly string[]).includes(view)) return { ok: false, error: `view must be one of ${views.join(', ')}` }
+  const query: ActionQuery = {}
+  if (view === 'mine') query.mine = visible.name
+  if (view === 'workshops') query.workshopIds = new Set(visible.ownWorkshopIds)
+  if (view === 'overdue') query.overdue = true
+  const status = params.get('status')
+  if (status !== null) {
+    const list = status.split(',').filter((s) => s !== '')
+    if (list.length === 0 || !list.every((s) => (actionStatuses as readonly string[]).includes(s))) {
+      return { ok: false, error: `status must be a comma-separated list of ${actionStatuses.join(', ')}` }
+    }
+    query.statuses = list as ActionStatus[]
+  }
+  const owner = params.get('owner')
+  if (owner !== null) {
+    if (owner.length > 80) return { ok: false, error: 'owner is at most 80 characters' }
+    query.owner = owner
+  }
+  for (const key of ['dueFrom', 'dueTo'] as const) {
+    const value = params.get(key)
+    if (value === null) continue
+    if (!isDay(value)) return { ok: false, error: `${key} must be a date YYYY-MM-DD` }
+    query[key] = value
+  }
+  const sdg = params.get('sdg')
+  if (sdg !== null) {
+    const n = Number(sdg)
+    if (!/^\d{1,2}$/.test(sdg) || n < 1 || n > 17) return { ok: false, error: 'sdg must be a goal number from 1 to 17' }
+    query.sdg = n
+  }
+  const dimension = params.get('dimension')
+  if (dimension !== null) {
+    if (!(sustainabilityDimensions as readonly string[]).includes(dimension)) {
+      return { ok: false, error: `dimension must be one of ${sustainabilityDimensions.join(', ')}` }
+    }
+    query.dimension = dimension as SustainabilityDimension
+  }
+  return { ok: true, query, today }
+}
+
+function isDay(value: string): boolean {
+  return ISO_DAY.test(value) && !Number.isNaN(Date.parse(`${value}T00:00:00Z`)) && new Date(`${value}T00:00:00Z`).toISOString().startsWith(value)
+}
+
+/**
+ * A workshop's records and dots: from its room when it is loaded here, else from storage (every
+ * committed change is there, whichever instance made it), migrated like a room would. Null when
+ * it is not stored or its document is newer than this server (logged).
+ */
+async function readWorkshop(deps: HttpDeps, workshopId: string) {
+  const room = deps.registry.rooms().find((r) => r.workshopId === workshopId)
+  const doc = room?.doc ?? new Y.Doc()
+  try {
+    if (!room) {
+      if (!(await deps.persistence.getWorkshop(workshopId))) return null
+      const stored = await deps.persistence.loadDocument(workshopId)
+      if (stored.snapshot) Y.applyUpdate(doc, stored.snapshot)
+      for (const update of stored.updates) Y.applyUpdate(doc, update)
+      migrateWorkshop(doc)
+    }
+    const snapshot = workshopSnapshot(doc)
+    if (!snapshot) return null
+    const { session } = readSession(getWorkshopMaps(doc).session.toJSON() as Record<string, unknown>)
+    return { snapshot, dots: dotsOfSession(session) }
+  } catch (error) {
+    deps.log.warn({ err: error, workshopId }, 'action register: workshop not readable')
+    return null
+  } finally {
+    if (!room) doc.destroy()
+  }
+}

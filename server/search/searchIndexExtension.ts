@@ -1,0 +1,108 @@
+import { extractSearchEntries, type SearchEntry } from '../../shared/followup/searchEntries'
+import type { Logger } from '../log'
+import type { Room } from '../sync/Room'
+import type { RoomExtension, RoomExtensionFactory } from '../sync/RoomExtension'
+import type { SearchIndex } from './SearchIndex'
+import { workshopSnapshot } from './workshopSnapshot'
+
+export interface SearchIndexingOptions {
+  index: SearchIndex
+  log: Logger
+  /** Wait this long after a commit before indexing, so a burst of edits is indexed once. */
+  delayMs: number
+}
+
+/**
+ * Keeps the search index current from a room's commits (server/sync/README.md: `afterCommit`).
+ * When the room loads, the workshop's entries are replaced whole (whatever changed while it was
+ * not loaded here); after that, `delayMs` after the first of a burst of this instance's commits,
+ * the document is read again and only the entries that differ from the last written ones are
+ * written or removed. Reading a workshop of thousands of records takes milliseconds, and happens at
+ * most once per `delayMs` per workshop; a failed write is logged and the next one replaces whole.
+ */
+export function searchIndexExtension(options: SearchIndexingOptions): RoomExtensionFactory {
+  return (room) => new WorkshopIndexer(room, options).extension()
+}
+
+class WorkshopIndexer {
+  readonly #room: Room
+  readonly #options: SearchIndexingOptions
+  readonly #log: Logger
+  /** What the index holds for this workshop (record id → entry as JSON), or null: replace whole next time. */
+  #written: Map<string, string> | null = null
+  #language = ''
+  #timer: NodeJS.Timeout | null = null
+  /** Writes in order, one at a time. */
+  #chain: Promise<void> = Promise.resolve()
+  #destroyed = false
+
+  constructor(room: Room, options: SearchIndexingOptions) {
+    this.#room = room
+    this.#options = options
+    this.#log = options.log.child({ workshopId: room.workshopId, extension: 'search' })
+  }
+
+  extension(): RoomExtension {
+    this.#schedule(0)
+    return {
+      name: 'search',
+      afterCommit: ({ local }) => {
+        // Another instance's change is indexed by the instance that made it.
+        if (local) this.#schedule(this.#options.delayMs)
+      },
+      beforeUnload: () => {
+        if (this.#timer) {
+          clearTimeout(this.#timer)
+          this.#timer = null
+          this.#enqueue()
+        }
+        return this.#chain
+      },
+      onDestroy: () => {
+        this.#destroyed = true
+        if (this.#timer) clearTimeout(this.#timer)
+        this.#timer = null
+      },
+    }
+  }
+
+  #schedule(delayMs: number): void {
+    if (this.#timer || this.#destroyed) return
+    this.#timer = setTimeout(() => {
+      this.#timer = null
+      this.#enqueue()
+    }, delayMs)
+    this.#timer.unref()
+  }
+
+  #enqueue(): void {
+    // Read now, on this turn: the document is what was committed so far.
+    const snapshot = workshopSnapshot(this.#room.doc)
+    if (!snapshot) return
+    const entries = extractSearchEntries(this.#room.workshopId, snapshot)
+    const language = snapshot.meta.language
+    this.#chain = this.#chain.then(() => this.#write(entries, language))
+  }
+
+  async #write(entries: readonly SearchEntry[], language: string): Promise<void> {
+    const { index } = this.#options
+    const workshopId = this.#room.workshopId
+    const next = new Map(entries.map((e) => [e.recordId, JSON.stringify(e)]))
+    const written = this.#written
+    // Clear first: if the write fails, the next one replaces whole.
+    this.#written = null
+    try {
+      if (written === null || language !== this.#language) {
+        await index.replaceWorkshop(workshopId, language, entries)
+      } else {
+        const upsert = entries.filter((e) => written.get(e.recordId) !== next.get(e.recordId))
+        const remove = [...written.keys()].filter((id) => !next.has(id))
+        if (upsert.length > 0 || remove.length > 0) await index.updateWorkshop(workshopId, language, { upsert, remove })
+      }
+      this.#written = next
+      this.#language = language
+    } catch (error) {
+      this.#log.warn({ err: error }, 'search index write failed; the next one replaces the workshop whole')
+    }
+  }
+}

@@ -1,0 +1,57 @@
+import type { IncomingMessage } from 'node:http'
+import { afterEach, describe, expect, it } from 'vitest'
+import { createRecordMap, getWorkshopMaps } from '../../shared/doc/workshopDoc'
+import type { VisibleWorkshops } from '../../server/access/WorkshopsVisibleTo'
+import { createWorkshop, facilitatorToken, synced, TestResources } from '../server/helpers'
+import { isolate, startInstance } from './services'
+
+/** The knowledge bank with DATABASE_URL: one PostgreSQL index that every instance writes and reads. */
+const resources = new TestResources()
+afterEach(() => resources.dispose())
+
+const people = new Map<string, VisibleWorkshops>()
+async function visibleTo(request: IncomingMessage): Promise<VisibleWorkshops | null> {
+  const key = request.headers['x-test-person']
+  return typeof key === 'string' ? (people.get(key) ?? null) : null
+}
+
+async function found(baseUrl: string, person: string, q: string): Promise<string[]> {
+  const response = await fetch(`${baseUrl}/api/search?q=${encodeURIComponent(q)}`, { headers: { 'x-test-person': person } })
+  const body = (await response.json()) as { results: { workshopTitle: string; recordId: string }[] }
+  return body.results.map((r) => `${r.workshopTitle}:${r.recordId}`)
+}
+
+/** Polls until the index shows what was committed (it indexes in the background), or fails with the last answer. */
+async function eventually(read: () => Promise<string[]>, expected: string[], what: string): Promise<void> {
+  let last: string[] = []
+  for (let attempt = 0; attempt < 200; attempt++) {
+    last = await read()
+    if (JSON.stringify(last) === JSON.stringify(expected)) return
+    await new Promise((resolve) => setTimeout(resolve, 50))
+  }
+  expect(last, what).toEqual(expected)
+}
+
+describe('search across two instances sharing PostgreSQL', () => {
+  it('finds on one instance what was written through the other, only where the person may look, and forgets deletions', async () => {
+    const isolation = await isolate(resources)
+    const options = { workshopsVisibleTo: visibleTo, searchIndexDelayMs: 0 }
+    const first = await startInstance(resources, isolation, options)
+    const second = await startInstance(resources, isolation, options)
+    const parken = await createWorkshop(first.url, { title: 'Parkene i sentrum', language: 'nb' })
+    const hidden = await createWorkshop(first.url, { title: 'Parkene i skjul', language: 'nb' })
+    people.set('kari', { name: 'Kari', workshopIds: [parken], ownWorkshopIds: [parken] })
+
+    const writer = resources.connect(first.url, parken, { params: { token: facilitatorToken(parken) } })
+    const other = resources.connect(first.url, hidden, { params: { token: facilitatorToken(hidden) } })
+    await Promise.all([synced(writer.provider), synced(other.provider)])
+    const boardId = [...getWorkshopMaps(writer.doc).boards.keys()][0]!
+    const note = { id: 'n1', kind: 'note', boardId, x: 0, y: 0, w: 160, h: 160, color: 'yellow', text: 'Flere benker i parken', createdAt: 1, sdgs: [], dimension: '' }
+    getWorkshopMaps(writer.doc).items.set('n1', createRecordMap(note))
+
+    // Norwegian stemming: "parken", "parkene" and "park" are one word.
+    await eventually(async () => (await found(second.url, 'kari', 'park')).sort(), ['Parkene i sentrum:' + parken, 'Parkene i sentrum:n1'].sort(), 'the second instance finds the first one’s note and title')
+    getWorkshopMaps(writer.doc).items.delete('n1')
+    await eventually(() => found(second.url, 'kari', 'benker'), [], 'the deleted note is forgotten')
+  })
+})

@@ -1,0 +1,100 @@
+import type { IncomingMessage } from 'node:http'
+import { afterEach, describe, expect, it } from 'vitest'
+import { createRecordMap, getWorkshopMaps } from '../../shared/doc/workshopDoc'
+import type { ActionRow, ChallengeProgress } from '../../shared/followup/actionRegister'
+import { board, card, link } from '../../shared/followup/testWorkshops'
+import type { VisibleWorkshops } from '../../server/access/WorkshopsVisibleTo'
+import { connectControl, createWorkshop, facilitatorToken, synced, TestResources, waitFor } from './helpers'
+
+/** The action register through a real server: rows from loaded rooms and from storage, filtered for the person asking. */
+const resources = new TestResources()
+afterEach(() => resources.dispose())
+
+const people = new Map<string, VisibleWorkshops>()
+async function visibleTo(request: IncomingMessage): Promise<VisibleWorkshops | null> {
+  const key = request.headers['x-test-person']
+  return typeof key === 'string' ? (people.get(key) ?? null) : null
+}
+
+interface Register {
+  today?: string
+  actions?: ActionRow[]
+  progress?: ChallengeProgress[]
+  code?: string
+}
+
+async function register(baseUrl: string, person: string | null, query = ''): Promise<{ status: number; body: Register }> {
+  const response = await fetch(`${baseUrl}/api/actions?${query}`, { headers: person ? { 'x-test-person': person } : {} })
+  return { status: response.status, body: (await response.json()) as Register }
+}
+
+async function setup() {
+  const server = await resources.startServer({ dataDir: await resources.tempDir(), workshopsVisibleTo: visibleTo, unloadDelayMs: 50 })
+  const may = await createWorkshop(server.url, { title: 'Mai' })
+  const june = await createWorkshop(server.url, { title: 'Juni' })
+  people.set('kari', { name: 'Kari Nordmann', workshopIds: [may, june], ownWorkshopIds: [june] })
+  people.set('ola', { name: 'Ola', workshopIds: [june], ownWorkshopIds: [] })
+  const write = async (workshopId: string, records: Parameters<typeof createRecordMap>[0][]) => {
+    const client = connectControl(resources, server.url, workshopId, facilitatorToken(workshopId))
+    await synced(client.provider)
+    const { boards, items } = getWorkshopMaps(client.doc)
+    client.doc.transact(() => {
+      boards.set('cb', createRecordMap(board('cb', 'challengeBoard', 'a1', 'Tiltak')))
+      for (const record of records) items.set((record as { id: string }).id, createRecordMap(record))
+    })
+    return client
+  }
+  const mayClient = await write(may, [
+    card('c1', 'cb', 'challenge', 'a0', { text: 'Få møteplasser' }),
+    card('s1', 'cb', 'solution', 'a0', { text: 'Åpne skolen' }),
+    card('a1', 'cb', 'action', 'a0', { text: 'Ring rektor', owner: 'Kari Nordmann', dueDate: '2026-11-01', status: 'done' }),
+    card('a2', 'cb', 'action', 'a1', { text: 'Finn nøkler', owner: 'Ola og Kari Nordmann', dueDate: '2026-11-10', sdgs: [11] }),
+    link('k1', 'cb', 's1', 'c1', 'answers'),
+    link('k2', 'cb', 'a1', 's1', 'carriesOut'),
+    link('k3', 'cb', 'a2', 's1', 'carriesOut'),
+  ])
+  const juneClient = await write(june, [card('a3', 'cb', 'action', 'a0', { text: 'Søk midler', owner: 'Ola', dueDate: '2026-12-01', status: 'inProgress' })])
+  // The June room is left: the socket sends what it has before it closes, then the room unloads.
+  juneClient.provider.destroy()
+  return { server, may, june, mayClient }
+}
+
+const cards = (body: Register) => (body.actions ?? []).map((a) => a.cardId)
+
+describe('GET /api/actions', () => {
+  it('lists the actions of the workshops the person may see, by view and filter, with progress per challenge', async () => {
+    const { server, may } = await setup()
+    await waitFor(() => server.rooms.loadedWorkshopIds().length === 1, 'the June room unloads: its rows come from storage')
+    const all = await register(server.url, 'kari', 'today=2026-11-20')
+    expect(all.status).toBe(200)
+    expect(cards(all.body)).toEqual(['a2', 'a3', 'a1'])
+    expect(all.body.actions![0]).toMatchObject({ workshopId: may, workshopTitle: 'Mai', boardTitle: 'Tiltak', solution: { id: 's1' }, challenge: { id: 'c1', text: 'Få møteplasser' } })
+    expect(all.body.progress).toEqual([{ workshopId: may, boardId: 'cb', challengeId: 'c1', text: 'Få møteplasser', dots: 0, actions: 2, done: 1 }])
+
+    for (const [query, expected] of [
+      ['view=mine', ['a2', 'a1']],
+      ['view=workshops', ['a3']],
+      ['view=overdue&today=2026-11-20', ['a2']],
+      ['status=done,inProgress', ['a3', 'a1']],
+      ['owner=ola', ['a2', 'a3']],
+      ['dueFrom=2026-11-05&dueTo=2026-11-30', ['a2']],
+      ['sdg=11', ['a2']],
+    ] as const) {
+      expect(cards((await register(server.url, 'kari', query)).body), query).toEqual(expected)
+    }
+    expect(cards((await register(server.url, 'ola')).body)).toEqual(['a3'])
+  })
+
+  it.each([
+    ['nobody signed in', null, '', 401, 'signInRequired'],
+    ['an unknown view', 'kari', 'view=theirs', 400, 'badQuery'],
+    ['an unknown status', 'kari', 'status=open,blocked', 400, 'badQuery'],
+    ['a date that is not one', 'kari', 'dueFrom=2026-02-30', 400, 'badQuery'],
+    ['a goal out of range', 'kari', 'sdg=18', 400, 'badQuery'],
+    ['an unknown dimension', 'kari', 'dimension=cultural', 400, 'badQuery'],
+  ])('refuses %s with a named reason', async (_name, person, query, status, code) => {
+    const server = await resources.startServer({ dataDir: await resources.tempDir(), workshopsVisibleTo: visibleTo })
+    people.set('kari', { name: 'Kari', workshopIds: [], ownWorkshopIds: [] })
+    expect(await register(server.url, person, query)).toMatchObject({ status, body: { code } })
+  })
+})

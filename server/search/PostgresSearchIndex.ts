@@ -162,15 +162,27 @@ export class PostgresSearchIndex implements SearchIndex {
 
   async #transaction(work: (client: pg.PoolClient) => Promise<void>): Promise<void> {
     const client = await this.#pool.connect()
+    // A connection the server ends while it is checked out emits 'error' on the client, not the pool:
+    // without a listener that is an uncaught exception (the query in flight rejects as well).
+    const ignore = (): void => {}
+    client.on('error', ignore)
+    let broken: Error | undefined
     try {
       await client.query('BEGIN')
       await work(client)
       await client.query('COMMIT')
     } catch (error) {
-      await client.query('ROLLBACK').catch(() => undefined)
+      broken = error instanceof Error ? error : new Error(String(error))
+      try {
+        await client.query('ROLLBACK')
+        broken = undefined
+      } catch {
+        // The connection is discarded below.
+      }
       throw error
     } finally {
-      client.release()
+      client.off('error', ignore)
+      client.release(broken)
     }
   }
 

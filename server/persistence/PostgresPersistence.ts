@@ -21,6 +21,7 @@ import {
   type HistoryDbRow,
   type WorkshopDbRow,
 } from './rows'
+import { pgTransaction } from './pgTransaction'
 
 /** Advisory lock namespaces (first key of the two-key form); the second key is the workshop id's hash. */
 const LOCK_SCHEMA = 0x5a5a
@@ -103,11 +104,9 @@ export interface PostgresPersistenceOptions {
  */
 export class PostgresPersistence implements SharedPersistence, HistoryPersistence {
   readonly #pool: pg.Pool
-  readonly #log: Logger
 
-  private constructor(pool: pg.Pool, log: Logger) {
+  private constructor(pool: pg.Pool) {
     this.#pool = pool
-    this.#log = log
   }
 
   /** Connects and creates the schema and tables if they are missing. */
@@ -126,7 +125,7 @@ export class PostgresPersistence implements SharedPersistence, HistoryPersistenc
     })
     // An idle client whose server went away (restart) emits here; without a listener it would crash the process.
     pool.on('error', (error) => options.log.warn({ err: error }, 'idle PostgreSQL connection failed'))
-    const persistence = new PostgresPersistence(pool, options.log)
+    const persistence = new PostgresPersistence(pool)
     try {
       await persistence.#transaction(async (client) => {
         // Two instances starting together must not race on CREATE ... IF NOT EXISTS.
@@ -399,32 +398,7 @@ export class PostgresPersistence implements SharedPersistence, HistoryPersistenc
     await this.#pool.end()
   }
 
-  async #transaction<T>(work: (client: pg.PoolClient) => Promise<T>, begin = 'BEGIN'): Promise<T> {
-    const client = await this.#pool.connect()
-    // A connection the server ends while it is checked out (a restart, pg_terminate_backend) emits
-    // 'error' on the client, not the pool: without a listener that is an uncaught exception. The
-    // query in flight rejects as well, and that is the error this transaction reports.
-    const ignore = (): void => {}
-    client.on('error', ignore)
-    let broken: Error | undefined
-    try {
-      await client.query(begin)
-      const result = await work(client)
-      await client.query('COMMIT')
-      return result
-    } catch (error) {
-      broken = error instanceof Error ? error : new Error(String(error))
-      try {
-        await client.query('ROLLBACK')
-        broken = undefined // the connection is fine; only the transaction failed
-      } catch (rollbackError) {
-        this.#log.debug({ err: rollbackError }, 'rollback failed; discarding the connection')
-      }
-      throw error
-    } finally {
-      // A connection that failed mid-transaction is destroyed rather than returned to the pool.
-      client.off('error', ignore)
-      client.release(broken)
-    }
+  #transaction<T>(work: (client: pg.PoolClient) => Promise<T>, begin = 'BEGIN'): Promise<T> {
+    return pgTransaction(this.#pool, work, begin)
   }
 }

@@ -2,6 +2,7 @@ import pg from 'pg'
 import type { SearchEntry, SearchEntryKind } from '../../shared/followup/searchEntries'
 import type { Logger } from '../log'
 import { textSearchConfig, type IndexChange, type SearchHit, type SearchIndex, type SearchQuery } from './SearchIndex'
+import { pgTransaction } from '../persistence/pgTransaction'
 
 /**
  * The search index in PostgreSQL (with DATABASE_URL), shared by every instance. Each entry's
@@ -160,30 +161,8 @@ export class PostgresSearchIndex implements SearchIndex {
     }))
   }
 
-  async #transaction(work: (client: pg.PoolClient) => Promise<void>): Promise<void> {
-    const client = await this.#pool.connect()
-    // A connection the server ends while it is checked out emits 'error' on the client, not the pool:
-    // without a listener that is an uncaught exception (the query in flight rejects as well).
-    const ignore = (): void => {}
-    client.on('error', ignore)
-    let broken: Error | undefined
-    try {
-      await client.query('BEGIN')
-      await work(client)
-      await client.query('COMMIT')
-    } catch (error) {
-      broken = error instanceof Error ? error : new Error(String(error))
-      try {
-        await client.query('ROLLBACK')
-        broken = undefined
-      } catch {
-        // The connection is discarded below.
-      }
-      throw error
-    } finally {
-      client.off('error', ignore)
-      client.release(broken)
-    }
+  #transaction<T>(work: (client: pg.PoolClient) => Promise<T>): Promise<T> {
+    return pgTransaction(this.#pool, work)
   }
 
   async close(): Promise<void> {

@@ -20,6 +20,7 @@ import {
   type StaffWorkshopDbRow,
   type WorkshopStaffDbRow,
 } from './staffRows'
+import { pgTransaction } from '../persistence/pgTransaction'
 
 /** Advisory lock key for creating the staff tables (PostgresPersistence uses 0x5a5a–0x5a5c). */
 const LOCK_STAFF_SCHEMA = 0x5a60
@@ -358,31 +359,7 @@ export class PostgresStaffStorage implements StaffStorage {
     await this.#pool.end()
   }
 
-  async #transaction<T>(work: (client: pg.PoolClient) => Promise<T>): Promise<T> {
-    const client = await this.#pool.connect()
-    // A connection the server ends while it is checked out (a restart, pg_terminate_backend) emits
-    // 'error' on the client, not the pool: without a listener that is an uncaught exception. The
-    // query in flight rejects as well, and that is the error this transaction reports.
-    const ignore = (): void => {}
-    client.on('error', ignore)
-    let broken: Error | undefined
-    try {
-      await client.query('BEGIN')
-      const result = await work(client)
-      await client.query('COMMIT')
-      return result
-    } catch (error) {
-      broken = error instanceof Error ? error : new Error(String(error))
-      try {
-        await client.query('ROLLBACK')
-        broken = undefined
-      } catch {
-        // The connection is discarded below.
-      }
-      throw error
-    } finally {
-      client.off('error', ignore)
-      client.release(broken)
-    }
+  #transaction<T>(work: (client: pg.PoolClient) => Promise<T>): Promise<T> {
+    return pgTransaction(this.#pool, work)
   }
 }

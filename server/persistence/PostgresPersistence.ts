@@ -21,7 +21,7 @@ import {
   type HistoryDbRow,
   type WorkshopDbRow,
 } from './rows'
-import { pgTransaction } from './pgTransaction'
+import { openPgPool, pgTransaction } from './pgTransaction'
 
 /** Advisory lock namespaces (first key of the two-key form); the second key is the workshop id's hash. */
 const LOCK_SCHEMA = 0x5a5a
@@ -115,28 +115,16 @@ export class PostgresPersistence implements SharedPersistence, HistoryPersistenc
     if (schema !== undefined && !SCHEMA_NAME_PATTERN.test(schema)) {
       throw new Error(`PostgreSQL schema name must match ${SCHEMA_NAME_PATTERN}: ${schema}`)
     }
-    const pool = new pg.Pool({
+    const pool = await openPgPool({
       connectionString: options.connectionString,
+      schema,
       max: options.maxConnections ?? 10,
-      connectionTimeoutMillis: 5_000,
-      // A hung database must fail the write (and so start the room's retry), not stall it forever.
-      query_timeout: 15_000,
-      ...(schema ? { options: `-c search_path=${schema}` } : {}),
+      log: options.log,
+      name: 'workshops',
+      lockKey: LOCK_SCHEMA,
+      ddl: SCHEMA,
     })
-    // An idle client whose server went away (restart) emits here; without a listener it would crash the process.
-    pool.on('error', (error) => options.log.warn({ err: error }, 'idle PostgreSQL connection failed'))
     const persistence = new PostgresPersistence(pool)
-    try {
-      await persistence.#transaction(async (client) => {
-        // Two instances starting together must not race on CREATE ... IF NOT EXISTS.
-        await client.query('SELECT pg_advisory_xact_lock($1, 0)', [LOCK_SCHEMA])
-        if (schema) await client.query(`CREATE SCHEMA IF NOT EXISTS ${schema}`)
-        await client.query(SCHEMA)
-      })
-    } catch (error) {
-      await pool.end()
-      throw error
-    }
     return persistence
   }
 

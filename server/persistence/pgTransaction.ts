@@ -1,4 +1,4 @@
-import type pg from 'pg'
+import pg from 'pg'
 
 /**
  * Runs `work` in one transaction on a connection of its own from `pool`, for every PostgreSQL store
@@ -31,4 +31,41 @@ export async function pgTransaction<T>(pool: pg.Pool, work: (client: pg.PoolClie
     client.off('error', ignore)
     client.release(broken)
   }
+}
+
+/**
+ * A pool for one PostgreSQL store with its tables in place: queries time out (a hung database fails a
+ * write instead of stalling it), an idle connection the server drops is logged rather than crashing
+ * the process, and `ddl` runs under an advisory lock so instances starting together do not race on
+ * `CREATE … IF NOT EXISTS` (in `schema`, created if missing, when given).
+ */
+export async function openPgPool(options: {
+  connectionString: string
+  schema?: string
+  max: number
+  log: { warn(details: object, message: string): void }
+  /** Names the store in the log. */
+  name: string
+  lockKey: number
+  ddl: string
+}): Promise<pg.Pool> {
+  const pool = new pg.Pool({
+    connectionString: options.connectionString,
+    max: options.max,
+    connectionTimeoutMillis: 5_000,
+    query_timeout: 15_000,
+    ...(options.schema ? { options: `-c search_path=${options.schema}` } : {}),
+  })
+  pool.on('error', (error) => options.log.warn({ err: error }, `idle PostgreSQL connection (${options.name}) failed`))
+  try {
+    await pgTransaction(pool, async (client) => {
+      await client.query('SELECT pg_advisory_xact_lock($1, 0)', [options.lockKey])
+      if (options.schema) await client.query(`CREATE SCHEMA IF NOT EXISTS ${options.schema}`)
+      await client.query(options.ddl)
+    })
+  } catch (error) {
+    await pool.end()
+    throw error
+  }
+  return pool
 }

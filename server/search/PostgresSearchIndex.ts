@@ -2,7 +2,7 @@ import pg from 'pg'
 import type { SearchEntry, SearchEntryKind } from '../../shared/followup/searchEntries'
 import type { Logger } from '../log'
 import { textSearchConfig, type IndexChange, type SearchHit, type SearchIndex, type SearchQuery } from './SearchIndex'
-import { pgTransaction } from '../persistence/pgTransaction'
+import { openPgPool, pgTransaction } from '../persistence/pgTransaction'
 
 /**
  * The search index in PostgreSQL (with DATABASE_URL), shared by every instance. Each entry's
@@ -80,25 +80,8 @@ export class PostgresSearchIndex implements SearchIndex {
     const { schema } = options
     if (schema !== undefined && !SCHEMA_NAME_PATTERN.test(schema)) throw new Error(`PostgreSQL schema name must match ${SCHEMA_NAME_PATTERN}: ${schema}`)
     // A small pool of its own: indexing must never take the connections the documents' writes need.
-    const pool = new pg.Pool({
-      connectionString: options.connectionString,
-      max: 2,
-      connectionTimeoutMillis: 5_000,
-      query_timeout: 15_000,
-      ...(schema ? { options: `-c search_path=${schema}` } : {}),
-    })
-    pool.on('error', (error) => options.log.warn({ err: error }, 'idle PostgreSQL connection (search) failed'))
+    const pool = await openPgPool({ connectionString: options.connectionString, schema, max: 2, log: options.log, name: 'search', lockKey: LOCK_SCHEMA, ddl: SCHEMA })
     const index = new PostgresSearchIndex(pool)
-    try {
-      await index.#transaction(async (client) => {
-        await client.query('SELECT pg_advisory_xact_lock($1, 0)', [LOCK_SCHEMA])
-        if (schema) await client.query(`CREATE SCHEMA IF NOT EXISTS ${schema}`)
-        await client.query(SCHEMA)
-      })
-    } catch (error) {
-      await pool.end()
-      throw error
-    }
     return index
   }
 

@@ -20,7 +20,7 @@ import {
   type StaffWorkshopDbRow,
   type WorkshopStaffDbRow,
 } from './staffRows'
-import { pgTransaction } from '../persistence/pgTransaction'
+import { openPgPool, pgTransaction } from '../persistence/pgTransaction'
 
 /** Advisory lock key for creating the staff tables (PostgresPersistence uses 0x5a5a–0x5a5c). */
 const LOCK_STAFF_SCHEMA = 0x5a60
@@ -97,24 +97,8 @@ export class PostgresStaffStorage implements StaffStorage {
   }
 
   static async open(options: { connectionString: string; schema?: string; log: Logger }): Promise<PostgresStaffStorage> {
-    const pool = new pg.Pool({
-      connectionString: options.connectionString,
-      max: 4,
-      connectionTimeoutMillis: 5_000,
-      query_timeout: 15_000,
-      ...(options.schema ? { options: `-c search_path=${options.schema}` } : {}),
-    })
-    pool.on('error', (error) => options.log.warn({ err: error }, 'idle PostgreSQL connection (staff) failed'))
+    const pool = await openPgPool({ connectionString: options.connectionString, schema: options.schema, max: 4, log: options.log, name: 'staff', lockKey: LOCK_STAFF_SCHEMA, ddl: SCHEMA })
     const storage = new PostgresStaffStorage(pool)
-    try {
-      await storage.#transaction(async (client) => {
-        await client.query('SELECT pg_advisory_xact_lock($1, 0)', [LOCK_STAFF_SCHEMA])
-        await client.query(SCHEMA)
-      })
-    } catch (error) {
-      await pool.end()
-      throw error
-    }
     return storage
   }
 

@@ -1,4 +1,6 @@
 import * as Y from 'yjs'
+import { createRecordMap } from '../../shared/doc/workshopDoc'
+import type { NoteRecord } from '../../shared/schema/records/note'
 import { syncUpdateMessage, wsFrame } from './frames'
 import type { ServerKind } from './servers'
 
@@ -69,18 +71,24 @@ export class NoteWriter {
       })
     } else {
       const id = `${this.name}-${n}`
-      const note = new Y.Map<unknown>()
+      // The record as the app builds it (shared/schema/records/note.ts, version 3): the server refuses
+      // a note with a missing or unknown field.
+      const record: NoteRecord = {
+        id,
+        kind: 'note',
+        boardId: this.boardId,
+        x: Math.round(rand() * 4000),
+        y: Math.round(rand() * 3000),
+        w: 160,
+        h: 160,
+        color: colors[n % colors.length]!,
+        text,
+        createdAt: Date.now(),
+        sdgs: [],
+        dimension: '',
+      }
       this.doc.transact(() => {
-        note.set('id', id)
-        note.set('kind', 'note')
-        note.set('boardId', this.boardId)
-        note.set('x', Math.round(rand() * 4000))
-        note.set('y', Math.round(rand() * 3000))
-        note.set('w', 160)
-        note.set('h', 160)
-        note.set('color', colors[n % colors.length])
-        note.set('text', text)
-        note.set('createdAt', Date.now())
+        const note = createRecordMap(record)
         items.set(id, note)
       })
       createdNote = id

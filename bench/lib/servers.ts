@@ -6,9 +6,13 @@ import os from 'node:os'
 import path from 'node:path'
 import { fileURLToPath } from 'node:url'
 import WebSocket from 'ws'
+import { currentSchema, encodeSchemaVersions } from '../../shared/schema/schema'
 
 export type ServerKind = 'samskap' | 'y-websocket' | 'hocuspocus' | 'relay'
 export const serverKinds: readonly ServerKind[] = ['samskap', 'y-websocket', 'hocuspocus', 'relay']
+
+/** What the app sends as `?schema=`: the server closes a participant's socket without it (4428). */
+const clientSchema = encodeURIComponent(encodeSchemaVersions(currentSchema))
 
 const repoRoot = path.resolve(path.dirname(fileURLToPath(import.meta.url)), '../..')
 /** BENCH_SAMSKAP_ROOT: benchmark the Samskap server of another checkout (e.g. a prototype) with this harness. */
@@ -136,7 +140,7 @@ export async function startServer(kind: ServerKind, options: StartOptions = {}):
     dataDir,
     options,
     socketUrl: (room) =>
-      kind === 'samskap' ? `${base}/sync/${room}?token=${roomToken(room, 'participant')}` : kind === 'hocuspocus' ? `${base}/` : `${base}/${room}`,
+      kind === 'samskap' ? `${base}/sync/${room}?token=${roomToken(room, 'participant')}&schema=${clientSchema}` : kind === 'hocuspocus' ? `${base}/` : `${base}/${room}`,
     providerUrl: kind === 'samskap' ? `${base}/sync` : base,
     inspectorPort,
     exited,

@@ -102,6 +102,8 @@ export async function startServer(kind: ServerKind, options: StartOptions = {}):
   if (options.yPersistence) env.YPERSISTENCE = options.yPersistence
   Object.assign(env, options.env)
   const nodeArgs = ['--import', 'tsx']
+  // BENCH_SAMSKAP_NODE_ARGS: extra Node flags for Samskap's server only, e.g. `--cpu-prof --cpu-prof-dir=/tmp/prof`.
+  if (kind === 'samskap' && process.env.BENCH_SAMSKAP_NODE_ARGS) nodeArgs.push(...process.env.BENCH_SAMSKAP_NODE_ARGS.split(' ').filter(Boolean))
   if (inspectorPort !== null) nodeArgs.push(`--inspect=127.0.0.1:${inspectorPort}`)
   const child: ChildProcess = spawn('taskset', ['-c', '0', ...niceArgs(), process.execPath, ...nodeArgs, entryPoints[kind]], {
     cwd: repoRoot,

@@ -1,6 +1,12 @@
 import * as Y from 'yjs'
+import { createRecordMap } from '../../shared/doc/workshopDoc'
+import type { NoteRecord } from '../../shared/schema/records/note'
 
-/** Adds notes `prefix-first` … (docs/schema.md) to `doc`, `perTransaction` per transaction; returns their ids. */
+/**
+ * Adds notes `prefix-first` … to `doc`, `perTransaction` per transaction; returns their ids. Each is
+ * the record as the app builds it (shared/schema/records/note.ts, every field): Samskap refuses a
+ * note with a missing field, so (d), (e), (f) and (g) would otherwise measure refusals.
+ */
 export function addNotes(doc: Y.Doc, prefix: string, count: number, perTransaction = 1, first = 0): string[] {
   const items = doc.getMap<Y.Map<unknown>>('items')
   const ids: string[] = []
@@ -8,18 +14,21 @@ export function addNotes(doc: Y.Doc, prefix: string, count: number, perTransacti
     doc.transact(() => {
       for (let i = start; i < Math.min(first + count, start + perTransaction); i++) {
         const id = `${prefix}-${i}`
-        const note = new Y.Map<unknown>()
-        note.set('id', id)
-        note.set('kind', 'note')
-        note.set('boardId', 'bench-board')
-        note.set('x', (i % 100) * 180)
-        note.set('y', Math.floor(i / 100) * 180)
-        note.set('w', 160)
-        note.set('h', 160)
-        note.set('color', 'yellow')
-        note.set('text', `Innspill ${i}: flere møteplasser for eldre i sentrum`)
-        note.set('createdAt', Date.now())
-        items.set(id, note)
+        const record: NoteRecord = {
+          id,
+          kind: 'note',
+          boardId: 'bench-board',
+          x: (i % 100) * 180,
+          y: Math.floor(i / 100) * 180,
+          w: 160,
+          h: 160,
+          color: 'yellow',
+          text: `Innspill ${i}: flere møteplasser for eldre i sentrum`,
+          createdAt: Date.now(),
+          sdgs: [],
+          dimension: '',
+        }
+        items.set(id, createRecordMap(record))
         ids.push(id)
       }
     })

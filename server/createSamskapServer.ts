@@ -31,6 +31,9 @@ import { createLogger, type Logger } from './log'
 import { ServerMetrics } from './metrics'
 import { isHistoryPersistence, isSharedPersistence, type Persistence } from './persistence/Persistence'
 import { PostgresPersistence } from './persistence/PostgresPersistence'
+import { FilePhotoStore } from './photos/FilePhotoStore'
+import type { PhotoStore } from './photos/PhotoStore'
+import { PostgresPhotoStore } from './photos/PostgresPhotoStore'
 import { secureDataDir } from './persistence/privateFiles'
 import { SqlitePersistence } from './persistence/SqlitePersistence'
 import { RedisFanout } from './scaleout/RedisFanout'
@@ -170,6 +173,13 @@ export async function createSamskapServer(options: SamskapServerOptions): Promis
     await staffStorage.close()
     throw error
   })
+  const imagesDir = path.join(options.dataDir, 'images')
+  const photos = await openPhotoStore(options, imagesDir, log).catch(async (error: unknown) => {
+    await searchIndex?.close()
+    await fanout?.close()
+    await staffStorage.close()
+    throw error
+  })
   // History (server/history): off only when injected storage cannot keep it.
   const history = isHistoryPersistence(persistence)
     ? new WorkshopHistory({
@@ -216,8 +226,7 @@ export async function createSamskapServer(options: SamskapServerOptions): Promis
     metrics,
     staffGrant: (request, workshopId) => staff.staffGrant(request, workshopId, { websocket: true }),
   })
-  const imagesDir = path.join(options.dataDir, 'images')
-  const admin: AdminOverview = new AdminOverview({ storage: staffStorage, persistence, registry, imagesDir, log, searchIndex, deletesAt: (dates) => retention.deletesAt(dates) })
+  const admin: AdminOverview = new AdminOverview({ storage: staffStorage, persistence, registry, photos, log, searchIndex, deletesAt: (dates) => retention.deletesAt(dates) })
   const retention = new Retention({
     days: options.retentionDays ?? options.privacy?.retentionDays ?? DEFAULT_RETENTION_DAYS,
     storage: staffStorage,
@@ -240,13 +249,12 @@ export async function createSamskapServer(options: SamskapServerOptions): Promis
     quotas: { workshops: new AddressQuota(limits.workshopsPerAddressPerHour), imports: new AddressQuota(limits.importsPerAddressPerHour) },
     importMaxBytes: limits.importMaxBytes,
     staff,
+    photos,
     admin,
     retention,
     searchIndex,
     workshopsVisibleTo: options.workshopsVisibleTo ?? staffWorkshopsVisibleTo(staff),
     config: {
-      // Photos are files addressed by their hash, beside the database, never in a Yjs document.
-      imagesDir,
       privacy: options.privacy ?? privacySettingsFromEnv({}),
       staticRoot: staticRoot !== null && fs.existsSync(staticRoot) && fs.statSync(staticRoot).isDirectory() ? staticRoot : null,
     },
@@ -287,6 +295,7 @@ export async function createSamskapServer(options: SamskapServerOptions): Promis
     await fanout?.close()
     await history?.close()
     await searchIndex?.close()
+    await photos.close()
     await staffStorage.close()
     await persistence.close()
     log.info('server closed')
@@ -328,4 +337,21 @@ async function openSearchIndex(options: SamskapServerOptions, log: Logger): Prom
   if (options.searchIndex !== undefined) return options.searchIndex
   if (options.databaseUrl) return PostgresSearchIndex.open({ connectionString: options.databaseUrl, schema: options.databaseSchema, log })
   return new SqliteSearchIndex(options.dataDir)
+}
+
+/**
+ * Photos (server/photos), addressed by their hash, never in a Yjs document: in PostgreSQL with a
+ * database URL, so every instance has them, after copying in any files an older version left in
+ * DATA_DIR/images; else files there.
+ */
+async function openPhotoStore(options: SamskapServerOptions, imagesDir: string, log: Logger): Promise<PhotoStore> {
+  if (!options.databaseUrl) return new FilePhotoStore(imagesDir)
+  const store = await PostgresPhotoStore.open({ connectionString: options.databaseUrl, schema: options.databaseSchema, log })
+  try {
+    await store.importFiles(imagesDir, log)
+  } catch (error) {
+    await store.close()
+    throw error
+  }
+  return store
 }

@@ -24,6 +24,7 @@ import { routes, serveClient } from './http/routes'
 import { setSecurityHeaders } from './http/securityHeaders'
 import { privacySettingsFromEnv, type PrivacySettings } from './privacy/privacySettings'
 import { AddressQuota } from './limits/AddressQuota'
+import { memoryCounters, redisCounters } from './limits/Counters'
 import { JoinThrottle } from './limits/JoinThrottle'
 import { defaultLimits, type Limits } from './limits/limits'
 import { WorkshopSizeCap } from './limits/WorkshopSizeCap'
@@ -75,6 +76,8 @@ export interface SamskapServerOptions {
   redisUrl?: string
   /** Redis channel prefix, `samskap:room:` by default; tests use one per test. */
   redisChannelPrefix?: string
+  /** Prefix of the keys instances share in Redis (limits, heartbeats): `samskap:` by default; tests use one per test. */
+  redisKeyPrefix?: string
   /** Names this instance in logs and Redis messages. Default: random. */
   instanceId?: string
   /** How long a failing storage write is retried before the room closes with 4500. Default 30 000 on PostgreSQL, 0 on SQLite. */
@@ -133,6 +136,7 @@ export async function createSamskapServer(options: SamskapServerOptions): Promis
   const instanceId = options.instanceId ?? randomUUID().slice(0, 8)
   const log = (options.logger ?? createLogger()).child({ instanceId })
   const limits: Limits = { ...defaultLimits, ...options.limits }
+  const redisKeyPrefix = options.redisKeyPrefix ?? 'samskap:'
   secureDataDir(options.dataDir, log)
   const persistence =
     options.persistence ??
@@ -235,6 +239,8 @@ export async function createSamskapServer(options: SamskapServerOptions): Promis
     clock: options.clock,
   })
 
+  // The limits per address and per device: shared through Redis when there are several instances.
+  const counters = fanout ? redisCounters(fanout.commands, redisKeyPrefix) : memoryCounters()
   const staticRoot = options.staticDir ? path.resolve(options.staticDir) : null
   const deps: HttpDeps = {
     persistence,
@@ -245,8 +251,8 @@ export async function createSamskapServer(options: SamskapServerOptions): Promis
     metrics,
     log,
     requests,
-    joinThrottle: new JoinThrottle(limits),
-    quotas: { workshops: new AddressQuota(limits.workshopsPerAddressPerHour), imports: new AddressQuota(limits.importsPerAddressPerHour) },
+    joinThrottle: new JoinThrottle(counters, limits),
+    quotas: { workshops: new AddressQuota(counters, 'workshops', limits.workshopsPerAddressPerHour), imports: new AddressQuota(counters, 'imports', limits.importsPerAddressPerHour) },
     importMaxBytes: limits.importMaxBytes,
     staff,
     photos,

@@ -37,6 +37,7 @@ import type { PhotoStore } from './photos/PhotoStore'
 import { PostgresPhotoStore } from './photos/PostgresPhotoStore'
 import { secureDataDir } from './persistence/privateFiles'
 import { SqlitePersistence } from './persistence/SqlitePersistence'
+import { InstanceHeartbeats } from './scaleout/InstanceHeartbeats'
 import { RedisFanout } from './scaleout/RedisFanout'
 import { PostgresSearchIndex } from './search/PostgresSearchIndex'
 import type { SearchIndex } from './search/SearchIndex'
@@ -172,6 +173,23 @@ export async function createSamskapServer(options: SamskapServerOptions): Promis
         throw error
       })
     : undefined
+  // Dead instances' people leave everyone's presence within seconds (server/scaleout/InstanceHeartbeats.ts).
+  const heartbeats = fanout
+    ? new InstanceHeartbeats({
+        redis: fanout.commands,
+        instanceId,
+        keyPrefix: redisKeyPrefix,
+        peers: () => registry.rooms().flatMap((room) => [...room.presence.remoteInstances()]),
+        onGone: (gone) => registry.rooms().forEach((room) => room.presence.dropInstance(gone)),
+        onLapsed: () => registry.rooms().forEach((room) => room.presence.publishOwn()),
+        log,
+      })
+    : null
+  await heartbeats?.start().catch(async (error: unknown) => {
+    await fanout?.close()
+    await staffStorage.close()
+    throw error
+  })
   const searchIndex = await openSearchIndex(options, log).catch(async (error: unknown) => {
     await fanout?.close()
     await staffStorage.close()
@@ -298,6 +316,7 @@ export async function createSamskapServer(options: SamskapServerOptions): Promis
     sockets.terminate()
     server.closeAllConnections()
     await serverClosed
+    await heartbeats?.stop()
     await fanout?.close()
     await history?.close()
     await searchIndex?.close()

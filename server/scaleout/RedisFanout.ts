@@ -184,7 +184,7 @@ class RedisRoomChannel implements RoomChannel {
         handler.applyRemoteUpdate(message.update, message.previousSeq, message.seq)
         return
       case 'awareness':
-        handler.applyRemoteAwareness(message.update)
+        handler.applyRemoteAwareness(message.update, message.instanceId)
         return
       case 'query_awareness':
         handler.answerAwarenessQuery()

@@ -2,7 +2,7 @@ import { afterEach, describe, expect, it } from 'vitest'
 import { JOIN_DEVICE_HEADER } from '../../shared/access'
 import type { SamskapServer } from '../../server/createSamskapServer'
 import { createWorkshopWithAccess, TestResources } from '../server/helpers'
-import { isolate, startInstance } from './services'
+import { isolate, killRedis, startInstance, startRedis } from './services'
 
 const resources = new TestResources()
 afterEach(() => resources.dispose())
@@ -66,5 +66,20 @@ describe('limits per address and device, counted in Redis across two instances',
     expect((await postImport(b)).status).toBe(400)
     expect((await postImport(a)).status).toBe(400)
     await expectRefused(await postImport(b), /Too many imports from this address/)
+  })
+
+  it('while Redis is down each instance counts in its own memory: refusals stay 429, never 500', async () => {
+    const isolation = await isolate(resources)
+    const a = await startInstance(resources, isolation, { limits })
+    const workshop = await createWorkshopWithAccess(a.url)
+    const wrong = workshop.code.slice(0, 5) + (workshop.code.endsWith('Z') ? 'Y' : 'Z')
+    await killRedis()
+    try {
+      for (let i = 0; i < 3; i++) expect((await postJoin(a, wrong, 'phone-down-1234')).status).toBe(404)
+      await expectRefused(await postJoin(a, workshop.code, 'phone-down-1234'), /Too many wrong codes/)
+      expect((await postJoin(a, workshop.code, 'phone-fine-1234')).status).toBe(200)
+    } finally {
+      await startRedis()
+    }
   })
 })

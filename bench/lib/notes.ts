@@ -1,12 +1,8 @@
-import * as Y from 'yjs'
+import type * as Y from 'yjs'
 import { createRecordMap } from '../../shared/doc/workshopDoc'
 import type { NoteRecord } from '../../shared/schema/records/note'
 
-/**
- * Adds notes `prefix-first` … to `doc`, `perTransaction` per transaction; returns their ids. Each is
- * the record as the app builds it (shared/schema/records/note.ts, every field): Samskap refuses a
- * note with a missing field, so (d), (e), (f) and (g) would otherwise measure refusals.
- */
+/** Adds notes `prefix-first` … (docs/schema.md) to `doc`, `perTransaction` per transaction; returns their ids. */
 export function addNotes(doc: Y.Doc, prefix: string, count: number, perTransaction = 1, first = 0): string[] {
   const items = doc.getMap<Y.Map<unknown>>('items')
   const ids: string[] = []
@@ -14,6 +10,8 @@ export function addNotes(doc: Y.Doc, prefix: string, count: number, perTransacti
     doc.transact(() => {
       for (let i = start; i < Math.min(first + count, start + perTransaction); i++) {
         const id = `${prefix}-${i}`
+        // The record as the app builds it (shared/schema/records/note.ts, version 3): the server
+        // refuses a note with a missing or unknown field.
         const record: NoteRecord = {
           id,
           kind: 'note',
@@ -28,7 +26,8 @@ export function addNotes(doc: Y.Doc, prefix: string, count: number, perTransacti
           sdgs: [],
           dimension: '',
         }
-        items.set(id, createRecordMap(record))
+        const note = createRecordMap(record)
+        items.set(id, note)
         ids.push(id)
       }
     })

@@ -36,6 +36,8 @@ export interface StartOptions {
   port?: number
   /** Extra environment, set last (scenario x: DATABASE_URL and REDIS_URL for Samskap's scale-out mode). */
   env?: Record<string, string>
+  /** Extra arguments to node before the entry point (profiling: `--cpu-prof`, `--heapsnapshot-signal`). */
+  nodeArgs?: readonly string[]
 }
 
 /** One server under test: its own process, pinned to core 0. */
@@ -105,6 +107,7 @@ export async function startServer(kind: ServerKind, options: StartOptions = {}):
   // BENCH_SAMSKAP_NODE_ARGS: extra Node flags for Samskap's server only, e.g. `--cpu-prof --cpu-prof-dir=/tmp/prof`.
   if (kind === 'samskap' && process.env.BENCH_SAMSKAP_NODE_ARGS) nodeArgs.push(...process.env.BENCH_SAMSKAP_NODE_ARGS.split(' ').filter(Boolean))
   if (inspectorPort !== null) nodeArgs.push(`--inspect=127.0.0.1:${inspectorPort}`)
+  nodeArgs.push(...(options.nodeArgs ?? []))
   const child: ChildProcess = spawn('taskset', ['-c', '0', ...niceArgs(), process.execPath, ...nodeArgs, entryPoints[kind]], {
     cwd: repoRoot,
     env,

@@ -127,6 +127,11 @@ export class Room implements MessageHandler {
     return this.#presence.awareness
   }
 
+  /** The room's presence relay: which instances' clients it shows, dropping a dead one's (server/scaleout). */
+  get presence(): AwarenessRelay {
+    return this.#presence
+  }
+
   /**
    * Loads the snapshot and the log after it, migrates the document to the current schema and
    * stores the migration, all before any connection is attached. Throws SchemaTooNewError when the

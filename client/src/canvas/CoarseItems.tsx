@@ -20,6 +20,8 @@ interface CoarseItemsProps {
 
 /** How far a press may move and still be a click (a vote), in screen pixels. */
 const CLICK_SLOP = 5
+/** How long after a press its double click may come. */
+const DOUBLE_CLICK_MS = 600
 
 /** Items the coarse shape drew at its last redraw, for the test hook and the benchmark. */
 export const coarseStats = { drawn: 0 }
@@ -86,6 +88,11 @@ export function CoarseItems({ index, canvasStore, handlers, nodes, filter, dots 
         if (Math.hypot(e.clientX - clientX, e.clientY - clientY) <= CLICK_SLOP) handlers.activate(id)
       }
       window.addEventListener('pointerup', up, true)
+      // The second click of a double click lands on the node this press mounted, which Konva does
+      // not count as the same target: the browser's own dblclick says it.
+      const dbl = () => handlers.edit(id)
+      window.addEventListener('dblclick', dbl, { capture: true, once: true })
+      window.setTimeout(() => window.removeEventListener('dblclick', dbl, true), DOUBLE_CLICK_MS)
     },
     [pick, handlers, nodes],
   )

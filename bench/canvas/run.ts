@@ -209,7 +209,7 @@ async function openSeededBoard(browser: Browser, baseUrl: string, count: number,
   page.on('pageerror', (error) => console.error('page error:', error.message))
   if (throttle > 1) await (await context.newCDPSession(page)).send('Emulation.setCPUThrottlingRate', { rate: throttle })
   await page.goto(`${baseUrl}/w/${workshopId}?token=${workshopTokens.get(workshopId) ?? ''}`)
-  await page.waitForFunction(() => window.__samskapCanvas !== undefined, undefined, { timeout: 60_000 })
+  await page.waitForFunction(() => window.__samskapCanvas !== undefined, undefined, { timeout: 180_000 })
   const hookHas = await page.evaluate(() => {
     const hook = window.__samskapCanvas as unknown as OptionalHook
     return [hook.getItems ? 'getItems' : 'getNotes only', hook.getRenderStats ? 'getRenderStats' : ''].filter(Boolean).join(', ')

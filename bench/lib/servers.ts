@@ -36,6 +36,8 @@ export interface StartOptions {
   port?: number
   /** Extra environment, set last (scenario x: DATABASE_URL and REDIS_URL for Samskap's scale-out mode). */
   env?: Record<string, string>
+  /** Extra arguments to node before the entry point (profiling: `--cpu-prof`, `--heapsnapshot-signal`). */
+  nodeArgs?: readonly string[]
 }
 
 /** One server under test: its own process, pinned to core 0. */
@@ -103,6 +105,7 @@ export async function startServer(kind: ServerKind, options: StartOptions = {}):
   Object.assign(env, options.env)
   const nodeArgs = ['--import', 'tsx']
   if (inspectorPort !== null) nodeArgs.push(`--inspect=127.0.0.1:${inspectorPort}`)
+  nodeArgs.push(...(options.nodeArgs ?? []))
   const child: ChildProcess = spawn('taskset', ['-c', '0', ...niceArgs(), process.execPath, ...nodeArgs, entryPoints[kind]], {
     cwd: repoRoot,
     env,

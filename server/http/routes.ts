@@ -5,6 +5,7 @@ import { finishSignIn, me, signOut, startSignIn } from '../auth/authApi'
 import { workshopAudit } from '../staff/auditApi'
 import { myWorkshops, searchStaff, workshopStaff } from '../staff/staffApi'
 import { closeLegacyAccess, getAccess, join, rotateAccess } from './accessApi'
+import { changeAction } from './actionChangeApi'
 import { listActions } from './actionsApi'
 import { getHistoryEntry, listHistory, makeCheckpoint } from './historyApi'
 import type { HttpDeps } from './HttpDeps'
@@ -50,6 +51,7 @@ export const routes: readonly Route[] = [
   { path: '/api/privacy', GET: getPrivacy, wrongMethod: 'Only GET is supported here' },
   { path: '/api/search', GET: search, wrongMethod: 'Use GET to search' },
   { path: '/api/actions', GET: listActions, wrongMethod: 'Use GET for the action register' },
+  { path: /^\/api\/actions\/([^/]+)\/([^/]+)\/?$/, POST: changeAction, wrongMethod: 'Use POST to change an action' },
   { path: /^\/api(?:\/.*)?$/, ANY: (_request, response) => sendJson(response, 404, { error: 'Not found' }) },
   { path: new RegExp(`^${SYNC_PATH}(?:/.*)?$`), ANY: (_request, response) => sendJson(response, 426, { error: 'This path expects a websocket' }) },
 ]

@@ -32,8 +32,8 @@ async function setup() {
   const server = await resources.startServer({ dataDir: await resources.tempDir(), workshopsVisibleTo: visibleTo, unloadDelayMs: 50 })
   const may = await createWorkshop(server.url, { title: 'Mai' })
   const june = await createWorkshop(server.url, { title: 'Juni' })
-  people.set('kari', { name: 'Kari Nordmann', workshopIds: [may, june], ownWorkshopIds: [june] })
-  people.set('ola', { name: 'Ola', workshopIds: [june], ownWorkshopIds: [] })
+  people.set('kari', { staffId: 'kari', name: 'Kari Nordmann', workshopIds: [may, june], ownWorkshopIds: [june] })
+  people.set('ola', { staffId: 'ola', name: 'Ola', workshopIds: [june], ownWorkshopIds: [] })
   const write = async (workshopId: string, records: Parameters<typeof createRecordMap>[0][]) => {
     const client = connectControl(resources, server.url, workshopId, facilitatorToken(workshopId))
     await synced(client.provider)
@@ -94,7 +94,7 @@ describe('GET /api/actions', () => {
     ['an unknown dimension', 'kari', 'dimension=cultural', 400, 'badQuery'],
   ])('refuses %s with a named reason', async (_name, person, query, status, code) => {
     const server = await resources.startServer({ dataDir: await resources.tempDir(), workshopsVisibleTo: visibleTo })
-    people.set('kari', { name: 'Kari', workshopIds: [], ownWorkshopIds: [] })
+    people.set('kari', { staffId: 'kari', name: 'Kari', workshopIds: [], ownWorkshopIds: [] })
     expect(await register(server.url, person, query)).toMatchObject({ status, body: { code } })
   })
 })

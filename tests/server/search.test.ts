@@ -54,8 +54,8 @@ async function setup() {
   const server = await resources.startServer({ dataDir: await resources.tempDir(), workshopsVisibleTo: visibleTo, searchIndexDelayMs: 0 })
   const elvebyen = await createWorkshop(server.url, { title: 'Elvebyen' })
   const fjellbygda = await createWorkshop(server.url, { title: 'Fjellbygda' })
-  people.set('kari', { name: 'Kari', workshopIds: [elvebyen], ownWorkshopIds: [elvebyen] })
-  people.set('ola', { name: 'Ola', workshopIds: [elvebyen, fjellbygda], ownWorkshopIds: [] })
+  people.set('kari', { staffId: 'kari', name: 'Kari', workshopIds: [elvebyen], ownWorkshopIds: [elvebyen] })
+  people.set('ola', { staffId: 'ola', name: 'Ola', workshopIds: [elvebyen, fjellbygda], ownWorkshopIds: [] })
   const open = async (workshopId: string) => {
     const client = connectControl(resources, server.url, workshopId, facilitatorToken(workshopId))
     await synced(client.provider)
@@ -98,7 +98,7 @@ describe('GET /api/search', () => {
     const dataDir = await resources.tempDir()
     const server = await resources.startServer({ dataDir, workshopsVisibleTo: visibleTo, searchIndexDelayMs: 0 })
     const id = await createWorkshop(server.url, { title: 'Medvirkning i Elvebyen' })
-    people.set('per', { name: 'Per', workshopIds: [id], ownWorkshopIds: [id] })
+    people.set('per', { staffId: 'per', name: 'Per', workshopIds: [id], ownWorkshopIds: [id] })
     const client = connectControl(resources, server.url, id, facilitatorToken(id))
     await synced(client.provider)
     const byTitle = async () => found((await search(server.url, 'per', 'q=medvirkning')).body.results)
@@ -114,7 +114,7 @@ describe('GET /api/search', () => {
     let now = Date.now()
     const server = await resources.startServer({ dataDir: await resources.tempDir(), workshopsVisibleTo: visibleTo, searchIndexDelayMs: 0, retentionDays: 30, clock: () => now })
     const id = await createWorkshop(server.url, { title: 'Elvebyen' })
-    people.set('eva', { name: 'Eva', workshopIds: [id], ownWorkshopIds: [id] })
+    people.set('eva', { staffId: 'eva', name: 'Eva', workshopIds: [id], ownWorkshopIds: [id] })
     const client = connectControl(resources, server.url, id, facilitatorToken(id))
     await synced(client.provider)
     const boardId = [...getWorkshopMaps(client.doc).boards.keys()][0]!

@@ -69,7 +69,7 @@ describe('GET /api/actions', () => {
     expect(all.status).toBe(200)
     expect(cards(all.body)).toEqual(['a2', 'a3', 'a1'])
     expect(all.body.actions![0]).toMatchObject({ workshopId: may, workshopTitle: 'Mai', boardTitle: 'Tiltak', solution: { id: 's1' }, challenge: { id: 'c1', text: 'Få møteplasser' } })
-    expect(all.body.progress).toEqual([{ workshopId: may, boardId: 'cb', challengeId: 'c1', text: 'Få møteplasser', dots: 0, actions: 2, done: 1 }])
+    expect(all.body.progress).toEqual([{ workshopId: may, workshopTitle: 'Mai', boardId: 'cb', challengeId: 'c1', text: 'Få møteplasser', dots: 0, actions: 2, done: 1 }])
 
     for (const [query, expected] of [
       ['view=mine', ['a2', 'a1']],

@@ -1,3 +1,5 @@
+import fs from 'node:fs/promises'
+import path from 'node:path'
 import type { IncomingMessage } from 'node:http'
 import { afterEach, describe, expect, it } from 'vitest'
 import { createRecordMap, getWorkshopMaps } from '../../shared/doc/workshopDoc'
@@ -108,6 +110,27 @@ describe('GET /api/search', () => {
 
     const again = await resources.startServer({ dataDir, workshopsVisibleTo: visibleTo })
     expect(found((await search(again.url, 'per', 'q=medvirkning')).body.results)).toEqual(['Medvirkning i Elvebyen:' + id])
+  })
+
+  it('indexes on start the workshops that have no entries (search.sqlite deleted), without loading their rooms', async () => {
+    const dataDir = await resources.tempDir()
+    const server = await resources.startServer({ dataDir, workshopsVisibleTo: visibleTo, searchIndexDelayMs: 0, unloadDelayMs: 20 })
+    const id = await createWorkshop(server.url, { title: 'Fjordbyen' })
+    people.set('liv', { staffId: 'liv', name: 'Liv', workshopIds: [id], ownWorkshopIds: [id] })
+    const client = connectControl(resources, server.url, id, facilitatorToken(id))
+    await synced(client.provider)
+    const boardId = [...getWorkshopMaps(client.doc).boards.keys()][0]!
+    getWorkshopMaps(client.doc).items.set('n-skate', createRecordMap(note('n-skate', boardId, 'En skatepark ved fjorden')))
+    const asLiv = async (url: string) => found((await search(url, 'liv', 'q=skatepark')).body.results)
+    await eventually(() => asLiv(server.url), ['Fjordbyen:n-skate'], 'the note is indexed by its room')
+    client.provider.destroy()
+    await server.close()
+    // The index is derived data: deleted, it is built again from the stored documents.
+    for (const file of ['search.sqlite', 'search.sqlite-wal', 'search.sqlite-shm']) await fs.rm(path.join(dataDir, file), { force: true })
+
+    const again = await resources.startServer({ dataDir, workshopsVisibleTo: visibleTo })
+    await eventually(() => asLiv(again.url), ['Fjordbyen:n-skate'], 'the backfill indexed the stored workshop')
+    expect(again.rooms.loadedWorkshopIds()).toEqual([])
   })
 
   it('forgets a workshop that is deleted (retention and the administrator both delete through AdminOverview.delete)', async () => {

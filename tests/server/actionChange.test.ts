@@ -112,4 +112,30 @@ describe('POST /api/actions/<workshop>/<card>', () => {
     expect(statusOn(open.doc, 'a1')).toBe('open')
     expect(getWorkshopMaps(open.doc).items.get('a1')?.get('text')).toBe('Ring rektor')
   })
+
+  it('starts a follow-up workshop from the open actions, linked back, for the workshop’s staff only', async () => {
+    const { server, ola, siri, workshop, open } = await setup()
+    await waitFor(() => statusOn(open.doc, 'a1') === 'open', 'the action is on the board')
+    const url = `${server.url}/api/workshops/${workshop.id}/follow-up`
+    const body = { title: 'Følgegruppe juni', boardTitle: 'Siden sist' }
+    expect(((await (await api(url, siri, { method: 'POST', json: body })).json()) as { code: string }).code).toBe('notYourWorkshop')
+    expect((await api(url, null, { method: 'POST', json: body })).status).toBe(401)
+    expect(((await (await api(url, ola, { method: 'POST', json: { title: 5 } })).json()) as { code: string }).code).toBe('badFollowUp')
+
+    const started = await api(url, ola, { method: 'POST', json: body })
+    expect(started.status).toBe(201)
+    const created = (await started.json()) as CreatedWorkshop & { actions: number }
+    expect(created.actions).toBe(1)
+    const register = (await (await api(`${server.url}/api/actions`, ola)).json()) as { actions: { workshopId: string; workshopTitle: string; boardTitle: string; text: string; origin: unknown }[] }
+    expect(register.actions.find((a) => a.workshopId === created.id)).toMatchObject({
+      workshopTitle: 'Følgegruppe juni',
+      boardTitle: 'Siden sist',
+      text: 'Ring rektor',
+      origin: { workshopId: workshop.id, cardId: 'a1' },
+    })
+    // The earlier workshop is as it was, and says in its audit log where it was followed up.
+    expect(statusOn(open.doc, 'a1')).toBe('open')
+    const { entries } = (await (await api(`${server.url}/api/workshops/${workshop.id}/audit`, ola)).json()) as { entries: AuditEntry[] }
+    expect(entries[0]).toMatchObject({ action: 'followUpCreated', detail: created.id })
+  })
 })

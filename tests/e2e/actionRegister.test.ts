@@ -125,7 +125,17 @@ describe('action register and knowledge bank in the browser', () => {
     await due.blur()
     await desk.page.getByText(/Lagret: «Søke midler fra fylket»/).waitFor()
 
+    // A follow-up workshop from the open actions: the two not done, on its challenge board, as its facilitator.
+    await desk.page.getByTestId('start-follow-up').click()
+    await desk.page.waitForURL((url) => url.pathname.startsWith('/w/') && !url.pathname.includes(workshop.id))
+    await desk.page.getByTestId('connection-status').filter({ hasText: 'Tilkoblet' }).waitFor()
+    const carried = desk.page.locator('[data-lane="action"][data-testid="challenge-card"]')
+    await waitFor(() => carried.allTextContents(), (texts) => texts.length === 2, 'two open actions taken over')
+    expect((await carried.allTextContents()).join(' ')).toMatch(/Søke midler fra fylket.*Invitere idrettslaget/)
+    expect(await desk.page.title()).toContain('Ungdomsrådet mai – oppfølging')
+
     // The knowledge bank finds the note by one word and opens it on its board, selected.
+    await desk.page.goto(`${e2e.baseUrl}/actions`)
     await desk.page.getByRole('link', { name: 'Kunnskapsbank' }).first().click()
     await desk.page.getByLabel('Søk etter').fill('skatepark')
     await desk.page.getByRole('button', { name: 'Søk' }).click()
@@ -151,7 +161,8 @@ describe('action register and knowledge bank in the browser', () => {
     const phone = await newPerson(e2e, 'Ola på mobilen', { viewport: { width: 390, height: 844 }, hasTouch: true, isMobile: true, deviceScaleFactor: 2 })
     await signIn(phone.page, 'ola')
     await phone.page.goto(`${e2e.baseUrl}/actions`)
-    await waitFor(() => phone.page.getByTestId('register-row').count(), (n) => n === 3, 'the register on a phone')
+    // Five now: the three and the two the follow-up took over.
+    await waitFor(() => phone.page.getByTestId('register-row').count(), (n) => n === 5, 'the register on a phone')
     await phone.page.screenshot({ path: join(shots, 'register-phone.png'), fullPage: true })
     expect(await audit(phone.page, 'register phone')).toEqual([])
     await phone.page.goto(`${e2e.baseUrl}/search?q=skatepark`)

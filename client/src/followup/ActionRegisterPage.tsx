@@ -6,6 +6,7 @@ import { formatCalendarDate } from '../i18n/format'
 import { changeAction, fetchRegister, localToday, noFilters, type Register, type RegisterFilters } from './followupApi'
 import { FollowupShell } from './FollowupShell'
 import { ChallengeProgressList } from './ChallengeProgressList'
+import { FollowUpSection } from './FollowUpSection'
 import { downloadRegister } from './registerDownloads'
 import { RegisterFilterForm } from './RegisterFilters'
 import { RegisterRow } from './RegisterRow'
@@ -125,6 +126,7 @@ function Register() {
         </ul>
       )}
       {load.status === 'ready' && <ChallengeProgressList progress={load.register.progress} />}
+      {load.status === 'ready' && <FollowUpSection rows={rows} />}
     </>
   )
 }

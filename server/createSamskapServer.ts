@@ -41,6 +41,7 @@ import { InstanceHeartbeats } from './scaleout/InstanceHeartbeats'
 import { RedisFanout } from './scaleout/RedisFanout'
 import { PostgresSearchIndex } from './search/PostgresSearchIndex'
 import type { SearchIndex } from './search/SearchIndex'
+import { startSearchBackfill } from './search/searchBackfill'
 import { searchIndexExtension } from './search/searchIndexExtension'
 import { SqliteSearchIndex } from './search/SqliteSearchIndex'
 import { activityTracker } from './staff/activityTracker'
@@ -109,6 +110,8 @@ export interface SamskapServerOptions {
   searchIndex?: SearchIndex | null
   /** Wait this long after a room's commit before indexing it. Default 2 000 ms. */
   searchIndexDelayMs?: number
+  /** Index stored workshops that have no search entries yet, in the background after start (default true). */
+  searchBackfill?: boolean
   /** Which workshops a person asking may see (search, the action register). Default: a signed-in staff member's own and co-facilitated workshops, an administrator's all. */
   workshopsVisibleTo?: WorkshopsVisibleTo
   /** What the privacy page shows (PRIVACY_CONTROLLER, PRIVACY_CONTACT, RETENTION_DAYS). Default: none given, 365 days. */
@@ -306,10 +309,16 @@ export async function createSamskapServer(options: SamskapServerOptions): Promis
   const url = `http://${displayHost === '0.0.0.0' ? 'localhost' : displayHost}:${address.port}`
 
   retention.start()
+  // Workshops stored before search existed (or after search.sqlite was deleted): indexed in the background.
+  const backfill =
+    searchIndex && options.searchBackfill !== false
+      ? startSearchBackfill({ index: searchIndex, persistence, loadedWorkshopIds: () => registry.loadedWorkshopIds(), log })
+      : null
 
   let closing: Promise<void> | null = null
   async function close(): Promise<void> {
     await retention.stop()
+    await backfill?.stop()
     const serverClosed = new Promise<void>((resolve) => server.close(() => resolve()))
     sockets.closeConnections(CloseCode.ServerShuttingDown, 'The server is restarting')
     await registry.close()

@@ -100,7 +100,7 @@ function isDay(value: string): boolean {
  * committed change is there, whichever instance made it), migrated like a room would. Null when
  * it is not stored or its document is newer than this server (logged).
  */
-async function readWorkshop(deps: HttpDeps, workshopId: string) {
+export async function readWorkshop(deps: HttpDeps, workshopId: string) {
   const room = deps.registry.rooms().find((r) => r.workshopId === workshopId)
   const doc = room?.doc ?? new Y.Doc()
   try {

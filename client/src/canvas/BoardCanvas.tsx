@@ -1,5 +1,6 @@
 import Konva from 'konva'
-import { useEffect, useLayoutEffect, useMemo, useRef, useState } from 'react'
+import { useCallback, useEffect, useLayoutEffect, useMemo, useRef, useState } from 'react'
+import { useItemFocus } from '../lib/itemFocus'
 import { useTranslation } from 'react-i18next'
 import { CanvasFocusDescription } from '../a11y/CanvasFocusDescription'
 import { useCommitPlan } from '../store/useCommitPlan'
@@ -77,6 +78,17 @@ function BoardCanvasSession({ store, boardId }: BoardCanvasProps) {
   const cursor = useCursorPresence(store, boardId)
   useEffect(() => store.setViewedBoard(boardId), [store, boardId])
   useCanvasTestHook({ store, boardId, canvasStore, viewport, actions, items })
+  // A link to an item (`&item=`, lib/itemFocus.ts): selected and brought into view once the canvas has a size.
+  const focusLinkedItem = useCallback(
+    (id: string) => {
+      if (canvasStore.getState().size.w === 0) return false
+      canvasStore.setState({ cameraTouched: true })
+      actions.focusItem(id)
+      return true
+    },
+    [canvasStore, actions],
+  )
+  useItemFocus(store, boardId, focusLinkedItem)
   useEffect(() => {
     if (hideNote.error) actions.notify({ tone: 'error', text: hideNote.error })
   }, [actions, hideNote.error])

@@ -105,6 +105,8 @@ export async function readWorkshop(deps: HttpDeps, workshopId: string) {
   const doc = room?.doc ?? new Y.Doc()
   try {
     if (!room) {
+      // A room that is unloading has left the registry but may still be committing its last edits.
+      await deps.registry.unloaded(workshopId)
       if (!(await deps.persistence.getWorkshop(workshopId))) return null
       const stored = await deps.persistence.loadDocument(workshopId)
       if (stored.snapshot) Y.applyUpdate(doc, stored.snapshot)

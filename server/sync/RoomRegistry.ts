@@ -41,6 +41,14 @@ export class RoomRegistry {
     this.#options = options
   }
 
+  /**
+   * Resolves once no unload of the workshop is under way: a room leaves `rooms()` as its unload
+   * begins, and its last writes commit (on the writer thread) after that. Read it from storage after this.
+   */
+  async unloaded(workshopId: string): Promise<void> {
+    await this.#unloading.get(workshopId)
+  }
+
   loadedWorkshopIds(): string[] {
     return [...this.#loaded.keys()]
   }

@@ -15,6 +15,7 @@ import { createCanvasStore } from './canvasState'
 import { CanvasStage } from './CanvasStage'
 import { CanvasToolbar } from './CanvasToolbar'
 import { watchCulling } from './culling'
+import { ItemIndex } from './itemIndex'
 import { useCanvasGestures } from './gestures/useCanvasGestures'
 import { createCanvasItems } from './itemHandlers'
 import { useStoreSlice } from '../lib/createStore'
@@ -67,7 +68,9 @@ function BoardCanvasSession({ store, boardId }: BoardCanvasProps) {
   const handlers = useMemo(() => items.handlersFor(access.canEdit), [items, access.canEdit])
   const pickerRef = useRef<HTMLInputElement>(null)
 
-  useLayoutEffect(() => watchCulling(store, canvasStore, boardId, CANVAS_VIEWPORT.overscan), [store, canvasStore, boardId])
+  const [index] = useState(() => new ItemIndex(store, boardId))
+  useLayoutEffect(() => index.connect(), [index])
+  useLayoutEffect(() => watchCulling(index, canvasStore, CANVAS_VIEWPORT.overscan), [index, canvasStore])
   const gestures = useCanvasGestures(canvasStore, viewport, actions, items)
   useCanvasKeyboard({ store, boardId, canvasStore, viewport, actions, pickerRef, dispatchGesture: gestures.dispatch })
   useCameraFollowing({ store, boardId, canvasStore, viewport, actions, publishesView: access.role === 'facilitator' })
@@ -126,6 +129,7 @@ function BoardCanvasSession({ store, boardId }: BoardCanvasProps) {
         store={store}
         boardId={boardId}
         canvasStore={canvasStore}
+        index={index}
         viewport={viewport}
         handlers={handlers}
         nodes={items.nodes}

@@ -54,7 +54,10 @@ export function RegisterRow({ row, today, onChange }: RegisterRowProps) {
           {row.solution ? (
             <Served label={t('register.row.solution')} card={row.solution} href={itemHref(row.workshopId, row.boardId, row.solution.id)} />
           ) : (
-            <div className="register-row__served register-row__served--none">{t('register.row.notLinked')}</div>
+            <div className="register-row__served register-row__served--none">
+              <dt>{t('register.row.solution')}</dt>
+              <dd>{t('register.row.notLinked')}</dd>
+            </div>
           )}
           {row.challenge && <Served label={t('register.row.challenge')} card={row.challenge} href={itemHref(row.workshopId, row.boardId, row.challenge.id)} />}
         </dl>

@@ -32,10 +32,12 @@ import * as Y from 'yjs'
 export class ForwardOntoCopies {
   readonly #doc: Y.Doc
   /**
-   * Deleted items that have a copy (`redone`): what a racing write may have built on; each with who
-   * was refused deleting it (their own delete comes back in their next sync step 2), null for a write carried over.
+   * Deleted items that have a copy (`redone`): what a racing write may have built on. By client and
+   * clock (sorted), so a delete set is matched against them in O(ranges log n), and each with who was
+   * refused deleting it (their own delete comes back in their next sync step 2), null for a write carried over.
    */
-  readonly #originals = new Map<Y.Item, string | null>()
+  readonly #originals = new Map<number, { clocks: number[]; entries: { item: Y.Item; refusedSender: string | null }[] }>()
+  #count = 0
 
   constructor(doc: Y.Doc) {
     this.#doc = doc
@@ -43,13 +45,13 @@ export class ForwardOntoCopies {
 
   /** Nothing was ever restored: no update needs looking at (the honest path's cost). */
   get isEmpty(): boolean {
-    return this.#originals.size === 0
+    return this.#count === 0
   }
 
   /** After a refused update of `sender` (whoever it is: a person or a role) was undone: notes the items it deleted that the undo restored as copies. */
   noteUndone(refused: Y.Transaction, sender: string): void {
     forEachStruct(this.#doc.store, refused.deleteSet, (struct) => {
-      if (struct instanceof Y.Item && struct.redone !== null) this.#originals.set(struct, sender)
+      if (struct instanceof Y.Item && struct.redone !== null) this.#note(struct, sender)
     })
   }
 
@@ -79,16 +81,33 @@ export class ForwardOntoCopies {
       }
       if (struct.deleted && this.#carryWrite(struct, origin)) carried = true
     }
-    for (const [original, refusedSender] of this.#originals) {
-      if (overwritten.has(original) || refusedSender === sender.who || !Y.isDeleted(ds, original.id)) continue
-      const copyId = original.redone!
-      if (sender.knownState && (sender.knownState.get(copyId.client) ?? 0) > copyId.clock) continue
-      const copy = currentCopy(store, original)
-      if (!copy || !(copy.parent instanceof Y.Map)) continue
-      copy.parent.delete(copy.parentSub!)
-      carried = true
+    for (const [client, ranges] of ds.clients) {
+      const originals = this.#originals.get(client)
+      if (!originals) continue
+      for (const { clock, len } of ranges) {
+        for (let index = lowerBound(originals.clocks, clock); index < originals.clocks.length && originals.clocks[index]! < clock + len; index++) {
+          const { item: original, refusedSender } = originals.entries[index]!
+          if (overwritten.has(original) || refusedSender === sender.who) continue
+          const copyId = original.redone!
+          if (sender.knownState && (sender.knownState.get(copyId.client) ?? 0) > copyId.clock) continue
+          const copy = currentCopy(store, original)
+          if (!copy || !(copy.parent instanceof Y.Map)) continue
+          copy.parent.delete(copy.parentSub!)
+          carried = true
+        }
+      }
     }
     return carried
+  }
+
+  #note(item: Y.Item, refusedSender: string | null): void {
+    let originals = this.#originals.get(item.id.client)
+    if (!originals) this.#originals.set(item.id.client, (originals = { clocks: [], entries: [] }))
+    const index = lowerBound(originals.clocks, item.id.clock)
+    if (originals.clocks[index] === item.id.clock) return
+    originals.clocks.splice(index, 0, item.id.clock)
+    originals.entries.splice(index, 0, { item, refusedSender })
+    this.#count++
   }
 
   /** `write` lost to a copy (it is not the value it was written as): sets its value on the copy. */
@@ -112,9 +131,21 @@ export class ForwardOntoCopies {
     target.set(key, values[values.length - 1])
     const carried = target._map.get(key)!
     write.redone = carried.id
-    this.#originals.set(write, null)
+    this.#note(write, null)
     return true
   }
+}
+
+/** The first index whose clock is at least `clock`. */
+function lowerBound(clocks: readonly number[], clock: number): number {
+  let low = 0
+  let high = clocks.length
+  while (low < high) {
+    const middle = (low + high) >>> 1
+    if (clocks[middle]! < clock) low = middle + 1
+    else high = middle
+  }
+  return low
 }
 
 /** The last of an item's copies (a copy may have been replaced by a copy in turn); null when it is not an item. */

@@ -5,7 +5,9 @@
  * Each round makes N one-field edits on a participant's copy of the document (a note's text) and
  * applies them to the room's document: plainly (Yjs alone), through UndoableApply without checks,
  * with the authorship check and the record validation (what the room does for an update that
- * stands; the two checks alone beside it), and refused (applied, undone, garbage-collected and stored without content).
+ * stands; the two checks alone beside it), the same after one refused update was undone (each update is then
+ * looked at for writes to carry onto the undo's copies: ForwardOntoCopies), and refused (applied, undone,
+ * garbage-collected and stored without content).
  */
 import { pino } from 'pino'
 import type { WebSocket } from 'ws'
@@ -59,7 +61,7 @@ connection.grant = { role: 'participant', participantId: 'bench-participant' }
 
 /** Time spent in the record validation during the current round, in ms. */
 let validity = 0
-const results: Record<string, number[]> = { plain: [], undoableOnly: [], checked: [], authorshipOnly: [], validityOnly: [], refused: [] }
+const results: Record<string, number[]> = { plain: [], undoableOnly: [], checked: [], afterARefusal: [], authorshipOnly: [], validityOnly: [], refused: [] }
 for (let round = 0; round < ROUNDS; round++) {
   {
     const room = workshop()
@@ -96,6 +98,21 @@ for (let round = 0; round < ROUNDS; round++) {
     )
     results.validityOnly!.push((validity * 1000) / updates.length)
     validity = 0
+    undoable.destroy()
+    room.destroy()
+  }
+  {
+    const room = workshop()
+    const maps = getWorkshopMaps(room)
+    const undoable = new UndoableApply(room)
+    const updates = edits(room, round)
+    // One refused overwrite of a note no edit below touches: from then on every update is looked at.
+    const refused = new Y.Doc()
+    Y.applyUpdate(refused, Y.encodeStateAsUpdate(room))
+    refused.on('update', (update: Uint8Array) => undoable.apply(connection, update, () => ({ reason: 'locked', boardId: 'board' })))
+    getWorkshopMaps(refused).items.get('n1')!.set('text', 'Refused')
+    refused.destroy()
+    results.afterARefusal!.push(timePerUpdate(updates, (update) => undoable.apply(connection, update, (transaction) => invalidRecordIn(transaction, maps))))
     undoable.destroy()
     room.destroy()
   }

@@ -35,7 +35,7 @@ export async function importWorkshop(request: IncomingMessage, response: ServerR
   // A copy of its own to hand over: a small Buffer may share its memory with others.
   const built = await importInWorker({ body: new Uint8Array(body), now: Date.now() })
   if (!built.ok) return sendJson(response, 400, { error: built.error })
-  const created = await createStoredWorkshop(deps, deps.requests.baseUrl(request), { meta: built.meta, state: built.state }, allowed.staff?.id ?? null)
+  const created = await createStoredWorkshop(deps, deps.requests.baseUrl(request), { meta: built.meta, updates: built.updates }, allowed.staff?.id ?? null)
   deps.log.info({ workshopId: created.id, staffId: allowed.staff?.id, boards: built.boards, items: built.items }, 'workshop imported')
   await recordAudit(deps.staff.storage, deps.log, { workshopId: created.id, action: 'created', actor: auditActor(allowed.staff), detail: 'import' })
   sendJson(response, 201, created)

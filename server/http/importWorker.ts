@@ -2,7 +2,7 @@ import { parentPort } from 'node:worker_threads'
 import { PlanRejectedError } from '../../shared/doc/applyPlan'
 import { parseWorkshopExport } from '../../shared/export/workshopJson'
 import type { WorkshopMetaRecord } from '../../shared/schema/records/workshopMeta'
-import { buildWorkshopState } from './createStoredWorkshop'
+import { buildWorkshopUpdates } from './createStoredWorkshop'
 
 /** What the import asks of the worker: the body as it arrived, and the time the workshop is created. */
 export interface ImportJob {
@@ -11,12 +11,12 @@ export interface ImportJob {
 }
 
 export type ImportJobResult =
-  | { ok: true; meta: WorkshopMetaRecord; state: Uint8Array; boards: number; items: number }
+  | { ok: true; meta: WorkshopMetaRecord; updates: Uint8Array[]; boards: number; items: number }
   | { ok: false; error: string }
 
 /**
  * An import's CPU work, off the event loop (importInWorker.ts): JSON.parse of up to IMPORT_MAX_BYTES,
- * migrating and validating every record, and building the document. On the main thread a 20 MB
+ * migrating and validating every record, and building the document (as updates of a few hundred records: stored one by one, see buildWorkshopUpdates). On the main thread a 20 MB
  * import stalled every room and /healthz for seconds.
  */
 export function runImportJob({ body, now }: ImportJob): ImportJobResult {
@@ -29,8 +29,8 @@ export function runImportJob({ body, now }: ImportJob): ImportJobResult {
   const parsed = parseWorkshopExport(input, now)
   if (!parsed.ok) return { ok: false, error: parsed.error }
   try {
-    const state = buildWorkshopState(parsed)
-    return { ok: true, meta: parsed.meta, state, boards: parsed.boards.length, items: parsed.items.length }
+    const updates = buildWorkshopUpdates(parsed)
+    return { ok: true, meta: parsed.meta, updates, boards: parsed.boards.length, items: parsed.items.length }
   } catch (error) {
     // Records were validated while parsing; the write path checks them again and names the first bad one.
     if (error instanceof PlanRejectedError) return { ok: false, error: error.message }
@@ -41,7 +41,7 @@ export function runImportJob({ body, now }: ImportJob): ImportJobResult {
 parentPort?.on('message', (job: ImportJob) => {
   try {
     const result = runImportJob(job)
-    parentPort!.postMessage(result, result.ok ? [result.state.buffer as ArrayBuffer] : [])
+    parentPort!.postMessage(result, result.ok ? result.updates.map((update) => update.buffer as ArrayBuffer) : [])
   } catch (error) {
     parentPort!.postMessage({ ok: false, error: 'internal', detail: String(error) })
   }

@@ -270,7 +270,7 @@ export class Room implements MessageHandler {
     switch (syncType) {
       case syncProtocol.messageYjsSyncStep1: {
         const stateVector = decoding.readVarUint8Array(decoder)
-        Y.decodeStateVector(stateVector) // throws here, in the malformed-message path, if garbage
+        connection.knownState = Y.decodeStateVector(stateVector) // throws here, in the malformed-message path, if garbage
         connection.syncRequests++
         if (this.isFlushed) {
           this.#sendSyncStep2(connection, stateVector)

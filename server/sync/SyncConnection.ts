@@ -67,6 +67,8 @@ export class SyncConnection {
   grant: Grant | null = null
   /** Sync requests (step 1) answered so far: only the first, the join, is free (`chargeReply`). */
   syncRequests = 0
+  /** The state vector of the client's last sync step 1: what it held then (ForwardOntoCopies tells a replayed delete from a new one by it). */
+  knownState: Map<number, number> | null = null
   readonly address: string
   readonly #limits: ConnectionLimits
   readonly #metrics: ServerMetrics | undefined

@@ -1,5 +1,6 @@
 import * as Y from 'yjs'
 import type { RoomRefusal } from './RoomExtension'
+import { ForwardOntoCopies } from './ForwardOntoCopies'
 import { SyncConnection } from './SyncConnection'
 import { withoutContent } from './withoutContent'
 
@@ -24,11 +25,13 @@ export interface ApplyOutcome {
  * its sender too) as one update of its structs without their content (`withoutContent`) merged
  * with the undo, and its structs are garbage-collected in the room's document. So what the refused
  * update said is in no stored row, no broadcast and no later sync reply; its ids stay, so whatever
- * its sender builds on them still integrates.
+ * its sender builds on them still integrates. The undo restores what the refused update removed as
+ * copies; writes of later updates that raced it are carried onto them (ForwardOntoCopies).
  */
 export class UndoableApply {
   readonly #doc: Y.Doc
   readonly #undo: Y.UndoManager
+  readonly #forward: ForwardOntoCopies
   #applying: SyncConnection | null = null
   #transaction: Y.Transaction | null = null
   #undoTransaction: Y.Transaction | null = null
@@ -41,6 +44,7 @@ export class UndoableApply {
     doc.on('update', this.#onUpdate)
     // Tracks every client's update (their origin is their connection), and nothing the server writes.
     this.#undo = new Y.UndoManager(doc, { trackedOrigins: new Set([SyncConnection]), captureTimeout: 0 })
+    this.#forward = new ForwardOntoCopies(doc)
   }
 
   /** An update is being applied or undone: the room leaves storing its document's updates to `apply`'s outcome. */
@@ -59,24 +63,44 @@ export class UndoableApply {
     this.#applying = connection
     const held: { update: Uint8Array; origin: unknown }[] = []
     this.#held = held
+    let carried = false
     try {
       try {
-        Y.applyUpdate(this.#doc, update, connection)
+        if (this.#forward.isEmpty) Y.applyUpdate(this.#doc, update, connection)
+        else {
+          // One transaction: the checks judge what is carried onto copies as the sender's own writes.
+          Y.transact(
+            this.#doc,
+            (applying) => {
+              Y.applyUpdate(this.#doc, update, connection)
+              carried = this.#forward.carry(applying, update, { who: senderOf(connection), knownState: connection.knownState })
+              // applyUpdate marked it remote; the carried writes are this document's own (else Yjs takes them for a client-id clash and changes its id).
+              if (carried) applying.local = true
+            },
+            connection,
+          )
+        }
       } finally {
         this.#applying = null
       }
       const transaction = this.#transaction as Y.Transaction | null
       const refusal = transaction ? check(transaction) : null
-      if (refusal) this.#undo.undo()
+      if (refusal) {
+        this.#undo.undo()
+        if (transaction) this.#forward.noteUndone(transaction, senderOf(connection))
+      }
       // Nothing is kept for later: the next update starts a new, empty stack. Then what the update
       // (or its undo) deleted is collected, as Yjs would have done without the undo manager's hold on
       // it (else it stays in memory and every snapshot, and deleting never makes room under the size cap).
       this.#undo.clear()
       const undone = this.#undoTransaction as Y.Transaction | null
-      for (const done of [transaction, undone]) if (done && this.#doc.gc) Y.tryGc(done.deleteSet, this.#doc.store, this.#doc.gcFilter)
+      // A restored record map is kept whole: a write racing the undo may build on its fields (ForwardOntoCopies).
+      const collectable = (item: Y.Item) => this.#doc.gcFilter(item) && !(item.redone !== null && item.content instanceof Y.ContentType)
+      for (const done of [transaction, undone]) if (done && this.#doc.gc) Y.tryGc(done.deleteSet, this.#doc.store, collectable)
       this.#transaction = null
       this.#undoTransaction = null
-      if (!refusal) return { transaction, refusal, updates: held.map((entry) => entry.update), origin: connection }
+      // Carried writes go to the sender too: its screen still shows the copy winning.
+      if (!refusal) return { transaction, refusal, updates: held.map((entry) => entry.update), origin: carried ? this : connection }
       const [applied, ...rest] = held.filter((entry) => entry.origin === connection)
       const undo = held.filter((entry) => entry.origin !== connection).map((entry) => entry.update)
       const stored = applied ? [withoutContent(applied.update), ...rest.map((entry) => withoutContent(entry.update)), ...undo] : undo
@@ -100,4 +124,9 @@ export class UndoableApply {
   readonly #onUpdate = (update: Uint8Array, origin: unknown): void => {
     this.#held?.push({ update, origin })
   }
+}
+
+/** Who sent an update, as the undo's carrying tells people apart: a participant by their id, a role's link holders as one. */
+function senderOf(connection: SyncConnection): string {
+  return connection.grant ? `${connection.grant.role}:${connection.grant.participantId}` : ''
 }

@@ -107,6 +107,28 @@ describe('POST /api/workshops/import', () => {
     expect(((await response.json()) as { error: string }).error).toMatch(message)
   })
 
+  it('a big import, stored as a series of updates, comes back whole and the same after a restart', async () => {
+    const dataDir = await resources.tempDir()
+    const server = await resources.startServer({ dataDir })
+    const fixture = testWorkshop()
+    const boardId = fixture.boards[0]!.id
+    const notes: ItemRecord[] = Array.from({ length: 1_234 }, (_, i) => ({
+      id: `big${i}`, kind: 'note', boardId, x: i, y: 0, w: 160, h: 160, color: 'yellow', text: `Innspill ${i}`, createdAt: i, sdgs: [], dimension: '',
+    }))
+    const exported = toWorkshopExport({ ...fixture, items: [...fixture.items, ...notes] }, 'kilde', new Date())
+    const response = await importWorkshop(server.url, exported)
+    expect(response.status).toBe(201)
+    const created = (await response.json()) as CreatedWorkshop
+    rememberFacilitator(created)
+    const { id } = created
+    const imported = await openSynced(server.url, id)
+    expect(comparableExport(exportOf(imported, id))).toEqual(comparableExport(JSON.parse(JSON.stringify(exported)) as WorkshopExport))
+    await server.close()
+    const again = await resources.startServer({ dataDir })
+    const reopened = await openSynced(again.url, id)
+    expect(getWorkshopMaps(reopened).items.size).toBe(fixture.items.length + notes.length)
+  })
+
   it('refuses bodies that are not JSON, too large, or not POST', async () => {
     const server = await resources.startServer({ dataDir: await resources.tempDir() })
     expect((await importWorkshop(server.url, '{nope')).status).toBe(400)

@@ -75,13 +75,6 @@ export interface ClientView {
 export class FuzzLedger {
   readonly acts: Act[] = []
   readonly violations: Violation[] = []
-  /**
-   * Accepted changes (that no one else saw) lost to the undo of a refused change they raced: one
-   * that reached a record map the server had replaced while undoing a refused delete, or a write
-   * ordered before a refused write of the same field whose undo put the older value back. A known
-   * bug (README.md, revertRaces.test.ts): counted and reported, not failed, while it stands.
-   */
-  readonly lostToReverts: Violation[] = []
   #step = 0
   /** value -> the write, per slot. */
   readonly #writes = new Map<string, { act: Act; write: SlotWrite }>()
@@ -188,26 +181,7 @@ export class FuzzLedger {
    * The end checks against the final document every client and the reopened server agree on.
    * `value(slot)` reads a slot of it (undefined when the record is gone).
    */
-  checkFinal(final: { items: ReadonlySet<string>; value(slot: Slot): unknown; mapId(itemId: string): string | undefined }): void {
-    /** The act reached an older map of the item than the final one, which the undo of a refused (or maybe refused) delete made. */
-    const hitReplacedMap = (act: Act, itemId: string | null) =>
-      itemId !== null &&
-      act.targets[itemId] !== undefined &&
-      final.mapId(itemId) !== undefined &&
-      final.mapId(itemId) !== act.targets[itemId] &&
-      (this.#deletesOf.get(itemId) ?? []).some((other) => other.expect !== 'accepted')
-    /** A refused (or maybe refused) write replaced the same value as the write (or one it built on): they raced, and the undo restored the older value. */
-    const racedRefusedWrite = (write: SlotWrite | null) =>
-      write !== null &&
-      this.acts.some(
-        (other) =>
-          other.expect !== 'accepted' &&
-          other.writes.some((w) => w.slot === write.slot && w.prev !== undefined && (w.prev === write.prev || this.#replacedBy(write).has(w.prev))),
-      )
-    const lost = (act: Act, itemId: string | null, write: SlotWrite | null, seen: boolean, message: string) => {
-      if (!seen && (hitReplacedMap(act, itemId) || racedRefusedWrite(write))) this.lostToReverts.push({ step: act.step, message })
-      else this.#violate(message)
-    }
+  checkFinal(final: { items: ReadonlySet<string>; value(slot: Slot): unknown }): void {
     for (const act of this.acts) {
       const kept = act.expect === 'accepted'
       if (act.expect === 'refused') {
@@ -237,18 +211,14 @@ export class FuzzLedger {
           this.#violate(`${write.slot} = ${JSON.stringify(write.value)} was ${seen ? 'seen by another client' : 'accepted'} but its record is gone, and nothing that was not refused deleted it (${describeAct(act)})`)
         } else if (typeof current === 'string' && this.#replacedBy(write).has(current)) {
           const back = this.#writes.get(`${write.slot}\u0000${current}`)?.act
-          lost(
-            act,
-            map === 'items' ? id : null,
-            write,
-            seen,
+          this.#violate(
             `${write.slot} = ${JSON.stringify(write.value)} was ${seen ? 'seen by another client' : 'accepted'} but the slot ends as ${JSON.stringify(current)}, ` +
               `a value it had replaced (${describeAct(act)}${back ? `; that value: ${describeAct(back)}` : ''})`,
           )
         }
       }
       for (const id of act.deletes) {
-        if (kept && final.items.has(id)) lost(act, id, null, false, `item ${id} is in the final document; it was deleted and the delete accepted (${describeAct(act)})`)
+        if (kept && final.items.has(id)) this.#violate(`item ${id} is in the final document; it was deleted and the delete accepted (${describeAct(act)})`)
       }
     }
     for (const [id, step] of this.#seenDeletions) {
@@ -275,7 +245,6 @@ export class FuzzLedger {
       seenValues: this.#seenValues.size,
       seenCreations: this.#seenCreations.size,
       seenDeletions: this.#seenDeletions.size,
-      lostToReverts: this.lostToReverts.length,
     }
     for (const act of this.acts) counts[act.expect] = (counts[act.expect] ?? 0) + 1
     return counts

@@ -357,12 +357,6 @@ function viewOf(doc: Y.Doc): ClientView {
   }
 }
 
-/** The Yjs id of an item's record map (a refused delete's undo puts a copy with a new id in its place). */
-export function mapIdOf(doc: Y.Doc, itemId: string): string | undefined {
-  const item = getWorkshopMaps(doc).items.get(itemId)?._item
-  return item ? `${item.id.client}:${item.id.clock}` : undefined
-}
-
 /** Reads a slot of a document (undefined when its record is gone). */
 export function slotValue(doc: Y.Doc, slot: Slot): unknown {
   const [map, id, key] = slot.split('/') as ['items' | 'boards' | 'meta', string, string]

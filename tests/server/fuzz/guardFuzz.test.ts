@@ -5,7 +5,7 @@ import { sessionFields } from '../../../shared/schema/records/session'
 import { validateBoard, validateItem } from '../../../shared/schema/schema'
 import { TestResources } from '../helpers'
 import { drawAction } from './fuzzActions'
-import { contentOf, FuzzWorld, mapIdOf, slotValue } from './FuzzWorld'
+import { contentOf, FuzzWorld, slotValue } from './FuzzWorld'
 
 /**
  * A seeded fuzz of workshop records through the server's guard (README.md beside this file): a
@@ -59,7 +59,7 @@ describe('workshop records through the guard, fuzzed', () => {
     const invalid = [...[...boards.values()].map((map) => validateBoard(readRecord(map))), ...[...items.values()].map((map) => validateItem(readRecord(map)))].flatMap((result) => (result.ok ? [] : [result.error]))
     expect(invalid, `${world.where()}: every record is valid`).toEqual([])
 
-    world.ledger.checkFinal({ items: new Set(items.keys()), value: (slot) => slotValue(reopened, slot), mapId: (id) => mapIdOf(reopened, id) })
+    world.ledger.checkFinal({ items: new Set(items.keys()), value: (slot) => slotValue(reopened, slot) })
     const violations = world.ledger.violations.map((violation) => `seed ${seed}, step ${violation.step}: ${violation.message}`)
     const involved = [...new Set(world.ledger.violations.flatMap((violation) => [...violation.message.matchAll(/(?:item |items\/|boards\/)([A-Za-z0-9_-]+)/g)].map((m) => m[1]!)))]
     const history = involved.map((id) => `${id}:\n  ${world.ledger.actsOn(id).join('\n  ')}`).join('\n')

@@ -6,16 +6,11 @@ import { readSession } from '../../../shared/schema/records/session'
 import { connectControl, createWorkshopWithAccess, joinWorkshop, sameState, synced, TestResources, waitFor, type ControlClient } from '../helpers'
 
 /**
- * The guard undoes a refused update with an UndoManager (docs/facilitation.md). The undo restores
- * what the refused update removed as *new* Yjs items, so a change someone else made concurrently,
- * on top of the state before the refusal, can lose to the restored copy although the server
- * accepted it: the author sees their edit vanish with no refusal, and no one else ever sees it.
- * The guard fuzz (guardFuzz.test.ts) finds both shapes below and counts them as `lostToReverts`.
- *
- * These reproductions state what should happen and are marked `it.fails` while the bug stands.
- * When the guard is fixed they fail: make them plain `it`s and drop the `lostToReverts` allowance
- * in FuzzLedger.checkFinal. Only the last assertion may fail: when anything before it goes wrong,
- * `race` logs it and the test returns normally, so `it.fails` reports it instead of passing.
+ * The room undoes a refused update (server/sync/UndoableApply.ts); the undo restores what the refused
+ * update removed as *copies*, new Yjs items. A change someone else made concurrently, on the state
+ * before the refusal, lands beside the original: the copy would win over it although the server
+ * accepted it. The room carries such changes onto the copies (server/sync/ForwardOntoCopies.ts):
+ * these are the races the guard fuzz (guardFuzz.test.ts) used to find.
  */
 const resources = new TestResources()
 afterEach(() => resources.dispose())
@@ -56,16 +51,6 @@ async function raceRoom(ids: { facilitator: number; kari: number }) {
   return { facilitator, kari, rejoin }
 }
 
-/** Runs the race; undefined (logged) when something other than the outcome went wrong. */
-async function race(run: () => Promise<unknown>): Promise<{ text: unknown } | undefined> {
-  try {
-    return { text: await run() }
-  } catch (error) {
-    console.error('the race did not run as planned:', error)
-    return undefined
-  }
-}
-
 /** The facilitator edits the note offline while Kari's delete of it is refused and undone. */
 async function editDuringRefusedDelete(): Promise<unknown> {
   const { facilitator, kari, rejoin } = await raceRoom({ facilitator: 1, kari: 2 })
@@ -82,10 +67,10 @@ async function editDuringRefusedDelete(): Promise<unknown> {
 }
 
 /** The facilitator edits the note's text offline while Kari's edit of the same text is refused and undone. */
-async function editDuringRefusedEdit(ids: { facilitator: number; kari: number }): Promise<unknown> {
+async function editDuringRefusedEdit(ids: { facilitator: number; kari: number }, writes = ['Fasilitatoren rettet']): Promise<unknown> {
   const { facilitator, kari, rejoin } = await raceRoom(ids)
   facilitator.provider.disconnect()
-  getWorkshopMaps(facilitator.doc).items.get('n')!.set('text', 'Fasilitatoren rettet')
+  for (const written of writes) getWorkshopMaps(facilitator.doc).items.get('n')!.set('text', written)
   // Kari's overwrite is refused; the undo restores 'Første utkast' as a new entry after hers.
   getWorkshopMaps(kari.doc).items.get('n')!.set('text', 'Kari rettet')
   await waitFor(() => kari.messages.some((m) => m.type === 'refused' && m.reason === 'notYours'), 'Kari’s edit refused')
@@ -99,14 +84,54 @@ async function editDuringRefusedEdit(ids: { facilitator: number; kari: number })
 }
 
 describe('an accepted edit racing a refused one', () => {
-  it.fails('survives a refused delete of its record (today the undo’s copy of the record wins)', async () => {
-    const outcome = await race(editDuringRefusedDelete)
-    if (outcome) expect(outcome.text).toBe('Fasilitatoren rettet')
+  it('survives a refused delete of its record', async () => {
+    expect(await editDuringRefusedDelete()).toBe('Fasilitatoren rettet')
   })
 
-  it.fails('survives a refused overwrite of the same field by a client with a larger Yjs client id (today the restored old text wins)', async () => {
-    const outcome = await race(() => editDuringRefusedEdit({ facilitator: 1, kari: 4_000_000_000 }))
-    if (outcome) expect(outcome.text).toBe('Fasilitatoren rettet')
+  it('survives a refused overwrite of the same field by a client with a larger Yjs client id', async () => {
+    expect(await editDuringRefusedEdit({ facilitator: 1, kari: 4_000_000_000 })).toBe('Fasilitatoren rettet')
+  })
+
+  it('survives when its author writes again on top of it before hearing of the refusal', async () => {
+    expect(await editDuringRefusedEdit({ facilitator: 1, kari: 4_000_000_000 }, ['Fasilitatoren rettet', 'Fasilitatoren rettet igjen'])).toBe('Fasilitatoren rettet igjen')
+  })
+
+  it('an accepted delete survives a refused delete of the same record', async () => {
+    const { facilitator, kari, rejoin } = await raceRoom({ facilitator: 1, kari: 2 })
+    facilitator.provider.disconnect()
+    getWorkshopMaps(facilitator.doc).items.delete('n')
+    getWorkshopMaps(kari.doc).items.delete('n')
+    await waitFor(() => kari.messages.some((m) => m.type === 'refused' && m.reason === 'notYours'), 'Kari’s delete refused')
+    await waitFor(() => text(kari, 'n') === 'Første utkast', 'the note is back for Kari')
+    await rejoin()
+    expect(facilitator.messages.filter((m) => m.type === 'refused')).toEqual([])
+    expect(getWorkshopMaps(kari.doc).items.has('n')).toBe(false)
+  })
+
+  it('a client that saw the restored copy and reconnects does not delete it again with its old delete set', async () => {
+    const { facilitator, kari, rejoin } = await raceRoom({ facilitator: 1, kari: 2 })
+    getWorkshopMaps(kari.doc).items.delete('n')
+    await waitFor(() => kari.messages.some((m) => m.type === 'refused' && m.reason === 'notYours'), 'Kari’s delete refused')
+    await waitFor(() => text(facilitator, 'n') === 'Første utkast' && text(kari, 'n') === 'Første utkast', 'the copy reaches both')
+    // Both hold the original as deleted: their sync step 2 on reconnecting carries that delete again.
+    facilitator.provider.disconnect()
+    kari.provider.disconnect()
+    kari.provider.connect()
+    await synced(kari.provider)
+    await rejoin()
+    expect(text(kari, 'n')).toBe('Første utkast')
+  })
+
+  it('a refused sender offline before the undo reached it does not delete the copy when it sends its delete again', async () => {
+    const { facilitator, kari, rejoin } = await raceRoom({ facilitator: 1, kari: 2 })
+    getWorkshopMaps(kari.doc).items.delete('n')
+    kari.provider.disconnect()
+    await waitFor(() => text(facilitator, 'n') === 'Første utkast' && getWorkshopMaps(facilitator.doc).items.get('n')!._item!.id.client !== 1, 'the copy reaches the facilitator')
+    kari.provider.connect()
+    await synced(kari.provider)
+    facilitator.provider.disconnect()
+    await rejoin()
+    expect(text(kari, 'n')).toBe('Første utkast')
   })
 
   it('survives a refused overwrite of the same field by a client with a smaller Yjs client id', async () => {

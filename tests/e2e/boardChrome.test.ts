@@ -98,6 +98,11 @@ describe('chrome that leaves the screen to the board', () => {
       // No button in the board's row is cut: a row too long scrolls, its buttons keep their labels.
       const cut = await page.locator('.board-chrome button').evaluateAll((buttons) => buttons.filter((b) => b.scrollWidth > b.clientWidth + 1).map((b) => b.textContent))
       expect(cut, board.tab).toEqual([])
+      // The view switch is one row, also the map's four views on a 390-px phone.
+      const rows = await page.getByTestId('board-view-switch').locator('button').evaluateAll((buttons) => new Set(buttons.map((b) => Math.round(b.getBoundingClientRect().top))).size)
+      expect(rows, board.tab).toBe(1)
+      const switchBox = await page.getByTestId('board-view-switch').evaluate((e) => ({ scroll: e.scrollWidth, client: e.clientWidth }))
+      expect(switchBox.scroll, board.tab).toBeLessThanOrEqual(switchBox.client)
     }
     await context.close()
   })

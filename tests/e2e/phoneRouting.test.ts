@@ -31,6 +31,14 @@ describe('a workshop link on a phone', () => {
     // A reload keeps the board this tab asked for.
     await page.reload()
     await page.getByTestId('board-canvas').waitFor()
+
+    // And the way back is as clear: one link above the board, and the phone page stays chosen.
+    await page.getByRole('button', { name: 'Hopp over' }).click()
+    await page.getByRole('link', { name: 'Tilbake til mobilsiden' }).click()
+    await page.getByTestId('phone-question').waitFor()
+    expect(new URL(page.url()).pathname).toBe(`/w/${created.id}/phone`)
+    await page.goto(created.links.participant)
+    await page.getByTestId('phone-question').waitFor()
     await context.close()
   })
 

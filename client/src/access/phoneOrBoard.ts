@@ -28,3 +28,12 @@ export function chooseFullBoard(workshopId: string): void {
     // No storage: the link is followed once, and the next visit opens the phone page again.
   }
 }
+
+/** "Back to the phone page" from the full board: the next visit in this tab opens the phone page again. */
+export function forgetFullBoard(workshopId: string): void {
+  try {
+    sessionStorage.removeItem(FULL_BOARD_KEY + workshopId)
+  } catch {
+    // No storage: nothing was kept.
+  }
+}

@@ -26,6 +26,7 @@ import { RefusedBanner } from '../ui/RefusedBanner'
 import { ShareButton } from './ShareButton'
 import { MoreMenu } from './MoreMenu'
 import { useNarrowScreen } from '../ui/useNarrowScreen'
+import { BackToPhonePage } from '../access/BackToPhonePage'
 import { FacilitationButton } from '../facilitation/FacilitationButton'
 import { SessionBar } from '../session/SessionBar'
 import { SessionNotices } from '../session/SessionNotices'
@@ -200,6 +201,7 @@ export function WorkshopView({ store, workshopId, boardId, userName, onChangeNam
             {!narrow && <AccessibilityLink className="topbar__a11y-link boardbar__a11y-link" />}
           </div>
         )}
+        {narrow && role === 'participant' && <BackToPhonePage workshopId={workshopId} />}
       </header>
 
       <SessionNotices store={store} workshopId={workshopId} boardId={selected?.id ?? null} />

@@ -47,7 +47,12 @@ export function BoardChromeRow({ boardId, face, help, toolsRef }: BoardChromeRow
 export function ViewSwitch({ boardId, face }: { boardId: string; face: BoardFaceState }) {
   const { t } = useTranslation(['outline', 'stakeholderMap', 'challenges'])
   return (
-    <div className="view-switch" role="group" aria-label={t('outline:toggle.label')} data-testid="board-view-switch">
+    <div
+      className={face.faces.length > 2 ? 'view-switch view-switch--many' : 'view-switch'}
+      role="group"
+      aria-label={t('outline:toggle.label')}
+      data-testid="board-view-switch"
+    >
       {face.faces.map((f, i) => (
         <button
           key={f}
@@ -83,17 +88,22 @@ function faceLabel(face: BoardFace, t: (key: string) => string): string {
   }
 }
 
-/** Lets "Påvirkning/interesse" break after the slash on a phone without changing its accessible name. */
+/**
+ * Lets "Påvirkning/interesse" break after the slash, and a long compound where its translation
+ * marks the joint with a soft hyphen ("Kommunikasjons\u00adplan"), on a phone, without changing the
+ * accessible name: the mark becomes a <wbr>, never text.
+ */
 function wrapAfterSlash(label: string) {
-  const parts = label.split('/')
-  return parts.map((part, i) => (
-    <Fragment key={i}>
-      {part}
-      {i < parts.length - 1 && (
-        <>
-          /<wbr />
-        </>
-      )}
-    </Fragment>
-  ))
+  const parts = label.split(/(\/|\u00ad)/)
+  return parts.map((part, i) =>
+    part === '/' ? (
+      <Fragment key={i}>
+        /<wbr />
+      </Fragment>
+    ) : part === '\u00ad' ? (
+      <wbr key={i} />
+    ) : (
+      <Fragment key={i}>{part}</Fragment>
+    ),
+  )
 }

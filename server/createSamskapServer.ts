@@ -24,6 +24,7 @@ import { routes, serveClient } from './http/routes'
 import { setSecurityHeaders } from './http/securityHeaders'
 import { privacySettingsFromEnv, type PrivacySettings } from './privacy/privacySettings'
 import { AddressQuota } from './limits/AddressQuota'
+import { memoryCounters, redisCounters } from './limits/Counters'
 import { JoinThrottle } from './limits/JoinThrottle'
 import { defaultLimits, type Limits } from './limits/limits'
 import { WorkshopSizeCap } from './limits/WorkshopSizeCap'
@@ -31,11 +32,16 @@ import { createLogger, type Logger } from './log'
 import { ServerMetrics } from './metrics'
 import { isHistoryPersistence, isSharedPersistence, type Persistence } from './persistence/Persistence'
 import { PostgresPersistence } from './persistence/PostgresPersistence'
+import { FilePhotoStore } from './photos/FilePhotoStore'
+import type { PhotoStore } from './photos/PhotoStore'
+import { PostgresPhotoStore } from './photos/PostgresPhotoStore'
 import { secureDataDir } from './persistence/privateFiles'
 import { SqlitePersistence } from './persistence/SqlitePersistence'
+import { InstanceHeartbeats } from './scaleout/InstanceHeartbeats'
 import { RedisFanout } from './scaleout/RedisFanout'
 import { PostgresSearchIndex } from './search/PostgresSearchIndex'
 import type { SearchIndex } from './search/SearchIndex'
+import { startSearchBackfill } from './search/searchBackfill'
 import { searchIndexExtension } from './search/searchIndexExtension'
 import { SqliteSearchIndex } from './search/SqliteSearchIndex'
 import { activityTracker } from './staff/activityTracker'
@@ -72,6 +78,8 @@ export interface SamskapServerOptions {
   redisUrl?: string
   /** Redis channel prefix, `samskap:room:` by default; tests use one per test. */
   redisChannelPrefix?: string
+  /** Prefix of the keys instances share in Redis (limits, heartbeats): `samskap:` by default; tests use one per test. */
+  redisKeyPrefix?: string
   /** Names this instance in logs and Redis messages. Default: random. */
   instanceId?: string
   /** How long a failing storage write is retried before the room closes with 4500. Default 30 000 on PostgreSQL, 0 on SQLite. */
@@ -102,6 +110,8 @@ export interface SamskapServerOptions {
   searchIndex?: SearchIndex | null
   /** Wait this long after a room's commit before indexing it. Default 2 000 ms. */
   searchIndexDelayMs?: number
+  /** Index stored workshops that have no search entries yet, in the background after start (default true). */
+  searchBackfill?: boolean
   /** Which workshops a person asking may see (search, the action register). Default: a signed-in staff member's own and co-facilitated workshops, an administrator's all. */
   workshopsVisibleTo?: WorkshopsVisibleTo
   /** What the privacy page shows (PRIVACY_CONTROLLER, PRIVACY_CONTACT, RETENTION_DAYS). Default: none given, 365 days. */
@@ -130,6 +140,7 @@ export async function createSamskapServer(options: SamskapServerOptions): Promis
   const instanceId = options.instanceId ?? randomUUID().slice(0, 8)
   const log = (options.logger ?? createLogger()).child({ instanceId })
   const limits: Limits = { ...defaultLimits, ...options.limits }
+  const redisKeyPrefix = options.redisKeyPrefix ?? 'samskap:'
   secureDataDir(options.dataDir, log)
   const persistence =
     options.persistence ??
@@ -165,7 +176,31 @@ export async function createSamskapServer(options: SamskapServerOptions): Promis
         throw error
       })
     : undefined
+  // Dead instances' people leave everyone's presence within seconds (server/scaleout/InstanceHeartbeats.ts).
+  const heartbeats = fanout
+    ? new InstanceHeartbeats({
+        redis: fanout.commands,
+        instanceId,
+        keyPrefix: redisKeyPrefix,
+        peers: () => registry.rooms().flatMap((room) => [...room.presence.remoteInstances()]),
+        onGone: (gone) => registry.rooms().forEach((room) => room.presence.dropInstance(gone)),
+        onLapsed: () => registry.rooms().forEach((room) => room.presence.publishOwn()),
+        log,
+      })
+    : null
+  await heartbeats?.start().catch(async (error: unknown) => {
+    await fanout?.close()
+    await staffStorage.close()
+    throw error
+  })
   const searchIndex = await openSearchIndex(options, log).catch(async (error: unknown) => {
+    await fanout?.close()
+    await staffStorage.close()
+    throw error
+  })
+  const imagesDir = path.join(options.dataDir, 'images')
+  const photos = await openPhotoStore(options, imagesDir, log).catch(async (error: unknown) => {
+    await searchIndex?.close()
     await fanout?.close()
     await staffStorage.close()
     throw error
@@ -216,8 +251,7 @@ export async function createSamskapServer(options: SamskapServerOptions): Promis
     metrics,
     staffGrant: (request, workshopId) => staff.staffGrant(request, workshopId, { websocket: true }),
   })
-  const imagesDir = path.join(options.dataDir, 'images')
-  const admin: AdminOverview = new AdminOverview({ storage: staffStorage, persistence, registry, imagesDir, log, searchIndex, deletesAt: (dates) => retention.deletesAt(dates) })
+  const admin: AdminOverview = new AdminOverview({ storage: staffStorage, persistence, registry, photos, log, searchIndex, deletesAt: (dates) => retention.deletesAt(dates) })
   const retention = new Retention({
     days: options.retentionDays ?? options.privacy?.retentionDays ?? DEFAULT_RETENTION_DAYS,
     storage: staffStorage,
@@ -226,6 +260,8 @@ export async function createSamskapServer(options: SamskapServerOptions): Promis
     clock: options.clock,
   })
 
+  // The limits per address and per device: shared through Redis when there are several instances.
+  const counters = fanout ? redisCounters(fanout.commands, redisKeyPrefix) : memoryCounters()
   const staticRoot = options.staticDir ? path.resolve(options.staticDir) : null
   const deps: HttpDeps = {
     persistence,
@@ -236,17 +272,16 @@ export async function createSamskapServer(options: SamskapServerOptions): Promis
     metrics,
     log,
     requests,
-    joinThrottle: new JoinThrottle(limits),
-    quotas: { workshops: new AddressQuota(limits.workshopsPerAddressPerHour), imports: new AddressQuota(limits.importsPerAddressPerHour) },
+    joinThrottle: new JoinThrottle(counters, limits),
+    quotas: { workshops: new AddressQuota(counters, 'workshops', limits.workshopsPerAddressPerHour), imports: new AddressQuota(counters, 'imports', limits.importsPerAddressPerHour) },
     importMaxBytes: limits.importMaxBytes,
     staff,
+    photos,
     admin,
     retention,
     searchIndex,
     workshopsVisibleTo: options.workshopsVisibleTo ?? staffWorkshopsVisibleTo(staff),
     config: {
-      // Photos are files addressed by their hash, beside the database, never in a Yjs document.
-      imagesDir,
       privacy: options.privacy ?? privacySettingsFromEnv({}),
       staticRoot: staticRoot !== null && fs.existsSync(staticRoot) && fs.statSync(staticRoot).isDirectory() ? staticRoot : null,
     },
@@ -274,19 +309,27 @@ export async function createSamskapServer(options: SamskapServerOptions): Promis
   const url = `http://${displayHost === '0.0.0.0' ? 'localhost' : displayHost}:${address.port}`
 
   retention.start()
+  // Workshops stored before search existed (or after search.sqlite was deleted): indexed in the background.
+  const backfill =
+    searchIndex && options.searchBackfill !== false
+      ? startSearchBackfill({ index: searchIndex, persistence, loadedWorkshopIds: () => registry.loadedWorkshopIds(), log })
+      : null
 
   let closing: Promise<void> | null = null
   async function close(): Promise<void> {
     await retention.stop()
+    await backfill?.stop()
     const serverClosed = new Promise<void>((resolve) => server.close(() => resolve()))
     sockets.closeConnections(CloseCode.ServerShuttingDown, 'The server is restarting')
     await registry.close()
     sockets.terminate()
     server.closeAllConnections()
     await serverClosed
+    await heartbeats?.stop()
     await fanout?.close()
     await history?.close()
     await searchIndex?.close()
+    await photos.close()
     await staffStorage.close()
     await persistence.close()
     log.info('server closed')
@@ -328,4 +371,21 @@ async function openSearchIndex(options: SamskapServerOptions, log: Logger): Prom
   if (options.searchIndex !== undefined) return options.searchIndex
   if (options.databaseUrl) return PostgresSearchIndex.open({ connectionString: options.databaseUrl, schema: options.databaseSchema, log })
   return new SqliteSearchIndex(options.dataDir)
+}
+
+/**
+ * Photos (server/photos), addressed by their hash, never in a Yjs document: in PostgreSQL with a
+ * database URL, so every instance has them, after copying in any files an older version left in
+ * DATA_DIR/images; else files there.
+ */
+async function openPhotoStore(options: SamskapServerOptions, imagesDir: string, log: Logger): Promise<PhotoStore> {
+  if (!options.databaseUrl) return new FilePhotoStore(imagesDir)
+  const store = await PostgresPhotoStore.open({ connectionString: options.databaseUrl, schema: options.databaseSchema, log })
+  try {
+    await store.importFiles(imagesDir, log)
+  } catch (error) {
+    await store.close()
+    throw error
+  }
+  return store
 }

@@ -11,7 +11,9 @@ import type { ProfileSummary } from './profileSummary'
 
 export const ROOT = join(import.meta.dirname, '..', '..')
 export const TARGET_FPS = 55
-export const TARGET_ITEMS = 5000
+/** Issue 16: 10,000 items, every phase ≥ 55 FPS time-weighted median and p5 ≥ 30 FPS. */
+export const TARGET_ITEMS = 10000
+export const TARGET_P5_FPS = 30
 export const VIEWPORT = { width: 1440, height: 900 }
 
 /** Flags of tests/e2e/harness.ts: Debian's Chromium in a sandbox with loopback only. */
@@ -35,6 +37,8 @@ export interface PhaseResult extends FrameSummary {
 export interface BoardResult {
   mode: RenderMode
   mix: BenchMix
+  /** Chromium CPU throttling rate during the run (1: none). */
+  throttle: number
   items: number
   notes: number
   seedMs: number
@@ -69,12 +73,14 @@ export interface ResultsInput {
   mix: BenchMix
   seconds: number
   profile: (ProfileSummary & { label?: string })[]
+  profileItems: number
+  throttle: number
   builtAt: string
   /** 1-minute load average: other work on the machine skews every number here. */
   load: string
 }
 
-export function renderResults({ results, modeInfo, chromiumVersion, mix, seconds, profile, builtAt, load }: ResultsInput): string {
+export function renderResults({ results, modeInfo, chromiumVersion, mix, seconds, profile, profileItems, throttle, builtAt, load }: ResultsInput): string {
   const cpus = os.cpus()
   const lines: string[] = []
   lines.push('# Canvas benchmark results', '')
@@ -88,10 +94,11 @@ export function renderResults({ results, modeInfo, chromiumVersion, mix, seconds
   lines.push(`| browser | ${chromiumVersion ? `Chromium ${chromiumVersion}` : '?'}, headless, viewport ${VIEWPORT.width}×${VIEWPORT.height}, deviceScaleFactor 1 |`)
   for (const m of modeInfo) lines.push(`| mode \`${m.mode}\` | flags \`${modeArgs[m.mode].join(' ')}\`; WebGL renderer: ${m.error ? `did not start: ${m.error}` : m.webgl || '?'} |`)
   lines.push(`| boards | mixed: 70 % notes, 12 % shapes, 10 % texts, 8 % strokes; notes: notes only; grid ≈ √(2N) columns of 220 px cells with seeded jitter (5,000 items: 100 × 50, 22,000 × 11,000 px) |`)
+  lines.push(`| CPU throttling | ${throttle > 1 ? `${throttle}× (Chromium \`Emulation.setCPUThrottlingRate\`, as DevTools' "${throttle}× slowdown")` : 'none'} |`)
   lines.push(`| phases | ${seconds} s each, real input events (Playwright mouse/keyboard → CDP), frame times from requestAnimationFrame in the page |`)
   lines.push('')
   lines.push(
-    `Target: median ≥ ${TARGET_FPS} FPS at ${TARGET_ITEMS.toLocaleString('en')} items in every phase. Judged on the time-weighted median ` +
+    `Target: median ≥ ${TARGET_FPS} FPS and p5 ≥ ${TARGET_P5_FPS} FPS at ${TARGET_ITEMS.toLocaleString('en')} items in every phase. Judged on the time-weighted median ` +
       '(half the wall time in frames at least this fast); the per-frame median is shown too but hides freezes (see README).',
     '',
   )
@@ -100,8 +107,10 @@ export function renderResults({ results, modeInfo, chromiumVersion, mix, seconds
     if (!at) continue
     const worst = at.phases.reduce((a, b) => (b.timeMedianFps < a.timeMedianFps ? b : a))
     const worstCount = Math.min(...at.phases.map((p) => p.medianFps))
+    const worstP5 = at.phases.reduce((a, b) => (b.p5Fps < a.p5Fps ? b : a))
+    const met = worst.timeMedianFps >= TARGET_FPS && worstP5.p5Fps >= TARGET_P5_FPS
     lines.push(
-      `- **${m.mode}**: ${worst.timeMedianFps >= TARGET_FPS ? '**met**' : '**not met**'} — lowest time-weighted median ${fmt(worst.timeMedianFps)} FPS (${worst.phase}); lowest per-frame median ${fmt(worstCount)} FPS`,
+      `- **${m.mode}**: ${met ? '**met**' : '**not met**'} — lowest time-weighted median ${fmt(worst.timeMedianFps)} FPS (${worst.phase}); lowest p5 ${fmt(worstP5.p5Fps)} FPS (${worstP5.phase}); lowest per-frame median ${fmt(worstCount)} FPS`,
     )
   }
   lines.push('')
@@ -111,7 +120,7 @@ export function renderResults({ results, modeInfo, chromiumVersion, mix, seconds
     for (const [i, p] of r.phases.entries()) {
       const head = i === 0 ? [r.mode, `${r.items.toLocaleString('en')} ${r.mix}`, `${r.notes} notes in doc, ${r.mountedAtLoad} nodes at load; hook: ${r.hookHas}`, `${fmt(r.firstFullRenderMs, 0)} ms`] : ['', '', '', '']
       const stats = p.renderStats === null || p.renderStats === undefined ? '–' : `\`${JSON.stringify(p.renderStats)}\``
-      const met = r.items === TARGET_ITEMS && r.mix === mix ? (p.timeMedianFps >= TARGET_FPS ? ' ✓' : ' ✗') : ''
+      const met = r.items === TARGET_ITEMS && r.mix === mix ? (p.timeMedianFps >= TARGET_FPS && p.p5Fps >= TARGET_P5_FPS ? ' ✓' : ' ✗') : ''
       const cells = [
         ...head,
         p.phase + (p.note ? ` (${p.note})` : ''),
@@ -129,7 +138,7 @@ export function renderResults({ results, modeInfo, chromiumVersion, mix, seconds
   }
   lines.push('')
   if (profile.length > 0) {
-    lines.push(`## Where main-thread time goes (${TARGET_ITEMS.toLocaleString('en')} items, software, unminified build)`, '')
+    lines.push(`## Where main-thread time goes (${profileItems.toLocaleString('en')} items, software, unminified build${throttle > 1 ? `, ${throttle}× CPU throttling` : ''})`, '')
     lines.push('V8 sampling profiler (200 µs) over a separate pass; self time. Rasterisation on the compositor/raster threads is not in it.', '')
     for (const p of profile) {
       lines.push(`### ${p.label ?? ''} — ${fmt(p.totalMs, 0)} ms sampled`, '')

@@ -60,11 +60,19 @@ async function main(): Promise<void> {
       'no-profile': { type: 'boolean', default: false },
       out: { type: 'string', default: join(import.meta.dirname, 'RESULTS.md') },
       'no-write': { type: 'boolean', default: false },
+      /** Chromium's CPU throttling (DevTools "4× slowdown"): every page's main thread runs N times slower. */
+      'cpu-throttle': { type: 'string', default: '1' },
+      /** Items on the profile pass's board. */
+      'profile-items': { type: 'string', default: String(TARGET_ITEMS) },
+      /** Serve this build instead of dist/ (to measure an earlier build beside the current one). */
+      dist: { type: 'string', default: '' },
+      /** Write a Chromium performance trace (chrome://tracing / DevTools) of the profile pass here. */
+      trace: { type: 'string', default: '' },
       help: { type: 'boolean', default: false },
     },
   })
   if (values.help) {
-    console.log(`npm run bench:canvas -- [--items 1000,5000,10000] [--modes software,swiftshader] [--seconds 4] [--mix mixed|notes] [--notes-only 5000|''] [--no-profile] [--out file] [--no-write]`)
+    console.log(`npm run bench:canvas -- [--items 1000,5000,10000] [--modes software,swiftshader] [--seconds 4] [--mix mixed|notes] [--notes-only 5000|''] [--no-profile] [--out file] [--no-write] [--cpu-throttle 4] [--profile-items 10000] [--dist dir] [--trace file.json]`)
     return
   }
   const counts = values.items.split(',').map((s) => Number(s.trim()))
@@ -76,9 +84,16 @@ async function main(): Promise<void> {
   const mix = values.mix as BenchMix
   if (mix !== 'mixed' && mix !== 'notes') throw new Error('--mix: mixed or notes')
   const notesOnly = values['notes-only'] ? values['notes-only'].split(',').map((s) => Number(s.trim())) : []
+  const throttle = Number(values['cpu-throttle'])
+  if (!(throttle >= 1)) throw new Error(`--cpu-throttle: a rate of 1 or more, got ${values['cpu-throttle']}`)
+  const profileItems = Number(values['profile-items'])
+  if (!Number.isInteger(profileItems) || profileItems < 1) throw new Error(`--profile-items: a count, got ${values['profile-items']}`)
 
-  const dist = join(ROOT, 'dist')
-  if (!existsSync(join(dist, 'index.html'))) build(dist, true)
+  const dist = values.dist || join(ROOT, 'dist')
+  if (!existsSync(join(dist, 'index.html'))) {
+    if (values.dist) throw new Error(`--dist: no index.html in ${values.dist}`)
+    build(dist, true)
+  }
 
   const dataDir = await mkdtemp(join(os.tmpdir(), 'samskap-bench-'))
   // Serve a copy: a `vite build` elsewhere (npm test) empties dist/ and would break a run halfway.
@@ -109,7 +124,7 @@ async function main(): Promise<void> {
         for (const [count, boardMix] of boards) {
           console.log(`[${mode}] ${count} items (${boardMix}) …`)
           try {
-            const result = await benchBoard(browser, server, mode, count, boardMix, seconds, info)
+            const result = await benchBoard(browser, server, mode, count, boardMix, seconds, info, throttle)
             results.push(result)
             printBoard(result)
           } catch (error) {
@@ -121,14 +136,14 @@ async function main(): Promise<void> {
         await browser.close()
       }
     }
-    if (values.profile && !values['no-profile']) profile = await profileRun(mix, seconds)
+    if (values.profile && !values['no-profile']) profile = await profileRun(mix, seconds, profileItems, throttle, values.trace)
   } finally {
     await server.close()
     await rm(dataDir, { recursive: true, force: true })
   }
 
   const load = `${fmt(loadAtStart, 2)} at start, ${fmt(os.loadavg()[0]!, 2)} at end`
-  const markdown = renderResults({ results, modeInfo, chromiumVersion, mix, seconds, profile, builtAt, load })
+  const markdown = renderResults({ results, modeInfo, chromiumVersion, mix, seconds, profile, profileItems, builtAt, load, throttle })
   console.log('\n' + markdown)
   if (!values['no-write']) {
     await writeFile(values.out, markdown)
@@ -144,7 +159,10 @@ function build(outDir: string, minify: boolean): void {
 }
 
 function startServer(dataDir: string, staticDir: string): Promise<SamskapServer> {
-  return createSamskapServer({ port: 0, host: '127.0.0.1', dataDir, staticDir, logger: pino({ level: 'silent' }) })
+  // Seeding 10,000 items sends more than a connection's default 2 MiB a minute; the bench creates
+  // many workshops from one address. Neither limit is what is measured here.
+  const limits = { bytesPerMinute: Number.MAX_SAFE_INTEGER, workshopMaxBytes: 256 * 2 ** 20, workshopsPerAddressPerHour: 10_000 }
+  return createSamskapServer({ port: 0, host: '127.0.0.1', dataDir, staticDir, logger: pino({ level: 'silent' }), limits })
 }
 
 async function createWorkshop(baseUrl: string): Promise<string> {
@@ -171,7 +189,7 @@ interface OpenedBoard {
 }
 
 /** Creates a workshop, seeds it, opens it in a fresh context and waits for the first full render. */
-async function openSeededBoard(browser: Browser, baseUrl: string, count: number, mix: BenchMix): Promise<OpenedBoard> {
+async function openSeededBoard(browser: Browser, baseUrl: string, count: number, mix: BenchMix, throttle: number): Promise<OpenedBoard> {
   const workshopId = await createWorkshop(baseUrl)
   const seedStart = performance.now()
   const { items } = await seedItems(baseUrl, workshopId, (boardId) => planBenchBoard(boardId, count, mix))
@@ -189,8 +207,9 @@ async function openSeededBoard(browser: Browser, baseUrl: string, count: number,
   await context.addInitScript({ content: frameProbeSource })
   const page = await context.newPage()
   page.on('pageerror', (error) => console.error('page error:', error.message))
+  if (throttle > 1) await (await context.newCDPSession(page)).send('Emulation.setCPUThrottlingRate', { rate: throttle })
   await page.goto(`${baseUrl}/w/${workshopId}?token=${workshopTokens.get(workshopId) ?? ''}`)
-  await page.waitForFunction(() => window.__samskapCanvas !== undefined, undefined, { timeout: 60_000 })
+  await page.waitForFunction(() => window.__samskapCanvas !== undefined, undefined, { timeout: 180_000 })
   const hookHas = await page.evaluate(() => {
     const hook = window.__samskapCanvas as unknown as OptionalHook
     return [hook.getItems ? 'getItems' : 'getNotes only', hook.getRenderStats ? 'getRenderStats' : ''].filter(Boolean).join(', ')
@@ -209,8 +228,8 @@ async function openSeededBoard(browser: Browser, baseUrl: string, count: number,
   }
 }
 
-async function benchBoard(browser: Browser, server: SamskapServer, mode: RenderMode, count: number, mix: BenchMix, seconds: number, info: ModeInfo): Promise<BoardResult> {
-  const board = await openSeededBoard(browser, server.url, count, mix)
+async function benchBoard(browser: Browser, server: SamskapServer, mode: RenderMode, count: number, mix: BenchMix, seconds: number, info: ModeInfo, throttle: number): Promise<BoardResult> {
+  const board = await openSeededBoard(browser, server.url, count, mix, throttle)
   const { page } = board
   try {
     if (!info.webgl) info.webgl = await page.evaluate(webglRenderer)
@@ -227,6 +246,7 @@ async function benchBoard(browser: Browser, server: SamskapServer, mode: RenderM
     return {
       mode,
       mix,
+      throttle,
       items: count,
       notes: board.items.filter((i) => i.kind === 'note').length,
       seedMs: board.seedMs,
@@ -364,7 +384,7 @@ async function remotePhase(page: Page, baseUrl: string, workshopId: string, box:
 }
 
 /** A separate pass with the V8 sampling profiler on an unminified build, so names mean something. */
-async function profileRun(mix: BenchMix, seconds: number): Promise<ProfileSummary[]> {
+async function profileRun(mix: BenchMix, seconds: number, items: number, throttle: number, tracePath: string): Promise<ProfileSummary[]> {
   const tmp = await mkdtemp(join(os.tmpdir(), 'samskap-bench-profile-'))
   const dist = join(tmp, 'dist')
   try {
@@ -372,8 +392,8 @@ async function profileRun(mix: BenchMix, seconds: number): Promise<ProfileSummar
     const server = await startServer(join(tmp, 'data'), dist)
     const browser = await chromium.launch({ executablePath: process.env.CHROMIUM_PATH ?? '/usr/bin/chromium', args: [...commonArgs, ...modeArgs.software] })
     try {
-      console.log(`[profile] ${TARGET_ITEMS} items, software rendering, unminified build …`)
-      const board = await openSeededBoard(browser, server.url, TARGET_ITEMS, mix)
+      console.log(`[profile] ${items} items, software rendering, unminified build …`)
+      const board = await openSeededBoard(browser, server.url, items, mix, throttle)
       const { page } = board
       const box = await canvasBox(page)
       const cdp = await page.context().newCDPSession(page)
@@ -391,6 +411,8 @@ async function profileRun(mix: BenchMix, seconds: number): Promise<ProfileSummar
         const summary = summarizeProfile(profile, sources)
         return { ...summary, label }
       }
+      // The trace covers every phase: raster, paint and compositor threads, which the V8 profile does not see.
+      if (tracePath) await browser.startTracing(page, { path: tracePath, screenshots: false, categories: traceCategories })
       await page.keyboard.press('Shift+Digit0')
       const pan = await profiled(phaseNames.pan, () => panStrokes(page, box, seconds, 900, 'travel'))
       await page.keyboard.press('Shift+Digit1')
@@ -403,6 +425,10 @@ async function profileRun(mix: BenchMix, seconds: number): Promise<ProfileSummar
         })
         return result!
       })
+      if (tracePath) {
+        await browser.stopTracing()
+        console.log(`[profile] trace written to ${tracePath}`)
+      }
       await board.close()
       return remote ? [pan, fit, remote] : [pan, fit]
     } finally {
@@ -416,6 +442,8 @@ async function profileRun(mix: BenchMix, seconds: number): Promise<ProfileSummar
     await rm(tmp, { recursive: true, force: true })
   }
 }
+
+const traceCategories = ['devtools.timeline', 'disabled-by-default-devtools.timeline', 'disabled-by-default-devtools.timeline.frame', 'v8.execute', 'blink', 'cc', 'gpu', 'toplevel']
 
 function sleep(ms: number): Promise<void> {
   return new Promise((resolve) => setTimeout(resolve, ms))

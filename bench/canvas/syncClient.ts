@@ -18,7 +18,7 @@ const SEED_BATCH = 250
 /** Facilitator tokens of the benchmark's workshops (run.ts fills it when it creates one). */
 export const workshopTokens = new Map<string, string>()
 
-export async function connectClient(baseUrl: string, workshopId: string): Promise<SyncClient> {
+export async function connectClient(baseUrl: string, workshopId: string, syncTimeoutMs = 15_000): Promise<SyncClient> {
   const doc = new Y.Doc()
   const provider = new WebsocketProvider(baseUrl.replace(/^http/, 'ws') + SYNC_PATH, workshopId, doc, {
     WebSocketPolyfill: WebSocket as unknown as typeof globalThis.WebSocket,
@@ -37,7 +37,7 @@ export async function connectClient(baseUrl: string, workshopId: string): Promis
     },
   }
   try {
-    await waitFor(() => provider.synced, 15_000, 'sync client did not sync')
+    await waitFor(() => provider.synced, syncTimeoutMs, 'sync client did not sync')
   } catch (error) {
     client.destroy()
     throw error
@@ -73,7 +73,9 @@ export async function seedItems(baseUrl: string, workshopId: string, plan: (boar
     // A second client's sync reply only comes after the server has written what it holds.
     await waitFor(
       async () => {
-        const checker = await connectClient(baseUrl, workshopId)
+        // 10,000 items on a loaded machine: a slow sync is a reason to look again, not to give up.
+        const checker = await connectClient(baseUrl, workshopId, 60_000).catch(() => null)
+        if (!checker) return false
         const seen = [...checker.doc.getMap<Y.Map<unknown>>('items').values()].filter((m) => m.get('boardId') === boardId).length
         checker.destroy()
         return seen >= items.length

@@ -1,4 +1,6 @@
-import * as Y from 'yjs'
+import type * as Y from 'yjs'
+import { createRecordMap } from '../../shared/doc/workshopDoc'
+import type { NoteRecord } from '../../shared/schema/records/note'
 
 /** Adds notes `prefix-first` … (docs/schema.md) to `doc`, `perTransaction` per transaction; returns their ids. */
 export function addNotes(doc: Y.Doc, prefix: string, count: number, perTransaction = 1, first = 0): string[] {
@@ -8,17 +10,23 @@ export function addNotes(doc: Y.Doc, prefix: string, count: number, perTransacti
     doc.transact(() => {
       for (let i = start; i < Math.min(first + count, start + perTransaction); i++) {
         const id = `${prefix}-${i}`
-        const note = new Y.Map<unknown>()
-        note.set('id', id)
-        note.set('kind', 'note')
-        note.set('boardId', 'bench-board')
-        note.set('x', (i % 100) * 180)
-        note.set('y', Math.floor(i / 100) * 180)
-        note.set('w', 160)
-        note.set('h', 160)
-        note.set('color', 'yellow')
-        note.set('text', `Innspill ${i}: flere møteplasser for eldre i sentrum`)
-        note.set('createdAt', Date.now())
+        // The record as the app builds it (shared/schema/records/note.ts, version 3): the server
+        // refuses a note with a missing or unknown field.
+        const record: NoteRecord = {
+          id,
+          kind: 'note',
+          boardId: 'bench-board',
+          x: (i % 100) * 180,
+          y: Math.floor(i / 100) * 180,
+          w: 160,
+          h: 160,
+          color: 'yellow',
+          text: `Innspill ${i}: flere møteplasser for eldre i sentrum`,
+          createdAt: Date.now(),
+          sdgs: [],
+          dimension: '',
+        }
+        const note = createRecordMap(record)
         items.set(id, note)
         ids.push(id)
       }

@@ -1,6 +1,6 @@
 import { addNotes, countPresent } from '../lib/notes'
 import { Probe } from '../lib/Probe'
-import { createRooms, removeData, restartServer, startServer, type RunningServer, type ServerKind } from '../lib/servers'
+import { cpuMs, createRooms, removeData, restartServer, startServer, type RunningServer, type ServerKind } from '../lib/servers'
 import { median, sleep, until } from '../lib/stats'
 
 export interface ColdJoinResult {
@@ -10,6 +10,9 @@ export interface ColdJoinResult {
   firstConnectToSyncedMs: number
   /** Median of later joins while the room is loaded. */
   warmOpenToSyncedMs: number
+  /** The server's CPU time (user + system, /proc) from a join's start to synced: first join, median of later ones. */
+  firstServerCpuMs: number
+  warmServerCpuMs: number
   cold: boolean
   complete: boolean
 }
@@ -20,7 +23,9 @@ export interface ColdJoinResult {
  * is gone otherwise), so their first join is warm by design.
  */
 export async function runColdJoin(kind: ServerKind, notes: number, joins: number): Promise<ColdJoinResult> {
-  let server: RunningServer = await startServer(kind)
+  // The seeding client sends the whole workshop (~3 MB) at once: above Samskap's default budget
+  // per connection (SYNC_BYTES_PER_MINUTE, 2 MiB), which would close it with 4429 part-way.
+  let server: RunningServer = await startServer(kind, kind === 'samskap' ? { env: { SYNC_BYTES_PER_MINUTE: String(64 * 1048576) } } : {})
   const clients: Probe[] = []
   try {
     const [room] = await createRooms(server, 1)
@@ -40,11 +45,13 @@ export async function runColdJoin(kind: ServerKind, notes: number, joins: number
       clients.splice(clients.indexOf(observer), 1)
       observer.destroy()
     }
-    const samples: { open: number; connect: number; complete: boolean }[] = []
+    const samples: { open: number; connect: number; cpu: number; complete: boolean }[] = []
     for (let i = 0; i < joins; i++) {
+      const cpuBefore = cpuMs(server.pid)
       const probe = new Probe(server, room!)
       const synced = await probe.whenSynced(60_000)
       samples.push({
+        cpu: cpuMs(server.pid) - cpuBefore,
         open: synced ? probe.syncedAt - probe.openedAt : NaN,
         connect: synced ? probe.syncedAt - probe.createdAt : NaN,
         complete: countPresent(probe.doc, ids) === notes,
@@ -58,6 +65,8 @@ export async function runColdJoin(kind: ServerKind, notes: number, joins: number
       firstOpenToSyncedMs: first!.open,
       firstConnectToSyncedMs: first!.connect,
       warmOpenToSyncedMs: median(warm.map((s) => s.open)),
+      firstServerCpuMs: first!.cpu,
+      warmServerCpuMs: median(warm.map((s) => s.cpu)),
       cold,
       complete: samples.every((s) => s.complete),
     }

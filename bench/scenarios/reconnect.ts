@@ -1,6 +1,6 @@
 import { addNotes } from '../lib/notes'
 import { Probe } from '../lib/Probe'
-import { createRooms, removeData, restartServer, startServer, type RunningServer, type ServerKind } from '../lib/servers'
+import { cpuMs, createRooms, removeData, restartServer, startServer, type RunningServer, type ServerKind } from '../lib/servers'
 import { until } from '../lib/stats'
 
 export interface ReconnectResult {
@@ -10,6 +10,8 @@ export interface ReconnectResult {
   /** From the stop signal to the last client synced again (includes the restart). */
   downToAllSyncedMs: number
   resynced: number
+  /** The restarted server's CPU time (user + system, /proc) from accepting to all synced. */
+  serverCpuMs: number
 }
 
 /**
@@ -32,15 +34,18 @@ export async function runReconnect(kind: ServerKind, rooms: number, perRoom: num
     await server.stop()
     server = await restartServer(server)
     const up = performance.now()
+    const cpuUp = cpuMs(server.pid)
     const resynced = () => clients.filter((c, i) => c.synced && c.syncCount > before[i]!).length
     await until(() => resynced() === clients.length, 60_000, 10)
     const done = performance.now()
+    const serverCpuMs = cpuMs(server.pid) - cpuUp
     const all = resynced() === clients.length
     return {
       clients: clients.length,
       upToAllSyncedMs: all ? done - up : NaN,
       downToAllSyncedMs: all ? done - down : NaN,
       resynced: resynced(),
+      serverCpuMs,
     }
   } finally {
     for (const client of clients) client.destroy()

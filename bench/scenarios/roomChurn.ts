@@ -1,12 +1,14 @@
 import { addNotes } from '../lib/notes'
 import { Probe } from '../lib/Probe'
-import { createRooms, heapUsedBytes, removeData, rssKiB, startServer, type ServerKind } from '../lib/servers'
+import { cpuMs, createRooms, heapUsedBytes, removeData, rssKiB, startServer, type ServerKind } from '../lib/servers'
 import { inBatches, sleep } from '../lib/stats'
 
 export interface RoomChurnResult {
   rooms: number
   failed: number
   seconds: number
+  /** The server's CPU time (user + system, /proc) while the rooms were opened and closed, and until they were unloaded. */
+  serverCpuSeconds: number
   heapBeforeMB: number | null
   heapAfterMB: number | null
   rssBeforeMB: number
@@ -35,6 +37,7 @@ export async function runRoomChurn(kind: ServerKind, rooms: number, concurrent: 
     const sampler = setInterval(() => (rssPeak = Math.max(rssPeak, rssKiB(server.pid))), 200)
     let failed = 0
     const started = performance.now()
+    const cpuBefore = cpuMs(server.pid)
     await inBatches(ids, concurrent, async (room, i) => {
       const probe = new Probe(server, room)
       if (await probe.whenSynced(20_000)) {
@@ -46,6 +49,7 @@ export async function runRoomChurn(kind: ServerKind, rooms: number, concurrent: 
     const seconds = (performance.now() - started) / 1000
     await sleep(UNLOAD_DELAY_MS + 3000)
     clearInterval(sampler)
+    const serverCpuSeconds = (cpuMs(server.pid) - cpuBefore) / 1000
     rssPeak = Math.max(rssPeak, rssKiB(server.pid))
     const heapAfter = await heapUsedBytes(server)
     const rssAfter = rssKiB(server.pid)
@@ -54,6 +58,7 @@ export async function runRoomChurn(kind: ServerKind, rooms: number, concurrent: 
       rooms,
       failed,
       seconds,
+      serverCpuSeconds,
       heapBeforeMB: heapBefore === null ? null : heapBefore / 1048576,
       heapAfterMB: heapAfter === null ? null : heapAfter / 1048576,
       rssBeforeMB: rssBefore / 1024,

@@ -15,6 +15,8 @@ const pageLoaders = {
   accessibility: () => withAllStrings(import('./a11y/AccessibilityPage')),
   privacy: () => withAllStrings(import('./privacy/PrivacyPage')),
   admin: () => withAllStrings(import('./admin/AdminPage')),
+  actions: () => withAllStrings(import('./followup/ActionRegisterPage')),
+  search: () => withAllStrings(import('./followup/SearchPage')),
   workshop: () => withAllStrings(import('./app/WorkshopPage')),
   capture: () => withAllStrings(import('./capture/CapturePage')),
   join: () => import('./join/JoinPage'),
@@ -36,6 +38,8 @@ const HomePage = lazy(async () => ({ default: (await pageLoaders.home()).HomePag
 const AccessibilityPage = lazy(async () => ({ default: (await pageLoaders.accessibility()).AccessibilityPage }))
 const PrivacyPage = lazy(async () => ({ default: (await pageLoaders.privacy()).PrivacyPage }))
 const AdminPage = lazy(async () => ({ default: (await pageLoaders.admin()).AdminPage }))
+const ActionRegisterPage = lazy(async () => ({ default: (await pageLoaders.actions()).ActionRegisterPage }))
+const SearchPage = lazy(async () => ({ default: (await pageLoaders.search()).SearchPage }))
 const WorkshopPage = lazy(async () => ({ default: (await pageLoaders.workshop()).WorkshopPage }))
 const CapturePage = lazy(async () => ({ default: (await pageLoaders.capture()).CapturePage }))
 const JoinPage = lazy(async () => ({ default: (await pageLoaders.join()).JoinPage }))
@@ -71,6 +75,10 @@ function Page({ route }: { route: Route }) {
       return <PrivacyPage />
     case 'admin':
       return <AdminPage />
+    case 'actions':
+      return <ActionRegisterPage />
+    case 'search':
+      return <SearchPage query={route.query} />
     case 'capture':
       return <CapturePage key={route.workshopId} workshopId={route.workshopId} />
     case 'join':

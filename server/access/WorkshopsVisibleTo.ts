@@ -10,6 +10,8 @@ import type { IncomingMessage } from 'node:http'
 export type WorkshopsVisibleTo = (request: IncomingMessage) => Promise<VisibleWorkshops | null>
 
 export interface VisibleWorkshops {
+  /** The staff member asking: whose name the audit log writes for a change made from the register. */
+  staffId: string
   /** As the person writes their name in an action's owner field: "mine" in the register. */
   name: string
   /** Every workshop the person may see (search and the register look only here). */

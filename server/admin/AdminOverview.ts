@@ -1,11 +1,10 @@
-import fs from 'node:fs/promises'
 import * as Y from 'yjs'
 import { getWorkshopMaps } from '../../shared/doc/workshopDoc'
 import { CloseCode } from '../../shared/protocol'
 import type { AdminWorkshopRow, AuditActor, StaffMember } from '../../shared/staff'
-import { imagePath } from '../http/imagesApi'
 import type { Logger } from '../log'
 import type { Persistence } from '../persistence/Persistence'
+import type { PhotoStore } from '../photos/PhotoStore'
 import type { SearchIndex } from '../search/SearchIndex'
 import type { StaffRow, StaffStorage } from '../staff/StaffStorage'
 import type { RoomRegistry } from '../sync/RoomRegistry'
@@ -35,7 +34,7 @@ export class AdminOverview {
   readonly #storage: StaffStorage
   readonly #persistence: Persistence
   readonly #registry: RoomRegistry
-  readonly #imagesDir: string
+  readonly #photos: PhotoStore
   readonly #log: Logger
   readonly #searchIndex: SearchIndex | null
   readonly #deletesAt: (dates: { createdAt: number; lastActivityAt: number | null; keptAt: number | null }) => number | null
@@ -45,7 +44,7 @@ export class AdminOverview {
     storage: StaffStorage
     persistence: Persistence
     registry: RoomRegistry
-    imagesDir: string
+    photos: PhotoStore
     log: Logger
     /** The knowledge bank's index (server/search): a deleted workshop's words go with it. null when search is off. */
     searchIndex?: SearchIndex | null
@@ -55,7 +54,7 @@ export class AdminOverview {
     this.#storage = options.storage
     this.#persistence = options.persistence
     this.#registry = options.registry
-    this.#imagesDir = options.imagesDir
+    this.#photos = options.photos
     this.#log = options.log
     this.#searchIndex = options.searchIndex ?? null
     this.#deletesAt = options.deletesAt
@@ -67,7 +66,7 @@ export class AdminOverview {
     const hashesById = new Map<string, Set<string>>()
     for (const row of rows) hashesById.set(row.id, await this.#hashesOf(row.id, `${row.documentBytes}:${row.lastActivityAt}`))
     const users = countUsers(hashesById.values())
-    const sizes = await this.#fileSizes(users.keys())
+    const sizes = await this.#photos.sizes(users.keys())
     return rows.map((row) => {
       const owner = row.ownerId ? owners.get(row.ownerId) : undefined
       let photos = 0
@@ -110,10 +109,9 @@ export class AdminOverview {
     for (const hash of own) {
       if (others.has(hash)) continue
       try {
-        await fs.unlink(imagePath(this.#imagesDir, hash))
-        removed++
+        if (await this.#photos.delete(hash)) removed++
       } catch (error) {
-        if ((error as NodeJS.ErrnoException).code !== 'ENOENT') this.#log.warn({ err: error, hash }, 'could not delete a photo')
+        this.#log.warn({ err: error, hash }, 'could not delete a photo')
       }
     }
     this.#log.info({ workshopId, photosRemoved: removed }, 'workshop deleted')
@@ -135,18 +133,6 @@ export class AdminOverview {
     }
     this.#hashCache.set(workshopId, { key, hashes })
     return hashes
-  }
-
-  async #fileSizes(hashes: Iterable<string>): Promise<Map<string, number>> {
-    const sizes = new Map<string, number>()
-    for (const hash of hashes) {
-      try {
-        sizes.set(hash, (await fs.stat(imagePath(this.#imagesDir, hash))).size)
-      } catch {
-        // Not uploaded (yet): takes no room.
-      }
-    }
-    return sizes
   }
 }
 

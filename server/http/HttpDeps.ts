@@ -11,14 +11,13 @@ import type { JoinThrottle } from '../limits/JoinThrottle'
 import type { ServerMetrics } from '../metrics'
 import type { PrivacySettings } from '../privacy/privacySettings'
 import type { Persistence } from '../persistence/Persistence'
+import type { PhotoStore } from '../photos/PhotoStore'
 import type { SearchIndex } from '../search/SearchIndex'
 import type { RoomRegistry } from '../sync/RoomRegistry'
 import type { RequestContext } from './requestContext'
 
 /** Settings the routes read (createSamskapServer's options, resolved). */
 export interface HttpConfig {
-  /** Photos, content-addressed: `DATA_DIR/images`. */
-  imagesDir: string
   /** The built client, when its directory exists. */
   staticRoot: string | null
   /** The controller, contact and retention the privacy page shows (PRIVACY_*, RETENTION_DAYS). */
@@ -47,6 +46,8 @@ export interface HttpDeps {
   importMaxBytes: number
   /** Staff sign-in, sessions, who may create workshops, owners and co-facilitators (server/auth, server/staff). */
   staff: StaffAuth
+  /** Residents' photos by content hash: DATA_DIR/images, or PostgreSQL with DATABASE_URL (server/photos). */
+  photos: PhotoStore
   /** The administrator's overview of every workshop (server/admin). */
   admin: AdminOverview
   /** When unused workshops are deleted, and keeping one longer (server/retention). */

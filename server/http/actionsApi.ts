@@ -100,11 +100,13 @@ function isDay(value: string): boolean {
  * committed change is there, whichever instance made it), migrated like a room would. Null when
  * it is not stored or its document is newer than this server (logged).
  */
-async function readWorkshop(deps: HttpDeps, workshopId: string) {
+export async function readWorkshop(deps: HttpDeps, workshopId: string) {
   const room = deps.registry.rooms().find((r) => r.workshopId === workshopId)
   const doc = room?.doc ?? new Y.Doc()
   try {
     if (!room) {
+      // A room that is unloading has left the registry but may still be committing its last edits.
+      await deps.registry.unloaded(workshopId)
       if (!(await deps.persistence.getWorkshop(workshopId))) return null
       const stored = await deps.persistence.loadDocument(workshopId)
       if (stored.snapshot) Y.applyUpdate(doc, stored.snapshot)

@@ -1,10 +1,7 @@
-import { createHash, randomBytes } from 'node:crypto'
-import fs from 'node:fs/promises'
+import { createHash } from 'node:crypto'
 import type { IncomingMessage, ServerResponse } from 'node:http'
-import path from 'node:path'
 import { fileTypeFromBuffer } from 'file-type'
 import { IMAGE_MAX_BYTES, imageMimes, type ImageMime } from '../../shared/schema/records/image'
-import { PRIVATE_DIR_MODE, PRIVATE_FILE_MODE } from '../persistence/privateFiles'
 import type { HttpDeps } from './HttpDeps'
 import { readBody, RequestBodyError, sendJson } from './httpResponses'
 import { grantOf, refusalAnswer } from './requestContext'
@@ -16,17 +13,13 @@ function isImageMime(mime: string): mime is ImageMime {
   return (imageMimes as readonly string[]).includes(mime)
 }
 
-/** DATA_DIR/images/<first two hex digits>/<hash>: at most 256 entries per folder level. */
-export function imagePath(imagesDir: string, hash: string): string {
-  return path.join(imagesDir, hash.slice(0, 2), hash)
-}
-
 /*
  * `POST /api/images?workshop=<id>` stores a photo content-addressed by SHA-256, for someone who may
  * write in that workshop (its facilitator or participant token, as `Authorization: Bearer` or
  * `?token=`); `GET /api/images/<hash>` serves it to anyone with the hash, which only the workshop's
- * document carries. The type is read from the bytes, never trusted from the header, and the stored
- * file carries no name from the client, so nothing a client sends can choose a path.
+ * document carries. The type is read from the bytes, never trusted from the header, and a photo is
+ * stored under its hash alone (deps.photos: files, or PostgreSQL with several instances; see
+ * server/photos), so nothing a client sends can choose a path.
  */
 
 export async function uploadImage(request: IncomingMessage, response: ServerResponse, deps: HttpDeps): Promise<void> {
@@ -58,23 +51,9 @@ export async function uploadImage(request: IncomingMessage, response: ServerResp
     return sendJson(response, 415, { error: `The bytes are ${detected.mime} but Content-Type says ${declared}` })
   }
   const hash = createHash('sha256').update(bytes).digest('hex')
-  const target = imagePath(deps.config.imagesDir, hash)
-  const existed = await exists(target)
-  if (!existed) {
-    await fs.mkdir(path.dirname(target), { recursive: true, mode: PRIVATE_DIR_MODE })
-    // Write beside the target, then rename: a reader never sees half a file, and two uploads of the
-    // same bytes at once both end with the same complete file.
-    const temp = `${target}.${randomBytes(6).toString('hex')}.tmp`
-    try {
-      await fs.writeFile(temp, bytes, { flag: 'wx', mode: PRIVATE_FILE_MODE })
-      await fs.rename(temp, target)
-    } catch (error) {
-      await fs.rm(temp, { force: true })
-      throw error
-    }
-    deps.log.info({ hash, mime: detected.mime, bytes: bytes.length }, 'image stored')
-  }
-  sendJson(response, existed ? 200 : 201, { hash, mime: detected.mime, bytes: bytes.length })
+  const added = await deps.photos.put(hash, bytes, detected.mime)
+  if (added) deps.log.info({ hash, mime: detected.mime, bytes: bytes.length }, 'image stored')
+  sendJson(response, added ? 201 : 200, { hash, mime: detected.mime, bytes: bytes.length })
 }
 
 /** Why this upload may not be stored, or null when its token lets it write in the workshop it names. */
@@ -91,14 +70,8 @@ async function uploadRefusal(request: IncomingMessage, deps: HttpDeps): Promise<
 
 export async function serveImage(request: IncomingMessage, response: ServerResponse, deps: HttpDeps, [hash]: readonly string[]): Promise<void> {
   if (hash === undefined || !HASH_PATTERN.test(hash)) return sendJson(response, 400, { error: 'An image is addressed by its lower-case SHA-256 hex digest' })
-  const file = imagePath(deps.config.imagesDir, hash)
-  let bytes: Buffer
-  try {
-    bytes = await fs.readFile(file)
-  } catch (error) {
-    if ((error as NodeJS.ErrnoException).code === 'ENOENT') return sendJson(response, 404, { error: 'Image not found' })
-    throw error
-  }
+  const bytes = await deps.photos.get(hash)
+  if (!bytes) return sendJson(response, 404, { error: 'Image not found' })
   const etag = `"${hash}"`
   if (request.headers['if-none-match'] === etag) {
     response.writeHead(304, { etag, 'cache-control': 'public, max-age=31536000, immutable' })
@@ -114,13 +87,4 @@ export async function serveImage(request: IncomingMessage, response: ServerRespo
     'x-content-type-options': 'nosniff',
   })
   response.end(request.method === 'HEAD' ? undefined : bytes)
-}
-
-async function exists(file: string): Promise<boolean> {
-  try {
-    await fs.access(file)
-    return true
-  } catch {
-    return false
-  }
 }

@@ -5,7 +5,9 @@ import { finishSignIn, me, signOut, startSignIn } from '../auth/authApi'
 import { workshopAudit } from '../staff/auditApi'
 import { myWorkshops, searchStaff, workshopStaff } from '../staff/staffApi'
 import { closeLegacyAccess, getAccess, join, rotateAccess } from './accessApi'
+import { changeAction } from './actionChangeApi'
 import { listActions } from './actionsApi'
+import { startFollowUp } from './followUpApi'
 import { getHistoryEntry, listHistory, makeCheckpoint } from './historyApi'
 import type { HttpDeps } from './HttpDeps'
 import { sendJson } from './httpResponses'
@@ -31,6 +33,7 @@ export const routes: readonly Route[] = [
   { path: /^\/api\/workshops\/([^/]+)\/access\/?$/, GET: getAccess, wrongMethod: 'Use GET here' },
   { path: /^\/api\/workshops\/([^/]+)\/access\/rotate\/?$/, POST: rotateAccess, wrongMethod: 'Use POST here' },
   { path: /^\/api\/workshops\/([^/]+)\/access\/close-legacy\/?$/, POST: closeLegacyAccess, wrongMethod: 'Use POST here' },
+  { path: /^\/api\/workshops\/([^/]+)\/follow-up\/?$/, POST: startFollowUp, wrongMethod: 'Use POST to start a follow-up workshop' },
   { path: /^\/api\/workshops\/([^/]+)\/history\/?$/, GET: listHistory, POST: makeCheckpoint, wrongMethod: 'Use GET to list or POST to make a checkpoint' },
   { path: /^\/api\/workshops\/([^/]+)\/history\/([^/]+)\/?$/, GET: getHistoryEntry, wrongMethod: 'Only GET is supported here' },
   // Staff sign-in, their workshops and the administrator's overview (server/auth, server/staff, server/admin).
@@ -50,6 +53,7 @@ export const routes: readonly Route[] = [
   { path: '/api/privacy', GET: getPrivacy, wrongMethod: 'Only GET is supported here' },
   { path: '/api/search', GET: search, wrongMethod: 'Use GET to search' },
   { path: '/api/actions', GET: listActions, wrongMethod: 'Use GET for the action register' },
+  { path: /^\/api\/actions\/([^/]+)\/([^/]+)\/?$/, POST: changeAction, wrongMethod: 'Use POST to change an action' },
   { path: /^\/api(?:\/.*)?$/, ANY: (_request, response) => sendJson(response, 404, { error: 'Not found' }) },
   { path: new RegExp(`^${SYNC_PATH}(?:/.*)?$`), ANY: (_request, response) => sendJson(response, 426, { error: 'This path expects a websocket' }) },
 ]

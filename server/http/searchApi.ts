@@ -27,10 +27,16 @@ export async function search(request: IncomingMessage, response: ServerResponse,
     return sendJson(response, 400, { error: `limit must be a whole number from 1 to ${SEARCH_LIMIT_MAX}`, code: 'badLimit' })
   }
   const hits = await deps.searchIndex.search({ terms, workshopIds: visible.workshopIds, limit })
+  // When each workshop was held, so last spring's meeting is told from this week's (one read per workshop found).
+  const createdAt = new Map<string, number | null>()
+  for (const workshopId of new Set(hits.map((hit) => hit.workshopId))) {
+    createdAt.set(workshopId, (await deps.persistence.getWorkshop(workshopId))?.createdAt ?? null)
+  }
   sendJson(response, 200, {
     terms,
     results: hits.map((hit) => ({
       ...hit,
+      workshopCreatedAt: createdAt.get(hit.workshopId) ?? null,
       href: hit.boardId
         ? `/w/${encodeURIComponent(hit.workshopId)}?board=${encodeURIComponent(hit.boardId)}&item=${encodeURIComponent(hit.recordId)}`
         : `/w/${encodeURIComponent(hit.workshopId)}`,

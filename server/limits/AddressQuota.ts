@@ -1,14 +1,17 @@
-import { RateLimiterMemory, RateLimiterRes } from 'rate-limiter-flexible'
+import { RateLimiterRes, type RateLimiterAbstract } from 'rate-limiter-flexible'
+import type { Counters } from './Counters'
 
 /**
  * So many of something per client address per hour: workshops created, imports started
- * (server/limits/README.md). Each request counts, whether or not it then succeeds.
+ * (server/limits/README.md). Each request counts, whether or not it then succeeds. Counted in memory
+ * or, with several instances, in Redis (Counters.ts).
  */
 export class AddressQuota {
-  readonly #limiter: RateLimiterMemory
+  readonly #limiter: RateLimiterAbstract
 
-  constructor(perHour: number) {
-    this.#limiter = new RateLimiterMemory({ points: perHour, duration: 3600 })
+  /** `name` keeps quotas apart in a shared store (`workshops`, `imports`). */
+  constructor(counters: Counters, name: string, perHour: number) {
+    this.#limiter = counters(name, perHour, 3600)
   }
 
   /** Takes one for `address`: null when there was one, else how long until there is. */

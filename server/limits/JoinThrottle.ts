@@ -1,4 +1,5 @@
-import { RateLimiterMemory, RateLimiterRes } from 'rate-limiter-flexible'
+import { RateLimiterRes, type RateLimiterAbstract } from 'rate-limiter-flexible'
+import type { Counters } from './Counters'
 import type { Limits } from './limits'
 
 const HOUR_SECONDS = 3600
@@ -15,14 +16,17 @@ const DEVICE_ID = /^[A-Za-z0-9-]{8,64}$/
  *   cost nobody else anything.
  * - Per address: a script can send a new device id with every guess (or none), so the address as a
  *   whole gets a budget sized for a venue's typos, and a guesser meets 429 within a few hundred.
+ *
+ * With several instances the counts are in Redis (Counters.ts), so the budget is the same whichever
+ * instance a guess reaches.
  */
 export class JoinThrottle {
-  readonly #address: RateLimiterMemory
-  readonly #device: RateLimiterMemory
+  readonly #address: RateLimiterAbstract
+  readonly #device: RateLimiterAbstract
 
-  constructor(limits: Pick<Limits, 'joinFailuresPerAddressPerHour' | 'joinFailuresPerDevicePer5Minutes'>) {
-    this.#address = new RateLimiterMemory({ points: limits.joinFailuresPerAddressPerHour, duration: HOUR_SECONDS })
-    this.#device = new RateLimiterMemory({ points: limits.joinFailuresPerDevicePer5Minutes, duration: FIVE_MINUTES_SECONDS })
+  constructor(counters: Counters, limits: Pick<Limits, 'joinFailuresPerAddressPerHour' | 'joinFailuresPerDevicePer5Minutes'>) {
+    this.#address = counters('join-address', limits.joinFailuresPerAddressPerHour, HOUR_SECONDS)
+    this.#device = counters('join-device', limits.joinFailuresPerDevicePer5Minutes, FIVE_MINUTES_SECONDS)
   }
 
   /** Whether this device or address has no attempts left; when so, how long until it has. */
@@ -53,7 +57,7 @@ function deviceKey(address: string, device: string): string {
   return `${address} ${device}`
 }
 
-async function consume(limiter: RateLimiterMemory, key: string): Promise<void> {
+async function consume(limiter: RateLimiterAbstract, key: string): Promise<void> {
   try {
     await limiter.consume(key)
   } catch (rejected) {

@@ -10,6 +10,7 @@ import {
   type WorkshopRow,
 } from './Persistence'
 import { makePrivateDir, makePrivateFile, tightenIfExists } from './privateFiles'
+import { SqliteUpdateWriter } from './SqliteUpdateWriter'
 import {
   ACCESS_COLUMNS,
   accessValues,
@@ -84,9 +85,14 @@ function isCodeConflict(error: unknown): boolean {
  * One SQLite file, DATA_DIR/samskap.sqlite. WAL for concurrent readers, `synchronous = FULL` so a
  * committed transaction survives power loss, not just a process crash: the server tells clients
  * about an update only after it is committed here.
+ *
+ * Two connections: this one (reads, and the rare writes: workshops, access, history) on the main
+ * thread, and the writer thread's (`SqliteUpdateWriter`), which commits the update log and the
+ * snapshots off the event loop. WAL lets readers see every committed row while it writes.
  */
 export class SqlitePersistence implements Persistence, HistoryPersistence {
   readonly #db: Database.Database
+  readonly #writer: SqliteUpdateWriter
   readonly #statements
 
   constructor(dataDir: string) {
@@ -100,6 +106,8 @@ export class SqlitePersistence implements Persistence, HistoryPersistence {
     this.#db.pragma('synchronous = FULL')
     this.#db.pragma('busy_timeout = 5000')
     this.#db.exec(SCHEMA)
+    // Started on its first write, after the schema exists.
+    this.#writer = new SqliteUpdateWriter(file)
     const db = this.#db
     this.#statements = {
       insertWorkshop: db.prepare('INSERT INTO workshops (id, title, language, created_at) VALUES (?, ?, ?, ?)'),
@@ -110,14 +118,10 @@ export class SqlitePersistence implements Persistence, HistoryPersistence {
       getUpdates: db.prepare<[string, number], { seq: number; data: Buffer }>(
         'SELECT seq, data FROM updates WHERE workshop_id = ? AND seq > ? ORDER BY seq',
       ),
-      snapshotSeq: db.prepare<[string], { upto_seq: number }>('SELECT upto_seq FROM snapshots WHERE workshop_id = ?'),
-      maxSeq: db.prepare<[string], { seq: number | null }>('SELECT MAX(seq) AS seq FROM updates WHERE workshop_id = ?'),
-      insertUpdate: db.prepare('INSERT INTO updates (workshop_id, seq, data) VALUES (?, ?, ?)'),
       upsertSnapshot: db.prepare(
         `INSERT INTO snapshots (workshop_id, data, upto_seq) VALUES (?, ?, ?)
          ON CONFLICT (workshop_id) DO UPDATE SET data = excluded.data, upto_seq = excluded.upto_seq`,
       ),
-      deleteUpdates: db.prepare('DELETE FROM updates WHERE workshop_id = ? AND seq <= ?'),
       insertHistory: db.prepare(
         'INSERT INTO history (workshop_id, id, created_at, kind, label, state, counts) VALUES (?, ?, ?, ?, ?, ?, ?)',
       ),
@@ -242,6 +246,8 @@ export class SqlitePersistence implements Persistence, HistoryPersistence {
   }
 
   async loadDocument(workshopId: string): Promise<StoredDocument> {
+    // A loaded room writes next.
+    this.#writer.warmUp()
     return this.#db.transaction((): StoredDocument => {
       const snapshot = this.#statements.getSnapshot.get(workshopId)
       const fromSeq = snapshot?.upto_seq ?? 0
@@ -254,25 +260,14 @@ export class SqlitePersistence implements Persistence, HistoryPersistence {
     })()
   }
 
+  /** Committed by the writer thread; resolves once the transaction is on disk. */
   async appendUpdates(workshopId: string, updates: readonly Uint8Array[]): Promise<number> {
-    return this.#db.transaction((): number => {
-      // Sequence numbers continue after compaction deleted the log, so read the snapshot's too.
-      const logMax = this.#statements.maxSeq.get(workshopId)?.seq ?? 0
-      const snapshotSeq = this.#statements.snapshotSeq.get(workshopId)?.upto_seq ?? 0
-      let seq = Math.max(logMax, snapshotSeq)
-      for (const update of updates) {
-        seq++
-        this.#statements.insertUpdate.run(workshopId, seq, Buffer.from(update))
-      }
-      return seq
-    })()
+    return this.#writer.append(workshopId, updates)
   }
 
+  /** By the writer thread too, so it runs after every append sent before it. */
   async compact(workshopId: string, snapshot: Uint8Array, uptoSeq: number): Promise<void> {
-    this.#db.transaction(() => {
-      this.#statements.upsertSnapshot.run(workshopId, Buffer.from(snapshot), uptoSeq)
-      this.#statements.deleteUpdates.run(workshopId, uptoSeq)
-    })()
+    return this.#writer.compact(workshopId, snapshot, uptoSeq)
   }
 
   async addHistory(entry: HistoryEntry, state: Uint8Array): Promise<void> {
@@ -307,7 +302,14 @@ export class SqlitePersistence implements Persistence, HistoryPersistence {
     return this.#db.pragma(name, { simple: true })
   }
 
+  /** The same, as the writer thread's connection has it. */
+  writerPragma(name: string): Promise<unknown> {
+    return this.#writer.pragma(name)
+  }
+
+  /** Lets every write already sent commit, then closes both connections. */
   async close(): Promise<void> {
+    await this.#writer.close()
     if (this.#db.open) this.#db.close()
   }
 }

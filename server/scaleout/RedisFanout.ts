@@ -73,6 +73,15 @@ export class RedisFanout implements Fanout {
     return new RedisFanout(options, publisher, subscriber)
   }
 
+  /**
+   * The publishing connection, for the few plain commands instances share besides pub/sub: the
+   * limits' counters (server/limits/Counters.ts) and the instances' heartbeats. (The subscriber
+   * connection can run nothing else while subscribed.)
+   */
+  get commands(): Redis {
+    return this.#publisher
+  }
+
   async join(workshopId: string): Promise<RoomChannel> {
     const name = this.#prefix + workshopId
     const channel = new RedisRoomChannel(name, this)
@@ -175,7 +184,7 @@ class RedisRoomChannel implements RoomChannel {
         handler.applyRemoteUpdate(message.update, message.previousSeq, message.seq)
         return
       case 'awareness':
-        handler.applyRemoteAwareness(message.update)
+        handler.applyRemoteAwareness(message.update, message.instanceId)
         return
       case 'query_awareness':
         handler.answerAwarenessQuery()

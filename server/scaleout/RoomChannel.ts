@@ -2,7 +2,8 @@
 export interface FanoutHandler {
   /** An update another instance has committed as `seq`; the workshop's newest seq before it was `previousSeq`. */
   applyRemoteUpdate(update: Uint8Array, previousSeq: number, seq: number): void
-  applyRemoteAwareness(update: Uint8Array): void
+  /** Presence of the clients on instance `instanceId`. */
+  applyRemoteAwareness(update: Uint8Array, instanceId: string): void
   /** Another instance loaded the room and wants to know who is here. */
   answerAwarenessQuery(): void
   /** Messages may have been lost (Redis reconnected): read what is missing from the database. */

@@ -116,6 +116,11 @@ export class PostgresSearchIndex implements SearchIndex {
     ])
   }
 
+  async indexedWorkshopIds(): Promise<Set<string>> {
+    const { rows } = await this.#pool.query<{ workshop_id: string }>('SELECT DISTINCT workshop_id FROM search_entries')
+    return new Set(rows.map((row) => row.workshop_id))
+  }
+
   async removeWorkshop(workshopId: string): Promise<void> {
     await this.#pool.query('DELETE FROM search_entries WHERE workshop_id = $1', [workshopId])
   }

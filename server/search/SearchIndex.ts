@@ -14,6 +14,8 @@ export interface SearchIndex {
   updateWorkshop(workshopId: string, language: string, change: IndexChange): Promise<void>
   /** Forgets the workshop (deleted, or past retention). */
   removeWorkshop(workshopId: string): Promise<void>
+  /** The workshops that have any entries (the backfill indexes the others: searchBackfill.ts). */
+  indexedWorkshopIds(): Promise<Set<string>>
   /** The best matches among the given workshops, best first. */
   search(query: SearchQuery): Promise<SearchHit[]>
   close(): Promise<void>

@@ -114,6 +114,11 @@ export class SqliteSearchIndex implements SearchIndex {
     this.#statements.upsert.run(workshopId, entry.recordId, entry.boardId, entry.kind, language, entry.title, entry.body, entry.tags)
   }
 
+  async indexedWorkshopIds(): Promise<Set<string>> {
+    const rows = this.#db.prepare<[], { workshop_id: string }>('SELECT DISTINCT workshop_id FROM search_docs').all()
+    return new Set(rows.map((row) => row.workshop_id))
+  }
+
   async removeWorkshop(workshopId: string): Promise<void> {
     this.#statements.removeWorkshop.run(workshopId)
   }

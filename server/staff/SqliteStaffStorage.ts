@@ -167,6 +167,8 @@ export class SqliteStaffStorage implements StaffStorage {
   }
 
   async takeLogin(idHash: string, now: number): Promise<PendingLogin | undefined> {
+    // IMMEDIATE: it reads, then deletes; begun deferred, the delete would fail at once (SQLITE_BUSY)
+    // had the update writer thread committed between the two, instead of waiting for the lock.
     return this.#db.transaction(() => {
       const row = this.#db
         .prepare<[string], { id_hash: string; state: string; nonce: string; code_verifier: string; return_to: string; expires_at: number }>(
@@ -177,7 +179,7 @@ export class SqliteStaffStorage implements StaffStorage {
       this.#db.prepare('DELETE FROM staff_logins WHERE id_hash = ?').run(idHash)
       if (row.expires_at <= now) return undefined
       return { idHash: row.id_hash, state: row.state, nonce: row.nonce, codeVerifier: row.code_verifier, returnTo: row.return_to, expiresAt: row.expires_at }
-    })()
+    }).immediate()
   }
 
   async recordCreated(workshopId: string, createdBy: string | null, at: number): Promise<void> {

@@ -12,6 +12,6 @@ export function staffWorkshopsVisibleTo(staff: StaffAuth): WorkshopsVisibleTo {
     if (!person) return null
     const own = (await staff.storage.workshopsOf(person.id)).map((workshop) => workshop.id)
     const all = person.isAdmin ? (await staff.storage.overview()).map((row) => row.id) : own
-    return { name: person.name, workshopIds: [...new Set([...own, ...all])], ownWorkshopIds: own }
+    return { staffId: person.id, name: person.name, workshopIds: [...new Set([...own, ...all])], ownWorkshopIds: own }
   }
 }

@@ -1,9 +1,13 @@
+import * as decoding from 'lib0/decoding'
 import * as encoding from 'lib0/encoding'
 import * as awarenessProtocol from 'y-protocols/awareness'
 import type * as Y from 'yjs'
 import { messageAwareness } from '../../shared/protocol'
 import { remoteOrigin } from './CrossInstanceSync'
 import { SyncConnection } from './SyncConnection'
+
+/** Origin of the removal of a dead instance's states: each instance removes them itself, so it is not relayed. */
+export const instanceGoneOrigin = Symbol('instance gone')
 
 export interface AwarenessRelayOptions {
   /** Sends one encoded awareness message to every local socket. */
@@ -24,6 +28,12 @@ export class AwarenessRelay {
   readonly awareness: awarenessProtocol.Awareness
   readonly #options: AwarenessRelayOptions
   readonly #changed = new Set<number>()
+  /**
+   * The instance each other instance's client is connected to (who announced it over Redis), so
+   * the states of an instance that died can be removed at once (InstanceHeartbeats) instead of
+   * lingering until y-protocols' 30 s timeout. Clients of this instance's sockets are not in it.
+   */
+  readonly #remoteOwners = new Map<number, string>()
   #flushScheduled = false
   #destroyed = false
 
@@ -40,10 +50,29 @@ export class AwarenessRelay {
     awarenessProtocol.applyAwarenessUpdate(this.awareness, update, connection)
   }
 
-  /** Another instance's clients changed. */
-  applyRemote(update: Uint8Array): void {
+  /** Clients on another instance (`instanceId`) changed. */
+  applyRemote(update: Uint8Array, instanceId: string): void {
     if (this.#destroyed) return
     awarenessProtocol.applyAwarenessUpdate(this.awareness, update, remoteOrigin)
+    const states = this.awareness.getStates()
+    for (const clientId of clientIdsOf(update)) {
+      if (states.has(clientId)) this.#remoteOwners.set(clientId, instanceId)
+      else this.#remoteOwners.delete(clientId)
+    }
+  }
+
+  /** The other instances whose clients this room shows. */
+  remoteInstances(): Set<string> {
+    return new Set(this.#remoteOwners.values())
+  }
+
+  /** An instance died (its heartbeat expired): everyone here stops seeing its clients now. */
+  dropInstance(instanceId: string): void {
+    if (this.#destroyed) return
+    const gone = [...this.#remoteOwners].filter(([, owner]) => owner === instanceId).map(([clientId]) => clientId)
+    if (gone.length === 0) return
+    for (const clientId of gone) this.#remoteOwners.delete(clientId)
+    awarenessProtocol.removeAwarenessStates(this.awareness, gone, instanceGoneOrigin)
   }
 
   /** Every known state as one message, for a newcomer or a query (with no entries when nobody is here). */
@@ -55,10 +84,14 @@ export class AwarenessRelay {
     return this.awareness.getStates().size === 0
   }
 
-  /** Another instance loaded the room and asks who is here. */
-  answerQuery(): void {
+  /**
+   * Tells the other instances about this instance's own clients: when one loaded the room and asks
+   * who is here, and when they may have dropped them (this instance's heartbeat lapsed). Only its
+   * own: every instance answers for its clients, so each knows which instance a client is on.
+   */
+  publishOwn(): void {
     if (this.#destroyed || !this.#options.publish) return
-    const clientIds = [...this.awareness.getStates().keys()]
+    const clientIds = [...this.awareness.getStates().keys()].filter((clientId) => !this.#remoteOwners.has(clientId))
     if (clientIds.length > 0) this.#options.publish(awarenessProtocol.encodeAwarenessUpdate(this.awareness, clientIds))
   }
 
@@ -85,7 +118,11 @@ export class AwarenessRelay {
     if (origin instanceof SyncConnection) {
       for (const id of added) origin.awarenessClientIds.add(id)
       for (const id of removed) origin.awarenessClientIds.delete(id)
+      // A client that moved here from another instance is this instance's now.
+      for (const id of added) this.#remoteOwners.delete(id)
+      for (const id of updated) this.#remoteOwners.delete(id)
     }
+    if (origin !== remoteOrigin) for (const id of removed) this.#remoteOwners.delete(id)
     const changed = [...added, ...updated, ...removed]
     if (changed.length === 0) return
     for (const id of changed) this.#changed.add(id)
@@ -93,8 +130,9 @@ export class AwarenessRelay {
       this.#flushScheduled = true
       setImmediate(this.#flush)
     }
-    // Each instance times out stale states on its own ('timeout'); relaying that would echo.
-    if (this.#options.publish && origin !== remoteOrigin && origin !== 'timeout' && !this.#destroyed) {
+    // Each instance times out stale states on its own ('timeout') and removes a dead instance's
+    // (instanceGoneOrigin); relaying either would echo.
+    if (this.#options.publish && origin !== remoteOrigin && origin !== 'timeout' && origin !== instanceGoneOrigin && !this.#destroyed) {
       this.#options.publish(awarenessProtocol.encodeAwarenessUpdate(this.awareness, changed))
     }
   }
@@ -105,4 +143,17 @@ export class AwarenessRelay {
     encoding.writeVarUint8Array(encoder, awarenessProtocol.encodeAwarenessUpdate(this.awareness, clientIds))
     return encoding.toUint8Array(encoder)
   }
+}
+
+/** The client ids an awareness update carries (y-protocols' format: count, then id, clock, state each). */
+function clientIdsOf(update: Uint8Array): number[] {
+  const decoder = decoding.createDecoder(update)
+  const count = decoding.readVarUint(decoder)
+  const ids: number[] = []
+  for (let i = 0; i < count; i++) {
+    ids.push(decoding.readVarUint(decoder))
+    decoding.readVarUint(decoder)
+    decoding.readVarString(decoder)
+  }
+  return ids
 }

@@ -79,12 +79,12 @@ export class CrossInstanceSync implements FanoutHandler {
     this.#noteApplied(previousSeq, seq)
   }
 
-  applyRemoteAwareness(update: Uint8Array): void {
-    this.#options.awareness.applyRemote(update)
+  applyRemoteAwareness(update: Uint8Array, instanceId: string): void {
+    this.#options.awareness.applyRemote(update, instanceId)
   }
 
   answerAwarenessQuery(): void {
-    if (!this.#closed) this.#options.awareness.answerQuery()
+    if (!this.#closed) this.#options.awareness.publishOwn()
   }
 
   /** Reads every committed update after #appliedSeq from the database and applies it (broadcast, not stored). */

@@ -39,7 +39,8 @@ function sleep(ms: number): Promise<void> {
  *
  * Updates are queued as they are applied and committed once per event-loop turn (`setImmediate`),
  * merged, in one transaction; `onCommitted` runs only after the commit, so whatever it broadcasts is
- * on disk. A failed write is retried with backoff for up to `writeRetryMs` (a database restart);
+ * on disk. One batch is in flight at a time, so batches commit and broadcast in order; with SQLite
+ * the commit runs on the writer thread (`SqliteUpdateWriter`), and the next batch gathers meanwhile. A failed write is retried with backoff for up to `writeRetryMs` (a database restart);
  * meanwhile nothing is committed and `isFlushed` stays false, so sync replies wait too. Compaction
  * (a snapshot, then deleting the log it covers) runs from a timer, never inside a message handler.
  */
@@ -212,8 +213,16 @@ export class DurableLog {
       }
       const uptoSeq = this.#lastSeq
       const snapshot = this.#options.encodeState()
-      await persistence.compact(documentId, snapshot, uptoSeq)
-      this.#committedBytes = snapshot.byteLength + (this.#committedBytes - committedBefore)
+      // Counted from the moment it is sent: storage commits it before anything sent after it, so the
+      // size cap (storedBytes) sees the room a compaction makes at once, not a writer round trip later.
+      const replaced = committedBefore - snapshot.byteLength
+      this.#committedBytes -= replaced
+      try {
+        await persistence.compact(documentId, snapshot, uptoSeq)
+      } catch (error) {
+        this.#committedBytes += replaced
+        throw error
+      }
       this.#updatesSinceSnapshot -= counted
       metrics?.compactions.inc()
       log.debug({ uptoSeq, bytes: snapshot.byteLength }, 'compacted')

@@ -13,6 +13,7 @@ import type { RoomChannel } from '../scaleout/RoomChannel'
 import { AwarenessRelay } from './AwarenessRelay'
 import { CrossInstanceSync, remoteOrigin } from './CrossInstanceSync'
 import { DurableLog, type CommittedBatch } from './DurableLog'
+import { EncodedState } from './EncodedState'
 import { MalformedMessageError } from './MalformedMessageError'
 import { RoomHooks } from './RoomHooks'
 import type { RoomExtension, RoomRefusal } from './RoomExtension'
@@ -64,6 +65,8 @@ export class Room implements MessageHandler {
   readonly #log: Logger
   readonly #durable: DurableLog
   readonly #presence: AwarenessRelay
+  /** The sync reply for joiners with nothing yet, encoded once per document version (EncodedState.ts). */
+  readonly #encoded: EncodedState
   readonly #instances: CrossInstanceSync | null
   readonly #metrics: ServerMetrics | undefined
   #hooks = new RoomHooks([])
@@ -80,6 +83,7 @@ export class Room implements MessageHandler {
     this.#log = options.log
     this.doc = doc
     this.#metrics = options.metrics
+    this.#encoded = new EncodedState(doc)
     const shared = isSharedPersistence(options.persistence) ? options.persistence : null
     assert(!options.channel || shared !== null, 'several instances need a SharedPersistence')
     this.#durable = new DurableLog(
@@ -123,6 +127,11 @@ export class Room implements MessageHandler {
     return this.#presence.awareness
   }
 
+  /** The room's presence relay: which instances' clients it shows, dropping a dead one's (server/scaleout). */
+  get presence(): AwarenessRelay {
+    return this.#presence
+  }
+
   /**
    * Loads the snapshot and the log after it, migrates the document to the current schema and
    * stores the migration, all before any connection is attached. Throws SchemaTooNewError when the
@@ -138,6 +147,9 @@ export class Room implements MessageHandler {
       storedBytes += update.byteLength
     }
     const room = new Room(options, doc, { lastSeq: stored.lastSeq, loggedUpdates: stored.updates.length, storedBytes })
+    // The snapshot alone is the document (every unload compacts): the first joiner gets its bytes
+    // as stored. A migration below changes the document, which drops them again.
+    if (stored.snapshot && stored.updates.length === 0) room.#encoded.seed(stored.snapshot)
     try {
       const report = migrateWorkshop(doc)
       if (report.recordsChanged > 0 || Object.keys(report.migratedKinds).length > 0) {
@@ -299,6 +311,8 @@ export class Room implements MessageHandler {
       return null
     })
     for (const stored of updates) this.#durable.append(stored, origin)
+    // A refused update's structs were collected after its events: the cached reply must not predate that.
+    if (updates.length > 0) this.#encoded.invalidate()
     if (refusal) return this.#refused(connection, update, refusal, true)
     if (transaction) for (const afterApply of hooks.afterApply) afterApply({ connection, update, transaction })
   }
@@ -321,10 +335,7 @@ export class Room implements MessageHandler {
   }
 
   #sendSyncStep2(connection: SyncConnection, stateVector: Uint8Array): void {
-    const encoder = encoding.createEncoder()
-    encoding.writeVarUint(encoder, messageSync)
-    syncProtocol.writeSyncStep2(encoder, this.doc, stateVector)
-    const reply = encoding.toUint8Array(encoder)
+    const reply = this.#encoded.replyTo(stateVector)
     // Joining is free however big the workshop; asking again for it is paid from the sender's budget.
     if (connection.syncRequests > 1 && !connection.chargeReply(reply.byteLength)) return
     this.#send(connection, reply, 'sync')
@@ -404,6 +415,7 @@ export class Room implements MessageHandler {
     this.#undoable?.destroy()
     for (const companion of this.#companions) companion.destroy()
     this.#presence.destroy()
+    this.#encoded.destroy()
     this.doc.destroy()
   }
 

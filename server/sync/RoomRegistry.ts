@@ -33,10 +33,20 @@ export class RoomRegistry {
   readonly #loading = new Map<string, Promise<Room>>()
   readonly #unloading = new Map<string, Promise<void>>()
   readonly #unloadTimers = new Map<string, NodeJS.Timeout>()
+  /** Rooms held open by the server itself (`withRoom`), by how many holders: not unloaded meanwhile. */
+  readonly #held = new Map<string, number>()
   #closing = false
 
   constructor(options: RoomRegistryOptions) {
     this.#options = options
+  }
+
+  /**
+   * Resolves once no unload of the workshop is under way: a room leaves `rooms()` as its unload
+   * begins, and its last writes commit (on the writer thread) after that. Read it from storage after this.
+   */
+  async unloaded(workshopId: string): Promise<void> {
+    await this.#unloading.get(workshopId)
   }
 
   loadedWorkshopIds(): string[] {
@@ -67,6 +77,25 @@ export class RoomRegistry {
         this.#loading.set(workshopId, loading)
       }
       await loading
+    }
+  }
+
+  /**
+   * Opens a workshop's room for the server's own write (the action register's write-back) and keeps
+   * it loaded until `write` is done, so what it writes is stored, broadcast to everyone who has the
+   * workshop open and published to the other instances like any change; then the room unloads as
+   * if its last socket had left.
+   */
+  async withRoom<T>(workshopId: string, write: (room: Room) => Promise<T>): Promise<T> {
+    const room = await this.acquire(workshopId)
+    this.#held.set(workshopId, (this.#held.get(workshopId) ?? 0) + 1)
+    try {
+      return await write(room)
+    } finally {
+      const left = (this.#held.get(workshopId) ?? 1) - 1
+      if (left > 0) this.#held.set(workshopId, left)
+      else this.#held.delete(workshopId)
+      if (left === 0 && room.connections.size === 0) this.#scheduleUnload(room)
     }
   }
 
@@ -136,7 +165,7 @@ export class RoomRegistry {
     this.#cancelUnload(room.workshopId)
     const timer = setTimeout(() => {
       this.#unloadTimers.delete(room.workshopId)
-      if (room.connections.size === 0) this.#unload(room)
+      if (room.connections.size === 0 && !this.#held.has(room.workshopId)) this.#unload(room)
     }, this.#options.unloadDelayMs)
     this.#unloadTimers.set(room.workshopId, timer)
   }

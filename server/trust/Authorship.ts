@@ -48,7 +48,7 @@ export class Authorship implements RoomExtension {
   readonly #doc: Y.Doc
   readonly #authors: Y.Map<string>
 
-  /** The factory the registry calls as the room loads: loads the bindings, binds the room's own id. */
+  /** The factory the registry calls as the room loads: loads the bindings. */
   static async load(room: Room, tools: ExtensionTools): Promise<Authorship> {
     return new Authorship(room.doc, (await tools.loadCompanion(AUTHORS_COMPANION)).doc)
   }
@@ -56,12 +56,33 @@ export class Authorship implements RoomExtension {
   constructor(doc: Y.Doc, authorsDoc: Y.Doc) {
     this.#doc = doc
     this.#authors = authorsDoc.getMap<string>('clients')
-    this.#bind(doc.clientID, SERVER_IDENTITY)
+    doc.on('afterTransaction', this.#onTransaction)
   }
 
-  /** Whom a client id belongs to: its binding, `legacy` for an unbound id the document holds structs under, else null (free). */
+  /**
+   * Whom a client id belongs to: the server for this room's own id, else its binding, `legacy` for
+   * an unbound id the document holds structs under, else null (free).
+   *
+   * The room's own id is the server's from the start, here; it is stored (for the other instances
+   * and for later loads) in the same turn the server first writes under it, before that write is
+   * committed, so no one learns the id before its binding. Storing it at every load instead cost a
+   * write at every room open and a compaction at every close, and grew the bindings by a dead id
+   * each time (bench/RESULTS.md, 2026-12-05).
+   */
   ownerOf(client: number): string | null {
+    if (client === this.#doc.clientID) return SERVER_IDENTITY
     return this.#authors.get(String(client)) ?? (Y.getState(this.#doc.store, client) > 0 ? LEGACY_IDENTITY : null)
+  }
+
+  onDestroy(): void {
+    this.#doc.off('afterTransaction', this.#onTransaction)
+  }
+
+  readonly #onTransaction = (transaction: Y.Transaction): void => {
+    const own = this.#doc.clientID
+    if ((transaction.afterState.get(own) ?? 0) > (transaction.beforeState.get(own) ?? 0) && !this.#authors.has(String(own))) {
+      this.#bind(own, SERVER_IDENTITY)
+    }
   }
 
   beforeApply({ connection, update }: ClientUpdate): RoomRefusal | null {

@@ -93,7 +93,7 @@ export function migrateWorkshop(doc: Y.Doc, origin: unknown = 'migration'): Migr
       throw new SchemaTooNewError(kind, storedVersion, sequence.currentVersion)
     }
   }
-  const { meta, boards, items } = getWorkshopMaps(doc)
+  const { meta, boards, items, session } = getWorkshopMaps(doc)
   const needs = (kind: RecordKind) => (stored[kind] ?? 1) < recordMigrations[kind].currentVersion
   const migrateMap = (kind: RecordKind, map: RecordMap) => {
     const before = readRecord(map)
@@ -116,6 +116,13 @@ export function migrateWorkshop(doc: Y.Doc, origin: unknown = 'migration'): Migr
         const after = migrateRecord(recordMigrations.workshopMeta, before, stored[kind] ?? 1)
         for (const key of Object.keys(before)) if (!(key in after)) after[key] = undefined
         patchRecordMap(meta, after)
+        report.recordsChanged++
+      } else if (kind === 'session') {
+        // The session is one record: the top-level map itself (written by the server only).
+        const before = session.toJSON() as PlainRecord
+        const after = migrateRecord(recordMigrations.session, before, stored[kind] ?? 1)
+        for (const key of Object.keys(before)) if (!(key in after)) after[key] = undefined
+        patchRecordMap(session, after)
         report.recordsChanged++
       } else if (kind === 'board') {
         boards.forEach((map) => migrateMap(kind, map))

@@ -51,6 +51,18 @@ export interface ExportLabels {
   status: string
   statusName: (status: ActionStatus) => string
   votes: string
+  // kept votes (every board)
+  votesHeading: string
+  /** "Vote 2" */
+  voteNumber: (n: number) => string
+  voteSummary: (vote: { closedAt: string; voters: number; votesPerPerson: number; maxPerItem: number; withDots: number; eligible: number }) => string
+  rank: string
+  dots: string
+  noDots: string
+  /** An item or board that was deleted and whose text was not kept. */
+  deletedItem: string
+  /** ms since epoch → date and time in the workshop's locale. */
+  formatDateTime: (ms: number) => string
   answeredSolutions: string
   noSolutions: string
   noActions: string

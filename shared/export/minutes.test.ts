@@ -1,3 +1,4 @@
+import type { ClosedVote } from '../schema/records/session'
 import { describe, expect, it } from 'vitest'
 import { buildMinutes, escapeHtml, escapeMarkdown, minutesToHtml, minutesToMarkdown, type MinutesBlock } from './minutes'
 import { englishLabels, HOSTILE, testWorkshop } from './testWorkshop'
@@ -83,10 +84,59 @@ describe('buildMinutes', () => {
     expect(tables[3]!.rows[0]).toEqual([HOSTILE.formula, 'Kari Nordmann', '01.12.2026', 'In progress', 'Møteplass på biblioteket', 'Ensomhet blant eldre'])
   })
 
-  it('prints votes only when a tally is passed (no votes record exists yet)', () => {
-    expect(JSON.stringify(blocks)).not.toContain('votes')
-    const voted = buildMinutes(testWorkshop(), englishLabels, { exportedAt, voteCount: (id) => (id === 'c1' ? 7 : 0) })
-    expect(voted).toContainEqual({ type: 'heading', level: 3, text: 'Challenge: Ensomhet blant eldre (votes: 7)' })
+  it('prints votes only when the workshop kept some', () => {
+    expect(JSON.stringify(blocks)).not.toMatch(/votes|Vote/)
+  })
+
+  describe('every kept vote', () => {
+    const workshop = testWorkshop()
+    const challengeBoard = workshop.boards.find((b) => b.template === 'challengeBoard')!
+    const canvas = workshop.boards.find((b) => b.template === 'canvas')!
+    const kept = (over: Partial<ClosedVote>): ClosedVote => ({
+      id: 'v', boardId: canvas.id, boardTitle: '', lane: '', votesPerPerson: 3, maxPerItem: 2, hidden: false,
+      openedAt: 0, closedAt: Date.UTC(2026, 11, 5, 18, 30), voters: 4, eligible: 5, results: [], ...over,
+    })
+    // Listed out of order: the minutes sort by when each closed.
+    const votes = [
+      kept({ id: 'v2', boardId: challengeBoard.id, boardTitle: 'Utfordringer i mai', lane: 'challenge', closedAt: Date.UTC(2026, 11, 5, 19), results: [{ itemId: 'c1', text: 'Ensomhet (som det sto)', dots: 3 }] }),
+      kept({ id: 'v1', results: [{ itemId: 'gone', text: 'Slettet etterpå', dots: 5 }, { itemId: 'n-old', text: '', dots: 2 }, { itemId: 'n-old2', text: '', dots: 2 }, { itemId: 'x', text: '', dots: 1 }] }),
+      kept({ id: 'v3', closedAt: Date.UTC(2026, 11, 5, 20), voters: 0, eligible: 2 }),
+      kept({ id: 'v0', boardId: challengeBoard.id, lane: 'challenge', closedAt: Date.UTC(2026, 11, 5, 17), results: [{ itemId: 'c1', text: 'x', dots: 9 }] }),
+    ]
+    const voted = buildMinutes(workshop, englishLabels, { exportedAt, votes })
+    const section = voted.slice(voted.findIndex((b) => b.type === 'heading' && b.text === 'Votes'))
+
+    it('lists each one in its own part, oldest first, with what was voted on and when', () => {
+      expect(section.filter((b) => b.type === 'heading').map((b) => (b as { text: string }).text)).toEqual([
+        'Votes',
+        'Vote 1: ' + challengeBoard.title + ' — Challenge',
+        'Vote 2: ' + canvas.title,
+        'Vote 3: Utfordringer i mai — Challenge',
+        'Vote 4: ' + canvas.title,
+      ])
+      expect(section).toContainEqual({ type: 'paragraph', text: 'Closed 2026-12-05 18:30; 4 people voted, 3 dots each (at most 2 on one); 4 of 5 got dots.' })
+    })
+
+    it('ranks the items with their kept texts, the ones now on the board, or says they were deleted', () => {
+      const tables = section.filter((b) => b.type === 'table')
+      expect(tables[1]).toEqual({
+        type: 'table',
+        columns: ['Rank', 'Text', 'Dots'],
+        rows: [['1', 'Slettet etterpå', '5'], ['2', '(deleted)', '2'], ['2', '(deleted)', '2'], ['4', '(deleted)', '1']],
+      })
+      expect(tables[2]!.rows).toEqual([['1', 'Ensomhet (som det sto)', '3']])
+      expect(section).toContainEqual({ type: 'paragraph', text: 'No one voted.', muted: true })
+    })
+
+    it('prints after a card the dots of the latest vote that covered it', () => {
+      expect(voted).toContainEqual({ type: 'heading', level: 3, text: 'Challenge: Ensomhet blant eldre (votes: 3)' })
+    })
+
+    it('shows a note as it reads now when its text was never copied', () => {
+      const note = workshop.items.find((i) => i.kind === 'note')! as { id: string; text: string }
+      const fromV1 = buildMinutes(workshop, englishLabels, { exportedAt, votes: [kept({ results: [{ itemId: note.id, text: '', dots: 1 }] })] })
+      expect(fromV1.find((b) => b.type === 'table' && b.columns[0] === 'Rank')).toMatchObject({ rows: [['1', note.text, '1']] })
+    })
   })
 
   it('groups free-canvas notes by SDG, then dimension, untagged last', () => {

@@ -1,7 +1,9 @@
 import { collaborationFields } from '../schema/records/collaboration'
 import type { BoardRecord } from '../schema/records/board'
 import type { CardRecord } from '../schema/records/card'
+import type { ClosedVote } from '../schema/records/session'
 import type { ExportLabels } from './exportLabels'
+import { latestDotsOf, voteBlocks } from './minutesVotes'
 import type { WorkshopSnapshot } from './workshopJson'
 import { boardHeading, boardsInOrder, challengeTree, matrixRows, notesByTag, stakeholderRows } from './workshopOutline'
 
@@ -24,11 +26,11 @@ export interface MinutesOptions {
   /** When the minutes are made (printed under the title). */
   exportedAt: Date
   /**
-   * Dot voting: the dots a card got in the last closed vote (the session's `vote.results`), or
-   * undefined when it was not voted on; the minutes print "(n votes)" after that challenge,
+   * Every closed vote the workshop kept (the session's `votes`): listed in a section of their own,
+   * and the dots a card got in the latest vote that covered it are printed after that challenge,
    * solution or action. Nothing is invented for cards without dots.
    */
-  voteCount?: (cardId: string) => number | undefined
+  votes?: readonly ClosedVote[]
 }
 
 export function buildMinutes(snapshot: WorkshopSnapshot, labels: ExportLabels, options: MinutesOptions): MinutesBlock[] {
@@ -42,6 +44,7 @@ export function buildMinutes(snapshot: WorkshopSnapshot, labels: ExportLabels, o
     blocks.push({ type: 'heading', level: 2, text: boardHeading(board, labels) })
     blocks.push(...boardBlocks(snapshot, board, labels, options))
   }
+  blocks.push(...voteBlocks(snapshot, options.votes ?? [], labels))
   return blocks
 }
 
@@ -140,8 +143,9 @@ export function actionLine(action: CardRecord, labels: ExportLabels): string {
 
 function challengeBlocks(snapshot: WorkshopSnapshot, board: BoardRecord, labels: ExportLabels, options: MinutesOptions): MinutesBlock[] {
   const tree = challengeTree(snapshot, board.id)
+  const dotsOf = latestDotsOf(options.votes ?? [])
   const withVotes = (card: CardRecord, text: string) => {
-    const votes = options.voteCount?.(card.id)
+    const votes = dotsOf(card)
     return votes === undefined ? text : `${text} (${labels.votes}: ${votes})`
   }
   const solutionItem = ({ solution, actions }: { solution: CardRecord; actions: CardRecord[] }): MinutesListItem => ({

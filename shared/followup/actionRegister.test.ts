@@ -104,8 +104,8 @@ describe('queryActions', () => {
 describe('challengeProgress', () => {
   it('counts each challenge’s actions through its solutions once, and the done ones', () => {
     expect(challengeProgress('wA', snapshotA, { c1: 5 })).toEqual([
-      { workshopId: 'wA', boardId: 'b1', challengeId: 'c1', text: 'Få møteplasser', dots: 5, actions: 2, done: 1 },
-      { workshopId: 'wA', boardId: 'b1', challengeId: 'c2', text: 'Lite buss', dots: 0, actions: 0, done: 0 },
+      { workshopId: 'wA', workshopTitle: 'Ungdom og fritid', boardId: 'b1', challengeId: 'c1', text: 'Få møteplasser', dots: 5, actions: 2, done: 1 },
+      { workshopId: 'wA', workshopTitle: 'Ungdom og fritid', boardId: 'b1', challengeId: 'c2', text: 'Lite buss', dots: 0, actions: 0, done: 0 },
     ])
   })
 })

@@ -156,6 +156,7 @@ export function ownerNames(owner: string): string[] {
 /** How far a challenge has come: its actions (through the solutions that answer it) and how many are done. */
 export interface ChallengeProgress {
   workshopId: string
+  workshopTitle: string
   boardId: string
   challengeId: string
   text: string
@@ -173,6 +174,7 @@ export function challengeProgress(workshopId: string, snapshot: WorkshopSnapshot
       const actions = new Map(solutions.flatMap((s) => s.actions).map((a) => [a.id, a]))
       progress.push({
         workshopId,
+        workshopTitle: snapshot.meta.title,
         boardId: board.id,
         challengeId: challenge.id,
         text: challenge.text,

@@ -3,6 +3,7 @@ import { createMigrationSequence, migrateRecord, setMigrationStepListener } from
 import { boardMigrations, boardVersions, validateBoard } from './records/board'
 import { cardMigrations, cardVersions, validateCard } from './records/card'
 import { noteMigrations, noteVersions, validateNote } from './records/note'
+import { readSession, sessionMigrations, sessionVersions } from './records/session'
 import { validateWorkshopMeta, workshopMetaMigrations, workshopMetaVersions } from './records/workshopMeta'
 import { recordMigrations, validateItem, type RecordKind } from './schema'
 import { clampOrderKey, ORDER_MAX } from './validation'
@@ -42,6 +43,37 @@ describe('note migrations', () => {
 
   it('refuses a record from a newer schema', () => {
     expect(() => migrateRecord(boardMigrations, {}, boardMigrations.currentVersion + 1)).toThrow(/newer/)
+  })
+})
+
+describe('session migrations', () => {
+  const closedVote = {
+    id: 'v1', boardId: 'b1', lane: '', votesPerPerson: 3, maxPerItem: 2, hidden: false, status: 'closed',
+    openedAt: 100, closedAt: 200, results: { n2: 1, n1: 4, n3: 1 }, voters: 3,
+  }
+
+  it(`${sessionVersions.VoteHistory}: VoteHistory keeps the one closed vote as the first kept vote, ranked`, () => {
+    const v1 = { moderation: true, vote: closedVote }
+    const up = migrateRecord(sessionMigrations, v1, sessionVersions.Initial)
+    expect(up).toEqual({
+      ...v1,
+      votes: [
+        {
+          id: 'v1', boardId: 'b1', boardTitle: '', lane: '', votesPerPerson: 3, maxPerItem: 2, hidden: false, openedAt: 100, closedAt: 200, voters: 3, eligible: 3,
+          results: [{ itemId: 'n1', text: '', dots: 4 }, { itemId: 'n2', text: '', dots: 1 }, { itemId: 'n3', text: '', dots: 1 }],
+        },
+      ],
+    })
+    expect(readSession(up).errors).toEqual([])
+  })
+
+  it.each([
+    ['no vote', {}],
+    ['an open vote', { vote: { ...closedVote, status: 'open', results: {}, closedAt: 0 } }],
+    ['a dismissed vote', { vote: null }],
+    ['a vote no validator accepts', { vote: { ...closedVote, votesPerPerson: -1 } }],
+  ])('%s: VoteHistory keeps nothing', (_name, v1) => {
+    expect(migrateRecord(sessionMigrations, v1, sessionVersions.Initial)).toEqual({ ...v1, votes: [] })
   })
 })
 

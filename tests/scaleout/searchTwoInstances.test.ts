@@ -40,7 +40,7 @@ describe('search across two instances sharing PostgreSQL', () => {
     const second = await startInstance(resources, isolation, options)
     const parken = await createWorkshop(first.url, { title: 'Parkene i sentrum', language: 'nb' })
     const hidden = await createWorkshop(first.url, { title: 'Parkene i skjul', language: 'nb' })
-    people.set('kari', { name: 'Kari', workshopIds: [parken], ownWorkshopIds: [parken] })
+    people.set('kari', { staffId: 'kari', name: 'Kari', workshopIds: [parken], ownWorkshopIds: [parken] })
 
     const writer = resources.connect(first.url, parken, { params: { token: facilitatorToken(parken) } })
     const other = resources.connect(first.url, hidden, { params: { token: facilitatorToken(hidden) } })

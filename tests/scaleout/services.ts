@@ -61,6 +61,7 @@ export async function startInstance(
     databaseSchema: isolation.schema,
     redisUrl: isolation.redisUrl,
     redisChannelPrefix: isolation.channelPrefix,
+    redisKeyPrefix: isolation.channelPrefix,
     unloadDelayMs: 200,
     // Instances sharing PostgreSQL share a server secret (one per test, like the schema).
     secret: isolation.secret,

@@ -32,8 +32,8 @@ async function setup() {
   const server = await resources.startServer({ dataDir: await resources.tempDir(), workshopsVisibleTo: visibleTo, unloadDelayMs: 50 })
   const may = await createWorkshop(server.url, { title: 'Mai' })
   const june = await createWorkshop(server.url, { title: 'Juni' })
-  people.set('kari', { name: 'Kari Nordmann', workshopIds: [may, june], ownWorkshopIds: [june] })
-  people.set('ola', { name: 'Ola', workshopIds: [june], ownWorkshopIds: [] })
+  people.set('kari', { staffId: 'kari', name: 'Kari Nordmann', workshopIds: [may, june], ownWorkshopIds: [june] })
+  people.set('ola', { staffId: 'ola', name: 'Ola', workshopIds: [june], ownWorkshopIds: [] })
   const write = async (workshopId: string, records: Parameters<typeof createRecordMap>[0][]) => {
     const client = connectControl(resources, server.url, workshopId, facilitatorToken(workshopId))
     await synced(client.provider)
@@ -69,7 +69,7 @@ describe('GET /api/actions', () => {
     expect(all.status).toBe(200)
     expect(cards(all.body)).toEqual(['a2', 'a3', 'a1'])
     expect(all.body.actions![0]).toMatchObject({ workshopId: may, workshopTitle: 'Mai', boardTitle: 'Tiltak', solution: { id: 's1' }, challenge: { id: 'c1', text: 'Få møteplasser' } })
-    expect(all.body.progress).toEqual([{ workshopId: may, boardId: 'cb', challengeId: 'c1', text: 'Få møteplasser', dots: 0, actions: 2, done: 1 }])
+    expect(all.body.progress).toEqual([{ workshopId: may, workshopTitle: 'Mai', boardId: 'cb', challengeId: 'c1', text: 'Få møteplasser', dots: 0, actions: 2, done: 1 }])
 
     for (const [query, expected] of [
       ['view=mine', ['a2', 'a1']],
@@ -94,7 +94,7 @@ describe('GET /api/actions', () => {
     ['an unknown dimension', 'kari', 'dimension=cultural', 400, 'badQuery'],
   ])('refuses %s with a named reason', async (_name, person, query, status, code) => {
     const server = await resources.startServer({ dataDir: await resources.tempDir(), workshopsVisibleTo: visibleTo })
-    people.set('kari', { name: 'Kari', workshopIds: [], ownWorkshopIds: [] })
+    people.set('kari', { staffId: 'kari', name: 'Kari', workshopIds: [], ownWorkshopIds: [] })
     expect(await register(server.url, person, query)).toMatchObject({ status, body: { code } })
   })
 })

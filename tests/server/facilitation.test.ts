@@ -320,6 +320,29 @@ describe('dot voting', () => {
     await waitFor(() => session(ola.doc).vote?.status === 'closed', 'closed')
     expect(session(ola.doc).vote?.results).toEqual({ a: 2 })
   })
+
+  it('keeps every closed vote with its texts and counts, after the next vote and a dismiss', async () => {
+    const { facilitator, boardId, participant } = await room()
+    const maps = getWorkshopMaps(facilitator.doc)
+    for (const id of ['a', 'b']) maps.items.set(id, createRecordMap(note(id, boardId, `Benk ${id}`)))
+    const kari = await participant()
+    await waitFor(() => notes(kari.doc).length === 2, 'notes synced')
+    ok(await facilitator.call({ type: 'vote.open', boardId, lane: '', votesPerPerson: 2, maxPerItem: 2, hidden: false }))
+    ok(await kari.call({ type: 'vote.cast', itemId: 'b' }))
+    ok(await facilitator.call({ type: 'vote.close' }))
+    // Renamed and deleted after the vote: the kept vote still says what was voted on.
+    maps.items.get('b')!.set('text', 'Endret etterpå')
+    ok(await facilitator.call({ type: 'vote.dismiss' }))
+    ok(await facilitator.call({ type: 'vote.open', boardId, lane: '', votesPerPerson: 1, maxPerItem: 1, hidden: true }))
+    ok(await kari.call({ type: 'vote.cast', itemId: 'a' }))
+    ok(await facilitator.call({ type: 'vote.close' }))
+    await waitFor(() => session(kari.doc).votes.length === 2, 'both votes kept')
+    const [first, second] = session(kari.doc).votes
+    expect(first).toMatchObject({ boardId, votesPerPerson: 2, voters: 1, eligible: 2, results: [{ itemId: 'b', text: 'Benk b', dots: 1 }] })
+    expect(second).toMatchObject({ hidden: true, voters: 1, eligible: 2, results: [{ itemId: 'a', text: 'Benk a', dots: 1 }] })
+    expect(first!.boardTitle).not.toBe('')
+    expect(second!.closedAt).toBeGreaterThanOrEqual(first!.closedAt)
+  })
 })
 
 describe('private writing, then reveal', () => {

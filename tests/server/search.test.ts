@@ -1,3 +1,5 @@
+import fs from 'node:fs/promises'
+import path from 'node:path'
 import type { IncomingMessage } from 'node:http'
 import { afterEach, describe, expect, it } from 'vitest'
 import { createRecordMap, getWorkshopMaps } from '../../shared/doc/workshopDoc'
@@ -54,8 +56,8 @@ async function setup() {
   const server = await resources.startServer({ dataDir: await resources.tempDir(), workshopsVisibleTo: visibleTo, searchIndexDelayMs: 0 })
   const elvebyen = await createWorkshop(server.url, { title: 'Elvebyen' })
   const fjellbygda = await createWorkshop(server.url, { title: 'Fjellbygda' })
-  people.set('kari', { name: 'Kari', workshopIds: [elvebyen], ownWorkshopIds: [elvebyen] })
-  people.set('ola', { name: 'Ola', workshopIds: [elvebyen, fjellbygda], ownWorkshopIds: [] })
+  people.set('kari', { staffId: 'kari', name: 'Kari', workshopIds: [elvebyen], ownWorkshopIds: [elvebyen] })
+  people.set('ola', { staffId: 'ola', name: 'Ola', workshopIds: [elvebyen, fjellbygda], ownWorkshopIds: [] })
   const open = async (workshopId: string) => {
     const client = connectControl(resources, server.url, workshopId, facilitatorToken(workshopId))
     await synced(client.provider)
@@ -98,7 +100,7 @@ describe('GET /api/search', () => {
     const dataDir = await resources.tempDir()
     const server = await resources.startServer({ dataDir, workshopsVisibleTo: visibleTo, searchIndexDelayMs: 0 })
     const id = await createWorkshop(server.url, { title: 'Medvirkning i Elvebyen' })
-    people.set('per', { name: 'Per', workshopIds: [id], ownWorkshopIds: [id] })
+    people.set('per', { staffId: 'per', name: 'Per', workshopIds: [id], ownWorkshopIds: [id] })
     const client = connectControl(resources, server.url, id, facilitatorToken(id))
     await synced(client.provider)
     const byTitle = async () => found((await search(server.url, 'per', 'q=medvirkning')).body.results)
@@ -110,11 +112,32 @@ describe('GET /api/search', () => {
     expect(found((await search(again.url, 'per', 'q=medvirkning')).body.results)).toEqual(['Medvirkning i Elvebyen:' + id])
   })
 
+  it('indexes on start the workshops that have no entries (search.sqlite deleted), without loading their rooms', async () => {
+    const dataDir = await resources.tempDir()
+    const server = await resources.startServer({ dataDir, workshopsVisibleTo: visibleTo, searchIndexDelayMs: 0, unloadDelayMs: 20 })
+    const id = await createWorkshop(server.url, { title: 'Fjordbyen' })
+    people.set('liv', { staffId: 'liv', name: 'Liv', workshopIds: [id], ownWorkshopIds: [id] })
+    const client = connectControl(resources, server.url, id, facilitatorToken(id))
+    await synced(client.provider)
+    const boardId = [...getWorkshopMaps(client.doc).boards.keys()][0]!
+    getWorkshopMaps(client.doc).items.set('n-skate', createRecordMap(note('n-skate', boardId, 'En skatepark ved fjorden')))
+    const asLiv = async (url: string) => found((await search(url, 'liv', 'q=skatepark')).body.results)
+    await eventually(() => asLiv(server.url), ['Fjordbyen:n-skate'], 'the note is indexed by its room')
+    client.provider.destroy()
+    await server.close()
+    // The index is derived data: deleted, it is built again from the stored documents.
+    for (const file of ['search.sqlite', 'search.sqlite-wal', 'search.sqlite-shm']) await fs.rm(path.join(dataDir, file), { force: true })
+
+    const again = await resources.startServer({ dataDir, workshopsVisibleTo: visibleTo })
+    await eventually(() => asLiv(again.url), ['Fjordbyen:n-skate'], 'the backfill indexed the stored workshop')
+    expect(again.rooms.loadedWorkshopIds()).toEqual([])
+  })
+
   it('forgets a workshop that is deleted (retention and the administrator both delete through AdminOverview.delete)', async () => {
     let now = Date.now()
     const server = await resources.startServer({ dataDir: await resources.tempDir(), workshopsVisibleTo: visibleTo, searchIndexDelayMs: 0, retentionDays: 30, clock: () => now })
     const id = await createWorkshop(server.url, { title: 'Elvebyen' })
-    people.set('eva', { name: 'Eva', workshopIds: [id], ownWorkshopIds: [id] })
+    people.set('eva', { staffId: 'eva', name: 'Eva', workshopIds: [id], ownWorkshopIds: [id] })
     const client = connectControl(resources, server.url, id, facilitatorToken(id))
     await synced(client.provider)
     const boardId = [...getWorkshopMaps(client.doc).boards.keys()][0]!

@@ -11,6 +11,7 @@ import { signedIn, useSession } from '../staff/sessionClient'
 import { SignInNotice } from '../staff/SignInNotice'
 import { StaffBar } from '../staff/StaffBar'
 import { OpenByLinkForm } from './OpenByLinkForm'
+import { onLinkClick } from '../lib/navigation'
 
 export function HomePage() {
   const { t } = useTranslation('app')
@@ -49,6 +50,16 @@ export function HomePage() {
         </section>
         <section aria-labelledby={recentId} className="home-section">
           <h2 id={recentId}>{staff ? t('staff:mine.heading') : t('home.recent.heading')}</h2>
+          {staff && (
+            <nav className="home-staff-links" aria-label={t('followup:nav.label')}>
+              <a href="/actions" onClick={onLinkClick({ page: 'actions' })} data-testid="register-link">
+                {t('followup:nav.register')}
+              </a>
+              <a href="/search" onClick={onLinkClick({ page: 'search', query: '' })}>
+                {t('followup:nav.search')}
+              </a>
+            </nav>
+          )}
           <OfflineNotice />
           <MyWorkshops headingId={recentId} />
         </section>

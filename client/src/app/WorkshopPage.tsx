@@ -4,6 +4,7 @@ import { choseFullBoard, opensPhonePage } from '../access/phoneOrBoard'
 import { useWorkshopAccess } from '../access/useWorkshopAccess'
 import type { StoredAccess } from '../access/workshopAccess'
 import { useWorkshopStore } from '../access/useWorkshopStore'
+import { itemInAddress, requestItemFocus } from '../lib/itemFocus'
 import { openWorkshopStore } from '../store/WorkshopStore'
 import { NameDialog } from '../ui/NameDialog'
 import { navigate } from '../lib/navigation'
@@ -17,6 +18,8 @@ import { WorkshopView } from './WorkshopView'
  */
 export function WorkshopPage({ workshopId, boardId }: { workshopId: string; boardId: string | null }) {
   const access = useWorkshopAccess(workshopId)
+  // Opened from a link to an item (the knowledge bank, the action register, a calendar event): its board shows it.
+  useEffect(() => requestItemFocus(itemInAddress(location.search)), [])
   if (access.status === 'checking') return null
   if (opensPhonePage(access.access?.role ?? null, window.matchMedia(NARROW_QUERY).matches, choseFullBoard(workshopId))) {
     return <ToPhonePage workshopId={workshopId} />

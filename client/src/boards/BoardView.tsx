@@ -1,4 +1,5 @@
 import { useState } from 'react'
+import { focusItemElement, useItemFocus } from '../lib/itemFocus'
 import { useTranslation } from 'react-i18next'
 import { BoardCanvas } from '../canvas/BoardCanvas'
 import { BoardOutline } from '../outline/BoardOutline'
@@ -31,6 +32,8 @@ function BoardViewBody({ store, board }: BoardProps) {
   // The board record is the facilitator's: others do not get a switch the server would refuse.
   const { canManage } = useBoardAccess()
   const [tools, setTools] = useState<HTMLDivElement | null>(null)
+  // A link to an item (`&item=`): boards drawn in HTML show it here; the canvas does it itself (BoardCanvas).
+  useItemFocus(store, board.id, board.template === 'canvas' && face.face !== 'outline' ? leaveToCanvas : focusItemElement)
   return (
     <div className="board-view">
       <BoardChromeRow
@@ -51,6 +54,10 @@ function BoardViewBody({ store, board }: BoardProps) {
       </BoardToolsSlotProvider>
     </div>
   )
+}
+
+function leaveToCanvas(): boolean {
+  return false
 }
 
 function renderBoard(store: BoardProps['store'], board: BoardProps['board'], face: BoardFaceState) {

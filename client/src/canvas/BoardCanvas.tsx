@@ -1,5 +1,6 @@
 import Konva from 'konva'
-import { useEffect, useLayoutEffect, useMemo, useRef, useState } from 'react'
+import { useCallback, useEffect, useLayoutEffect, useMemo, useRef, useState } from 'react'
+import { useItemFocus } from '../lib/itemFocus'
 import { useTranslation } from 'react-i18next'
 import { CanvasFocusDescription } from '../a11y/CanvasFocusDescription'
 import { useCommitPlan } from '../store/useCommitPlan'
@@ -14,6 +15,7 @@ import { createCanvasStore } from './canvasState'
 import { CanvasStage } from './CanvasStage'
 import { CanvasToolbar } from './CanvasToolbar'
 import { watchCulling } from './culling'
+import { ItemIndex } from './itemIndex'
 import { useCanvasGestures } from './gestures/useCanvasGestures'
 import { createCanvasItems } from './itemHandlers'
 import { useStoreSlice } from '../lib/createStore'
@@ -66,7 +68,9 @@ function BoardCanvasSession({ store, boardId }: BoardCanvasProps) {
   const handlers = useMemo(() => items.handlersFor(access.canEdit), [items, access.canEdit])
   const pickerRef = useRef<HTMLInputElement>(null)
 
-  useLayoutEffect(() => watchCulling(store, canvasStore, boardId, CANVAS_VIEWPORT.overscan), [store, canvasStore, boardId])
+  const [index] = useState(() => new ItemIndex(store, boardId))
+  useLayoutEffect(() => index.connect(), [index])
+  useLayoutEffect(() => watchCulling(index, canvasStore, CANVAS_VIEWPORT.overscan), [index, canvasStore])
   const gestures = useCanvasGestures(canvasStore, viewport, actions, items)
   useCanvasKeyboard({ store, boardId, canvasStore, viewport, actions, pickerRef, dispatchGesture: gestures.dispatch })
   useCameraFollowing({ store, boardId, canvasStore, viewport, actions, publishesView: access.role === 'facilitator' })
@@ -74,6 +78,17 @@ function BoardCanvasSession({ store, boardId }: BoardCanvasProps) {
   const cursor = useCursorPresence(store, boardId)
   useEffect(() => store.setViewedBoard(boardId), [store, boardId])
   useCanvasTestHook({ store, boardId, canvasStore, viewport, actions, items })
+  // A link to an item (`&item=`, lib/itemFocus.ts): selected and brought into view once the canvas has a size.
+  const focusLinkedItem = useCallback(
+    (id: string) => {
+      if (canvasStore.getState().size.w === 0) return false
+      canvasStore.setState({ cameraTouched: true })
+      actions.focusItem(id)
+      return true
+    },
+    [canvasStore, actions],
+  )
+  useItemFocus(store, boardId, focusLinkedItem)
   useEffect(() => {
     if (hideNote.error) actions.notify({ tone: 'error', text: hideNote.error })
   }, [actions, hideNote.error])
@@ -114,6 +129,7 @@ function BoardCanvasSession({ store, boardId }: BoardCanvasProps) {
         store={store}
         boardId={boardId}
         canvasStore={canvasStore}
+        index={index}
         viewport={viewport}
         handlers={handlers}
         nodes={items.nodes}

@@ -11,6 +11,8 @@ import type { GestureEvent } from './gestures/gestureReducer'
 import { isEditableKind, type CanvasStore } from './canvasState'
 import { ItemTextEditor } from './ItemTextEditor'
 import { SelectionToolbar, type SelectionVote } from './SelectionToolbar'
+import { isCanvasItem } from '../../../shared/logic/canvasItems'
+import { isScalable, SIZE_STEP } from '../../../shared/logic/pointerAlternatives'
 import { useStoreSlice } from '../lib/createStore'
 import { useSelectedItems } from './useSelectedItems'
 import { useSharedColor } from './useSharedColor'
@@ -86,6 +88,17 @@ export function SelectionTools({ store, canvasStore, actions, voting, canEdit, h
       placing={placing}
       onMove={() => dispatchGesture({ type: 'place', ids: placing ? null : canvasStore.getState().selection })}
       onHide={hide}
+      onScale={items.some((item) => isCanvasItem(item) && isScalable(item)) ? (larger) => actions.scaleSelection(larger ? SIZE_STEP : 1 / SIZE_STEP) : undefined}
+      connect={
+        single && isCanvasItem(single) && single.kind !== 'stroke'
+          ? {
+              selected: single,
+              listTargets: actions.connectTargets,
+              onConnect: actions.connectSelectionTo,
+              onBindEnd: (which, targetId) => actions.bindArrowEnd(single.id, which, targetId),
+            }
+          : undefined
+      }
     />
   )
 }

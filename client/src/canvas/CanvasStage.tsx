@@ -14,6 +14,9 @@ import type { CanvasStore } from './canvasState'
 import { CursorsLayer } from './CursorsLayer'
 import { DEFAULT_INK } from './inkColors'
 import type { ItemHandlers } from './itemHandlers'
+import { CoarseItems } from './CoarseItems'
+import type { DotsOf } from './coarseDrawing'
+import type { ItemIndex } from './itemIndex'
 import { ConnectorNode, ImageNode, ShapeNode, StrokeNode, TextNode } from './itemNodes'
 import { NoteNode } from './NoteNode'
 import { useStoreSlice } from '../lib/createStore'
@@ -28,6 +31,7 @@ interface CanvasStageProps {
   store: WorkshopStore
   boardId: string
   canvasStore: CanvasStore
+  index: ItemIndex
   viewport: Viewport
   handlers: ItemHandlers
   nodes: ReadonlyMap<string, Konva.Group>
@@ -61,7 +65,7 @@ export function CanvasStage(props: CanvasStageProps) {
   const overscan = overscanOf(size, ratio)
   return (
     <Stage ref={viewport.stageRef} width={size.w + 2 * overscan.x} height={size.h + 2 * overscan.y} style={{ position: 'absolute', left: -overscan.x, top: -overscan.y }}>
-      <ItemsLayer store={store} canvasStore={canvasStore} handlers={props.handlers} voting={props.voting} listening={listening} />
+      <ItemsLayer store={store} canvasStore={canvasStore} index={props.index} nodes={props.nodes} handlers={props.handlers} voting={props.voting} listening={listening} />
       <SelectionLayer {...props} listening={listening} />
       {/* What is being drawn: React for shapes and arrows, the pen path directly from pointer events. */}
       <Layer listening={false}>
@@ -73,8 +77,12 @@ export function CanvasStage(props: CanvasStageProps) {
   )
 }
 
-/** The mounted items (culling.ts decides which), each its own memoised node subscribed to its record. */
-const ItemsLayer = memo(function ItemsLayer({ store, canvasStore, handlers, voting, listening }: Pick<CanvasStageProps, 'store' | 'canvasStore' | 'handlers' | 'voting'> & { listening: boolean }) {
+/**
+ * The mounted items (culling.ts decides which), each its own memoised node subscribed to its record.
+ * Zoomed out, notes, text, shapes and strokes are drawn by one CoarseItems shape instead: photos
+ * below it, arrows and the selection above it.
+ */
+const ItemsLayer = memo(function ItemsLayer({ store, canvasStore, index, nodes, handlers, voting, listening }: Pick<CanvasStageProps, 'store' | 'canvasStore' | 'index' | 'nodes' | 'handlers' | 'voting'> & { listening: boolean }) {
   const { t } = useTranslation('canvas')
   const rendered = useStoreSlice(canvasStore, (s) => s.rendered)
   const editingId = useStoreSlice(canvasStore, (s) => s.editingId)
@@ -86,9 +94,24 @@ const ItemsLayer = memo(function ItemsLayer({ store, canvasStore, handlers, voti
   const imageLabels = useMemo(() => ({ loading: t('image.uploading'), missing: t('image.missing') }), [t])
   // Notes show dots only on the board the vote is on: plain numbers per note, never a subscription each.
   const voteView = voting.view
+  const canVote = voting.canVote
+  const dots = useMemo<DotsOf | null>(
+    () =>
+      voteView
+        ? (id) => ({
+            mine: canVote ? (voteView.mine[id] ?? 0) : -1,
+            total: !voteView.totals ? -1 : voteView.open ? (voteView.totals[id] ?? 0) : (voteView.totals[id] ?? -1),
+          })
+        : null,
+    [voteView, canVote],
+  )
+  const coarse = detail === 'coarse'
+  // Zoomed out photos stay under the coarse shape (a photo is usually what notes are put on).
+  const ordered = coarse ? [...rendered.filter((id) => store.getItem(id)?.kind === 'image'), null, ...rendered.filter((id) => store.getItem(id)?.kind !== 'image')] : rendered
   return (
     <Layer ref={lazyHitGraph} listening={listening}>
-      {rendered.map((id) => {
+      {ordered.map((id) => {
+        if (id === null) return <CoarseItems key="coarse" index={index} canvasStore={canvasStore} handlers={handlers} nodes={nodes} filter={filter} dots={dots} />
         const common = { detail, store, id, handlers, filter }
         switch (store.getItem(id)?.kind) {
           case 'note':
@@ -98,8 +121,8 @@ const ItemsLayer = memo(function ItemsLayer({ store, canvasStore, handlers, voti
                 key={id}
                 editing={id === editingId}
                 placeholder={placeholder}
-                myDots={voting.canVote ? (voteView?.mine[id] ?? 0) : -1}
-                totalDots={!voteView?.totals ? -1 : voteView.open ? (voteView.totals[id] ?? 0) : (voteView.totals[id] ?? -1)}
+                myDots={dots ? dots(id).mine : voting.canVote ? 0 : -1}
+                totalDots={dots ? dots(id).total : -1}
               />
             )
           case 'text':

@@ -5,6 +5,7 @@ import { noteColors, type NoteColor } from '../../../shared/schema/records/note'
 import type { ItemRecord } from '../../../shared/schema/schema'
 import type { Tagged } from '../../../shared/schema/tags'
 import { TagPicker } from '../tags/TagPicker'
+import { ConnectPopover, type ConnectChoices } from './ConnectPopover'
 import { icons } from './icons'
 import { fillColors, inkColors } from './inkColors'
 import { notePalette } from './notePalette'
@@ -39,13 +40,19 @@ interface SelectionToolbarProps {
   onMove(): void
   /** The facilitator's "hide from everyone" for one selected note (moderation); absent for others. */
   onHide?: () => void
+  /** "Larger" / "Smaller" for a selection with something that has a size (WCAG 2.5.7); absent otherwise. */
+  onScale?: (larger: boolean) => void
+  /** "Connect to…" for one item, or the ends of one arrow, without dragging; absent otherwise. */
+  connect?: Omit<ConnectChoices, 'onClose'>
 }
 
 /** Per-kind styling, tags, alt text and delete for the selection, at the top edge so fingers do not cover it. */
-export function SelectionToolbar({ items, editable, vote, currentColor, onColor, onPatch, onTags, onDelete, placing, onMove, onHide }: SelectionToolbarProps) {
+export function SelectionToolbar({ items, editable, vote, currentColor, onColor, onPatch, onTags, onDelete, placing, onMove, onHide, onScale, connect }: SelectionToolbarProps) {
   const { t } = useTranslation('canvas')
   const { t: ts } = useTranslation('session')
   const [tagsOpen, setTagsOpen] = useState(false)
+  const [connectOpen, setConnectOpen] = useState(false)
+  const connectFor = connect?.selected.id
   const kinds = new Set(items.map((i) => i.kind))
   const count = items.length
   const taggable = items.filter(isTaggable)
@@ -55,6 +62,8 @@ export function SelectionToolbar({ items, editable, vote, currentColor, onColor,
   useEffect(() => {
     if (taggable.length === 0) setTagsOpen(false)
   }, [taggable.length])
+  // A new selection closes the list it was opened for.
+  useEffect(() => setConnectOpen(false), [connectFor])
   const swatch = (key: string, label: string, color: string, pressed: boolean, onClick: () => void, ring = '#8a8a86') => (
     <button key={key} type="button" className="sk-tool sk-swatch-button" aria-label={label} title={label} aria-pressed={pressed} onClick={onClick}>
       <span className="sk-swatch" style={{ background: color, borderColor: ring }} aria-hidden="true" />
@@ -163,12 +172,41 @@ export function SelectionToolbar({ items, editable, vote, currentColor, onColor,
         {taggable.length > 0 && (
           <>
             <span className="sk-toolbar-divider" aria-hidden="true" />
-            <button type="button" className="sk-tool" aria-label={t('tags.button')} title={t('tags.button')} aria-expanded={tagsOpen} onClick={() => setTagsOpen((o) => !o)}>
+            <button type="button" className="sk-tool" aria-label={t('tags.button')} title={t('tags.button')} aria-expanded={tagsOpen} onClick={() => {
+              setTagsOpen((o) => !o)
+              setConnectOpen(false)
+            }}>
               {icons.tag}
             </button>
           </>
         )}
         <span className="sk-toolbar-divider" aria-hidden="true" />
+        {onScale && (
+          <>
+            <button type="button" className="sk-tool" aria-label={t('size.smaller')} title={t('size.smaller')} onClick={() => onScale(false)} data-testid="size-smaller">
+              {icons.smaller}
+            </button>
+            <button type="button" className="sk-tool" aria-label={t('size.larger')} title={t('size.larger')} onClick={() => onScale(true)} data-testid="size-larger">
+              {icons.larger}
+            </button>
+          </>
+        )}
+        {connect && (
+          <button
+            type="button"
+            className="sk-tool"
+            aria-label={t(connect.selected.kind === 'connector' ? 'connect.endsButton' : 'connect.button')}
+            title={t(connect.selected.kind === 'connector' ? 'connect.endsButton' : 'connect.button')}
+            aria-expanded={connectOpen}
+            onClick={() => {
+              setConnectOpen((o) => !o)
+              setTagsOpen(false)
+            }}
+            data-testid="connect-button"
+          >
+            {icons.connect}
+          </button>
+        )}
         <button type="button" className="sk-tool" aria-label={t('move.button')} title={t('move.button')} aria-pressed={placing} onClick={onMove} data-testid="move-selection">
           {icons.move}
         </button>
@@ -181,6 +219,16 @@ export function SelectionToolbar({ items, editable, vote, currentColor, onColor,
           {icons.trash}
         </button>
       </div>
+      {connectOpen && connect && (
+        <ConnectPopover
+          {...connect}
+          onConnect={(id) => {
+            setConnectOpen(false)
+            connect.onConnect(id)
+          }}
+          onClose={() => setConnectOpen(false)}
+        />
+      )}
       {tagsOpen && taggable[0] && (
         <div className="sk-popover" role="dialog" aria-label={t('tags.title')} onKeyDown={(e) => {
           e.stopPropagation()

@@ -1,7 +1,8 @@
-import { canBindTo, isCanvasItem, isTaggable, itemRect, planDeleteItems, planMoveItems, planPlaceItems, topmostItemAt, type CanvasItem } from '../../../shared/logic/canvasItems'
+import { canBindTo, isCanvasItem, isTaggable, itemRect, planDeleteItems, planMoveItems, planPlaceItems, planRebind, topmostItemAt, type CanvasItem } from '../../../shared/logic/canvasItems'
 import { boundsOf, fitCamera, screenToBoard, zoomAt, type Point, type Rect } from '../../../shared/logic/geometry'
 import { itemsInRect, placeNewNote } from '../../../shared/logic/notes'
-import type { ReadingItem } from '../../../shared/logic/readingOrder'
+import { planConnect, planScaleItems } from '../../../shared/logic/pointerAlternatives'
+import { readingOrder, type ReadingItem } from '../../../shared/logic/readingOrder'
 import { NOTE_DEFAULT_SIZE, type NoteColor } from '../../../shared/schema/records/note'
 import type { ItemRecord } from '../../../shared/schema/schema'
 import type { Tagged } from '../../../shared/schema/tags'
@@ -11,6 +12,7 @@ import type { WorkshopStore } from '../store/WorkshopStore'
 import { revealRect } from './canvasKeyboard'
 import { isEditableKind, noSelection, type CanvasStore, type Notice } from './canvasState'
 import { planDrawing, planText } from './gestures/drawingPlans'
+import { DEFAULT_INK } from './inkColors'
 import type { DrawingGesture } from './gestures/gestureReducer'
 import type { CanvasTool } from './tools'
 import type { Viewport } from './viewport/useViewport'
@@ -207,6 +209,33 @@ export function createCanvasActions({ store, boardId, canvasStore, viewport, com
       if (!get().access.canEdit) return
       // Held down, the nudges join one undo step.
       commit(planMoveItems(itemsOnBoard(), get().selection, dx, dy), { mergeUndo: true })
+    },
+
+    /** "Larger" / "Smaller": the pointer alternative to the resize handles (WCAG 2.5.7). */
+    scaleSelection(factor: number) {
+      if (!get().access.canEdit) return
+      commit(planScaleItems(itemsOnBoard(), get().selection, factor))
+    },
+
+    /** What an arrow end can be bound to, in reading order (the list "Connect to…" offers). */
+    connectTargets(): CanvasItem[] {
+      const placed = placedOnBoard().filter(({ item }) => canBindTo(item))
+      return readingOrder(placed.map(({ item, rect }) => ({ id: item.id, rect, item }))).map((entry) => entry.item)
+    },
+
+    /** "Connect to…", then an item: an arrow from the one selected item to it, selected. */
+    connectSelectionTo(targetId: string) {
+      const [fromId, ...rest] = selected()
+      if (!get().access.canEdit || !fromId || rest.length > 0) return
+      const id = store.newId()
+      const plan = planConnect(lookupItem(fromId), lookupItem(targetId), { id, boardId, color: DEFAULT_INK, now: Date.now() })
+      if (plan && commit(plan)) select([id])
+    },
+
+    /** An arrow's start or end bound to an item picked from a list, as dropping its handle there does. */
+    bindArrowEnd(connectorId: string, which: 'from' | 'to', targetId: string) {
+      if (!get().access.canEdit || lookupItem(connectorId)?.kind !== 'connector' || !canBindTo(lookupItem(targetId))) return
+      commit(planRebind(connectorId, which, { itemId: targetId }))
     },
 
     /** "Move", then a click: the items centred where the person clicked, as one plan (one undo step). */

@@ -26,9 +26,10 @@ export interface CanvasTestHook {
   getConnectorEnds(id: string): { from: Point; to: Point } | null
   /**
    * For frame-rate benchmarks: `mountedItemNodes` Konva groups mounted now (culling keeps this near
-   * what is in view), `renderedIds` items React renders, `totalItems` items on the board.
+   * what is in view), `renderedIds` items React renders, `coarseDrawn` items the zoomed-out shape drew
+   * at its last redraw (CoarseItems), `totalItems` items on the board.
    */
-  getRenderStats(): { mountedItemNodes: number; renderedIds: number; totalItems: number }
+  getRenderStats(): { mountedItemNodes: number; renderedIds: number; coarseDrawn: number; totalItems: number }
   /** Where an image item's pixels come from: this browser's queued blob, the server, or not yet. */
   getImageSource(id: string): ImageSourceState | null
   getTool(): CanvasTool

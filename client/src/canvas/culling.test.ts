@@ -5,11 +5,12 @@ import { fullAccess } from '../session/boardAccess'
 import type { BoardVoting } from '../session/useBoardVote'
 import { createCanvasStore } from './canvasState'
 import { watchCulling } from './culling'
+import { ItemIndex } from './itemIndex'
 
 const voting: BoardVoting = { view: null, canVote: false, isEligible: () => false, castBlocked: () => null, cast: async () => false, retract: async () => false }
 const note = (id: string, x: number, y: number): NoteRecord => ({ id, kind: 'note', boardId: 'b', x, y, w: 100, h: 100, color: 'yellow', text: '', createdAt: 0, sdgs: [], dimension: '' })
 
-/** The three methods culling reads, over a plain map, with the store's topics. */
+/** The three methods the item index reads, over a plain map, with the store's topics. */
 function fakeStore(initial: ItemRecord[]) {
   const items = new Map(initial.map((i) => [i.id, i]))
   const listeners = new Map<string, Set<() => void>>()
@@ -40,7 +41,13 @@ function setup(items: ItemRecord[]) {
   const store = fakeStore(items)
   const canvasStore = createCanvasStore({ access: fullAccess, voting, pendingCamera: null })
   canvasStore.setState({ size: { w: 1000, h: 800 } })
-  const stop = watchCulling(store, canvasStore, 'b', 0.25)
+  const index = new ItemIndex(store, 'b')
+  const disconnect = index.connect()
+  const stopCulling = watchCulling(index, canvasStore, 0.25)
+  const stop = () => {
+    stopCulling()
+    disconnect()
+  }
   return { store, canvasStore, stop }
 }
 
@@ -72,6 +79,15 @@ describe('watchCulling', () => {
     expect(canvasStore.getState().rendered).toEqual(['b'])
   })
 
+  it('zoomed out mounts only photos, arrows, the selection and the item being edited', () => {
+    const photo: ItemRecord = { id: 'photo', kind: 'image', boardId: 'b', x: 0, y: 0, w: 100, h: 100, hash: 'a'.repeat(64), alt: '', createdAt: 1 } as ItemRecord
+    const { canvasStore } = setup([note('a', 100, 100), note('b', 300, 100), photo])
+    canvasStore.setState({ committedCamera: { x: 0, y: 0, scale: 0.2 } })
+    expect(canvasStore.getState().rendered).toEqual(['photo'])
+    canvasStore.setState({ selection: new Set(['b']) })
+    expect(canvasStore.getState().rendered).toEqual(['b', 'photo'])
+  })
+
   it('drops deleted items from the selection', () => {
     const { store, canvasStore } = setup([note('a', 100, 100), note('b', 200, 100)])
     canvasStore.setState({ selection: new Set(['a', 'b']) })
@@ -82,6 +98,7 @@ describe('watchCulling', () => {
 
   it('leaves nothing subscribed when stopped', () => {
     const { store, stop } = setup([note('a', 100, 100), note('b', 200, 100)])
+    // The board's id list and each item's own topic.
     expect(store.listenerCount()).toBe(3)
     stop()
     expect(store.listenerCount()).toBe(0)

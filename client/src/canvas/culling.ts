@@ -1,7 +1,6 @@
-import { isCanvasItem, itemRect, type CanvasItem } from '../../../shared/logic/canvasItems'
-import { intersects, visibleRect, type Camera, type Rect } from '../../../shared/logic/geometry'
-import type { WorkshopStore } from '../store/WorkshopStore'
+import { detailForScale, intersects, visibleRect, type Camera, type Rect } from '../../../shared/logic/geometry'
 import { noSelection, type CanvasStore, type CanvasState } from './canvasState'
+import type { ItemIndex } from './itemIndex'
 import type { Size } from './viewport/cameraInput'
 
 /**
@@ -9,70 +8,53 @@ import type { Size } from './viewport/cameraInput'
  * within reach of the committed camera, plus the selection and the item being edited. Items are
  * mounted as far as the stage reaches beyond the view (`overscan`): what a pan reveals between two
  * redraws is the picture drawn at the last commit, and each commit culls again, so nodes further
- * out would only be drawn off the canvas.
+ * out would only be drawn off the canvas. The items in reach come from the board's R-tree
+ * (itemIndex.ts), not from a pass over every item.
  *
- * Recomputed when the committed camera, the size, the selection or the edited item change, when
- * items come or go (which also drops deleted items from the selection), and when an item moves
- * into reach or out of it without the camera moving. Returns the unsubscribe.
+ * Zoomed out (`detailForScale` coarse) notes, text, shapes and pen strokes are not nodes at all:
+ * CoarseItems draws them in one shape (coarseDrawing.ts). Only photos, arrows, the selection and
+ * the item being edited are mounted then.
+ *
+ * Recomputed when the committed camera, the size, the selection or the edited item change, and
+ * when items change, come or go (which also drops deleted items from the selection).
+ * Returns the unsubscribe.
  */
-export function watchCulling(store: Pick<WorkshopStore, 'getItem' | 'getItemIds' | 'subscribe'>, canvasStore: CanvasStore, boardId: string, overscan: number): () => void {
-  const lookup = (id: string): CanvasItem | undefined => {
-    const item = store.getItem(id)
-    return isCanvasItem(item) ? item : undefined
-  }
-  const rectOf = (id: string): Rect | null => {
-    const item = lookup(id)
-    return item ? itemRect(item, lookup) : null
-  }
+export function watchCulling(index: ItemIndex, canvasStore: CanvasStore, overscan: number): () => void {
   const reach = (s: Pick<CanvasState, 'committedCamera' | 'size'>) => grow(visibleRect(s.committedCamera, s.size), cullMargin(s.committedCamera, s.size, overscan))
-  let mounted: ReadonlySet<string> = new Set()
 
   const recull = () => {
     const s = canvasStore.getState()
     let next: readonly string[] = []
     if (s.size.w > 0) {
       const area = reach(s)
-      next = store.getItemIds(boardId).filter((id) => {
-        if (s.selection.has(id) || id === s.editingId) return true
-        const rect = rectOf(id)
-        return rect !== null && intersects(rect, area)
+      const coarse = detailForScale(s.committedCamera.scale) === 'coarse'
+      const kept = (id: string) => s.selection.has(id) || id === s.editingId
+      const near = index.search(area).filter((e) => !coarse || e.item.kind === 'image' || e.item.kind === 'connector' || kept(e.id))
+      const far = [...s.selection, ...(s.editingId ? [s.editingId] : [])].flatMap((id) => {
+        const entry = index.get(id)
+        return entry && !intersects(entry.rect, area) ? [entry] : []
       })
+      const all = far.length === 0 ? near : [...new Set([...near, ...far])].sort((a, b) => a.order - b.order)
+      next = all.map((e) => e.id)
     }
-    mounted = new Set(next)
     if (!sameIds(next, s.rendered)) canvasStore.setState({ rendered: next })
   }
 
-  let itemOffs: (() => void)[] = []
-  const watchItems = () => {
-    itemOffs.forEach((off) => off())
-    itemOffs = store.getItemIds(boardId).map((id) =>
-      store.subscribe(`item:${id}`, () => {
-        const rect = rectOf(id)
-        const inReach = rect !== null && intersects(rect, reach(canvasStore.getState()))
-        if (inReach !== mounted.has(id)) recull()
-      }),
-    )
-  }
-
-  const offIds = store.subscribe(`items:${boardId}`, () => {
-    const live = new Set(store.getItemIds(boardId))
+  const offItems = index.onChange(() => {
     const { selection } = canvasStore.getState()
-    if ([...selection].some((id) => !live.has(id))) {
-      const kept = [...selection].filter((id) => live.has(id))
+    if ([...selection].some((id) => !index.get(id))) {
+      const kept = [...selection].filter((id) => index.get(id))
       canvasStore.setState({ selection: kept.length === 0 ? noSelection : new Set(kept) })
     }
-    watchItems()
     recull()
   })
   const offSession = canvasStore.subscribe((s, previous) => {
     if (s.committedCamera !== previous.committedCamera || s.size !== previous.size || s.selection !== previous.selection || s.editingId !== previous.editingId) recull()
   })
-  watchItems()
   recull()
   return () => {
-    offIds()
+    offItems()
     offSession()
-    itemOffs.forEach((off) => off())
   }
 }
 

@@ -10,6 +10,29 @@ function Icon({ children }: { children: ReactNode }) {
 }
 
 export const icons = {
+  larger: (
+    <Icon>
+      <polyline points="15 3 21 3 21 9" />
+      <polyline points="9 21 3 21 3 15" />
+      <line x1="21" y1="3" x2="14" y2="10" />
+      <line x1="3" y1="21" x2="10" y2="14" />
+    </Icon>
+  ),
+  smaller: (
+    <Icon>
+      <polyline points="4 14 10 14 10 20" />
+      <polyline points="20 10 14 10 14 4" />
+      <line x1="14" y1="10" x2="21" y2="3" />
+      <line x1="3" y1="21" x2="10" y2="14" />
+    </Icon>
+  ),
+  connect: (
+    <Icon>
+      <circle cx="5" cy="12" r="2.5" />
+      <line x1="7.5" y1="12" x2="20" y2="12" />
+      <polyline points="15 7 20 12 15 17" />
+    </Icon>
+  ),
   move: (
     <Icon>
       <path d="M12 3v18M3 12h18M12 3l-3 3m3-3l3 3M12 21l-3-3m3 3l3-3M3 12l3-3m-3 3l3 3M21 12l-3-3m3 3l-3 3" />

@@ -10,6 +10,7 @@ import type { WorkshopStore } from '../store/WorkshopStore'
 import { getUploadState, localImage, subscribeUpload } from './images/imageQueue'
 import type { ItemHandlers } from './itemHandlers'
 import { DIMMED_OPACITY, NOTE_FONT_FAMILY } from './NoteNode'
+import { coarseLine } from './coarseDrawing'
 import { strokeOutlinePath } from './strokePath'
 
 interface NodeProps {
@@ -21,9 +22,6 @@ interface NodeProps {
   /** From the committed camera; 'coarse' draws each item as one plain shape. */
   detail: DetailLevel
 }
-
-/** Points of a coarse stroke: at most this many, drawn as one line. */
-const COARSE_STROKE_POINTS = 24
 
 function useRegister(handlers: ItemHandlers, id: string) {
   return useCallback((node: Konva.Group | null) => handlers.register(id, node), [handlers, id])
@@ -139,19 +137,6 @@ export const StrokeNode = memo(function StrokeNode({ store, id, handlers, filter
     </Group>
   )
 })
-
-/** A pen stroke's samples ([x, y, pressure, …]) thinned to a few [x, y, …] points, ends kept. */
-function coarseLine(points: readonly number[]): number[] {
-  const n = Math.floor(points.length / 3)
-  if (n === 0) return []
-  const step = Math.max(1, Math.ceil(n / COARSE_STROKE_POINTS))
-  const line: number[] = []
-  for (let i = 0; i < n; i += step) line.push(points[i * 3]!, points[i * 3 + 1]!)
-  if ((n - 1) % step !== 0) line.push(points[(n - 1) * 3]!, points[(n - 1) * 3 + 1]!)
-  // One sample is a dot: Konva draws nothing for a one-point line.
-  if (line.length === 2) line.push(line[0]! + 0.01, line[1]!)
-  return line
-}
 
 /** Per image record: where its pixels came from, for tests and the placeholder. */
 export type ImageSourceState = 'loading' | 'local' | 'server' | 'missing'

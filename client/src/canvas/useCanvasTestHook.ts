@@ -6,6 +6,7 @@ import type { Rect } from '../../../shared/logic/geometry'
 import type { WorkshopStore } from '../store/WorkshopStore'
 import type { CanvasActions } from './canvasActions'
 import type { CanvasStore } from './canvasState'
+import { coarseStats } from './CoarseItems'
 import type { CanvasTestHook } from './canvasTestHook'
 import type { CanvasItems } from './itemHandlers'
 import { imageSourceStates } from './itemNodes'
@@ -74,7 +75,7 @@ export function useCanvasTestHook({ store, boardId, canvasStore, viewport, actio
           return target && target.kind !== 'connector' ? { ...itemRect(target)!, round: target.kind === 'shape' && target.shape === 'ellipse' } : undefined
         })
       },
-      getRenderStats: () => ({ mountedItemNodes: items.nodes.size, renderedIds: canvasStore.getState().rendered.length, totalItems: store.getItemIds(boardId).length }),
+      getRenderStats: () => ({ mountedItemNodes: items.nodes.size, renderedIds: canvasStore.getState().rendered.length, coarseDrawn: coarseStats.drawn, totalItems: store.getItemIds(boardId).length }),
       getImageSource: (id) => imageSourceStates.get(id) ?? null,
       getTool: () => canvasStore.getState().tool,
     }

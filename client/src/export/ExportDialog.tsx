@@ -42,8 +42,7 @@ export function ExportDialog({ store, workshopId, boardId, onClose }: ExportDial
     try {
       // pdf-lib and the generators load only when someone exports, not with the board.
       const { makeExport } = await import('./workshopExports')
-      const vote = store.getSession().vote
-      const file = await makeExport(kind, snapshot, workshopId, chosenBoard || null, new Date(), vote?.status === 'closed' ? vote.results : null)
+      const file = await makeExport(kind, snapshot, workshopId, chosenBoard || null, new Date(), store.getSession().votes)
       downloadBlob(file.content, file.type, file.fileName)
       setStatus({ kind: 'done', text: t('status.done', { name: file.fileName }) })
     } catch (error) {

@@ -24,6 +24,7 @@ export function exportLabelsFor(workshopLanguage: string): ExportLabels {
     year: 'numeric',
     timeZone: 'UTC',
   })
+  const dateTimeFormat = new Intl.DateTimeFormat(intlLocale(language), { dateStyle: 'long', timeStyle: 'short' })
   return {
     language,
     minutesTitle: l('minutesTitle'),
@@ -61,6 +62,15 @@ export function exportLabelsFor(workshopLanguage: string): ExportLabels {
     status: l('status'),
     statusName: (status) => challenges(`action.statuses.${status}`),
     votes: l('votes'),
+    votesHeading: l('votesHeading'),
+    voteNumber: (n) => t('labels.voteNumber', { n }),
+    voteSummary: ({ voters, ...rest }) => t('labels.voteSummary', { count: voters, ...rest }),
+    rank: l('rank'),
+    dots: l('dots'),
+    noDots: l('noDots'),
+    deletedItem: l('deletedItem'),
+    // The browser's own time zone: the minutes are written where the workshop was held.
+    formatDateTime: (ms) => dateTimeFormat.format(new Date(ms)),
     answeredSolutions: l('answeredSolutions'),
     noSolutions: l('noSolutions'),
     noActions: l('noActions'),

@@ -7,6 +7,7 @@ import { boardsToPdf, reportToPdf, type BoardPage } from '../../../shared/export
 import { toWorkshopExport, type WorkshopSnapshot } from '../../../shared/export/workshopJson'
 import { boardHasContent, boardHeading, boardsInOrder } from '../../../shared/export/workshopOutline'
 import type { BoardRecord } from '../../../shared/schema/records/board'
+import type { ClosedVote } from '../../../shared/schema/records/session'
 import { loadLanguage, matchLanguage } from '../i18n/i18n'
 import { exportLabelsFor } from './exportLabels'
 import { exportFileName } from './fileName'
@@ -22,7 +23,7 @@ export interface ExportFile {
 
 /**
  * Every export, made from one snapshot: `boardId` is needed for the PNG and the board PDF.
- * `voteResults` (a closed vote's dots per item) puts the dots after each card in the minutes.
+ * `votes` (every closed vote the workshop kept) are listed in the minutes, and the dots after each card.
  */
 export async function makeExport(
   kind: ExportKind,
@@ -30,7 +31,7 @@ export async function makeExport(
   workshopId: string,
   boardId: string | null,
   now = new Date(),
-  voteResults: Readonly<Record<string, number>> | null = null,
+  votes: readonly ClosedVote[] = [],
 ): Promise<ExportFile> {
   const language = matchLanguage(snapshot.meta.language) ?? 'nb'
   // The workshop's language, which need not be the reader's: only the reader's is loaded at start.
@@ -39,8 +40,7 @@ export async function makeExport(
   const files = i18next.getFixedT(language, 'export')
   const title = snapshot.meta.title
   const name = (what: string, extension: string) => exportFileName(title, now, what, extension)
-  const voteCount = voteResults ? (cardId: string) => voteResults[cardId] : undefined
-  const minutes = () => buildMinutes(snapshot, labels, { exportedAt: now, voteCount })
+  const minutes = () => buildMinutes(snapshot, labels, { exportedAt: now, votes })
   const heading = `${labels.minutesTitle}: ${title || labels.emptyText}`
   switch (kind) {
     case 'markdown':

@@ -7,6 +7,9 @@ export type Route =
   | { page: 'privacy' }
   // The administrator's overview of every workshop (server/admin; the API refuses anyone else).
   | { page: 'admin' }
+  // Signed-in staff across their workshops: the action register and the knowledge bank (client/src/followup).
+  | { page: 'actions' }
+  | { page: 'search'; query: string }
   | { page: 'workshop'; workshopId: string; boardId: string | null }
   // Quick capture on a phone: the board is remembered on the device, not put in the address.
   | { page: 'capture'; workshopId: string }
@@ -16,6 +19,9 @@ export type Route =
   // The resident's page: the question, a box for notes, own notes, the notes so far, voting. No canvas.
   | { page: 'phone'; workshopId: string }
 
+/** A search in the address is cut to what the server takes (server/http/searchApi.ts). */
+const SEARCH_IN_ADDRESS_MAX = 200
+
 /** At most this much of a code from the address is kept (a code is 6 characters; people add spaces). */
 const JOIN_CODE_IN_ADDRESS_MAX = 16
 
@@ -24,6 +30,8 @@ export function parseRoute(pathname: string, search: string): Route {
   if (/^\/accessibility\/?$/.test(pathname)) return { page: 'accessibility' }
   if (/^\/privacy\/?$/.test(pathname)) return { page: 'privacy' }
   if (/^\/admin\/?$/.test(pathname)) return { page: 'admin' }
+  if (/^\/actions\/?$/.test(pathname)) return { page: 'actions' }
+  if (/^\/search\/?$/.test(pathname)) return { page: 'search', query: (new URLSearchParams(search).get('q') ?? '').slice(0, SEARCH_IN_ADDRESS_MAX) }
   const join = /^\/join(?:\/([^/]*))?\/?$/.exec(pathname)
   if (join) return { page: 'join', code: codeFromAddress(join[1] ?? '') }
   const phone = /^\/w\/([^/]+)\/phone\/?$/.exec(pathname)?.[1]
@@ -44,6 +52,8 @@ export function routeToUrl(route: Route): string {
   if (route.page === 'accessibility') return '/accessibility'
   if (route.page === 'privacy') return '/privacy'
   if (route.page === 'admin') return '/admin'
+  if (route.page === 'actions') return '/actions'
+  if (route.page === 'search') return route.query ? `/search?q=${encodeURIComponent(route.query)}` : '/search'
   if (route.page === 'capture') return `/w/${route.workshopId}/capture`
   if (route.page === 'phone') return `/w/${route.workshopId}/phone`
   if (route.page === 'join') return route.code ? `/join/${encodeURIComponent(route.code)}` : '/join'

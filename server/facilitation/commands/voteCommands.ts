@@ -1,6 +1,7 @@
 import { nanoid } from 'nanoid'
 import type { OwnBallots } from '../../../shared/facilitation/commands'
 import { isVotable, planCast, planRetract, tallyBallots } from '../../../shared/facilitation/voting'
+import { closedVoteOf, VOTES_KEPT_MAX } from '../../../shared/schema/records/session'
 import type { FacilitatedWorkshop } from '../FacilitatedWorkshop'
 import { CommandFailure, type CommandHandlers } from './CommandContext'
 
@@ -12,6 +13,7 @@ export const voteCommands: CommandHandlers<'vote.open' | 'vote.close' | 'vote.di
   'vote.open': (command, { now, workshop }) => {
     if (workshop.state.vote?.status === 'open') throw new CommandFailure('invalid', 'Close the current vote first')
     if (command.maxPerItem > command.votesPerPerson) throw new CommandFailure('invalid', 'maxPerItem: must not exceed votesPerPerson')
+    if (workshop.state.votes.length >= VOTES_KEPT_MAX) throw new CommandFailure('invalid', `This workshop keeps at most ${VOTES_KEPT_MAX} votes`)
     workshop.noteBoard(command.boardId)
     const { id: _id, type: _type, ...settings } = command
     return workshop.writeState({
@@ -23,7 +25,17 @@ export const voteCommands: CommandHandlers<'vote.open' | 'vote.close' | 'vote.di
     const vote = workshop.state.vote
     if (!vote || vote.status !== 'open') throw new CommandFailure('noVote', 'There is no open vote')
     const tally = tallyBallots(workshop.held.ballotsOf(vote.id))
-    await workshop.writeState({ vote: { ...vote, status: 'closed', closedAt: now, results: tally.counts, voters: tally.voters } })
+    const closed = { ...vote, status: 'closed' as const, closedAt: now, results: tally.counts, voters: tally.voters }
+    const items = workshop.items()
+    const eligible = items.filter((item) => isVotable(item, vote)).length
+    const textOf = (itemId: string) => {
+      const item = workshop.item(itemId)
+      return item && 'text' in item ? item.text : ''
+    }
+    const boardTitle = workshop.boards().find((board) => board.id === vote.boardId)?.title ?? ''
+    const kept = closedVoteOf(closed, boardTitle, textOf, eligible)
+    // The closed vote and its kept copy in one write: the minutes never miss a vote that closed.
+    await workshop.writeState({ vote: closed, votes: [...workshop.state.votes, kept] })
     // The results are in the workshop now; who gave which dot is forgotten.
     workshop.held.removeBallots(vote.id, workshop.origin)
     await workshop.flushHeld()

@@ -1,5 +1,6 @@
 import * as v from 'valibot'
 import { createMigrationSequence } from '../Migration'
+import { BOARD_TITLE_MAX } from './board'
 import { cardLanes, type CardLane } from './card'
 import { finiteNumber, idSchema, validateWith, type ValidationResult } from '../validation'
 
@@ -17,6 +18,11 @@ export interface SessionRecord {
   phase: WritingPhase
   /** The current vote, or the last one with its results, or null. */
   vote: VoteState | null
+  /**
+   * Every closed vote, oldest first, with what was voted on and its counts: the minutes list them
+   * all, also after the facilitator dismisses the results or opens the next vote.
+   */
+  votes: ClosedVote[]
   /** New notes from the phone page wait for the facilitator's approval. */
   moderation: boolean
   /**
@@ -68,6 +74,35 @@ export interface VoteState {
   voters: number
 }
 
+/**
+ * A closed vote as the minutes keep it. Texts are copied when the vote closes, so the minutes say
+ * what was voted on even after a note is edited or deleted or the board renamed; '' means the copy
+ * was not made (a vote closed before version 2) and readers fall back to the item or board as it is.
+ */
+export interface ClosedVote {
+  id: string
+  boardId: string
+  /** The board's title when the vote closed. */
+  boardTitle: string
+  lane: TargetLane
+  votesPerPerson: number
+  maxPerItem: number
+  hidden: boolean
+  openedAt: number
+  closedAt: number
+  voters: number
+  /** How many notes or cards could be voted on. */
+  eligible: number
+  /** Every item that got dots, most first. */
+  results: ClosedVoteResult[]
+}
+
+export interface ClosedVoteResult {
+  itemId: string
+  text: string
+  dots: number
+}
+
 export interface SessionPrompt {
   /** '' = the first free canvas. */
   boardId: string
@@ -98,12 +133,19 @@ export const VOTES_PER_PERSON_MAX = 20
 export const PROMPT_QUESTION_MAX = 200
 export const REMOVED_MAX = 2000
 export const TIMER_MAX_MS = 4 * 60 * 60 * 1000
+/** Votes one workshop keeps (a long meeting arena holds a dozen); opening one more is refused. */
+export const VOTES_KEPT_MAX = 200
+/** A note's text in a kept vote is cut here: enough to recognise it in the minutes. */
+export const VOTE_TEXT_MAX = 300
+/** Items with dots in one vote: bounded by voters × dots anyway; this keeps a record from growing without end. */
+export const VOTE_RESULTS_MAX = 2000
 
 export const defaultSession: SessionRecord = {
   timer: { status: 'idle' },
   lockedBoards: [],
   phase: { kind: 'open' },
   vote: null,
+  votes: [],
   moderation: false,
   ownItemsOnly: false,
   prompt: { boardId: '', lane: '', question: '' },
@@ -112,12 +154,49 @@ export const defaultSession: SessionRecord = {
   removed: [],
 }
 
-export const sessionVersions = { Initial: 1 } as const
-export const sessionMigrations = createMigrationSequence('session', [])
+export const sessionVersions = { Initial: 1, VoteHistory: 2 } as const
+export const sessionMigrations = createMigrationSequence('session', [
+  // The one vote a version-1 session kept, if it was closed, becomes the first kept vote; its texts
+  // were never copied, so they are '' and readers show the items as they are now.
+  { version: sessionVersions.VoteHistory, up: (record) => ({ ...record, votes: keptFromVersion1(record.vote) }) },
+])
+
+function keptFromVersion1(vote: unknown): ClosedVote[] {
+  const checked = validateWith(fieldSchemas.vote, 'session.vote', vote)
+  if (!checked.ok || checked.value === null || checked.value.status !== 'closed') return []
+  return [closedVoteOf(checked.value, '', () => '', 0)]
+}
+
+/**
+ * The kept record of a vote that has just closed: its results ranked (most dots first, then by id
+ * so every reader lists ties alike), each item's text and the board's title copied as they read now.
+ */
+export function closedVoteOf(vote: VoteState, boardTitle: string, textOf: (itemId: string) => string, eligible: number): ClosedVote {
+  const results = Object.entries(vote.results)
+    .filter(([, dots]) => dots > 0)
+    .sort(([a, da], [b, db]) => db - da || (a < b ? -1 : a > b ? 1 : 0))
+    .slice(0, VOTE_RESULTS_MAX)
+    .map(([itemId, dots]) => ({ itemId, text: textOf(itemId).slice(0, VOTE_TEXT_MAX), dots }))
+  return {
+    id: vote.id,
+    boardId: vote.boardId,
+    boardTitle: boardTitle.slice(0, BOARD_TITLE_MAX),
+    lane: vote.lane,
+    votesPerPerson: vote.votesPerPerson,
+    maxPerItem: vote.maxPerItem,
+    hidden: vote.hidden,
+    openedAt: vote.openedAt,
+    closedAt: vote.closedAt,
+    voters: vote.voters,
+    eligible: Math.max(eligible, results.length),
+    results,
+  }
+}
 
 const laneSchema = v.picklist([...cardLanes, ''] as const)
 const boardIdOrEmpty = v.union([v.literal(''), idSchema])
 const duration = v.pipe(finiteNumber, v.minValue(0), v.maxValue(TIMER_MAX_MS))
+const nonNegative = v.pipe(v.number(), v.integer(), v.minValue(0))
 const count = (max: number) => v.pipe(v.number(), v.integer(), v.minValue(1), v.maxValue(max))
 
 const fieldSchemas: { [K in keyof SessionRecord]: v.GenericSchema<unknown, SessionRecord[K]> } = {
@@ -155,6 +234,31 @@ const fieldSchemas: { [K in keyof SessionRecord]: v.GenericSchema<unknown, Sessi
       }),
       v.check((vote) => vote.maxPerItem <= vote.votesPerPerson, 'maxPerItem must not exceed votesPerPerson'),
     ),
+  ),
+  votes: v.pipe(
+    v.array(
+      v.pipe(
+        v.object({
+          id: idSchema,
+          boardId: idSchema,
+          boardTitle: v.pipe(v.string(), v.maxLength(BOARD_TITLE_MAX)),
+          lane: laneSchema,
+          votesPerPerson: count(VOTES_PER_PERSON_MAX),
+          maxPerItem: count(VOTES_PER_PERSON_MAX),
+          hidden: v.boolean(),
+          openedAt: finiteNumber,
+          closedAt: finiteNumber,
+          voters: nonNegative,
+          eligible: nonNegative,
+          results: v.pipe(
+            v.array(v.object({ itemId: idSchema, text: v.pipe(v.string(), v.maxLength(VOTE_TEXT_MAX)), dots: v.pipe(nonNegative, v.minValue(1)) })),
+            v.maxLength(VOTE_RESULTS_MAX),
+          ),
+        }),
+        v.check((vote) => vote.maxPerItem <= vote.votesPerPerson, 'maxPerItem must not exceed votesPerPerson'),
+      ),
+    ),
+    v.maxLength(VOTES_KEPT_MAX),
   ),
   moderation: v.boolean(),
   ownItemsOnly: v.boolean(),

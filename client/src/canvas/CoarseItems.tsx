@@ -1,0 +1,129 @@
+import Konva from 'konva'
+import { useCallback, useEffect, useRef } from 'react'
+import { flushSync } from 'react-dom'
+import { Shape } from 'react-konva'
+import type { Rect } from '../../../shared/logic/geometry'
+import type { TagFilter } from '../../../shared/logic/tags'
+import type { CanvasStore } from './canvasState'
+import { coarseItemAt, drawCoarseHits, drawCoarseItems, type DotsOf } from './coarseDrawing'
+import type { ItemHandlers } from './itemHandlers'
+import type { ItemIndex } from './itemIndex'
+
+interface CoarseItemsProps {
+  index: ItemIndex
+  canvasStore: CanvasStore
+  handlers: ItemHandlers
+  nodes: ReadonlyMap<string, Konva.Group>
+  filter: TagFilter
+  dots: DotsOf | null
+}
+
+/** How far a press may move and still be a click (a vote), in screen pixels. */
+const CLICK_SLOP = 5
+/** How long after a press its double click may come. */
+const DOUBLE_CLICK_MS = 600
+
+/** Items the coarse shape drew at its last redraw, for the test hook and the benchmark. */
+export const coarseStats = { drawn: 0 }
+
+/**
+ * Zoomed out, every note, text, shape and pen stroke of the board in ONE Konva shape that draws
+ * them bottom to top from the item index (coarseDrawing.ts): a redraw at a camera commit costs one
+ * pass over plain rects instead of thousands of Konva nodes, and zooming out mounts nothing.
+ *
+ * A press on an item selects it exactly as a press on its node would (the selected item becomes a
+ * Konva node at once, drawn over this shape, so it gets the resize frame) and starts Konva's drag
+ * on that node, so pressing and dragging moves it in one gesture. A click without moving is an
+ * activation (a dot while voting); a double click edits.
+ */
+export function CoarseItems({ index, canvasStore, handlers, nodes, filter, dots }: CoarseItemsProps) {
+  const shapeRef = useRef<Konva.Shape>(null)
+
+  // Any change to the board's items (a remote move, an undo) redraws the layer once per frame.
+  useEffect(() => index.onChange(() => shapeRef.current?.getLayer()?.batchDraw()), [index])
+
+  const sceneFunc = useCallback(
+    (context: Konva.Context, shape: Konva.Shape) => {
+      const scene = sceneOf(shape, canvasStore)
+      if (!scene) return
+      coarseStats.drawn = drawCoarseItems(context._context, index.ordered(), { ...scene, filter, dots })
+    },
+    [index, canvasStore, filter, dots],
+  )
+  const hitFunc = useCallback(
+    (context: Konva.Context, shape: Konva.Shape) => {
+      const scene = sceneOf(shape, canvasStore)
+      if (scene) drawCoarseHits(context._context, index.ordered(), scene, shape.colorKey)
+    },
+    [index, canvasStore],
+  )
+
+  const pick = useCallback(
+    (shape: Konva.Shape) => {
+      const point = shape.getRelativePointerPosition()
+      const scale = shape.getAbsoluteScale().x
+      if (!point || !(scale > 0)) return null
+      const mounted = new Set(canvasStore.getState().rendered)
+      return coarseItemAt(index.search({ x: point.x, y: point.y, w: 0, h: 0 }), point, scale, mounted)?.id ?? null
+    },
+    [index, canvasStore],
+  )
+
+  const onPointerDown = useCallback(
+    (event: Konva.KonvaEventObject<PointerEvent>) => {
+      const shape = shapeRef.current
+      const id = shape && pick(shape)
+      if (!id) return
+      event.cancelBubble = true
+      const { clientX, clientY } = event.evt
+      // The selection mounts the item as a node now, so Konva can drag that node from this press.
+      flushSync(() => handlers.pointerDown(id, event))
+      const node = nodes.get(id)
+      if (node && handlers.editable && node.draggable() && (event.evt.button === 0 || event.evt.pointerType !== 'mouse')) {
+        startDragFrom(node, event)
+      }
+      const up = (e: PointerEvent) => {
+        if (e.pointerId !== event.evt.pointerId) return
+        window.removeEventListener('pointerup', up, true)
+        if (Math.hypot(e.clientX - clientX, e.clientY - clientY) <= CLICK_SLOP) handlers.activate(id)
+      }
+      window.addEventListener('pointerup', up, true)
+      // The second click of a double click lands on the node this press mounted, which Konva does
+      // not count as the same target: the browser's own dblclick says it.
+      const dbl = () => handlers.edit(id)
+      window.addEventListener('dblclick', dbl, { capture: true, once: true })
+      window.setTimeout(() => window.removeEventListener('dblclick', dbl, true), DOUBLE_CLICK_MS)
+    },
+    [pick, handlers, nodes],
+  )
+
+  const onDblClick = useCallback(() => {
+    const shape = shapeRef.current
+    const id = shape && pick(shape)
+    if (id) handlers.edit(id)
+  }, [pick, handlers])
+
+  return <Shape ref={shapeRef} name="coarse-items" sceneFunc={sceneFunc} hitFunc={hitFunc} onPointerDown={onPointerDown} onDblClick={onDblClick} onDblTap={onDblClick} perfectDrawEnabled={false} />
+}
+
+/** The board area the stage shows (with its overscan), the camera's scale, and what is mounted. */
+function sceneOf(shape: Konva.Shape, canvasStore: CanvasStore): { area: Rect; scale: number; mounted: ReadonlySet<string> } | null {
+  const stage = shape.getStage()
+  if (!stage) return null
+  const toBoard = shape.getAbsoluteTransform().copy().invert()
+  const a = toBoard.point({ x: 0, y: 0 })
+  const b = toBoard.point({ x: stage.width(), y: stage.height() })
+  const area = { x: Math.min(a.x, b.x), y: Math.min(a.y, b.y), w: Math.abs(b.x - a.x), h: Math.abs(b.y - a.y) }
+  return { area, scale: shape.getAbsoluteScale().x, mounted: new Set(canvasStore.getState().rendered) }
+}
+
+/**
+ * Konva starts a node's drag from a press on that node; this press landed on the coarse shape
+ * before the node existed, so it is handed to the node the way Konva's own press handler does
+ * (a drag element that becomes a drag once the pointer moves past Konva's drag distance).
+ */
+function startDragFrom(node: Konva.Group, event: Konva.KonvaEventObject<PointerEvent>): void {
+  const draggable = node as unknown as { _createDragElement?: (evt: Konva.KonvaEventObject<PointerEvent>) => void }
+  if (Konva.DD._dragElements.has(node._id)) return
+  draggable._createDragElement?.(event)
+}

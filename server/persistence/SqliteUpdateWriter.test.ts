@@ -1,0 +1,187 @@
+import Database from 'better-sqlite3'
+import fs from 'node:fs/promises'
+import os from 'node:os'
+import path from 'node:path'
+import { pino } from 'pino'
+import { afterEach, beforeEach, describe, expect, it } from 'vitest'
+import * as Y from 'yjs'
+import { DurableLog, type CommittedBatch } from '../sync/DurableLog'
+import { randomJoinCode } from '../access/AccessStore'
+import { SqlitePersistence } from './SqlitePersistence'
+import { SqliteWriteError } from './SqliteUpdateWriter'
+
+const bytes = (...values: number[]) => new Uint8Array(values)
+
+async function createWorkshop(persistence: SqlitePersistence, id: string): Promise<void> {
+  const access = { workshopId: id, code: randomJoinCode(), facilitatorKey: 'f', participantKey: 'p', observerKey: 'o', secret: '', legacyOpen: false }
+  await persistence.createWorkshop({ id, title: 'T', language: 'nb', createdAt: 1 }, bytes(0), access)
+}
+
+/** A real SQLite failure for one workshop's log rows, made by another connection to the same file. */
+function refuseRowsOf(dataDir: string, workshopId: string): () => void {
+  const other = new Database(path.join(dataDir, 'samskap.sqlite'))
+  other.exec(`CREATE TRIGGER refuse_rows BEFORE INSERT ON updates WHEN NEW.workshop_id = '${workshopId}'
+              BEGIN SELECT RAISE(ABORT, 'the disk says no'); END`)
+  return () => {
+    other.exec('DROP TRIGGER refuse_rows')
+    other.close()
+  }
+}
+
+describe('the SQLite writer thread (SqliteUpdateWriter)', () => {
+  let dataDir: string
+  let persistence: SqlitePersistence
+  beforeEach(async () => {
+    dataDir = await fs.mkdtemp(path.join(os.tmpdir(), 'samskap-writer-'))
+    persistence = new SqlitePersistence(dataDir)
+  })
+  afterEach(async () => {
+    await persistence.close()
+    await fs.rm(dataDir, { recursive: true, force: true })
+  })
+
+  it('commits writes in the order they were sent, numbering each workshop on, and readers see them', async () => {
+    const workshops = ['w0', 'w1', 'w2', 'w3']
+    for (const id of workshops) await createWorkshop(persistence, id)
+    // Sent in one go without waiting: most of them share a commit on the thread.
+    const sent = Array.from({ length: 200 }, (_, i) => persistence.appendUpdates(workshops[i % 4]!, [bytes(i % 256, i >> 8)]))
+    const seqs = await Promise.all(sent)
+    for (const [w, id] of workshops.entries()) {
+      expect(seqs.filter((_, i) => i % 4 === w)).toEqual(Array.from({ length: 50 }, (_, n) => n + 1))
+      const stored = await persistence.loadDocument(id)
+      expect(stored.lastSeq).toBe(50)
+      expect(stored.updates).toEqual(Array.from({ length: 50 }, (_, n) => bytes((n * 4 + w) % 256, (n * 4 + w) >> 8)))
+    }
+  })
+
+  it('compacts after the appends sent before it, and numbers on after the snapshot', async () => {
+    await createWorkshop(persistence, 'w1')
+    const writes = [
+      persistence.appendUpdates('w1', [bytes(1)]),
+      persistence.appendUpdates('w1', [bytes(2), bytes(3)]),
+      persistence.compact('w1', bytes(9), 2),
+      persistence.appendUpdates('w1', [bytes(4)]),
+    ]
+    expect(await Promise.all(writes)).toEqual([1, 3, undefined, 4])
+    expect(await persistence.loadDocument('w1')).toEqual({ snapshot: bytes(9), updates: [bytes(3), bytes(4)], lastSeq: 4 })
+  })
+
+  it('rejects a write SQLite refuses with its message, while the writes committed beside it land', async () => {
+    await createWorkshop(persistence, 'good')
+    await createWorkshop(persistence, 'bad')
+    const allow = refuseRowsOf(dataDir, 'bad')
+    const [good, bad, goodAgain] = await Promise.allSettled([
+      persistence.appendUpdates('good', [bytes(1)]),
+      persistence.appendUpdates('bad', [bytes(2)]),
+      persistence.appendUpdates('good', [bytes(3)]),
+    ])
+    expect(good).toEqual({ status: 'fulfilled', value: 1 })
+    expect(goodAgain).toEqual({ status: 'fulfilled', value: 2 })
+    expect(bad.status).toBe('rejected')
+    const reason = (bad as PromiseRejectedResult).reason as SqliteWriteError
+    expect(reason).toBeInstanceOf(SqliteWriteError)
+    expect(reason.message).toContain('the disk says no')
+    expect(reason.code).toBe('SQLITE_CONSTRAINT_TRIGGER')
+    expect((await persistence.loadDocument('bad')).updates).toEqual([])
+    expect((await persistence.loadDocument('good')).updates).toEqual([bytes(1), bytes(3)])
+    allow()
+    expect(await persistence.appendUpdates('bad', [bytes(2)])).toBe(1)
+  })
+
+  it('waits for a write transaction another connection holds, instead of failing', async () => {
+    await createWorkshop(persistence, 'w1')
+    expect(await persistence.appendUpdates('w1', [bytes(1)])).toBe(1)
+    const other = new Database(path.join(dataDir, 'samskap.sqlite'))
+    other.exec('BEGIN IMMEDIATE')
+    other.prepare("INSERT INTO server_settings (name, value) VALUES ('held', 'x')").run()
+    const appended = persistence.appendUpdates('w1', [bytes(2)])
+    let settled = false
+    void appended.finally(() => (settled = true))
+    await new Promise((resolve) => setTimeout(resolve, 200))
+    expect(settled).toBe(false)
+    other.exec('COMMIT')
+    other.close()
+    expect(await appended).toBe(2)
+  })
+
+  it('on close, commits every write sent before it, then refuses more', async () => {
+    await createWorkshop(persistence, 'w1')
+    const sent = Array.from({ length: 100 }, (_, i) => persistence.appendUpdates('w1', [bytes(i)]))
+    await persistence.close()
+    expect(await Promise.all(sent)).toEqual(Array.from({ length: 100 }, (_, i) => i + 1))
+    await expect(persistence.appendUpdates('w1', [bytes(1)])).rejects.toThrow('closed')
+    persistence = new SqlitePersistence(dataDir)
+    expect((await persistence.loadDocument('w1')).updates).toHaveLength(100)
+  })
+
+  it('commits on its own connection in WAL mode with synchronous = FULL', async () => {
+    expect(await persistence.writerPragma('journal_mode')).toBe('wal')
+    expect(await persistence.writerPragma('synchronous')).toBe(2)
+  })
+})
+
+describe('a failing write on the writer thread reaches the durable log', () => {
+  let dataDir: string
+  let persistence: SqlitePersistence
+  beforeEach(async () => {
+    dataDir = await fs.mkdtemp(path.join(os.tmpdir(), 'samskap-writer-log-'))
+    persistence = new SqlitePersistence(dataDir)
+    await createWorkshop(persistence, 'w1')
+  })
+  afterEach(async () => {
+    await persistence.close()
+    await fs.rm(dataDir, { recursive: true, force: true })
+  })
+
+  function durableLog(writeRetryMs: number, onRetry: () => void = () => undefined) {
+    const committed: CommittedBatch[] = []
+    const failed: unknown[] = []
+    const log = pino({ level: 'warn' }, { write: (line: string) => (line.includes('retrying') ? onRetry() : undefined) })
+    const doc = new Y.Doc()
+    const durable = new DurableLog(
+      {
+        documentId: 'w1',
+        persistence,
+        log,
+        compactEvery: 1000,
+        writeRetryMs,
+        encodeState: () => Y.encodeStateAsUpdate(doc),
+        onCommitted: (batch) => committed.push(batch),
+        onFailed: (error) => failed.push(error),
+      },
+      { lastSeq: 0, loggedUpdates: 0, storedBytes: 0 },
+    )
+    return { durable, committed, failed }
+  }
+
+  const update = (text: string) => {
+    const doc = new Y.Doc()
+    doc.getMap('notes').set('n', text)
+    return Y.encodeStateAsUpdate(doc)
+  }
+
+  it('closes through onFailed when storage keeps failing, and nothing is reported committed', async () => {
+    const allow = refuseRowsOf(dataDir, 'w1')
+    const { durable, committed, failed } = durableLog(0)
+    durable.append(update('a'), 'sender')
+    await expect(durable.flush()).rejects.toThrow('the disk says no')
+    expect(committed).toEqual([])
+    expect(failed).toHaveLength(1)
+    expect(durable.hasFailed).toBe(true)
+    allow()
+  })
+
+  it('retries a failed write and commits it once storage is back', async () => {
+    const allow = refuseRowsOf(dataDir, 'w1')
+    let retries = 0
+    const { durable, committed, failed } = durableLog(30_000, () => {
+      if (retries++ === 0) allow()
+    })
+    durable.append(update('a'), 'sender')
+    await durable.flush()
+    expect(retries).toBeGreaterThan(0)
+    expect(failed).toEqual([])
+    expect(committed.map((batch) => batch.seq)).toEqual([1])
+    expect((await persistence.loadDocument('w1')).updates).toHaveLength(1)
+  })
+})

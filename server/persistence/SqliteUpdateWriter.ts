@@ -1,0 +1,123 @@
+import { Worker } from 'node:worker_threads'
+import type { WriterData, WriterJob, WriterReply } from './sqliteWriterProtocol'
+
+const entry = new URL('./sqliteWriterWorker.mjs', import.meta.url)
+
+/** A job the writer thread could not do: SQLite's message and code (`SQLITE_FULL`, …) as it gave them. */
+export class SqliteWriteError extends Error {
+  override name = 'SqliteWriteError'
+  constructor(
+    message: string,
+    readonly code: string | null,
+  ) {
+    super(message)
+  }
+}
+
+interface Waiting {
+  resolve: (value: number | string | null) => void
+  reject: (error: Error) => void
+}
+
+type WithoutId<T> = T extends unknown ? Omit<T, 'id'> : never
+type JobWithoutId = WithoutId<WriterJob>
+
+/**
+ * The update log's writer, off the event loop: a worker thread (`sqliteWriterWorker.mjs`) owns a
+ * second connection to the database file and does every write of the `updates` and `snapshots`
+ * rows a room makes (appends and compaction). better-sqlite3 is synchronous, so on the main thread
+ * each commit's fsync stopped every room; here the main thread goes on receiving and applying while
+ * the thread commits, and what arrives meanwhile, from every room, shares the next commit.
+ *
+ * A promise settles only after its job's transaction has committed (`synchronous = FULL`), so a
+ * caller that broadcasts after it broadcasts what is on disk. Jobs run in the order they were sent.
+ * If the thread dies, every job waiting on it is rejected and the next one starts a new thread.
+ */
+export class SqliteUpdateWriter {
+  readonly #file: string
+  #worker: Worker | null = null
+  readonly #waiting = new Map<number, Waiting>()
+  #nextId = 1
+  #closing: Promise<void> | null = null
+
+  constructor(file: string) {
+    this.#file = file
+  }
+
+  /** Starts the thread ahead of the first write (a room is loading), so that write does not wait for it. */
+  warmUp(): void {
+    if (!this.#worker && !this.#closing) this.#start()
+  }
+
+  /** Appends updates in one transaction; resolves with the last sequence number. */
+  async append(workshopId: string, updates: readonly Uint8Array[]): Promise<number> {
+    return (await this.#send({ kind: 'append', workshopId, updates: [...updates] })) as number
+  }
+
+  /** Replaces the snapshot and deletes the log rows it covers, in one transaction. */
+  async compact(workshopId: string, snapshot: Uint8Array, uptoSeq: number): Promise<void> {
+    await this.#send({ kind: 'compact', workshopId, snapshot, uptoSeq })
+  }
+
+  /** A pragma as the writer's own connection has it. */
+  pragma(name: string): Promise<number | string | null> {
+    return this.#send({ kind: 'pragma', name })
+  }
+
+  /** Waits for every job sent so far to commit, then closes the connection and ends the thread. */
+  close(): Promise<void> {
+    this.#closing ??= this.#drainAndStop()
+    return this.#closing
+  }
+
+  async #drainAndStop(): Promise<void> {
+    const worker = this.#worker
+    if (!worker) return
+    worker.ref()
+    const stopped = new Promise<void>((resolve) => worker.once('exit', () => resolve()))
+    worker.postMessage({ kind: 'close' })
+    await stopped
+  }
+
+  #send(job: JobWithoutId): Promise<number | string | null> {
+    if (this.#closing) return Promise.reject(new Error('the SQLite writer is closed'))
+    const worker = this.#worker ?? this.#start()
+    const id = this.#nextId++
+    return new Promise((resolve, reject) => {
+      // Kept alive only while it owes an answer: an idle writer never holds the process open.
+      if (this.#waiting.size === 0) worker.ref()
+      this.#waiting.set(id, { resolve, reject })
+      worker.postMessage({ ...job, id })
+    })
+  }
+
+  #start(): Worker {
+    // execArgv []: the thread is plain JavaScript and needs no loader the process was started with (tsx).
+    const worker = new Worker(entry, { workerData: { file: this.#file } satisfies WriterData, execArgv: [] })
+    worker.unref()
+    this.#worker = worker
+    worker.on('message', (reply: WriterReply) => this.#settle(worker, reply))
+    worker.on('error', (error) => this.#lost(worker, error))
+    worker.on('exit', (code) => this.#lost(worker, new Error(`the SQLite writer thread exited with code ${code}`)))
+    return worker
+  }
+
+  #settle(worker: Worker, reply: WriterReply): void {
+    if (reply.kind === 'closed') return
+    const waiting = this.#waiting.get(reply.id)
+    if (!waiting) return
+    this.#waiting.delete(reply.id)
+    if (this.#waiting.size === 0 && !this.#closing) worker.unref()
+    if (reply.kind === 'done') waiting.resolve(reply.value)
+    else waiting.reject(new SqliteWriteError(reply.message, reply.code))
+  }
+
+  /** The thread failed or ended: whatever it still owed fails (the durable log retries), and the next job starts a new one. */
+  #lost(worker: Worker, error: Error): void {
+    if (this.#worker !== worker) return
+    this.#worker = null
+    const waiting = [...this.#waiting.values()]
+    this.#waiting.clear()
+    for (const { reject } of waiting) reject(error)
+  }
+}

@@ -1,0 +1,22 @@
+/** Messages between `SqliteUpdateWriter` (main thread) and `sqliteWriterWorker.mjs` (its thread). */
+
+export type WriterJob =
+  | { kind: 'append'; id: number; workshopId: string; updates: Uint8Array[] }
+  | { kind: 'compact'; id: number; workshopId: string; snapshot: Uint8Array; uptoSeq: number }
+  /** Reads a pragma of the writer's own connection (tests and diagnostics: `synchronous` is per connection). */
+  | { kind: 'pragma'; id: number; name: string }
+
+/** Sent after every job queued before it has been answered. */
+export interface CloseRequest {
+  kind: 'close'
+}
+
+export type WriterReply =
+  | { kind: 'done'; id: number; value: number | string | null }
+  | { kind: 'failed'; id: number; message: string; code: string | null }
+  /** Every job is answered and the connection is closed; the thread ends next. */
+  | { kind: 'closed' }
+
+export interface WriterData {
+  file: string
+}

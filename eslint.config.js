@@ -20,6 +20,9 @@ export default tseslint.config(
       'react-hooks/rules-of-hooks': 'error',
       'react-hooks/exhaustive-deps': 'error',
       '@typescript-eslint/no-unused-vars': ['error', { argsIgnorePattern: '^_', varsIgnorePattern: '^_' }],
+      // `import { type A }` keeps `import {} from '…'` in the output (verbatimModuleSyntax): the
+      // bundler must then run the module's top level, and a chunk keeps code nobody uses.
+      '@typescript-eslint/no-import-type-side-effects': 'error',
       // Dependencies point one way (STYLE.md): shared/ never imports client/ or server/.
       'no-restricted-imports': 'off',
     },
@@ -62,6 +65,30 @@ export default tseslint.config(
     files: ['client/src/ui/**/*.{ts,tsx}', 'client/src/lib/**/*.ts'],
     rules: {
       'no-restricted-imports': ['error', { patterns: ['**/app/*', '**/canvas/*', '**/boards/*', '**/facilitation/*', '**/session/*', '**/phone/*', '**/outline/*'] }],
+    },
+  },
+  {
+    // The phone's route loads only what the phone uses (tests/e2e/phoneBudget.test.ts): not the
+    // board's store, nor a module that holds every record kind's validators or migrations.
+    files: [
+      'client/src/phone/**/*.{ts,tsx}',
+      'client/src/store/{PhoneStore,WorkshopConnection,RecordSnapshots,Transport,ControlChannel,Presence,hooks}.ts',
+      'client/src/access/useWorkshopStore.ts',
+    ],
+    rules: {
+      'no-restricted-imports': [
+        'error',
+        {
+          patterns: [
+            { group: ['**/app/*', '!**/app/*.css'] },
+            {
+              group: ['**/store/WorkshopStore', '**/schema/schema', '**/doc/workshopDoc', '**/doc/readItemMap', '**/doc/applyPlan', '**/logic/templates', '**/logic/boardEdits', '**/logic/itemEdits'],
+              allowTypeImports: true,
+              message: 'the phone route does not load this (every record kind, or the board’s write path): see client/src/store/PhoneStore.ts',
+            },
+          ],
+        },
+      ],
     },
   },
 )

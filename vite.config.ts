@@ -6,6 +6,7 @@ import { defineConfig, type Plugin } from 'vite'
 import react from '@vitejs/plugin-react'
 import { VitePWA } from 'vite-plugin-pwa'
 import { localeBundlePlugin } from './client/src/i18n/localeBundlePlugin.ts'
+import { offlineAssets } from './client/src/offline/offlineAssetsPlugin.ts'
 
 /**
  * Writes `<file>.gz` beside every script, stylesheet and page of the build, at the highest level:
@@ -27,6 +28,10 @@ function precompress(): Plugin {
   }
 }
 
+// What the service worker precaches (the phone's and join's routes) and the list the board's routes
+// cache the rest from: client/src/offline/offlineAssetsPlugin.ts.
+const offline = offlineAssets()
+
 // The client lives in client/; the build lands in dist/ where the server serves it from.
 export default defineConfig({
   root: 'client',
@@ -36,6 +41,7 @@ export default defineConfig({
     // One module per language with its fallbacks filled in: the app downloads only the current one.
     localeBundlePlugin(fileURLToPath(new URL('./client/src/i18n/locales', import.meta.url))),
     precompress(),
+    offline.plugin,
     // An installable app that opens with no network (study trips): Workbox precaches the built shell,
     // answers client routes with index.html, and keeps photos (immutable by hash) once fetched.
     // The workshop documents themselves live in IndexedDB (y-indexeddb), not in the service worker.
@@ -46,7 +52,7 @@ export default defineConfig({
       // No surprise reloads in the middle of a workshop: a new version takes over when every tab is
       // closed. clientsClaim makes the first install control the open page at once.
       registerType: 'prompt',
-      includeAssets: ['favicon.svg', 'apple-touch-icon.png'],
+      // favicon.svg and apple-touch-icon.png are precached by the glob below (no `includeAssets`: it listed them twice).
       manifest: {
         name: 'Samskap',
         short_name: 'Samskap',
@@ -66,8 +72,10 @@ export default defineConfig({
       },
       workbox: {
         globPatterns: ['**/*.{js,css,html,svg,png,webmanifest}'],
-        // Every chunk (each page, each language) is precached, so any page and any language opens
-        // offline. The board's chunk is large; without this Workbox silently leaves it out.
+        // Only the phone's and join's routes are precached (every visitor's phone downloads the
+        // precache: at most 300 KB, tests/e2e/phonePrecache.test.ts); the rest is cached on first
+        // fetch and, from the board's routes, all at once (the `samskap-app` cache below).
+        manifestTransforms: [offline.precacheTransform],
         maximumFileSizeToCacheInBytes: 8 * 1024 * 1024,
         clientsClaim: true,
         cleanupOutdatedCaches: true,
@@ -77,6 +85,17 @@ export default defineConfig({
         navigateFallbackAllowlist: [/^\/$/, /^\/w\//, /^\/join(\/|$)/, /^\/accessibility\/?$/],
         navigateFallbackDenylist: [/^\/api\//, /^\/sync/, /^\/healthz/, /^\/metrics/],
         runtimeCaching: [
+          {
+            // Scripts and styles are named by the hash of their content, so a cached copy is never
+            // stale. Same cache name as client/src/offline/warmAppCache.ts, which fills it with every
+            // one of them on the pages beyond the phone's (the study trip's app opens offline).
+            urlPattern: ({ url, request }) => request.method === 'GET' && url.origin === self.location.origin && /^\/assets\/[^/]+\.(js|css)$/.test(url.pathname),
+            handler: 'CacheFirst',
+            options: {
+              cacheName: 'samskap-app',
+              cacheableResponse: { statuses: [200] },
+            },
+          },
           {
             // Photos are addressed by the hash of their bytes, so a cached copy is never stale.
             // Same cache name as client/src/offline/imageCache.ts, which fills it for kept workshops.

@@ -23,9 +23,14 @@ const pageLoaders = {
   phone: () => import('./phone/PhonePage'),
 } satisfies Record<Route['page'], () => Promise<unknown>>
 
-/** A page beyond the phone's, once all the strings are there too. */
+/**
+ * A page beyond the phone's, once all the strings are there too. These pages also fetch the rest
+ * of the app into the service worker's cache (offline/warmAppCache.ts): the phone precaches only
+ * its own route, a facilitator's or a study trip's device keeps all of it.
+ */
 async function withAllStrings<T>(page: Promise<T>): Promise<T> {
   const [module] = await Promise.all([page, loadLocalePart('full')])
+  void import('./offline/warmAppCache').then(({ warmAppCache }) => warmAppCache())
   return module
 }
 

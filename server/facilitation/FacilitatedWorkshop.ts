@@ -1,5 +1,6 @@
 import { checkPlan, writePlan } from '../../shared/doc/applyPlan'
-import { readBoardMap, readItemMap } from '../../shared/doc/readRecords'
+import { readBoardMap } from '../../shared/doc/readRecords'
+import { readItemMap } from '../../shared/doc/readItemMap'
 import { getWorkshopMaps, type WorkshopMaps } from '../../shared/doc/workshopDoc'
 import { acceptsNotes } from '../../shared/facilitation/reveal'
 import { sortByOrder } from '../../shared/logic/boardOrder'

@@ -1,6 +1,7 @@
 import { nanoid } from 'nanoid'
 import * as Y from 'yjs'
-import { readBoardMap, readItemMap } from '../../shared/doc/readRecords'
+import { readBoardMap } from '../../shared/doc/readRecords'
+import { readItemMap } from '../../shared/doc/readItemMap'
 import { getWorkshopMaps, migrateWorkshop, SCHEMA_KEY } from '../../shared/doc/workshopDoc'
 import { countRecords, type HistoryCounts } from '../../shared/logic/history'
 import type { BoardRecord } from '../../shared/schema/records/board'

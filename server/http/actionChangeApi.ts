@@ -1,7 +1,7 @@
 import type { IncomingMessage, ServerResponse } from 'node:http'
 import * as v from 'valibot'
 import { applyPlan, PlanRejectedError } from '../../shared/doc/applyPlan'
-import { readItemMap } from '../../shared/doc/readRecords'
+import { readItemMap } from '../../shared/doc/readItemMap'
 import { getWorkshopMaps } from '../../shared/doc/workshopDoc'
 import { planActionChange, type ActionChange } from '../../shared/followup/actionChange'
 import { actionStatuses } from '../../shared/schema/records/card'

@@ -1,5 +1,6 @@
 import * as Y from 'yjs'
-import { readBoardMap, readItemMap, readMetaMap } from '../../shared/doc/readRecords'
+import { readBoardMap, readMetaMap } from '../../shared/doc/readRecords'
+import { readItemMap } from '../../shared/doc/readItemMap'
 import { getWorkshopMaps, type WorkshopMaps } from '../../shared/doc/workshopDoc'
 import type { Refusal } from '../../shared/facilitation/guard'
 import type { AppliedUpdate, RoomExtension } from '../sync/RoomExtension'

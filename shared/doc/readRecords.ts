@@ -1,10 +1,10 @@
 import * as Y from 'yjs'
 import type { PlainRecord } from '../schema/Migration'
-import type { BoardRecord } from '../schema/records/board'
+import { validateBoard, type BoardRecord } from '../schema/records/board'
 import { validateWorkshopMeta, type WorkshopMetaRecord } from '../schema/records/workshopMeta'
-import { validateBoard, validateItem, type ItemRecord } from '../schema/schema'
+import type { ItemKind, ItemRecord, ItemValidators } from '../schema/schema'
 import type { ValidationResult } from '../schema/validation'
-import { SCHEMA_KEY } from './workshopDoc'
+import { SCHEMA_KEY } from './workshopMaps'
 
 /**
  * Reading records out of the Yjs document, checked: the one way the clients (RecordSnapshots), the
@@ -16,12 +16,29 @@ import { SCHEMA_KEY } from './workshopDoc'
  * subdocument or bytes, or a field stored as several values of which readers see only the last
  * (Yjs keeps a map field's whole content; a 1-character value can carry a megabyte behind it).
  * Then the record kind's validator judges the fields (shared/schema/records), and the id must be
- * the record's key.
+ * the record's key. Items of every kind: `readItemMap` (readItemMap.ts); of some kinds only, with
+ * only their validators loaded: `itemReaderOf`.
  */
-export function readItemMap(id: string, value: unknown): ValidationResult<ItemRecord> {
-  const fields = plainFieldsOf(value, 'item')
-  if (!fields.ok) return fields
-  const result = validateItem(fields.value)
+
+/** Reads an item of one of some kinds, checked as `readItemMap` checks it; null for any other kind. */
+export type ItemReader = (id: string, value: unknown) => ValidationResult<ItemRecord> | null
+
+/**
+ * An `ItemReader` for a page that shows only some kinds (the phone: notes and cards) and so loads
+ * only their validators: an item of another kind is not read at all, neither shown nor warned about.
+ */
+export function itemReaderOf(validators: Partial<ItemValidators>): ItemReader {
+  return (id, value) => {
+    const kind = value instanceof Y.Map ? (value as Y.Map<unknown>).get('kind') : undefined
+    if (typeof kind !== 'string' || !Object.hasOwn(validators, kind)) return null
+    const fields = plainFieldsOf(value, 'item')
+    if (!fields.ok) return fields
+    return withItsKey(id, validators[kind as ItemKind]!(fields.value))
+  }
+}
+
+/** The record as read, unless its `id` is not the key it is stored under. */
+export function withItsKey(id: string, result: ValidationResult<ItemRecord>): ValidationResult<ItemRecord> {
   if (result.ok && result.value.id !== id) return { ok: false, error: `${result.value.kind}.id: must be its key ${JSON.stringify(id)}` }
   return result
 }

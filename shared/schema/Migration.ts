@@ -19,6 +19,8 @@ export interface MigrationSequence {
   readonly steps: readonly MigrationStep[]
 }
 
+// Pure: a page that imports a record file for its validator or version ids leaves its migrations out.
+/* @__NO_SIDE_EFFECTS__ */
 export function createMigrationSequence(
   kind: string,
   steps: readonly Omit<MigrationStep, 'id'>[],

@@ -149,3 +149,21 @@ export async function waitFor<T>(read: () => Promise<T>, predicate: (value: T) =
   }
   return last
 }
+
+/**
+ * Resolves once every script and stylesheet of the build is in this browser's caches (the service
+ * worker's precache, or the app cache a board page fills: client/src/offline/warmAppCache.ts), so
+ * any page opens offline from here on.
+ */
+export async function waitForOfflineApp(page: Page): Promise<void> {
+  await waitFor(
+    () =>
+      page.evaluate(async () => {
+        const urls = (await (await fetch('/offline-assets.json', { cache: 'no-cache' })).json()) as string[]
+        const found = await Promise.all(urls.map(async (url) => (await caches.match(url)) !== undefined))
+        return found.every(Boolean)
+      }),
+    Boolean,
+    'every script of the build to be cached',
+  )
+}

@@ -1,7 +1,7 @@
 import type { Page } from 'playwright-core'
 import { afterAll, beforeAll, describe, expect, it } from 'vitest'
 import { testPng } from '../testPng'
-import { createWorkshop, desktop, newPerson, phone, startE2E, waitFor, type E2E, workshopUrl } from './harness'
+import { createWorkshop, desktop, newPerson, phone, startE2E, waitFor, type E2E, waitForOfflineApp, workshopUrl } from './harness'
 
 // A politician on a study trip: the app was opened once with network; then the network is gone.
 // The service worker serves the app shell, the workshop opens from this device's copy, a note and a
@@ -24,6 +24,8 @@ async function waitForServiceWorker(page: Page): Promise<void> {
     await navigator.serviceWorker.ready
   })
   await waitFor(() => page.evaluate(() => navigator.serviceWorker.controller !== null), Boolean, 'the service worker to control the page')
+  // The precache holds the phone's route only; the rest of the app is cached by this page.
+  await waitForOfflineApp(page)
 }
 
 /** A small RGB PNG, 96x64, so prepareImage keeps it as PNG at that size. */

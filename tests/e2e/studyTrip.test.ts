@@ -1,7 +1,7 @@
 import type { Page } from 'playwright-core'
 import { afterAll, beforeAll, describe, expect, it } from 'vitest'
 import { testPng } from '../testPng'
-import { createWorkshopWithAccess, phone, startE2E, waitFor, type E2E } from './harness'
+import { createWorkshopWithAccess, phone, startE2E, waitFor, waitForOfflineApp, type E2E } from './harness'
 
 // A study trip: the facilitator hands out a link and QR code that open quick capture; a politician
 // opens it on a phone, loses the network, captures a note and a photo, and the capture page lists
@@ -20,6 +20,8 @@ async function waitForServiceWorker(page: Page): Promise<void> {
     await navigator.serviceWorker.ready
   })
   await waitFor(() => page.evaluate(() => navigator.serviceWorker.controller !== null), Boolean, 'the service worker to control the page')
+  // The precache holds the phone's route only; the rest of the app is cached by this page.
+  await waitForOfflineApp(page)
 }
 
 const entryStates = (page: Page) =>

@@ -5,6 +5,7 @@ import { useWorkshopAccess } from '../access/useWorkshopAccess'
 import type { StoredAccess } from '../access/workshopAccess'
 import { useWorkshopStore } from '../access/useWorkshopStore'
 import { itemInAddress, requestItemFocus } from '../lib/itemFocus'
+import { openWorkshopStore } from '../store/WorkshopStore'
 import { NameDialog } from '../ui/NameDialog'
 import { navigate } from '../lib/navigation'
 import { guestNumber, loadUserName, saveUserName } from '../lib/userName'
@@ -38,7 +39,7 @@ function OpenWorkshop({ workshopId, boardId, access }: { workshopId: string; boa
   const [guestName] = useState(() => t('name.guest', { number: guestNumber() }))
   const [nameDialog, setNameDialog] = useState<'first' | 'change' | null>(() => (loadUserName() === null ? 'first' : null))
   const name = savedName ?? guestName
-  const store = useWorkshopStore(workshopId, access, loadUserName() ?? guestName)
+  const store = useWorkshopStore(workshopId, access, loadUserName() ?? guestName, openWorkshopStore)
 
   useEffect(() => {
     store?.setUserName(name)

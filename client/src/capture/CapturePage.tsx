@@ -2,6 +2,7 @@ import { useState } from 'react'
 import { useTranslation } from 'react-i18next'
 import { useWorkshopAccess } from '../access/useWorkshopAccess'
 import { useWorkshopStore } from '../access/useWorkshopStore'
+import { openWorkshopStore } from '../store/WorkshopStore'
 import type { StoredAccess } from '../access/workshopAccess'
 import { guestNumber, loadUserName } from '../lib/userName'
 import { CaptureView } from './CaptureView'
@@ -16,6 +17,6 @@ export function CapturePage({ workshopId }: { workshopId: string }) {
 function CaptureStore({ workshopId, access }: { workshopId: string; access: StoredAccess | null }) {
   const { t } = useTranslation('app')
   const [guestName] = useState(() => t('name.guest', { number: guestNumber() }))
-  const store = useWorkshopStore(workshopId, access, loadUserName() ?? guestName)
+  const store = useWorkshopStore(workshopId, access, loadUserName() ?? guestName, openWorkshopStore)
   return store ? <CaptureView store={store} workshopId={workshopId} /> : null
 }

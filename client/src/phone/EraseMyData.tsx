@@ -2,11 +2,11 @@ import { useId, useState } from 'react'
 import { useTranslation } from 'react-i18next'
 import { commandErrorText } from '../ui/commandErrorText'
 import { ModalDialog } from '../ui/ModalDialog'
-import type { WorkshopStore } from '../store/WorkshopStore'
+import type { PhoneStore } from '../store/PhoneStore'
 import type { NoteOutbox } from './useNoteOutbox'
 
 interface EraseMyDataProps {
-  store: WorkshopStore
+  store: PhoneStore
   outbox: NoteOutbox
   /** Forgets the nickname on this device; the person shows as a guest from then on. */
   onNameErased: () => void

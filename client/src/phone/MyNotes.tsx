@@ -2,7 +2,7 @@ import { useId, useRef, useState } from 'react'
 import { useTranslation } from 'react-i18next'
 import type { HeldNote } from '../../../shared/facilitation/commands'
 import { ModalDialog } from '../ui/ModalDialog'
-import type { WorkshopStore } from '../store/WorkshopStore'
+import type { PhoneStore } from '../store/PhoneStore'
 import { commandErrorText, type CommandFailure } from '../ui/commandErrorText'
 import { HourglassIcon, LockIcon, OfflineIcon, WarningIcon } from './icons'
 import type { OutboxNote } from './noteOutbox'
@@ -14,7 +14,7 @@ type OwnNote =
   | { where: 'phone'; id: string; text: string; failure: string; createdAt: number }
 
 interface MyNotesProps {
-  store: WorkshopStore
+  store: PhoneStore
   held: readonly HeldNote[]
   outbox: NoteOutbox
   /** The longest text a note may have, by the board it is for. */
@@ -50,7 +50,7 @@ export function MyNotes({ store, held, outbox, limitFor }: MyNotesProps) {
   )
 }
 
-function OwnNoteItem({ note, store, outbox, limit }: { note: OwnNote; store: WorkshopStore; outbox: NoteOutbox; limit: number }) {
+function OwnNoteItem({ note, store, outbox, limit }: { note: OwnNote; store: PhoneStore; outbox: NoteOutbox; limit: number }) {
   const { t } = useTranslation('phone')
   const [editing, setEditing] = useState(false)
   const [draft, setDraft] = useState(note.text)

@@ -3,6 +3,7 @@ import { useTranslation } from 'react-i18next'
 import { useWorkshopAccess } from '../access/useWorkshopAccess'
 import type { StoredAccess } from '../access/workshopAccess'
 import { useWorkshopStore } from '../access/useWorkshopStore'
+import { openPhoneStore } from '../store/PhoneStore'
 import { NameDialog } from '../ui/NameDialog'
 import { clearUserName, guestNumber, loadUserName, saveUserName } from '../lib/userName'
 import { PhoneView } from './PhoneView'
@@ -15,17 +16,17 @@ import { PhoneView } from './PhoneView'
 export function PhonePage({ workshopId }: { workshopId: string }) {
   const access = useWorkshopAccess(workshopId)
   if (access.status === 'checking') return <PhoneLoading />
-  return <PhoneStore workshopId={workshopId} access={access.access} />
+  return <PhoneWithStore workshopId={workshopId} access={access.access} />
 }
 
-function PhoneStore({ workshopId, access }: { workshopId: string; access: StoredAccess | null }) {
+function PhoneWithStore({ workshopId, access }: { workshopId: string; access: StoredAccess | null }) {
   const { t } = useTranslation('app')
   const [guestName] = useState(() => t('name.guest', { number: guestNumber() }))
   const [savedName, setSavedName] = useState(loadUserName)
   const [changingName, setChangingName] = useState(false)
   const name = savedName ?? guestName
 
-  const store = useWorkshopStore(workshopId, access, loadUserName() ?? guestName)
+  const store = useWorkshopStore(workshopId, access, loadUserName() ?? guestName, openPhoneStore)
 
   useEffect(() => {
     store?.setUserName(name)

@@ -2,7 +2,7 @@ import { useEffect, useRef } from 'react'
 import { useTranslation } from 'react-i18next'
 import { formatCountdown, remainingMs } from '../../../shared/facilitation/timer'
 import { useServerNow, useSession } from '../store/hooks'
-import type { WorkshopStore } from '../store/WorkshopStore'
+import type { PhoneStore } from '../store/PhoneStore'
 import { AlarmIcon } from './icons'
 
 /** A gentle double buzz: enough to notice in a pocket, not an alarm. */
@@ -12,7 +12,7 @@ const VIBRATION_MS = [180, 120, 180]
  * The facilitator's countdown, the same second on every screen (server time). At zero the phone
  * buzzes once where it can and says "time is up" in words, so nobody needs to hear or feel it.
  */
-export function PhoneTimer({ store }: { store: WorkshopStore }) {
+export function PhoneTimer({ store }: { store: PhoneStore }) {
   const { t } = useTranslation('phone')
   const { timer } = useSession(store)
   const now = useServerNow(store, timer.status === 'running')

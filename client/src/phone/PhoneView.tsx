@@ -13,7 +13,7 @@ import { onLinkClick } from '../lib/navigation'
 import { applyWorkshopLanguage } from '../i18n/i18n'
 import { useRole } from '../session/useRole'
 import { useBoards, useConnection, useIdentity, useLocallyLoaded, useMine, useSession, useWorkshopMeta } from '../store/hooks'
-import type { WorkshopStore } from '../store/WorkshopStore'
+import type { PhoneStore } from '../store/PhoneStore'
 import { EraseMyData } from './EraseMyData'
 import { EyeIcon, HourglassIcon, LockIcon } from './icons'
 import { MyNotes } from './MyNotes'
@@ -28,7 +28,7 @@ import { useNoteOutbox } from './useNoteOutbox'
 import './phone.css'
 
 interface PhoneViewProps {
-  store: WorkshopStore
+  store: PhoneStore
   workshopId: string
   userName: string
   onChangeName: () => void

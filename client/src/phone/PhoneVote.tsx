@@ -4,12 +4,12 @@ import type { OwnBallots } from '../../../shared/facilitation/commands'
 import { castBlock, dotsUsed, planCast, rankResults } from '../../../shared/facilitation/voting'
 import type { VoteState } from '../../../shared/schema/records/session'
 import { useMine, useTally } from '../store/hooks'
-import type { WorkshopStore } from '../store/WorkshopStore'
+import type { PhoneStore } from '../store/PhoneStore'
 import { commandErrorText } from '../ui/commandErrorText'
 import { hasText, useBoardNotes } from './useBoardNotes'
 
 interface PhoneVoteProps {
-  store: WorkshopStore
+  store: PhoneStore
   vote: VoteState
   boardTitle: string
   readOnly: boolean
@@ -151,7 +151,7 @@ export function PhoneVote({ store, vote, boardTitle, readOnly }: PhoneVoteProps)
 }
 
 /** The closed vote's ranking, most dots first, with the notes' texts. */
-export function PhoneResults({ store, vote, boardTitle }: { store: WorkshopStore; vote: VoteState; boardTitle: string }) {
+export function PhoneResults({ store, vote, boardTitle }: { store: PhoneStore; vote: VoteState; boardTitle: string }) {
   const { t } = useTranslation('phone')
   const headingId = useId()
   const notes = useBoardNotes(store, vote.boardId, vote.lane)

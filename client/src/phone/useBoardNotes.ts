@@ -2,7 +2,7 @@ import { useMemo } from 'react'
 import type { TargetLane } from '../../../shared/schema/records/session'
 import type { CardLane } from '../../../shared/schema/records/card'
 import { useItemsOfKind } from '../store/hooks'
-import type { WorkshopStore } from '../store/WorkshopStore'
+import type { PhoneStore } from '../store/PhoneStore'
 
 /** A note on the board as the phone lists it: a free canvas's sticky note or a challenge board's card. */
 export interface BoardNote {
@@ -15,7 +15,7 @@ export interface BoardNote {
  * The public notes of a board, in writing order (oldest first): notes on a free canvas, cards in
  * `lane` (every lane for '') on a challenge board.
  */
-export function useBoardNotes(store: WorkshopStore, boardId: string | null, lane: TargetLane | CardLane): readonly BoardNote[] {
+export function useBoardNotes(store: PhoneStore, boardId: string | null, lane: TargetLane | CardLane): readonly BoardNote[] {
   const notes = useItemsOfKind(store, boardId ?? '', 'note')
   const cards = useItemsOfKind(store, boardId ?? '', 'card')
   return useMemo(() => {

@@ -1,7 +1,7 @@
 import { useCallback, useEffect, useRef, useState } from 'react'
 import type { CommandError, SubmitOutcome } from '../../../shared/facilitation/commands'
 import { useConnection } from '../store/hooks'
-import type { WorkshopStore } from '../store/WorkshopStore'
+import type { PhoneStore } from '../store/PhoneStore'
 import { loadOutbox, saveOutbox, withNote, withoutNote, type OutboxNote } from './noteOutbox'
 
 /** What became of a note the person added. */
@@ -26,7 +26,7 @@ export interface NoteOutbox {
  * connection returns. The control channel waits for the connection by itself, but only as long
  * as a reply may take; a note must survive a longer outage and a closed tab.
  */
-export function useNoteOutbox(store: WorkshopStore, workshopId: string, onSentLater: (outcome: SubmitOutcome) => void): NoteOutbox {
+export function useNoteOutbox(store: PhoneStore, workshopId: string, onSentLater: (outcome: SubmitOutcome) => void): NoteOutbox {
   const [waiting, setWaiting] = useState(() => loadOutbox(workshopId))
   const list = useRef(waiting)
   const flushing = useRef(false)
@@ -122,7 +122,7 @@ export function useNoteOutbox(store: WorkshopStore, workshopId: string, onSentLa
 }
 
 /** Resolves with 'lost' when the store's connection is no longer up. */
-function connectionLost(store: WorkshopStore): { promise: Promise<'lost'>; cancel: () => void } {
+function connectionLost(store: PhoneStore): { promise: Promise<'lost'>; cancel: () => void } {
   let unsubscribe = () => {}
   const promise = new Promise<'lost'>((resolve) => {
     unsubscribe = store.subscribe('connection', () => {

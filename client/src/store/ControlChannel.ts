@@ -3,16 +3,16 @@ import * as encoding from 'lib0/encoding'
 import type { WebsocketProvider } from 'y-websocket'
 import type { Role } from '../../../shared/access'
 import { estimateClockOffset, type ClockSample } from '../../../shared/facilitation/clock'
-import {
-  type CapacityLevel,
-  type Command,
-  type CommandError,
-  type CommandResult,
-  type CommandType,
-  type HeldNote,
-  type OwnBallots,
-  type RefusedRecord,
-  type ServerMessage,
+import type {
+  CapacityLevel,
+  Command,
+  CommandError,
+  CommandResult,
+  CommandType,
+  HeldNote,
+  OwnBallots,
+  RefusedRecord,
+  ServerMessage,
 } from '../../../shared/facilitation/commands'
 import type { Refusal as GuardRefusal } from '../../../shared/facilitation/guard'
 import { messageControl } from '../../../shared/protocol'

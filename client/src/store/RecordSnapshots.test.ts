@@ -1,6 +1,9 @@
 import { afterEach, describe, expect, it, vi } from 'vitest'
 import * as Y from 'yjs'
 import { applyPlan } from '../../../shared/doc/applyPlan'
+import { itemReaderOf, type ItemReader } from '../../../shared/doc/readRecords'
+import { readItemMap } from '../../../shared/doc/readItemMap'
+import { validateNote } from '../../../shared/schema/records/note'
 import { getWorkshopMaps, initializeWorkshop } from '../../../shared/doc/workshopDoc'
 import type { DocumentPlan } from '../../../shared/logic/plan'
 import type { NoteRecord } from '../../../shared/schema/records/note'
@@ -19,12 +22,12 @@ const group = (id: string, boardId: string): StakeholderGroupRecord => ({ id, ki
 let doc: Y.Doc
 afterEach(() => doc.destroy())
 
-function open(plan: DocumentPlan = {}) {
+function open(plan: DocumentPlan = {}, readItem: ItemReader = readItemMap) {
   doc = new Y.Doc()
   initializeWorkshop(doc, { meta: { title: 'Dialog', language: 'nb', createdAt: 1 }, firstBoard: board('b1', 'a0') })
   applyPlan(doc, { createBoards: [board('b2', 'a1')], ...plan }, 'setup')
   const topics: string[] = []
-  const records = new RecordSnapshots(getWorkshopMaps(doc), (topic) => topics.push(topic))
+  const records = new RecordSnapshots(getWorkshopMaps(doc), (topic) => topics.push(topic), readItem)
   const write = (next: DocumentPlan) => {
     topics.length = 0
     applyPlan(doc, next, 'test')
@@ -84,6 +87,24 @@ describe('RecordSnapshots', () => {
       expect(records.getNote('n1')).toBeUndefined()
       expect(records.getItemIds('b1')).toEqual(['n2'])
       expect(warn).toHaveBeenCalledWith(expect.stringContaining('note.x'))
+    } finally {
+      warn.mockRestore()
+    }
+  })
+
+  it('with a reader of some kinds (the phone’s), holds only those, and still checks them', () => {
+    const warn = vi.spyOn(console, 'warn').mockImplementation(() => {})
+    try {
+      const { records, topics, write } = open({ createItems: [note('n1'), group('g1', 'b1')] }, itemReaderOf({ note: validateNote }))
+      expect(records.getItemIds('b1')).toEqual(['n1'])
+      expect(records.getItem('g1')).toBeUndefined()
+      write({ createItems: [group('g2', 'b1')] })
+      expect(topics).toEqual([])
+      doc.transact(() => getWorkshopMaps(doc).items.get('g1')!.set('name', 42), 'hostile')
+      expect(warn).not.toHaveBeenCalled()
+      doc.transact(() => getWorkshopMaps(doc).items.get('n1')!.set('text', 'x'.repeat(5000)), 'hostile')
+      expect(records.getNote('n1')).toBeUndefined()
+      expect(warn).toHaveBeenCalledWith(expect.stringContaining('note.text'))
     } finally {
       warn.mockRestore()
     }

@@ -1,6 +1,6 @@
 import type * as Y from 'yjs'
-import { readBoardMap, readItemMap, readMetaMap } from '../../../shared/doc/readRecords'
-import type { WorkshopMaps } from '../../../shared/doc/workshopDoc'
+import { readBoardMap, readMetaMap, type ItemReader } from '../../../shared/doc/readRecords'
+import type { WorkshopMaps } from '../../../shared/doc/workshopMaps'
 import { sortByOrder } from '../../../shared/logic/boardOrder'
 import type { ItemKind, ItemOfKind, ItemRecord } from '../../../shared/schema/schema'
 import { defaultSession, readSession, type SessionRecord } from '../../../shared/schema/records/session'
@@ -26,10 +26,13 @@ export interface ItemsRead {
  *   'items:<boardId>'                the ids on a board, in stacking order (added, removed, moved)
  *   'kind:<boardId>:<kind>'          any record of one kind on one board
  * A record that fails validation is left out (and warned about once), never passed to the UI.
+ * Items are read with the page's `ItemReader`: every kind on the board, only notes and cards on the
+ * phone (an item of a kind the reader skips is not there for this page).
  */
 export class RecordSnapshots {
   readonly #maps: WorkshopMaps
   readonly #emit: (topic: string) => void
+  readonly #readItem: ItemReader
   readonly #itemsReadListeners = new Set<(read: ItemsRead) => void>()
   #boards: readonly BoardRecord[] = []
   #meta: WorkshopMetaRecord | null = null
@@ -39,9 +42,10 @@ export class RecordSnapshots {
   /** Lazily built lists of one kind on one board; dropped when that board's items of the kind change. */
   readonly #kindLists = new Map<string, readonly ItemRecord[]>()
 
-  constructor(maps: WorkshopMaps, emit: (topic: string) => void) {
+  constructor(maps: WorkshopMaps, emit: (topic: string) => void, readItem: ItemReader) {
     this.#maps = maps
     this.#emit = emit
+    this.#readItem = readItem
     maps.meta.observe(this.#readMeta)
     maps.session.observe(this.#readSession)
     maps.boards.observeDeep(this.#readBoards)
@@ -173,11 +177,13 @@ export class RecordSnapshots {
       const map = this.#maps.items.get(id)
       let next: ItemRecord | undefined
       if (map) {
-        const result = readItemMap(id, map)
-        if (result.ok) next = result.value
-        else warnOnce(result.error)
+        const result = this.#readItem(id, map)
+        if (result?.ok) next = result.value
+        else if (result) warnOnce(result.error)
       }
+      // Unchanged, or never held (a kind this page does not read, an invalid record still invalid).
       if (old && next && shallowEqual(old, next)) continue
+      if (!old && !next) continue
       if (next) this.#items.set(id, next)
       else this.#items.delete(id)
       if (old && !next) removed.set(id, old)

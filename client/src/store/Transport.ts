@@ -1,6 +1,6 @@
 import type * as Y from 'yjs'
 import { WebsocketProvider } from 'y-websocket'
-import { currentSchema, encodeSchemaVersions } from '../../../shared/schema/schema'
+import { currentSchema, encodeSchemaVersions } from '../../../shared/schema/versions'
 import { ControlChannel, type Identity } from './ControlChannel'
 import { LocalOrigin } from './LocalOrigin'
 import type { ConnectionState } from './types'

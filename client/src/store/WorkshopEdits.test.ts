@@ -1,6 +1,7 @@
 import { afterEach, describe, expect, it } from 'vitest'
 import * as Y from 'yjs'
 import { PlanRejectedError } from '../../../shared/doc/applyPlan'
+import { readItemMap } from '../../../shared/doc/readItemMap'
 import { getWorkshopMaps, initializeWorkshop } from '../../../shared/doc/workshopDoc'
 import type { NoteRecord } from '../../../shared/schema/records/note'
 import { LocalOrigin } from './LocalOrigin'
@@ -26,7 +27,7 @@ function open() {
     firstBoard: { id: 'b1', title: 'Tavle', order: 'a0', template: 'canvas', showHelp: false, linkedBoardId: '' },
   })
   const maps = getWorkshopMaps(doc)
-  const records = new RecordSnapshots(maps, () => {})
+  const records = new RecordSnapshots(maps, () => {}, readItemMap)
   const edits = new WorkshopEdits(doc, records)
   edits.applyPlan({ createBoards: [{ id: 'b2', title: 'To', order: 'a1', template: 'canvas', showHelp: false, linkedBoardId: '' }], createItems: [note('n1'), note('n2', { x: 300 })] })
   const history = new UndoHistory(maps, () => {})

@@ -1,118 +1,48 @@
-import * as Y from 'yjs'
-import { isTerminalCloseCode } from '../../../shared/protocol'
-import type { ItemKind, ItemOfKind, ItemRecord } from '../../../shared/schema/schema'
+import { readItemMap } from '../../../shared/doc/readItemMap'
+import type { ItemRecord } from '../../../shared/schema/schema'
 import type { BoardTemplate } from '../../../shared/schema/records/board'
 import type { DocumentPlan } from '../../../shared/logic/plan'
 import type { NoteInit } from '../../../shared/logic/itemEdits'
 import type { BoardChoice } from '../../../shared/logic/templates'
-import { getWorkshopMaps, type WorkshopMaps } from '../../../shared/doc/workshopDoc'
 import type { PositionPatch } from '../../../shared/logic/notes'
-import type { SessionRecord } from '../../../shared/schema/records/session'
-import type { ControlChannel, Identity } from './ControlChannel'
-import { LocalCopy } from './LocalCopy'
 import { LocalOrigin } from './LocalOrigin'
-import { Topics, type Listener } from './Topics'
-import { Transport } from './Transport'
 import { UndoHistory, type UndoState } from './UndoHistory'
+import { WorkshopConnection, type WorkshopStoreOptions } from './WorkshopConnection'
 import { WorkshopEdits } from './WorkshopEdits'
-import { Presence } from './Presence'
-import { RecordSnapshots } from './RecordSnapshots'
 import { RemoteChanges, type RemoteChange } from './RemoteChanges'
-import type {
-  AwarenessState,
-  BoardRecord,
-  ConnectionState,
-  NotePatch,
-  NoteRecord,
-  Peer,
-  WorkshopMetaRecord,
-} from './types'
+import type { NotePatch } from './types'
 
 export { LocalOrigin }
-export type { RemoteChange }
-
-export interface WorkshopStoreOptions {
-  workshopId: string
-  /** Base websocket URL, e.g. `ws://host:8080/sync`. */
-  serverUrl: string
-  userName: string
-  /** The link or personal token that decides this person's role (shared/access.ts); null: none (old workshops). */
-  token: string | null
-  /** The role the stored link had, until the server's welcome says; null when not known yet. */
-  identity?: Identity | null
-  /** Keep a copy in IndexedDB (off in environments without it). */
-  persistLocally?: boolean
-  /** For Node (tests, scripts): a WebSocket implementation such as the `ws` package's. */
-  WebSocketPolyfill?: typeof WebSocket
-}
+export type { RemoteChange, WorkshopStoreOptions }
 
 /**
  * The bridge between the Yjs document and React, and the only code in the browser that touches
- * Y.* (with its parts). It composes one part per job and keeps the public face components use:
- *   RecordSnapshots  validated, immutable snapshots of the document, by topic
- *   WorkshopEdits    every edit as a plan through the one validated write path
- *   UndoHistory      undo and redo of this person's own edits
+ * Y.* (with its parts). It composes one part per job and keeps the public face components use;
+ * `WorkshopConnection`, which it extends, holds the parts every open workshop has:
+ *   RecordSnapshots  validated, immutable snapshots of the document (every kind), by topic
  *   Transport        the server link: provider, control channel, connection state
  *   LocalCopy        the copy kept in IndexedDB
  *   Presence         this person's and everyone else's awareness
+ * and this class adds the board's editing:
+ *   WorkshopEdits    every edit as a plan through the one validated write path
+ *   UndoHistory      undo and redo of this person's own edits
  *   RemoteChanges    others' item changes, for screen-reader announcements
  * See README.md in this folder for how a click becomes an update.
  */
-export class WorkshopStore {
-  readonly workshopId: string
-  /** Commands to the server and what it pushes: identity, own held notes, the facilitator's list, tallies, the clock. */
-  readonly control: ControlChannel
-  private readonly doc = new Y.Doc()
-  private readonly maps: WorkshopMaps
-  private readonly topics = new Topics()
-  private readonly emit = (topic: string): void => this.topics.emit(topic)
-  private readonly records: RecordSnapshots
+export class WorkshopStore extends WorkshopConnection {
   private readonly edits: WorkshopEdits
   private readonly history: UndoHistory
-  private readonly local: LocalCopy
-  private readonly transport: Transport
-  private readonly presence: Presence
   private readonly remoteChanges: RemoteChanges
-  private destroyed = false
 
   constructor(options: WorkshopStoreOptions) {
-    this.workshopId = options.workshopId
-    this.maps = getWorkshopMaps(this.doc)
-    this.records = new RecordSnapshots(this.maps, this.emit)
+    super(options, readItemMap)
     this.edits = new WorkshopEdits(this.doc, this.records)
     this.history = new UndoHistory(this.maps, this.emit)
-    this.local = new LocalCopy(this.doc, options.workshopId, options.persistLocally !== false, this.emit)
-    this.transport = new Transport(
-      this.doc,
-      {
-        workshopId: options.workshopId,
-        serverUrl: options.serverUrl,
-        token: options.token,
-        identity: options.identity ?? null,
-        ...(options.WebSocketPolyfill ? { WebSocketPolyfill: options.WebSocketPolyfill } : {}),
-        shouldReconnect: (event) => !isTerminalCloseCode(event.code),
-      },
-      this.emit,
-    )
-    this.control = this.transport.control
-    this.presence = new Presence(this.transport.provider.awareness, options.userName, this.emit)
     this.remoteChanges = new RemoteChanges(
       this.maps.items,
       this.records,
       (transaction) => this.transport.isFromServer(transaction) && this.transport.hasBeenConnected(),
     )
-  }
-
-  // ---- subscriptions -------------------------------------------------------------------------
-
-  /**
-   * Subscribe to one topic: 'boards', 'meta', 'items:<boardId>' (ids added/removed),
-   * 'item:<id>' and 'note:<id>' (one record), 'kind:<boardId>:<kind>' (any record of a kind on a
-   * board), 'peers', 'connection', 'undo', 'loaded', 'session'; from the control channel
-   * 'identity', 'mine', 'held', 'tally', 'clock'.
-   */
-  subscribe(topic: string, listener: Listener): () => void {
-    return this.topics.subscribe(topic, listener)
   }
 
   /**
@@ -123,56 +53,8 @@ export class WorkshopStore {
     return this.remoteChanges.subscribe(listener)
   }
 
-  getBoards(): readonly BoardRecord[] {
-    return this.records.getBoards()
-  }
-
-  getMeta(): WorkshopMetaRecord | null {
-    return this.records.getMeta()
-  }
-
-  /** The facilitator's live state (timer, locks, phase, vote, …), each field validated. */
-  getSession(): SessionRecord {
-    return this.records.getSession()
-  }
-
-  /** This browser's id in awareness: a peer whose `clientId` equals it is this browser. */
-  getClientId(): number {
-    return this.doc.clientID
-  }
-
-  getItemIds(boardId: string): readonly string[] {
-    return this.records.getItemIds(boardId)
-  }
-
-  getItem(id: string): ItemRecord | undefined {
-    return this.records.getItem(id)
-  }
-
-  getNote(id: string): NoteRecord | undefined {
-    return this.records.getNote(id)
-  }
-
-  /** Every item of one kind on one board, in stacking order; the same array until one of them changes. */
-  getItemsOfKind<K extends ItemKind>(boardId: string, kind: K): readonly ItemOfKind<K>[] {
-    return this.records.getItemsOfKind(boardId, kind)
-  }
-
-  getPeers(): readonly Peer[] {
-    return this.presence.getPeers()
-  }
-
-  getConnection(): ConnectionState {
-    return this.transport.getConnection()
-  }
-
   getUndoState(): UndoState {
     return this.history.getState()
-  }
-
-  /** True once the copy kept in this browser has been read (or there is none). */
-  isLocallyLoaded(): boolean {
-    return this.local.isLoaded()
   }
 
   // ---- edits: each builds a plan for the one write path (WorkshopEdits) ----------------------
@@ -184,11 +66,6 @@ export class WorkshopStore {
    */
   applyPlan(plan: DocumentPlan): void {
     this.edits.applyPlan(plan)
-  }
-
-  /** A fresh record id. */
-  newId(): string {
-    return this.edits.newId()
   }
 
   /** Adds a free canvas board at the end; returns its id. */
@@ -264,45 +141,15 @@ export class WorkshopStore {
     this.history.redo()
   }
 
-  // ---- presence ------------------------------------------------------------------------------
-
-  getSelfName(): string {
-    return this.presence.getSelfName()
-  }
-
-  getSelfColor(): string {
-    return this.presence.getSelfColor()
-  }
-
-  setUserName(name: string): void {
-    this.presence.setUserName(name)
-  }
-
-  setViewedBoard(boardId: string | null): void {
-    this.presence.setViewedBoard(boardId)
-  }
-
-  setCursor(cursor: AwarenessState['cursor']): void {
-    this.presence.setCursor(cursor)
-  }
-
-  /** Publishes what this person looks at on a canvas, for people who follow them. */
-  setView(view: AwarenessState['view']): void {
-    this.presence.setView(view)
-  }
-
-  destroy(): void {
-    if (this.destroyed) return
-    this.destroyed = true
+  protected override beforeDestroy(): void {
     this.history.destroy()
-    this.presence.destroy()
-    this.transport.destroy()
-    this.local.destroy()
     this.remoteChanges.destroy()
-    this.records.destroy()
-    this.doc.destroy()
-    this.topics.clear()
   }
+}
+
+/** A board page's store, for `useWorkshopStore`. */
+export function openWorkshopStore(options: WorkshopStoreOptions): WorkshopStore {
+  return new WorkshopStore(options)
 }
 
 export { PlanRejectedError } from '../../../shared/doc/applyPlan'

@@ -1,5 +1,5 @@
 import type { HeldNote } from '../../../shared/facilitation/commands'
-import { readItemMap } from '../../../shared/doc/readRecords'
+import { readItemMap } from '../../../shared/doc/readItemMap'
 import { createRecordMap } from '../../../shared/doc/workshopDoc'
 import { acceptsNotes, planPlaceHeldNotes } from '../../../shared/facilitation/reveal'
 import { validateItem } from '../../../shared/schema/schema'

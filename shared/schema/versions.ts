@@ -27,7 +27,7 @@ export const currentSchema: SchemaVersions = {
   shape: 2,
   stroke: 2,
   image: 2,
-  session: 1,
+  session: 2,
 }
 
 /** `board:2,note:1,...`: short enough for a query string, readable in logs. */

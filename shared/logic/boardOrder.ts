@@ -1,19 +1,7 @@
 import { generateKeyBetween } from 'fractional-indexing'
+import { sortByOrder, type Ordered } from './sortByOrder'
 
-/** What ordering needs of a board: its id and fractional index. */
-export interface Ordered {
-  id: string
-  order: string
-}
-
-/** Sorted by fractional index; two boards given the same index offline fall back to id order. */
-export function sortByOrder<T extends Ordered>(records: readonly T[]): T[] {
-  return [...records].sort((a, b) => (a.order === b.order ? compare(a.id, b.id) : compare(a.order, b.order)))
-}
-
-function compare(a: string, b: string): number {
-  return a < b ? -1 : a > b ? 1 : 0
-}
+export { sortByOrder, type Ordered } from './sortByOrder'
 
 /** Index for a record appended after all others. */
 export function orderAtEnd(records: readonly Ordered[]): string {

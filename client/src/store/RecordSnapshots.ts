@@ -1,7 +1,7 @@
 import type * as Y from 'yjs'
 import { readBoardMap, readMetaMap, type ItemReader } from '../../../shared/doc/readRecords'
 import type { WorkshopMaps } from '../../../shared/doc/workshopMaps'
-import { sortByOrder } from '../../../shared/logic/boardOrder'
+import { sortByOrder } from '../../../shared/logic/sortByOrder'
 import type { ItemKind, ItemOfKind, ItemRecord } from '../../../shared/schema/schema'
 import { defaultSession, readSession, type SessionRecord } from '../../../shared/schema/records/session'
 import type { BoardRecord, NoteRecord, WorkshopMetaRecord } from './types'

@@ -1,4 +1,5 @@
 import * as v from 'valibot'
+import { BOARD_TITLE_MAX } from './boardTitle'
 import { createMigrationSequence, pickFields } from '../Migration'
 import { clampOrderKey, idSchema, orderSchema, validateWith, type ValidationResult } from '../validation'
 
@@ -25,7 +26,7 @@ export interface BoardRecord {
 export const boardTemplates = ['canvas', 'stakeholderMap', 'involvementMatrix', 'challengeBoard'] as const
 export type BoardTemplate = (typeof boardTemplates)[number]
 
-export const BOARD_TITLE_MAX = 80
+export { BOARD_TITLE_MAX } from './boardTitle'
 
 export const boardVersions = {
   Initial: 1,

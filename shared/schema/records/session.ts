@@ -1,6 +1,6 @@
 import * as v from 'valibot'
 import { createMigrationSequence } from '../Migration'
-import { BOARD_TITLE_MAX } from './board'
+import { BOARD_TITLE_MAX } from './boardTitle'
 import { cardLanes, type CardLane } from './card'
 import { finiteNumber, idSchema, validateWith, type ValidationResult } from '../validation'
 

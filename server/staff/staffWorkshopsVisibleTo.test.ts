@@ -31,6 +31,7 @@ describe('staffWorkshopsVisibleTo', () => {
 
   it('a staff member sees the workshops they own and co-facilitate, and both are theirs', async () => {
     expect(await staffWorkshopsVisibleTo(staffWith(person('kari')))(request)).toEqual({
+      staffId: 'kari',
       name: 'Name kari',
       workshopIds: ['w-mine', 'w-helping'],
       ownWorkshopIds: ['w-mine', 'w-helping'],
@@ -38,12 +39,13 @@ describe('staffWorkshopsVisibleTo', () => {
   })
 
   it('someone with no workshops sees none', async () => {
-    expect(await staffWorkshopsVisibleTo(staffWith(person('ola')))(request)).toEqual({ name: 'Name ola', workshopIds: [], ownWorkshopIds: [] })
+    expect(await staffWorkshopsVisibleTo(staffWith(person('ola')))(request)).toEqual({ staffId: 'ola', name: 'Name ola', workshopIds: [], ownWorkshopIds: [] })
   })
 
   it('an administrator sees every workshop; only their own are "my workshops"', async () => {
     const admin = { ...person('kari', true) }
     expect(await staffWorkshopsVisibleTo(staffWith(admin))(request)).toEqual({
+      staffId: 'kari',
       name: 'Name kari',
       workshopIds: ['w-mine', 'w-helping', 'w-other'],
       ownWorkshopIds: ['w-mine', 'w-helping'],

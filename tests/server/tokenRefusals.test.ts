@@ -78,6 +78,14 @@ const routeCases: Record<string, RouteCase> = {
     takesToken: false,
     why: 'the audit log is for the signed-in owner and administrators only: a link token opens nothing there (tests/server/auditLog.test.ts)',
   },
+  [String(/^\/api\/actions\/([^/]+)\/([^/]+)\/?$/)]: {
+    takesToken: false,
+    why: 'an action changed from the register: the staff session and the workshop’s staff decide, never a link token (tests/server/actionChange.test.ts)',
+  },
+  [String(/^\/api\/workshops\/([^/]+)\/follow-up\/?$/)]: {
+    takesToken: false,
+    why: 'a follow-up workshop is started by the earlier one’s signed-in staff only (tests/server/actionChange.test.ts)',
+  },
   '/auth/login': { takesToken: false, why: 'staff sign-in: no workshop' },
   '/auth/callback': { takesToken: false, why: 'staff sign-in: no workshop' },
   '/auth/logout': { takesToken: false, why: 'staff sign-out: no workshop' },

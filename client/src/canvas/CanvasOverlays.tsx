@@ -16,6 +16,7 @@ import { isScalable, SIZE_STEP } from '../../../shared/logic/pointerAlternatives
 import { useStoreSlice } from '../lib/createStore'
 import { useSelectedItems } from './useSelectedItems'
 import { useSharedColor } from './useSharedColor'
+import './viewport/placingHint.css'
 
 // HTML over the Konva stage. Each piece subscribes to the canvasStore slices it shows, so the canvas
 // around them does not re-render when the camera commits or the selection changes.
@@ -111,7 +112,7 @@ export function PlacingHint({ canvasStore }: { canvasStore: CanvasStore }) {
   const { t } = useTranslation('canvas')
   const placing = useStoreSlice(canvasStore, (s) => s.gesture.placing !== null)
   return (
-    <div className="sk-placing-hint" role="status" data-testid="placing-hint" hidden={!placing}>
+    <div className="placing-hint sk-placing-hint" role="status" data-testid="placing-hint" hidden={!placing}>
       {placing ? t('move.hint') : ''}
     </div>
   )

@@ -9,6 +9,7 @@ import { ZOOM_STEP } from '../../canvas/canvasKeyboard'
 import { formatPercent } from '../../i18n/format'
 import { createStore, useStoreSlice, type Store } from '../../lib/createStore'
 import { initialViewport, useViewport, type Viewport, type ViewportOptions, type ViewportState } from '../../canvas/viewport/useViewport'
+import '../../canvas/viewport/placingHint.css'
 
 const FIT_PADDING = 32
 
@@ -160,7 +161,7 @@ export function PanZoomStage({ contentBounds, label, testId, onDoubleClickBoard,
           </Stage>
         )}
       </div>
-      <div className="sm-placing-hint" role="status" data-testid="placing-hint" hidden={!placing}>
+      <div className="placing-hint" role="status" data-testid="placing-hint" hidden={!placing}>
         {placing ? t('move.hint') : ''}
       </div>
       <div className="sm-zoom" role="group" aria-label={t('toolbar.fit')}>

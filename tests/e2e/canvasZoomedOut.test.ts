@@ -80,8 +80,19 @@ describe('the free canvas zoomed out', () => {
     await waitFor(() => selectionOf(page), (s) => s.length === 0, 'nothing selected')
     const again = await centreOf(page, first!.id)
     await page.mouse.dblclick(again.x, again.y)
-    await expect.poll(() => page.locator('[data-testid="board-canvas"] textarea').count()).toBe(1)
-    expect(await page.locator('[data-testid="board-canvas"] textarea').inputValue()).toBe('Lys i parken')
+    // Typing waits for the editor to be open on this note and to hold the focus.
+    const editor = page.locator('[data-testid="board-canvas"] textarea')
+    await waitFor(
+      () => editor.evaluateAll((found) => found.map((el) => ({ value: (el as HTMLTextAreaElement).value, focused: el === document.activeElement }))),
+      (open) => open.length === 1 && open[0]!.focused,
+      'the editor open and focused',
+    )
+    expect(await editor.inputValue()).toBe('Lys i parken')
     await page.screenshot({ path: `${SHOTS}/zoomed-out-editing.png` })
+    await page.keyboard.type(' om kvelden')
+    await page.keyboard.press('Escape')
+    const edited = await waitFor(() => notesOf(page), (list) => list.find((n) => n.id === first!.id)!.text === 'Lys i parken om kvelden', 'the edit saved')
+    // The double click edited that note and made no new one.
+    expect(edited).toHaveLength(2)
   })
 })

@@ -89,8 +89,13 @@ export function CoarseItems({ index, canvasStore, handlers, nodes, filter, dots 
       }
       window.addEventListener('pointerup', up, true)
       // The second click of a double click lands on the node this press mounted, which Konva does
-      // not count as the same target: the browser's own dblclick says it.
-      const dbl = () => handlers.edit(id)
+      // not count as the same target: the browser's own dblclick says it. It is marked taken, so
+      // the board's double click on empty space (a new note) does not also act on it when the hit
+      // graph has not been redrawn with the new node yet (a busy machine, two quick clicks).
+      const dbl = (e: MouseEvent) => {
+        e.preventDefault()
+        handlers.edit(id)
+      }
       window.addEventListener('dblclick', dbl, { capture: true, once: true })
       window.setTimeout(() => window.removeEventListener('dblclick', dbl, true), DOUBLE_CLICK_MS)
     },

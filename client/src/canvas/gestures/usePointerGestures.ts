@@ -96,7 +96,8 @@ export function usePointerGestures<S extends ViewportState & { gesture: GestureS
 
   const onDoubleClick = useCallback(
     (e: ReactMouseEvent<HTMLDivElement>) => {
-      if (!(e.target instanceof HTMLCanvasElement) || !viewport.stageRef.current) return
+      // Taken by an item already (the zoomed-out shape opened that item's editor).
+      if (!(e.target instanceof HTMLCanvasElement) || !viewport.stageRef.current || e.nativeEvent.defaultPrevented) return
       dispatch({ type: 'doubleClick', point: viewport.localPoint(e) }, e.nativeEvent)
     },
     [dispatch, viewport],

@@ -79,11 +79,14 @@ export function usePointerGestures<S extends ViewportState & { gesture: GestureS
     if (!el) return
     const onWheel = (e: WheelEvent) => {
       if (!(e.target instanceof HTMLCanvasElement)) return
+      // Caught before Konva's own listener on the stage, which no shape uses: it would hit-test
+      // every notch, redrawing the hit graph and reading it back from the canvas each time.
+      e.stopPropagation()
       const wheel = { point: viewport.localPoint(e), deltaX: e.deltaX, deltaY: e.deltaY, deltaMode: e.deltaMode, ctrlKey: e.ctrlKey, metaKey: e.metaKey, shiftKey: e.shiftKey }
       dispatch({ type: 'wheel', wheel }, e)
     }
-    el.addEventListener('wheel', onWheel, { passive: false })
-    return () => el.removeEventListener('wheel', onWheel)
+    el.addEventListener('wheel', onWheel, { passive: false, capture: true })
+    return () => el.removeEventListener('wheel', onWheel, { capture: true })
   }, [dispatch, viewport])
 
   const onPointerDown = useCallback(

@@ -1,4 +1,4 @@
-import Konva from 'konva'
+import type Konva from 'konva'
 import { useCallback, useEffect, useRef } from 'react'
 import { flushSync } from 'react-dom'
 import { Shape } from 'react-konva'
@@ -170,11 +170,31 @@ function mountedSet(rendered: readonly string[]): ReadonlySet<string> {
 
 /**
  * Konva starts a node's drag from a press on that node; this press landed on the coarse shape
- * before the node existed, so it is handed to the node the way Konva's own press handler does
- * (a drag element that becomes a drag once the pointer moves past Konva's drag distance).
+ * before the node existed. It is handed over as Konva would do it: once the pointer has moved
+ * past the node's drag distance, the node is put where the press would have taken it so far and
+ * its drag starts (Konva's public `startDrag`), keeping the grip where the press took it.
  */
 function startDragFrom(node: Konva.Group, event: Konva.KonvaEventObject<PointerEvent>): void {
-  const draggable = node as unknown as { _createDragElement?: (evt: Konva.KonvaEventObject<PointerEvent>) => void }
-  if (Konva.DD._dragElements.has(node._id)) return
-  draggable._createDragElement?.(event)
+  const stage = node.getStage()
+  const pressed = stage?.getPointerPosition()
+  if (!stage || !pressed || node.isDragging()) return
+  const start = node.getAbsolutePosition()
+  const { pointerId } = event.evt
+  const stop = () => {
+    window.removeEventListener('pointermove', move)
+    window.removeEventListener('pointerup', stop, true)
+    window.removeEventListener('pointercancel', stop, true)
+  }
+  const move = (e: PointerEvent) => {
+    if (e.pointerId !== pointerId || !node.getStage()) return
+    stage.setPointersPositions(e)
+    const at = stage.getPointerPosition()
+    if (!at || Math.max(Math.abs(at.x - pressed.x), Math.abs(at.y - pressed.y)) < node.dragDistance()) return
+    stop()
+    node.setAbsolutePosition({ x: start.x + at.x - pressed.x, y: start.y + at.y - pressed.y })
+    node.startDrag({ evt: e })
+  }
+  window.addEventListener('pointermove', move)
+  window.addEventListener('pointerup', stop, true)
+  window.addEventListener('pointercancel', stop, true)
 }

@@ -51,8 +51,9 @@ export const coarseStats = {
 export function CoarseItems({ index, canvasStore, handlers, nodes, filter, dots, coarse, after, before }: CoarseItemsProps) {
   const shapeRef = useRef<Konva.Shape>(null)
 
-  // Any change to the board's items (a remote move, an undo) redraws the layer once per frame.
-  useEffect(() => index.onChange(() => shapeRef.current?.getLayer()?.batchDraw()), [index])
+  // Zoomed out, any change to the board's items (a remote move, an undo) redraws the layer once
+  // per frame. At full zoom the changed item's node redraws itself; this shape only fills in.
+  useEffect(() => (coarse ? index.onChange(() => shapeRef.current?.getLayer()?.batchDraw()) : undefined), [index, coarse])
   useEffect(() => {
     const shape = shapeRef.current
     return () => {

@@ -233,6 +233,9 @@ export async function createSamskapServer(options: SamskapServerOptions): Promis
         Facilitation.load(room, tools, {
           removeParticipant: (workshopId, participantId) => access.removeParticipant(workshopId, participantId),
           audit: (entry) => recordAudit(staffStorage, log, entry),
+          eraseFromHistory: async (workshopId, itemIds) => {
+            await history?.eraseItems(workshopId, itemIds)
+          },
         }),
       ...(history ? [(room: Room) => history.roomExtension(room)] : []),
       activityTracker(staffStorage, log),

@@ -10,6 +10,7 @@ import type { Logger } from '../log'
 import type { HistoryEntry, HistoryKind, HistoryPersistence, Persistence } from '../persistence/Persistence'
 import type { Room } from '../sync/Room'
 import type { RoomExtension } from '../sync/RoomExtension'
+import { eraseFromSnapshot } from './eraseFromSnapshot'
 import { selectThinnedSnapshots } from './retention'
 
 export interface WorkshopHistoryOptions {
@@ -133,6 +134,24 @@ export class WorkshopHistory {
   async getRecords(workshopId: string, id: string): Promise<{ entry: HistoryEntry; records: SnapshotRecords } | undefined> {
     const found = await this.#options.persistence.getHistory(workshopId, id)
     return found && { entry: found.entry, records: readSnapshotRecords(found.state) }
+  }
+
+  /**
+   * A resident's erasure reaches history: every snapshot of the workshop holding one of these items
+   * is stored again without them (eraseFromSnapshot.ts), so neither reading nor restoring an older
+   * version brings their text back. Resolves with how many snapshots were rewritten.
+   */
+  async eraseItems(workshopId: string, itemIds: ReadonlySet<string>): Promise<number> {
+    if (itemIds.size === 0) return 0
+    // A snapshot taken while this runs is built from the database, which no longer holds them.
+    let rewritten = 0
+    for (const entry of await this.#options.persistence.listHistory(workshopId)) {
+      const found = await this.#options.persistence.getHistory(workshopId, entry.id)
+      const erased = found && eraseFromSnapshot(found.state, itemIds)
+      if (!erased) continue
+      if (await this.#options.persistence.replaceHistoryState(workshopId, entry.id, erased, countRecords(readSnapshotRecords(erased)))) rewritten += 1
+    }
+    return rewritten
   }
 
   /** Applies the retention rule (retention.ts). */

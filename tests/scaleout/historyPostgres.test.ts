@@ -2,9 +2,9 @@ import { pino } from 'pino'
 import { afterEach, describe, expect, it } from 'vitest'
 import { createRecordMap, getWorkshopMaps } from '../../shared/doc/workshopDoc'
 import { PostgresPersistence } from '../../server/persistence/PostgresPersistence'
-import { createWorkshop, facilitatorFetch, synced, TestResources, waitFor } from '../server/helpers'
+import { facilitatorFetch, TestResources, waitFor } from '../server/helpers'
 import { historyStorageBehaves } from '../server/historyStorageContract'
-import { isolate, startInstance } from './services'
+import { isolate, twoInstancesOneWorkshop } from './services'
 
 const resources = new TestResources()
 afterEach(() => resources.dispose())
@@ -22,13 +22,7 @@ describe('history on PostgreSQL', () => {
   })
 
   it('a checkpoint on one instance holds an edit made through the other (built from the database)', async () => {
-    const isolation = await isolate(resources)
-    const one = await startInstance(resources, isolation)
-    const two = await startInstance(resources, isolation)
-    const workshopId = await createWorkshop(one.url)
-    const a = resources.connect(one.url, workshopId)
-    const b = resources.connect(two.url, workshopId)
-    await Promise.all([synced(a.provider), synced(b.provider)])
+    const { first: one, second: two, id: workshopId, a, b } = await twoInstancesOneWorkshop(resources)
     const boardId = [...getWorkshopMaps(b.doc).boards.keys()][0]!
     getWorkshopMaps(b.doc).items.set(
       'n1',

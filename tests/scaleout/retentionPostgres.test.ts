@@ -3,6 +3,7 @@ import { createRecordMap } from '../../shared/doc/workshopDoc'
 import { testPng } from '../testPng'
 import { createWorkshopWithAccess, TestResources } from '../server/helpers'
 import { placePhotos, sha256, uploadPhoto, writeAndUnload } from '../server/photoHelpers'
+import { workshopTables as sqliteWorkshopTables } from '../server/workshopTables'
 import { isolate, queryTestSchema, startInstance, type Isolation } from './services'
 
 const resources = new TestResources()
@@ -10,19 +11,8 @@ afterEach(() => resources.dispose())
 
 const DAY = 24 * 60 * 60 * 1000
 
-/** Every table holding something of a workshop in PostgreSQL, and how its rows name the workshop. */
-const workshopTables = [
-  ['workshops', 'id'],
-  ['updates', 'workshop_id'],
-  ['snapshots', 'workshop_id'],
-  ['history', 'workshop_id'],
-  ['workshop_access', 'workshop_id'],
-  ['removed_participants', 'workshop_id'],
-  ['workshop_staff', 'workshop_id'],
-  ['workshop_activity', 'workshop_id'],
-  ['audit_log', 'workshop_id'],
-  ['search_entries', 'workshop_id'],
-] as const
+/** In PostgreSQL the audit log and the search index are beside the rest. */
+const workshopTables = [...sqliteWorkshopTables, ['audit_log', 'workshop_id'], ['search_entries', 'workshop_id']] as const
 
 /** Rows of a workshop (its companion documents `<id>/…` included) per table, counted in the database itself. */
 async function rowsOf(isolation: Isolation, workshopId: string): Promise<Record<string, number>> {

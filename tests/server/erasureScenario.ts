@@ -52,13 +52,8 @@ async function snapshotRecords(server: SamskapServer, workshop: CreatedWorkshop,
   return (await response.json()) as SnapshotRecords
 }
 
-/**
- * Kari writes on the board, from her phone, one note she deletes by hand and one waiting for
- * approval under her nickname; checkpoints keep them. Then she erases: her text and nickname are
- * in no stored byte (history and documents, raw, not only their JSON), Ola's and the facilitator's
- * are, and restoring the old checkpoint brings nothing of hers back.
- */
-export async function eraseReachesStorage(resources: TestResources, server: SamskapServer, stored: (workshopId: string) => Promise<StoredBytes>): Promise<void> {
+/** A workshop on `server` with its facilitator connected, its first board, and a way to let residents join by code. */
+export async function facilitatedRoom(resources: TestResources, server: SamskapServer) {
   const workshop = await createWorkshopWithAccess(server.url, { title: 'Innbyggjardialog' })
   const facilitator = connectControl(resources, server.url, workshop.id, workshop.token)
   await synced(facilitator.provider)
@@ -69,6 +64,17 @@ export async function eraseReachesStorage(resources: TestResources, server: Sams
     await synced(client.provider)
     return client
   }
+  return { workshop, facilitator, boardId, participant }
+}
+
+/**
+ * Kari writes on the board, from her phone, one note she deletes by hand and one waiting for
+ * approval under her nickname; checkpoints keep them. Then she erases: her text and nickname are
+ * in no stored byte (history and documents, raw, not only their JSON), Ola's and the facilitator's
+ * are, and restoring the old checkpoint brings nothing of hers back.
+ */
+export async function eraseReachesStorage(resources: TestResources, server: SamskapServer, stored: (workshopId: string) => Promise<StoredBytes>): Promise<void> {
+  const { workshop, facilitator, boardId, participant } = await facilitatedRoom(resources, server)
   const kari = await participant()
   const ola = await participant()
   kari.provider.awareness.setLocalStateField('user', { name: kariWrote.nickname })

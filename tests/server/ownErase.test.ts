@@ -6,8 +6,8 @@ import * as Y from 'yjs'
 import { createRecordMap, getWorkshopMaps, readRecord } from '../../shared/doc/workshopDoc'
 import type { ConnectorRecord } from '../../shared/schema/records/connector'
 import type { NoteRecord } from '../../shared/schema/records/note'
-import { eraseReachesStorage, holds, kariWrote, othersWrote, type StoredBytes } from './erasureScenario'
-import { connectControl, createWorkshopWithAccess, joinWorkshop, lastMessage, synced, TestResources, waitFor } from './helpers'
+import { eraseReachesStorage, facilitatedRoom, holds, kariWrote, othersWrote, type StoredBytes } from './erasureScenario'
+import { lastMessage, TestResources, waitFor } from './helpers'
 
 // A resident's right to erasure from the phone page (`own.erase`): the server erases only what it
 // recorded as theirs, and refuses, by name and whole, a list that holds anyone else's.
@@ -32,18 +32,7 @@ const texts = (doc: Y.Doc) =>
     .sort()
 
 async function room() {
-  const server = await resources.startServer({ dataDir: await resources.tempDir() })
-  const created = await createWorkshopWithAccess(server.url, { title: 'Innbyggerdialog' })
-  const facilitator = connectControl(resources, server.url, created.id, created.token)
-  await synced(facilitator.provider)
-  const boardId = [...getWorkshopMaps(facilitator.doc).boards.keys()][0]!
-  const participant = async () => {
-    const joined = await joinWorkshop(server.url, { code: created.code })
-    const client = connectControl(resources, server.url, created.id, joined.token)
-    await synced(client.provider)
-    return client
-  }
-  return { facilitator, boardId, participant }
+  return facilitatedRoom(resources, await resources.startServer({ dataDir: await resources.tempDir() }))
 }
 
 describe('a resident erases what they wrote', () => {

@@ -8,23 +8,13 @@ import type { SamskapServer } from '../../server/createSamskapServer'
 import { testPng } from '../testPng'
 import { createWorkshopWithAccess, TestResources } from './helpers'
 import { placePhotos, sha256, uploadPhoto } from './photoHelpers'
+import { workshopTables } from './workshopTables'
 
 const resources = new TestResources()
 afterEach(() => resources.dispose())
 
 const DAY = 24 * 60 * 60 * 1000
 
-/** Every table holding something of a workshop, and how its rows name the workshop. */
-const workshopTables = [
-  ['workshops', 'id'],
-  ['updates', 'workshop_id'],
-  ['snapshots', 'workshop_id'],
-  ['history', 'workshop_id'],
-  ['workshop_access', 'workshop_id'],
-  ['removed_participants', 'workshop_id'],
-  ['workshop_staff', 'workshop_id'],
-  ['workshop_activity', 'workshop_id'],
-] as const
 
 /** Rows of a workshop (its companion documents `<id>/…` included) in each table, read from the file itself. */
 function rowsOf(dataDir: string, workshopId: string): Record<string, number> {

@@ -52,6 +52,8 @@ export class WorkshopHistory {
   readonly #autoEveryMs: number
   readonly #now: () => number
   readonly #pending = new Set<Promise<unknown>>()
+  /** Snapshots being built on this instance (automatic and checkpoints): an erasure waits for them. */
+  readonly #taking = new Set<Promise<unknown>>()
   #closed = false
 
   constructor(options: WorkshopHistoryOptions) {
@@ -108,7 +110,15 @@ export class WorkshopHistory {
   }
 
   /** Stores the workshop's current stored state as a history entry. */
-  async takeSnapshot(workshopId: string, kind: HistoryKind, label: string): Promise<HistoryEntry> {
+  takeSnapshot(workshopId: string, kind: HistoryKind, label: string): Promise<HistoryEntry> {
+    const taking = this.#takeSnapshot(workshopId, kind, label)
+    const settled = taking.catch(() => undefined)
+    this.#taking.add(settled)
+    void settled.finally(() => this.#taking.delete(settled))
+    return taking
+  }
+
+  async #takeSnapshot(workshopId: string, kind: HistoryKind, label: string): Promise<HistoryEntry> {
     await this.#options.findRoom(workshopId)?.flush()
     const stored = await this.#options.persistence.loadDocument(workshopId)
     const doc = new Y.Doc()
@@ -143,7 +153,9 @@ export class WorkshopHistory {
    */
   async eraseItems(workshopId: string, itemIds: ReadonlySet<string>): Promise<number> {
     if (itemIds.size === 0) return 0
-    // A snapshot taken while this runs is built from the database, which no longer holds them.
+    // One that began reading before the items were deleted may store them after this has looked:
+    // wait for those. One begun later reads a database that no longer holds them.
+    await Promise.allSettled([...this.#taking])
     let rewritten = 0
     for (const entry of await this.#options.persistence.listHistory(workshopId)) {
       const found = await this.#options.persistence.getHistory(workshopId, entry.id)

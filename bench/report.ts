@@ -253,17 +253,17 @@ function stepTables(results: Results): string[] {
   for (const id of ['a', 'b', 'c', 'r', 'x'] as const) {
     const outcomes = results.scenarios[id]
     if (!outcomes) continue
-    lines.push(`### Steps of (${id})`, '', '| server | offered/s | delivered | delivered/s | p50 ms | p99 ms | server CPU % | server CPU ms, step start → drained | load CPU % | other work on core 0 / 1 % | softirq core 0 / 1 % | passed |', '|---|---|---|---|---|---|---|---|---|---|---|---|')
+    lines.push(`### Steps of (${id})`, '', '| server | offered/s | delivered | delivered/s | p50 ms | p99 ms | server CPU % | server CPU ms, step start → drained | load CPU % | other work on core 0 / 1 % | softirq core 0 / 1 % | frames per load socket per s | passed |', '|---|---|---|---|---|---|---|---|---|---|---|---|---|')
     for (const kind of allServerKinds) {
       const outcome = outcomes[kind]
       if (!outcome) continue
       if (!('value' in outcome)) {
-        lines.push(`| ${kind} | ${'skipped' in outcome ? `n/a: ${outcome.skipped}` : `failed: ${outcome.error}`} | | | | | | | | | | |`)
+        lines.push(`| ${kind} | ${'skipped' in outcome ? `n/a: ${outcome.skipped}` : `failed: ${outcome.error}`} | | | | | | | | | | | |`)
         continue
       }
       for (const s of (outcome.value as RateScenarioResult).steps) {
         lines.push(
-          `| ${kind} | ${s.rate} | ${fmt(s.deliveredShare * 100)} % | ${fmt(s.throughput)} | ${fmt(s.p50)} | ${fmt(s.p99)} | ${fmt(s.serverCpu)} | ${fmt(s.serverCpuMs ?? NaN, 0)} | ${fmt(s.loadCpu)} | ${fmt(s.otherCore0, 0)} / ${fmt(s.otherCore1, 0)} | ${fmt(s.softirqCore0 ?? NaN, 0)} / ${fmt(s.softirqCore1 ?? NaN, 0)} | ${s.passed ? 'yes' : '**knee**'} |`,
+          `| ${kind} | ${s.rate} | ${fmt(s.deliveredShare * 100)} % | ${fmt(s.throughput)} | ${fmt(s.p50)} | ${fmt(s.p99)} | ${fmt(s.serverCpu)} | ${fmt(s.serverCpuMs ?? NaN, 0)} | ${fmt(s.loadCpu)} | ${fmt(s.otherCore0, 0)} / ${fmt(s.otherCore1, 0)} | ${fmt(s.softirqCore0 ?? NaN, 0)} / ${fmt(s.softirqCore1 ?? NaN, 0)} | ${fmt(s.framesPerSocketPerSecond ?? NaN, 0)} | ${s.passed ? 'yes' : '**knee**'} |`,
         )
       }
     }

@@ -55,6 +55,8 @@ export interface StepResult {
   /** Softirq time on core 0 / core 1 (mostly the loopback TCP of this benchmark), %. */
   softirqCore0: number
   softirqCore1: number
+  /** Frames the server sent each load socket per second of the sending window (its fan-out), mean. */
+  framesPerSocketPerSecond: number
   passed: boolean
 }
 
@@ -149,6 +151,7 @@ export async function runRateScenario(
       const serverCpuStart = serverCpuMs()
       const loadCpuStart = process.cpuUsage()
       const coresStart = coreTimesMs()
+      const framesStart = opened.reduce((sum, socket) => sum + socket.framesReceived, 0)
       const start = performance.now()
       let sent = 0
       let backgroundSent = 0
@@ -181,6 +184,7 @@ export async function runRateScenario(
         await sleep(1)
       }
       const sendEnd = performance.now()
+      const framesPerSocketPerSecond = (opened.reduce((sum, socket) => sum + socket.framesReceived, 0) - framesStart) / opened.length / ((sendEnd - start) / 1000)
       const window = sendEnd - start
       const stepServerCpuMs = serverCpuMs() - serverCpuStart
       const serverCpu = (stepServerCpuMs / window) * 100
@@ -213,13 +217,14 @@ export async function runRateScenario(
         otherCore1,
         softirqCore0,
         softirqCore1,
+        framesPerSocketPerSecond,
         passed: false,
       }
       step.passed = step.p99 <= p99Limit && step.deliveredShare >= DELIVERY_LIMIT
       steps.push(step)
       awarenessPending.clear()
       log(
-        `  ${kind} ${rate}/s: delivered ${(step.deliveredShare * 100).toFixed(1)}% p50 ${step.p50.toFixed(1)} ms p99 ${step.p99.toFixed(1)} ms server ${serverCpu.toFixed(0)}% (${stepServerCpuTotalMs.toFixed(0)} ms CPU to drained) load ${loadCpu.toFixed(0)}% others on core 0/1 ${otherCore0.toFixed(0)}/${otherCore1.toFixed(0)}% softirq ${softirqCore0.toFixed(0)}/${softirqCore1.toFixed(0)}%`,
+        `  ${kind} ${rate}/s: delivered ${(step.deliveredShare * 100).toFixed(1)}% p50 ${step.p50.toFixed(1)} ms p99 ${step.p99.toFixed(1)} ms server ${serverCpu.toFixed(0)}% (${stepServerCpuTotalMs.toFixed(0)} ms CPU to drained) load ${loadCpu.toFixed(0)}% others on core 0/1 ${otherCore0.toFixed(0)}/${otherCore1.toFixed(0)}% softirq ${softirqCore0.toFixed(0)}/${softirqCore1.toFixed(0)}% frames/socket/s ${framesPerSocketPerSecond.toFixed(0)}`,
       )
       if (step.deliveredShare < DELIVERY_LIMIT) break
       await sleep(300)

@@ -10,7 +10,7 @@ const items: ItemRecord[] = [
   { id: 'g1', kind: 'stakeholderGroup', boardId: 'map', name: '', preset: 'authorities', order: 'a0', createdAt: 1 },
   {
     id: 'st1', kind: 'stakeholder', boardId: 'map', groupId: 'g1', name: 'Fylket', influence: 3, interest: 4, contactPerson: 'Per', message: 'Status',
-    channel: 'Møte', frequency: 'Årlig', x: 10, y: 20, levelNow: 1, levelWanted: 3, createdAt: 1, sdgs: [17], dimension: 'social',
+    channel: 'Møte', frequency: 'Årlig', x: 10, y: 20, levelNow: 1, levelWanted: 3, origin: null, createdAt: 1, sdgs: [17], dimension: 'social',
   },
   card('c1', 'cb', 'challenge', 'a0', { text: 'Ensomhet' }),
   card('c2', 'cb', 'action', 'a0', { text: 'Ring rektor', owner: 'Kari', dueDate: '2026-06-01', status: 'done', origin: { workshopId: 'w0', cardId: 'x' }, sdgs: [4] }),

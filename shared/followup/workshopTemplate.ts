@@ -24,7 +24,7 @@ const leftOut: ReadonlySet<ItemRecord['kind']> = new Set(['note', 'stroke', 'ima
 /**
  * A workshop's boards as a template for colleagues (pure; run on save and again on use, so a
  * stored template can hold nothing it should not). Actions start afresh: no owner, due date,
- * status or origin, since they belonged to that meeting. A connector survives only if both its
+ * status or origin, since they belonged to that meeting; stakeholders keep everything but origin. A connector survives only if both its
  * ends do.
  */
 export function templateOf(snapshot: Pick<WorkshopSnapshot, 'boards' | 'items'>): TemplateContent {
@@ -37,6 +37,9 @@ export function templateOf(snapshot: Pick<WorkshopSnapshot, 'boards' | 'items'>)
       if (endKept(item.from) && endKept(item.to)) items.push(item)
     } else if (item.kind === 'card') {
       items.push({ ...item, owner: '', dueDate: '', status: 'open', origin: null })
+    } else if (item.kind === 'stakeholder') {
+      // Where it came from is that workshop's history, which colleagues may not see.
+      items.push({ ...item, origin: null })
     } else {
       items.push(item)
     }

@@ -52,7 +52,7 @@ async function fillWorkshop(workshop: CreatedWorkshop): Promise<void> {
     boards.set('cb', createRecordMap(board('cb', 'challengeBoard', 'a6', 'Hvem gjør hva')))
     items.set('st1', createRecordMap({
       id: 'st1', kind: 'stakeholder', boardId: 'map', groupId: '', name: 'Idrettslaget', influence: 3, interest: 4, contactPerson: 'Per', message: '',
-      channel: '', frequency: '', x: 60, y: 60, levelNow: 0, levelWanted: 0, createdAt: 1, sdgs: [], dimension: '',
+      channel: '', frequency: '', x: 60, y: 60, levelNow: 0, levelWanted: 0, origin: null, createdAt: 1, sdgs: [], dimension: '',
     }))
     items.set('n1', createRecordMap({ id: 'n1', kind: 'note', boardId: [...boards.keys()][0]!, x: 300, y: 300, w: 160, h: 160, color: 'yellow', text: 'Hemmelig innbyggerlapp', createdAt: 1, sdgs: [], dimension: '' }))
     items.set('a1', createRecordMap(card('a1', 'cb', 'action', 'a0', { text: 'Ringe rektor', owner: 'Ola', dueDate: '2026-01-15' })))

@@ -34,7 +34,7 @@ async function serverWithSignIn() {
 
 const stakeholder = {
   id: 'st1', kind: 'stakeholder', boardId: 'map', groupId: '', name: 'Fylkeskommunen', influence: 4, interest: 3, contactPerson: 'Per', message: 'Status',
-  channel: 'Møte', frequency: 'Kvartalsvis', x: 40, y: 40, levelNow: 1, levelWanted: 3, createdAt: 1, sdgs: [17], dimension: '',
+  channel: 'Møte', frequency: 'Kvartalsvis', x: 40, y: 40, levelNow: 1, levelWanted: 3, origin: null, createdAt: 1, sdgs: [17], dimension: '',
 }
 const note = { id: 'n1', kind: 'note', boardId: 'map', x: 0, y: 0, w: 160, h: 120, color: 'yellow', text: 'Min nabo Ola er ensom', createdAt: 1, sdgs: [], dimension: '' }
 

@@ -22,6 +22,8 @@ export interface DurableLogOptions {
   /** See RoomOptions.writeRetryMs. */
   writeRetryMs?: number
   metrics?: ServerMetrics
+  /** The schema versions a snapshot from `encodeState` is at, stored with it (StoredDocument.snapshotSchema). */
+  snapshotSchema?: string
   /** The whole document as one update: the snapshot when compacting from memory (single instance). */
   encodeState: () => Uint8Array
   /** A batch is committed: only now may anyone be told about it. */
@@ -218,7 +220,7 @@ export class DurableLog {
       const replaced = committedBefore - snapshot.byteLength
       this.#committedBytes -= replaced
       try {
-        await persistence.compact(documentId, snapshot, uptoSeq)
+        await persistence.compact(documentId, snapshot, uptoSeq, this.#options.snapshotSchema)
       } catch (error) {
         this.#committedBytes += replaced
         throw error

@@ -5,6 +5,7 @@ import type * as awarenessProtocol from 'y-protocols/awareness'
 import * as syncProtocol from 'y-protocols/sync'
 import * as Y from 'yjs'
 import { migrateWorkshop } from '../../shared/doc/workshopDoc'
+import { currentSchema, encodeSchemaVersions } from '../../shared/schema/versions'
 import { CloseCode, messageAwareness, messageQueryAwareness, messageSync } from '../../shared/protocol'
 import type { Logger } from '../log'
 import type { MessageKind, ServerMetrics } from '../metrics'
@@ -16,6 +17,7 @@ import { DurableLog, type CommittedBatch } from './DurableLog'
 import { EncodedState } from './EncodedState'
 import { MalformedMessageError } from './MalformedMessageError'
 import { RoomHooks } from './RoomHooks'
+import { syncReplyOf } from './storedReply'
 import type { RoomExtension, RoomRefusal } from './RoomExtension'
 import type { MessageHandler, SyncConnection } from './SyncConnection'
 import { UndoableApply } from './UndoableApply'
@@ -44,7 +46,17 @@ export interface RoomOptions {
    * only measures; the limits extension refuses growth (server/limits/WorkshopLimits.ts).
    */
   maxStoredBytes?: number
+  /**
+   * The stored snapshot is the whole document at this server's schema: its sync reply, for joiners
+   * waiting on the load, before the document is built from it (a 10,000-note workshop takes
+   * hundreds of ms to decode). The load goes on once the returned promise settles (the replies are
+   * written), so the decode does not hold them in the socket buffers.
+   */
+  onStoredReply?: (reply: Uint8Array) => Promise<void>
 }
+
+/** What a room stores its snapshots as (and answers early from, `onStoredReply`): this server's schema. */
+const SNAPSHOT_SCHEMA = encodeSchemaVersions(currentSchema)
 
 /**
  * One loaded document and the sockets editing it: connections plus protocol (README.md beside this
@@ -76,6 +88,8 @@ export class Room implements MessageHandler {
   readonly #companions: Room[] = []
   #broken = false
   #destroyed = false
+  /** The reply joiners got from the stored snapshot while the room loaded, and that snapshot's state vector. */
+  #storedReply: { reply: WeakRef<Uint8Array>; stateVector: Uint8Array } | null = null
 
   private constructor(options: RoomOptions, doc: Y.Doc, stored: { lastSeq: number; loggedUpdates: number; storedBytes: number }) {
     this.#options = options
@@ -94,6 +108,7 @@ export class Room implements MessageHandler {
         compactEvery: options.compactEvery,
         writeRetryMs: options.writeRetryMs,
         metrics: options.metrics,
+        snapshotSchema: SNAPSHOT_SCHEMA,
         encodeState: () => Y.encodeStateAsUpdate(doc),
         onCommitted: (batch) => this.#onCommitted(batch),
         onFailed: (error) => this.#fail(error),
@@ -139,7 +154,13 @@ export class Room implements MessageHandler {
    */
   static async load(options: RoomOptions): Promise<Room> {
     const stored = await options.persistence.loadDocument(options.workshopId)
-    const doc = new Y.Doc()
+    // The snapshot alone is the document (every unload compacts): joiners get its bytes as stored,
+    // before the decode below when it needs no migration. A change below drops them again.
+    const whole = stored.snapshot !== null && stored.updates.length === 0 ? stored.snapshot : null
+    const early = whole && options.onStoredReply && stored.snapshotSchema === SNAPSHOT_SCHEMA ? syncReplyOf(whole) : null
+    if (early) await options.onStoredReply!(early)
+    // Its own guid: Yjs would draw a random one, ~30 calls to the system's random source per room opened.
+    const doc = new Y.Doc({ guid: options.workshopId })
     if (stored.snapshot) Y.applyUpdate(doc, stored.snapshot)
     let storedBytes = stored.snapshot?.byteLength ?? 0
     for (const update of stored.updates) {
@@ -147,9 +168,8 @@ export class Room implements MessageHandler {
       storedBytes += update.byteLength
     }
     const room = new Room(options, doc, { lastSeq: stored.lastSeq, loggedUpdates: stored.updates.length, storedBytes })
-    // The snapshot alone is the document (every unload compacts): the first joiner gets its bytes
-    // as stored. A migration below changes the document, which drops them again.
-    if (stored.snapshot && stored.updates.length === 0) room.#encoded.seed(stored.snapshot)
+    if (whole) room.#encoded.seedReply(early ?? syncReplyOf(whole))
+    if (early) room.#storedReply = { reply: new WeakRef(early), stateVector: Y.encodeStateVector(doc) }
     try {
       const report = migrateWorkshop(doc)
       if (report.recordsChanged > 0 || Object.keys(report.migratedKinds).length > 0) {
@@ -219,12 +239,29 @@ export class Room implements MessageHandler {
       syncProtocol.writeSyncStep1(encoder, this.doc)
       this.#send(connection, encoding.toUint8Array(encoder), 'sync')
       if (!this.#presence.isEmpty) this.#send(connection, this.#presence.encodeAll(), 'awareness')
+      this.#completeEarlyReply(connection)
       for (const onConnect of this.#hooks.onConnect) {
         if (connection.isRejected) break
         onConnect(connection)
       }
     }
     connection.attach(this)
+  }
+
+  /**
+   * A joiner answered from the stored snapshot while the room loaded (SyncConnection.offerStoredReply)
+   * gets what the document gained since (a migration, an extension's write, another instance's
+   * update), as if it had asked with that snapshot's state vector; nothing when it gained nothing.
+   */
+  #completeEarlyReply(connection: SyncConnection): void {
+    const reply = connection.takeEarlyReply()
+    if (reply === null || this.#encoded.holds(reply)) return
+    const stored = this.#storedReply
+    // Not this load's reply (never expected): the whole document, as to any joiner.
+    const stateVector = stored && stored.reply.deref() === reply ? stored.stateVector : new Uint8Array([0])
+    this.#answerSyncStep1(connection, stateVector)?.catch(() => {
+      // Storage failed while the reply waited: the room has closed everyone with ServerError.
+    })
   }
 
   removeConnection(connection: SyncConnection): void {
@@ -272,11 +309,7 @@ export class Room implements MessageHandler {
         const stateVector = decoding.readVarUint8Array(decoder)
         connection.knownState = Y.decodeStateVector(stateVector) // throws here, in the malformed-message path, if garbage
         connection.syncRequests++
-        if (this.isFlushed) {
-          this.#sendSyncStep2(connection, stateVector)
-          return
-        }
-        return this.#answerAfterFlush(connection, stateVector)
+        return this.#answerSyncStep1(connection, stateVector)
       }
       case syncProtocol.messageYjsSyncStep2:
       case syncProtocol.messageYjsUpdate: {
@@ -326,6 +359,11 @@ export class Room implements MessageHandler {
     for (const onRefused of this.#hooks.onRefused) onRefused({ connection, update, refusal, undone })
     // Told first (the hooks above), then closed: its later updates would build on the refused one.
     if (close) connection.reject(close.code, close.reason)
+  }
+
+  #answerSyncStep1(connection: SyncConnection, stateVector: Uint8Array): void | Promise<void> {
+    if (this.isFlushed) return this.#sendSyncStep2(connection, stateVector)
+    return this.#answerAfterFlush(connection, stateVector)
   }
 
   async #answerAfterFlush(connection: SyncConnection, stateVector: Uint8Array): Promise<void> {

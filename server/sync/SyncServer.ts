@@ -172,7 +172,7 @@ export class SyncServer {
       connection.grant = grant
       this.#shareBudget(connection, grant)
       if (connection.isRejected) return
-      const room = await registry.acquire(connection.workshopId)
+      const room = await registry.acquire(connection.workshopId, connection)
       // Same turn as acquire resolving: the registry cannot unload the room in between.
       room.addConnection(connection)
     } catch (error) {

@@ -103,6 +103,9 @@ export class Room implements MessageHandler {
     this.#presence = new AwarenessRelay(doc, {
       broadcast: (message) => this.#broadcast(message, 'awareness'),
       publish: options.channel ? (update) => this.#instances?.publishAwareness(update) : undefined,
+      release: (clientId) => {
+        for (const connection of this.connections) connection.awarenessClientIds.delete(clientId)
+      },
     })
     this.#instances =
       options.channel && shared
@@ -244,7 +247,7 @@ export class Room implements MessageHandler {
       case messageAwareness: {
         this.#metrics?.messagesReceived.inc({ type: 'awareness' })
         const sent = decoding.readVarUint8Array(decoder)
-        let update = connection.awarenessGate.admit(connection, sent, (clientId) => this.#presence.awareness.getStates().has(clientId))
+        let update = connection.awarenessGate.admit(connection, sent, (clientId) => this.#presence.isTaken(clientId, connection.grant))
         if (update === null) return
         for (const onAwareness of this.#hooks.onAwareness) update = onAwareness(connection, update)
         this.#presence.applyFromClient(connection, update)

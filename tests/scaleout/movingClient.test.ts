@@ -1,5 +1,10 @@
+import * as decoding from 'lib0/decoding'
+import * as encoding from 'lib0/encoding'
 import { afterEach, describe, expect, it } from 'vitest'
-import { createWorkshop, eventually, synced, TestResources, waitFor, type Client } from '../server/helpers'
+import * as awarenessProtocol from 'y-protocols/awareness'
+import * as Y from 'yjs'
+import { messageAwareness, messageQueryAwareness } from '../../shared/protocol'
+import { createWorkshop, createWorkshopWithAccess, eventually, joinWorkshop, synced, TestResources, waitFor, type Client } from '../server/helpers'
 import { LoadBalancer } from './loadBalancer'
 import { isolate, startInstance } from './services'
 
@@ -82,5 +87,42 @@ describe('a client that moves to another instance', () => {
     expect(removals).not.toContain(ada.doc.clientID)
     expect(names(bob)).toContain('Ada')
     expect(names(carol)).toContain('Ada')
+  })
+})
+
+describe('taking an entry from another instance', () => {
+  it('is refused to someone the server knows as another person', async () => {
+    const isolation = await isolate(resources)
+    const first = await startInstance(resources, isolation)
+    const second = await startInstance(resources, isolation)
+    const created = await createWorkshopWithAccess(first.url)
+    const ada = resources.connect(first.url, created.id)
+    await synced(ada.provider)
+    ada.provider.awareness.setLocalStateField('user', { name: 'Ada' })
+
+    // A participant on the other instance announces Ada's client id, then asks who is here.
+    const mallory = await joinWorkshop(second.url, { code: created.code })
+    const socket = await resources.rawSocket(second.url, created.id, { token: mallory.token })
+    const seen = new awarenessProtocol.Awareness(new Y.Doc())
+    let replies = 0
+    socket.on('message', (data: Buffer) => {
+      const decoder = decoding.createDecoder(new Uint8Array(data))
+      if (decoding.readVarUint(decoder) !== messageAwareness) return
+      awarenessProtocol.applyAwarenessUpdate(seen, decoding.readVarUint8Array(decoder), null)
+      replies++
+    })
+    await waitFor(() => (seen.getStates().get(ada.doc.clientID)?.user as { name?: string } | undefined)?.name === 'Ada', 'the second instance shows Ada')
+    const forged = new awarenessProtocol.Awareness(new Y.Doc())
+    forged.clientID = ada.doc.clientID
+    // Each call raises the clock: this one is above Ada's, so only the gate can stop it.
+    for (let i = 0; i < 5; i++) forged.setLocalState({ user: { name: 'Mallory' } })
+    const update = encoding.createEncoder()
+    encoding.writeVarUint(update, messageAwareness)
+    encoding.writeVarUint8Array(update, awarenessProtocol.encodeAwarenessUpdate(forged, [ada.doc.clientID]))
+    socket.send(encoding.toUint8Array(update))
+    const before = replies
+    socket.send(encoding.encode((encoder) => encoding.writeVarUint(encoder, messageQueryAwareness)))
+    await waitFor(() => replies > before, 'the answer to the query')
+    expect((seen.getStates().get(ada.doc.clientID)?.user as { name?: string } | undefined)?.name).toBe('Ada')
   })
 })

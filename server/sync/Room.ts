@@ -32,6 +32,8 @@ export interface RoomOptions {
   onIdle: (room: Room) => void
   /** Called when storage failed and the room must be dropped without saving. */
   onBroken: (room: Room) => void
+  /** Another instance is deleting the workshop (server/scaleout): the room must close and write nothing more. */
+  onClosedElsewhere?: (room: Room, code: CloseCode, reason: string) => void
   /**
    * How long a failing write is retried (with backoff) before the room gives up and closes its
    * sockets with 4500. Nothing is broadcast meanwhile. 0: give up at the first failure (SQLite,
@@ -90,6 +92,7 @@ export class Room implements MessageHandler {
   #destroyed = false
   /** The reply joiners got from the stored snapshot while the room loaded, and that snapshot's state vector. */
   #storedReply: { reply: WeakRef<Uint8Array>; stateVector: Uint8Array } | null = null
+  #closedElsewhere: { code: CloseCode; reason: string } | null = null
 
   private constructor(options: RoomOptions, doc: Y.Doc, stored: { lastSeq: number; loggedUpdates: number; storedBytes: number }) {
     this.#options = options
@@ -118,11 +121,26 @@ export class Room implements MessageHandler {
     this.#presence = new AwarenessRelay(doc, {
       broadcast: (message) => this.#broadcast(message, 'awareness'),
       publish: options.channel ? (update) => this.#instances?.publishAwareness(update) : undefined,
+      release: (clientId) => {
+        for (const connection of this.connections) connection.awarenessClientIds.delete(clientId)
+      },
     })
     this.#instances =
       options.channel && shared
         ? new CrossInstanceSync(
-            { documentId: options.workshopId, doc, shared, channel: options.channel, awareness: this.#presence, log: options.log, metrics: options.metrics },
+            {
+              documentId: options.workshopId,
+              doc,
+              shared,
+              channel: options.channel,
+              awareness: this.#presence,
+              log: options.log,
+              metrics: options.metrics,
+              onClosedElsewhere: (code, reason) => {
+                this.#closedElsewhere ??= { code: code as CloseCode, reason }
+                options.onClosedElsewhere?.(this, code as CloseCode, reason)
+              },
+            },
             stored.lastSeq,
           )
         : null
@@ -281,7 +299,7 @@ export class Room implements MessageHandler {
       case messageAwareness: {
         this.#metrics?.messagesReceived.inc({ type: 'awareness' })
         const sent = decoding.readVarUint8Array(decoder)
-        let update = connection.awarenessGate.admit(connection, sent, (clientId) => this.#presence.awareness.getStates().has(clientId))
+        let update = connection.awarenessGate.admit(connection, sent, (clientId) => this.#presence.isTaken(clientId, connection.grant))
         if (update === null) return
         for (const onAwareness of this.#hooks.onAwareness) update = onAwareness(connection, update)
         this.#presence.applyFromClient(connection, update)
@@ -434,6 +452,23 @@ export class Room implements MessageHandler {
         for (const beforeUnload of this.#hooks.beforeUnload) await beforeUnload()
         await Promise.all([this.#durable.finish(), ...this.#companions.map((companion) => companion.unload())])
       }
+    } finally {
+      this.destroy()
+    }
+  }
+
+  /** Set once another instance said the workshop is being deleted (possibly while this room was still loading). */
+  get closedElsewhere(): { code: CloseCode; reason: string } | null {
+    return this.#closedElsewhere
+  }
+
+  /**
+   * Frees the room without writing anything more: the workshop is being deleted. What is queued is
+   * dropped; resolves once the writes already sent (its companions' too) have returned.
+   */
+  async discard(): Promise<void> {
+    try {
+      await Promise.all([this.#durable.abandon(), ...this.#companions.map((companion) => companion.#durable.abandon())])
     } finally {
       this.destroy()
     }

@@ -33,6 +33,16 @@ export interface EarlyJoiner {
  */
 const STORED_REPLY_WAIT_MS = 500
 
+/** Another instance deleted the workshop while this one loaded it: the joining socket is closed with its code and reason. */
+export class WorkshopClosedError extends Error {
+  constructor(
+    readonly code: CloseCode,
+    readonly reason: string,
+  ) {
+    super(`workshop closed on another instance: ${reason}`)
+  }
+}
+
 /**
  * Loaded rooms by workshop id. A room is loaded once, however many sockets ask at the same time,
  * and unloaded `unloadDelayMs` after its last socket left unless someone joins meanwhile. A join
@@ -130,12 +140,19 @@ export class RoomRegistry {
         onIdle: (idle) => this.#scheduleUnload(idle),
         onBroken: (broken) => this.#drop(broken),
         onStoredReply: (reply) => this.#offerStoredReply(workshopId, reply),
+        onClosedElsewhere: (closed, code, reason) => this.#closeForDeletion(closed, code, reason),
       })
       const main = room
       const tools = { log, loadCompanion: (name: string) => this.#loadCompanion(main, name, log) }
       const extensions: RoomExtension[] = []
       for (const factory of this.#options.extensions ?? []) extensions.push(await factory(main, tools))
       room.attachExtensions(extensions)
+      const closed = room.closedElsewhere
+      if (closed) {
+        // Another instance deleted the workshop while it loaded here.
+        await room.discard()
+        throw new WorkshopClosedError(closed.code, closed.reason)
+      }
       this.#loaded.set(workshopId, room)
       log.info({ ms: Math.round(performance.now() - started) }, 'room loaded')
       return room
@@ -176,7 +193,11 @@ export class RoomRegistry {
     return companion
   }
 
-  async #loadDocument(documentId: string, log: Logger, callbacks: Pick<RoomOptions, 'onIdle' | 'onBroken' | 'onStoredReply'>): Promise<Room> {
+  async #loadDocument(
+    documentId: string,
+    log: Logger,
+    callbacks: Pick<RoomOptions, 'onIdle' | 'onBroken' | 'onStoredReply' | 'onClosedElsewhere'>,
+  ): Promise<Room> {
     let channel: RoomChannel | undefined
     try {
       // Subscribe before reading the database: an update committed after the read arrives on the
@@ -234,10 +255,36 @@ export class RoomRegistry {
   }
 
   /**
-   * Closes a workshop's sockets with `code` and unloads its room now, resolving once its last
-   * writes are done: before a workshop is deleted, so nothing of it is written afterwards.
+   * Another instance is deleting the workshop: its sockets here close with the same code and reason,
+   * and the room is freed without writing anything more (Room.discard). A join meanwhile waits for
+   * that, as for an unload.
+   */
+  #closeForDeletion(room: Room, code: CloseCode, reason: string): void {
+    const { workshopId } = room
+    // Still loading: #load discards it once loaded. Already unloading: its last writes finish first.
+    if (this.#loaded.get(workshopId) !== room) return
+    this.#options.log.info({ workshopId, code }, 'workshop deleted on another instance; closing its room')
+    room.closeConnections(code, reason)
+    this.#loaded.delete(workshopId)
+    this.#cancelUnload(workshopId)
+    const discarding = room
+      .discard()
+      .catch((error: unknown) => this.#options.log.error({ err: error, workshopId }, 'discarding the room failed'))
+      .finally(() => this.#unloading.delete(workshopId))
+    this.#unloading.set(workshopId, discarding)
+  }
+
+  /**
+   * Closes a workshop's sockets with `code` and unloads its room now, on this instance and on every
+   * other that has it loaded (which drop theirs without writing: `#closeForDeletion`), resolving
+   * once its last writes everywhere are done: before a workshop is deleted, so nothing of it is
+   * written afterwards.
    */
   async evict(workshopId: string, code: CloseCode, reason: string): Promise<void> {
+    await Promise.all([this.#options.fanout?.closeEverywhere(workshopId, code, reason), this.#evictHere(workshopId, code, reason)])
+  }
+
+  async #evictHere(workshopId: string, code: CloseCode, reason: string): Promise<void> {
     await this.#loading.get(workshopId)?.catch(() => undefined)
     const room = this.#loaded.get(workshopId)
     if (room) {

@@ -3,6 +3,7 @@ import os from 'node:os'
 import path from 'node:path'
 import { nanoid } from 'nanoid'
 import { pino } from 'pino'
+import { expect } from 'vitest'
 import { WebSocket } from 'ws'
 import * as decoding from 'lib0/decoding'
 import * as encoding from 'lib0/encoding'
@@ -141,6 +142,20 @@ export async function waitFor(condition: () => boolean, message: string, timeout
     if (Date.now() > deadline) throw new Error(`timed out: ${message}`)
     await new Promise((resolve) => setTimeout(resolve, 5))
   }
+}
+
+/**
+ * Polls an asynchronous reading (the search index, a metric) every 50 ms until it equals `expected`,
+ * up to 200 times; then fails with the last answer, so the message shows what was there instead.
+ */
+export async function eventually<T>(read: () => Promise<T>, expected: T, what: string): Promise<void> {
+  let last: T | undefined
+  for (let attempt = 0; attempt < 200; attempt++) {
+    last = await read()
+    if (JSON.stringify(last) === JSON.stringify(expected)) return
+    await new Promise((resolve) => setTimeout(resolve, 50))
+  }
+  expect(last, what).toEqual(expected)
 }
 
 export function withTimeout<T>(promise: Promise<T>, timeoutMs: number, message: string): Promise<T> {

@@ -9,6 +9,8 @@ export interface Mode {
   c: RateScenarioConfig
   /** Cross-instance: writers on instance A, the probe on instance B (PostgreSQL + Redis). */
   x: RateScenarioConfig
+  /** A room of 1,000 (issue 16): phones writing now and then, canvas users moving cursors. */
+  r: RateScenarioConfig
   coldJoinNotes: number
   coldJoins: number
   churnRooms: number
@@ -30,6 +32,7 @@ export const modes: Record<Mode['name'], Mode> = {
     b: { rooms: 100, sendersPerRoom: 9, cursorsPerRoom: 0, cursorHz: 0, measure: 'notes', rates: doubling, stepSeconds: 2, drainMs: 1000 },
     c: { rooms: 1, sendersPerRoom: 99, cursorsPerRoom: 0, cursorHz: 0, measure: 'awareness', rates: doubling, stepSeconds: 2, drainMs: 1000 },
     x: { rooms: 1, sendersPerRoom: 30, cursorsPerRoom: 0, cursorHz: 0, measure: 'notes', rates: [50, 200], stepSeconds: 3, drainMs: 2000, p99LimitMs: 100 },
+    r: { rooms: 1, sendersPerRoom: 1000, cursorsPerRoom: 50, cursorHz: 10, measure: 'notes', rates: [25, 50, 100], stepSeconds: 3, drainMs: 2000, p99LimitMs: 100 },
     coldJoinNotes: 10_000,
     coldJoins: 3,
     churnRooms: 2_000,
@@ -45,6 +48,7 @@ export const modes: Record<Mode['name'], Mode> = {
     b: { rooms: 100, sendersPerRoom: 9, cursorsPerRoom: 0, cursorHz: 0, measure: 'notes', rates: fine, stepSeconds: 6, drainMs: 2000 },
     c: { rooms: 1, sendersPerRoom: 99, cursorsPerRoom: 0, cursorHz: 0, measure: 'awareness', rates: fine, stepSeconds: 6, drainMs: 2000 },
     x: { rooms: 1, sendersPerRoom: 30, cursorsPerRoom: 0, cursorHz: 0, measure: 'notes', rates: [50, 200, 800, 1600], stepSeconds: 6, drainMs: 2000, p99LimitMs: 100 },
+    r: { rooms: 1, sendersPerRoom: 1000, cursorsPerRoom: 50, cursorHz: 10, measure: 'notes', rates: [25, 50, 100, 200, 400], stepSeconds: 6, drainMs: 2000, p99LimitMs: 100 },
     coldJoinNotes: 10_000,
     coldJoins: 5,
     churnRooms: 10_000,

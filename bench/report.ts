@@ -8,9 +8,9 @@ import type { RateScenarioResult, StepResult } from './scenarios/rateSteps'
 import type { ReconnectResult } from './scenarios/reconnect'
 import type { RoomChurnResult } from './scenarios/roomChurn'
 import type { SigkillResult } from './scenarios/sigkill'
-import { serverKinds, type ServerKind } from './lib/servers'
+import { allServerKinds, type ServerKind } from './lib/servers'
 
-export type ScenarioId = 'a' | 'b' | 'c' | 'd' | 'e' | 'f' | 'g' | 'm' | 'v' | 'x'
+export type ScenarioId = 'a' | 'b' | 'c' | 'r' | 'd' | 'e' | 'f' | 'g' | 'm' | 'v' | 'x'
 export type Outcome = { value: unknown } | { skipped: string } | { error: string }
 
 export interface Results {
@@ -77,7 +77,7 @@ function rateRows(results: Results, id: ScenarioId, what: string): Row[] {
 }
 
 function fmtRate(results: Results, id: ScenarioId): string {
-  for (const kind of serverKinds) {
+  for (const kind of allServerKinds) {
     const r = value<RateScenarioResult>(results, id, kind)
     if (r?.steps[0]) return `${r.steps[0].rate}/s`
   }
@@ -85,7 +85,7 @@ function fmtRate(results: Results, id: ScenarioId): string {
 }
 
 function byKind(pick: (kind: ServerKind) => Cell): Partial<Record<ServerKind, Cell>> {
-  return Object.fromEntries(serverKinds.map((kind) => [kind, pick(kind)]))
+  return Object.fromEntries(allServerKinds.map((kind) => [kind, pick(kind)]))
 }
 
 function scenarioRows(results: Results): Row[] {
@@ -93,6 +93,7 @@ function scenarioRows(results: Results): Row[] {
   if (results.scenarios.a) rows.push(...rateRows(results, 'a', 'updates'))
   if (results.scenarios.b) rows.push(...rateRows(results, 'b', 'updates'))
   if (results.scenarios.c) rows.push(...rateRows(results, 'c', 'awareness updates'))
+  if (results.scenarios.r) rows.push(...rateRows(results, 'r', 'updates'))
   if (results.scenarios.x) rows.push(...rateRows(results, 'x', 'updates'))
   const pick = <T>(id: ScenarioId, label: string, get: (v: T) => Cell, better?: 'higher' | 'lower'): void => {
     if (!results.scenarios[id]) return
@@ -153,7 +154,10 @@ function ratio(row: Row, peer: ServerKind): string {
   return `${(ours / theirs).toFixed(2)}×`
 }
 
-const peers: ServerKind[] = ['y-websocket', 'hocuspocus', 'relay']
+/** The columns: every server of the run's kinds, 'samskap-base' only when it ran. */
+function shownKinds(results: Results): ServerKind[] {
+  return allServerKinds.filter((kind) => kind !== 'samskap-base' || Object.values(results.scenarios).some((outcomes) => outcomes?.[kind]))
+}
 
 function machine(): string[] {
   const cpuinfo = fs.readFileSync('/proc/cpuinfo', 'utf8')
@@ -198,6 +202,17 @@ function targets(results: Results): Target[] {
       })
     }
   }
+  const room = value<RateScenarioResult>(results, 'r', 'samskap')
+  if (room) {
+    // Every step up to the phones' busiest (100 notes/s: each of 1,000 phones writes every 10 s).
+    const ok = (s: StepResult) => s.p99 <= 100 && s.deliveredShare >= 1 && s.serverCpu <= 100
+    const worst = room.steps.find((s) => !ok(s)) ?? room.steps.at(-1)
+    list.push({
+      name: 'a room of 1,000 phones + 50 cursors: p99 ≤ 100 ms, 100 % delivered, the server on ≤ one core (every step)',
+      figure: room.steps.map((s) => `${s.rate}/s: p99 ${fmt(s.p99)} ms, ${fmt(s.deliveredShare * 100)} %, ${fmt(s.serverCpu)} % of a core`).join('; ') + (worst && !ok(worst) ? ` (first miss at ${worst.rate}/s)` : ''),
+      met: room.steps.length > 0 && room.steps.every(ok),
+    })
+  }
   const x = results.scenarios.x?.samskap
   if (x) {
     const r = 'value' in x ? (x.value as RateScenarioResult) : undefined
@@ -235,20 +250,20 @@ function targets(results: Results): Target[] {
 
 function stepTables(results: Results): string[] {
   const lines: string[] = []
-  for (const id of ['a', 'b', 'c', 'x'] as const) {
+  for (const id of ['a', 'b', 'c', 'r', 'x'] as const) {
     const outcomes = results.scenarios[id]
     if (!outcomes) continue
-    lines.push(`### Steps of (${id})`, '', '| server | offered/s | delivered | delivered/s | p50 ms | p99 ms | server CPU % | load CPU % | other work on core 0 / 1 % | softirq core 0 / 1 % | passed |', '|---|---|---|---|---|---|---|---|---|---|---|')
-    for (const kind of serverKinds) {
+    lines.push(`### Steps of (${id})`, '', '| server | offered/s | delivered | delivered/s | p50 ms | p99 ms | server CPU % | server CPU ms, step start → drained | load CPU % | other work on core 0 / 1 % | softirq core 0 / 1 % | frames per load socket per s | passed |', '|---|---|---|---|---|---|---|---|---|---|---|---|---|')
+    for (const kind of allServerKinds) {
       const outcome = outcomes[kind]
       if (!outcome) continue
       if (!('value' in outcome)) {
-        lines.push(`| ${kind} | ${'skipped' in outcome ? `n/a: ${outcome.skipped}` : `failed: ${outcome.error}`} | | | | | | | | | |`)
+        lines.push(`| ${kind} | ${'skipped' in outcome ? `n/a: ${outcome.skipped}` : `failed: ${outcome.error}`} | | | | | | | | | | | |`)
         continue
       }
       for (const s of (outcome.value as RateScenarioResult).steps) {
         lines.push(
-          `| ${kind} | ${s.rate} | ${fmt(s.deliveredShare * 100)} % | ${fmt(s.throughput)} | ${fmt(s.p50)} | ${fmt(s.p99)} | ${fmt(s.serverCpu)} | ${fmt(s.loadCpu)} | ${fmt(s.otherCore0, 0)} / ${fmt(s.otherCore1, 0)} | ${fmt(s.softirqCore0 ?? NaN, 0)} / ${fmt(s.softirqCore1 ?? NaN, 0)} | ${s.passed ? 'yes' : '**knee**'} |`,
+          `| ${kind} | ${s.rate} | ${fmt(s.deliveredShare * 100)} % | ${fmt(s.throughput)} | ${fmt(s.p50)} | ${fmt(s.p99)} | ${fmt(s.serverCpu)} | ${fmt(s.serverCpuMs ?? NaN, 0)} | ${fmt(s.loadCpu)} | ${fmt(s.otherCore0, 0)} / ${fmt(s.otherCore1, 0)} | ${fmt(s.softirqCore0 ?? NaN, 0)} / ${fmt(s.softirqCore1 ?? NaN, 0)} | ${fmt(s.framesPerSocketPerSecond ?? NaN, 0)} | ${s.passed ? 'yes' : '**knee**'} |`,
         )
       }
     }
@@ -270,8 +285,10 @@ function notes(results: Results): string[] {
 
 export function renderResults(results: Results, mode: Mode): { table: string; markdown: string } {
   const rows = scenarioRows(results)
-  const header = ['metric', ...serverKinds, ...peers.map((p) => `samskap/${p}`)]
-  const body = rows.map((row) => [row.label, ...serverKinds.map((k) => fmt(row.cells[k])), ...peers.map((p) => ratio(row, p))])
+  const kinds = shownKinds(results)
+  const peers = kinds.filter((kind) => kind !== 'samskap')
+  const header = ['metric', ...kinds, ...peers.map((p) => `samskap/${p}`)]
+  const body = rows.map((row) => [row.label, ...kinds.map((k) => fmt(row.cells[k])), ...peers.map((p) => ratio(row, p))])
   const widths = header.map((h, i) => Math.max(h.length, ...body.map((r) => r[i]!.length)))
   const textLine = (cells: string[]) => cells.map((c, i) => c.padEnd(widths[i]!)).join('  ')
   const targetList = targets(results)

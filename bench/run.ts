@@ -50,9 +50,16 @@ const rates = option('--rates')?.split(',').map(Number)
 if (rates?.some((rate) => !Number.isFinite(rate) || rate <= 0)) throw new Error('--rates takes positive numbers, e.g. --rates 25,50')
 // A fixed list of steps (e.g. the first one, to compare two servers at 25/s) instead of the ladder.
 const mode: Mode = rates
-  ? { ...modes[modeName], a: { ...modes[modeName].a, rates }, b: { ...modes[modeName].b, rates }, c: { ...modes[modeName].c, rates }, x: { ...modes[modeName].x, rates } }
+  ? {
+      ...modes[modeName],
+      a: { ...modes[modeName].a, rates },
+      b: { ...modes[modeName].b, rates },
+      c: { ...modes[modeName].c, rates },
+      x: { ...modes[modeName].x, rates },
+      r: { ...modes[modeName].r, rates },
+    }
   : modes[modeName]
-const only = new Set((option('--only') ?? 'a,b,c,d,e,f,g,m,v,x').split(','))
+const only = new Set((option('--only') ?? 'a,b,c,r,d,e,f,g,m,v,x').split(','))
 const kinds = (option('--servers')?.split(',') ?? serverKinds) as ServerKind[]
 const write = !args.includes('--no-write')
 const log = (line: string) => console.log(line)
@@ -117,6 +124,9 @@ await scenario('a', `one room: ${mode.a.sendersPerRoom} writers + ${mode.a.curso
 )
 await scenario('b', `${mode.b.rooms} rooms x ${mode.b.sendersPerRoom + 1} sockets`, {}, (kind) => runRateScenario(kind, mode.b, log))
 await scenario('c', `awareness-only room of ${mode.c.sendersPerRoom + 1}`, {}, (kind) => runRateScenario(kind, mode.c, log))
+await scenario('r', `a room of ${mode.r.sendersPerRoom}: phones writing notes now and then + ${mode.r.cursorsPerRoom} cursors at ${mode.r.cursorHz}/s`, {}, (kind) =>
+  runRateScenario(kind, mode.r, log),
+)
 await scenario('d', `join a ${mode.coldJoinNotes}-note workshop`, { relay: noState }, (kind) => runColdJoin(kind, mode.coldJoinNotes, mode.coldJoins))
 await scenario('e', `open and close ${mode.churnRooms} rooms`, { relay: noState }, (kind) => runRoomChurn(kind, mode.churnRooms, 100))
 await scenario('f', `${mode.reconnectRooms * mode.reconnectPerRoom} clients reconnect after a restart`, { relay: noState }, (kind) =>

@@ -32,6 +32,9 @@ import { createLogger, type Logger } from './log'
 import { ServerMetrics } from './metrics'
 import { isHistoryPersistence, isSharedPersistence, type Persistence } from './persistence/Persistence'
 import { PostgresPersistence } from './persistence/PostgresPersistence'
+import { PostgresTemplateStore } from './templates/PostgresTemplateStore'
+import { SqliteTemplateStore } from './templates/SqliteTemplateStore'
+import type { TemplateStore } from './templates/TemplateStore'
 import { FilePhotoStore } from './photos/FilePhotoStore'
 import type { PhotoStore } from './photos/PhotoStore'
 import { PostgresPhotoStore } from './photos/PostgresPhotoStore'
@@ -205,6 +208,16 @@ export async function createSamskapServer(options: SamskapServerOptions): Promis
     await staffStorage.close()
     throw error
   })
+  // Templates of one's own (server/templates): beside the workshops, in the same database.
+  const templates: TemplateStore = options.databaseUrl
+    ? await PostgresTemplateStore.open({ connectionString: options.databaseUrl, schema: options.databaseSchema, log }).catch(async (error: unknown) => {
+        await photos.close()
+        await searchIndex?.close()
+        await fanout?.close()
+        await staffStorage.close()
+        throw error
+      })
+    : new SqliteTemplateStore(options.dataDir)
   // History (server/history): off only when injected storage cannot keep it.
   const history = isHistoryPersistence(persistence)
     ? new WorkshopHistory({
@@ -233,6 +246,9 @@ export async function createSamskapServer(options: SamskapServerOptions): Promis
         Facilitation.load(room, tools, {
           removeParticipant: (workshopId, participantId) => access.removeParticipant(workshopId, participantId),
           audit: (entry) => recordAudit(staffStorage, log, entry),
+          eraseFromHistory: async (workshopId, itemIds) => {
+            await history?.eraseItems(workshopId, itemIds)
+          },
         }),
       ...(history ? [(room: Room) => history.roomExtension(room)] : []),
       activityTracker(staffStorage, log),
@@ -280,6 +296,7 @@ export async function createSamskapServer(options: SamskapServerOptions): Promis
     admin,
     retention,
     searchIndex,
+    templates,
     workshopsVisibleTo: options.workshopsVisibleTo ?? staffWorkshopsVisibleTo(staff),
     config: {
       privacy: options.privacy ?? privacySettingsFromEnv({}),
@@ -330,6 +347,7 @@ export async function createSamskapServer(options: SamskapServerOptions): Promis
     await history?.close()
     await searchIndex?.close()
     await photos.close()
+    await templates.close()
     await staffStorage.close()
     await persistence.close()
     log.info('server closed')

@@ -87,7 +87,7 @@ export const STAFF_SEARCH_LIMIT = 20
 export const CREATE_KEY_HEADER = 'x-samskap-create-key'
 
 /** What the audit log records (`GET /api/workshops/<id>/audit`; server/staff/auditLog.ts). */
-export const auditActions = ['created', 'revealed', 'restored', 'participantRemoved', 'transferred', 'kept', 'deleted', 'actionChanged', 'followUpCreated'] as const
+export const auditActions = ['created', 'revealed', 'restored', 'participantRemoved', 'transferred', 'cofacilitatorAdded', 'cofacilitatorRemoved', 'kept', 'deleted', 'actionChanged', 'followUpCreated', 'templateSaved'] as const
 export type AuditAction = (typeof auditActions)[number]
 
 /**

@@ -4,12 +4,20 @@ import fsp from 'node:fs/promises'
 import net from 'node:net'
 import os from 'node:os'
 import path from 'node:path'
-import { fileURLToPath } from 'node:url'
+import { fileURLToPath, pathToFileURL } from 'node:url'
 import WebSocket from 'ws'
 import { currentSchema, encodeSchemaVersions } from '../../shared/schema/schema'
 
-export type ServerKind = 'samskap' | 'y-websocket' | 'hocuspocus' | 'relay'
+export type ServerKind = 'samskap' | 'samskap-base' | 'y-websocket' | 'hocuspocus' | 'relay'
+/** The servers a run compares when `--servers` is not given. */
 export const serverKinds: readonly ServerKind[] = ['samskap', 'y-websocket', 'hocuspocus', 'relay']
+/** Every kind, in the order of the report's columns ('samskap-base' only shows when it ran). */
+export const allServerKinds: readonly ServerKind[] = ['samskap', 'samskap-base', 'y-websocket', 'hocuspocus', 'relay']
+
+/** Samskap, this checkout's or the base checkout's (BENCH_SAMSKAP_BASE_ROOT): same protocol, tokens and URLs. */
+export function isSamskap(kind: ServerKind): boolean {
+  return kind === 'samskap' || kind === 'samskap-base'
+}
 
 /** What the app sends as `?schema=`: the server closes a participant's socket without it (4428). */
 const clientSchema = encodeURIComponent(encodeSchemaVersions(currentSchema))
@@ -17,8 +25,24 @@ const clientSchema = encodeURIComponent(encodeSchemaVersions(currentSchema))
 const repoRoot = path.resolve(path.dirname(fileURLToPath(import.meta.url)), '../..')
 /** BENCH_SAMSKAP_ROOT: benchmark the Samskap server of another checkout (e.g. a prototype) with this harness. */
 const samskapRoot = process.env.BENCH_SAMSKAP_ROOT ? path.resolve(process.env.BENCH_SAMSKAP_ROOT) : repoRoot
+/**
+ * BENCH_SAMSKAP_BASE_ROOT: a second Samskap checkout (e.g. `git worktree add --detach /tmp/bench-base <commit>`),
+ * run as the server kind 'samskap-base' beside 'samskap' in the same run, so a before/after comparison
+ * shares the machine's load. Bench what both checkouts accept (rate scenarios a, b, c, r).
+ */
+const samskapBaseRoot = process.env.BENCH_SAMSKAP_BASE_ROOT ? path.resolve(process.env.BENCH_SAMSKAP_BASE_ROOT) : null
+/**
+ * What the base checkout's app sends as `?schema=`: a server closes a socket whose schema is newer
+ * than its own (4427), so the base gets its own versions, read from its shared/schema.
+ */
+async function baseClientSchema(): Promise<string> {
+  const module = (await import(pathToFileURL(path.join(samskapBaseRoot!, 'shared/schema/schema.ts')).href)) as typeof import('../../shared/schema/schema')
+  return encodeURIComponent(module.encodeSchemaVersions(module.currentSchema))
+}
+
 const entryPoints: Record<ServerKind, string> = {
   samskap: path.join(samskapRoot, 'server/main.ts'),
+  'samskap-base': samskapBaseRoot ? path.join(samskapBaseRoot, 'server/main.ts') : '',
   'y-websocket': 'bench/peers/yWebsocketServer.ts',
   hocuspocus: 'bench/peers/hocuspocusServer.ts',
   relay: 'bench/peers/relay.ts',
@@ -79,6 +103,7 @@ async function freePort(): Promise<number> {
 }
 
 export async function startServer(kind: ServerKind, options: StartOptions = {}): Promise<RunningServer> {
+  if (kind === 'samskap-base' && !samskapBaseRoot) throw new Error('samskap-base needs BENCH_SAMSKAP_BASE_ROOT (a checkout of the server to compare with)')
   const port = options.port ?? (await freePort())
   const dataDir = options.dataDir ?? (await fsp.mkdtemp(path.join(os.tmpdir(), `bench-${kind}-`)))
   const inspectorPort = options.inspect ? await freePort() : null
@@ -104,8 +129,8 @@ export async function startServer(kind: ServerKind, options: StartOptions = {}):
   if (options.yPersistence) env.YPERSISTENCE = options.yPersistence
   Object.assign(env, options.env)
   const nodeArgs = ['--import', 'tsx']
-  // BENCH_SAMSKAP_NODE_ARGS: extra Node flags for Samskap's server only, e.g. `--cpu-prof --cpu-prof-dir=/tmp/prof`.
-  if (kind === 'samskap' && process.env.BENCH_SAMSKAP_NODE_ARGS) nodeArgs.push(...process.env.BENCH_SAMSKAP_NODE_ARGS.split(' ').filter(Boolean))
+  // BENCH_SAMSKAP_NODE_ARGS: extra Node flags for Samskap's servers only (both kinds), e.g. `--cpu-prof --cpu-prof-dir=/tmp/prof`.
+  if (isSamskap(kind) && process.env.BENCH_SAMSKAP_NODE_ARGS) nodeArgs.push(...process.env.BENCH_SAMSKAP_NODE_ARGS.split(' ').filter(Boolean))
   if (inspectorPort !== null) nodeArgs.push(`--inspect=127.0.0.1:${inspectorPort}`)
   nodeArgs.push(...(options.nodeArgs ?? []))
   const child: ChildProcess = spawn('taskset', ['-c', '0', ...niceArgs(), process.execPath, ...nodeArgs, entryPoints[kind]], {
@@ -139,6 +164,7 @@ export async function startServer(kind: ServerKind, options: StartOptions = {}):
   // `taskset` execs node, so the child's pid is the server's.
   const pid = child.pid!
   const base = `ws://127.0.0.1:${port}`
+  const schema = kind === 'samskap-base' ? await baseClientSchema() : clientSchema
   return {
     kind,
     pid,
@@ -147,8 +173,12 @@ export async function startServer(kind: ServerKind, options: StartOptions = {}):
     dataDir,
     options,
     socketUrl: (room) =>
-      kind === 'samskap' ? `${base}/sync/${room}?token=${roomToken(room, 'participant')}&schema=${clientSchema}` : kind === 'hocuspocus' ? `${base}/` : `${base}/${room}`,
-    providerUrl: kind === 'samskap' ? `${base}/sync` : base,
+      isSamskap(kind)
+        ? `${base}/sync/${room}?token=${roomToken(room, 'participant')}&schema=${schema}`
+        : kind === 'hocuspocus'
+          ? `${base}/`
+          : `${base}/${room}`,
+    providerUrl: isSamskap(kind) ? `${base}/sync` : base,
     inspectorPort,
     exited,
     async stop() {
@@ -191,13 +221,13 @@ function roomToken(room: string, role: 'facilitator' | 'participant'): string {
 
 /** The provider params a client of `room` needs: Samskap's facilitator token; nothing for the peers. */
 export function roomParams(server: RunningServer, room: string): Record<string, string> {
-  return server.kind === 'samskap' ? { token: roomToken(room, 'facilitator') } : {}
+  return isSamskap(server.kind) ? { token: roomToken(room, 'facilitator') } : {}
 }
 
 /** Room names: Samskap ids come from POST /api/workshops (it refuses unknown ids); peers take any name. */
 export async function createRooms(server: RunningServer, count: number): Promise<string[]> {
   const ids: string[] = []
-  if (server.kind !== 'samskap') {
+  if (!isSamskap(server.kind)) {
     for (let i = 0; i < count; i++) ids.push(`bench-room-${String(i).padStart(6, '0')}-${Math.random().toString(36).slice(2, 8)}`)
     return ids
   }

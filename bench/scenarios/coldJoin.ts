@@ -1,6 +1,6 @@
 import { addNotes, countPresent } from '../lib/notes'
 import { Probe } from '../lib/Probe'
-import { cpuMs, createRooms, removeData, restartServer, startServer, type RunningServer, type ServerKind } from '../lib/servers'
+import { cpuMs, isSamskap, createRooms, removeData, restartServer, startServer, type RunningServer, type ServerKind } from '../lib/servers'
 import { median, sleep, until } from '../lib/stats'
 
 export interface ColdJoinResult {
@@ -25,7 +25,7 @@ export interface ColdJoinResult {
 export async function runColdJoin(kind: ServerKind, notes: number, joins: number): Promise<ColdJoinResult> {
   // The seeding client sends the whole workshop (~3 MB) at once: above Samskap's default budget
   // per connection (SYNC_BYTES_PER_MINUTE, 2 MiB), which would close it with 4429 part-way.
-  let server: RunningServer = await startServer(kind, kind === 'samskap' ? { env: { SYNC_BYTES_PER_MINUTE: String(64 * 1048576) } } : {})
+  let server: RunningServer = await startServer(kind, isSamskap(kind) ? { env: { SYNC_BYTES_PER_MINUTE: String(64 * 1048576) } } : {})
   const clients: Probe[] = []
   try {
     const [room] = await createRooms(server, 1)
@@ -36,7 +36,7 @@ export async function runColdJoin(kind: ServerKind, notes: number, joins: number
     const observer = new Probe(server, room!)
     clients.push(observer)
     if (!(await until(() => countPresent(observer.doc, ids) === notes, 120_000, 50))) throw new Error('seed did not reach a second client')
-    const cold = kind === 'samskap'
+    const cold = isSamskap(kind)
     if (cold) {
       for (const client of clients.splice(0)) client.destroy()
       await server.stop()

@@ -43,6 +43,11 @@ export interface StepResult {
   p99: number
   /** Server CPU during the sending window, in % of one core. */
   serverCpu: number
+  /**
+   * Server CPU time from the step's start until its messages were delivered (or the drain ended),
+   * ms: the work the step cost, which a loaded machine stretches in time but hardly changes.
+   */
+  serverCpuMs: number
   loadCpu: number
   /** CPU of core 0 / core 1 used by other processes (not the server / not this load generator), %. */
   otherCore0: number
@@ -50,6 +55,8 @@ export interface StepResult {
   /** Softirq time on core 0 / core 1 (mostly the loopback TCP of this benchmark), %. */
   softirqCore0: number
   softirqCore1: number
+  /** Frames the server sent each load socket per second of the sending window (its fan-out), mean. */
+  framesPerSocketPerSecond: number
   passed: boolean
 }
 
@@ -144,6 +151,7 @@ export async function runRateScenario(
       const serverCpuStart = serverCpuMs()
       const loadCpuStart = process.cpuUsage()
       const coresStart = coreTimesMs()
+      const framesStart = opened.reduce((sum, socket) => sum + socket.framesReceived, 0)
       const start = performance.now()
       let sent = 0
       let backgroundSent = 0
@@ -176,6 +184,7 @@ export async function runRateScenario(
         await sleep(1)
       }
       const sendEnd = performance.now()
+      const framesPerSocketPerSecond = (opened.reduce((sum, socket) => sum + socket.framesReceived, 0) - framesStart) / opened.length / ((sendEnd - start) / 1000)
       const window = sendEnd - start
       const stepServerCpuMs = serverCpuMs() - serverCpuStart
       const serverCpu = (stepServerCpuMs / window) * 100
@@ -190,6 +199,7 @@ export async function runRateScenario(
       const softirqCore0 = share(0, 0, 'softirq')
       const softirqCore1 = share(1, 0, 'softirq')
       await until(() => measured.every((m) => m.deliveredAt > 0), config.drainMs, 10)
+      const stepServerCpuTotalMs = serverCpuMs() - serverCpuStart
       const delivered = measured.filter((m) => m.deliveredAt > 0)
       const latencies = delivered.map((m) => m.deliveredAt - m.sentAt)
       const step: StepResult = {
@@ -201,18 +211,20 @@ export async function runRateScenario(
         p50: percentile(latencies, 50),
         p99: percentile(latencies, 99),
         serverCpu,
+        serverCpuMs: stepServerCpuTotalMs,
         loadCpu,
         otherCore0,
         otherCore1,
         softirqCore0,
         softirqCore1,
+        framesPerSocketPerSecond,
         passed: false,
       }
       step.passed = step.p99 <= p99Limit && step.deliveredShare >= DELIVERY_LIMIT
       steps.push(step)
       awarenessPending.clear()
       log(
-        `  ${kind} ${rate}/s: delivered ${(step.deliveredShare * 100).toFixed(1)}% p50 ${step.p50.toFixed(1)} ms p99 ${step.p99.toFixed(1)} ms server ${serverCpu.toFixed(0)}% load ${loadCpu.toFixed(0)}% others on core 0/1 ${otherCore0.toFixed(0)}/${otherCore1.toFixed(0)}% softirq ${softirqCore0.toFixed(0)}/${softirqCore1.toFixed(0)}%`,
+        `  ${kind} ${rate}/s: delivered ${(step.deliveredShare * 100).toFixed(1)}% p50 ${step.p50.toFixed(1)} ms p99 ${step.p99.toFixed(1)} ms server ${serverCpu.toFixed(0)}% (${stepServerCpuTotalMs.toFixed(0)} ms CPU to drained) load ${loadCpu.toFixed(0)}% others on core 0/1 ${otherCore0.toFixed(0)}/${otherCore1.toFixed(0)}% softirq ${softirqCore0.toFixed(0)}/${softirqCore1.toFixed(0)}% frames/socket/s ${framesPerSocketPerSecond.toFixed(0)}`,
       )
       if (step.deliveredShare < DELIVERY_LIMIT) break
       await sleep(300)

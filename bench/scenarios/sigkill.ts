@@ -3,7 +3,7 @@ import os from 'node:os'
 import path from 'node:path'
 import { addNotes, countPresent } from '../lib/notes'
 import { Probe } from '../lib/Probe'
-import { createRooms, removeData, restartServer, startServer, type RunningServer, type ServerKind } from '../lib/servers'
+import { createRooms, isSamskap, removeData, restartServer, startServer, type RunningServer, type ServerKind } from '../lib/servers'
 import { sleep } from '../lib/stats'
 
 export interface SigkillResult {
@@ -72,7 +72,7 @@ export async function runSigkill(kind: ServerKind, updates: number, intervalMs: 
         stableSince = performance.now()
       } else if (performance.now() - stableSince > 1000) break
     }
-    return { updates, seen, survived, lost: seen - survived, persistence: kind === 'samskap' ? 'SQLite (WAL, synchronous=FULL)' : 'LevelDB (YPERSISTENCE)' }
+    return { updates, seen, survived, lost: seen - survived, persistence: isSamskap(kind) ? 'SQLite (WAL, synchronous=FULL)' : 'LevelDB (YPERSISTENCE)' }
   } finally {
     for (const client of clients) client.destroy()
     await server.stop()

@@ -23,15 +23,17 @@ import { Owners } from './Owners'
 export const facilitationOrigin = Symbol('facilitation')
 
 /** What facilitation needs of the room it runs in. */
-export type FacilitatedRoom = Pick<Room, 'workshopId' | 'doc' | 'awareness' | 'connections' | 'flush' | 'sendMessage' | 'storedBytes' | 'maxStoredBytes'>
+export type FacilitatedRoom = Pick<Room, 'workshopId' | 'doc' | 'awareness' | 'connections' | 'flush' | 'compact' | 'sendMessage' | 'storedBytes' | 'maxStoredBytes'>
 /** What it needs of the workshops' access (server/access/AccessStore.ts), which every route and socket checks. */
 export interface FacilitationAccess {
   removeParticipant(workshopId: string, participantId: string): Promise<void>
   /** Writes a line to the workshop's audit log (server/staff/auditLog.ts); never throws. */
   audit(entry: { workshopId: string; action: AuditAction; actor: AuditActor; detail: string }): Promise<void>
+  /** Takes items out of every stored history snapshot of the workshop (server/history, `eraseItems`). */
+  eraseFromHistory(workshopId: string, itemIds: ReadonlySet<string>): Promise<void>
 }
 /** What it needs of the companion room holding the held notes (no sockets). */
-export type HeldRoom = Pick<Room, 'doc' | 'flush'>
+export type HeldRoom = Pick<Room, 'doc' | 'flush' | 'compact'>
 
 /**
  * The two documents of a facilitated workshop as the commands use them: the workshop (boards and
@@ -128,6 +130,18 @@ export class FacilitatedWorkshop {
   /** Resolves once everything written to the workshop is stored (and broadcast). */
   flush(): Promise<void> {
     return this.#room.flush()
+  }
+
+  /**
+   * Makes a resident's erasure real in storage, after the items are deleted from the documents: both
+   * documents are compacted (the update log that still held what they wrote is replaced by one
+   * snapshot of the current state, where Yjs keeps only the deleted items' ids and lengths), and the
+   * items are taken out of every history snapshot.
+   */
+  async eraseStored(itemIds: ReadonlySet<string>): Promise<void> {
+    await this.#room.compact()
+    await this.#heldRoom.compact()
+    await this.#access.eraseFromHistory(this.#room.workshopId, itemIds)
   }
 
   /** Resolves once everything written to the held notes is stored. */

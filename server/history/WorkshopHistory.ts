@@ -10,6 +10,7 @@ import type { Logger } from '../log'
 import type { HistoryEntry, HistoryKind, HistoryPersistence, Persistence } from '../persistence/Persistence'
 import type { Room } from '../sync/Room'
 import type { RoomExtension } from '../sync/RoomExtension'
+import { eraseFromSnapshot } from './eraseFromSnapshot'
 import { selectThinnedSnapshots } from './retention'
 
 export interface WorkshopHistoryOptions {
@@ -51,6 +52,8 @@ export class WorkshopHistory {
   readonly #autoEveryMs: number
   readonly #now: () => number
   readonly #pending = new Set<Promise<unknown>>()
+  /** Snapshots being built on this instance (automatic and checkpoints): an erasure waits for them. */
+  readonly #taking = new Set<Promise<unknown>>()
   #closed = false
 
   constructor(options: WorkshopHistoryOptions) {
@@ -107,7 +110,15 @@ export class WorkshopHistory {
   }
 
   /** Stores the workshop's current stored state as a history entry. */
-  async takeSnapshot(workshopId: string, kind: HistoryKind, label: string): Promise<HistoryEntry> {
+  takeSnapshot(workshopId: string, kind: HistoryKind, label: string): Promise<HistoryEntry> {
+    const taking = this.#takeSnapshot(workshopId, kind, label)
+    const settled = taking.catch(() => undefined)
+    this.#taking.add(settled)
+    void settled.finally(() => this.#taking.delete(settled))
+    return taking
+  }
+
+  async #takeSnapshot(workshopId: string, kind: HistoryKind, label: string): Promise<HistoryEntry> {
     await this.#options.findRoom(workshopId)?.flush()
     const stored = await this.#options.persistence.loadDocument(workshopId)
     const doc = new Y.Doc()
@@ -133,6 +144,26 @@ export class WorkshopHistory {
   async getRecords(workshopId: string, id: string): Promise<{ entry: HistoryEntry; records: SnapshotRecords } | undefined> {
     const found = await this.#options.persistence.getHistory(workshopId, id)
     return found && { entry: found.entry, records: readSnapshotRecords(found.state) }
+  }
+
+  /**
+   * A resident's erasure reaches history: every snapshot of the workshop holding one of these items
+   * is stored again without them (eraseFromSnapshot.ts), so neither reading nor restoring an older
+   * version brings their text back. Resolves with how many snapshots were rewritten.
+   */
+  async eraseItems(workshopId: string, itemIds: ReadonlySet<string>): Promise<number> {
+    if (itemIds.size === 0) return 0
+    // One that began reading before the items were deleted may store them after this has looked:
+    // wait for those. One begun later reads a database that no longer holds them.
+    await Promise.allSettled([...this.#taking])
+    let rewritten = 0
+    for (const entry of await this.#options.persistence.listHistory(workshopId)) {
+      const found = await this.#options.persistence.getHistory(workshopId, entry.id)
+      const erased = found && eraseFromSnapshot(found.state, itemIds)
+      if (!erased) continue
+      if (await this.#options.persistence.replaceHistoryState(workshopId, entry.id, erased, countRecords(readSnapshotRecords(erased)))) rewritten += 1
+    }
+    return rewritten
   }
 
   /** Applies the retention rule (retention.ts). */

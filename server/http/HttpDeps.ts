@@ -13,6 +13,7 @@ import type { PrivacySettings } from '../privacy/privacySettings'
 import type { Persistence } from '../persistence/Persistence'
 import type { PhotoStore } from '../photos/PhotoStore'
 import type { SearchIndex } from '../search/SearchIndex'
+import type { TemplateStore } from '../templates/TemplateStore'
 import type { RoomRegistry } from '../sync/RoomRegistry'
 import type { RequestContext } from './requestContext'
 
@@ -54,6 +55,8 @@ export interface HttpDeps {
   retention: Retention
   /** The knowledge bank's full-text index (server/search); null when search is off. */
   searchIndex: SearchIndex | null
+  /** Templates of one's own, saved by staff for their colleagues (server/templates). */
+  templates: TemplateStore
   /** Which workshops the signed-in person asking may see; the seam staff sign-in fills in. */
   workshopsVisibleTo: WorkshopsVisibleTo
   config: HttpConfig

@@ -16,6 +16,7 @@ import { importWorkshop } from './importApi'
 import { getPrivacy } from './privacyApi'
 import type { Route } from './router'
 import { search } from './searchApi'
+import { deleteTemplate, listTemplates, saveTemplate } from './templatesApi'
 import { serveStatic } from './staticFiles'
 import { createWorkshop, getWorkshop } from './workshopsApi'
 
@@ -34,6 +35,7 @@ export const routes: readonly Route[] = [
   { path: /^\/api\/workshops\/([^/]+)\/access\/rotate\/?$/, POST: rotateAccess, wrongMethod: 'Use POST here' },
   { path: /^\/api\/workshops\/([^/]+)\/access\/close-legacy\/?$/, POST: closeLegacyAccess, wrongMethod: 'Use POST here' },
   { path: /^\/api\/workshops\/([^/]+)\/follow-up\/?$/, POST: startFollowUp, wrongMethod: 'Use POST to start a follow-up workshop' },
+  { path: /^\/api\/workshops\/([^/]+)\/template\/?$/, POST: saveTemplate, wrongMethod: 'Use POST to save a workshop as a template' },
   { path: /^\/api\/workshops\/([^/]+)\/history\/?$/, GET: listHistory, POST: makeCheckpoint, wrongMethod: 'Use GET to list or POST to make a checkpoint' },
   { path: /^\/api\/workshops\/([^/]+)\/history\/([^/]+)\/?$/, GET: getHistoryEntry, wrongMethod: 'Only GET is supported here' },
   // Staff sign-in, their workshops and the administrator's overview (server/auth, server/staff, server/admin).
@@ -51,6 +53,8 @@ export const routes: readonly Route[] = [
   { path: '/api/images', POST: uploadImage, wrongMethod: 'Use POST to upload an image' },
   { path: /^\/api\/images\/(.*)$/, GET: serveImage, wrongMethod: 'Only GET is supported here' },
   { path: '/api/privacy', GET: getPrivacy, wrongMethod: 'Only GET is supported here' },
+  { path: '/api/templates', GET: listTemplates, wrongMethod: 'Use GET to list templates' },
+  { path: /^\/api\/templates\/([^/]+)\/delete\/?$/, POST: deleteTemplate, wrongMethod: 'Use POST to delete a template' },
   { path: '/api/search', GET: search, wrongMethod: 'Use GET to search' },
   { path: '/api/actions', GET: listActions, wrongMethod: 'Use GET for the action register' },
   { path: /^\/api\/actions\/([^/]+)\/([^/]+)\/?$/, POST: changeAction, wrongMethod: 'Use POST to change an action' },

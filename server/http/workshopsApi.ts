@@ -8,6 +8,7 @@ import { WORKSHOP_ID_PATTERN } from '../../shared/protocol'
 import { auditActor, recordAudit } from '../staff/auditLog'
 import { createStoredWorkshop } from './createStoredWorkshop'
 import type { HttpDeps } from './HttpDeps'
+import { templateForNewWorkshop } from './templatesApi'
 import { readJsonBody, sendJson, sendTooMany } from './httpResponses'
 
 export const CREATE_BODY_LIMIT = 16 * 1024
@@ -24,9 +25,14 @@ const createWorkshopBody = v.strictObject({
   title: v.optional(v.string('title must be a string')),
   language: v.optional(v.string('language must be a string')),
   boardTitle: v.optional(v.string('boardTitle must be a string')),
+  /** Start from a template of one's own (server/http/templatesApi.ts) instead of one free canvas. */
+  templateId: v.optional(v.string('templateId must be a string')),
 })
 
-/** `POST /api/workshops` {title?, language?, boardTitle?}: a new workshop with one free canvas, and how to get in. */
+/**
+ * `POST /api/workshops` {title?, language?, boardTitle?, templateId?}: a new workshop with one free
+ * canvas, or a template's boards in the template's language, and how to get in.
+ */
 export async function createWorkshop(request: IncomingMessage, response: ServerResponse, deps: HttpDeps): Promise<void> {
   const allowed = await deps.staff.mayCreate(request)
   if (!allowed.ok) return sendJson(response, allowed.status, { error: allowed.error })
@@ -48,12 +54,20 @@ export async function createWorkshop(request: IncomingMessage, response: ServerR
     const key = issue?.path?.map((p) => String(p.key)).join('.')
     return sendJson(response, 400, { error: key ? `${key}: ${issue?.message}` : 'Request body must be a JSON object' })
   }
+  const template = parsed.output.templateId === undefined ? null : await templateForNewWorkshop(request, response, deps, parsed.output.templateId)
+  if (parsed.output.templateId !== undefined && !template) return
   const meta = validateWorkshopMeta({
     title: parsed.output.title?.trim() ?? '',
-    language: parsed.output.language ?? DEFAULT_LANGUAGE,
+    language: template?.language ?? parsed.output.language ?? DEFAULT_LANGUAGE,
     createdAt: Date.now(),
   })
   if (!meta.ok) return sendJson(response, 400, { error: meta.error })
+  if (template) {
+    const created = await createStoredWorkshop(deps, deps.requests.baseUrl(request), { meta: meta.value, ...template.content }, allowed.staff?.id ?? null)
+    deps.log.info({ workshopId: created.id, staffId: allowed.staff?.id, templateId: parsed.output.templateId }, 'workshop created from a template')
+    await recordAudit(deps.staff.storage, deps.log, { workshopId: created.id, action: 'created', actor: auditActor(allowed.staff), detail: `template ${parsed.output.templateId}` })
+    return sendJson(response, 201, created)
+  }
   const board = validateBoard({
     id: nanoid(),
     title: parsed.output.boardTitle?.trim() || defaultBoardTitle(meta.value.language),

@@ -160,6 +160,11 @@ export interface HistoryPersistence {
   getHistory(workshopId: string, id: string): Promise<{ entry: HistoryEntry; state: Uint8Array } | undefined>
   /** Deletes entries (retention thins automatic snapshots). */
   deleteHistory(workshopId: string, ids: readonly string[]): Promise<void>
+  /**
+   * Overwrites a snapshot's state and counts (a resident's erasure, server/history/eraseFromSnapshot.ts),
+   * so the old bytes are gone from the row, not merely superseded. False if the entry is gone.
+   */
+  replaceHistoryState(workshopId: string, id: string, state: Uint8Array, counts: unknown): Promise<boolean>
 }
 
 export function isHistoryPersistence(persistence: object): persistence is HistoryPersistence {
@@ -168,6 +173,7 @@ export function isHistoryPersistence(persistence: object): persistence is Histor
     typeof candidate.addHistory === 'function' &&
     typeof candidate.listHistory === 'function' &&
     typeof candidate.getHistory === 'function' &&
-    typeof candidate.deleteHistory === 'function'
+    typeof candidate.deleteHistory === 'function' &&
+    typeof candidate.replaceHistoryState === 'function'
   )
 }

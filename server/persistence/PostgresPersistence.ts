@@ -382,6 +382,16 @@ export class PostgresPersistence implements SharedPersistence, HistoryPersistenc
     await this.#pool.query('DELETE FROM history WHERE workshop_id = $1 AND id = ANY($2::text[])', [workshopId, [...ids]])
   }
 
+  async replaceHistoryState(workshopId: string, id: string, state: Uint8Array, counts: unknown): Promise<boolean> {
+    const result = await this.#pool.query('UPDATE history SET state = $1, counts = $2 WHERE workshop_id = $3 AND id = $4', [
+      Buffer.from(state),
+      JSON.stringify(counts),
+      workshopId,
+      id,
+    ])
+    return result.rowCount === 1
+  }
+
   async close(): Promise<void> {
     await this.#pool.end()
   }

@@ -133,6 +133,7 @@ export class SqlitePersistence implements Persistence, HistoryPersistence {
         'SELECT workshop_id, id, created_at, kind, label, counts, state FROM history WHERE workshop_id = ? AND id = ?',
       ),
       deleteHistory: db.prepare('DELETE FROM history WHERE workshop_id = ? AND id = ?'),
+      replaceHistoryState: db.prepare('UPDATE history SET state = ?, counts = ? WHERE workshop_id = ? AND id = ?'),
       insertAccess: db.prepare(`INSERT INTO workshop_access (${ACCESS_COLUMNS}) VALUES (?, ?, ?, ?, ?, ?, ?)`),
       insertAccessIfMissing: db.prepare(
         `INSERT INTO workshop_access (${ACCESS_COLUMNS}) VALUES (?, ?, ?, ?, ?, ?, ?) ON CONFLICT (workshop_id) DO NOTHING`,
@@ -295,6 +296,18 @@ export class SqlitePersistence implements Persistence, HistoryPersistence {
     this.#db.transaction(() => {
       for (const id of ids) this.#statements.deleteHistory.run(workshopId, id)
     })()
+  }
+
+  async replaceHistoryState(workshopId: string, id: string, state: Uint8Array, counts: unknown): Promise<boolean> {
+    // The erased bytes are overwritten with zeros in the file, not only marked free, and the WAL
+    // that held the page before is checkpointed away.
+    this.#db.pragma('secure_delete = ON')
+    try {
+      return this.#statements.replaceHistoryState.run(Buffer.from(state), JSON.stringify(counts), workshopId, id).changes === 1
+    } finally {
+      this.#db.pragma('secure_delete = OFF')
+      this.#db.pragma('wal_checkpoint(TRUNCATE)')
+    }
   }
 
   /** Reads a pragma's value; for tests and diagnostics. */

@@ -114,9 +114,10 @@ describe('the SQLite writer thread (SqliteUpdateWriter)', () => {
     expect((await persistence.loadDocument('w1')).updates).toHaveLength(100)
   })
 
-  it('commits on its own connection in WAL mode with synchronous = FULL', async () => {
+  it('commits on its own connection in WAL mode with synchronous = FULL, zeroing what it deletes', async () => {
     expect(await persistence.writerPragma('journal_mode')).toBe('wal')
     expect(await persistence.writerPragma('synchronous')).toBe(2)
+    expect(await persistence.writerPragma('secure_delete')).toBe(1)
   })
 })
 

@@ -17,6 +17,10 @@ const db = new Database(file)
 db.pragma('journal_mode = WAL')
 db.pragma('synchronous = FULL')
 db.pragma('busy_timeout = 5000')
+// What compaction replaces (the update log, an older snapshot) is overwritten with zeros in the
+// file, not only marked free: after a resident's erasure (own.erase compacts) their text must not
+// linger in free pages.
+db.pragma('secure_delete = ON')
 
 const statements = {
   snapshotSeq: db.prepare('SELECT upto_seq FROM snapshots WHERE workshop_id = ?'),

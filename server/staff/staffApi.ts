@@ -1,6 +1,6 @@
 import type { IncomingMessage, ServerResponse } from 'node:http'
 import * as v from 'valibot'
-import { STAFF_SEARCH_LIMIT, type StaffMember, type StaffWorkshop, type WorkshopStaffInfo } from '../../shared/staff'
+import { STAFF_SEARCH_LIMIT, type AuditAction, type StaffMember, type StaffWorkshop, type WorkshopStaffInfo } from '../../shared/staff'
 import { staffMember } from '../admin/AdminOverview'
 import { decodeParam, type HttpDeps } from '../http/HttpDeps'
 import { readJsonBody, sendJson } from '../http/httpResponses'
@@ -21,6 +21,9 @@ import type { StaffRow } from './StaffStorage'
  */
 
 const STAFF_BODY_LIMIT = 1024
+
+/** The audit line each change of who runs a workshop writes. */
+const auditActionOf = { add: 'cofacilitatorAdded', remove: 'cofacilitatorRemoved', transfer: 'transferred' } as const satisfies Record<string, AuditAction>
 
 const staffBody = v.variant('action', [
   v.strictObject({ action: v.picklist(['add', 'remove', 'transfer']), staffId: v.pipe(v.string(), v.regex(/^[A-Za-z0-9_-]{1,64}$/)) }),
@@ -81,7 +84,8 @@ export async function workshopStaff(request: IncomingMessage, response: ServerRe
       const error = await changeStaff(deps, workshopId, input.action, target, owner?.staffId ?? null)
       if (error) return sendJson(response, 409, { error })
       deps.log.info({ workshopId, action: input.action, target: target.id, by: staff.id }, 'workshop staff changed')
-      if (input.action === 'transfer') await recordAudit(deps.staff.storage, deps.log, { workshopId, action: 'transferred', actor: auditActor(staff), detail: target.name })
+      // Who did it (the actor) and whom it concerned (their name as it is now).
+      await recordAudit(deps.staff.storage, deps.log, { workshopId, action: auditActionOf[input.action], actor: auditActor(staff), detail: target.name })
     }
   }
   sendJson(response, 200, await staffInfo(deps, workshopId, staff))

@@ -1,5 +1,6 @@
+import * as decoding from 'lib0/decoding'
 import * as awarenessProtocol from 'y-protocols/awareness'
-import { describe, expect, it } from 'vitest'
+import { describe, expect, it, vi } from 'vitest'
 import * as Y from 'yjs'
 import { AwarenessRelay } from './AwarenessRelay'
 
@@ -37,3 +38,48 @@ describe('AwarenessRelay: other instances\' people', () => {
     relay.destroy()
   })
 })
+
+describe('AwarenessRelay: one presence frame per tick', () => {
+  it('sends the first change at once and gathers the changes of the following tick into one frame carrying each of them', async () => {
+    vi.useFakeTimers({ toFake: ['setTimeout', 'setImmediate', 'performance'] })
+    try {
+      const sent: Uint8Array[] = []
+      const relay = new AwarenessRelay(new Y.Doc(), { broadcast: (message) => sent.push(message), tickMs: 25 })
+      relay.applyRemote(announce(11, 'Ada'), 'instance-a')
+      await vi.advanceTimersByTimeAsync(0)
+      expect(sent.map(clientsIn)).toEqual([[11]])
+
+      // Within the tick: held back, then one frame for both.
+      relay.applyRemote(announce(12, 'Aksel'), 'instance-a')
+      await vi.advanceTimersByTimeAsync(5)
+      relay.applyRemote(announce(13, 'Bo'), 'instance-a')
+      await vi.advanceTimersByTimeAsync(10)
+      expect(sent).toHaveLength(1)
+      await vi.advanceTimersByTimeAsync(10)
+      expect(sent.map(clientsIn)).toEqual([[11], [12, 13]])
+
+      // Destroyed with a frame pending: nothing more is sent.
+      relay.applyRemote(announce(14, 'Cato'), 'instance-a')
+      relay.destroy()
+      await vi.advanceTimersByTimeAsync(100)
+      expect(sent).toHaveLength(2)
+    } finally {
+      vi.useRealTimers()
+    }
+  })
+})
+
+/** The client ids of one broadcast presence frame (message type, then the awareness update). */
+function clientsIn(message: Uint8Array): number[] {
+  const decoder = decoding.createDecoder(message)
+  decoding.readVarUint(decoder)
+  const update = decoding.readVarUint8Array(decoder)
+  const inner = decoding.createDecoder(update)
+  const ids: number[] = []
+  for (let i = decoding.readVarUint(inner); i > 0; i--) {
+    ids.push(decoding.readVarUint(inner))
+    decoding.readVarUint(inner)
+    decoding.readVarString(inner)
+  }
+  return ids
+}

@@ -14,15 +14,25 @@ export interface AwarenessRelayOptions {
   broadcast: (message: Uint8Array) => void
   /** Tells the other instances (Redis); absent on a single instance. */
   publish?: (update: Uint8Array) => void
+  /** Shortest gap between two broadcasts, ms (DEFAULT_AWARENESS_TICK_MS when absent): what a cursor may lag to save fan-out. */
+  tickMs?: number
 }
+
+/**
+ * 25 ms: at most 40 presence frames a second per socket, however many people move their cursors; a
+ * cursor lags by at most one tick, less than the 100 ms between two moves a client sends.
+ */
+export const DEFAULT_AWARENESS_TICK_MS = 25
 
 /**
  * A room's presence (y-protocols awareness: names, cursors, views), relayed to its sockets and to
  * the other instances. Never stored.
  *
- * Awareness is broadcast once per room per event-loop turn, carrying every client that changed
- * meanwhile: 30 cursors at 10/s in a room of 330 would otherwise be ~100,000 frames/s, which the
- * benchmark showed starves note updates (bench/RESULTS-quick.md, scenario a).
+ * Awareness is broadcast at most once per room per tick (`tickMs`), carrying every client that
+ * changed meanwhile: the first change after a quiet tick goes out at the end of its event-loop turn,
+ * later ones wait for the tick to end. One frame per socket per turn was not enough: 30 cursors at
+ * 10/s arrive in ~300 turns a second, so a room of 330 still sent ~100,000 frames/s and the fan-out
+ * took most of a core, delaying note updates behind it (bench/RESULTS.md, 2026-12-06, scenario a).
  */
 export class AwarenessRelay {
   readonly awareness: awarenessProtocol.Awareness
@@ -35,6 +45,9 @@ export class AwarenessRelay {
    */
   readonly #remoteOwners = new Map<number, string>()
   #flushScheduled = false
+  #flushTimer: NodeJS.Timeout | null = null
+  /** When the last broadcast went out (performance.now()); the next waits until a tick after it. */
+  #lastFlushAt = -Infinity
   #destroyed = false
 
   constructor(doc: Y.Doc, options: AwarenessRelayOptions) {
@@ -103,14 +116,27 @@ export class AwarenessRelay {
 
   destroy(): void {
     this.#destroyed = true
+    if (this.#flushTimer) clearTimeout(this.#flushTimer)
+    this.#flushTimer = null
     this.awareness.destroy()
+  }
+
+  #scheduleFlush(): void {
+    if (this.#flushScheduled) return
+    this.#flushScheduled = true
+    const wait = this.#lastFlushAt + (this.#options.tickMs ?? DEFAULT_AWARENESS_TICK_MS) - performance.now()
+    // After this turn in any case: everything that arrived in it shares the frame.
+    if (wait <= 0) setImmediate(this.#flush)
+    else this.#flushTimer = setTimeout(this.#flush, wait)
   }
 
   readonly #flush = (): void => {
     this.#flushScheduled = false
+    this.#flushTimer = null
     const ids = [...this.#changed]
     this.#changed.clear()
     if (this.#destroyed || ids.length === 0) return
+    this.#lastFlushAt = performance.now()
     this.#options.broadcast(this.#encode(ids))
   }
 
@@ -126,10 +152,7 @@ export class AwarenessRelay {
     const changed = [...added, ...updated, ...removed]
     if (changed.length === 0) return
     for (const id of changed) this.#changed.add(id)
-    if (!this.#flushScheduled) {
-      this.#flushScheduled = true
-      setImmediate(this.#flush)
-    }
+    this.#scheduleFlush()
     // Each instance times out stale states on its own ('timeout') and removes a dead instance's
     // (instanceGoneOrigin); relaying either would echo.
     if (this.#options.publish && origin !== remoteOrigin && origin !== 'timeout' && origin !== instanceGoneOrigin && !this.#destroyed) {

@@ -96,12 +96,12 @@ export function testWorkshop(): WorkshopSnapshot {
     {
       id: 's1', kind: 'stakeholder', boardId: 'map', groupId: 'g1', name: 'Frivilligsentralen', influence: 4, interest: 5,
       contactPerson: 'Åse Ødegård', message: HOSTILE.formula, channel: 'E-post; møte', frequency: 'Månedlig',
-      x: 16, y: 72, levelNow: 2, levelWanted: 5, createdAt: 3, ...tagged,
+      x: 16, y: 72, levelNow: 2, levelWanted: 5, origin: null, createdAt: 3, ...tagged,
     },
     {
       id: 's2', kind: 'stakeholder', boardId: 'map', groupId: 'g2', name: HOSTILE.img, influence: 1, interest: 2,
       contactPerson: HOSTILE.plus, message: HOSTILE.mixed, channel: '', frequency: '',
-      x: 0, y: 0, levelNow: 0, levelWanted: 3, createdAt: 4, ...tagged,
+      x: 0, y: 0, levelNow: 0, levelWanted: 3, origin: null, createdAt: 4, ...tagged,
     },
     {
       id: 'col1', kind: 'collaboration', boardId: 'matrix', stakeholderId: 's1', goals: 'Felles mål', rolesAndResponsibility: '',

@@ -11,7 +11,7 @@ const items: ItemRecord[] = [
   {
     id: 'st1', kind: 'stakeholder', boardId: 'map', groupId: 'g1', name: 'Idrettslaget', influence: 3, interest: 5,
     contactPerson: 'Per Hansen', message: 'Nye tider for hallen', channel: 'E-post', frequency: 'Månedlig',
-    x: 0, y: 0, levelNow: 2, levelWanted: 5, createdAt: 1, sdgs: [17], dimension: '',
+    x: 0, y: 0, levelNow: 2, levelWanted: 5, origin: null, createdAt: 1, sdgs: [17], dimension: '',
   },
   {
     id: 'co1', kind: 'collaboration', boardId: 'mx', stakeholderId: 'st1', goals: 'Felles hall', rolesAndResponsibility: '',

@@ -40,7 +40,7 @@ function group(id: string, boardId: string, name: string, preset: StakeholderGro
 function stakeholder(id: string, boardId: string, groupId: string, name: string, fields: Partial<StakeholderRecord> = {}): StakeholderRecord {
   return {
     id, kind: 'stakeholder', boardId, groupId, name, influence: 3, interest: 4, contactPerson: '', message: '', channel: '', frequency: '',
-    x: 0, y: 0, levelNow: 0, levelWanted: 0, createdAt: 1, sdgs: [], dimension: '', ...fields,
+    x: 0, y: 0, levelNow: 0, levelWanted: 0, origin: null, createdAt: 1, sdgs: [], dimension: '', ...fields,
   }
 }
 
@@ -130,6 +130,23 @@ describe('planTakeOverStakeholders', () => {
 
   it('keeps contact person, plan row, ratings, levels and tags', () => {
     expect(named('Fylket')).toMatchObject({ boardId: 'mapB', contactPerson: 'Per', message: 'Status', channel: 'Møte', frequency: 'Kvartalsvis', influence: 3, interest: 4, levelNow: 2, levelWanted: 4, sdgs: [17], createdAt: 99 })
+  })
+
+  it('links each one back to the stakeholder it came from', () => {
+    expect(named('Fylket').origin).toEqual({ workshopId: 'wA', stakeholderId: 'stA1' })
+    expect(named('Avisa').origin).toEqual({ workshopId: 'wA', stakeholderId: 'stA4' })
+  })
+
+  it.each<[string, string[], string[], number]>([
+    ['only the chosen', ['stA1', 'stA4'], ['Fylket', 'Avisa'], 0],
+    ['a chosen one the map already has is counted, not added', ['stA5', 'stA3'], ['Butikken'], 1],
+    ['nothing chosen adds nothing', [], [], 0],
+  ])('%s', (_what, chosen, names, alreadyThere) => {
+    const result = planTakeOverStakeholders(earlier, target('mapB'), context, new Set(chosen))
+    if (!result.ok) throw new Error(result.reason)
+    const made = (result.plan.createItems ?? []).filter((i): i is StakeholderRecord => i.kind === 'stakeholder')
+    expect(made.map((s) => s.name)).toEqual(names)
+    expect(result.alreadyThere).toBe(alreadyThere)
   })
 
   it('places grouped cards inside their zones, apart from each other and from the cards there', () => {

@@ -88,7 +88,7 @@ export function planTakeOverActions(source: TakeOverSource, target: TakeOverTarg
 }
 
 /** Names and group names match across workshops whatever their case and spacing. */
-function sameName(a: string, b: string): boolean {
+export function sameName(a: string, b: string): boolean {
   const norm = (s: string) => s.normalize('NFC').toLocaleLowerCase('nb').replace(/\s+/g, ' ').trim()
   return norm(a) === norm(b)
 }
@@ -105,8 +105,15 @@ function sameGroup(a: StakeholderGroupRecord, b: StakeholderGroupRecord): boolea
  * kept. Each lands in the target's group that matches its own (by name, or by preset while both
  * keep the preset's label); a group the target lacks is added after its zones. A stakeholder whose
  * name the target map already has is not added again. Cards are placed in free slots of their zones.
+ * Each new stakeholder's `origin` links back to the one it came from. `only`: the ids of the source's
+ * stakeholders the person chose (all when absent).
  */
-export function planTakeOverStakeholders(source: TakeOverSource, target: TakeOverTarget, context: Omit<NewRecordContext, 'boardId'>): TakeOverResult {
+export function planTakeOverStakeholders(
+  source: TakeOverSource,
+  target: TakeOverTarget,
+  context: Omit<NewRecordContext, 'boardId'>,
+  only?: ReadonlySet<string>,
+): TakeOverResult {
   const board = targetBoard(source, target, 'stakeholderMap')
   if (typeof board === 'string') return { ok: false, reason: board }
   const groupsHere = sortByOrder(target.snapshot.items.filter((i): i is StakeholderGroupRecord => i.kind === 'stakeholderGroup' && i.boardId === board.id))
@@ -123,6 +130,7 @@ export function planTakeOverStakeholders(source: TakeOverSource, target: TakeOve
       groups,
     )
     for (const stakeholder of stakeholders) {
+      if (only && !only.has(stakeholder.id)) continue
       if ([...stakeholdersHere, ...added].some((s) => sameName(s.name, stakeholder.name))) {
         alreadyThere++
         continue
@@ -147,7 +155,8 @@ export function planTakeOverStakeholders(source: TakeOverSource, target: TakeOve
         }
       }
       const { id: _id, boardId: _boardId, groupId: _groupId, createdAt: _createdAt, ...kept } = stakeholder
-      added.push({ ...kept, id: context.newId(), kind: 'stakeholder', boardId: board.id, groupId, createdAt: context.now })
+      const origin = { workshopId: source.workshopId, stakeholderId: stakeholder.id }
+      added.push({ ...kept, id: context.newId(), kind: 'stakeholder', boardId: board.id, groupId, origin, createdAt: context.now })
     }
   }
   placeTakenOver(added, [...groupsHere, ...newGroups], stakeholdersHere)

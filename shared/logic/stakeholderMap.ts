@@ -309,6 +309,7 @@ export function newStakeholder(input: { id: string; boardId: string; groupId: st
     y: Math.round(input.y),
     levelNow: 0,
     levelWanted: 0,
+    origin: null,
     createdAt: input.now,
     sdgs: [],
     dimension: '',

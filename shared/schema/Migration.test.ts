@@ -2,6 +2,7 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest'
 import { createMigrationSequence, migrateRecord, setMigrationStepListener } from './Migration'
 import { boardMigrations, boardVersions, validateBoard } from './records/board'
 import { cardMigrations, cardVersions, validateCard } from './records/card'
+import { stakeholderMigrations, stakeholderVersions, validateStakeholder } from './records/stakeholder'
 import { noteMigrations, noteVersions, validateNote } from './records/note'
 import { sessionMigrations, sessionVersions } from './records/session'
 import { readSession } from './records/sessionHistory'
@@ -78,6 +79,29 @@ describe('session migrations', () => {
   })
 })
 
+describe('stakeholder migrations', () => {
+  const bounded = {
+    id: 's1', kind: 'stakeholder', boardId: 'b1', groupId: '', name: 'Fylket', influence: 3, interest: 4, contactPerson: '', message: '', channel: '', frequency: '',
+    x: 0, y: 0, levelNow: 0, levelWanted: 0, createdAt: 1, sdgs: [], dimension: '',
+  }
+
+  it(`${stakeholderVersions.AddOrigin}: AddOrigin says old stakeholders were made where they are`, () => {
+    const up = migrateRecord(stakeholderMigrations, bounded, stakeholderVersions.Bounded)
+    expect(up).toEqual({ ...bounded, origin: null })
+    expect(validateStakeholder(up).ok).toBe(true)
+  })
+
+  it.each([
+    [{ workshopId: 'w1', stakeholderId: 's9' }, true],
+    [null, true],
+    [{ workshopId: 'w1' }, false],
+    [{ workshopId: 'w1', stakeholderId: 's 9' }, false],
+    [{ workshopId: 'w1', stakeholderId: 's9', extra: 1 }, false],
+  ])('an origin %j is valid: %s', (origin, valid) => {
+    expect(validateStakeholder({ ...bounded, origin }).ok).toBe(valid)
+  })
+})
+
 describe('card migrations', () => {
   it(`${cardVersions.AddOrigin}: AddOrigin says old cards were made where they are`, () => {
     const v2 = {
@@ -123,7 +147,7 @@ const beforeBounded = {
 } as const
 type BoundedKind = keyof typeof beforeBounded
 // The version each kind's Bounded step brings a record to: the current one, but for kinds with steps after it.
-const boundedVersion = (kind: BoundedKind): number => (kind === 'card' ? cardVersions.Bounded : recordMigrations[kind].currentVersion)
+const boundedVersion = (kind: BoundedKind): number => (kind === 'card' ? cardVersions.Bounded : kind === 'stakeholder' ? stakeholderVersions.Bounded : recordMigrations[kind].currentVersion)
 const validate = (kind: BoundedKind, record: object) => (kind === 'board' ? validateBoard(record) : validateItem(record))
 
 describe('Bounded: every field bounded, nothing else kept', () => {

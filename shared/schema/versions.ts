@@ -19,7 +19,7 @@ export const currentSchema: SchemaVersions = {
   board: 4,
   note: 3,
   stakeholderGroup: 2,
-  stakeholder: 2,
+  stakeholder: 3,
   collaboration: 2,
   card: 3,
   connector: 2,

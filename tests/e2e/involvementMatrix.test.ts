@@ -68,6 +68,7 @@ async function connectDoc(workshopId: string): Promise<DocWriter> {
             y: 40,
             levelNow: 0,
             levelWanted: 0,
+            origin: null,
             createdAt: Date.now() + i,
             sdgs: [],
             dimension: '',

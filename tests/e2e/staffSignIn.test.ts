@@ -64,6 +64,10 @@ describe('staff sign-in in the browser', () => {
     await staff.getByTestId('staff-search').fill('siri')
     await staff.getByRole('button', { name: 'Legg til Siri Berg' }).click()
     await waitFor(() => staff.locator('.workshop-staff__list').textContent(), (text) => (text ?? '').includes('Siri Berg'), 'Siri listed as co-facilitator')
+    // Share's audit list says who added whom.
+    const audit = staff.getByTestId('workshop-audit')
+    await audit.locator('summary').click()
+    await waitFor(() => audit.textContent(), (text) => (text ?? '').includes('Ola Hansen la til Siri Berg som medfasilitator'), 'the co-facilitator line in the audit list')
 
     // The owner sees when the workshop is deleted for lack of use, and keeps it.
     const retention = staff.getByTestId('workshop-retention')

@@ -1,12 +1,9 @@
-import { createHash } from 'node:crypto'
 import fs from 'node:fs/promises'
 import path from 'node:path'
 import { afterEach, describe, expect, it } from 'vitest'
-import type { CreatedWorkshop } from '../../shared/access'
-import { createRecordMap, getWorkshopMaps } from '../../shared/doc/workshopDoc'
-import type { SamskapServer } from '../../server/createSamskapServer'
 import { testPng } from '../testPng'
-import { createWorkshopWithAccess, synced, TestResources, waitFor } from '../server/helpers'
+import { createWorkshopWithAccess, TestResources } from '../server/helpers'
+import { placePhotos, sha256, uploadPhoto as upload } from '../server/photoHelpers'
 import { isolate, queryTestSchema, startInstance } from './services'
 
 const resources = new TestResources()
@@ -16,33 +13,6 @@ const DAY = 24 * 60 * 60 * 1000
 
 function png(seed: number): Buffer {
   return testPng(4, 4, () => [seed, 20, 40])
-}
-
-function sha256(bytes: Buffer): string {
-  return createHash('sha256').update(bytes).digest('hex')
-}
-
-function upload(server: SamskapServer, workshop: CreatedWorkshop, bytes: Buffer, token = workshop.token, type = 'image/png'): Promise<Response> {
-  return fetch(`${server.url}/api/images?workshop=${workshop.id}`, {
-    method: 'POST',
-    headers: { 'content-type': type, authorization: `Bearer ${token}` },
-    body: new Uint8Array(bytes),
-  })
-}
-
-/** Puts the photos on the workshop's first board through a socket on `server`, then waits until its room has unloaded there. */
-async function placePhotos(server: SamskapServer, workshop: CreatedWorkshop, hashes: string[]): Promise<void> {
-  const client = resources.connect(server.url, workshop.id, { params: { token: workshop.token } })
-  await synced(client.provider)
-  const { boards, items } = getWorkshopMaps(client.doc)
-  const boardId = [...boards.keys()][0]!
-  hashes.forEach((hash, index) => {
-    const id = `photo${index}`
-    items.set(id, createRecordMap({ id, kind: 'image', boardId, x: index * 50, y: 0, w: 40, h: 40, hash, mime: 'image/png', alt: '', createdAt: 1 }))
-  })
-  await synced(client.provider)
-  client.provider.destroy()
-  await waitFor(() => !server.rooms.loadedWorkshopIds().includes(workshop.id), 'the room to unload')
 }
 
 async function filesUnder(dir: string): Promise<string[]> {
@@ -99,8 +69,8 @@ describe('photos in PostgreSQL, shared by two instances', () => {
     const own = png(1)
     const shared = png(2)
     for (const bytes of [own, shared]) expect((await upload(a, old, bytes)).status).toBe(201)
-    await placePhotos(a, old, [sha256(own), sha256(shared)])
-    await placePhotos(b, keeps, [sha256(shared)])
+    await placePhotos(resources, a, old, [sha256(own), sha256(shared)])
+    await placePhotos(resources, b, keeps, [sha256(shared)])
     for (const bytes of [own, shared]) expect((await fetch(`${b.url}/api/images/${sha256(bytes)}`)).status).toBe(200)
 
     // `keeps` was just edited, `old` only when created: thirty-one days on, only `old` goes.

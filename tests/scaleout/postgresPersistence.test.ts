@@ -3,8 +3,8 @@ import { afterEach, describe, expect, it } from 'vitest'
 import * as Y from 'yjs'
 import { PostgresPersistence } from '../../server/persistence/PostgresPersistence'
 import { decodeFanoutMessage, encodeFanoutMessage } from '../../server/scaleout/fanoutMessages'
-import { createWorkshop, synced, testAccess, TestResources, waitFor } from '../server/helpers'
-import { isolate, startInstance, type Isolation } from './services'
+import { testAccess, TestResources, waitFor } from '../server/helpers'
+import { isolate, twoInstancesOneWorkshop, type Isolation } from './services'
 
 const resources = new TestResources()
 afterEach(() => resources.dispose())
@@ -95,13 +95,7 @@ describe('PostgresPersistence', () => {
 
 describe('seq gaps', () => {
   it('an instance that missed a committed update reads it from the database at the next seq it sees', async () => {
-    const isolation = await isolate(resources)
-    const first = await startInstance(resources, isolation)
-    const second = await startInstance(resources, isolation)
-    const id = await createWorkshop(first.url)
-    const a = resources.connect(first.url, id)
-    const b = resources.connect(second.url, id)
-    await Promise.all([synced(a.provider), synced(b.provider)])
+    const { isolation, id, a, b } = await twoInstancesOneWorkshop(resources)
 
     // Committed but never published: what a Redis message lost on the way looks like.
     const sideDoor = await open(isolation)

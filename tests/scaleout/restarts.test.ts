@@ -1,7 +1,7 @@
 import { afterEach, describe, expect, it } from 'vitest'
 import * as Y from 'yjs'
 import { createWorkshop, synced, TestResources, waitFor, type Client } from '../server/helpers'
-import { isolate, killRedis, startInstance, startPostgres, startRedis, stopPostgres } from './services'
+import { isolate, killRedis, startInstance, startPostgres, startRedis, stopPostgres, twoInstancesOneWorkshop } from './services'
 
 const resources = new TestResources()
 afterEach(() => resources.dispose())
@@ -41,13 +41,7 @@ async function metricValue(baseUrl: string, prefix: string): Promise<number> {
 
 describe('restarts of the shared services mid-session', () => {
   it('Redis restart: messages lost meanwhile are read back from PostgreSQL and all instances converge', async () => {
-    const isolation = await isolate(resources)
-    const first = await startInstance(resources, isolation)
-    const second = await startInstance(resources, isolation)
-    const id = await createWorkshop(first.url)
-    const a = resources.connect(first.url, id)
-    const b = resources.connect(second.url, id)
-    await Promise.all([synced(a.provider), synced(b.provider)])
+    const { second, id, a, b } = await twoInstancesOneWorkshop(resources)
     const edits = writers(a, b)
 
     await edits.write(30)
@@ -72,13 +66,7 @@ describe('restarts of the shared services mid-session', () => {
   })
 
   it('PostgreSQL restart: nothing uncommitted is shown to anyone, writes are retried, nothing is lost', async () => {
-    const isolation = await isolate(resources)
-    const first = await startInstance(resources, isolation)
-    const second = await startInstance(resources, isolation)
-    const id = await createWorkshop(first.url)
-    const a = resources.connect(first.url, id)
-    const b = resources.connect(second.url, id)
-    await Promise.all([synced(a.provider), synced(b.provider)])
+    const { isolation, first, second, id, a, b } = await twoInstancesOneWorkshop(resources)
     const edits = writers(a, b)
     await edits.write(20)
     await waitFor(() => hasAll(a.doc, 20) && hasAll(b.doc, 20), 'converged before the restart')

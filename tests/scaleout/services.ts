@@ -4,7 +4,7 @@ import net from 'node:net'
 import { randomBytes } from 'node:crypto'
 import pg from 'pg'
 import type { SamskapServer, SamskapServerOptions } from '../../server/createSamskapServer'
-import { TestResources, waitFor } from '../server/helpers'
+import { createWorkshop, synced, TestResources, waitFor, type Client } from '../server/helpers'
 
 /**
  * The real Redis and PostgreSQL that scripts/with-test-services.sh starts (npm test runs it). A
@@ -67,6 +67,25 @@ export async function startInstance(
     secret: isolation.secret,
     ...options,
   })
+}
+
+/** Two instances sharing the test's schema and channels, one workshop, and a synced client on each. */
+export async function twoInstancesOneWorkshop(resources: TestResources): Promise<{
+  isolation: Isolation
+  first: SamskapServer
+  second: SamskapServer
+  id: string
+  a: Client
+  b: Client
+}> {
+  const isolation = await isolate(resources)
+  const first = await startInstance(resources, isolation)
+  const second = await startInstance(resources, isolation)
+  const id = await createWorkshop(first.url)
+  const a = resources.connect(first.url, id)
+  const b = resources.connect(second.url, id)
+  await Promise.all([synced(a.provider), synced(b.provider)])
+  return { isolation, first, second, id, a, b }
 }
 
 /** Runs a query in the test's schema. */

@@ -75,7 +75,7 @@ async function commandsAsStaff(url: string, workshopId: string, cookie: string, 
 }
 
 describe('audit log', () => {
-  it('names the signed-in staff member or the facilitator link for creation, reveal, removal, transfer and deletion; only the owner and administrators read it', async () => {
+  it('names the signed-in staff member or the facilitator link for creation, reveal, removal, co-facilitator changes, transfer and deletion; only the owner and administrators read it', async () => {
     const idp = await TestIdentityProvider.listen()
     resources.defer(() => idp.close())
     const dataDir = await resources.tempDir()
@@ -115,6 +115,18 @@ describe('audit log', () => {
       { action: 'created', actor: ola_, detail: '' },
       { action: 'revealed', actor: ola_, detail: '0' },
       { action: 'participantRemoved', actor: { kind: 'link' }, detail: participant.participantId },
+      { action: 'cofacilitatorAdded', actor: ola_, detail: 'Siri Berg' },
+    ])
+
+    // Taking a co-facilitator off is a line too, naming whom; a refused change (the owner herself) writes none.
+    const staffUrl = `${server.url}/api/workshops/${workshop.id}/staff`
+    expect((await api(staffUrl, ola, { method: 'POST', json: { action: 'remove', staffId: olaId } })).status).toBe(409)
+    expect((await api(staffUrl, siri, { method: 'POST', json: { action: 'remove', staffId: siriId } })).status).toBe(403)
+    expect((await api(staffUrl, ola, { method: 'POST', json: { action: 'remove', staffId: siriId } })).status).toBe(200)
+    const afterRemoval = ((await (await api(auditUrl, ola)).json()) as { entries: AuditEntry[] }).entries
+    expect(afterRemoval.map(({ action, detail }) => [action, detail]).slice(0, 2)).toEqual([
+      ['cofacilitatorRemoved', 'Siri Berg'],
+      ['cofacilitatorAdded', 'Siri Berg'],
     ])
 
     // Transferred to Siri: she reads it now, Ola (a co-facilitator since) no longer; an administrator always.

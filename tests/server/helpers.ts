@@ -243,17 +243,7 @@ export function sameState(a: Y.Doc, b: Y.Doc): boolean {
   return Buffer.from(Y.encodeStateVector(a)).equals(Buffer.from(Y.encodeStateVector(b)))
 }
 
-/** Small seeded PRNG (mulberry32) so randomised tests replay exactly. */
-export function seededRandom(seed: number): () => number {
-  let state = seed >>> 0
-  return () => {
-    state = (state + 0x6d2b79f5) >>> 0
-    let t = state
-    t = Math.imul(t ^ (t >>> 15), t | 1)
-    t ^= t + Math.imul(t ^ (t >>> 7), t | 61)
-    return ((t ^ (t >>> 14)) >>> 0) / 4294967296
-  }
-}
+export { seededRandom } from '../seededRandom'
 
 /**
  * A server in a temp data dir with one new workshop, and `open(userName)` for a client WorkshopStore

@@ -7,6 +7,7 @@ import type { NoteRecord } from '../../shared/schema/records/note'
 import { WorkshopHistory } from '../../server/history/WorkshopHistory'
 import { SqlitePersistence } from '../../server/persistence/SqlitePersistence'
 import { createWorkshop, facilitatorFetch, synced, TestResources, waitFor } from './helpers'
+import { historyStorageBehaves } from './historyStorageContract'
 
 const resources = new TestResources()
 afterEach(() => resources.dispose())
@@ -178,21 +179,8 @@ describe('history storage (SQLite)', () => {
     return persistence
   }
 
-  it('stores, lists newest first, reads back state and counts, deletes', async () => {
-    const persistence = await open()
-    const state = new Uint8Array([1, 2, 3])
-    await persistence.addHistory({ id: 'a', workshopId: 'w1', createdAt: 10, kind: 'auto', label: '', counts: { items: 1 } }, state)
-    await persistence.addHistory({ id: 'b', workshopId: 'w1', createdAt: 20, kind: 'checkpoint', label: 'før', counts: { items: 2 } }, state)
-    await persistence.addHistory({ id: 'c', workshopId: 'w2', createdAt: 30, kind: 'auto', label: '', counts: {} }, state)
-    expect((await persistence.listHistory('w1')).map((e) => e.id)).toEqual(['b', 'a'])
-    expect(await persistence.getHistory('w1', 'b')).toEqual({
-      entry: { id: 'b', workshopId: 'w1', createdAt: 20, kind: 'checkpoint', label: 'før', counts: { items: 2 } },
-      state,
-    })
-    expect(await persistence.getHistory('w2', 'b')).toBeUndefined()
-    await persistence.deleteHistory('w1', ['a'])
-    expect((await persistence.listHistory('w1')).map((e) => e.id)).toEqual(['b'])
-    expect((await persistence.listHistory('w2')).map((e) => e.id)).toEqual(['c'])
+  it('stores, lists newest first, reads back state and counts, deletes and overwrites', async () => {
+    await historyStorageBehaves(await open())
   })
 
   it('thins old automatic snapshots and keeps every checkpoint', async () => {

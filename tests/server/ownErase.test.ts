@@ -1,9 +1,13 @@
+import Database from 'better-sqlite3'
+import fs from 'node:fs'
+import path from 'node:path'
 import { afterEach, describe, expect, it } from 'vitest'
 import * as Y from 'yjs'
 import { createRecordMap, getWorkshopMaps, readRecord } from '../../shared/doc/workshopDoc'
 import type { ConnectorRecord } from '../../shared/schema/records/connector'
 import type { NoteRecord } from '../../shared/schema/records/note'
-import { connectControl, createWorkshopWithAccess, joinWorkshop, lastMessage, synced, TestResources, waitFor } from './helpers'
+import { eraseReachesStorage, facilitatedRoom, holds, kariWrote, othersWrote, type StoredBytes } from './erasureScenario'
+import { lastMessage, TestResources, waitFor } from './helpers'
 
 // A resident's right to erasure from the phone page (`own.erase`): the server erases only what it
 // recorded as theirs, and refuses, by name and whole, a list that holds anyone else's.
@@ -28,18 +32,7 @@ const texts = (doc: Y.Doc) =>
     .sort()
 
 async function room() {
-  const server = await resources.startServer({ dataDir: await resources.tempDir() })
-  const created = await createWorkshopWithAccess(server.url, { title: 'Innbyggerdialog' })
-  const facilitator = connectControl(resources, server.url, created.id, created.token)
-  await synced(facilitator.provider)
-  const boardId = [...getWorkshopMaps(facilitator.doc).boards.keys()][0]!
-  const participant = async () => {
-    const joined = await joinWorkshop(server.url, { code: created.code })
-    const client = connectControl(resources, server.url, created.id, joined.token)
-    await synced(client.provider)
-    return client
-  }
-  return { facilitator, boardId, participant }
+  return facilitatedRoom(resources, await resources.startServer({ dataDir: await resources.tempDir() }))
 }
 
 describe('a resident erases what they wrote', () => {
@@ -89,5 +82,28 @@ describe('a resident erases what they wrote', () => {
 
     // Nothing left: erasing again erases nothing and is not an error.
     expect(await kari.call({ type: 'own.erase' })).toMatchObject({ ok: true, result: { erased: 0 } })
+  })
+  it('is gone from every stored byte: history snapshots, update log and held notes (SQLite); restoring brings none of it back', async () => {
+    const dataDir = await resources.tempDir()
+    const server = await resources.startServer({ dataDir })
+    await eraseReachesStorage(resources, server, async (workshopId): Promise<StoredBytes> => {
+      const db = new Database(path.join(dataDir, 'samskap.sqlite'), { readonly: true })
+      try {
+        const rows = (sql: string) => (db.prepare(sql).all(workshopId, `${workshopId}/%`) as { data: Buffer }[]).map((row) => row.data)
+        return {
+          history: rows('SELECT state AS data FROM history WHERE workshop_id = ? OR workshop_id LIKE ?'),
+          documents: [
+            ...rows('SELECT data FROM snapshots WHERE workshop_id = ? OR workshop_id LIKE ?'),
+            ...rows('SELECT data FROM updates WHERE workshop_id = ? OR workshop_id LIKE ?'),
+          ],
+        }
+      } finally {
+        db.close()
+      }
+    })
+    // Not in the database file either (free pages are zeroed) nor in its write-ahead log.
+    const files = ['samskap.sqlite', 'samskap.sqlite-wal'].map((name) => path.join(dataDir, name)).filter((file) => fs.existsSync(file)).map((file) => fs.readFileSync(file))
+    for (const text of Object.values(kariWrote)) expect(holds(files, text), text).toBe(false)
+    expect(holds(files, othersWrote.facilitator)).toBe(true)
   })
 })

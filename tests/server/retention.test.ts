@@ -1,31 +1,20 @@
 import Database from 'better-sqlite3'
-import { createHash } from 'node:crypto'
 import fs from 'node:fs'
 import path from 'node:path'
 import { afterEach, describe, expect, it } from 'vitest'
 import type { CreatedWorkshop } from '../../shared/access'
-import { createRecordMap, getWorkshopMaps } from '../../shared/doc/workshopDoc'
 import type { WorkshopStaffInfo } from '../../shared/staff'
 import type { SamskapServer } from '../../server/createSamskapServer'
 import { testPng } from '../testPng'
-import { createWorkshopWithAccess, synced, TestResources, waitFor } from './helpers'
+import { createWorkshopWithAccess, TestResources } from './helpers'
+import { placePhotos, sha256, uploadPhoto } from './photoHelpers'
+import { workshopTables } from './workshopTables'
 
 const resources = new TestResources()
 afterEach(() => resources.dispose())
 
 const DAY = 24 * 60 * 60 * 1000
 
-/** Every table holding something of a workshop, and how its rows name the workshop. */
-const workshopTables = [
-  ['workshops', 'id'],
-  ['updates', 'workshop_id'],
-  ['snapshots', 'workshop_id'],
-  ['history', 'workshop_id'],
-  ['workshop_access', 'workshop_id'],
-  ['removed_participants', 'workshop_id'],
-  ['workshop_staff', 'workshop_id'],
-  ['workshop_activity', 'workshop_id'],
-] as const
 
 /** Rows of a workshop (its companion documents `<id>/…` included) in each table, read from the file itself. */
 function rowsOf(dataDir: string, workshopId: string): Record<string, number> {
@@ -42,31 +31,10 @@ function rowsOf(dataDir: string, workshopId: string): Record<string, number> {
   }
 }
 
-async function uploadPhoto(server: SamskapServer, workshop: CreatedWorkshop, seed: number): Promise<string> {
+async function photo(server: SamskapServer, workshop: CreatedWorkshop, seed: number): Promise<string> {
   const bytes = testPng(4, 4, () => [seed, 10, 10])
-  const response = await fetch(`${server.url}/api/images?workshop=${workshop.id}`, {
-    method: 'POST',
-    headers: { 'content-type': 'image/png', authorization: `Bearer ${workshop.token}` },
-    body: new Uint8Array(bytes),
-  })
-  expect(response.status).toBe(201)
-  return createHash('sha256').update(bytes).digest('hex')
-}
-
-/** Puts photos on the workshop's first board through a real socket, and waits until the room has unloaded (everything stored). */
-async function placePhotos(server: SamskapServer, workshop: CreatedWorkshop, hashes: string[]): Promise<void> {
-  const client = resources.connect(server.url, workshop.id, { params: { token: workshop.token } })
-  await synced(client.provider)
-  const { boards, items } = getWorkshopMaps(client.doc)
-  const boardId = [...boards.keys()][0]!
-  hashes.forEach((hash, index) => {
-    const id = `photo${index}`
-    items.set(id, createRecordMap({ id, kind: 'image', boardId, x: index * 50, y: 0, w: 40, h: 40, hash, mime: 'image/png', alt: '', createdAt: 1 }))
-  })
-  // The edit is stored once the server answers the next sync step; then closing unloads the room.
-  await synced(client.provider)
-  client.provider.destroy()
-  await waitFor(() => !server.rooms.loadedWorkshopIds().includes(workshop.id), 'the room to unload')
+  expect((await uploadPhoto(server, workshop, bytes)).status).toBe(201)
+  return sha256(bytes)
 }
 
 function keep(server: SamskapServer, workshop: CreatedWorkshop): Promise<Response> {
@@ -89,10 +57,10 @@ describe('retention (RETENTION_DAYS)', () => {
       await createWorkshopWithAccess(server.url, { title: 'Studietur' }),
     ]
     // Only `old` uses one photo; `old` and `sharing` both use the other.
-    const own = await uploadPhoto(server, old, 200)
-    const shared = await uploadPhoto(server, old, 100)
-    await placePhotos(server, old, [own, shared])
-    await placePhotos(server, sharing, [shared])
+    const own = await photo(server, old, 200)
+    const shared = await photo(server, old, 100)
+    await placePhotos(resources, server, old, [own, shared])
+    await placePhotos(resources, server, sharing, [shared])
     const checkpoint = await fetch(`${server.url}/api/workshops/${old.id}/history`, {
       method: 'POST',
       headers: { 'content-type': 'application/json', authorization: `Bearer ${old.token}` },

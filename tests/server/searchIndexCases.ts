@@ -17,7 +17,7 @@ function note(id: string, boardId: string, text: string, fields: Partial<NoteRec
 function stakeholder(id: string, boardId: string, name: string, message: string): StakeholderRecord {
   return {
     id, kind: 'stakeholder', boardId, groupId: '', name, influence: 3, interest: 3, contactPerson: '', message, channel: '', frequency: '',
-    x: 0, y: 0, levelNow: 0, levelWanted: 0, createdAt: 1, sdgs: [], dimension: '',
+    x: 0, y: 0, levelNow: 0, levelWanted: 0, origin: null, createdAt: 1, sdgs: [], dimension: '',
   }
 }
 

@@ -86,6 +86,12 @@ const routeCases: Record<string, RouteCase> = {
     takesToken: false,
     why: 'a follow-up workshop is started by the earlier one’s signed-in staff only (tests/server/actionChange.test.ts)',
   },
+  [String(/^\/api\/workshops\/([^/]+)\/template\/?$/)]: {
+    takesToken: false,
+    why: 'a workshop is saved as a template by its signed-in staff only (tests/server/templates.test.ts)',
+  },
+  '/api/templates': { takesToken: false, why: 'templates are listed to signed-in staff, by session' },
+  [String(/^\/api\/templates\/([^/]+)\/delete\/?$/)]: { takesToken: false, why: 'a template is deleted by its maker or an administrator, by session' },
   '/auth/login': { takesToken: false, why: 'staff sign-in: no workshop' },
   '/auth/callback': { takesToken: false, why: 'staff sign-in: no workshop' },
   '/auth/logout': { takesToken: false, why: 'staff sign-out: no workshop' },

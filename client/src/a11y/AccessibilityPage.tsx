@@ -1,9 +1,6 @@
-import { useEffect, useId } from 'react'
 import { useTranslation } from 'react-i18next'
-import { Brand } from '../ui/Brand'
-import { LanguageSwitch } from '../ui/LanguageSwitch'
-import { onLinkClick } from '../lib/navigation'
 import { formatCalendarDate } from '../i18n/format'
+import { ContactValue, StatementPage } from '../ui/StatementPage'
 import { accessibilityContact } from './accessibilityContact'
 
 /** When the statement was last checked against the app; update it with every revision. */
@@ -20,66 +17,43 @@ const limitKeys = ['canvas', 'drawings', 'colour', 'announcements'] as const
  */
 export function AccessibilityPage() {
   const { t, i18n } = useTranslation('a11y')
-  const headingId = useId()
-  useEffect(() => {
-    document.title = t('statement.documentTitle')
-  }, [t])
   const date = formatCalendarDate(STATEMENT_DATE, i18n.language, { dateStyle: 'long' })
   const contact = accessibilityContact
   return (
-    <div className="home-page">
-      <header className="home-header">
-        <Brand />
-        <LanguageSwitch />
-      </header>
-      <main className="statement" aria-labelledby={headingId}>
+    <StatementPage documentTitle={t('statement.documentTitle')} back={t('statement.back')} heading={t('statement.heading')}>
+      <p>{t('statement.intro')}</p>
+
+      <h2>{t('statement.obligationHeading')}</h2>
+      <p>{t('statement.obligation')}</p>
+
+      <h2>{t('statement.statusHeading')}</h2>
+      <p>{t('statement.status')}</p>
+
+      <h2>{t('statement.limitsHeading')}</h2>
+      <ul>
+        {limitKeys.map((key) => (
+          <li key={key}>{t(`statement.limits.${key}`)}</li>
+        ))}
+      </ul>
+
+      <h2>{t('statement.feedbackHeading')}</h2>
+      {contact ? (
         <p>
-          <a href="/" onClick={onLinkClick({ page: 'home' })}>
-            {t('statement.back')}
-          </a>
+          {t('statement.feedback')} <ContactValue contact={contact} />
         </p>
-        <h1 id={headingId}>{t('statement.heading')}</h1>
-        <p>{t('statement.intro')}</p>
+      ) : (
+        <p>{t('statement.contactMissing')}</p>
+      )}
 
-        <h2>{t('statement.obligationHeading')}</h2>
-        <p>{t('statement.obligation')}</p>
+      <h2>{t('statement.complaintHeading')}</h2>
+      <p>
+        {t('statement.complaint')} <a href={UUTILSYNET_URL}>{t('statement.complaintLink')}</a>
+      </p>
 
-        <h2>{t('statement.statusHeading')}</h2>
-        <p>{t('statement.status')}</p>
-
-        <h2>{t('statement.limitsHeading')}</h2>
-        <ul>
-          {limitKeys.map((key) => (
-            <li key={key}>{t(`statement.limits.${key}`)}</li>
-          ))}
-        </ul>
-
-        <h2>{t('statement.feedbackHeading')}</h2>
-        {contact ? (
-          <p>
-            {t('statement.feedback')}{' '}
-            {contact.kind === 'email' ? (
-              <a href={`mailto:${contact.value}`}>{contact.value}</a>
-            ) : contact.kind === 'url' ? (
-              <a href={contact.value}>{contact.value}</a>
-            ) : (
-              <span>{contact.value}</span>
-            )}
-          </p>
-        ) : (
-          <p>{t('statement.contactMissing')}</p>
-        )}
-
-        <h2>{t('statement.complaintHeading')}</h2>
-        <p>
-          {t('statement.complaint')} <a href={UUTILSYNET_URL}>{t('statement.complaintLink')}</a>
-        </p>
-
-        <h2>{t('statement.dateHeading')}</h2>
-        <p>
-          {t('statement.date', { date })} {t('statement.source')}
-        </p>
-      </main>
-    </div>
+      <h2>{t('statement.dateHeading')}</h2>
+      <p>
+        {t('statement.date', { date })} {t('statement.source')}
+      </p>
+    </StatementPage>
   )
 }

@@ -20,5 +20,5 @@ export function CreateWorkshopSection() {
       </div>
     )
   }
-  return <NewWorkshopForm askCreateKey={session.status === 'ready' && session.info.creation === 'createKey'} />
+  return <NewWorkshopForm askCreateKey={session.status === 'ready' && session.info.creation === 'createKey'} withTemplates={signedIn(session) !== null} />
 }

@@ -7,12 +7,19 @@ import { forgetCreateKey, loadCreateKey, saveCreateKey } from '../staff/createKe
 import { createWorkshop } from './api'
 import { navigate } from '../lib/navigation'
 import { parseWorkshopLink } from '../lib/route'
+import { TemplatePicker } from '../templates/TemplatePicker'
+import { templateRefusalText } from '../templates/templateRefusal'
 
-type Failure = { kind: 'network' } | { kind: 'tooMany'; minutes: number } | { kind: 'server'; message: string | null }
+type Failure = { kind: 'network' } | { kind: 'tooMany'; minutes: number } | { kind: 'server'; message: string | null } | { kind: 'template'; text: string }
 
-/** `askCreateKey`: this server wants its creation key (CREATE_KEY); asked once, then kept on the device. */
-export function NewWorkshopForm({ askCreateKey = false }: { askCreateKey?: boolean }) {
+/**
+ * `askCreateKey`: this server wants its creation key (CREATE_KEY); asked once, then kept on the device.
+ * `withTemplates`: a signed-in staff member, who may start from a template of one's own.
+ */
+export function NewWorkshopForm({ askCreateKey = false, withTemplates = false }: { askCreateKey?: boolean; withTemplates?: boolean }) {
   const { t, i18n } = useTranslation('app')
+  const { t: tTemplates } = useTranslation('templates')
+  const [templateId, setTemplateId] = useState('')
   const [createKey, setCreateKey] = useState<{ value: string; error: 'missing' | 'wrong' | null } | null>(null)
   const needsKey = askCreateKey && (createKey !== null || loadCreateKey() === null)
   const [title, setTitle] = useState('')
@@ -47,7 +54,7 @@ export function NewWorkshopForm({ askCreateKey = false }: { askCreateKey?: boole
     setBusy(true)
     setFailure(null)
     const language = i18n.resolvedLanguage ?? 'nb'
-    const result = await createWorkshop({ title: trimmed, language, boardTitle: t('boards.defaultTitle', { number: 1 }) })
+    const result = await createWorkshop({ title: trimmed, language, boardTitle: t('boards.defaultTitle', { number: 1 }), ...(templateId ? { templateId } : {}) })
     setBusy(false)
     if (!result.ok && result.kind === 'server' && askCreateKey && (result.status === 401 || result.status === 403)) {
       forgetCreateKey()
@@ -67,7 +74,9 @@ export function NewWorkshopForm({ askCreateKey = false }: { askCreateKey?: boole
     }
     // The typed title stays in the field so nothing is lost when the network hiccups.
     setFailure(
-      result.kind === 'network'
+      result.kind === 'server' && result.code && i18n.exists(`templates:refusals.${result.code}`)
+        ? { kind: 'template', text: templateRefusalText(tTemplates, (key) => i18n.exists(key), { status: result.status, code: result.code }) }
+        : result.kind === 'network'
         ? { kind: 'network' }
         : result.kind === 'tooMany'
           ? { kind: 'tooMany', minutes: Math.ceil(result.retryAfterSeconds / 60) }
@@ -104,6 +113,7 @@ export function NewWorkshopForm({ askCreateKey = false }: { askCreateKey?: boole
           {error}
         </p>
       )}
+      {withTemplates && <TemplatePicker value={templateId} onChange={setTemplateId} />}
       {needsKey && (
         <CreateKeyField
           value={createKey?.value ?? ''}
@@ -117,7 +127,9 @@ export function NewWorkshopForm({ askCreateKey = false }: { askCreateKey?: boole
       <div role="alert" id={failureId}>
         {failure && (
           <p className="notice notice--error">
-            {failure.kind === 'network'
+            {failure.kind === 'template'
+              ? failure.text
+              : failure.kind === 'network'
               ? t('home.new.errorNetwork')
               : failure.kind === 'tooMany'
                 ? t('home.new.errorTooMany', { count: failure.minutes })

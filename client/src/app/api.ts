@@ -7,12 +7,14 @@ export type CreateWorkshopResult =
   | { ok: false; kind: 'network' }
   /** This address has created its quota of workshops for the hour (server/limits). */
   | { ok: false; kind: 'tooMany'; retryAfterSeconds: number }
-  | { ok: false; kind: 'server'; status: number; message: string | null }
+  | { ok: false; kind: 'server'; status: number; message: string | null; code?: string }
 
 export interface NewWorkshop {
   title: string
   language: string
   boardTitle: string
+  /** A template of one's own to start from (signed-in staff; client/src/templates). */
+  templateId?: string
 }
 
 export async function createWorkshop(input: NewWorkshop, signal?: AbortSignal): Promise<CreateWorkshopResult> {
@@ -36,6 +38,6 @@ export async function createWorkshop(input: NewWorkshop, signal?: AbortSignal): 
     return { ok: false, kind: 'server', status: response.status, message: null }
   }
   if (response.status === 429) return { ok: false, kind: 'tooMany', retryAfterSeconds: retryAfter(body, response) }
-  const error = (body as { error?: unknown } | null)?.error
-  return { ok: false, kind: 'server', status: response.status, message: typeof error === 'string' ? error : null }
+  const { error, code } = (body ?? {}) as { error?: unknown; code?: unknown }
+  return { ok: false, kind: 'server', status: response.status, message: typeof error === 'string' ? error : null, ...(typeof code === 'string' ? { code } : {}) }
 }

@@ -32,8 +32,10 @@ function BoardViewBody({ store, board }: BoardProps) {
   // The board record is the facilitator's: others do not get a switch the server would refuse.
   const { canManage } = useBoardAccess()
   const [tools, setTools] = useState<HTMLDivElement | null>(null)
-  // A link to an item (`&item=`): boards drawn in HTML show it here; the canvas does it itself (BoardCanvas).
-  useItemFocus(store, board.id, board.template === 'canvas' && face.face !== 'outline' ? leaveToCanvas : focusItemElement)
+  // A link to an item (`&item=`): boards drawn in HTML show it here; the canvas and the stakeholder
+  // map do it themselves (BoardCanvas, StakeholderMapBoard).
+  const drawnByItself = (board.template === 'canvas' || board.template === 'stakeholderMap') && face.face !== 'outline'
+  useItemFocus(store, board.id, drawnByItself ? leaveToCanvas : focusItemElement)
   return (
     <div className="board-view">
       <BoardChromeRow

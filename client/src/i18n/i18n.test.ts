@@ -2,6 +2,7 @@ import { mkdirSync, mkdtempSync, rmSync, writeFileSync } from 'node:fs'
 import { tmpdir } from 'node:os'
 import { join } from 'node:path'
 import { describe, expect, it } from 'vitest'
+import { auditActions } from '../../../shared/staff'
 import { detectLanguage, matchLanguage, supportedLanguages, type Strings, type SupportedLanguage } from './i18n'
 import { coreStrings, mergeStrings, pickPart } from './languages'
 import { buildLocaleBundle, readLocaleFiles } from './localeBundlePlugin'
@@ -96,6 +97,13 @@ describe('locale files', () => {
 
   it('has the namespaces the UI uses', () => {
     expect(namespaces).toEqual(expect.arrayContaining(['app', 'boards', 'canvas', 'challenges', 'matrix', 'stakeholderMap', 'tags']))
+  })
+
+  // Share's audit list shows a line per action as `staff:audit.action.<action>`: one the server
+  // writes and no language words shows up as a raw key.
+  it.each(supportedLanguages)('%s words every audit action the server records', (lng) => {
+    const worded = new Set(keysOf(resources[lng].staff ?? {}))
+    expect(auditActions.filter((action) => !worded.has(`audit.action.${action}`))).toEqual([])
   })
 
   // nn, da and sv are translated after nb/en: a key added to nb/en and not yet translated is

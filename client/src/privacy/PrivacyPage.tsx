@@ -1,14 +1,12 @@
-import { useEffect, useId, useState } from 'react'
+import { useEffect, useState } from 'react'
 import { useTranslation } from 'react-i18next'
 import { parsePrivacyInfo, type PrivacyInfo } from '../../../shared/privacy'
 import { parseAccessibilityContact } from '../a11y/accessibilityContact'
 import { formatCalendarDate } from '../i18n/format'
-import { onLinkClick } from '../lib/navigation'
-import { Brand } from '../ui/Brand'
-import { LanguageSwitch } from '../ui/LanguageSwitch'
+import { ContactValue, StatementPage } from '../ui/StatementPage'
 
 /** When the statement was last checked against what the app stores; update it with every revision. */
-export const PRIVACY_STATEMENT_DATE = '2026-12-05'
+export const PRIVACY_STATEMENT_DATE = '2026-12-06'
 
 /** What is stored about a resident, in the order the page lists it (privacy.json `stored.*`). */
 const storedKeys = ['nickname', 'notes', 'votes', 'memory', 'device', 'logs'] as const
@@ -23,74 +21,51 @@ type Settings = { status: 'loading' } | { status: 'loaded'; info: PrivacyInfo } 
  */
 export function PrivacyPage() {
   const { t, i18n } = useTranslation('privacy')
-  const headingId = useId()
   const settings = usePrivacySettings()
-  useEffect(() => {
-    document.title = t('documentTitle')
-  }, [t])
   const date = formatCalendarDate(PRIVACY_STATEMENT_DATE, i18n.language, { dateStyle: 'long' })
   const info = settings.status === 'loaded' ? settings.info : null
   const contact = parseAccessibilityContact(info?.contact)
   return (
-    <div className="home-page">
-      <header className="home-header">
-        <Brand />
-        <LanguageSwitch />
-      </header>
-      <main className="statement" aria-labelledby={headingId} aria-busy={settings.status === 'loading'}>
-        <p>
-          <a href="/" onClick={onLinkClick({ page: 'home' })}>
-            {t('back')}
-          </a>
+    <StatementPage documentTitle={t('documentTitle')} back={t('back')} heading={t('heading')} busy={settings.status === 'loading'}>
+      <p>{t('intro')}</p>
+
+      <h2>{t('controllerHeading')}</h2>
+      {settings.status === 'failed' && <p role="status">{t('settingsUnavailable')}</p>}
+      <p data-testid="privacy-controller">{info?.controller ? t('controller', { controller: info.controller }) : t('controllerMissing')}</p>
+      {contact ? (
+        <p data-testid="privacy-contact">
+          {t('contact')} <ContactValue contact={contact} />
         </p>
-        <h1 id={headingId}>{t('heading')}</h1>
-        <p>{t('intro')}</p>
+      ) : (
+        <p data-testid="privacy-contact">{t('contactMissing')}</p>
+      )}
 
-        <h2>{t('controllerHeading')}</h2>
-        {settings.status === 'failed' && <p role="status">{t('settingsUnavailable')}</p>}
-        <p data-testid="privacy-controller">{info?.controller ? t('controller', { controller: info.controller }) : t('controllerMissing')}</p>
-        {contact ? (
-          <p data-testid="privacy-contact">
-            {t('contact')}{' '}
-            {contact.kind === 'email' ? (
-              <a href={`mailto:${contact.value}`}>{contact.value}</a>
-            ) : contact.kind === 'url' ? (
-              <a href={contact.value}>{contact.value}</a>
-            ) : (
-              <span>{contact.value}</span>
-            )}
-          </p>
-        ) : (
-          <p data-testid="privacy-contact">{t('contactMissing')}</p>
-        )}
+      <h2>{t('storedHeading')}</h2>
+      <ul>
+        {storedKeys.map((key) => (
+          <li key={key}>{t(`stored.${key}`)}</li>
+        ))}
+      </ul>
+      <h2>{t('nothingElseHeading')}</h2>
+      <p>{t('nothingElse')}</p>
 
-        <h2>{t('storedHeading')}</h2>
-        <ul>
-          {storedKeys.map((key) => (
-            <li key={key}>{t(`stored.${key}`)}</li>
-          ))}
-        </ul>
-        <h2>{t('nothingElseHeading')}</h2>
-        <p>{t('nothingElse')}</p>
+      <h2>{t('retentionHeading')}</h2>
+      <p data-testid="privacy-retention">{info ? t('retention', { count: info.retentionDays }) : t('retentionUnknown')}</p>
+      <p>{t('retentionHistory')}</p>
 
-        <h2>{t('retentionHeading')}</h2>
-        <p data-testid="privacy-retention">{info ? t('retention', { count: info.retentionDays }) : t('retentionUnknown')}</p>
-        <p>{t('retentionHistory')}</p>
+      <h2>{t('rightsHeading')}</h2>
+      <p>{t('rights')}</p>
+      <p>{t('rightsSelf')}</p>
+      <p>{t('rightsContact')}</p>
 
-        <h2>{t('rightsHeading')}</h2>
-        <p>{t('rights')}</p>
-        <p>{t('rightsSelf')}</p>
-        <p>{t('rightsContact')}</p>
+      <h2>{t('complaintHeading')}</h2>
+      <p>
+        {t('complaint')} <a href={t('complaintUrl')}>{t('complaintAuthority')}</a>.
+      </p>
 
-        <h2>{t('complaintHeading')}</h2>
-        <p>
-          {t('complaint')} <a href={t('complaintUrl')}>{t('complaintAuthority')}</a>.
-        </p>
-
-        <h2>{t('dateHeading')}</h2>
-        <p>{t('date', { date })}</p>
-      </main>
-    </div>
+      <h2>{t('dateHeading')}</h2>
+      <p>{t('date', { date })}</p>
+    </StatementPage>
   )
 }
 

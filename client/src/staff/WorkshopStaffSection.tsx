@@ -3,6 +3,7 @@ import { useTranslation } from 'react-i18next'
 import type { StaffMember, WorkshopRetention, WorkshopStaffInfo } from '../../../shared/staff'
 import { FollowUpButton } from '../followup/FollowUpButton'
 import { formatDateTime } from '../i18n/format'
+import { SaveTemplateForm } from '../templates/SaveTemplateForm'
 import { signedIn, signInHref, useSession } from './sessionClient'
 import { StaffPicker } from './StaffPicker'
 import { WorkshopAuditLog } from './WorkshopAuditLog'
@@ -112,7 +113,12 @@ export function WorkshopStaffSection({ workshopId, open }: { workshopId: string;
           )}
         </>
       )}
-      {info && me && (me.isAdmin || (info.owner !== null && isMe(info.owner)) || info.cofacilitators.some(isMe)) && <FollowUpButton workshopId={workshopId} />}
+      {info && me && (me.isAdmin || (info.owner !== null && isMe(info.owner)) || info.cofacilitators.some(isMe)) && (
+        <>
+          <FollowUpButton workshopId={workshopId} />
+          <SaveTemplateForm workshopId={workshopId} />
+        </>
+      )}
       {info && <RetentionLine retention={info.retention} busy={busy} onKeep={() => void change({ action: 'keep' })} error={null} />}
       {/* canManage is the owner or an administrator: the same people the audit route answers. */}
       {info?.canManage && <WorkshopAuditLog workshopId={workshopId} />}

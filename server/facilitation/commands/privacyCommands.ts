@@ -5,7 +5,8 @@ import { CommandFailure, type CommandHandlers } from './CommandContext'
  * A resident's own data (the privacy page, /privacy): they erase what they wrote. Only what the
  * server recorded as theirs is touched: the items their personal participant id added (the owners
  * map) and the held notes it wrote (private, waiting or hidden). Their nickname lives in presence,
- * which the client clears; the held notes that carried it go with them.
+ * which the client clears; the held notes that carried it go with them. What they wrote also goes
+ * from the stored update log and from every history snapshot (FacilitatedWorkshop.eraseStored).
  */
 export const privacyCommands: CommandHandlers<'own.erase'> = {
   'own.erase': async (command, { grant, workshop }) => {
@@ -28,6 +29,9 @@ export const privacyCommands: CommandHandlers<'own.erase'> = {
       workshop.held.remove(held, workshop.origin)
       await workshop.flushHeld()
     }
+    // Out of storage too: the update log and every history snapshot, where the items may be from
+    // before (on the board then, or deleted by hand since) even when nothing is on the board now.
+    await workshop.eraseStored(wanted ?? new Set([...own, ...ownHeld]))
     // No participant id or text in the log: the log outlives the erasure.
     workshop.log.info({ erased: onBoard.length + held.length }, 'a participant erased their own notes')
     return { erased: onBoard.length + held.length }

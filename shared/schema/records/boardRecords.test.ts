@@ -18,6 +18,7 @@ const valid = {
     message: 'Nye baner',
     channel: 'Møte',
     frequency: 'Månedlig',
+    origin: null,
     x: 0,
     y: 0,
     levelNow: 2,

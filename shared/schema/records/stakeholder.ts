@@ -29,7 +29,17 @@ export interface StakeholderRecord extends Tagged {
   /** OECD involvement level now and wanted, 1 (communication) – 6 (co-production); 0 = not set. */
   levelNow: number
   levelWanted: number
+  /**
+   * Taken over from an earlier workshop's stakeholder map: where it came from, so the map can link
+   * back. null for a stakeholder made here. Never changed after creation.
+   */
+  origin: StakeholderOrigin | null
   createdAt: number
+}
+
+export interface StakeholderOrigin {
+  workshopId: string
+  stakeholderId: string
 }
 
 export const STAKEHOLDER_TEXT_MAX = 200
@@ -42,9 +52,13 @@ export const stakeholderVersions = {
    * Checked by the server on every update: no fields but these (unknown ones dropped).
    */
   Bounded: 2,
+  /** Stakeholders taken over from an earlier workshop link back to the one they came from. */
+  AddOrigin: 3,
 } as const
 export const stakeholderMigrations = createMigrationSequence('stakeholder', [
   { version: stakeholderVersions.Bounded, up: (record) => pickFields(record, ['id', 'kind', 'boardId', 'groupId', 'name', 'influence', 'interest', 'contactPerson', 'message', 'channel', 'frequency', 'x', 'y', 'levelNow', 'levelWanted', 'createdAt', 'sdgs', 'dimension']) },
+  // A Bounded stakeholder has no other fields, so none had an origin: every older one was made where it is.
+  { version: stakeholderVersions.AddOrigin, up: (record) => ({ ...record, origin: null }) },
 ])
 
 const text = v.pipe(v.string(), v.maxLength(STAKEHOLDER_TEXT_MAX, `at most ${STAKEHOLDER_TEXT_MAX} characters`))
@@ -67,6 +81,7 @@ const schema = v.strictObject({
   y: finiteNumber,
   levelNow: level,
   levelWanted: level,
+  origin: v.nullable(v.strictObject({ workshopId: idSchema, stakeholderId: idSchema })),
   createdAt: finiteNumber,
   ...taggedEntries,
 })

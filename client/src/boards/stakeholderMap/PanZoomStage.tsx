@@ -5,7 +5,7 @@ import { Stage } from 'react-konva'
 import { fitCamera, zoomAt, type Camera, type Point, type Rect } from '../../../../shared/logic/geometry'
 import { idleGestures, type GestureState } from '../../canvas/gestures/gestureReducer'
 import { usePointerGestures, type GestureHost } from '../../canvas/gestures/usePointerGestures'
-import { ZOOM_STEP } from '../../canvas/canvasKeyboard'
+import { revealRect, ZOOM_STEP } from '../../canvas/canvasKeyboard'
 import { formatPercent } from '../../i18n/format'
 import { createStore, useStoreSlice, type Store } from '../../lib/createStore'
 import { initialViewport, useViewport, type Viewport, type ViewportOptions, type ViewportState } from '../../canvas/viewport/useViewport'
@@ -14,7 +14,7 @@ import '../../canvas/viewport/placingHint.css'
 const FIT_PADDING = 32
 
 /** Tens of cards: redraw with every move (no preview, no overscan); React follows for the zoom label and cursors. */
-const MAP_VIEWPORT: ViewportOptions = { overscan: 0, preview: false, commitMs: 150, dotGrid: false }
+const MAP_VIEWPORT: ViewportOptions = { overscan: 0, preview: false, commitMs: 150, settleMs: 0, dotGrid: false }
 
 const noSelection: ReadonlySet<string> = new Set()
 
@@ -31,6 +31,11 @@ interface PanZoomState extends ViewportState {
 export interface PanZoomView {
   session: Store<ViewportState>
   viewport: Viewport
+  /**
+   * Brings a board rectangle into view (a link's `&item=`), moving the camera only as far as
+   * needed; false while the stage has no size yet.
+   */
+  reveal(rect: Rect): boolean
 }
 
 /** What a view passes on for "Move": the card being placed and what a click there does. */
@@ -72,7 +77,20 @@ export function PanZoomStage({ contentBounds, label, testId, onDoubleClickBoard,
   const camera = useStoreSlice(session, (s) => s.committedCamera)
 
   useLayoutEffect(() => {
-    const view: PanZoomView = { session, viewport }
+    const view: PanZoomView = {
+      session,
+      viewport,
+      reveal(rect) {
+        const { camera: shown, size: shownSize } = session.getState()
+        if (shownSize.w === 0 || shownSize.h === 0) return false
+        const next = revealRect(shown, shownSize, rect)
+        if (next !== shown) {
+          session.setState({ cameraTouched: true })
+          viewport.moveCamera(next)
+        }
+        return true
+      },
+    }
     viewRef.current = view
     return () => {
       if (viewRef.current === view) viewRef.current = null

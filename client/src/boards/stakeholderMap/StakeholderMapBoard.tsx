@@ -8,6 +8,7 @@ import { countMatching, emptyTagFilter, isTagFilterActive, matchesTagFilter, typ
 import { STAKEHOLDER_CARD_SIZE, type StakeholderRecord } from '../../../../shared/schema/records/stakeholder'
 import type { StakeholderGroupRecord } from '../../../../shared/schema/records/stakeholderGroup'
 import { useBoardAccess } from '../../session/BoardAccessContext'
+import { useItemFocus } from '../../lib/itemFocus'
 import { useItemsOfKind } from '../../store/hooks'
 import { TagFilterBar } from '../../tags/TagFilterBar'
 import type { BoardProps } from '../BoardProps'
@@ -69,6 +70,23 @@ export function StakeholderMapBoard({ store, board, view }: BoardProps & { view:
       }),
     [zones, groupById, stakeholders, t],
   )
+
+  // A link to a stakeholder (`&item=`, lib/itemFocus.ts: the knowledge bank's results): its panel
+  // opens and its card is marked as selected; on the map it is brought into view, in the plan its row.
+  const focusLinked = useCallback(
+    (id: string) => {
+      if (!store.getItemsOfKind(board.id, 'stakeholder').some((s) => s.id === id)) return false
+      if (view === 'map') {
+        const at = currentLayout().positions.get(id)
+        if (!at || !viewRef.current?.reveal({ ...at, ...STAKEHOLDER_CARD_SIZE })) return false
+      }
+      if (view === 'plan') setFocusRowId(id)
+      setPanel({ kind: 'stakeholder', id, focusName: false })
+      return true
+    },
+    [store, board.id, view, currentLayout],
+  )
+  useItemFocus(store, board.id, focusLinked)
 
   const selectedId = panel?.kind === 'stakeholder' ? panel.id : null
   const cardViews = useCallback(

@@ -1,7 +1,7 @@
 import { afterAll, afterEach, describe, expect, it } from 'vitest'
 import * as Y from 'yjs'
 import { getWorkshopMaps, readRecord } from '../../../shared/doc/workshopDoc'
-import { sessionFields } from '../../../shared/schema/records/session'
+import { sessionFields } from '../../../shared/schema/records/sessionHistory'
 import { validateBoard, validateItem } from '../../../shared/schema/schema'
 import { TestResources } from '../helpers'
 import { drawAction } from './fuzzActions'

@@ -33,7 +33,7 @@ async function workshop() {
 }
 
 /** Each case writes, in one update, a marker and something invalid; the refusal names `recordId`. */
-const attacks: { name: string; recordId: string | null; by: 'kari' | 'facilitator'; write: (doc: Y.Doc, boardId: string, marker: string) => void }[] = [
+const attacks: { name: string; recordId: string | null; detail?: RegExp; by: 'kari' | 'facilitator'; write: (doc: Y.Doc, boardId: string, marker: string) => void }[] = [
   {
     name: 'an item of kind "evil"',
     recordId: 'evil',
@@ -88,10 +88,27 @@ const attacks: { name: string; recordId: string | null; by: 'kari' | 'facilitato
       getWorkshopMaps(doc).meta.set('title', 42)
     },
   },
+  {
+    name: 'a facilitator’s top-level map the workshop does not have, beside a valid note',
+    recordId: null,
+    detail: /unknown top-level type "fields"/,
+    by: 'facilitator',
+    write: (doc, boardId, marker) => {
+      getWorkshopMaps(doc).items.set('beside', createRecordMap(note('beside', boardId, 'Gyldig')))
+      doc.getMap('fields').set('saved', marker)
+    },
+  },
+  {
+    name: 'a participant’s top-level list',
+    recordId: null,
+    detail: /unknown top-level type "list"/,
+    by: 'kari',
+    write: (doc, _boardId, marker) => doc.getArray<string>('list').push([marker]),
+  },
 ]
 
 describe('records are validated on the server', () => {
-  it.each(attacks)('$name: the whole update is refused as invalid, naming the record; nothing of it is stored or relayed', async ({ recordId, by, write }) => {
+  it.each(attacks)('$name: the whole update is refused as invalid, naming the record; nothing of it is stored or relayed', async ({ recordId, detail, by, write }) => {
     const { dataDir, panel, kari, facilitator, boardId } = await workshop()
     const author = by === 'kari' ? kari : facilitator
     const marker = `Ugyldig-${by}-${Math.random().toString(36).slice(2)}`
@@ -101,6 +118,7 @@ describe('records are validated on the server', () => {
     const refused = author.messages.find((m) => m.type === 'refused')
     expect(refused).toMatchObject({ reason: 'invalid', ...(recordId !== null ? { recordId } : {}), detail: expect.any(String) })
     if (recordId === null) expect(refused).not.toHaveProperty('recordId')
+    if (detail) expect(refused).toMatchObject({ detail: expect.stringMatching(detail) })
 
     // The author's page is put back; another edit afterwards goes through and reaches the panel.
     await waitFor(() => JSON.stringify(getWorkshopMaps(author.doc).items.toJSON()) === JSON.stringify(before), 'the author’s page is put back')

@@ -4,10 +4,10 @@ import readline from 'node:readline'
 import { afterEach, describe, expect, it } from 'vitest'
 import * as Y from 'yjs'
 import { CloseCode } from '../../shared/protocol'
-import type { Persistence } from '../../server/persistence/Persistence'
 import { SqlitePersistence } from '../../server/persistence/SqlitePersistence'
 import { getWorkshopMaps } from '../../shared/doc/workshopDoc'
 import { createWorkshop, synced, TestResources, waitFor, withTimeout } from './helpers'
+import { wrapPersistence } from './persistenceWrapper'
 import { addNumberedNote, numberedNotes, upTo } from './testNotes'
 
 const resources = new TestResources()
@@ -50,30 +50,14 @@ describe('durability', () => {
     // What is on disk, as a document; writes take 40 ms so the window is wide open.
     const committed = new Y.Doc()
     resources.defer(() => committed.destroy())
-    const persistence: Persistence = {
-      createWorkshop: (row, state, access) => inner.createWorkshop(row, state, access),
-      getAccess: (id) => inner.getAccess(id),
-      findAccessByCode: (code) => inner.findAccessByCode(code),
-      updateAccess: (row) => inner.updateAccess(row),
-      insertAccessIfMissing: (row) => inner.insertAccessIfMissing(row),
-      listAccessRows: () => inner.listAccessRows(),
-      replaceAccessIf: (expected, next) => inner.replaceAccessIf(expected, next),
-      scrubReplacedAccess: () => inner.scrubReplacedAccess(),
-      addRemovedParticipants: (id, participantIds) => inner.addRemovedParticipants(id, participantIds),
-      listRemovedParticipants: (id) => inner.listRemovedParticipants(id),
-      getServerSetting: (name) => inner.getServerSetting(name),
-      putServerSettingIfMissing: (name, value) => inner.putServerSettingIfMissing(name, value),
-      getWorkshop: (id) => inner.getWorkshop(id),
-      loadDocument: (id) => inner.loadDocument(id),
+    const persistence = wrapPersistence(inner, {
       appendUpdates: async (id, updates) => {
         await new Promise((resolve) => setTimeout(resolve, 40))
         const seq = await inner.appendUpdates(id, updates)
         for (const update of updates) Y.applyUpdate(committed, update)
         return seq
       },
-      compact: (id, snapshot, upto) => inner.compact(id, snapshot, upto),
-      close: () => inner.close(),
-    }
+    })
     const server = await resources.startServer({ dataDir, persistence })
     const id = await createWorkshop(server.url)
     const a = resources.connect(server.url, id)

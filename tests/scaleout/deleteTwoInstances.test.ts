@@ -4,6 +4,7 @@ import { CloseCode } from '../../shared/protocol'
 import { signInByHttp } from '../oidc/signInByHttp'
 import { TestIdentityProvider } from '../oidc/TestIdentityProvider'
 import { rememberFacilitator, synced, TestResources, waitFor, withTimeout, type Client } from '../server/helpers'
+import { addNumberedNote, numberedNotes } from '../server/testNotes'
 import { isolate, queryTestSchema, startInstance } from './services'
 
 const resources = new TestResources()
@@ -56,9 +57,9 @@ describe('deleting a workshop with two instances', () => {
 
     // The client on the second instance keeps writing while the first deletes the workshop.
     let written = 0
-    const writer = setInterval(() => onSecond.doc.getArray<number>('typing').push([written++]), 5)
+    const writer = setInterval(() => addNumberedNote(onSecond.doc, 'typing', written++), 5)
     resources.defer(() => clearInterval(writer))
-    await waitFor(() => onFirst.doc.getArray('typing').length > 5, 'the first instance relays the second one’s edits')
+    await waitFor(() => numberedNotes(onFirst.doc, 'typing').length > 5, 'the first instance relays the second one’s edits')
 
     const kari = (await signInByHttp(first.url, 'kari')).cookie!
     const deleted = await fetch(`${first.url}/api/admin/workshops/${id}/delete`, { method: 'POST', headers: { cookie: kari, origin: first.url } })

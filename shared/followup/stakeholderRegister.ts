@@ -22,7 +22,7 @@ export interface TakeOverChoice {
   stakeholder: StakeholderRecord
   boardId: string
   groupName: string
-  groupPreset: string
+  groupPreset: StakeholderGroupRecord['preset']
   alreadyHere: boolean
 }
 

@@ -6,6 +6,7 @@ import type { CreatedWorkshop } from '../../shared/access'
 import { createRecordMap, getWorkshopMaps } from '../../shared/doc/workshopDoc'
 import { board } from '../../shared/followup/testWorkshops'
 import type { StakeholderRecord } from '../../shared/schema/records/stakeholder'
+import type { StakeholderGroupRecord } from '../../shared/schema/records/stakeholderGroup'
 import { TestIdentityProvider } from '../oidc/TestIdentityProvider'
 import { connectControl, synced, TestResources, waitFor as waitForServer } from '../server/helpers'
 import { audit } from './axeAudit'
@@ -51,13 +52,13 @@ function stakeholder(id: string, groupId: string, name: string, fields: Partial<
   }
 }
 
-async function writeMap(workshop: CreatedWorkshop, records: Record<string, unknown>[]): Promise<void> {
+async function writeMap(workshop: CreatedWorkshop, records: (StakeholderRecord | StakeholderGroupRecord)[]): Promise<void> {
   const client = connectControl(resources, e2e.baseUrl, workshop.id, workshop.token)
   await synced(client.provider)
   const { boards, items } = getWorkshopMaps(client.doc)
   client.doc.transact(() => {
     boards.set('map', createRecordMap(board('map', 'stakeholderMap', 'a5', 'Aktørkart')))
-    for (const record of records) items.set(record.id as string, createRecordMap(record as Parameters<typeof createRecordMap>[0]))
+    for (const record of records) items.set(record.id, createRecordMap(record))
   })
   await waitForServer(() => client.provider.ws?.bufferedAmount === 0, 'the map is sent')
   client.provider.destroy()
@@ -78,7 +79,7 @@ describe('taking over stakeholders from an earlier workshop', () => {
     const a = await create(`Nærmiljøplan vår (${name})`)
     const b = await create(`Nærmiljøplan høst (${name})`)
     await writeMap(a, [
-      { id: 'g1', kind: 'stakeholderGroup', boardId: 'map', name: 'Frivillige', preset: '', order: 'a0', createdAt: 1 },
+      { id: 'g1', kind: 'stakeholderGroup', boardId: 'map', name: 'Frivillige', preset: '', order: 'a0', createdAt: 1 } satisfies StakeholderGroupRecord,
       stakeholder('velforening', 'g1', 'Nordby velforening', { contactPerson: 'Per Hansen', message: 'Status for parken', channel: 'Epost', frequency: 'Månedlig' }),
       stakeholder('avisa', '', 'Lokalavisa', { contactPerson: 'Redaksjonen' }),
     ])

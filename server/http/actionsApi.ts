@@ -11,7 +11,7 @@ import {
   type ChallengeProgress,
 } from '../../shared/followup/actionRegister'
 import { actionStatuses, type ActionStatus } from '../../shared/schema/records/card'
-import { readSession } from '../../shared/schema/records/session'
+import { readSession } from '../../shared/schema/records/sessionHistory'
 import { sustainabilityDimensions, type SustainabilityDimension } from '../../shared/schema/tags'
 import { workshopSnapshot } from '../search/workshopSnapshot'
 import type { HttpDeps } from './HttpDeps'

@@ -89,6 +89,8 @@ describe('PostgresPersistence', () => {
     const update = new Uint8Array([0, 255, 10, 13, 0])
     const message = { kind: 'update' as const, instanceId: 'i-1', previousSeq: 41, seq: 2 ** 40, update }
     expect(decodeFanoutMessage(encodeFanoutMessage(message))).toEqual(message)
+    const close = { kind: 'close' as const, instanceId: 'i-2', code: 4404, reason: 'Verkstedet ble slettet – æøå' }
+    expect(decodeFanoutMessage(encodeFanoutMessage(close))).toEqual(close)
     expect(() => decodeFanoutMessage(new Uint8Array([9, 9]))).toThrow(/version/)
   })
 })

@@ -34,6 +34,7 @@ const routeCases: Record<string, RouteCase> = {
   '/metrics': { takesToken: false, why: 'Prometheus: kept internal by the proxy (docs/deploy.md)' },
   '/api/privacy': { takesToken: false, why: 'the privacy statement’s controller, contact and retention: public, as the page is' },
   '/api/search': { takesToken: false, why: 'the knowledge bank across workshops: the staff session decides which (WorkshopsVisibleTo), never a workshop token' },
+  '/api/stakeholders': { takesToken: false, why: 'the stakeholder register across workshops: the staff session decides which (WorkshopsVisibleTo), never a workshop token (tests/server/stakeholders.test.ts)' },
   '/api/actions': { takesToken: false, why: 'the action register across workshops: the staff session decides which (WorkshopsVisibleTo), never a workshop token' },
   '/api/workshops': { takesToken: false, why: 'creating a workshop needs no workshop' },
   '/api/workshops/import': { takesToken: false, why: 'an import creates a new workshop' },

@@ -13,13 +13,15 @@ interface MapToolbarProps {
   onAdd(): void
   onToggleGroups(): void
   onToggleFilter(): void
+  /** "Take over stakeholders…": signed-in staff only (the register is theirs); absent otherwise. */
+  onTakeOver?: () => void
 }
 
 /**
  * Add a stakeholder, the groups, the tag filter, undo and redo, in the board's chrome row (the
  * switch between map, grid, plan and outline is there too, BoardChrome.tsx).
  */
-export function MapToolbar({ store, boardId, canEdit, groupsOpen, filterOpen, filterActive, onAdd, onToggleGroups, onToggleFilter }: MapToolbarProps) {
+export function MapToolbar({ store, boardId, canEdit, groupsOpen, filterOpen, filterActive, onAdd, onToggleGroups, onToggleFilter, onTakeOver }: MapToolbarProps) {
   const { t } = useTranslation('stakeholderMap')
   const undoState = useUndoState(store)
   return (
@@ -33,6 +35,11 @@ export function MapToolbar({ store, boardId, canEdit, groupsOpen, filterOpen, fi
             <button type="button" className="sm-button" aria-pressed={groupsOpen} onClick={onToggleGroups}>
               {t('toolbar.groups')}
             </button>
+            {onTakeOver && (
+              <button type="button" className="sm-button" aria-haspopup="dialog" onClick={onTakeOver} data-testid="takeover-open">
+                {t('toolbar.takeOver')}
+              </button>
+            )}
           </>
         )}
         <button
@@ -60,7 +67,7 @@ export function MapToolbar({ store, boardId, canEdit, groupsOpen, filterOpen, fi
   )
 }
 
-export type MapMessageValue = { kind: 'error'; text: string } | { kind: 'deleted'; name: string } | null
+export type MapMessageValue = { kind: 'error'; text: string } | { kind: 'deleted'; name: string } | { kind: 'takenOver'; count: number } | null
 
 /** A refused edit, or "X deleted" with an undo button. */
 export function MapMessage({ message, onUndo, onDismiss }: { message: MapMessageValue; onUndo(): void; onDismiss(): void }) {
@@ -68,8 +75,8 @@ export function MapMessage({ message, onUndo, onDismiss }: { message: MapMessage
   if (!message) return null
   return (
     <div className={`sm-message ${message.kind === 'error' ? 'sm-message--error' : ''}`} role={message.kind === 'error' ? 'alert' : 'status'}>
-      <span>{message.kind === 'error' ? message.text : t('deleted', { name: message.name })}</span>
-      {message.kind === 'deleted' && (
+      <span>{message.kind === 'error' ? message.text : message.kind === 'takenOver' ? t('takeOver.done', { count: message.count }) : t('deleted', { name: message.name })}</span>
+      {message.kind !== 'error' && (
         <button type="button" className="sm-button" onClick={onUndo}>
           {t('undo')}
         </button>

@@ -9,6 +9,8 @@ import { STAKEHOLDER_CARD_SIZE, type StakeholderRecord } from '../../../../share
 import type { StakeholderGroupRecord } from '../../../../shared/schema/records/stakeholderGroup'
 import { useBoardAccess } from '../../session/BoardAccessContext'
 import { useItemFocus } from '../../lib/itemFocus'
+import { useRoute } from '../../lib/navigation'
+import { signedIn, useSession } from '../../staff/sessionClient'
 import { useItemsOfKind } from '../../store/hooks'
 import { TagFilterBar } from '../../tags/TagFilterBar'
 import type { BoardProps } from '../BoardProps'
@@ -24,6 +26,7 @@ import type { PanZoomView, Placement } from './PanZoomStage'
 import type { StakeholderMapView } from './stakeholderMapTestHook'
 import type { CardHandlers, CardView } from './StakeholderCardNode'
 import { StakeholderPanel } from './StakeholderPanel'
+import { TakeOverDialog } from './TakeOverDialog'
 import { useStakeholderMapTestHook } from './useStakeholderMapTestHook'
 import './stakeholderMap.css'
 import './groupsAndPlan.css'
@@ -52,6 +55,11 @@ export function StakeholderMapBoard({ store, board, view }: BoardProps & { view:
   const [filterOpen, setFilterOpen] = useState(false)
   const filterActive = isTagFilterActive(filter)
   const viewRef = useRef<PanZoomView>(null)
+  const route = useRoute()
+  const workshopId = route.page === 'workshop' ? route.workshopId : null
+  // Taking over from the stakeholder register is for signed-in staff: the entry is hidden otherwise.
+  const staff = signedIn(useSession())
+  const [takeOverOpen, setTakeOverOpen] = useState(false)
   useStakeholderMapTestHook({ store, boardId: board.id, view, filter, viewRef })
 
   // ---- derived layout ----------------------------------------------------------------------------
@@ -272,7 +280,21 @@ export function StakeholderMapBoard({ store, board, view }: BoardProps & { view:
         onAdd={() => addStakeholder()}
         onToggleGroups={() => setPanel((p) => (p?.kind === 'groups' ? null : { kind: 'groups' }))}
         onToggleFilter={() => setFilterOpen((open) => !open)}
+        onTakeOver={staff && workshopId ? () => setTakeOverOpen(true) : undefined}
       />
+      {takeOverOpen && workshopId && (
+        <TakeOverDialog
+          store={store}
+          board={board}
+          workshopId={workshopId}
+          commit={commit}
+          onClose={() => setTakeOverOpen(false)}
+          onDone={(count) => {
+            setTakeOverOpen(false)
+            setMessage({ kind: 'takenOver', count })
+          }}
+        />
+      )}
       {filterOpen ? (
         <div className="sm-filter" id={`sm-filter-${board.id}`} role="region" aria-label={t('filter.region')}>
           <TagFilterBar value={filter} onChange={setFilter} count={view === 'plan' ? { shown: shownPlanRows.length, total: planRows.length } : filterCount} />
@@ -346,6 +368,7 @@ export function StakeholderMapBoard({ store, board, view }: BoardProps & { view:
             placing={placing !== null}
             onMove={view === 'plan' ? undefined : () => setPlacingId(placing ? null : selected.id)}
             onClose={() => setPanel(null)}
+            workshopId={workshopId}
           />
         )}
       </div>

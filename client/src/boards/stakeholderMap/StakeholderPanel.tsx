@@ -5,6 +5,7 @@ import { STAKEHOLDER_NAME_MAX, STAKEHOLDER_TEXT_MAX, type StakeholderRecord } fr
 import { TagPicker } from '../../tags/TagPicker'
 import { CommitInput } from './CommitInput'
 import { RatingButtons } from './RatingButtons'
+import { TakenOverFrom } from './TakenOverFrom'
 
 interface StakeholderPanelProps {
   stakeholder: StakeholderRecord
@@ -21,13 +22,15 @@ interface StakeholderPanelProps {
   /** Move, or press again to stop; absent where there is no stage (the table). */
   onMove?: () => void
   onClose(): void
+  /** This workshop: a taken-over stakeholder's line looks its origin up among the others. */
+  workshopId: string | null
 }
 
 type TextField = 'contactPerson' | 'message' | 'channel' | 'frequency'
 const textFields: readonly TextField[] = ['contactPerson', 'message', 'channel', 'frequency']
 
 /** Every field of one stakeholder as a plain HTML form: the accessible way to edit a card. */
-export function StakeholderPanel({ stakeholder, groups, focusName, readOnly, onPatch, onGroup, onDelete, placing, onMove, onClose }: StakeholderPanelProps) {
+export function StakeholderPanel({ stakeholder, groups, focusName, readOnly, onPatch, onGroup, onDelete, placing, onMove, onClose, workshopId }: StakeholderPanelProps) {
   const { t } = useTranslation('stakeholderMap')
   const headingId = useId()
   const fieldId = useId()
@@ -57,6 +60,7 @@ export function StakeholderPanel({ stakeholder, groups, focusName, readOnly, onP
           {t('panel.close')}
         </button>
       </div>
+      {stakeholder.origin && workshopId && <TakenOverFrom origin={stakeholder.origin} workshopId={workshopId} />}
       <fieldset className="sm-panel__body sm-fieldset" disabled={readOnly}>
         <div className="sm-field">
           <label className="sm-field__label" htmlFor={`${fieldId}-name`}>

@@ -1,0 +1,28 @@
+import type { StakeholderRegisterWorkshop } from '../../../../shared/followup/stakeholderRegister'
+import { callJson, type ApiResult } from '../../staff/staffApi'
+
+/**
+ * The stakeholder register (`GET /api/stakeholders`, server/http/stakeholdersApi.ts): the
+ * stakeholder maps of the workshops the signed-in person may see. Asked once per workshop page and
+ * shared by the take-over dialog and the "taken over from" lines; `forget` after a take-over.
+ */
+const cache = new Map<string, Promise<ApiResult<StakeholderRegisterWorkshop[]>>>()
+
+export function fetchStakeholderRegister(exceptWorkshopId: string): Promise<ApiResult<StakeholderRegisterWorkshop[]>> {
+  let pending = cache.get(exceptWorkshopId)
+  if (!pending) {
+    pending = callJson<{ workshops: StakeholderRegisterWorkshop[] }>(`/api/stakeholders?except=${encodeURIComponent(exceptWorkshopId)}`).then((result) =>
+      result.ok ? { ok: true as const, value: result.value.workshops } : result,
+    )
+    cache.set(exceptWorkshopId, pending)
+    // A refusal or a dropped connection is asked again next time.
+    void pending.then((result) => {
+      if (!result.ok) cache.delete(exceptWorkshopId)
+    })
+  }
+  return pending
+}
+
+export function forgetStakeholderRegister(): void {
+  cache.clear()
+}

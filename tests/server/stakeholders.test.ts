@@ -1,0 +1,96 @@
+import type { IncomingMessage } from 'node:http'
+import { afterEach, describe, expect, it } from 'vitest'
+import { createRecordMap, getWorkshopMaps } from '../../shared/doc/workshopDoc'
+import type { StakeholderRegisterWorkshop } from '../../shared/followup/stakeholderRegister'
+import { board } from '../../shared/followup/testWorkshops'
+import type { VisibleWorkshops } from '../../server/access/WorkshopsVisibleTo'
+import { connectControl, createWorkshop, facilitatorToken, synced, TestResources, waitFor } from './helpers'
+
+/** The stakeholder register through a real server: only the workshops the person may see, never the one asking. */
+const resources = new TestResources()
+afterEach(() => resources.dispose())
+
+const people = new Map<string, VisibleWorkshops>()
+async function visibleTo(request: IncomingMessage): Promise<VisibleWorkshops | null> {
+  const key = request.headers['x-test-person']
+  return typeof key === 'string' ? (people.get(key) ?? null) : null
+}
+
+async function register(baseUrl: string, person: string | null, query = ''): Promise<{ status: number; body: { workshops?: StakeholderRegisterWorkshop[]; code?: string } }> {
+  const response = await fetch(`${baseUrl}/api/stakeholders${query}`, { headers: person ? { 'x-test-person': person } : {} })
+  return { status: response.status, body: (await response.json()) as { workshops?: StakeholderRegisterWorkshop[]; code?: string } }
+}
+
+const stakeholder = (id: string, groupId: string, name: string, fields: Record<string, unknown> = {}) => ({
+  id, kind: 'stakeholder', boardId: 'map', groupId, name, influence: 3, interest: 4, contactPerson: '', message: '', channel: '', frequency: '',
+  x: 0, y: 0, levelNow: 0, levelWanted: 0, origin: null, createdAt: 1, sdgs: [], dimension: '', ...fields,
+})
+
+async function setup() {
+  const server = await resources.startServer({ dataDir: await resources.tempDir(), workshopsVisibleTo: visibleTo, unloadDelayMs: 50 })
+  const karis = await createWorkshop(server.url, { title: 'Karis kart' })
+  const olas = await createWorkshop(server.url, { title: 'Olas private kart' })
+  const here = await createWorkshop(server.url, { title: 'Nytt møte' })
+  const empty = await createWorkshop(server.url, { title: 'Uten interessenter' })
+  people.set('kari', { staffId: 'kari', name: 'Kari', workshopIds: [karis, here, empty], ownWorkshopIds: [karis, here, empty] })
+  people.set('admin', { staffId: 'admin', name: 'Admin', workshopIds: [karis, olas, here, empty], ownWorkshopIds: [] })
+  const write = async (workshopId: string, records: Record<string, unknown>[]) => {
+    const client = connectControl(resources, server.url, workshopId, facilitatorToken(workshopId))
+    await synced(client.provider)
+    const { boards, items } = getWorkshopMaps(client.doc)
+    client.doc.transact(() => {
+      boards.set('map', createRecordMap(board('map', 'stakeholderMap', 'a0', 'Interessenter')))
+      boards.set('cb', createRecordMap(board('cb', 'challengeBoard', 'a1', 'Tiltak')))
+      for (const record of records) items.set(record.id as string, createRecordMap(record as Parameters<typeof createRecordMap>[0]))
+    })
+    return client
+  }
+  await write(karis, [
+    { id: 'g1', kind: 'stakeholderGroup', boardId: 'map', name: 'Naboer', preset: '', order: 'a0', createdAt: 1 },
+    stakeholder('s1', 'g1', 'Velforeningen', { contactPerson: 'Per', message: 'Status', channel: 'Møte', frequency: 'Månedlig' }),
+    stakeholder('s2', '', 'Avisa'),
+  ])
+  const olaClient = await write(olas, [stakeholder('o1', '', 'Olas hemmelige partner')])
+  await write(here, [stakeholder('h1', '', 'Allerede her')])
+  await write(empty, [])
+  // Ola's room is left and unloads: its stakeholders are read from storage.
+  olaClient.provider.destroy()
+  return { server, karis, olas, here }
+}
+
+describe('GET /api/stakeholders', () => {
+  it('lists the stakeholder maps of the workshops the person may see, without the one asking, with groups and plan rows', async () => {
+    const { server, karis, olas, here } = await setup()
+    const kari = await register(server.url, 'kari', `?except=${here}`)
+    expect(kari.status).toBe(200)
+    expect(kari.body.workshops!.map((w) => w.workshopId)).toEqual([karis])
+    const [map] = kari.body.workshops!
+    expect(map!.title).toBe('Karis kart')
+    expect(map!.snapshot.boards.map((b) => b.id)).toEqual(['map'])
+    expect(map!.snapshot.items.map((i) => i.id).sort()).toEqual(['g1', 's1', 's2'])
+    expect(map!.snapshot.items.find((i) => i.id === 's1')).toMatchObject({ groupId: 'g1', contactPerson: 'Per', message: 'Status', channel: 'Møte', frequency: 'Månedlig' })
+    expect(JSON.stringify(kari.body)).not.toContain('Olas hemmelige partner')
+
+    // Without `except` the asking workshop is listed too; an administrator sees every workshop, stored ones included.
+    expect((await register(server.url, 'kari')).body.workshops!.map((w) => w.workshopId).sort()).toEqual([karis, here].sort())
+    await waitFor(() => !server.rooms.loadedWorkshopIds().includes(olas), 'Ola’s room unloads')
+    const admin = await register(server.url, 'admin', `?except=${here}`)
+    expect(admin.body.workshops!.map((w) => w.workshopId).sort()).toEqual([karis, olas].sort())
+    expect(JSON.stringify(admin.body)).toContain('Olas hemmelige partner')
+  })
+
+  it.each([
+    ['nobody signed in', null, '', 401, 'signInRequired'],
+    ['an except that is no workshop id', 'kari', '?except=..%2Fx', 400, 'badQuery'],
+  ])('refuses %s with a named reason', async (_name, person, query, status, code) => {
+    const server = await resources.startServer({ dataDir: await resources.tempDir(), workshopsVisibleTo: visibleTo })
+    people.set('kari', { staffId: 'kari', name: 'Kari', workshopIds: [], ownWorkshopIds: [] })
+    expect(await register(server.url, person, query)).toMatchObject({ status, body: { code } })
+  })
+
+  it('refuses a write with the route’s own words', async () => {
+    const server = await resources.startServer({ dataDir: await resources.tempDir(), workshopsVisibleTo: visibleTo })
+    const response = await fetch(`${server.url}/api/stakeholders`, { method: 'POST' })
+    expect(response.status).toBe(405)
+  })
+})

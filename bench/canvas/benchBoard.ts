@@ -3,6 +3,7 @@ import { noteColors } from '../../shared/schema/records/note'
 import type { ShapeRecord } from '../../shared/schema/records/shape'
 import type { StrokeRecord } from '../../shared/schema/records/stroke'
 import type { TextRecord } from '../../shared/schema/records/text'
+import { seededRandom } from '../../tests/seededRandom'
 
 /** The records a benchmark board holds, typed by the schema so a schema change breaks the build, not the run. */
 export type BenchItem = NoteRecord | ShapeRecord | TextRecord | StrokeRecord
@@ -38,17 +39,6 @@ const phrases = [
   'Mindre plast i kantina',
 ]
 
-/** A small seeded generator (mulberry32): the same seed gives the same board on every machine. */
-export function seededRandom(seed: number): () => number {
-  let state = seed >>> 0
-  return () => {
-    state = (state + 0x6d2b79f5) >>> 0
-    let t = state
-    t = Math.imul(t ^ (t >>> 15), t | 1)
-    t ^= t + Math.imul(t ^ (t >>> 7), t | 61)
-    return ((t ^ (t >>> 14)) >>> 0) / 4294967296
-  }
-}
 
 /**
  * Lays out `count` items on a grid about twice as wide as tall (5,000 items: 100 × 50 cells of

@@ -18,6 +18,7 @@ import { frameProbeSource, summarizeFrames, type PhaseSample } from './frameProb
 import { summarizeProfile, type CpuProfile, type ProfileSummary } from './profileSummary'
 import { fmt, ROOT, TARGET_ITEMS, VIEWPORT, commonArgs, modeArgs, printBoard, renderResults, type BoardResult, type ModeInfo, type PhaseResult, type RenderMode } from './results'
 import { connectClient, seedItems, workshopTokens } from './syncClient'
+import { formatTraceSummary, readTrace, summarizeTrace } from './traceSummary'
 
 
 interface BenchProbe {
@@ -401,12 +402,18 @@ async function profileRun(mix: BenchMix, seconds: number, items: number, throttl
       for (const src of await page.evaluate(() => [...document.scripts].map((s) => s.src).filter(Boolean))) {
         sources.set(src, await (await fetch(src)).text())
       }
+      // Frames per phase from the page's probe, for the trace's work per frame.
+      const frames = new Map<string, number>()
       const profiled = async (label: string, drive: () => Promise<void>) => {
         await sleep(400)
         await cdp.send('Profiler.enable')
         await cdp.send('Profiler.setSamplingInterval', { interval: 200 })
         await cdp.send('Profiler.start')
-        await drive()
+        await page.evaluate((name) => performance.mark(`bench:${name}:start`), label)
+        const measured = await measure(page, label, drive)
+        await page.evaluate((name) => performance.mark(`bench:${name}:end`), label)
+        frames.set(label, measured.frames)
+        console.log(`[profile] ${label}: ${measured.timeMedianFps.toFixed(1)} FPS time-weighted median, p5 ${measured.p5Fps.toFixed(1)}, ${measured.frames} frames`)
         const { profile } = (await cdp.send('Profiler.stop')) as unknown as { profile: CpuProfile }
         const summary = summarizeProfile(profile, sources)
         return { ...summary, label }
@@ -416,21 +423,21 @@ async function profileRun(mix: BenchMix, seconds: number, items: number, throttl
       await page.keyboard.press('Shift+Digit0')
       const pan = await profiled(phaseNames.pan, () => panStrokes(page, box, seconds, 900, 'travel'))
       await page.keyboard.press('Shift+Digit1')
+      const wheel = await profiled(phaseNames.wheel, () => wheelZoom(page, box, seconds))
+      await page.keyboard.press('Shift+Digit1')
       const fit = await profiled(phaseNames.fitPan, () => panStrokes(page, box, seconds, 400, 'wobble'))
       let remote: (ProfileSummary & { label: string }) | null = null
-      await remotePhase(page, server.url, board.workshopId, box, seconds, async (p, phase, drive) => {
-        let result: PhaseResult | null = null
-        remote = await profiled(phase, async () => {
-          result = await measure(p, phase, drive)
-        })
-        return result!
+      await remotePhase(page, server.url, board.workshopId, box, seconds, async (_p, phase, drive) => {
+        remote = await profiled(phase, drive)
+        return { phase, ...summarizeFrames([]), mountedMax: 0, mountedEnd: 0, renderStats: null }
       })
       if (tracePath) {
         await browser.stopTracing()
-        console.log(`[profile] trace written to ${tracePath}`)
+        console.log(`[profile] trace written to ${tracePath}; main-thread work per frame:`)
+        console.log(formatTraceSummary(summarizeTrace(await readTrace(tracePath), (phase) => frames.get(phase))))
       }
       await board.close()
-      return remote ? [pan, fit, remote] : [pan, fit]
+      return remote ? [pan, wheel, fit, remote] : [pan, wheel, fit]
     } finally {
       await browser.close()
       await server.close()
@@ -443,7 +450,7 @@ async function profileRun(mix: BenchMix, seconds: number, items: number, throttl
   }
 }
 
-const traceCategories = ['devtools.timeline', 'disabled-by-default-devtools.timeline', 'disabled-by-default-devtools.timeline.frame', 'v8.execute', 'blink', 'cc', 'gpu', 'toplevel']
+const traceCategories = ['blink.user_timing', 'devtools.timeline', 'disabled-by-default-devtools.timeline', 'disabled-by-default-devtools.timeline.frame', 'v8.execute', 'blink', 'cc', 'gpu', 'toplevel']
 
 function sleep(ms: number): Promise<void> {
   return new Promise((resolve) => setTimeout(resolve, ms))

@@ -1,6 +1,6 @@
 import * as Y from 'yjs'
 import { getWorkshopMaps } from '../../shared/doc/workshopDoc'
-import { readSession } from '../../shared/schema/records/session'
+import { readSession } from '../../shared/schema/records/sessionHistory'
 import type { Logger } from '../log'
 import type { Persistence } from '../persistence/Persistence'
 import type { AccessStore } from './AccessStore'

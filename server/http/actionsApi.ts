@@ -12,7 +12,7 @@ import {
 } from '../../shared/followup/actionRegister'
 import { isCalendarDay } from '../../shared/schema/calendarDay'
 import { actionStatuses, type ActionStatus } from '../../shared/schema/records/card'
-import { readSession } from '../../shared/schema/records/session'
+import { readSession } from '../../shared/schema/records/sessionHistory'
 import { sustainabilityDimensions, type SustainabilityDimension } from '../../shared/schema/tags'
 import { workshopSnapshot } from '../search/workshopSnapshot'
 import type { HttpDeps } from './HttpDeps'

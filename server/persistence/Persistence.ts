@@ -15,6 +15,13 @@ export interface StoredDocument {
   updates: Uint8Array[]
   /** Highest log sequence number stored (or the snapshot's, when the log is empty); 0 when none. */
   lastSeq: number
+  /**
+   * The schema versions (`encodeSchemaVersions`) of the server that wrote the snapshot from a
+   * migrated document; null when unknown (written before this was kept, or by storage that does not
+   * keep it). Equal to this server's: the snapshot needs no migration, so with an empty log it can
+   * answer a joiner before the document is built (Room.load).
+   */
+  snapshotSchema?: string | null
 }
 
 /**
@@ -89,8 +96,12 @@ export interface Persistence {
   loadDocument(workshopId: string): Promise<StoredDocument>
   /** Appends updates durably, in one transaction, in order. Resolves with the last sequence number. */
   appendUpdates(workshopId: string, updates: readonly Uint8Array[]): Promise<number>
-  /** Replaces the snapshot and deletes log rows up to and including `uptoSeq`, in one transaction. */
-  compact(workshopId: string, snapshot: Uint8Array, uptoSeq: number): Promise<void>
+  /**
+   * Replaces the snapshot and deletes log rows up to and including `uptoSeq`, in one transaction.
+   * `schema`: the schema versions of the migrated document it was encoded from, kept where the
+   * storage can (StoredDocument.snapshotSchema).
+   */
+  compact(workshopId: string, snapshot: Uint8Array, uptoSeq: number, schema?: string): Promise<void>
   close(): Promise<void>
 }
 

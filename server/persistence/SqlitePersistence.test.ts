@@ -29,25 +29,25 @@ describe('SqlitePersistence', () => {
     await persistence.createWorkshop({ id: 'w1', title: 'T', language: 'nb', createdAt: 5 }, bytes(1, 2), access('w1'))
     expect(await persistence.getWorkshop('w1')).toEqual({ id: 'w1', title: 'T', language: 'nb', createdAt: 5 })
     expect(await persistence.getWorkshop('nope')).toBeUndefined()
-    expect(await persistence.loadDocument('w1')).toEqual({ snapshot: bytes(1, 2), updates: [], lastSeq: 0 })
+    expect(await persistence.loadDocument('w1')).toEqual({ snapshot: bytes(1, 2), updates: [], lastSeq: 0, snapshotSchema: null })
   })
 
   it('appends in order and numbers on after compaction deleted the log', async () => {
     await persistence.createWorkshop({ id: 'w1', title: 'T', language: 'nb', createdAt: 5 }, bytes(0), access('w1'))
     expect(await persistence.appendUpdates('w1', [bytes(1), bytes(2)])).toBe(2)
     expect(await persistence.appendUpdates('w1', [bytes(3)])).toBe(3)
-    await persistence.compact('w1', bytes(9, 9), 3)
-    expect(await persistence.loadDocument('w1')).toEqual({ snapshot: bytes(9, 9), updates: [], lastSeq: 3 })
+    await persistence.compact('w1', bytes(9, 9), 3, 'note:3')
+    expect(await persistence.loadDocument('w1')).toEqual({ snapshot: bytes(9, 9), updates: [], lastSeq: 3, snapshotSchema: 'note:3' })
     // Not 1 again: a stale row numbered at or below the snapshot would be skipped on load.
     expect(await persistence.appendUpdates('w1', [bytes(4)])).toBe(4)
-    expect(await persistence.loadDocument('w1')).toEqual({ snapshot: bytes(9, 9), updates: [bytes(4)], lastSeq: 4 })
+    expect(await persistence.loadDocument('w1')).toEqual({ snapshot: bytes(9, 9), updates: [bytes(4)], lastSeq: 4, snapshotSchema: 'note:3' })
   })
 
   it('keeps log rows written after the compacted sequence', async () => {
     await persistence.createWorkshop({ id: 'w1', title: 'T', language: 'nb', createdAt: 5 }, bytes(0), access('w1'))
     await persistence.appendUpdates('w1', [bytes(1), bytes(2), bytes(3)])
     await persistence.compact('w1', bytes(7), 2)
-    expect(await persistence.loadDocument('w1')).toEqual({ snapshot: bytes(7), updates: [bytes(3)], lastSeq: 3 })
+    expect(await persistence.loadDocument('w1')).toEqual({ snapshot: bytes(7), updates: [bytes(3)], lastSeq: 3, snapshotSchema: null })
   })
 
   it('runs in WAL mode with synchronous = FULL and survives reopening', async () => {

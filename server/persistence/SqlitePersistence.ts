@@ -38,7 +38,8 @@ CREATE TABLE IF NOT EXISTS updates (
 CREATE TABLE IF NOT EXISTS snapshots (
   workshop_id TEXT PRIMARY KEY,
   data BLOB NOT NULL,
-  upto_seq INTEGER NOT NULL
+  upto_seq INTEGER NOT NULL,
+  schema_versions TEXT
 );
 CREATE TABLE IF NOT EXISTS history (
   workshop_id TEXT NOT NULL,
@@ -70,6 +71,12 @@ CREATE TABLE IF NOT EXISTS server_settings (
   value TEXT NOT NULL
 );
 `
+
+/** Files made before the snapshot's schema was kept get the column (null: unknown, loaded the slow way). */
+function addSnapshotSchemaColumn(db: Database.Database): void {
+  const columns = db.pragma('table_info(snapshots)') as { name: string }[]
+  if (!columns.some((column) => column.name === 'schema_versions')) db.exec('ALTER TABLE snapshots ADD COLUMN schema_versions TEXT')
+}
 
 /** A UNIQUE violation on the join code, as opposed to any other constraint. */
 function isCodeConflict(error: unknown): boolean {
@@ -106,22 +113,20 @@ export class SqlitePersistence implements Persistence, HistoryPersistence {
     this.#db.pragma('synchronous = FULL')
     this.#db.pragma('busy_timeout = 5000')
     this.#db.exec(SCHEMA)
+    addSnapshotSchemaColumn(this.#db)
     // Started on its first write, after the schema exists.
     this.#writer = new SqliteUpdateWriter(file)
     const db = this.#db
     this.#statements = {
       insertWorkshop: db.prepare('INSERT INTO workshops (id, title, language, created_at) VALUES (?, ?, ?, ?)'),
       getWorkshop: db.prepare<[string], WorkshopDbRow>('SELECT id, title, language, created_at FROM workshops WHERE id = ?'),
-      getSnapshot: db.prepare<[string], { data: Buffer; upto_seq: number }>(
-        'SELECT data, upto_seq FROM snapshots WHERE workshop_id = ?',
+      getSnapshot: db.prepare<[string], { data: Buffer; upto_seq: number; schema_versions: string | null }>(
+        'SELECT data, upto_seq, schema_versions FROM snapshots WHERE workshop_id = ?',
       ),
       getUpdates: db.prepare<[string, number], { seq: number; data: Buffer }>(
         'SELECT seq, data FROM updates WHERE workshop_id = ? AND seq > ? ORDER BY seq',
       ),
-      upsertSnapshot: db.prepare(
-        `INSERT INTO snapshots (workshop_id, data, upto_seq) VALUES (?, ?, ?)
-         ON CONFLICT (workshop_id) DO UPDATE SET data = excluded.data, upto_seq = excluded.upto_seq`,
-      ),
+      insertSnapshot: db.prepare('INSERT INTO snapshots (workshop_id, data, upto_seq) VALUES (?, ?, 0)'),
       insertHistory: db.prepare(
         'INSERT INTO history (workshop_id, id, created_at, kind, label, state, counts) VALUES (?, ?, ?, ?, ?, ?, ?)',
       ),
@@ -156,11 +161,12 @@ export class SqlitePersistence implements Persistence, HistoryPersistence {
     }
   }
 
+  /** The initial state's schema is not recorded: it may be an import or a document of an older version. */
   async createWorkshop(row: WorkshopRow, initialState: Uint8Array, access: AccessRow): Promise<void> {
     try {
       this.#db.transaction(() => {
         this.#statements.insertWorkshop.run(row.id, row.title, row.language, row.createdAt)
-        this.#statements.upsertSnapshot.run(row.id, Buffer.from(initialState), 0)
+        this.#statements.insertSnapshot.run(row.id, Buffer.from(initialState))
         this.#statements.insertAccess.run(...accessValues(access, 'integer'))
       })()
     } catch (error) {
@@ -247,8 +253,9 @@ export class SqlitePersistence implements Persistence, HistoryPersistence {
   }
 
   async loadDocument(workshopId: string): Promise<StoredDocument> {
-    // A loaded room writes next.
-    this.#writer.warmUp()
+    // A loaded room writes next: the thread starts once this turn is over, not before the read (its
+    // start took ~150 ms of this core under load, which a joiner answered from the read waited for).
+    setImmediate(() => this.#writer.warmUp())
     return this.#db.transaction((): StoredDocument => {
       const snapshot = this.#statements.getSnapshot.get(workshopId)
       const fromSeq = snapshot?.upto_seq ?? 0
@@ -257,6 +264,7 @@ export class SqlitePersistence implements Persistence, HistoryPersistence {
         snapshot: snapshot ? new Uint8Array(snapshot.data) : null,
         updates: rows.map((row) => new Uint8Array(row.data)),
         lastSeq: rows.at(-1)?.seq ?? fromSeq,
+        snapshotSchema: snapshot?.schema_versions ?? null,
       }
     })()
   }
@@ -267,8 +275,8 @@ export class SqlitePersistence implements Persistence, HistoryPersistence {
   }
 
   /** By the writer thread too, so it runs after every append sent before it. */
-  async compact(workshopId: string, snapshot: Uint8Array, uptoSeq: number): Promise<void> {
-    return this.#writer.compact(workshopId, snapshot, uptoSeq)
+  async compact(workshopId: string, snapshot: Uint8Array, uptoSeq: number, schema?: string): Promise<void> {
+    return this.#writer.compact(workshopId, snapshot, uptoSeq, schema ?? null)
   }
 
   async addHistory(entry: HistoryEntry, state: Uint8Array): Promise<void> {

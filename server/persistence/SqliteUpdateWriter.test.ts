@@ -63,7 +63,7 @@ describe('the SQLite writer thread (SqliteUpdateWriter)', () => {
       persistence.appendUpdates('w1', [bytes(4)]),
     ]
     expect(await Promise.all(writes)).toEqual([1, 3, undefined, 4])
-    expect(await persistence.loadDocument('w1')).toEqual({ snapshot: bytes(9), updates: [bytes(3), bytes(4)], lastSeq: 4 })
+    expect(await persistence.loadDocument('w1')).toEqual({ snapshot: bytes(9), updates: [bytes(3), bytes(4)], lastSeq: 4, snapshotSchema: null })
   })
 
   it('rejects a write SQLite refuses with its message, while the writes committed beside it land', async () => {

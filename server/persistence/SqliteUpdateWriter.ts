@@ -55,8 +55,8 @@ export class SqliteUpdateWriter {
   }
 
   /** Replaces the snapshot and deletes the log rows it covers, in one transaction. */
-  async compact(workshopId: string, snapshot: Uint8Array, uptoSeq: number): Promise<void> {
-    await this.#send({ kind: 'compact', workshopId, snapshot, uptoSeq })
+  async compact(workshopId: string, snapshot: Uint8Array, uptoSeq: number, schema: string | null = null): Promise<void> {
+    await this.#send({ kind: 'compact', workshopId, snapshot, uptoSeq, schema })
   }
 
   /** A pragma as the writer's own connection has it. */

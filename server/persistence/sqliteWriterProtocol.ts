@@ -2,7 +2,8 @@
 
 export type WriterJob =
   | { kind: 'append'; id: number; workshopId: string; updates: Uint8Array[] }
-  | { kind: 'compact'; id: number; workshopId: string; snapshot: Uint8Array; uptoSeq: number }
+  /** `schema`: the schema versions the snapshot is at (StoredDocument.snapshotSchema); null when not known. */
+  | { kind: 'compact'; id: number; workshopId: string; snapshot: Uint8Array; uptoSeq: number; schema: string | null }
   /** Reads a pragma of the writer's own connection (tests and diagnostics: `synchronous` is per connection). */
   | { kind: 'pragma'; id: number; name: string }
 

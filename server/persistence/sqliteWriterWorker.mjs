@@ -27,8 +27,8 @@ const statements = {
   maxSeq: db.prepare('SELECT MAX(seq) AS seq FROM updates WHERE workshop_id = ?'),
   insertUpdate: db.prepare('INSERT INTO updates (workshop_id, seq, data) VALUES (?, ?, ?)'),
   upsertSnapshot: db.prepare(
-    `INSERT INTO snapshots (workshop_id, data, upto_seq) VALUES (?, ?, ?)
-     ON CONFLICT (workshop_id) DO UPDATE SET data = excluded.data, upto_seq = excluded.upto_seq`,
+    `INSERT INTO snapshots (workshop_id, data, upto_seq, schema_versions) VALUES (?, ?, ?, ?)
+     ON CONFLICT (workshop_id) DO UPDATE SET data = excluded.data, upto_seq = excluded.upto_seq, schema_versions = excluded.schema_versions`,
   ),
   deleteUpdates: db.prepare('DELETE FROM updates WHERE workshop_id = ? AND seq <= ?'),
 }
@@ -51,7 +51,7 @@ function run(job) {
       return seq
     }
     case 'compact':
-      statements.upsertSnapshot.run(job.workshopId, asBuffer(job.snapshot), job.uptoSeq)
+      statements.upsertSnapshot.run(job.workshopId, asBuffer(job.snapshot), job.uptoSeq, job.schema ?? null)
       statements.deleteUpdates.run(job.workshopId, job.uptoSeq)
       return null
     case 'pragma':

@@ -14,6 +14,9 @@ export interface RedisFanoutOptions {
   metrics?: ServerMetrics
 }
 
+/** How long a deletion waits for the other instances to close the workshop's room (closeEverywhere). */
+const CLOSE_EVERYWHERE_WITHIN_MS = 5_000
+
 /** Reconnect quickly but not in a tight loop: 50 ms, 100 ms, ... at most 2 s between attempts. */
 function retryStrategy(attempt: number): number {
   return Math.min(50 * attempt, 2_000)
@@ -115,6 +118,28 @@ export class RedisFanout implements Fanout {
     })
   }
 
+  async closeEverywhere(workshopId: string, code: number, reason: string): Promise<void> {
+    if (this.#closed) return
+    const name = this.#prefix + workshopId
+    const deadline = Date.now() + CLOSE_EVERYWHERE_WITHIN_MS
+    const bounded = <T>(work: Promise<T>): Promise<T> =>
+      Promise.race([work, new Promise<never>((_, reject) => setTimeout(() => reject(new Error('Redis did not answer in time')), Math.max(0, deadline - Date.now())).unref())])
+    try {
+      this.#metrics?.redisPublished.inc({ kind: 'close' })
+      await bounded(this.#publisher.publish(name, Buffer.from(encodeFanoutMessage({ kind: 'close', instanceId: this.instanceId, code, reason }))))
+      // Each instance unsubscribes once its room is closed and its last write has returned.
+      for (;;) {
+        const [, subscribers] = (await bounded(this.#publisher.pubsub('NUMSUB', name))) as [string, number]
+        const others = Number(subscribers) - (this.#channels.has(name) ? 1 : 0)
+        if (others <= 0) return
+        if (Date.now() >= deadline) throw new Error(`${others} other instance(s) still have the workshop loaded`)
+        await new Promise((resolve) => setTimeout(resolve, 20))
+      }
+    } catch (error) {
+      this.#log.warn({ err: error, workshopId }, 'could not confirm that every other instance closed the workshop; going on')
+    }
+  }
+
   async close(): Promise<void> {
     if (this.#closed) return
     this.#closed = true
@@ -188,6 +213,9 @@ class RedisRoomChannel implements RoomChannel {
         return
       case 'query_awareness':
         handler.answerAwarenessQuery()
+        return
+      case 'close':
+        handler.closeRoom(message.code, message.reason)
         return
       default: {
         const unreachable: never = message

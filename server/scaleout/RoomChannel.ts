@@ -8,6 +8,8 @@ export interface FanoutHandler {
   answerAwarenessQuery(): void
   /** Messages may have been lost (Redis reconnected): read what is missing from the database. */
   catchUp(reason: 'reconnect' | 'gap'): void
+  /** Another instance is deleting the workshop: close the sockets with `code` and `reason`, write nothing more. */
+  closeRoom(code: number, reason: string): void
 }
 
 /** One room's link to the other instances. Messages that arrive before `attach` wait, in order. */
@@ -25,5 +27,11 @@ export interface Fanout {
   readonly instanceId: string
   /** Resolves once subscribed, so nothing published after this is missed. */
   join(workshopId: string): Promise<RoomChannel>
+  /**
+   * Tells every other instance that has the workshop loaded to close its room (`closeRoom`), and
+   * resolves once none has it loaded any more (or after a bound, logged): before a deletion, so no
+   * instance writes anything of the workshop afterwards.
+   */
+  closeEverywhere(workshopId: string, code: number, reason: string): Promise<void>
   close(): Promise<void>
 }

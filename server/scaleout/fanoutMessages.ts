@@ -7,9 +7,11 @@ export type FanoutMessage =
   | { kind: 'awareness'; instanceId: string; update: Uint8Array }
   /** "Send me your awareness states": a room that just loaded asks, so it shows who is already here. */
   | { kind: 'query_awareness'; instanceId: string }
+  /** "This workshop is gone (deleted): close its sockets with this code and reason, and write nothing more." */
+  | { kind: 'close'; instanceId: string; code: number; reason: string }
 
 const FORMAT_VERSION = 1
-const kindCodes = { update: 0, awareness: 1, query_awareness: 2 } as const
+const kindCodes = { update: 0, awareness: 1, query_awareness: 2, close: 3 } as const
 
 /** Binary, so updates travel as bytes, not base64. */
 export function encodeFanoutMessage(message: FanoutMessage): Uint8Array {
@@ -27,6 +29,10 @@ export function encodeFanoutMessage(message: FanoutMessage): Uint8Array {
       encoding.writeVarUint8Array(encoder, message.update)
       break
     case 'query_awareness':
+      break
+    case 'close':
+      encoding.writeVarUint(encoder, message.code)
+      encoding.writeVarString(encoder, message.reason)
       break
     default: {
       const unreachable: never = message
@@ -53,6 +59,8 @@ export function decodeFanoutMessage(bytes: Uint8Array): FanoutMessage {
       return { kind: 'awareness', instanceId, update: decoding.readVarUint8Array(decoder) }
     case kindCodes.query_awareness:
       return { kind: 'query_awareness', instanceId }
+    case kindCodes.close:
+      return { kind: 'close', instanceId, code: decoding.readVarUint(decoder), reason: decoding.readVarString(decoder) }
     default:
       throw new Error(`unknown fanout message kind ${kind}`)
   }

@@ -249,11 +249,14 @@ export class PostgresStaffStorage implements StaffStorage {
     return result.rows.map(toStaffWorkshop)
   }
 
-  async touchActivity(workshopId: string, at: number): Promise<void> {
+  async touchActivity(entries: readonly { workshopId: string; at: number }[]): Promise<void> {
+    if (entries.length === 0) return
+    // One statement for the group; the tracker sends each workshop once per group.
     await this.#pool.query(
-      `INSERT INTO workshop_activity (workshop_id, created_by, last_activity_at, participants) VALUES ($1, NULL, $2, 0)
+      `INSERT INTO workshop_activity (workshop_id, created_by, last_activity_at, participants)
+       SELECT id, NULL, at, 0 FROM UNNEST($1::text[], $2::bigint[]) AS t(id, at)
        ON CONFLICT (workshop_id) DO UPDATE SET last_activity_at = GREATEST(workshop_activity.last_activity_at, excluded.last_activity_at)`,
-      [workshopId, at],
+      [entries.map((entry) => entry.workshopId), entries.map((entry) => entry.at)],
     )
   }
 

@@ -238,13 +238,14 @@ export class SqliteStaffStorage implements StaffStorage {
     return rows.map(toStaffWorkshop)
   }
 
-  async touchActivity(workshopId: string, at: number): Promise<void> {
-    this.#db
-      .prepare(
-        `INSERT INTO workshop_activity (workshop_id, created_by, last_activity_at, participants) VALUES (?, NULL, ?, 0)
-         ON CONFLICT (workshop_id) DO UPDATE SET last_activity_at = MAX(COALESCE(last_activity_at, 0), excluded.last_activity_at)`,
-      )
-      .run(workshopId, at)
+  async touchActivity(entries: readonly { workshopId: string; at: number }[]): Promise<void> {
+    const touch = this.#db.prepare(
+      `INSERT INTO workshop_activity (workshop_id, created_by, last_activity_at, participants) VALUES (?, NULL, ?, 0)
+       ON CONFLICT (workshop_id) DO UPDATE SET last_activity_at = MAX(COALESCE(last_activity_at, 0), excluded.last_activity_at)`,
+    )
+    this.#db.transaction(() => {
+      for (const { workshopId, at } of entries) touch.run(workshopId, at)
+    })()
   }
 
   async countParticipant(workshopId: string): Promise<void> {

@@ -106,7 +106,8 @@ export interface StaffStorage {
   /** Workshops the person owns or co-facilitates, with title and dates, newest activity first. */
   workshopsOf(staffId: string): Promise<{ id: string; title: string; role: StaffRole; createdAt: number; lastActivityAt: number | null }[]>
 
-  touchActivity(workshopId: string, at: number): Promise<void>
+  /** Raises each workshop's last activity to `at` (never lowers it), all in one transaction (activityTracker groups them). */
+  touchActivity(entries: readonly { workshopId: string; at: number }[]): Promise<void>
   countParticipant(workshopId: string): Promise<void>
   getActivity(workshopId: string): Promise<WorkshopActivityRow | undefined>
   /** "Keep this workshop": retention counts from `at` (a later keep wins). */

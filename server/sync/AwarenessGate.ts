@@ -16,8 +16,9 @@ export interface AwarenessLimits {
  * One presence entry per connection, with a size and a rate cap, so a flood of made-up entries
  * reaches nobody (server/limits/README.md).
  *
- * A connection's entry is the first client id it announces that the room does not know yet; from
- * then on every other id it sends is dropped. Dropping costs honest clients nothing: a stock
+ * A connection's entry is the first client id it announces that is not someone else's in the room
+ * (`isTaken`: shown for another socket; a client that moved here from another instance may take
+ * its own back, AwarenessRelay.isTaken); from then on every other id it sends is dropped. Dropping costs honest clients nothing: a stock
  * y-websocket client sends back every state it receives, and those belong to other connections
  * (or other instances), which announce them themselves.
  */
@@ -37,7 +38,7 @@ export class AwarenessGate {
    * entry, when within the caps, or null when nothing is left. Throws on bytes that are not an
    * awareness update; closes the connection (4413) when its entry is too big.
    */
-  admit(connection: SyncConnection, update: Uint8Array, isKnown: (clientId: number) => boolean): Uint8Array | null {
+  admit(connection: SyncConnection, update: Uint8Array, isTaken: (clientId: number) => boolean): Uint8Array | null {
     const decoder = decoding.createDecoder(update)
     const count = decoding.readVarUint(decoder)
     let owned = this.#owned
@@ -47,7 +48,7 @@ export class AwarenessGate {
       const clientId = decoding.readVarUint(decoder)
       const clock = decoding.readVarUint(decoder)
       const state = decoding.readVarString(decoder)
-      if (owned === undefined && state !== 'null' && !isKnown(clientId)) {
+      if (owned === undefined && state !== 'null' && !isTaken(clientId)) {
         owned = clientId
         this.#owned = clientId
       }

@@ -3,6 +3,7 @@ import * as encoding from 'lib0/encoding'
 import * as awarenessProtocol from 'y-protocols/awareness'
 import type * as Y from 'yjs'
 import { messageAwareness } from '../../shared/protocol'
+import type { Grant } from '../access/AccessStore'
 import { remoteOrigin } from './CrossInstanceSync'
 import { SyncConnection } from './SyncConnection'
 
@@ -14,6 +15,8 @@ export interface AwarenessRelayOptions {
   broadcast: (message: Uint8Array) => void
   /** Tells the other instances (Redis); absent on a single instance. */
   publish?: (update: Uint8Array) => void
+  /** A client of this instance's showed up on another one: no local socket answers for it any more. */
+  release?: (clientId: number) => void
   /** Shortest gap between two broadcasts, ms (DEFAULT_AWARENESS_TICK_MS when absent): what a cursor may lag to save fan-out. */
   tickMs?: number
 }
@@ -58,9 +61,22 @@ export class AwarenessRelay {
     this.awareness.on('update', this.#onUpdate)
   }
 
+  /**
+   * Whether a connection may not take `clientId` as its entry (AwarenessGate): someone here is shown
+   * under it. The one exception is a client of another instance whose state the server stamped as
+   * the same person (`access`, facilitation/stampAwareness.ts) as this connection: a client that
+   * moved here (a balancer sent it over, a phone changed network) before that instance noticed.
+   */
+  isTaken(clientId: number, grant: Grant | null): boolean {
+    const state = this.awareness.getStates().get(clientId) as { access?: { role?: unknown; participantId?: unknown } } | undefined
+    if (state === undefined) return false
+    if (!this.#remoteOwners.has(clientId) || !grant) return true
+    return state.access?.role !== grant.role || state.access.participantId !== grant.participantId
+  }
+
   /** A client's awareness update (already stamped by the room's extensions). */
   applyFromClient(connection: SyncConnection, update: Uint8Array): void {
-    awarenessProtocol.applyAwarenessUpdate(this.awareness, update, connection)
+    awarenessProtocol.applyAwarenessUpdate(this.awareness, this.#asNewest(update), connection)
   }
 
   /** Clients on another instance (`instanceId`) changed. */
@@ -69,8 +85,13 @@ export class AwarenessRelay {
     awarenessProtocol.applyAwarenessUpdate(this.awareness, update, remoteOrigin)
     const states = this.awareness.getStates()
     for (const clientId of clientIdsOf(update)) {
-      if (states.has(clientId)) this.#remoteOwners.set(clientId, instanceId)
-      else this.#remoteOwners.delete(clientId)
+      if (!states.has(clientId)) {
+        this.#remoteOwners.delete(clientId)
+        continue
+      }
+      // Shown here and not another instance's: it was this instance's client, and it moved.
+      if (!this.#remoteOwners.has(clientId)) this.#options.release?.(clientId)
+      this.#remoteOwners.set(clientId, instanceId)
     }
   }
 
@@ -160,12 +181,65 @@ export class AwarenessRelay {
     }
   }
 
+  /**
+   * The update with each entry's clock raised above the one the room holds, where it is not above
+   * it already and brings a different state. y-protocols takes an entry only with a higher clock
+   * (`applyAwarenessUpdate`), and the room keeps a client's clock after the client left: a client
+   * that reconnects, here or through another instance, sends the clock it had, which everyone
+   * ignored until its next renewal (15 to 30 s). The socket announcing an entry is the only one
+   * that may (AwarenessGate), so what it sends is the newest state there is. A state equal to the
+   * one held keeps its clock, so the client's own echo (it takes the raised clock) ends there.
+   */
+  #asNewest(update: Uint8Array): Uint8Array {
+    const decoder = decoding.createDecoder(update)
+    const count = decoding.readVarUint(decoder)
+    let raised: { clientId: number; clock: number; state: string }[] | null = null
+    for (let i = 0; i < count; i++) {
+      const clientId = decoding.readVarUint(decoder)
+      const clock = decoding.readVarUint(decoder)
+      const held = this.awareness.meta.get(clientId)
+      if (held === undefined || clock > held.clock) {
+        // The usual case: no string is decoded.
+        const bytes = decoding.readVarUint8Array(decoder)
+        raised?.push({ clientId, clock, state: textDecoder.decode(bytes) })
+        continue
+      }
+      const state = decoding.readVarString(decoder)
+      const current = this.awareness.getStates().get(clientId)
+      const same = current === undefined ? state === 'null' : state === JSON.stringify(current)
+      raised ??= entriesBefore(update, i)
+      raised.push({ clientId, clock: same ? clock : held.clock + 1, state })
+    }
+    if (raised === null) return update
+    const encoder = encoding.createEncoder()
+    encoding.writeVarUint(encoder, raised.length)
+    for (const entry of raised) {
+      encoding.writeVarUint(encoder, entry.clientId)
+      encoding.writeVarUint(encoder, entry.clock)
+      encoding.writeVarString(encoder, entry.state)
+    }
+    return encoding.toUint8Array(encoder)
+  }
+
   #encode(clientIds: number[]): Uint8Array {
     const encoder = encoding.createEncoder()
     encoding.writeVarUint(encoder, messageAwareness)
     encoding.writeVarUint8Array(encoder, awarenessProtocol.encodeAwarenessUpdate(this.awareness, clientIds))
     return encoding.toUint8Array(encoder)
   }
+}
+
+const textDecoder = new TextDecoder()
+
+/** The first `count` entries of an awareness update. */
+function entriesBefore(update: Uint8Array, count: number): { clientId: number; clock: number; state: string }[] {
+  const decoder = decoding.createDecoder(update)
+  decoding.readVarUint(decoder)
+  const entries: { clientId: number; clock: number; state: string }[] = []
+  for (let i = 0; i < count; i++) {
+    entries.push({ clientId: decoding.readVarUint(decoder), clock: decoding.readVarUint(decoder), state: decoding.readVarString(decoder) })
+  }
+  return entries
 }
 
 /** The client ids an awareness update carries (y-protocols' format: count, then id, clock, state each). */

@@ -19,6 +19,8 @@ export interface CrossInstanceSyncOptions {
   awareness: AwarenessRelay
   log: Logger
   metrics?: ServerMetrics
+  /** Another instance is deleting the workshop (FanoutHandler.closeRoom). */
+  onClosedElsewhere: (code: number, reason: string) => void
 }
 
 /**
@@ -85,6 +87,10 @@ export class CrossInstanceSync implements FanoutHandler {
 
   answerAwarenessQuery(): void {
     if (!this.#closed) this.#options.awareness.publishOwn()
+  }
+
+  closeRoom(code: number, reason: string): void {
+    if (!this.#closed) this.#options.onClosedElsewhere(code, reason)
   }
 
   /** Reads every committed update after #appliedSeq from the database and applies it (broadcast, not stored). */

@@ -22,6 +22,8 @@ export interface DurableLogOptions {
   /** See RoomOptions.writeRetryMs. */
   writeRetryMs?: number
   metrics?: ServerMetrics
+  /** The schema versions a snapshot from `encodeState` is at, stored with it (StoredDocument.snapshotSchema). */
+  snapshotSchema?: string
   /** The whole document as one update: the snapshot when compacting from memory (single instance). */
   encodeState: () => Uint8Array
   /** A batch is committed: only now may anyone be told about it. */
@@ -61,6 +63,8 @@ export class DurableLog {
   #failingSince: number | null = null
   #failed = false
   #closed = false
+  /** The document was deleted: nothing more is written. */
+  #abandoned = false
 
   constructor(options: DurableLogOptions, stored: { lastSeq: number; loggedUpdates: number; storedBytes: number }) {
     this.#options = options
@@ -94,7 +98,7 @@ export class DurableLog {
 
   /** Queues an update the document has applied; it is committed at the end of this event-loop turn. */
   append(update: Uint8Array, origin: unknown): void {
-    if (this.#failed) return
+    if (this.#failed || this.#abandoned) return
     this.#pending.push({ update, origin })
     this.#pendingBytes += update.byteLength
     if (this.#flushScheduled) return
@@ -182,7 +186,7 @@ export class DurableLog {
   }
 
   #scheduleCompaction(): void {
-    if (this.#compactTimer || this.#compacting) return
+    if (this.#compactTimer || this.#compacting || this.#abandoned) return
     // Off the hot path: never inside a message handler or the write that triggered it.
     this.#compactTimer = setTimeout(() => {
       this.#compactTimer = null
@@ -193,6 +197,7 @@ export class DurableLog {
   /** Stores the whole document as the snapshot and deletes the log it replaces. */
   async compact(): Promise<void> {
     if (this.#compacting) return this.#compacting
+    if (this.#abandoned) return
     this.#compacting = (async () => {
       await this.flush()
       if (this.#updatesSinceSnapshot === 0 || this.#failed) return
@@ -218,7 +223,7 @@ export class DurableLog {
       const replaced = committedBefore - snapshot.byteLength
       this.#committedBytes -= replaced
       try {
-        await persistence.compact(documentId, snapshot, uptoSeq)
+        await persistence.compact(documentId, snapshot, uptoSeq, this.#options.snapshotSchema)
       } catch (error) {
         this.#committedBytes += replaced
         throw error
@@ -238,6 +243,20 @@ export class DurableLog {
   async finish(): Promise<void> {
     this.#cancelCompaction()
     if (!this.#failed) await this.compact()
+  }
+
+  /**
+   * The document is being deleted (on another instance): what is queued is dropped, nothing more is
+   * written, and this resolves once the write or compaction already sent has returned, so nothing
+   * of the document reaches storage after it.
+   */
+  async abandon(): Promise<void> {
+    this.#abandoned = true
+    this.#closed = true
+    this.#cancelCompaction()
+    for (const entry of this.#pending) this.#pendingBytes -= entry.update.byteLength
+    this.#pending = []
+    await Promise.allSettled([this.#writing, this.#compacting])
   }
 
   /** The document is gone: no timers; a write still retrying gives up. */

@@ -2,6 +2,7 @@ import * as encoding from 'lib0/encoding'
 import * as syncProtocol from 'y-protocols/sync'
 import * as Y from 'yjs'
 import { messageSync } from '../../shared/protocol'
+import { isEmptyStateVector, syncReplyOf } from './storedReply'
 
 /**
  * A room's sync reply for a joiner that has nothing yet (an empty state vector: every fresh page
@@ -38,7 +39,17 @@ export class EncodedState {
    * no log after it, as every unload leaves it): the first joiner's reply without encoding anything.
    */
   seed(update: Uint8Array): void {
-    this.#fullReply = replyOf(update)
+    this.#fullReply = syncReplyOf(update)
+  }
+
+  /** The same, with the reply already made from those bytes (it answered joiners before the document was built). */
+  seedReply(reply: Uint8Array): void {
+    this.#fullReply = reply
+  }
+
+  /** `reply` is still the whole document: nothing changed since it was made. */
+  holds(reply: Uint8Array): boolean {
+    return this.#fullReply === reply
   }
 
   /** The `sync step 2` message answering `stateVector`: the cached whole document for an empty one. */
@@ -57,22 +68,9 @@ export class EncodedState {
 
   #full(): Uint8Array {
     if (this.#fullReply === null) {
-      this.#fullReply = replyOf(Y.encodeStateAsUpdate(this.#doc))
+      this.#fullReply = syncReplyOf(Y.encodeStateAsUpdate(this.#doc))
       this.encodings++
     }
     return this.#fullReply
   }
-}
-
-/** A state vector with no client in it (`Y.encodeStateVector` of an empty document is the single byte 0). */
-function isEmptyStateVector(stateVector: Uint8Array): boolean {
-  return stateVector.byteLength === 0 || (stateVector.byteLength === 1 && stateVector[0] === 0)
-}
-
-function replyOf(update: Uint8Array): Uint8Array {
-  const encoder = encoding.createEncoder()
-  encoding.writeVarUint(encoder, messageSync)
-  encoding.writeVarUint(encoder, syncProtocol.messageYjsSyncStep2)
-  encoding.writeVarUint8Array(encoder, update)
-  return encoding.toUint8Array(encoder)
 }

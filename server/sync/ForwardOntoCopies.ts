@@ -163,7 +163,7 @@ function currentCopy(store: Y.Doc["store"], original: Y.Item): Y.Item | null {
 }
 
 /** Every struct of `store` in the delete set (whole structs, never split: this runs after the transaction). */
-function forEachStruct(store: Y.Doc["store"], ds: Y.Transaction["deleteSet"], f: (struct: Y.Item | Y.GC) => void): void {
+export function forEachStruct(store: Y.Doc["store"], ds: Y.Transaction["deleteSet"], f: (struct: Y.Item | Y.GC) => void): void {
   for (const [client, ranges] of ds.clients) {
     const structs = store.clients.get(client)
     if (!structs) continue

@@ -5,6 +5,7 @@ import type * as awarenessProtocol from 'y-protocols/awareness'
 import * as syncProtocol from 'y-protocols/sync'
 import * as Y from 'yjs'
 import { migrateWorkshop } from '../../shared/doc/workshopDoc'
+import { currentSchema, encodeSchemaVersions } from '../../shared/schema/versions'
 import { CloseCode, messageAwareness, messageQueryAwareness, messageSync } from '../../shared/protocol'
 import type { Logger } from '../log'
 import type { MessageKind, ServerMetrics } from '../metrics'
@@ -16,6 +17,7 @@ import { DurableLog, type CommittedBatch } from './DurableLog'
 import { EncodedState } from './EncodedState'
 import { MalformedMessageError } from './MalformedMessageError'
 import { RoomHooks } from './RoomHooks'
+import { syncReplyOf } from './storedReply'
 import type { RoomExtension, RoomRefusal } from './RoomExtension'
 import type { MessageHandler, SyncConnection } from './SyncConnection'
 import { UndoableApply } from './UndoableApply'
@@ -30,6 +32,8 @@ export interface RoomOptions {
   onIdle: (room: Room) => void
   /** Called when storage failed and the room must be dropped without saving. */
   onBroken: (room: Room) => void
+  /** Another instance is deleting the workshop (server/scaleout): the room must close and write nothing more. */
+  onClosedElsewhere?: (room: Room, code: CloseCode, reason: string) => void
   /**
    * How long a failing write is retried (with backoff) before the room gives up and closes its
    * sockets with 4500. Nothing is broadcast meanwhile. 0: give up at the first failure (SQLite,
@@ -44,7 +48,17 @@ export interface RoomOptions {
    * only measures; the limits extension refuses growth (server/limits/WorkshopLimits.ts).
    */
   maxStoredBytes?: number
+  /**
+   * The stored snapshot is the whole document at this server's schema: its sync reply, for joiners
+   * waiting on the load, before the document is built from it (a 10,000-note workshop takes
+   * hundreds of ms to decode). The load goes on once the returned promise settles (the replies are
+   * written), so the decode does not hold them in the socket buffers.
+   */
+  onStoredReply?: (reply: Uint8Array) => Promise<void>
 }
+
+/** What a room stores its snapshots as (and answers early from, `onStoredReply`): this server's schema. */
+const SNAPSHOT_SCHEMA = encodeSchemaVersions(currentSchema)
 
 /**
  * One loaded document and the sockets editing it: connections plus protocol (README.md beside this
@@ -76,6 +90,9 @@ export class Room implements MessageHandler {
   readonly #companions: Room[] = []
   #broken = false
   #destroyed = false
+  /** The reply joiners got from the stored snapshot while the room loaded, and that snapshot's state vector. */
+  #storedReply: { reply: WeakRef<Uint8Array>; stateVector: Uint8Array } | null = null
+  #closedElsewhere: { code: CloseCode; reason: string } | null = null
 
   private constructor(options: RoomOptions, doc: Y.Doc, stored: { lastSeq: number; loggedUpdates: number; storedBytes: number }) {
     this.#options = options
@@ -94,6 +111,7 @@ export class Room implements MessageHandler {
         compactEvery: options.compactEvery,
         writeRetryMs: options.writeRetryMs,
         metrics: options.metrics,
+        snapshotSchema: SNAPSHOT_SCHEMA,
         encodeState: () => Y.encodeStateAsUpdate(doc),
         onCommitted: (batch) => this.#onCommitted(batch),
         onFailed: (error) => this.#fail(error),
@@ -103,11 +121,26 @@ export class Room implements MessageHandler {
     this.#presence = new AwarenessRelay(doc, {
       broadcast: (message) => this.#broadcast(message, 'awareness'),
       publish: options.channel ? (update) => this.#instances?.publishAwareness(update) : undefined,
+      release: (clientId) => {
+        for (const connection of this.connections) connection.awarenessClientIds.delete(clientId)
+      },
     })
     this.#instances =
       options.channel && shared
         ? new CrossInstanceSync(
-            { documentId: options.workshopId, doc, shared, channel: options.channel, awareness: this.#presence, log: options.log, metrics: options.metrics },
+            {
+              documentId: options.workshopId,
+              doc,
+              shared,
+              channel: options.channel,
+              awareness: this.#presence,
+              log: options.log,
+              metrics: options.metrics,
+              onClosedElsewhere: (code, reason) => {
+                this.#closedElsewhere ??= { code: code as CloseCode, reason }
+                options.onClosedElsewhere?.(this, code as CloseCode, reason)
+              },
+            },
             stored.lastSeq,
           )
         : null
@@ -139,7 +172,13 @@ export class Room implements MessageHandler {
    */
   static async load(options: RoomOptions): Promise<Room> {
     const stored = await options.persistence.loadDocument(options.workshopId)
-    const doc = new Y.Doc()
+    // The snapshot alone is the document (every unload compacts): joiners get its bytes as stored,
+    // before the decode below when it needs no migration. A change below drops them again.
+    const whole = stored.snapshot !== null && stored.updates.length === 0 ? stored.snapshot : null
+    const early = whole && options.onStoredReply && stored.snapshotSchema === SNAPSHOT_SCHEMA ? syncReplyOf(whole) : null
+    if (early) await options.onStoredReply!(early)
+    // Its own guid: Yjs would draw a random one, ~30 calls to the system's random source per room opened.
+    const doc = new Y.Doc({ guid: options.workshopId })
     if (stored.snapshot) Y.applyUpdate(doc, stored.snapshot)
     let storedBytes = stored.snapshot?.byteLength ?? 0
     for (const update of stored.updates) {
@@ -147,9 +186,8 @@ export class Room implements MessageHandler {
       storedBytes += update.byteLength
     }
     const room = new Room(options, doc, { lastSeq: stored.lastSeq, loggedUpdates: stored.updates.length, storedBytes })
-    // The snapshot alone is the document (every unload compacts): the first joiner gets its bytes
-    // as stored. A migration below changes the document, which drops them again.
-    if (stored.snapshot && stored.updates.length === 0) room.#encoded.seed(stored.snapshot)
+    if (whole) room.#encoded.seedReply(early ?? syncReplyOf(whole))
+    if (early) room.#storedReply = { reply: new WeakRef(early), stateVector: Y.encodeStateVector(doc) }
     try {
       const report = migrateWorkshop(doc)
       if (report.recordsChanged > 0 || Object.keys(report.migratedKinds).length > 0) {
@@ -219,12 +257,29 @@ export class Room implements MessageHandler {
       syncProtocol.writeSyncStep1(encoder, this.doc)
       this.#send(connection, encoding.toUint8Array(encoder), 'sync')
       if (!this.#presence.isEmpty) this.#send(connection, this.#presence.encodeAll(), 'awareness')
+      this.#completeEarlyReply(connection)
       for (const onConnect of this.#hooks.onConnect) {
         if (connection.isRejected) break
         onConnect(connection)
       }
     }
     connection.attach(this)
+  }
+
+  /**
+   * A joiner answered from the stored snapshot while the room loaded (SyncConnection.offerStoredReply)
+   * gets what the document gained since (a migration, an extension's write, another instance's
+   * update), as if it had asked with that snapshot's state vector; nothing when it gained nothing.
+   */
+  #completeEarlyReply(connection: SyncConnection): void {
+    const reply = connection.takeEarlyReply()
+    if (reply === null || this.#encoded.holds(reply)) return
+    const stored = this.#storedReply
+    // Not this load's reply (never expected): the whole document, as to any joiner.
+    const stateVector = stored && stored.reply.deref() === reply ? stored.stateVector : new Uint8Array([0])
+    this.#answerSyncStep1(connection, stateVector)?.catch(() => {
+      // Storage failed while the reply waited: the room has closed everyone with ServerError.
+    })
   }
 
   removeConnection(connection: SyncConnection): void {
@@ -244,7 +299,7 @@ export class Room implements MessageHandler {
       case messageAwareness: {
         this.#metrics?.messagesReceived.inc({ type: 'awareness' })
         const sent = decoding.readVarUint8Array(decoder)
-        let update = connection.awarenessGate.admit(connection, sent, (clientId) => this.#presence.awareness.getStates().has(clientId))
+        let update = connection.awarenessGate.admit(connection, sent, (clientId) => this.#presence.isTaken(clientId, connection.grant))
         if (update === null) return
         for (const onAwareness of this.#hooks.onAwareness) update = onAwareness(connection, update)
         this.#presence.applyFromClient(connection, update)
@@ -272,11 +327,7 @@ export class Room implements MessageHandler {
         const stateVector = decoding.readVarUint8Array(decoder)
         connection.knownState = Y.decodeStateVector(stateVector) // throws here, in the malformed-message path, if garbage
         connection.syncRequests++
-        if (this.isFlushed) {
-          this.#sendSyncStep2(connection, stateVector)
-          return
-        }
-        return this.#answerAfterFlush(connection, stateVector)
+        return this.#answerSyncStep1(connection, stateVector)
       }
       case syncProtocol.messageYjsSyncStep2:
       case syncProtocol.messageYjsUpdate: {
@@ -326,6 +377,11 @@ export class Room implements MessageHandler {
     for (const onRefused of this.#hooks.onRefused) onRefused({ connection, update, refusal, undone })
     // Told first (the hooks above), then closed: its later updates would build on the refused one.
     if (close) connection.reject(close.code, close.reason)
+  }
+
+  #answerSyncStep1(connection: SyncConnection, stateVector: Uint8Array): void | Promise<void> {
+    if (this.isFlushed) return this.#sendSyncStep2(connection, stateVector)
+    return this.#answerAfterFlush(connection, stateVector)
   }
 
   async #answerAfterFlush(connection: SyncConnection, stateVector: Uint8Array): Promise<void> {
@@ -396,6 +452,23 @@ export class Room implements MessageHandler {
         for (const beforeUnload of this.#hooks.beforeUnload) await beforeUnload()
         await Promise.all([this.#durable.finish(), ...this.#companions.map((companion) => companion.unload())])
       }
+    } finally {
+      this.destroy()
+    }
+  }
+
+  /** Set once another instance said the workshop is being deleted (possibly while this room was still loading). */
+  get closedElsewhere(): { code: CloseCode; reason: string } | null {
+    return this.#closedElsewhere
+  }
+
+  /**
+   * Frees the room without writing anything more: the workshop is being deleted. What is queued is
+   * dropped; resolves once the writes already sent (its companions' too) have returned.
+   */
+  async discard(): Promise<void> {
+    try {
+      await Promise.all([this.#durable.abandon(), ...this.#companions.map((companion) => companion.#durable.abandon())])
     } finally {
       this.destroy()
     }

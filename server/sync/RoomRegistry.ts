@@ -22,6 +22,27 @@ export interface RoomRegistryOptions {
   maxStoredBytes?: number
 }
 
+/** A socket waiting for its room to load (SyncConnection.offerStoredReply). */
+export interface EarlyJoiner {
+  offerStoredReply(reply: Uint8Array): Promise<void>
+}
+
+/**
+ * How long a room's load waits for its early replies to be written before decoding the document: a
+ * slow client must not hold the room back for everyone else.
+ */
+const STORED_REPLY_WAIT_MS = 500
+
+/** Another instance deleted the workshop while this one loaded it: the joining socket is closed with its code and reason. */
+export class WorkshopClosedError extends Error {
+  constructor(
+    readonly code: CloseCode,
+    readonly reason: string,
+  ) {
+    super(`workshop closed on another instance: ${reason}`)
+  }
+}
+
 /**
  * Loaded rooms by workshop id. A room is loaded once, however many sockets ask at the same time,
  * and unloaded `unloadDelayMs` after its last socket left unless someone joins meanwhile. A join
@@ -31,6 +52,8 @@ export class RoomRegistry {
   readonly #options: RoomRegistryOptions
   readonly #loaded = new Map<string, Room>()
   readonly #loading = new Map<string, Promise<Room>>()
+  /** Joiners waiting on a room's load, and its stored reply once read (Room.load's onStoredReply). */
+  readonly #waitingOnLoad = new Map<string, { joiners: Set<EarlyJoiner>; reply: Uint8Array | null }>()
   readonly #unloading = new Map<string, Promise<void>>()
   readonly #unloadTimers = new Map<string, NodeJS.Timeout>()
   /** Rooms held open by the server itself (`withRoom`), by how many holders: not unloaded meanwhile. */
@@ -57,8 +80,11 @@ export class RoomRegistry {
     return this.#loaded.size
   }
 
-  /** Resolves with the loaded room. The caller must add its connection in the same turn. */
-  async acquire(workshopId: string): Promise<Room> {
+  /**
+   * Resolves with the loaded room. The caller must add its connection in the same turn. A `joiner`
+   * waiting on the load is offered the stored document's reply as soon as it is read (Room.load).
+   */
+  async acquire(workshopId: string, joiner?: EarlyJoiner): Promise<Room> {
     for (;;) {
       if (this.#closing) throw new Error('server is shutting down')
       const unloading = this.#unloading.get(workshopId)
@@ -73,8 +99,14 @@ export class RoomRegistry {
       }
       let loading = this.#loading.get(workshopId)
       if (!loading) {
+        this.#waitingOnLoad.set(workshopId, { joiners: new Set(), reply: null })
         loading = this.#load(workshopId)
         this.#loading.set(workshopId, loading)
+      }
+      const waiting = this.#waitingOnLoad.get(workshopId)
+      if (joiner && waiting) {
+        if (waiting.reply) void joiner.offerStoredReply(waiting.reply)
+        else waiting.joiners.add(joiner)
       }
       await loading
     }
@@ -107,12 +139,20 @@ export class RoomRegistry {
       room = await this.#loadDocument(workshopId, log, {
         onIdle: (idle) => this.#scheduleUnload(idle),
         onBroken: (broken) => this.#drop(broken),
+        onStoredReply: (reply) => this.#offerStoredReply(workshopId, reply),
+        onClosedElsewhere: (closed, code, reason) => this.#closeForDeletion(closed, code, reason),
       })
       const main = room
       const tools = { log, loadCompanion: (name: string) => this.#loadCompanion(main, name, log) }
       const extensions: RoomExtension[] = []
       for (const factory of this.#options.extensions ?? []) extensions.push(await factory(main, tools))
       room.attachExtensions(extensions)
+      const closed = room.closedElsewhere
+      if (closed) {
+        // Another instance deleted the workshop while it loaded here.
+        await room.discard()
+        throw new WorkshopClosedError(closed.code, closed.reason)
+      }
       this.#loaded.set(workshopId, room)
       log.info({ ms: Math.round(performance.now() - started) }, 'room loaded')
       return room
@@ -121,7 +161,23 @@ export class RoomRegistry {
       throw error
     } finally {
       this.#loading.delete(workshopId)
+      this.#waitingOnLoad.delete(workshopId)
     }
+  }
+
+  /** Offers the stored reply to every joiner waiting on the load; resolves when it is written to them (at most STORED_REPLY_WAIT_MS). */
+  async #offerStoredReply(workshopId: string, reply: Uint8Array): Promise<void> {
+    const waiting = this.#waitingOnLoad.get(workshopId)
+    if (!waiting) return
+    waiting.reply = reply
+    const written = [...waiting.joiners].map((joiner) => joiner.offerStoredReply(reply))
+    waiting.joiners.clear()
+    let timer: NodeJS.Timeout | undefined
+    const late = new Promise<void>((resolve) => {
+      timer = setTimeout(resolve, STORED_REPLY_WAIT_MS)
+    })
+    await Promise.race([Promise.all(written), late])
+    clearTimeout(timer)
   }
 
   /** A companion document belongs to its room: loaded with it, stored with it, never registered on its own. */
@@ -137,7 +193,11 @@ export class RoomRegistry {
     return companion
   }
 
-  async #loadDocument(documentId: string, log: Logger, callbacks: Pick<RoomOptions, 'onIdle' | 'onBroken'>): Promise<Room> {
+  async #loadDocument(
+    documentId: string,
+    log: Logger,
+    callbacks: Pick<RoomOptions, 'onIdle' | 'onBroken' | 'onStoredReply' | 'onClosedElsewhere'>,
+  ): Promise<Room> {
     let channel: RoomChannel | undefined
     try {
       // Subscribe before reading the database: an update committed after the read arrives on the
@@ -195,10 +255,36 @@ export class RoomRegistry {
   }
 
   /**
-   * Closes a workshop's sockets with `code` and unloads its room now, resolving once its last
-   * writes are done: before a workshop is deleted, so nothing of it is written afterwards.
+   * Another instance is deleting the workshop: its sockets here close with the same code and reason,
+   * and the room is freed without writing anything more (Room.discard). A join meanwhile waits for
+   * that, as for an unload.
+   */
+  #closeForDeletion(room: Room, code: CloseCode, reason: string): void {
+    const { workshopId } = room
+    // Still loading: #load discards it once loaded. Already unloading: its last writes finish first.
+    if (this.#loaded.get(workshopId) !== room) return
+    this.#options.log.info({ workshopId, code }, 'workshop deleted on another instance; closing its room')
+    room.closeConnections(code, reason)
+    this.#loaded.delete(workshopId)
+    this.#cancelUnload(workshopId)
+    const discarding = room
+      .discard()
+      .catch((error: unknown) => this.#options.log.error({ err: error, workshopId }, 'discarding the room failed'))
+      .finally(() => this.#unloading.delete(workshopId))
+    this.#unloading.set(workshopId, discarding)
+  }
+
+  /**
+   * Closes a workshop's sockets with `code` and unloads its room now, on this instance and on every
+   * other that has it loaded (which drop theirs without writing: `#closeForDeletion`), resolving
+   * once its last writes everywhere are done: before a workshop is deleted, so nothing of it is
+   * written afterwards.
    */
   async evict(workshopId: string, code: CloseCode, reason: string): Promise<void> {
+    await Promise.all([this.#options.fanout?.closeEverywhere(workshopId, code, reason), this.#evictHere(workshopId, code, reason)])
+  }
+
+  async #evictHere(workshopId: string, code: CloseCode, reason: string): Promise<void> {
     await this.#loading.get(workshopId)?.catch(() => undefined)
     const room = this.#loaded.get(workshopId)
     if (room) {

@@ -4,6 +4,7 @@ import type { Grant } from '../access/AccessStore'
 import type { Logger } from '../log'
 import type { LimitKind, ServerMetrics } from '../metrics'
 import { AwarenessGate } from './AwarenessGate'
+import { isEmptySyncStep1 } from './storedReply'
 import { TokenBucket } from './TokenBucket'
 
 const MINUTE = 60_000
@@ -62,6 +63,10 @@ export class SyncConnection {
   /** We closed it for misbehaving: its remaining messages are dropped, not applied. */
   #rejected = false
   #removed = false
+  /** The stored document's sync reply, offered while the room loads (`offerStoredReply`), until the first message decides. */
+  #offered: { reply: Uint8Array; written: () => void } | null = null
+  /** The reply this joiner got before its room was built; the room sends what changed since (Room.addConnection). */
+  #answeredEarly: Uint8Array | null = null
 
   /** Set once the token is checked, before the connection joins its room. */
   grant: Grant | null = null
@@ -129,11 +134,51 @@ export class SyncConnection {
     return this.#rejected
   }
 
-  send(message: Uint8Array): void {
+  send(message: Uint8Array, onWritten?: () => void): void {
     if (!this.isOpen) return
     this.socket.send(message, (error) => {
       if (error) this.log.debug({ err: error }, 'send failed; closing connection')
+      onWritten?.()
     })
+  }
+
+  /**
+   * Its room is loading and the stored document is the whole of it: if this joiner's first message
+   * asks for everything (an empty sync step 1), it is answered with `reply` now, before the room's
+   * document is built, and no longer queued for the room. Resolves once the reply is written to the
+   * socket (or at once when it was not sent), so the load can start its long decode after that.
+   */
+  offerStoredReply(reply: Uint8Array): Promise<void> {
+    if (this.#handler !== null || !this.isOpen) return Promise.resolve()
+    return new Promise((resolve) => {
+      this.#offered = { reply, written: resolve }
+      this.#answerEarly()
+    })
+  }
+
+  /** The reply `offerStoredReply` sent, once: the room completes it as the connection joins. */
+  takeEarlyReply(): Uint8Array | null {
+    const reply = this.#answeredEarly
+    this.#answeredEarly = null
+    return reply
+  }
+
+  #answerEarly(): void {
+    const offered = this.#offered
+    if (offered === null) return
+    const first = this.#queue[0]
+    const waiting = this.#handler === null && this.isOpen && !this.#rejected
+    if (waiting && first === undefined) return // its first message has not come yet
+    this.#offered = null
+    if (!waiting || !isEmptySyncStep1(first!)) return offered.written()
+    this.#queue.shift()
+    this.#queuedBytes -= first!.byteLength
+    this.knownState = new Map()
+    this.syncRequests++
+    this.#answeredEarly = offered.reply
+    this.#metrics?.messagesSent.inc({ type: 'sync' })
+    this.#metrics?.bytesSent.inc(offered.reply.byteLength)
+    this.send(offered.reply, offered.written)
   }
 
   /** Closes the socket with an application close code; queued messages are dropped. */
@@ -141,6 +186,7 @@ export class SyncConnection {
     this.#rejected = true
     this.#queue.length = 0
     this.#queuedBytes = 0
+    this.#answerEarly()
     if (this.socket.readyState === this.socket.OPEN || this.socket.readyState === this.socket.CONNECTING) {
       this.socket.close(code, reason)
     }
@@ -184,6 +230,7 @@ export class SyncConnection {
     }
     this.#queue.push(bytes)
     this.#queuedBytes += bytes.byteLength
+    this.#answerEarly()
     void this.#drain()
   }
 
@@ -196,12 +243,14 @@ export class SyncConnection {
   /** The room is loaded: from now on messages go to it, starting with the ones that waited. */
   attach(handler: MessageHandler): void {
     this.#handler = handler
+    this.#answerEarly()
     void this.#drain()
   }
 
   /** The websocket emitted 'close'. Messages already received are still applied: they are edits. */
   markClosed(): void {
     this.#closed = true
+    this.#answerEarly()
     void this.#drain()
   }
 

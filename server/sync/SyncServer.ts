@@ -8,7 +8,7 @@ import { compareSchema, currentSchema, parseSchemaVersions } from '../../shared/
 import type { AccessStore, Grant } from '../access/AccessStore'
 import type { Logger } from '../log'
 import type { ServerMetrics } from '../metrics'
-import type { RoomRegistry } from './RoomRegistry'
+import { WorkshopClosedError, type RoomRegistry } from './RoomRegistry'
 import { SyncConnection, unlimitedConnection, type ConnectionLimits } from './SyncConnection'
 import type { TokenBucket } from './TokenBucket'
 
@@ -172,11 +172,13 @@ export class SyncServer {
       connection.grant = grant
       this.#shareBudget(connection, grant)
       if (connection.isRejected) return
-      const room = await registry.acquire(connection.workshopId)
+      const room = await registry.acquire(connection.workshopId, connection)
       // Same turn as acquire resolving: the registry cannot unload the room in between.
       room.addConnection(connection)
     } catch (error) {
-      if (error instanceof SchemaTooNewError) {
+      if (error instanceof WorkshopClosedError) {
+        connection.reject(error.code, error.reason)
+      } else if (error instanceof SchemaTooNewError) {
         connection.log.error({ err: error }, 'stored workshop is newer than this server')
         connection.reject(CloseCode.ServerError, 'This workshop was saved by a newer server version')
       } else {

@@ -1,6 +1,6 @@
 import * as Y from 'yjs'
 import type { RoomRefusal } from './RoomExtension'
-import { ForwardOntoCopies } from './ForwardOntoCopies'
+import { forEachStruct, ForwardOntoCopies } from './ForwardOntoCopies'
 import { SyncConnection } from './SyncConnection'
 import { withoutContent } from './withoutContent'
 
@@ -96,6 +96,15 @@ export class UndoableApply {
       const undone = this.#undoTransaction as Y.Transaction | null
       // A restored record map is kept whole: a write racing the undo may build on its fields (ForwardOntoCopies).
       const collectable = (item: Y.Item) => this.#doc.gcFilter(item) && !(item.redone !== null && item.content instanceof Y.ContentType)
+      // The undo manager keeps (Item.keep) what a tracked transaction deleted and releases it when its
+      // stacks are cleared; but undo() pops the refused update's entry first, so what the update
+      // deleted of its own (a write it overwrote itself, or one that lost to a copy) stayed kept with
+      // its content, for every later sync step 2 and snapshot. Released here: the refused update's own
+      // structs only (the originals of restored copies stay, for ForwardOntoCopies).
+      if (refusal && transaction) {
+        const own = (item: Y.Item) => item.id.clock >= (transaction.beforeState.get(item.id.client) ?? 0) && item.id.clock < (transaction.afterState.get(item.id.client) ?? 0)
+        for (const done of [transaction, undone]) if (done) forEachStruct(this.#doc.store, done.deleteSet, (struct) => struct instanceof Y.Item && own(struct) && (struct.keep = false))
+      }
       for (const done of [transaction, undone]) if (done && this.#doc.gc) Y.tryGc(done.deleteSet, this.#doc.store, collectable)
       this.#transaction = null
       this.#undoTransaction = null

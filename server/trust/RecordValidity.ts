@@ -2,6 +2,7 @@ import * as Y from 'yjs'
 import { readBoardMap, readMetaMap } from '../../shared/doc/readRecords'
 import { readItemMap } from '../../shared/doc/readItemMap'
 import { getWorkshopMaps, type WorkshopMaps } from '../../shared/doc/workshopDoc'
+import { ROOT_TYPES } from '../../shared/doc/workshopMaps'
 import type { Refusal } from '../../shared/facilitation/guard'
 import type { AppliedUpdate, RoomExtension } from '../sync/RoomExtension'
 import type { Room } from '../sync/Room'
@@ -15,8 +16,9 @@ import type { Room } from '../sync/Room'
  * relayed: server/sync/UndoableApply.ts). Before, such a record was stored and every client
  * skipped it without a word.
  *
- * Unknown top-level types are the guard's (`judgeChange`: refused for participants; a facilitator's
- * programs may keep data there), the `session` map is written by the server alone.
+ * A top-level type a workshop does not have (`ROOT_TYPES`) is refused the same way, whoever writes
+ * it, naming the type: nothing reads it, yet every joiner would download it. The `session` map is
+ * written by the server alone (the guard refuses it).
  */
 export class RecordValidity implements RoomExtension {
   readonly name = 'validity'
@@ -33,12 +35,15 @@ export class RecordValidity implements RoomExtension {
 
 /** The first record `transaction` left invalid (or a part holding what no record holds), as a refusal; null if none. */
 export function invalidRecordIn(transaction: Y.Transaction, maps: WorkshopMaps): Refusal | null {
-  const { meta, boards, items } = maps
+  const { meta, boards, items, session } = maps
   const touchedItems = new Set<string>()
   const touchedBoards = new Set<string>()
   let touchedMeta = false
   for (const [type, keys] of transaction.changed) {
     const root = rootOf(type)
+    if (root !== (meta as unknown) && root !== (boards as unknown) && root !== (items as unknown) && root !== (session as unknown)) {
+      return invalid(null, null, `unknown top-level type ${nameOfRoot(transaction.doc, root)}: a workshop has only ${ROOT_TYPES.join(', ')}`)
+    }
     if (root === (meta as unknown)) {
       touchedMeta = true
       if (keys.has(null)) return invalid(null, null, 'workshopMeta: list content in the meta map')
@@ -77,6 +82,14 @@ export function invalidRecordIn(transaction: Y.Transaction, maps: WorkshopMaps):
 
 function invalid(recordId: string | null, boardId: string | null, detail: string): Refusal {
   return { reason: 'invalid', boardId, ...(recordId !== null ? { recordId } : {}), detail }
+}
+
+/** A top-level type's name as the sender wrote it, quoted and cut short (it is the sender's string). */
+function nameOfRoot(doc: Y.Doc, root: YType): string {
+  for (const [name, type] of doc.share) {
+    if (type === root) return JSON.stringify(name.length > 60 ? `${name.slice(0, 60)}…` : name)
+  }
+  return '(unnamed)'
 }
 
 function boardOf(items: Y.Map<Y.Map<unknown>>, id: string): string | null {

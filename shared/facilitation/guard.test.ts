@@ -15,7 +15,7 @@ describe('judgeChange', () => {
     ['observer, anything', 'observer', edit('A', 'A'), defaultSession, { reason: 'readOnly', boardId: null }],
     ['observer, even nothing visible', 'observer', none, defaultSession, { reason: 'readOnly', boardId: null }],
     ['participant writing outside the workshop', 'participant', { ...none, unknown: true }, defaultSession, { reason: 'invalid', boardId: null }],
-    ['facilitator writing outside the workshop', 'facilitator', { ...none, unknown: true }, defaultSession, null],
+    ['facilitator writing outside the workshop', 'facilitator', { ...none, unknown: true }, defaultSession, { reason: 'invalid', boardId: null }],
     ['facilitator writing session directly', 'facilitator', { ...none, session: true }, defaultSession, { reason: 'facilitatorOnly', boardId: null }],
     ['facilitator on a locked board', 'facilitator', edit('L', 'L'), locked, null],
     ['facilitator renaming a board', 'facilitator', { ...none, boards: true }, defaultSession, null],

@@ -43,7 +43,8 @@ export interface Refusal {
  * - Observers change nothing.
  * - The session (phase, timer, votes, locks, …) is written by the server alone; facilitators
  *   change it through commands.
- * - Participants edit items but not the workshop's settings, nothing outside the workshop's parts, or its boards (titles, order,
+ * - Nobody writes outside the workshop's four parts (`meta`, `boards`, `items`, `session`).
+ * - Participants edit items but not the workshop's settings, or its boards (titles, order,
  *   templates), nothing on a locked board, and they cannot put new items on the board of a
  *   private writing phase (their notes go to the server, unseen, until the reveal).
  * - With `ownItemsOnly`, a participant changes only items `isOwn` says they added (adding is open).
@@ -51,9 +52,9 @@ export interface Refusal {
 export function judgeChange(role: Role, change: DocumentChange, session: SessionRecord, isOwn: (itemId: string) => boolean = () => true): Refusal | null {
   if (role === 'observer') return { reason: 'readOnly', boardId: null }
   if (change.session) return { reason: 'facilitatorOnly', boardId: null }
-  // Facilitators may also write outside the workshop's parts (programs and tools they run do).
-  if (role === 'facilitator') return null
+  // Nobody writes outside the workshop's parts (the server's record validation refuses it first, naming the type).
   if (change.unknown) return { reason: 'invalid', boardId: null }
+  if (role === 'facilitator') return null
   if (change.meta || change.boards) return { reason: 'facilitatorOnly', boardId: null }
   const locked = new Set(session.lockedBoards)
   const privateBoard = session.phase.kind === 'private' ? session.phase.boardId : null

@@ -1,5 +1,8 @@
+import { writeFile } from 'node:fs/promises'
+import { join } from 'node:path'
 import { afterAll, beforeAll, describe, expect, it } from 'vitest'
 import type { Page } from 'playwright-core'
+import { testPng } from '../testPng'
 import { createWorkshop, newPerson, openWorkshop, startE2E, waitFor, workshopUrl, type E2E } from './harness'
 
 // Zoomed out (below 33 %) notes are not Konva nodes: one shape draws them all (CoarseItems). A
@@ -25,7 +28,51 @@ const centreOf = async (page: Page, id: string) => {
   return { x: r!.x + r!.w / 2, y: r!.y + r!.h / 2 }
 }
 
+/** The colour the items layer drew at a viewport point (the layer with the items is the stage's first canvas). */
+const pixelAt = (page: Page, at: { x: number; y: number }) =>
+  page.evaluate(({ x, y }) => {
+    const canvas = document.querySelector<HTMLCanvasElement>('[data-testid="board-canvas"] canvas')!
+    const box = canvas.getBoundingClientRect()
+    const px = Math.floor(((x - box.left) * canvas.width) / box.width)
+    const py = Math.floor(((y - box.top) * canvas.height) / box.height)
+    return [...canvas.getContext('2d')!.getImageData(px, py, 1, 1).data.slice(0, 3)]
+  }, at)
+
 describe('the free canvas zoomed out', () => {
+  it('draws a photo above the notes under it, in the same order as at full zoom', async () => {
+    const id = await createWorkshop(e2e, 'Bilde over lapp')
+    const { page } = await newPerson(e2e, 'Kari', { viewport: { width: 1440, height: 900 } })
+    await openWorkshop(page, workshopUrl(e2e, id), { board: true })
+    const canvas = page.getByTestId('board-canvas')
+    const box = (await canvas.boundingBox())!
+    await page.mouse.move(box.x + box.width / 2, box.y + box.height / 2)
+    await canvas.focus()
+    await page.keyboard.press('n')
+    await page.keyboard.type('Under bildet')
+    await page.keyboard.press('Escape')
+    await page.keyboard.press('Escape')
+    const [note] = await waitFor(() => notesOf(page), (list) => list.length === 1 && list[0]!.text !== '', 'the note')
+
+    // A plain red photo, added after the note: it lands in the middle of the view, over the note.
+    const photo = join(e2e.dataDir, 'red-600x400.png')
+    await writeFile(photo, testPng(600, 400, () => [220, 20, 20]))
+    await page.getByTestId('image-input').setInputFiles(photo)
+    const items = await waitFor(() => page.evaluate(() => window.__samskapCanvas!.getItems()), (list) => list.some((i) => i.kind === 'image'), 'the photo')
+    const imageId = items.find((i) => i.kind === 'image')!.id
+    expect(items.map((i) => i.id)).toEqual([note!.id, imageId])
+    await page.keyboard.press('Escape')
+    const red = (c: number[]) => c[0]! > 180 && c[1]! < 80 && c[2]! < 80
+    await waitFor(async () => pixelAt(page, await centreOf(page, note!.id)), red, 'the photo drawn over the note at full zoom')
+
+    await canvas.focus()
+    for (let i = 0; i < 6; i++) await page.keyboard.press('-')
+    await waitFor(() => scaleOf(page), (scale) => scale < 0.33, 'zoomed out below 33 %')
+    await waitFor(() => statsOf(page), (s) => s.coarseDrawn === 1 && s.mountedItemNodes === 1, 'the note drawn coarse, the photo a node')
+    const zoomedOut = await waitFor(async () => pixelAt(page, await centreOf(page, note!.id)), red, 'the photo drawn over the note zoomed out')
+    expect(red(zoomedOut)).toBe(true)
+    await page.screenshot({ path: `${SHOTS}/zoomed-out-photo-over-note.png` })
+  })
+
   it('selects, drags and edits notes drawn as one shape', async () => {
     const id = await createWorkshop(e2e, 'Langt unna')
     const { page } = await newPerson(e2e, 'Ola', { viewport: { width: 1440, height: 900 } })
@@ -80,8 +127,19 @@ describe('the free canvas zoomed out', () => {
     await waitFor(() => selectionOf(page), (s) => s.length === 0, 'nothing selected')
     const again = await centreOf(page, first!.id)
     await page.mouse.dblclick(again.x, again.y)
-    await expect.poll(() => page.locator('[data-testid="board-canvas"] textarea').count()).toBe(1)
-    expect(await page.locator('[data-testid="board-canvas"] textarea').inputValue()).toBe('Lys i parken')
+    // Typing waits for the editor to be open on this note and to hold the focus.
+    const editor = page.locator('[data-testid="board-canvas"] textarea')
+    await waitFor(
+      () => editor.evaluateAll((found) => found.map((el) => ({ value: (el as HTMLTextAreaElement).value, focused: el === document.activeElement }))),
+      (open) => open.length === 1 && open[0]!.focused,
+      'the editor open and focused',
+    )
+    expect(await editor.inputValue()).toBe('Lys i parken')
     await page.screenshot({ path: `${SHOTS}/zoomed-out-editing.png` })
+    await page.keyboard.type(' om kvelden')
+    await page.keyboard.press('Escape')
+    const edited = await waitFor(() => notesOf(page), (list) => list.find((n) => n.id === first!.id)!.text === 'Lys i parken om kvelden', 'the edit saved')
+    // The double click edited that note and made no new one.
+    expect(edited).toHaveLength(2)
   })
 })

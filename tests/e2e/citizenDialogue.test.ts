@@ -1,7 +1,6 @@
-import { mkdirSync } from 'node:fs'
-import type { BrowserContext, Locator, Page } from 'playwright-core'
-import { afterAll, beforeAll, describe, expect, it } from 'vitest'
-import { startE2E, waitFor, type E2E } from './harness'
+import type { Locator, Page } from 'playwright-core'
+import { describe, expect, it } from 'vitest'
+import { e2eForFile, waitFor } from './harness'
 
 // The issue's whole session, in real browsers only: a facilitator on a laptop creates the workshop
 // from the home page, shows the join screen, and three residents on phones join by typing the code.
@@ -12,19 +11,11 @@ const SHOTS = '/tmp/dialogue'
 const laptop = { viewport: { width: 1280, height: 800 } }
 const phone = { viewport: { width: 390, height: 844 }, hasTouch: true, isMobile: true, deviceScaleFactor: 2 }
 
-let e2e: E2E
-const contexts: BrowserContext[] = []
-beforeAll(async () => {
-  mkdirSync(SHOTS, { recursive: true })
-  e2e = await startE2E()
-})
-afterAll(async () => {
-  for (const context of contexts) await context.close()
-  await e2e?.close()
-})
+const files = e2eForFile(SHOTS)
+const contexts = files.contexts
 
 async function browser(name: string, options: object): Promise<Page> {
-  const context = await e2e.browser.newContext({ ...options, locale: 'nb-NO' })
+  const context = await files.e2e.browser.newContext({ ...options, locale: 'nb-NO' })
   contexts.push(context)
   const page = await context.newPage()
   page.on('pageerror', (error) => console.error(`[${name}] page error:`, error.message))
@@ -47,7 +38,7 @@ describe('a citizen dialogue', () => {
   it('a facilitator and three residents on phones: join by code, write in private, reveal, vote, ranking', async () => {
     // The facilitator creates the workshop as a new user would, from the home page.
     const facilitator = await browser('facilitator', laptop)
-    await facilitator.goto(e2e.baseUrl)
+    await facilitator.goto(files.e2e.baseUrl)
     await facilitator.getByLabel('Hva skal workshopen hete?').fill('Parken vår – innbyggerdialog')
     await facilitator.getByRole('button', { name: 'Opprett workshop' }).click()
     await facilitator.getByTestId('connection-status').filter({ hasText: 'Tilkoblet' }).waitFor()
@@ -80,7 +71,7 @@ describe('a citizen dialogue', () => {
     const phones: Page[] = []
     for (const [index, resident] of residents.entries()) {
       const page = await browser(resident.name, phone)
-      await page.goto(`${e2e.baseUrl}/join`)
+      await page.goto(`${files.e2e.baseUrl}/join`)
       await page.getByLabel('Kode', { exact: true }).fill(index === 1 ? code.toLowerCase() : code)
       await page.getByLabel('Kallenavn (valgfritt)').fill(resident.name)
       await page.getByRole('button', { name: 'Bli med' }).click()

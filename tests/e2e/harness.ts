@@ -1,9 +1,14 @@
+import { mkdirSync } from 'node:fs'
 import { mkdtemp, rm } from 'node:fs/promises'
 import { tmpdir } from 'node:os'
 import { join } from 'node:path'
 import pino from 'pino'
 import { chromium, type Browser, type BrowserContext, type Page } from 'playwright-core'
+import { afterAll, beforeAll } from 'vitest'
+import { WebSocket } from 'ws'
+import { WorkshopStore } from '../../client/src/store/WorkshopStore'
 import { createSamskapServer, type SamskapServerOptions } from '../../server/createSamskapServer'
+import { SYNC_PATH } from '../../shared/protocol'
 import type { CreatedWorkshop } from '../../shared/access'
 
 /** Flags for Debian's Chromium in a sandbox with no network but loopback. */
@@ -166,4 +171,40 @@ export async function waitForOfflineApp(page: Page): Promise<void> {
     Boolean,
     'every script of the build to be cached',
   )
+}
+
+/**
+ * The server and browser of a test file: started before its tests, closed after them with every
+ * browser context the file put in `contexts`; `shots`, the screenshot folder, is made first.
+ */
+export function e2eForFile(shots?: string): { readonly e2e: E2E; readonly contexts: BrowserContext[] } {
+  let started: E2E | undefined
+  const contexts: BrowserContext[] = []
+  beforeAll(async () => {
+    if (shots) mkdirSync(shots, { recursive: true })
+    started = await startE2E()
+  })
+  afterAll(async () => {
+    for (const context of contexts) await context.close()
+    await started?.close()
+  })
+  return {
+    get e2e(): E2E {
+      if (!started) throw new Error('the e2e server is not started yet (use it inside a test or a hook)')
+      return started
+    },
+    contexts,
+  }
+}
+
+/** The facilitator's own program on a workshop: the app's store in Node, holding the facilitator's link. */
+export function facilitatorProgram(e2e: E2E, created: CreatedWorkshop, userName: string): WorkshopStore {
+  return new WorkshopStore({
+    workshopId: created.id,
+    serverUrl: e2e.baseUrl.replace(/^http/, 'ws') + SYNC_PATH,
+    userName,
+    token: created.token,
+    persistLocally: false,
+    WebSocketPolyfill: WebSocket as unknown as typeof globalThis.WebSocket,
+  })
 }

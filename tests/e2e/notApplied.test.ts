@@ -1,11 +1,9 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest'
 import type { Page } from 'playwright-core'
-import { WebSocket } from 'ws'
 import type { CreatedWorkshop } from '../../shared/access'
 import type { Command } from '../../shared/facilitation/commands'
-import { SYNC_PATH } from '../../shared/protocol'
 import { WorkshopStore } from '../../client/src/store/WorkshopStore'
-import { createWorkshopWithAccess, newPerson, openWorkshop, phone, startE2E, waitFor, type E2E } from './harness'
+import { createWorkshopWithAccess, facilitatorProgram, newPerson, openWorkshop, phone, startE2E, waitFor, type E2E } from './harness'
 
 // "Nothing lost", in real Chromium: a participant writes a note offline on a board the facilitator
 // locks meanwhile; on reconnecting the server undoes it, and the app keeps the words as "not
@@ -20,14 +18,7 @@ let canvasBoard: string
 beforeAll(async () => {
   e2e = await startE2E()
   created = await createWorkshopWithAccess(e2e, 'Innbyggerdialog')
-  program = new WorkshopStore({
-    workshopId: created.id,
-    serverUrl: e2e.baseUrl.replace(/^http/, 'ws') + SYNC_PATH,
-    userName: 'Frida',
-    token: created.token,
-    persistLocally: false,
-    WebSocketPolyfill: WebSocket as unknown as typeof globalThis.WebSocket,
-  })
+  program = facilitatorProgram(e2e, created, 'Frida')
   await waitFor(async () => program.control.getIdentity()?.role, (r) => r === 'facilitator', 'the program to be facilitator')
   canvasBoard = (await waitFor(async () => program.getBoards(), (boards) => boards.length > 0, 'the workshop’s board at the program'))[0]!.id
 })

@@ -1,7 +1,6 @@
-import { mkdirSync } from 'node:fs'
-import type { BrowserContext, Locator, Page } from 'playwright-core'
-import { afterAll, beforeAll, describe, expect, it } from 'vitest'
-import { desktop, phone, startE2E, type E2E } from './harness'
+import type { Locator, Page } from 'playwright-core'
+import { describe, expect, it } from 'vitest'
+import { desktop, phone, e2eForFile } from './harness'
 
 // Nothing leaves the municipality's server: a whole session (create, join from a phone, write in
 // private, reveal, vote, export) in real Chromium, every request of both browsers logged, and none
@@ -9,24 +8,16 @@ import { desktop, phone, startE2E, type E2E } from './harness'
 
 const SHOTS = '/tmp/own-server'
 
-let e2e: E2E
-const contexts: BrowserContext[] = []
+const files = e2eForFile(SHOTS)
+const contexts = files.contexts
 /** Every address either browser asked for. */
 const requested: string[] = []
 /** CSP violations, as the page saw them and as Chromium logged them. */
 const violations: string[] = []
 
-beforeAll(async () => {
-  mkdirSync(SHOTS, { recursive: true })
-  e2e = await startE2E()
-})
-afterAll(async () => {
-  for (const context of contexts) await context.close()
-  await e2e?.close()
-})
 
 async function browser(name: string, options: object): Promise<Page> {
-  const context = await e2e.browser.newContext({ ...options, locale: 'nb-NO', acceptDownloads: true })
+  const context = await files.e2e.browser.newContext({ ...options, locale: 'nb-NO', acceptDownloads: true })
   contexts.push(context)
   context.on('request', (request) => requested.push(request.url()))
   await context.addInitScript(() => {
@@ -60,7 +51,7 @@ function destination(url: string): string {
 describe('nothing leaves the server', () => {
   it('a whole session asks only this server for anything, and breaks no part of the CSP', async () => {
     const facilitator = await browser('facilitator', desktop)
-    await facilitator.goto(e2e.baseUrl)
+    await facilitator.goto(files.e2e.baseUrl)
     await facilitator.getByLabel('Hva skal workshopen hete?').fill('Torget vårt')
     await facilitator.getByRole('button', { name: 'Opprett workshop' }).click()
     await facilitator.getByTestId('board-canvas').waitFor()
@@ -78,7 +69,7 @@ describe('nothing leaves the server', () => {
     await facilitator.keyboard.press('Escape')
 
     const resident = await browser('resident', phone)
-    await resident.goto(`${e2e.baseUrl}/join`)
+    await resident.goto(`${files.e2e.baseUrl}/join`)
     await resident.getByLabel('Kode', { exact: true }).fill(code)
     await resident.getByLabel('Kallenavn (valgfritt)').fill('Amina')
     await resident.getByRole('button', { name: 'Bli med' }).click()
@@ -113,7 +104,7 @@ describe('nothing leaves the server', () => {
 
     const destinations = [...new Set(requested.map(destination))]
     expect(requested.length).toBeGreaterThan(20)
-    expect(destinations.filter((where) => where !== e2e.baseUrl && where !== 'data:' && where !== 'blob:')).toEqual([])
+    expect(destinations.filter((where) => where !== files.e2e.baseUrl && where !== 'data:' && where !== 'blob:')).toEqual([])
     expect(violations).toEqual([])
 
     // The watch can see a breach: an image from elsewhere is refused by the policy, and logged

@@ -232,7 +232,7 @@ describe('the phone page', () => {
     await page.getByTestId('connection-status').filter({ hasText: 'Frakoblet' }).waitFor()
     await page.getByLabel('Skriv et notat').fill('Skrevet på bussen')
     await page.getByRole('button', { name: 'Legg til' }).click()
-    await status(page).filter({ hasText: 'Du er uten nett. Notatet er lagret på telefonen' }).waitFor()
+    await status(page).filter({ hasText: 'Notatet er lagret på telefonen' }).waitFor()
     await mine(page).filter({ hasText: 'Skrevet på bussen' }).filter({ hasText: 'Venter på nett' }).waitFor()
     // The phone may drop the tab meanwhile: a reload with no network still has it.
     await page.reload()
@@ -249,6 +249,44 @@ describe('the phone page', () => {
     await page.getByTestId('join-code').fill(created.code)
     await page.getByRole('button', { name: 'Bli med' }).click()
     await page.getByTestId('join-problem').filter({ hasText: 'Du er uten nett.' }).waitFor()
+    await context.close()
+  })
+
+  it('takes a note before the workshop has synced, and sends it, and keeps what is still being typed, once it has', async () => {
+    const created = await createWorkshopWithAccess(e2e, 'Før synk')
+    const facilitator = await facilitatorFor(created)
+    const boardId = facilitator.getBoards()[0]!.id
+    const { context, page } = await residentPhone()
+    await page.setViewportSize(medium)
+    // The sync socket is held (open for the page, but nothing answers) until the test lets it through.
+    let hold = true
+    const held: { close(): Promise<void> }[] = []
+    await page.routeWebSocket(/\/sync/, (socket) => {
+      if (hold) held.push(socket)
+      else socket.connectToServer()
+    })
+    await page.goto(`${e2e.baseUrl}/join/${created.code}`)
+    await page.waitForURL(`${e2e.baseUrl}/w/${created.id}/phone`)
+    await page.getByTestId('phone-question-loading').waitFor()
+    const box = page.getByLabel('Skriv et notat')
+    await box.fill('Skrevet før synk')
+    await page.getByRole('button', { name: 'Legg til' }).click()
+    await status(page).filter({ hasText: 'Notatet er lagret på telefonen' }).waitFor()
+    await mine(page).filter({ hasText: 'Skrevet før synk' }).waitFor()
+    await box.fill('Halvskrevet')
+    expect(await page.getByTestId('connection-status').textContent()).not.toContain('Tilkoblet')
+    await page.screenshot({ path: `${SHOTS}/before-sync-390.png`, fullPage: true })
+
+    hold = false
+    for (const socket of held) await socket.close()
+    await page.getByTestId('connection-status').filter({ hasText: 'Tilkoblet' }).waitFor()
+    await waitFor(async () => noteTexts(facilitator, boardId), (texts) => texts.includes('Skrevet før synk'), 'the early note at the facilitator')
+    await waitFor(() => mine(page).count(), (n) => n === 0, 'the waiting list empty')
+    // The box is the same one: what was being typed is still there, with the question above it now.
+    expect(await box.inputValue()).toBe('Halvskrevet')
+    await page.getByTestId('phone-question').waitFor()
+    await page.screenshot({ path: `${SHOTS}/after-sync-390.png`, fullPage: true })
+    expect(noteTexts(facilitator, boardId)).toEqual(['Skrevet før synk'])
     await context.close()
   })
 

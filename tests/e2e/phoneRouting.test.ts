@@ -25,15 +25,21 @@ describe('a workshop link on a phone', () => {
     expect(await page.getByRole('dialog').count()).toBe(0)
     expect(await page.getByTestId('board-canvas').count()).toBe(0)
 
+    const guest = /Du skriver som «(Gjest \d+)»/.exec((await page.getByText(/Du skriver som «Gjest \d+»/).textContent()) ?? '')?.[1]
+    expect(guest).toBeDefined()
+
     await page.getByRole('link', { name: 'Åpne hele tavla' }).click()
     await page.getByTestId('board-canvas').waitFor()
     expect(new URL(page.url()).pathname).toBe(`/w/${created.id}`)
+    // The name the phone page wrote with is this person's on the board too: not asked again.
+    expect(await page.getByRole('dialog').count()).toBe(0)
+    expect(await page.evaluate((id) => localStorage.getItem(`samskap.name:${id}`), created.id)).toBe(guest)
     // A reload keeps the board this tab asked for.
     await page.reload()
     await page.getByTestId('board-canvas').waitFor()
 
+    expect(await page.getByRole('dialog').count()).toBe(0)
     // And the way back is as clear: one link above the board, and the phone page stays chosen.
-    await page.getByRole('button', { name: 'Hopp over' }).click()
     await page.getByRole('link', { name: 'Tilbake til mobilsiden' }).click()
     await page.getByTestId('phone-question').waitFor()
     expect(new URL(page.url()).pathname).toBe(`/w/${created.id}/phone`)

@@ -1,8 +1,7 @@
-import { mkdirSync } from 'node:fs'
 import type { BrowserContext, Locator, Page } from 'playwright-core'
-import { afterAll, beforeAll, describe, expect, it } from 'vitest'
+import { describe, expect, it } from 'vitest'
 import { injectAxe } from './axeAudit'
-import { createWorkshopWithAccess, phone, startE2E, workshopUrl, type E2E } from './harness'
+import { createWorkshopWithAccess, phone, workshopUrl, e2eForFile } from './harness'
 import { wcagTags } from './axeTags'
 
 // Presentation mode on a projector following a citizen dialogue by itself: the facilitator runs
@@ -15,19 +14,11 @@ const SHOTS = '/tmp/presentation'
 const projector = { width: 1920, height: 1080 }
 const laptop = { width: 1440, height: 900 }
 
-let e2e: E2E
-const contexts: BrowserContext[] = []
-beforeAll(async () => {
-  mkdirSync(SHOTS, { recursive: true })
-  e2e = await startE2E()
-})
-afterAll(async () => {
-  for (const context of contexts) await context.close()
-  await e2e?.close()
-})
+const files = e2eForFile(SHOTS)
+const contexts = files.contexts
 
 async function newContext(name: string, options: object, locale = 'nb-NO'): Promise<BrowserContext> {
-  const context = await e2e.browser.newContext({ ...options, locale })
+  const context = await files.e2e.browser.newContext({ ...options, locale })
   contexts.push(context)
   await context.addInitScript(
     ([n]) => {
@@ -81,10 +72,10 @@ const viewOf = (presentation: Locator) => presentation.getAttribute('data-view')
 
 describe('presentation mode', () => {
   it('follows a session from private writing to the results by itself', async () => {
-    const workshop = await createWorkshopWithAccess(e2e, 'Parken vår')
+    const workshop = await createWorkshopWithAccess(files.e2e, 'Parken vår')
     const facilitator = await newContext('Kari', {})
-    const control = await open(facilitator, workshopUrl(e2e, workshop.id))
-    const screen = await open(facilitator, `${e2e.baseUrl}/w/${workshop.id}`, projector)
+    const control = await open(facilitator, workshopUrl(files.e2e, workshop.id))
+    const screen = await open(facilitator, `${files.e2e.baseUrl}/w/${workshop.id}`, projector)
 
     const prompt = await section(control, 'Spørsmål på mobil')
     await prompt.getByLabel('Spørsmålet').fill('Hva ønsker du deg i parken?')
@@ -96,7 +87,7 @@ describe('presentation mode', () => {
     // The resident joins on a phone with the code.
     const resident = await newContext('Amina', phone)
     const mobile = await resident.newPage()
-    await mobile.goto(`${e2e.baseUrl}/join/${workshop.code}`)
+    await mobile.goto(`${files.e2e.baseUrl}/join/${workshop.code}`)
     await mobile.getByRole('heading', { name: 'Hva ønsker du deg i parken?' }).waitFor()
 
     // The projector window presents: one button, the question, the timer, no editing tools.
@@ -197,10 +188,10 @@ describe('presentation mode', () => {
     ['nb', 'nb-NO', 'Presenter'],
     ['en', 'en-GB', 'Present'],
   ] as const)('passes axe on every view (%s)', async (language, locale, button) => {
-    const workshop = await createWorkshopWithAccess(e2e, 'Axe')
+    const workshop = await createWorkshopWithAccess(files.e2e, 'Axe')
     const context = await newContext('Kari', {}, locale)
     await context.addInitScript((lang) => localStorage.setItem('samskap.language', lang), language)
-    const page = await open(context, workshopUrl(e2e, workshop.id), projector)
+    const page = await open(context, workshopUrl(files.e2e, workshop.id), projector)
     await page.getByTestId('board-canvas').click({ position: { x: 300, y: 300 } })
     for (const text of ['Trygg skolevei', 'Trygg vei til hallen', 'Lys i parken']) {
       await page.keyboard.press('n')

@@ -1,13 +1,11 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest'
 import type { Page } from 'playwright-core'
-import { WebSocket } from 'ws'
 import type { CreatedWorkshop } from '../../shared/access'
 import type { Command } from '../../shared/facilitation/commands'
 import { planAddCard } from '../../shared/logic/challengeBoard'
-import { SYNC_PATH } from '../../shared/protocol'
 import { WorkshopStore } from '../../client/src/store/WorkshopStore'
 import { injectAxe } from './axeAudit'
-import { createWorkshopWithAccess, newPerson, openWorkshop, phone, startE2E, waitFor, workshopUrl, type E2E } from './harness'
+import { createWorkshopWithAccess, facilitatorProgram, newPerson, openWorkshop, phone, startE2E, waitFor, workshopUrl, type E2E } from './harness'
 import { wcagTags } from './axeTags'
 
 // What a facilitation session means on the full board, in real Chromium: the facilitator in one
@@ -32,14 +30,7 @@ let pia: Person // participant, phone
 beforeAll(async () => {
   e2e = await startE2E()
   created = await createWorkshopWithAccess(e2e, 'Møtearena')
-  program = new WorkshopStore({
-    workshopId: created.id,
-    serverUrl: e2e.baseUrl.replace(/^http/, 'ws') + SYNC_PATH,
-    userName: 'Kari',
-    token: created.token,
-    persistLocally: false,
-    WebSocketPolyfill: WebSocket as unknown as typeof globalThis.WebSocket,
-  })
+  program = facilitatorProgram(e2e, created, 'Kari')
   await waitFor(async () => program.getConnection().status, (s) => s === 'connected', 'the program to connect')
   await waitFor(async () => program.control.getIdentity()?.role, (r) => r === 'facilitator', 'the program to be facilitator')
   canvasBoard = program.getBoards()[0]!.id

@@ -1,7 +1,6 @@
-import { mkdirSync } from 'node:fs'
-import { afterAll, beforeAll, describe, expect, it } from 'vitest'
-import type { BrowserContext, Page } from 'playwright-core'
-import { createWorkshopWithAccess, newPerson, openWorkshop, phone, startE2E, waitFor, workshopUrl, type E2E } from './harness'
+import { describe, expect, it } from 'vitest'
+import type { Page } from 'playwright-core'
+import { createWorkshopWithAccess, newPerson, openWorkshop, phone, waitFor, workshopUrl, e2eForFile } from './harness'
 import { obscuredFocus, undersizedTargets } from './targetAudit'
 
 // WCAG 2.2 AA on each main view, measured: every target at least 24×24 CSS px or spaced so
@@ -13,19 +12,11 @@ const SHOTS = '/tmp/targets'
 const desktop = { viewport: { width: 1440, height: 900 } }
 const projector = { viewport: { width: 1920, height: 1080 } }
 
-let e2e: E2E
-const contexts: BrowserContext[] = []
-beforeAll(async () => {
-  mkdirSync(SHOTS, { recursive: true })
-  e2e = await startE2E()
-})
-afterAll(async () => {
-  for (const context of contexts) await context.close()
-  await e2e?.close()
-})
+const files = e2eForFile(SHOTS)
+const contexts = files.contexts
 
 async function pageIn(options: object, name = 'Kari'): Promise<Page> {
-  const { context, page } = await newPerson(e2e, name, options)
+  const { context, page } = await newPerson(files.e2e, name, options)
   contexts.push(context)
   return page
 }
@@ -48,9 +39,9 @@ async function selectNewNote(page: Page, text: string) {
 
 describe('target size and focus on the main views', () => {
   it('board, facilitation panel and presentation on a desktop and a projector', async () => {
-    const workshop = await createWorkshopWithAccess(e2e, 'Mål og fokus')
+    const workshop = await createWorkshopWithAccess(files.e2e, 'Mål og fokus')
     const page = await pageIn(desktop)
-    await openWorkshop(page, workshopUrl(e2e, workshop.id), { board: true })
+    await openWorkshop(page, workshopUrl(files.e2e, workshop.id), { board: true })
     await selectNewNote(page, 'Flere benker ved biblioteket')
     const found = await check(page, 'board 1440')
 
@@ -62,7 +53,7 @@ describe('target size and focus on the main views', () => {
     // The projector window: a second window of the facilitator's browser (the token is kept there).
     const screen = await page.context().newPage()
     await screen.setViewportSize(projector.viewport)
-    await openWorkshop(screen, `${e2e.baseUrl}/w/${workshop.id}`)
+    await openWorkshop(screen, `${files.e2e.baseUrl}/w/${workshop.id}`)
     await screen.getByTestId('presentation-button').click()
     await screen.getByTestId('presentation').waitFor()
     found.push(...(await check(screen, 'presentation 1920')))
@@ -70,14 +61,14 @@ describe('target size and focus on the main views', () => {
   })
 
   it('the phone page and the full board on a phone', async () => {
-    const workshop = await createWorkshopWithAccess(e2e, 'Mål og fokus på mobil')
+    const workshop = await createWorkshopWithAccess(files.e2e, 'Mål og fokus på mobil')
     const page = await pageIn(phone)
     await page.goto(workshop.links.participant)
     await page.getByTestId('phone-question').waitFor()
     const found = await check(page, 'phone page 390')
 
     const board = await pageIn(phone)
-    await openWorkshop(board, workshopUrl(e2e, workshop.id), { board: true })
+    await openWorkshop(board, workshopUrl(files.e2e, workshop.id), { board: true })
     await selectNewNote(board, 'Lys i parken')
     found.push(...(await check(board, 'board 390')))
     expect(found).toEqual([])

@@ -1,6 +1,6 @@
 import { afterEach, describe, expect, it } from 'vitest'
 import { createRecordMap, getWorkshopMaps } from '../../shared/doc/workshopDoc'
-import { readSession } from '../../shared/schema/records/session'
+import { readSession } from '../../shared/schema/records/sessionHistory'
 import { CloseCode } from '../../shared/protocol'
 import { connectControl, createWorkshopWithAccess, joinWorkshop, lastMessage, synced, TestResources, waitFor, withTimeout } from '../server/helpers'
 import { isolate, startInstance } from './services'

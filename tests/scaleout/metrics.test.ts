@@ -1,5 +1,6 @@
 import { afterEach, describe, expect, it } from 'vitest'
 import { createWorkshop, synced, TestResources, waitFor } from '../server/helpers'
+import { addNumberedNote } from '../server/testNotes'
 
 const resources = new TestResources()
 afterEach(() => resources.dispose())
@@ -30,7 +31,7 @@ describe('/metrics', () => {
 
     const client = resources.connect(server.url, id)
     await synced(client.provider)
-    client.doc.getArray<number>('list').push([1])
+    addNumberedNote(client.doc, 'n', 1)
     await waitFor(() => server.rooms.connectionCount() === 1, 'connected')
     let after = await scrape(server.url)
     const deadline = Date.now() + 5_000

@@ -1,4 +1,5 @@
 import { pino } from 'pino'
+import { addNumberedNote, numberedNotes } from '../server/testNotes'
 import { afterEach, describe, expect, it } from 'vitest'
 import * as Y from 'yjs'
 import { PostgresPersistence } from '../../server/persistence/PostgresPersistence'
@@ -89,6 +90,8 @@ describe('PostgresPersistence', () => {
     const update = new Uint8Array([0, 255, 10, 13, 0])
     const message = { kind: 'update' as const, instanceId: 'i-1', previousSeq: 41, seq: 2 ** 40, update }
     expect(decodeFanoutMessage(encodeFanoutMessage(message))).toEqual(message)
+    const close = { kind: 'close' as const, instanceId: 'i-2', code: 4404, reason: 'Verkstedet ble slettet – æøå' }
+    expect(decodeFanoutMessage(encodeFanoutMessage(close))).toEqual(close)
     expect(() => decodeFanoutMessage(new Uint8Array([9, 9]))).toThrow(/version/)
   })
 })
@@ -101,14 +104,14 @@ describe('seq gaps', () => {
     const sideDoor = await open(isolation)
     const base = await sideDoor.loadDocument(id)
     const baseDoc = load(base)
-    await sideDoor.appendUpdatesInOrder(id, [docUpdate((doc) => doc.getArray<string>('lost').push(['found']), Y.encodeStateAsUpdate(baseDoc))])
+    await sideDoor.appendUpdatesInOrder(id, [docUpdate((doc) => addNumberedNote(doc, 'lost', 0), Y.encodeStateAsUpdate(baseDoc))])
     await new Promise((resolve) => setTimeout(resolve, 300))
-    expect(b.doc.getArray('lost').length).toBe(0)
+    expect(numberedNotes(b.doc, 'lost')).toEqual([])
 
     // The next update through the first instance carries previousSeq = the unseen seq: a gap.
-    a.doc.getArray<number>('list').push([1])
-    await waitFor(() => b.doc.getArray('list').length === 1, 'b gets the published update')
-    await waitFor(() => b.doc.getArray('lost').length === 1, 'b catches up the missed one from PostgreSQL', 5_000)
-    expect(b.doc.getArray('lost').toJSON()).toEqual(['found'])
+    addNumberedNote(a.doc, 'list', 1)
+    await waitFor(() => numberedNotes(b.doc, 'list').length === 1, 'b gets the published update')
+    await waitFor(() => numberedNotes(b.doc, 'lost').length === 1, 'b catches up the missed one from PostgreSQL', 5_000)
+    expect(numberedNotes(b.doc, 'lost')).toEqual([0])
   })
 })

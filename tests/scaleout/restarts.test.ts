@@ -1,15 +1,16 @@
 import { afterEach, describe, expect, it } from 'vitest'
 import * as Y from 'yjs'
+import { getWorkshopMaps } from '../../shared/doc/workshopDoc'
 import { createWorkshop, synced, TestResources, waitFor, type Client } from '../server/helpers'
+import { addNumberedNote, numberedNotes, upTo as numbers } from '../server/testNotes'
 import { isolate, killRedis, startInstance, startPostgres, startRedis, stopPostgres, twoInstancesOneWorkshop } from './services'
 
 const resources = new TestResources()
 afterEach(() => resources.dispose())
 
 const sleep = (ms: number) => new Promise((resolve) => setTimeout(resolve, ms))
-const numbers = (count: number) => Array.from({ length: count }, (_, i) => i)
 
-/** Two writers on different instances: `a` writes list a, `b` writes list b, one item each per step. */
+/** Two writers on different instances: `a` writes notes a-0, a-1, …, `b` notes b-0, b-1, …, one each per step. */
 function writers(a: Client, b: Client) {
   let next = 0
   return {
@@ -18,8 +19,8 @@ function writers(a: Client, b: Client) {
     },
     async write(steps: number): Promise<void> {
       for (let step = 0; step < steps; step++) {
-        a.doc.getArray<number>('a').push([next])
-        b.doc.getArray<number>('b').push([next])
+        addNumberedNote(a.doc, 'a', next)
+        addNumberedNote(b.doc, 'b', next)
         next++
         await sleep(10)
       }
@@ -28,7 +29,7 @@ function writers(a: Client, b: Client) {
 }
 
 function hasAll(doc: Y.Doc, count: number): boolean {
-  return doc.getArray('a').length === count && doc.getArray('b').length === count
+  return numberedNotes(doc, 'a').length === count && numberedNotes(doc, 'b').length === count
 }
 
 async function metricValue(baseUrl: string, prefix: string): Promise<number> {
@@ -54,9 +55,9 @@ describe('restarts of the shared services mid-session', () => {
     await edits.write(30)
 
     await waitFor(() => hasAll(a.doc, 90) && hasAll(b.doc, 90), 'both clients see all 180 edits after Redis is back', 30_000)
-    expect(a.doc.getArray('a').toJSON()).toEqual(numbers(90))
-    expect(b.doc.getArray('a').toJSON()).toEqual(numbers(90))
-    expect(a.doc.getArray('b').toJSON()).toEqual(numbers(90))
+    expect(numberedNotes(a.doc, 'a')).toEqual(numbers(90))
+    expect(numberedNotes(b.doc, 'a')).toEqual(numbers(90))
+    expect(numberedNotes(a.doc, 'b')).toEqual(numbers(90))
     expect(await metricValue(second.url, 'samskap_catchups_total')).toBeGreaterThan(0)
 
     // A newcomer on either instance gets everything too.
@@ -75,16 +76,17 @@ describe('restarts of the shared services mid-session', () => {
     let down = true
     // While the database is down no write commits, so no one may see the other's new edits.
     const violations: string[] = []
-    b.doc.getArray('a').observe(() => {
-      if (down) violations.push(`b saw a[${b.doc.getArray('a').length - 1}] while PostgreSQL was down`)
+    const seen = { a: numberedNotes(b.doc, 'a').length, b: numberedNotes(a.doc, 'b').length }
+    getWorkshopMaps(b.doc).items.observe(() => {
+      if (down && numberedNotes(b.doc, 'a').length !== seen.a) violations.push(`b saw a-${numberedNotes(b.doc, 'a').length - 1} while PostgreSQL was down`)
     })
-    a.doc.getArray('b').observe(() => {
-      if (down) violations.push(`a saw b[${a.doc.getArray('b').length - 1}] while PostgreSQL was down`)
+    getWorkshopMaps(a.doc).items.observe(() => {
+      if (down && numberedNotes(a.doc, 'b').length !== seen.b) violations.push(`a saw b-${numberedNotes(a.doc, 'b').length - 1} while PostgreSQL was down`)
     })
     await edits.write(20)
     await sleep(1_000)
     expect(violations).toEqual([])
-    expect(b.doc.getArray('a').length).toBe(20)
+    expect(numberedNotes(b.doc, 'a')).toHaveLength(20)
     // The sockets stay open: the rooms keep the edits queued and retry.
     expect(a.provider.wsconnected && b.provider.wsconnected).toBe(true)
     expect(await metricValue(first.url, 'samskap_persistence_write_failures_total')).toBeGreaterThan(0)
@@ -93,8 +95,8 @@ describe('restarts of the shared services mid-session', () => {
 
     await edits.write(10)
     await waitFor(() => hasAll(a.doc, 50) && hasAll(b.doc, 50), 'all 100 edits arrive once PostgreSQL is back', 40_000)
-    expect(b.doc.getArray('a').toJSON()).toEqual(numbers(50))
-    expect(a.doc.getArray('b').toJSON()).toEqual(numbers(50))
+    expect(numberedNotes(b.doc, 'a')).toEqual(numbers(50))
+    expect(numberedNotes(a.doc, 'b')).toEqual(numbers(50))
 
     // Everything is in the database: a fresh instance, after the others closed, loads it all.
     a.provider.destroy()
@@ -104,8 +106,8 @@ describe('restarts of the shared services mid-session', () => {
     const third = await startInstance(resources, isolation)
     const reader = resources.connect(third.url, id)
     await synced(reader.provider)
-    expect(reader.doc.getArray('a').toJSON()).toEqual(numbers(50))
-    expect(reader.doc.getArray('b').toJSON()).toEqual(numbers(50))
+    expect(numberedNotes(reader.doc, 'a')).toEqual(numbers(50))
+    expect(numberedNotes(reader.doc, 'b')).toEqual(numbers(50))
   })
 
   it('closes the room with 4500 when writes keep failing beyond the bound, rather than lying', async () => {
@@ -120,7 +122,7 @@ describe('restarts of the shared services mid-session', () => {
     })
     stopPostgres()
     try {
-      client.doc.getArray<number>('a').push([1])
+      addNumberedNote(client.doc, 'a', 1)
       await waitFor(() => closeCodes.includes(4500), 'the room closes its sockets with 4500', 10_000)
     } finally {
       startPostgres()

@@ -1,6 +1,6 @@
-import { afterEach, describe, expect, it } from 'vitest'
+import { afterEach, describe, it } from 'vitest'
 import { createRecordMap, getWorkshopMaps } from '../../shared/doc/workshopDoc'
-import { createWorkshop, facilitatorToken, synced, TestResources, testPeople } from '../server/helpers'
+import { createWorkshop, eventually, facilitatorToken, synced, TestResources, testPeople } from '../server/helpers'
 import { isolate, startInstance } from './services'
 
 /** The knowledge bank with DATABASE_URL: one PostgreSQL index that every instance writes and reads. */
@@ -13,17 +13,6 @@ async function found(baseUrl: string, person: string, q: string): Promise<string
   const response = await fetch(`${baseUrl}/api/search?q=${encodeURIComponent(q)}`, { headers: headersOf(person) })
   const body = (await response.json()) as { results: { workshopTitle: string; recordId: string }[] }
   return body.results.map((r) => `${r.workshopTitle}:${r.recordId}`)
-}
-
-/** Polls until the index shows what was committed (it indexes in the background), or fails with the last answer. */
-async function eventually(read: () => Promise<string[]>, expected: string[], what: string): Promise<void> {
-  let last: string[] = []
-  for (let attempt = 0; attempt < 200; attempt++) {
-    last = await read()
-    if (JSON.stringify(last) === JSON.stringify(expected)) return
-    await new Promise((resolve) => setTimeout(resolve, 50))
-  }
-  expect(last, what).toEqual(expected)
 }
 
 describe('search across two instances sharing PostgreSQL', () => {

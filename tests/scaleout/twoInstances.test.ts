@@ -1,13 +1,14 @@
 import { afterEach, describe, expect, it } from 'vitest'
 import * as Y from 'yjs'
 import { createWorkshop, synced, TestResources, waitFor } from '../server/helpers'
+import { addNumberedNote, numberedNotes, upTo } from '../server/testNotes'
 import { isolate, queryTestSchema, startInstance } from './services'
 
 const resources = new TestResources()
 afterEach(() => resources.dispose())
 
 function content(doc: Y.Doc): unknown {
-  return { a: doc.getArray('a').toJSON(), b: doc.getArray('b').toJSON(), title: doc.getMap('meta').get('title') }
+  return { a: numberedNotes(doc, 'a'), b: numberedNotes(doc, 'b'), items: doc.getMap('items').toJSON(), title: doc.getMap('meta').get('title') }
 }
 
 async function metricValue(baseUrl: string, line: string): Promise<number> {
@@ -28,11 +29,11 @@ describe('two instances sharing PostgreSQL and Redis', () => {
     expect(onSecond.doc.getMap('meta').get('title')).toBe('Across instances')
 
     for (let i = 0; i < 100; i++) {
-      onFirst.doc.getArray<number>('a').push([i])
-      onSecond.doc.getArray<number>('b').push([i])
+      addNumberedNote(onFirst.doc, 'a', i)
+      addNumberedNote(onSecond.doc, 'b', i)
       if (i % 10 === 0) await new Promise((resolve) => setTimeout(resolve, 5))
     }
-    const full = (doc: Y.Doc) => doc.getArray('a').length === 100 && doc.getArray('b').length === 100
+    const full = (doc: Y.Doc) => numberedNotes(doc, 'a').length === 100 && numberedNotes(doc, 'b').length === 100
     await waitFor(() => full(onFirst.doc) && full(onSecond.doc), 'both clients see all 200 edits', 15_000)
     expect(content(onFirst.doc)).toEqual(content(onSecond.doc))
 
@@ -74,11 +75,11 @@ describe('two instances sharing PostgreSQL and Redis', () => {
     const onSecond = resources.connect(second.url, id)
     await Promise.all([synced(onFirst.provider), synced(onSecond.provider)])
     for (let i = 0; i < 120; i++) {
-      onFirst.doc.getArray<number>('a').push([i])
-      onSecond.doc.getArray<number>('b').push([i])
+      addNumberedNote(onFirst.doc, 'a', i)
+      addNumberedNote(onSecond.doc, 'b', i)
       await new Promise((resolve) => setTimeout(resolve, 2))
     }
-    const full = (doc: Y.Doc) => doc.getArray('a').length === 120 && doc.getArray('b').length === 120
+    const full = (doc: Y.Doc) => numberedNotes(doc, 'a').length === 120 && numberedNotes(doc, 'b').length === 120
     await waitFor(() => full(onFirst.doc) && full(onSecond.doc), 'both see all 240 edits', 15_000)
     // Each instance compacts after 15 of its own writes; the advisory lock lets one at a time through.
     const compactions = async () =>
@@ -97,8 +98,8 @@ describe('two instances sharing PostgreSQL and Redis', () => {
     const third = await startInstance(resources, isolation)
     const reader = resources.connect(third.url, id)
     await synced(reader.provider)
-    expect(reader.doc.getArray('a').toJSON()).toEqual(Array.from({ length: 120 }, (_, i) => i))
-    expect(reader.doc.getArray('b').toJSON()).toEqual(Array.from({ length: 120 }, (_, i) => i))
+    expect(numberedNotes(reader.doc, 'a')).toEqual(upTo(120))
+    expect(numberedNotes(reader.doc, 'b')).toEqual(upTo(120))
   })
 
   it('serves the HTTP API from PostgreSQL: a workshop created on one instance exists on the other', async () => {

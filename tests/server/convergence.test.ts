@@ -1,7 +1,9 @@
 import { isDeepStrictEqual } from 'node:util'
 import { afterEach, describe, expect, it } from 'vitest'
 import * as Y from 'yjs'
+import { createRecordMap, getWorkshopMaps } from '../../shared/doc/workshopDoc'
 import { createWorkshop, sameState, seededRandom, synced, TestResources, waitFor, type Client } from './helpers'
+import { firstBoardId, testNote } from './testNotes'
 
 const resources = new TestResources()
 afterEach(() => resources.dispose())
@@ -13,23 +15,30 @@ describe('convergence through the server', () => {
     const a = resources.connect(server.url, id)
     const b = resources.connect(server.url, id)
     await Promise.all([synced(a.provider), synced(b.provider)])
+    const boardId = firstBoardId(a.doc)
+    getWorkshopMaps(a.doc).items.set('shared', createRecordMap(testNote('shared', boardId, 'first')))
+    await waitFor(() => getWorkshopMaps(b.doc).items.has('shared'), 'B has the shared note')
 
     // Same turn on both sides: neither has seen the other's edit when making its own.
     a.doc.transact(() => {
-      a.doc.getArray<string>('list').insert(0, ['a1', 'a2'])
-      a.doc.getMap('fields').set('shared', 'from a')
+      const { items } = getWorkshopMaps(a.doc)
+      items.set('a1', createRecordMap(testNote('a1', boardId, 'a1')))
+      items.set('a2', createRecordMap(testNote('a2', boardId, 'a2')))
+      items.get('shared')!.set('text', 'from a')
     })
     b.doc.transact(() => {
-      b.doc.getArray<string>('list').insert(0, ['b1'])
-      b.doc.getMap('fields').set('shared', 'from b')
+      const { items } = getWorkshopMaps(b.doc)
+      items.set('b1', createRecordMap(testNote('b1', boardId, 'b1')))
+      items.get('shared')!.set('text', 'from b')
     })
 
     await waitFor(
-      () => sameState(a.doc, b.doc) && isDeepStrictEqual(contentOf(a.doc), contentOf(b.doc)) && a.doc.getArray('list').length === 3,
+      () => sameState(a.doc, b.doc) && isDeepStrictEqual(contentOf(a.doc), contentOf(b.doc)) && getWorkshopMaps(a.doc).items.size === 4,
       'clients converge',
     )
-    expect(a.doc.getArray('list').toJSON()).toEqual(b.doc.getArray('list').toJSON())
-    expect(a.doc.getMap('fields').toJSON()).toEqual(b.doc.getMap('fields').toJSON())
+    expect(Object.keys(contentOf(a.doc).items).sort()).toEqual(['a1', 'a2', 'b1', 'shared'])
+    expect(['from a', 'from b']).toContain(getWorkshopMaps(a.doc).items.get('shared')!.get('text'))
+    expect(contentOf(a.doc)).toEqual(contentOf(b.doc))
     expect(a.doc.toJSON()).toEqual(b.doc.toJSON())
     // The workshop's initial content came from the server to both.
     expect(a.doc.getMap('meta').get('title')).toBe('Test workshop')
@@ -42,20 +51,27 @@ describe('convergence through the server', () => {
     const id = await createWorkshop(server.url)
     const clients: Client[] = Array.from({ length: 5 }, () => resources.connect(server.url, id))
     await Promise.all(clients.map((client) => synced(client.provider)))
+    const boardId = firstBoardId(clients[0]!.doc)
 
     for (let step = 0; step < 400; step++) {
       const client = clients[Math.floor(random() * clients.length)]!
-      const list = client.doc.getArray<number>('list')
+      const { items } = getWorkshopMaps(client.doc)
+      const ids = [...items.keys()].sort()
       const action = random()
       if (action < 0.08) {
         if (client.provider.shouldConnect) client.provider.disconnect()
         else client.provider.connect()
       } else if (action < 0.55) {
-        list.insert(Math.floor(random() * (list.length + 1)), [step])
-      } else if (action < 0.7 && list.length > 0) {
-        list.delete(Math.floor(random() * list.length), 1)
-      } else {
-        client.doc.getMap('fields').set(`k${Math.floor(random() * 10)}`, step)
+        items.set(`n${step}`, createRecordMap(testNote(`n${step}`, boardId, String(step))))
+      } else if (action < 0.7 && ids.length > 0) {
+        items.delete(ids[Math.floor(random() * ids.length)]!)
+      } else if (ids.length > 0) {
+        // Concurrent writes to the same fields of the same few notes: last writer wins, the same everywhere.
+        const note = items.get(ids[Math.floor(random() * Math.min(ids.length, 10))]!)!
+        client.doc.transact(() => {
+          note.set('x', step)
+          note.set('text', `k${step}`)
+        })
       }
       // Let the network run now and then, so edits interleave with delivery.
       if (random() < 0.3) await new Promise((resolve) => setImmediate(resolve))
@@ -74,7 +90,7 @@ describe('convergence through the server', () => {
 
     const expected = contentOf(clients[0]!.doc)
     for (const client of clients) expect(contentOf(client.doc)).toEqual(expected)
-    expect(expected.list.length).toBeGreaterThan(0)
+    expect(Object.keys(expected.items).length).toBeGreaterThan(0)
 
     // And the server holds the same state: a newcomer gets exactly it.
     const late = resources.connect(server.url, id)
@@ -85,6 +101,7 @@ describe('convergence through the server', () => {
 })
 
 /** Doc.toJSON only lists types a doc has asked for by name, so read them explicitly. */
-function contentOf(doc: Y.Doc): { list: unknown[]; fields: Record<string, unknown>; meta: Record<string, unknown> } {
-  return { list: doc.getArray('list').toJSON(), fields: doc.getMap('fields').toJSON(), meta: doc.getMap('meta').toJSON() }
+function contentOf(doc: Y.Doc): { items: Record<string, unknown>; meta: Record<string, unknown> } {
+  const { items, meta } = getWorkshopMaps(doc)
+  return { items: items.toJSON(), meta: meta.toJSON() }
 }

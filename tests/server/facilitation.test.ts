@@ -2,7 +2,7 @@ import { afterEach, describe, expect, it } from 'vitest'
 import * as Y from 'yjs'
 import { createRecordMap, getWorkshopMaps, readRecord } from '../../shared/doc/workshopDoc'
 import type { NoteRecord } from '../../shared/schema/records/note'
-import { readSession } from '../../shared/schema/records/session'
+import { readSession } from '../../shared/schema/records/sessionHistory'
 import { CloseCode } from '../../shared/protocol'
 import {
   connectControl,

@@ -4,6 +4,7 @@ import os from 'node:os'
 import path from 'node:path'
 import { nanoid } from 'nanoid'
 import { pino } from 'pino'
+import { expect } from 'vitest'
 import { WebSocket } from 'ws'
 import * as decoding from 'lib0/decoding'
 import * as encoding from 'lib0/encoding'
@@ -145,6 +146,20 @@ export async function waitFor(condition: () => boolean, message: string, timeout
   }
 }
 
+/**
+ * Polls an asynchronous reading (the search index, a metric) every 50 ms until it equals `expected`,
+ * up to 200 times; then fails with the last answer, so the message shows what was there instead.
+ */
+export async function eventually<T>(read: () => Promise<T>, expected: T, what: string): Promise<void> {
+  let last: T | undefined
+  for (let attempt = 0; attempt < 200; attempt++) {
+    last = await read()
+    if (JSON.stringify(last) === JSON.stringify(expected)) return
+    await new Promise((resolve) => setTimeout(resolve, 50))
+  }
+  expect(last, what).toEqual(expected)
+}
+
 export function withTimeout<T>(promise: Promise<T>, timeoutMs: number, message: string): Promise<T> {
   let timer: NodeJS.Timeout | undefined
   const timeout = new Promise<never>((_, reject) => {
@@ -266,17 +281,7 @@ export function sameState(a: Y.Doc, b: Y.Doc): boolean {
   return Buffer.from(Y.encodeStateVector(a)).equals(Buffer.from(Y.encodeStateVector(b)))
 }
 
-/** Small seeded PRNG (mulberry32) so randomised tests replay exactly. */
-export function seededRandom(seed: number): () => number {
-  let state = seed >>> 0
-  return () => {
-    state = (state + 0x6d2b79f5) >>> 0
-    let t = state
-    t = Math.imul(t ^ (t >>> 15), t | 1)
-    t ^= t + Math.imul(t ^ (t >>> 7), t | 61)
-    return ((t ^ (t >>> 14)) >>> 0) / 4294967296
-  }
-}
+export { seededRandom } from '../seededRandom'
 
 /**
  * A server in a temp data dir with one new workshop, and `open(userName)` for a client WorkshopStore

@@ -4,9 +4,11 @@ import readline from 'node:readline'
 import { afterEach, describe, expect, it } from 'vitest'
 import * as Y from 'yjs'
 import { CloseCode } from '../../shared/protocol'
-import type { Persistence } from '../../server/persistence/Persistence'
 import { SqlitePersistence } from '../../server/persistence/SqlitePersistence'
+import { getWorkshopMaps } from '../../shared/doc/workshopDoc'
 import { createWorkshop, synced, TestResources, waitFor, withTimeout } from './helpers'
+import { wrapPersistence } from './persistenceWrapper'
+import { addNumberedNote, numberedNotes, upTo } from './testNotes'
 
 const resources = new TestResources()
 afterEach(() => resources.dispose())
@@ -21,9 +23,9 @@ describe('durability', () => {
     const writer = resources.connect(first.url, id)
     const watcher = resources.connect(first.url, id)
     await Promise.all([synced(writer.provider), synced(watcher.provider)])
-    for (let i = 0; i < 50; i++) writer.doc.getArray<number>('list').push([i])
+    for (let i = 0; i < 50; i++) addNumberedNote(writer.doc, 'n', i)
     // The watcher sees an edit only once it is on disk.
-    await waitFor(() => watcher.doc.getArray('list').length === 50, 'watcher sees all 50 edits')
+    await waitFor(() => numberedNotes(watcher.doc, 'n').length === 50, 'watcher sees all 50 edits')
     writer.provider.destroy()
     watcher.provider.destroy()
     await first.close()
@@ -38,7 +40,7 @@ describe('durability', () => {
     const second = await resources.startServer({ dataDir })
     const reader = resources.connect(second.url, id)
     await synced(reader.provider)
-    expect(reader.doc.getArray('list').toJSON()).toEqual(Array.from({ length: 50 }, (_, i) => i))
+    expect(numberedNotes(reader.doc, 'n')).toEqual(upTo(50))
     expect(reader.doc.getMap('meta').get('title')).toBe('Before restart')
   })
 
@@ -48,30 +50,14 @@ describe('durability', () => {
     // What is on disk, as a document; writes take 40 ms so the window is wide open.
     const committed = new Y.Doc()
     resources.defer(() => committed.destroy())
-    const persistence: Persistence = {
-      createWorkshop: (row, state, access) => inner.createWorkshop(row, state, access),
-      getAccess: (id) => inner.getAccess(id),
-      findAccessByCode: (code) => inner.findAccessByCode(code),
-      updateAccess: (row) => inner.updateAccess(row),
-      insertAccessIfMissing: (row) => inner.insertAccessIfMissing(row),
-      listAccessRows: () => inner.listAccessRows(),
-      replaceAccessIf: (expected, next) => inner.replaceAccessIf(expected, next),
-      scrubReplacedAccess: () => inner.scrubReplacedAccess(),
-      addRemovedParticipants: (id, participantIds) => inner.addRemovedParticipants(id, participantIds),
-      listRemovedParticipants: (id) => inner.listRemovedParticipants(id),
-      getServerSetting: (name) => inner.getServerSetting(name),
-      putServerSettingIfMissing: (name, value) => inner.putServerSettingIfMissing(name, value),
-      getWorkshop: (id) => inner.getWorkshop(id),
-      loadDocument: (id) => inner.loadDocument(id),
+    const persistence = wrapPersistence(inner, {
       appendUpdates: async (id, updates) => {
         await new Promise((resolve) => setTimeout(resolve, 40))
         const seq = await inner.appendUpdates(id, updates)
         for (const update of updates) Y.applyUpdate(committed, update)
         return seq
       },
-      compact: (id, snapshot, upto) => inner.compact(id, snapshot, upto),
-      close: () => inner.close(),
-    }
+    })
     const server = await resources.startServer({ dataDir, persistence })
     const id = await createWorkshop(server.url)
     const a = resources.connect(server.url, id)
@@ -79,19 +65,19 @@ describe('durability', () => {
     await Promise.all([synced(a.provider), synced(b.provider)])
 
     const violations: string[] = []
-    b.doc.getArray<number>('list').observe(() => {
-      for (const value of b.doc.getArray<number>('list').toArray()) {
-        if (!committed.getArray<number>('list').toArray().includes(value)) violations.push(`B saw ${value} early`)
+    getWorkshopMaps(b.doc).items.observe(() => {
+      for (const value of numberedNotes(b.doc, 'n')) {
+        if (!numberedNotes(committed, 'n').includes(value)) violations.push(`B saw ${value} early`)
       }
     })
-    for (let i = 0; i < 5; i++) a.doc.getArray<number>('list').push([i])
+    for (let i = 0; i < 5; i++) addNumberedNote(a.doc, 'n', i)
     // A newcomer whose sync step 1 arrives while the write is in flight.
     const c = resources.connect(server.url, id)
     await synced(c.provider)
-    const atFirstSync = c.doc.getArray<number>('list').toArray()
+    const atFirstSync = numberedNotes(c.doc, 'n')
     expect(atFirstSync).toEqual([0, 1, 2, 3, 4])
-    expect(committed.getArray('list').length).toBe(5)
-    await waitFor(() => b.doc.getArray('list').length === 5, 'B sees all five')
+    expect(numberedNotes(committed, 'n')).toHaveLength(5)
+    await waitFor(() => numberedNotes(b.doc, 'n').length === 5, 'B sees all five')
     expect(violations).toEqual([])
   })
 
@@ -105,8 +91,8 @@ describe('durability', () => {
     await Promise.all([synced(a.provider), synced(b.provider)])
 
     const writeStart = performance.now()
-    for (let i = 0; i < 300; i++) a.doc.transact(() => a.doc.getArray<number>('list').push([i]))
-    await waitFor(() => b.doc.getArray('list').length === 300, 'B sees all 300 updates', 20_000)
+    for (let i = 0; i < 300; i++) a.doc.transact(() => addNumberedNote(a.doc, 'n', i))
+    await waitFor(() => numberedNotes(b.doc, 'n').length === 300, 'B sees all 300 updates', 20_000)
     const seenAfter = performance.now() - writeStart
     first.child.kill('SIGKILL')
     await first.exited
@@ -116,7 +102,7 @@ describe('durability', () => {
     const second = await spawnServer(dataDir)
     const fresh = resources.connect(second.url, id)
     await synced(fresh.provider)
-    expect(fresh.doc.getArray('list').toJSON()).toEqual(Array.from({ length: 300 }, (_, i) => i))
+    expect(numberedNotes(fresh.doc, 'n')).toEqual(upTo(300))
     console.info(
       `SIGKILL test: 300 updates seen by B after ${seenAfter.toFixed(0)} ms; whole test ${(performance.now() - started).toFixed(0)} ms`,
     )
@@ -131,8 +117,8 @@ describe('server/main.ts', () => {
     const a = resources.connect(first.url, id)
     const b = resources.connect(first.url, id)
     await Promise.all([synced(a.provider), synced(b.provider)])
-    a.doc.getMap('fields').set('saved', true)
-    await waitFor(() => b.doc.getMap('fields').get('saved') === true, 'B sees the edit')
+    getWorkshopMaps(a.doc).meta.set('title', 'Lagret')
+    await waitFor(() => getWorkshopMaps(b.doc).meta.get('title') === 'Lagret', 'B sees the edit')
     const closeCode = new Promise<number>((resolve) =>
       a.provider.on('connection-close', (event) => resolve(event?.code ?? 0)),
     )
@@ -146,7 +132,7 @@ describe('server/main.ts', () => {
     const second = await spawnServer(dataDir)
     const fresh = resources.connect(second.url, id)
     await synced(fresh.provider)
-    expect(fresh.doc.getMap('fields').get('saved')).toBe(true)
+    expect(getWorkshopMaps(fresh.doc).meta.get('title')).toBe('Lagret')
   })
 })
 

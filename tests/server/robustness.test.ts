@@ -3,7 +3,9 @@ import { afterEach, describe, expect, it } from 'vitest'
 import * as awarenessProtocol from 'y-protocols/awareness'
 import * as Y from 'yjs'
 import { CloseCode, MAX_MESSAGE_BYTES } from '../../shared/protocol'
+import { getWorkshopMaps } from '../../shared/doc/workshopDoc'
 import { closedByServer, createWorkshop, synced, TestResources, waitFor } from './helpers'
+import { addNumberedNote, numberedNotes } from './testNotes'
 
 const resources = new TestResources()
 afterEach(() => resources.dispose())
@@ -36,10 +38,10 @@ describe('a misbehaving peer is closed alone', () => {
       expect(closeCode).toBe(code)
       expect(reason.length).toBeGreaterThan(0)
 
-      a.doc.getMap('fields').set('after', 'still works')
-      await waitFor(() => b.doc.getMap('fields').get('after') === 'still works', 'B receives A’s edit')
-      b.doc.getArray<string>('list').push(['from b'])
-      await waitFor(() => a.doc.getArray('list').length === 1, 'A receives B’s edit')
+      getWorkshopMaps(a.doc).meta.set('title', 'still works')
+      await waitFor(() => getWorkshopMaps(b.doc).meta.get('title') === 'still works', 'B receives A’s edit')
+      addNumberedNote(b.doc, 'from-b', 1)
+      await waitFor(() => numberedNotes(a.doc, 'from-b').length === 1, 'A receives B’s edit')
       expect(a.provider.wsconnected && b.provider.wsconnected).toBe(true)
       expect(server.rooms.connectionCount()).toBe(2)
     })

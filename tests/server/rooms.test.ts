@@ -6,6 +6,7 @@ import { currentSchema, encodeSchemaVersions } from '../../shared/schema/schema'
 import type { Persistence } from '../../server/persistence/Persistence'
 import { SqlitePersistence } from '../../server/persistence/SqlitePersistence'
 import { createWorkshop, synced, TestResources, waitFor, withTimeout, testAccess, type Client } from './helpers'
+import { wrapPersistence } from './persistenceWrapper'
 
 const resources = new TestResources()
 afterEach(() => resources.dispose())
@@ -38,28 +39,12 @@ function addNotes(doc: Y.Doc, count: number, prefix: string): void {
 
 /** Delays every load, so that a client's messages certainly arrive while its room is loading. */
 function withSlowLoad(inner: Persistence, delayMs: number): Persistence {
-  return {
-    createWorkshop: (row, state, access) => inner.createWorkshop(row, state, access),
-    getAccess: (id) => inner.getAccess(id),
-    findAccessByCode: (code) => inner.findAccessByCode(code),
-    updateAccess: (row) => inner.updateAccess(row),
-    insertAccessIfMissing: (row) => inner.insertAccessIfMissing(row),
-    listAccessRows: () => inner.listAccessRows(),
-    replaceAccessIf: (expected, next) => inner.replaceAccessIf(expected, next),
-    scrubReplacedAccess: () => inner.scrubReplacedAccess(),
-    addRemovedParticipants: (id, participantIds) => inner.addRemovedParticipants(id, participantIds),
-    listRemovedParticipants: (id) => inner.listRemovedParticipants(id),
-    getServerSetting: (name) => inner.getServerSetting(name),
-    putServerSettingIfMissing: (name, value) => inner.putServerSettingIfMissing(name, value),
-    getWorkshop: (id) => inner.getWorkshop(id),
+  return wrapPersistence(inner, {
     loadDocument: async (id) => {
       await new Promise((resolve) => setTimeout(resolve, delayMs))
       return inner.loadDocument(id)
     },
-    appendUpdates: (id, updates) => inner.appendUpdates(id, updates),
-    compact: (id, snapshot, upto) => inner.compact(id, snapshot, upto),
-    close: () => inner.close(),
-  }
+  })
 }
 
 describe('room lifecycle', () => {

@@ -3,7 +3,7 @@ import path from 'node:path'
 import { afterEach, describe, expect, it } from 'vitest'
 import { createRecordMap, getWorkshopMaps } from '../../shared/doc/workshopDoc'
 import type { NoteRecord } from '../../shared/schema/records/note'
-import { connectControl, createWorkshop, facilitatorToken, synced, TestResources, testPeople } from './helpers'
+import { connectControl, createWorkshop, eventually, facilitatorToken, synced, TestResources, testPeople } from './helpers'
 
 /**
  * The knowledge bank through a real server: rooms keep the index current from their commits, and
@@ -29,17 +29,6 @@ interface Result {
 async function search(baseUrl: string, person: string | null, query: string): Promise<{ status: number; body: { results?: Result[]; code?: string } }> {
   const response = await fetch(`${baseUrl}/api/search?${query}`, { headers: headersOf(person) })
   return { status: response.status, body: (await response.json()) as { results?: Result[]; code?: string } }
-}
-
-/** Polls until the index shows what the room committed (it indexes in the background), or fails with the last answer. */
-async function eventually(read: () => Promise<string[]>, expected: string[], what: string): Promise<void> {
-  let last: string[] = []
-  for (let attempt = 0; attempt < 200; attempt++) {
-    last = await read()
-    if (JSON.stringify(last) === JSON.stringify(expected)) return
-    await new Promise((resolve) => setTimeout(resolve, 50))
-  }
-  expect(last, what).toEqual(expected)
 }
 
 function note(id: string, boardId: string, text: string): NoteRecord {

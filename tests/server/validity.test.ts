@@ -17,9 +17,9 @@ const note = (id: string, boardId: string, text: string): NoteRecord => ({
   id, kind: 'note', boardId, x: 0, y: 0, w: 160, h: 160, color: 'yellow', text, createdAt: 1, sdgs: [], dimension: '',
 })
 
-async function workshop() {
+async function workshop(options: { compactEvery?: number } = {}) {
   const dataDir = await resources.tempDir()
-  const server = await resources.startServer({ dataDir })
+  const server = await resources.startServer({ dataDir, ...options })
   const created = await createWorkshopWithAccess(server.url, { title: 'Gyldig' })
   const panel = connectControl(resources, server.url, created.id, created.token)
   const joined = await joinWorkshop(server.url, { code: created.code })
@@ -29,11 +29,11 @@ async function workshop() {
   const boardId = [...getWorkshopMaps(panel.doc).boards.keys()][0]!
   getWorkshopMaps(kari.doc).items.set('ok', createRecordMap(note('ok', boardId, 'Gyldig notat')))
   await waitFor(() => getWorkshopMaps(panel.doc).items.has('ok'), 'the valid note reaches the panel')
-  return { dataDir, panel, kari, facilitator, boardId }
+  return { dataDir, server, created, panel, kari, facilitator, boardId }
 }
 
 /** Each case writes, in one update, a marker and something invalid; the refusal names `recordId`. */
-const attacks: { name: string; recordId: string | null; by: 'kari' | 'facilitator'; write: (doc: Y.Doc, boardId: string, marker: string) => void }[] = [
+const attacks: { name: string; recordId: string | null; detail?: RegExp; by: 'kari' | 'facilitator'; write: (doc: Y.Doc, boardId: string, marker: string) => void }[] = [
   {
     name: 'an item of kind "evil"',
     recordId: 'evil',
@@ -88,10 +88,51 @@ const attacks: { name: string; recordId: string | null; by: 'kari' | 'facilitato
       getWorkshopMaps(doc).meta.set('title', 42)
     },
   },
+  {
+    name: 'a facilitator’s top-level map the workshop does not have, beside a valid note',
+    recordId: null,
+    detail: /unknown top-level type "fields"/,
+    by: 'facilitator',
+    write: (doc, boardId, marker) => {
+      getWorkshopMaps(doc).items.set('beside', createRecordMap(note('beside', boardId, 'Gyldig')))
+      doc.getMap('fields').set('saved', marker)
+    },
+  },
+  {
+    name: 'a participant’s top-level list',
+    recordId: null,
+    detail: /unknown top-level type "list"/,
+    by: 'kari',
+    write: (doc, _boardId, marker) => doc.getArray<string>('list').push([marker]),
+  },
 ]
 
 describe('records are validated on the server', () => {
-  it.each(attacks)('$name: the whole update is refused as invalid, naming the record; nothing of it is stored or relayed', async ({ recordId, by, write }) => {
+  it('a refused update’s own write it overwrote itself is not kept: no reconnecting client, compaction or stored row gets it', async () => {
+    const { dataDir, server, created, panel, facilitator, boardId } = await workshop({ compactEvery: 2 })
+    // A client that keeps its deleted content (gc off) sends it in its next update, as a hostile one may.
+    const joined = await joinWorkshop(server.url, { code: created.code })
+    const writer = connectControl(resources, server.url, created.id, joined.token, { doc: new Y.Doc({ gc: false }) })
+    await synced(writer.provider)
+    await waitFor(() => getWorkshopMaps(writer.doc).items.has('ok'), 'the writer has the note')
+    facilitator.provider.disconnect()
+    writer.provider.disconnect()
+    const ok = getWorkshopMaps(writer.doc).items.get('ok')!
+    writer.doc.transact(() => ok.set('text', 'Overskrevet-hemmelig'))
+    writer.doc.transact(() => ok.set('text', 'Senere'))
+    writer.doc.transact(() => ok.set('x', 'NaN'))
+    writer.provider.connect()
+    await waitFor(() => writer.messages.some((m) => m.type === 'refused'), 'the writer is told')
+    getWorkshopMaps(panel.doc).items.set('after', createRecordMap(note('after', boardId, 'Etterpå')))
+    // The facilitator was away: its sync step 2 is read from the room's document.
+    facilitator.provider.connect()
+    await waitFor(() => getWorkshopMaps(facilitator.doc).items.has('after'), 'the facilitator is back in sync')
+    expect(getWorkshopMaps(facilitator.doc).items.get('ok')!.get('text')).toBe('Gyldig notat')
+    for (const other of [panel, facilitator]) expect(other.received('Overskrevet-hemmelig')).toBe(false)
+    expect(holds(storedBytes(dataDir), 'Overskrevet-hemmelig')).toBe(false)
+  })
+
+  it.each(attacks)('$name: the whole update is refused as invalid, naming the record; nothing of it is stored or relayed', async ({ recordId, detail, by, write }) => {
     const { dataDir, panel, kari, facilitator, boardId } = await workshop()
     const author = by === 'kari' ? kari : facilitator
     const marker = `Ugyldig-${by}-${Math.random().toString(36).slice(2)}`
@@ -101,6 +142,7 @@ describe('records are validated on the server', () => {
     const refused = author.messages.find((m) => m.type === 'refused')
     expect(refused).toMatchObject({ reason: 'invalid', ...(recordId !== null ? { recordId } : {}), detail: expect.any(String) })
     if (recordId === null) expect(refused).not.toHaveProperty('recordId')
+    if (detail) expect(refused).toMatchObject({ detail: expect.stringMatching(detail) })
 
     // The author's page is put back; another edit afterwards goes through and reaches the panel.
     await waitFor(() => JSON.stringify(getWorkshopMaps(author.doc).items.toJSON()) === JSON.stringify(before), 'the author’s page is put back')

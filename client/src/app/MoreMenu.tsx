@@ -1,5 +1,6 @@
 import { useCallback, useEffect, useId, useRef, useState, type ReactNode } from 'react'
 import { useTranslation } from 'react-i18next'
+import { useDismiss } from '../ui/useDismiss'
 
 /**
  * "Mer" (⋯) on narrow screens: holds the top-bar tools that do not fit beside the connection
@@ -16,28 +17,14 @@ export function MoreMenu({ children }: { children: (close: () => void) => ReactN
   const panelId = useId()
   const close = useCallback(() => setOpen(false), [])
 
+  // Dialogs opened from the menu live inside it, so a press in them counts as inside; Escape
+  // closes them before the menu.
+  const nestedOpen = useCallback(() => panel.current?.querySelector('[aria-expanded="true"], dialog[open]') != null, [])
+  useDismiss(open, container, close, button, nestedOpen)
   useEffect(() => {
-    if (!open) return
     // Focus the first tool so keyboard and screen-reader users land in the list they opened.
-    panel.current?.querySelector<HTMLElement>('button, select, a[href], input')?.focus()
-    const nestedOpen = () => panel.current?.querySelector('[aria-expanded="true"], dialog[open]') != null
-    const onPointer = (e: PointerEvent) => {
-      // Dialogs opened from the menu live inside it, so a press in them counts as inside.
-      if (container.current && !container.current.contains(e.target as Node)) close()
-    }
-    const onKey = (e: KeyboardEvent) => {
-      if (e.key !== 'Escape' || nestedOpen()) return
-      e.stopPropagation()
-      close()
-      button.current?.focus()
-    }
-    document.addEventListener('pointerdown', onPointer)
-    document.addEventListener('keydown', onKey, true)
-    return () => {
-      document.removeEventListener('pointerdown', onPointer)
-      document.removeEventListener('keydown', onKey, true)
-    }
-  }, [open, close])
+    if (open) panel.current?.querySelector<HTMLElement>('button, select, a[href], input')?.focus()
+  }, [open])
 
   return (
     <div className="popover-anchor more-menu" ref={container}>

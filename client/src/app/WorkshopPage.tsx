@@ -8,7 +8,7 @@ import { itemInAddress, requestItemFocus } from '../lib/itemFocus'
 import { openWorkshopStore } from '../store/WorkshopStore'
 import { NameDialog } from '../ui/NameDialog'
 import { navigate } from '../lib/navigation'
-import { guestNumber, loadUserName, saveUserName } from '../lib/userName'
+import { guestNumber, loadUserName, rememberGuestName, saveUserName } from '../lib/userName'
 import { NARROW_QUERY } from '../ui/useNarrowScreen'
 import { WorkshopView } from './WorkshopView'
 
@@ -35,11 +35,11 @@ function ToPhonePage({ workshopId }: { workshopId: string }) {
 /** Owns the one store for the open workshop and the person's name; the view below only renders. */
 function OpenWorkshop({ workshopId, boardId, access }: { workshopId: string; boardId: string | null; access: StoredAccess | null }) {
   const { t } = useTranslation('app')
-  const [savedName, setSavedName] = useState(loadUserName)
+  const [savedName, setSavedName] = useState(() => loadUserName(workshopId))
   const [guestName] = useState(() => t('name.guest', { number: guestNumber() }))
-  const [nameDialog, setNameDialog] = useState<'first' | 'change' | null>(() => (loadUserName() === null ? 'first' : null))
+  const [nameDialog, setNameDialog] = useState<'first' | 'change' | null>(() => (loadUserName(workshopId) === null ? 'first' : null))
   const name = savedName ?? guestName
-  const store = useWorkshopStore(workshopId, access, loadUserName() ?? guestName, openWorkshopStore)
+  const store = useWorkshopStore(workshopId, access, loadUserName(workshopId) ?? guestName, openWorkshopStore)
 
   useEffect(() => {
     store?.setUserName(name)
@@ -48,7 +48,9 @@ function OpenWorkshop({ workshopId, boardId, access }: { workshopId: string; boa
   function finishNameDialog(chosen: string | null) {
     const next = chosen ?? (nameDialog === 'first' ? guestName : null)
     if (next) {
-      saveUserName(next)
+      // Skipped: the guest's number is this workshop's, not the name the next workshop starts with.
+      if (next === guestName) rememberGuestName(workshopId, next)
+      else saveUserName(next, workshopId)
       setSavedName(next)
     }
     setNameDialog(null)

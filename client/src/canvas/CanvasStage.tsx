@@ -1,5 +1,5 @@
 import type Konva from 'konva'
-import { memo, useCallback, useLayoutEffect, useMemo, type RefObject } from 'react'
+import { memo, useCallback, useLayoutEffect, useMemo, type ReactNode, type RefObject } from 'react'
 import { useTranslation } from 'react-i18next'
 import { Arrow, Ellipse, Layer, Path, Rect, Stage, Transformer } from 'react-konva'
 import { planResizeItem } from '../../../shared/logic/canvasItems'
@@ -79,8 +79,10 @@ export function CanvasStage(props: CanvasStageProps) {
 
 /**
  * The mounted items (culling.ts decides which), each its own memoised node subscribed to its record.
- * Zoomed out, notes, text, shapes and strokes are drawn by one CoarseItems shape instead: photos
- * below it, arrows and the selection above it.
+ * Zoomed out, notes, text, shapes and strokes are drawn by CoarseItems shapes instead, one for each
+ * stretch of the stacking order between two mounted nodes (photos, arrows, the selection), so
+ * everything is drawn in the same order as at full zoom. At full zoom one CoarseItems at the bottom
+ * fills in, during a wheel gesture, what is not mounted yet (nothing at rest).
  */
 const ItemsLayer = memo(function ItemsLayer({ store, canvasStore, index, nodes, handlers, voting, listening }: Pick<CanvasStageProps, 'store' | 'canvasStore' | 'index' | 'nodes' | 'handlers' | 'voting'> & { listening: boolean }) {
   const { t } = useTranslation('canvas')
@@ -106,42 +108,56 @@ const ItemsLayer = memo(function ItemsLayer({ store, canvasStore, index, nodes, 
     [voteView, canVote],
   )
   const coarse = detail === 'coarse'
-  // Zoomed out photos stay under the coarse shape (a photo is usually what notes are put on).
-  const ordered = coarse ? [...rendered.filter((id) => store.getItem(id)?.kind === 'image'), null, ...rendered.filter((id) => store.getItem(id)?.kind !== 'image')] : rendered
+  const drawnBetween = (after: string | null, before: string | null) => (
+    <CoarseItems key={`coarse:${after ?? ''}`} index={index} canvasStore={canvasStore} handlers={handlers} nodes={nodes} filter={filter} dots={dots} coarse={coarse} after={after} before={before} />
+  )
+  // One flat keyed list, so a node mounted between two others leaves every other node in place.
+  const children: ReactNode[] = []
+  if (!coarse) children.push(drawnBetween(null, null))
+  let after: string | null = null
+  for (const id of rendered) {
+    // Two neighbours in the stacking order have nothing between them to draw.
+    const gap = (index.get(id)?.order ?? 0) - (after === null ? -1 : (index.get(after)?.order ?? -1))
+    if (coarse && gap > 1) children.push(drawnBetween(after, id))
+    children.push(itemNode(id))
+    after = id
+  }
+  if (coarse) children.push(drawnBetween(after, null))
   return (
     <Layer ref={lazyHitGraph} listening={listening}>
-      {ordered.map((id) => {
-        if (id === null) return <CoarseItems key="coarse" index={index} canvasStore={canvasStore} handlers={handlers} nodes={nodes} filter={filter} dots={dots} />
-        const common = { detail, store, id, handlers, filter }
-        switch (store.getItem(id)?.kind) {
-          case 'note':
-            return (
-              <NoteNode
-                {...common}
-                key={id}
-                editing={id === editingId}
-                placeholder={placeholder}
-                myDots={dots ? dots(id).mine : voting.canVote ? 0 : -1}
-                totalDots={dots ? dots(id).total : -1}
-              />
-            )
-          case 'text':
-            return <TextNode {...common} key={id} editing={id === editingId} />
-          case 'shape':
-            return <ShapeNode {...common} key={id} editing={id === editingId} />
-          case 'stroke':
-            return <StrokeNode {...common} key={id} />
-          case 'image':
-            return <ImageNode {...common} key={id} labels={imageLabels} />
-          case 'connector':
-            return <ConnectorNode {...common} key={id} selected={soleSelected === id} />
-          default:
-            // Kinds of other boards (stakeholders, cards) never belong here; skip rather than crash.
-            return null
-        }
-      })}
+      {children}
     </Layer>
   )
+
+  function itemNode(id: string) {
+    const common = { detail, store, id, handlers, filter }
+    switch (store.getItem(id)?.kind) {
+      case 'note':
+        return (
+          <NoteNode
+            {...common}
+            key={id}
+            editing={id === editingId}
+            placeholder={placeholder}
+            myDots={dots ? dots(id).mine : voting.canVote ? 0 : -1}
+            totalDots={dots ? dots(id).total : -1}
+          />
+        )
+      case 'text':
+        return <TextNode {...common} key={id} editing={id === editingId} />
+      case 'shape':
+        return <ShapeNode {...common} key={id} editing={id === editingId} />
+      case 'stroke':
+        return <StrokeNode {...common} key={id} />
+      case 'image':
+        return <ImageNode {...common} key={id} labels={imageLabels} />
+      case 'connector':
+        return <ConnectorNode {...common} key={id} selected={soleSelected === id} />
+      default:
+        // Kinds of other boards (stakeholders, cards) never belong here; skip rather than crash.
+        return null
+    }
+  }
 })
 
 /** The resize frame around what is selected (arrows show end handles instead) and the marquee. */

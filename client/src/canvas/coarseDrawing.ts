@@ -8,6 +8,7 @@ import { notePalette } from './notePalette'
 // drawing thousands of them as Konva nodes costs a scene-graph walk, a transform and a save/restore
 // each. These functions draw them straight onto the layer's canvas in one pass, bottom to top, and
 // find which one is under the pointer. Photos and arrows stay Konva nodes (CanvasStage.tsx).
+// At full detail the same pass fills in, during a wheel gesture, what React has not mounted yet.
 
 /** Kinds drawn by the coarse pass. */
 export type CoarseKind = 'note' | 'text' | 'shape' | 'stroke'
@@ -21,6 +22,7 @@ const COARSE_STROKE_POINTS = 24
 const DIMMED = 0.22
 const MINE_FILL = '#1a5fb4'
 const TOTAL_FILL = '#1f1f1d'
+const IMAGE_PLACEHOLDER = '#d8d4cc'
 const FONT = 'system-ui, -apple-system, "Segoe UI", Roboto, sans-serif'
 
 /** Dots on a note while a vote is shown: this person's (-1: cannot vote) and everyone's (-1: hidden). */
@@ -48,12 +50,18 @@ export function drawCoarseItems(ctx: CanvasRenderingContext2D, entries: readonly
   for (const entry of entries) {
     if (entry.maxX < area.x || entry.minX > right || entry.maxY < area.y || entry.minY > bottom) continue
     const item = entry.item
-    if (item.kind === 'connector' || item.kind === 'image' || mounted.has(entry.id)) continue
-    const want = matchesTagFilter(item.kind === 'stroke' ? {} : item, filter) ? 1 : DIMMED
+    if (item.kind === 'connector' || mounted.has(entry.id)) continue
+    const want = matchesTagFilter(item.kind === 'stroke' || item.kind === 'image' ? {} : item, filter) ? 1 : DIMMED
     if (want !== alpha) ctx.globalAlpha = alpha = want
     const { x, y, w, h } = entry.rect
     drawn++
     switch (item.kind) {
+      case 'image':
+        // Photos are nodes whenever they are in reach; one comes into view mid-gesture before
+        // React mounts it: its place, until then.
+        ctx.fillStyle = IMAGE_PLACEHOLDER
+        ctx.fillRect(x, y, w, h)
+        break
       case 'note': {
         ctx.fillStyle = notePalette[item.color].fill
         ctx.fillRect(x, y, w, h)

@@ -17,6 +17,6 @@ export function CapturePage({ workshopId }: { workshopId: string }) {
 function CaptureStore({ workshopId, access }: { workshopId: string; access: StoredAccess | null }) {
   const { t } = useTranslation('app')
   const [guestName] = useState(() => t('name.guest', { number: guestNumber() }))
-  const store = useWorkshopStore(workshopId, access, loadUserName() ?? guestName, openWorkshopStore)
+  const store = useWorkshopStore(workshopId, access, loadUserName(workshopId) ?? guestName, openWorkshopStore)
   return store ? <CaptureView store={store} workshopId={workshopId} /> : null
 }

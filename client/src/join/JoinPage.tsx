@@ -7,7 +7,7 @@ import { loadAccess, rememberJoin, requestJoin, type JoinOutcome } from '../acce
 import { Brand } from '../ui/Brand'
 import { LanguageSwitch } from '../ui/LanguageSwitch'
 import { navigate } from '../lib/navigation'
-import { guestNumber, loadUserName, saveUserName, USER_NAME_MAX } from '../lib/userName'
+import { guestNumber, loadUserName, rememberGuestName, saveUserName, USER_NAME_MAX } from '../lib/userName'
 import { keepExistingAccess } from './keepExistingAccess'
 import { joinCodeInputProps } from './joinCodeInputProps'
 import './join.css'
@@ -90,8 +90,8 @@ export function JoinPage({ code: codeInAddress }: { code: string }) {
     // A facilitator trying their own code, or a resident scanning again, keeps who they are.
     if (!keepExistingAccess(loadAccess(result.workshopId))) rememberJoin(result)
     const chosen = nickname?.trim()
-    if (chosen) saveUserName(chosen.slice(0, USER_NAME_MAX))
-    else if (nickname !== null || loadUserName() === null) saveUserName(guestName)
+    if (chosen) saveUserName(chosen.slice(0, USER_NAME_MAX), result.workshopId)
+    else if (nickname !== null || loadUserName(result.workshopId) === null) rememberGuestName(result.workshopId, guestName)
     // From the QR code's address: Back should not join again.
     navigate({ page: 'phone', workshopId: result.workshopId }, { replace: nickname === null })
   }

@@ -53,7 +53,7 @@ export function offlineAssets(): { plugin: Plugin; precacheTransform: PrecacheTr
 /** Workbox's `manifestTransforms` entry (workbox-build's ManifestTransform, without depending on it). */
 type PrecacheTransform = <E extends { url: string }>(entries: E[]) => Promise<{ manifest: E[]; warnings: string[] }>
 
-/** The phone and join routes' files: their chunks, what those import statically, and their styles. */
+/** The phone and join routes' files: their chunks, what those import statically, and their styles; and what the phone page loads lazily. */
 export function phoneShellFiles(bundle: Rollup.OutputBundle): Set<string> {
   const chunks = Object.values(bundle).filter((output): output is Rollup.OutputChunk => output.type === 'chunk')
   const byFile = new Map(chunks.map((chunk) => [chunk.fileName, chunk]))
@@ -76,5 +76,12 @@ export function phoneShellFiles(bundle: Rollup.OutputBundle): Set<string> {
     }
   }
   for (const root of roots) visit(root)
+  // What the phone page fetches only when asked (its name dialog) must open offline too.
+  for (const root of roots.filter((chunk) => PHONE_ROUTE_PAGES[0]!.test(chunk.facadeModuleId ?? ''))) {
+    for (const lazy of root.dynamicImports) {
+      const next = byFile.get(lazy)
+      if (next) visit(next)
+    }
+  }
   return files
 }

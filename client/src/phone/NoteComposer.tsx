@@ -13,10 +13,13 @@ type Status = { tone: 'info'; text: string } | { tone: 'error'; text: string } |
 
 interface NoteComposerProps {
   outbox: NoteOutbox
+  /** What is in the box: kept by the page, so the box may come and go (a refusal) without losing it. */
+  text: string
+  onTextChange: (text: string) => void
   /** The longest note the target board takes. */
   limit: number
   boardTitle: string
-  /** Why no note can be added now (a locked board), or null. */
+  /** Why no note can be added now (a locked board; '' when said elsewhere), or null. Text already in the box stays readable. */
   blocked: string | null
   userName: string
   onChangeName: () => void
@@ -31,9 +34,8 @@ interface NoteComposerProps {
  * or kept on the phone until the connection returns. What was typed is never lost: a refused note
  * stays in the box.
  */
-export function NoteComposer({ outbox, limit, boardTitle, blocked, userName, onChangeName, laterStatus, moment }: NoteComposerProps) {
+export function NoteComposer({ outbox, text, onTextChange: setText, limit, boardTitle, blocked, userName, onChangeName, laterStatus, moment }: NoteComposerProps) {
   const { t } = useTranslation('phone')
-  const [text, setText] = useState('')
   const [busy, setBusy] = useState(false)
   const [status, setStatus] = useState<Status>(null)
   const textArea = useRef<HTMLTextAreaElement>(null)
@@ -91,8 +93,8 @@ export function NoteComposer({ outbox, limit, boardTitle, blocked, userName, onC
         value={text}
         maxLength={limit}
         rows={4}
-        readOnly={busy}
-        disabled={blocked !== null}
+        readOnly={busy || blocked !== null}
+        disabled={blocked !== null && text === ''}
         onChange={(e) => {
           setText(e.target.value)
           if (status?.tone === 'info') setStatus(null)

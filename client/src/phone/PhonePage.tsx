@@ -1,12 +1,15 @@
-import { useEffect, useState } from 'react'
+import { lazy, Suspense, useEffect, useState } from 'react'
 import { useTranslation } from 'react-i18next'
 import { useWorkshopAccess } from '../access/useWorkshopAccess'
 import type { StoredAccess } from '../access/workshopAccess'
 import { useWorkshopStore } from '../access/useWorkshopStore'
 import { openPhoneStore } from '../store/PhoneStore'
-import { NameDialog } from '../ui/NameDialog'
-import { clearUserName, guestNumber, loadUserName, saveUserName } from '../lib/userName'
+import { clearUserName, guestNumber, loadUserName, rememberGuestName, saveUserName } from '../lib/userName'
 import { PhoneView } from './PhoneView'
+
+// Only for "change name": fetched when asked for, not before the note box (the phone budget,
+// tests/e2e/phoneBudget.test.ts); the service worker precaches it with the page for offline use.
+const NameDialog = lazy(() => import('../ui/NameDialog').then((module) => ({ default: module.NameDialog })))
 
 /**
  * The resident's page (`/w/<id>/phone`). It owns its own store like the workshop and capture
@@ -22,11 +25,13 @@ export function PhonePage({ workshopId }: { workshopId: string }) {
 function PhoneWithStore({ workshopId, access }: { workshopId: string; access: StoredAccess | null }) {
   const { t } = useTranslation('app')
   const [guestName] = useState(() => t('name.guest', { number: guestNumber() }))
-  const [savedName, setSavedName] = useState(loadUserName)
+  // A resident who gave no name writes as a guest: that guest, remembered for this workshop, is who
+  // the whole board shows them as too, without asking again.
+  const [savedName, setSavedName] = useState<string | null>(() => loadUserName(workshopId) ?? rememberGuestName(workshopId, guestName))
   const [changingName, setChangingName] = useState(false)
   const name = savedName ?? guestName
 
-  const store = useWorkshopStore(workshopId, access, loadUserName() ?? guestName, openPhoneStore)
+  const store = useWorkshopStore(workshopId, access, name, openPhoneStore)
 
   useEffect(() => {
     store?.setUserName(name)
@@ -41,7 +46,7 @@ function PhoneWithStore({ workshopId, access }: { workshopId: string; access: St
           userName={name}
           onChangeName={() => setChangingName(true)}
           onNameErased={() => {
-            clearUserName()
+            clearUserName(workshopId)
             setSavedName(null)
           }}
         />
@@ -49,18 +54,20 @@ function PhoneWithStore({ workshopId, access }: { workshopId: string; access: St
         <PhoneLoading />
       )}
       {changingName && (
-        <NameDialog
-          initialName={name}
-          guestName={guestName}
-          firstTime={false}
-          onDone={(chosen) => {
-            if (chosen) {
-              saveUserName(chosen)
-              setSavedName(chosen)
-            }
-            setChangingName(false)
-          }}
-        />
+        <Suspense fallback={null}>
+          <NameDialog
+            initialName={name}
+            guestName={guestName}
+            firstTime={false}
+            onDone={(chosen) => {
+              if (chosen) {
+                saveUserName(chosen, workshopId)
+                setSavedName(chosen)
+              }
+              setChangingName(false)
+            }}
+          />
+        </Suspense>
       )}
     </>
   )

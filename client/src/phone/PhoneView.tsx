@@ -55,6 +55,7 @@ export function PhoneView({ store, workshopId, userName, onChangeName, onNameEra
   const locallyLoaded = useLocallyLoaded(store)
   const questionId = useId()
   const [laterStatus, setLaterStatus] = useState<string | null>(null)
+  const [draft, setDraft] = useState('')
 
   const target = useMemo(() => phoneTarget(session, boards), [session, boards])
   const board = boards.find((b) => b.id === target?.boardId)
@@ -108,6 +109,10 @@ export function PhoneView({ store, workshopId, userName, onChangeName, onNameEra
           : t('question.none')
 
   const refused = connection.status === 'refused' ? connection : null
+  // The box is there from the first paint (the workshop still syncing) for anyone who may write.
+  const composing = !readOnly && !refused && (loading || board !== undefined)
+  // Refused: the banner above says why; the box only keeps the text, to be copied.
+  const composeBlocked = refused ? '' : readOnly ? t('question.observer') : locked ? t('compose.locked') : !loading && !board ? t('compose.noBoard') : null
 
   return (
     <div className="phone">
@@ -121,14 +126,16 @@ export function PhoneView({ store, workshopId, userName, onChangeName, onNameEra
       </header>
 
       <main className="phone__main">
-        {refused ? (
-          <PhoneRefused code={refused.code} reason={refused.reason} removed={removed} />
-        ) : loading ? (
-          <div className="placeholder" aria-busy="true">
-            <span className="spinner" aria-hidden="true" />
-          </div>
-        ) : (
-          <>
+        {/* Every part keeps its place whether the workshop has synced, refused or not: the note box is
+            the same element throughout, so what was typed before the sync (or the refusal) stays. */}
+        {refused && <PhoneRefused code={refused.code} reason={refused.reason} removed={removed} />}
+        {!refused &&
+          (loading ? (
+            <section className="phone-card phone-question" aria-busy="true" data-testid="phone-question-loading">
+              <p className="phone-question__eyebrow">{t('question.label')}</p>
+              <span className="spinner" aria-hidden="true" />
+            </section>
+          ) : (
             <section className="phone-card phone-question" aria-labelledby={questionId} data-testid="phone-question">
               <p className="phone-question__eyebrow">{question.kind === 'board' ? t('question.boardLabel') : t('question.label')}</p>
               <h2 id={questionId} className="phone-question__text">
@@ -153,41 +160,42 @@ export function PhoneView({ store, workshopId, userName, onChangeName, onNameEra
                 </p>
               )}
             </section>
+          ))}
 
-            {vote?.status === 'open' && <PhoneVote store={store} vote={vote} boardTitle={voteBoardTitle} readOnly={readOnly} />}
-            {vote?.status === 'closed' && <PhoneResults store={store} vote={vote} boardTitle={voteBoardTitle} />}
+        {!refused && vote?.status === 'open' && <PhoneVote store={store} vote={vote} boardTitle={voteBoardTitle} readOnly={readOnly} />}
+        {!refused && vote?.status === 'closed' && <PhoneResults store={store} vote={vote} boardTitle={voteBoardTitle} />}
 
-            {!readOnly &&
-              (board ? (
-                <NoteComposer
-                  outbox={outbox}
-                  limit={limit}
-                  boardTitle={boardTitle}
-                  blocked={locked ? t('compose.locked') : null}
-                  userName={userName}
-                  onChangeName={onChangeName}
-                  laterStatus={laterStatus}
-                  moment={`${session.phase.kind === 'private' ? session.phase.id : 'open'}:${board.id}:${vote?.id ?? ''}:${vote?.status ?? ''}`}
-                />
-              ) : (
-                <p className="phone-card phone-empty">{t('compose.noBoard')}</p>
-              ))}
-
-            {!readOnly && (
-              <MyNotes
-                store={store}
-                held={mine.notes}
-                outbox={outbox}
-                limitFor={(boardId) => {
-                  const of = boards.find((b) => b.id === boardId)
-                  return of ? noteTextLimit(of, NOTE_TEXT_MAX) : limit
-                }}
-              />
-            )}
-
-            {board && !voteShowsNotes && <NotesSoFar notes={notes} boardTitle={boardTitle} laneName={lane ? tChallenges(`lanes.${lane}.name`) : null} />}
-          </>
+        {/* Before the sync the note goes where the server places it, like every note; after it the box
+            stays while it holds text, even where nothing can be added now, so nothing typed is lost. */}
+        {(composing || draft !== '') && (
+          <NoteComposer
+            outbox={outbox}
+            text={draft}
+            onTextChange={setDraft}
+            limit={limit}
+            boardTitle={boardTitle}
+            blocked={composeBlocked}
+            userName={userName}
+            onChangeName={onChangeName}
+            laterStatus={laterStatus}
+            moment={`${session.phase.kind === 'private' ? session.phase.id : 'open'}:${board?.id ?? ''}:${vote?.id ?? ''}:${vote?.status ?? ''}`}
+          />
         )}
+        {!refused && !loading && !readOnly && !board && draft === '' && <p className="phone-card phone-empty">{t('compose.noBoard')}</p>}
+
+        {(!readOnly || outbox.waiting.length > 0) && (
+          <MyNotes
+            store={store}
+            held={mine.notes}
+            outbox={outbox}
+            limitFor={(boardId) => {
+              const of = boards.find((b) => b.id === boardId)
+              return of ? noteTextLimit(of, NOTE_TEXT_MAX) : limit
+            }}
+          />
+        )}
+
+        {!refused && board && !voteShowsNotes && <NotesSoFar notes={notes} boardTitle={boardTitle} laneName={lane ? tChallenges(`lanes.${lane}.name`) : null} />}
       </main>
 
       <footer className="phone__footer">

@@ -9,6 +9,7 @@ import type { DocumentPlan } from '../../../shared/logic/plan'
 import type { NoteRecord } from '../../../shared/schema/records/note'
 import type { StakeholderGroupRecord } from '../../../shared/schema/records/stakeholderGroup'
 import { RecordSnapshots, type ItemsRead } from './RecordSnapshots'
+import { readSession } from '../../../shared/schema/records/sessionHistory'
 
 // The snapshots over a plain document: which topics a change emits, and which snapshots keep their
 // identity (what useSyncExternalStore compares).
@@ -27,7 +28,7 @@ function open(plan: DocumentPlan = {}, readItem: ItemReader = readItemMap) {
   initializeWorkshop(doc, { meta: { title: 'Dialog', language: 'nb', createdAt: 1 }, firstBoard: board('b1', 'a0') })
   applyPlan(doc, { createBoards: [board('b2', 'a1')], ...plan }, 'setup')
   const topics: string[] = []
-  const records = new RecordSnapshots(getWorkshopMaps(doc), (topic) => topics.push(topic), readItem)
+  const records = new RecordSnapshots(getWorkshopMaps(doc), (topic) => topics.push(topic), readItem, readSession)
   const write = (next: DocumentPlan) => {
     topics.length = 0
     applyPlan(doc, next, 'test')

@@ -3,7 +3,7 @@ import { readBoardMap, readMetaMap, type ItemReader } from '../../../shared/doc/
 import type { WorkshopMaps } from '../../../shared/doc/workshopMaps'
 import { sortByOrder } from '../../../shared/logic/sortByOrder'
 import type { ItemKind, ItemOfKind, ItemRecord } from '../../../shared/schema/schema'
-import { defaultSession, readSession, type SessionRecord } from '../../../shared/schema/records/session'
+import { defaultSession, type SessionReader, type SessionRecord } from '../../../shared/schema/records/session'
 import type { BoardRecord, NoteRecord, WorkshopMetaRecord } from './types'
 
 export type ItemEvents = Y.YEvent<Y.AbstractType<unknown>>[]
@@ -27,12 +27,14 @@ export interface ItemsRead {
  *   'kind:<boardId>:<kind>'          any record of one kind on one board
  * A record that fails validation is left out (and warned about once), never passed to the UI.
  * Items are read with the page's `ItemReader`: every kind on the board, only notes and cards on the
- * phone (an item of a kind the reader skips is not there for this page).
+ * phone (an item of a kind the reader skips is not there for this page); the session likewise with
+ * the page's `SessionReader` (the phone leaves out the kept votes).
  */
 export class RecordSnapshots {
   readonly #maps: WorkshopMaps
   readonly #emit: (topic: string) => void
   readonly #readItem: ItemReader
+  readonly #readSessionFields: SessionReader
   readonly #itemsReadListeners = new Set<(read: ItemsRead) => void>()
   #boards: readonly BoardRecord[] = []
   #meta: WorkshopMetaRecord | null = null
@@ -42,10 +44,11 @@ export class RecordSnapshots {
   /** Lazily built lists of one kind on one board; dropped when that board's items of the kind change. */
   readonly #kindLists = new Map<string, readonly ItemRecord[]>()
 
-  constructor(maps: WorkshopMaps, emit: (topic: string) => void, readItem: ItemReader) {
+  constructor(maps: WorkshopMaps, emit: (topic: string) => void, readItem: ItemReader, readSession: SessionReader) {
     this.#maps = maps
     this.#emit = emit
     this.#readItem = readItem
+    this.#readSessionFields = readSession
     maps.meta.observe(this.#readMeta)
     maps.session.observe(this.#readSession)
     maps.boards.observeDeep(this.#readBoards)
@@ -121,7 +124,7 @@ export class RecordSnapshots {
   }
 
   readonly #readSession = (): void => {
-    const { session, errors } = readSession(this.#maps.session.toJSON() as Record<string, unknown>)
+    const { session, errors } = this.#readSessionFields(this.#maps.session.toJSON() as Record<string, unknown>)
     for (const error of errors) warnOnce(error)
     if (JSON.stringify(session) !== JSON.stringify(this.#session)) {
       this.#session = session

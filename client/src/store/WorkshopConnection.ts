@@ -4,7 +4,7 @@ import { isTerminalCloseCode } from '../../../shared/protocol'
 import type { ItemReader } from '../../../shared/doc/readRecords'
 import type { ItemKind, ItemOfKind, ItemRecord } from '../../../shared/schema/schema'
 import { getWorkshopMaps, type WorkshopMaps } from '../../../shared/doc/workshopMaps'
-import type { SessionRecord } from '../../../shared/schema/records/session'
+import type { SessionReader, SessionRecord } from '../../../shared/schema/records/session'
 import type { ControlChannel, Identity } from './ControlChannel'
 import { LocalCopy } from './LocalCopy'
 import { Topics, type Listener } from './Topics'
@@ -49,10 +49,10 @@ export class WorkshopConnection {
   private readonly presence: Presence
   private destroyed = false
 
-  constructor(options: WorkshopStoreOptions, readItem: ItemReader) {
+  constructor(options: WorkshopStoreOptions, readItem: ItemReader, readSession: SessionReader) {
     this.workshopId = options.workshopId
     this.maps = getWorkshopMaps(this.doc)
-    this.records = new RecordSnapshots(this.maps, this.emit, readItem)
+    this.records = new RecordSnapshots(this.maps, this.emit, readItem, readSession)
     this.local = new LocalCopy(this.doc, options.workshopId, options.persistLocally !== false, this.emit)
     this.transport = new Transport(
       this.doc,

@@ -8,6 +8,7 @@ import { LocalOrigin } from './LocalOrigin'
 import { RecordSnapshots } from './RecordSnapshots'
 import { UndoHistory } from './UndoHistory'
 import { WorkshopEdits } from './WorkshopEdits'
+import { readSession } from '../../../shared/schema/records/sessionHistory'
 
 // Every edit method over a plain document: one validated plan, one LocalOrigin transaction, one
 // undo step that brings back exactly what was there.
@@ -27,7 +28,7 @@ function open() {
     firstBoard: { id: 'b1', title: 'Tavle', order: 'a0', template: 'canvas', showHelp: false, linkedBoardId: '' },
   })
   const maps = getWorkshopMaps(doc)
-  const records = new RecordSnapshots(maps, () => {}, readItemMap)
+  const records = new RecordSnapshots(maps, () => {}, readItemMap, readSession)
   const edits = new WorkshopEdits(doc, records)
   edits.applyPlan({ createBoards: [{ id: 'b2', title: 'To', order: 'a1', template: 'canvas', showHelp: false, linkedBoardId: '' }], createItems: [note('n1'), note('n2', { x: 300 })] })
   const history = new UndoHistory(maps, () => {})

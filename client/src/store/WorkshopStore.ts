@@ -1,4 +1,5 @@
 import { readItemMap } from '../../../shared/doc/readItemMap'
+import { readSession } from '../../../shared/schema/records/sessionHistory'
 import type { ItemRecord } from '../../../shared/schema/schema'
 import type { BoardTemplate } from '../../../shared/schema/records/board'
 import type { DocumentPlan } from '../../../shared/logic/plan'
@@ -35,7 +36,7 @@ export class WorkshopStore extends WorkshopConnection {
   private readonly remoteChanges: RemoteChanges
 
   constructor(options: WorkshopStoreOptions) {
-    super(options, readItemMap)
+    super(options, readItemMap, readSession)
     this.edits = new WorkshopEdits(this.doc, this.records)
     this.history = new UndoHistory(this.maps, this.emit)
     this.remoteChanges = new RemoteChanges(

@@ -6,6 +6,8 @@ export function useDismiss(
   container: RefObject<HTMLElement | null>,
   close: () => void,
   returnFocusTo?: RefObject<HTMLElement | null>,
+  /** Escape belongs to something open inside the popover now (a nested popover or dialog). */
+  escapeIsInside?: () => boolean,
 ): void {
   useEffect(() => {
     if (!open) return
@@ -13,7 +15,7 @@ export function useDismiss(
       if (container.current && !container.current.contains(e.target as Node)) close()
     }
     const onKey = (e: KeyboardEvent) => {
-      if (e.key !== 'Escape') return
+      if (e.key !== 'Escape' || escapeIsInside?.()) return
       e.stopPropagation()
       close()
       returnFocusTo?.current?.focus()
@@ -24,5 +26,5 @@ export function useDismiss(
       document.removeEventListener('pointerdown', onPointer)
       document.removeEventListener('keydown', onKey, true)
     }
-  }, [open, container, close, returnFocusTo])
+  }, [open, container, close, returnFocusTo, escapeIsInside])
 }

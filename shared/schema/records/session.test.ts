@@ -1,5 +1,6 @@
 import { describe, expect, it } from 'vitest'
-import { defaultSession, readSession, validateSessionField } from './session'
+import { closedVoteOf, defaultSession, readLiveSession, type VoteState } from './session'
+import { readSession, validateSessionField } from './sessionHistory'
 
 describe('session', () => {
   it('reads defaults for an empty map', () => {
@@ -25,5 +26,19 @@ describe('session', () => {
     ['a lane that does not exist', 'prompt', { boardId: '', lane: 'ideas', question: '' }],
   ] as const)('refuses %s', (_name, key, value) => {
     expect(validateSessionField(key, value).ok).toBe(false)
+  })
+
+  it('reads everything but the kept votes for the phone, and the kept votes for the board', () => {
+    const vote: VoteState = { id: 'v', boardId: 'b', lane: '', votesPerPerson: 3, maxPerItem: 1, hidden: false, status: 'closed', openedAt: 1, closedAt: 2, results: { n1: 2 }, voters: 2 }
+    const kept = closedVoteOf(vote, 'Tavle', () => 'Mer lys', 4)
+    const fields = { moderation: true, vote, votes: [kept] }
+    expect(readSession(fields).session.votes).toEqual([kept])
+    const live = readLiveSession(fields)
+    expect(live.session.votes).toEqual([])
+    expect(live.session.moderation).toBe(true)
+    expect(live.session.vote).toEqual(vote)
+    // Not read is not refused: a broken history is the board's error to report, not the phone's.
+    expect(readLiveSession({ votes: 'broken' }).errors).toEqual([])
+    expect(readSession({ votes: 'broken' }).errors).toEqual([expect.stringContaining('session.votes')])
   })
 })

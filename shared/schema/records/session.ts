@@ -2,7 +2,7 @@ import * as v from 'valibot'
 import { createMigrationSequence } from '../Migration'
 import { BOARD_TITLE_MAX } from './boardTitle'
 import { cardLanes, type CardLane } from './card'
-import { finiteNumber, idSchema, validateWith, type ValidationResult } from '../validation'
+import { finiteNumber, idSchema, validateWith } from '../validation'
 
 /**
  * The facilitator's live state of a workshop, in the top-level `session` map, one key per field.
@@ -162,7 +162,7 @@ export const sessionMigrations = createMigrationSequence('session', [
 ])
 
 function keptFromVersion1(vote: unknown): ClosedVote[] {
-  const checked = validateWith(fieldSchemas.vote, 'session.vote', vote)
+  const checked = validateWith(liveFieldSchemas.vote, 'session.vote', vote)
   if (!checked.ok || checked.value === null || checked.value.status !== 'closed') return []
   return [closedVoteOf(checked.value, '', () => '', 0)]
 }
@@ -199,7 +199,10 @@ const duration = v.pipe(finiteNumber, v.minValue(0), v.maxValue(TIMER_MAX_MS))
 const nonNegative = v.pipe(v.number(), v.integer(), v.minValue(0))
 const count = (max: number) => v.pipe(v.number(), v.integer(), v.minValue(1), v.maxValue(max))
 
-const fieldSchemas: { [K in keyof SessionRecord]: v.GenericSchema<unknown, SessionRecord[K]> } = {
+/** The fields the phone reads: everything but the vote history (see `readLiveSession`). */
+type LiveField = Exclude<keyof SessionRecord, 'votes'>
+
+const liveFieldSchemas: { [K in LiveField]: v.GenericSchema<unknown, SessionRecord[K]> } = {
   timer: v.variant('status', [
     v.object({ status: v.literal('idle') }),
     v.object({ status: v.literal('running'), endsAt: finiteNumber, durationMs: duration }),
@@ -235,31 +238,6 @@ const fieldSchemas: { [K in keyof SessionRecord]: v.GenericSchema<unknown, Sessi
       v.check((vote) => vote.maxPerItem <= vote.votesPerPerson, 'maxPerItem must not exceed votesPerPerson'),
     ),
   ),
-  votes: v.pipe(
-    v.array(
-      v.pipe(
-        v.object({
-          id: idSchema,
-          boardId: idSchema,
-          boardTitle: v.pipe(v.string(), v.maxLength(BOARD_TITLE_MAX)),
-          lane: laneSchema,
-          votesPerPerson: count(VOTES_PER_PERSON_MAX),
-          maxPerItem: count(VOTES_PER_PERSON_MAX),
-          hidden: v.boolean(),
-          openedAt: finiteNumber,
-          closedAt: finiteNumber,
-          voters: nonNegative,
-          eligible: nonNegative,
-          results: v.pipe(
-            v.array(v.object({ itemId: idSchema, text: v.pipe(v.string(), v.maxLength(VOTE_TEXT_MAX)), dots: v.pipe(nonNegative, v.minValue(1)) })),
-            v.maxLength(VOTE_RESULTS_MAX),
-          ),
-        }),
-        v.check((vote) => vote.maxPerItem <= vote.votesPerPerson, 'maxPerItem must not exceed votesPerPerson'),
-      ),
-    ),
-    v.maxLength(VOTES_KEPT_MAX),
-  ),
   moderation: v.boolean(),
   ownItemsOnly: v.boolean(),
   prompt: v.object({
@@ -278,28 +256,32 @@ const fieldSchemas: { [K in keyof SessionRecord]: v.GenericSchema<unknown, Sessi
   removed: v.pipe(v.array(idSchema), v.maxLength(REMOVED_MAX)),
 }
 
-export const sessionFields = Object.keys(fieldSchemas) as (keyof SessionRecord)[]
-
-/** Validates one field (as the server writes it and as clients read it). */
-export function validateSessionField<K extends keyof SessionRecord>(key: K, input: unknown): ValidationResult<SessionRecord[K]> {
-  return validateWith(fieldSchemas[key], `session.${key}`, input) as ValidationResult<SessionRecord[K]>
+/**
+ * Reads the session as `readSession` does, without the vote history (`votes` stays empty): what
+ * the phone page shows is the current vote, never the kept ones.
+ */
+export function readLiveSession(fields: Readonly<Record<string, unknown>>): { session: SessionRecord; errors: string[] } {
+  return readSessionFields(liveFieldSchemas, fields)
 }
 
-/**
- * Reads a whole session from its stored fields: each invalid or missing field gets its default, and
- * the errors are returned so a reader can log them once.
- */
-export function readSession(fields: Readonly<Record<string, unknown>>): { session: SessionRecord; errors: string[] } {
+/** Reads the fields `schemas` names: each invalid one gets its default, and its error is returned. */
+export function readSessionFields(
+  schemas: { [K in keyof SessionRecord]?: v.GenericSchema<unknown, SessionRecord[K]> },
+  fields: Readonly<Record<string, unknown>>,
+): { session: SessionRecord; errors: string[] } {
   const session = { ...defaultSession } as Record<keyof SessionRecord, unknown>
   const errors: string[] = []
-  for (const key of sessionFields) {
+  for (const [key, schema] of Object.entries(schemas) as [string, v.GenericSchema][]) {
     if (!(key in fields)) continue
-    const result = validateSessionField(key, fields[key])
-    if (result.ok) session[key] = result.value
+    const result = validateWith(schema, `session.${key}`, fields[key])
+    if (result.ok) session[key as keyof SessionRecord] = result.value
     else errors.push(result.error)
   }
   return { session: session as unknown as SessionRecord, errors }
 }
 
-/** Walked by the schema fingerprint (shared/schema/schemaFingerprint.ts): changing a field needs a new version. */
-export { fieldSchemas as sessionFieldSchemas }
+/** How a page reads the session: `readSession` (everything) or `readLiveSession` (the phone). */
+export type SessionReader = (fields: Readonly<Record<string, unknown>>) => { session: SessionRecord; errors: string[] }
+
+/** The fields but the kept votes, and the parts of their schemas, for sessionHistory.ts to complete. */
+export { liveFieldSchemas as liveSessionFieldSchemas, laneSchema as targetLaneSchema, count as countUpTo, nonNegative as nonNegativeInteger }

@@ -155,6 +155,11 @@ export class FuzzLedger {
 
   readonly #reported = new Set<string>()
 
+  /** A broken rule found outside the ledger's own checks (a forgery's sender not told, …). */
+  report(message: string): void {
+    this.#violate(message)
+  }
+
   #violate(message: string): void {
     if (this.#reported.has(message) || this.violations.length >= 50) return
     this.#reported.add(message)

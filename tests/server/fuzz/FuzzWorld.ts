@@ -33,6 +33,8 @@ export interface Actor {
   role: 'facilitator' | 'participant'
   /** The participant id the server knows this person by; null for the facilitator. */
   participantId: string | null
+  /** The token it connects with: a forgery is sent under it, on a socket of its own. */
+  token: string
   client: ControlClient
   online: boolean
   /** Acts made while offline: the server gets them in one update when the actor reconnects. */
@@ -70,12 +72,27 @@ export interface Change {
 
 export const FUZZ_TIME = Date.UTC(2026, 11, 1)
 
+/** A forged or invalid update: its marker (a text only it holds) must reach no other client, no joiner and no stored row. */
+export interface Forgery {
+  step: number
+  actor: string
+  action: string
+  marker: string
+  /** Written on the actor's own document: the refusal gives its author back what it wrote, so only the others are checked. */
+  own: boolean
+}
+
 export class FuzzWorld {
   readonly ledger = new FuzzLedger()
   readonly actors: Actor[] = []
   readonly random: () => number
   /** The server's session as the commands left it. */
   readonly session = { lockedBoards: new Set<string>(), ownItemsOnly: false }
+  readonly forgeries: Forgery[] = []
+  /** Records an actor held as a map the server had replaced by a copy, when a forgery wanted to delete in them. */
+  stale = 0
+  /** Fields only a facilitator changes and the fuzz's facilitator never does: they must end as they began. */
+  readonly facilitatorOnly: FacilitatorOnlyFields
   boardIds: { canvas: string[]; challenge: string }
   #pending: Act[] = []
   #ids = 0
@@ -92,6 +109,7 @@ export class FuzzWorld {
   ) {
     this.random = seededRandom(seed)
     this.boardIds = boardIds
+    this.facilitatorOnly = facilitatorOnlyFields(panel.doc)
   }
 
   static async create(options: { seed: number; resources: TestResources; participants: number }): Promise<FuzzWorld> {
@@ -118,11 +136,11 @@ export class FuzzWorld {
     const world = new FuzzWorld(options.seed, resources, dataDir, server, created.id, panel, created.token, boardIds)
     world.#watch('panel', null, panel.doc)
     const facilitator = connectControl(resources, server.url, created.id, created.token)
-    world.#addActor({ name: 'fac', role: 'facilitator', participantId: null, client: facilitator, online: true, bundle: [] })
+    world.#addActor({ name: 'fac', role: 'facilitator', participantId: null, token: created.token, client: facilitator, online: true, bundle: [] })
     for (let i = 1; i <= options.participants; i++) {
       const joined = await joinWorkshop(server.url, { code: created.code })
       const client = connectControl(resources, server.url, created.id, joined.token)
-      world.#addActor({ name: `p${i}`, role: 'participant', participantId: joined.participantId, client, online: true, bundle: [] })
+      world.#addActor({ name: `p${i}`, role: 'participant', participantId: joined.participantId, token: joined.token, client, online: true, bundle: [] })
     }
     await Promise.all(world.actors.map((actor) => synced(actor.client.provider)))
     await world.settle()
@@ -185,6 +203,27 @@ export class FuzzWorld {
     if (touches.length === 0 && !roots.boards) return null
     const change: Change = { action, detail, creates, deletes, edits, writes, roots, touches }
     return this.change(actor, change, () => applyPlan(actor.client.doc, plan, null))
+  }
+
+  /**
+   * Records a change the actor sends on a socket of its own (forgedActions.ts), not through its
+   * document: the fuzz settles before and waits for the outcome after, so `expect` is known.
+   */
+  recordRaw(actor: Actor, change: Change, expect: Expectation): Act {
+    return this.ledger.record({
+      actor: actor.name,
+      targets: {},
+      offline: false,
+      action: change.action,
+      detail: change.detail,
+      expect,
+      sessionDependent: false,
+      creates: change.creates ?? [],
+      deletes: change.deletes ?? [],
+      edits: change.edits ?? [],
+      writes: change.writes ?? [],
+      forged: change.forged ?? [],
+    })
   }
 
   /** Records `change` with its predicted outcome, then makes it (`write` changes the actor's document). */
@@ -334,6 +373,20 @@ export class FuzzWorld {
     const reader = connectControl(this.resources, this.server.url, this.workshopId, this.facilitatorToken)
     await synced(reader.provider)
     return reader.doc
+  }
+}
+
+export interface FacilitatorOnlyFields {
+  boards: Record<string, { template: unknown; showHelp: unknown }>
+  language: unknown
+}
+
+/** Each board's template and help, and the workshop's language. */
+export function facilitatorOnlyFields(doc: Y.Doc): FacilitatorOnlyFields {
+  const { boards, meta } = getWorkshopMaps(doc)
+  return {
+    boards: Object.fromEntries([...boards.entries()].map(([id, map]) => [id, { template: map.get('template'), showHelp: map.get('showHelp') }])),
+    language: meta.get('language'),
   }
 }
 

@@ -6,6 +6,7 @@ import { cardLanes, type CardRecord } from '../../../shared/schema/records/card'
 import type { ConnectorRecord } from '../../../shared/schema/records/connector'
 import { noteColors, type NoteRecord } from '../../../shared/schema/records/note'
 import type { ItemRecord } from '../../../shared/schema/schema'
+import { forgedActions } from './forgedActions'
 import { slotOf } from './FuzzLedger'
 import { FUZZ_TIME, type Actor, type FuzzWorld } from './FuzzWorld'
 
@@ -15,7 +16,7 @@ import { FUZZ_TIME, type Actor, type FuzzWorld } from './FuzzWorld'
  * Yjs directly, as a hostile or broken client could (the session, a board's title, the workshop's
  * title, deleting without a plan). The guard's rules decide which of them stand (FuzzWorld.predict).
  *
- * To add an action (forged authorship, invalid records, …): add an entry here with a weight, make
+ * To add an action: add an entry here (or in forgedActions.ts) with a weight, make
  * its change through `world.change` or `world.applyPlan` so the ledger knows what it wrote, and
  * teach `FuzzWorld.predict` how the server judges it.
  * `run` returns false when the action does not apply now (nothing to edit); another is drawn.
@@ -48,6 +49,8 @@ export const fuzzActions: readonly FuzzAction[] = [
   { name: 'ownItemsOnly', weight: 2, run: (world) => ownItemsOnly(world) },
   { name: 'yield', weight: 12, run: async (world) => (await world.yieldToNetwork(), true) },
   { name: 'settle', weight: 2, run: async (world) => (await world.settle(), true) },
+  // Forged and invalid updates sent as an attacker would (forgedActions.ts).
+  ...forgedActions,
 ]
 
 /** Draws an action by weight. */

@@ -1,11 +1,12 @@
 import { afterAll, afterEach, describe, expect, it } from 'vitest'
 import * as Y from 'yjs'
 import { getWorkshopMaps, readRecord } from '../../../shared/doc/workshopDoc'
-import { sessionFields } from '../../../shared/schema/records/session'
+import { sessionFields } from '../../../shared/schema/records/sessionHistory'
 import { validateBoard, validateItem } from '../../../shared/schema/schema'
 import { TestResources } from '../helpers'
+import { holds, storedBytes } from '../trustAttacks'
 import { drawAction } from './fuzzActions'
-import { contentOf, FuzzWorld, slotValue } from './FuzzWorld'
+import { contentOf, facilitatorOnlyFields, FuzzWorld, slotValue } from './FuzzWorld'
 
 /**
  * A seeded fuzz of workshop records through the server's guard (README.md beside this file): a
@@ -55,6 +56,18 @@ describe('workshop records through the guard, fuzzed', () => {
     expect(contentOf(reopened), `${world.where()}: the reopened server holds what every client held`).toEqual(final)
     expect(Y.encodeStateVector(reopened), `${world.where()}: the reopened server's state vector`).toEqual(Y.encodeStateVector(world.panel.doc))
 
+    // Nothing forged or invalid reached another client, a joiner (the reopened server's whole state) or a stored row.
+    expect(facilitatorOnlyFields(reopened), `${world.where()}: what only facilitators change`).toEqual(world.facilitatorOnly)
+    const stored = [...storedBytes(world.dataDir), Y.encodeStateAsUpdate(reopened)]
+    for (const forgery of world.forgeries) {
+      const others = [{ name: 'panel', client: world.panel }, ...world.actors.filter((actor) => !(forgery.own && actor.name === forgery.actor))]
+      const saw = others.filter(({ client }) => client.received(forgery.marker)).map(({ name }) => name)
+      expect(saw, `seed ${seed}, step ${forgery.step}: ${forgery.actor}'s ${forgery.action} ("${forgery.marker}") reached other clients`).toEqual([])
+      expect(holds(stored, forgery.marker), `seed ${seed}, step ${forgery.step}: ${forgery.actor}'s ${forgery.action} ("${forgery.marker}") is stored or sent to a joiner`).toBe(false)
+    }
+    totals.forgeries = (totals.forgeries ?? 0) + world.forgeries.length
+    totals.staleMaps = (totals.staleMaps ?? 0) + world.stale
+
     const { boards, items } = getWorkshopMaps(reopened)
     const invalid = [...[...boards.values()].map((map) => validateBoard(readRecord(map))), ...[...items.values()].map((map) => validateItem(readRecord(map)))].flatMap((result) => (result.ok ? [] : [result.error]))
     expect(invalid, `${world.where()}: every record is valid`).toEqual([])
@@ -76,5 +89,6 @@ describe('workshop records through the guard, fuzzed', () => {
     expect(totals.accepted, JSON.stringify(totals)).toBeGreaterThan(0)
     expect(totals.seenValues, JSON.stringify(totals)).toBeGreaterThan(0)
     expect(totals.seenDeletions, JSON.stringify(totals)).toBeGreaterThan(0)
+    expect(totals.forgeries, JSON.stringify(totals)).toBeGreaterThan(0)
   })
 })

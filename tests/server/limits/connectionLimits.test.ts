@@ -44,10 +44,10 @@ describe('bytes per minute per connection (default limits)', () => {
     await sendAll(again, notes.slice(allowed))
     expect((await closedAgain).code).toBe(CloseCode.RateLimited)
 
-    facilitator.doc.getMap('probe').set('after', 'still editing')
+    getWorkshopMaps(facilitator.doc).meta.set('title', 'still editing')
     const late = resources.connect(server.url, created.id)
     await synced(late.provider)
-    await waitFor(() => late.doc.getMap('probe').get('after') === 'still editing', 'a newcomer syncs the room')
+    await waitFor(() => getWorkshopMaps(late.doc).meta.get('title') === 'still editing', 'a newcomer syncs the room')
     expect(bigNotes(late.doc)).toBeLessThanOrEqual(allowed)
     expect(facilitator.provider.wsconnected).toBe(true)
   })

@@ -55,7 +55,7 @@ describe('the workshop size cap', () => {
     // The level is measured at each commit: the facilitator goes on working, and is told at the first after the compaction.
     let changes = 0
     await waitFor(() => {
-      facilitator.doc.getMap('probe').set('after', ++changes)
+      getWorkshopMaps(facilitator.doc).meta.set('title', `Verksted ${++changes}`)
       return lastMessage(facilitator, 'capacity')?.level === 'ok'
     }, 'below the warning level again')
     Y.applyUpdate(resident.doc, noteUpdate(boardId, 'room-again', 'y'.repeat(1_000)))

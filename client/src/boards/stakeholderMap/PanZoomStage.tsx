@@ -14,7 +14,7 @@ import '../../canvas/viewport/placingHint.css'
 const FIT_PADDING = 32
 
 /** Tens of cards: redraw with every move (no preview, no overscan); React follows for the zoom label and cursors. */
-const MAP_VIEWPORT: ViewportOptions = { overscan: 0, preview: false, commitMs: 150, dotGrid: false }
+const MAP_VIEWPORT: ViewportOptions = { overscan: 0, preview: false, commitMs: 150, settleMs: 0, dotGrid: false }
 
 const noSelection: ReadonlySet<string> = new Set()
 

@@ -220,10 +220,10 @@ describe('moving and lifting', () => {
 })
 
 describe('wheel, double click, space', () => {
-  it('the wheel moves the camera without a React commit per notch', () => {
+  it('the wheel moves the camera and React follows once it is still', () => {
     const { last } = run([{ type: 'wheel', wheel: { point: { x: 300, y: 250 }, deltaX: 0, deltaY: -100, deltaMode: 0, ctrlKey: false, metaKey: false, shiftKey: false } }])
     expect(types(last)).toEqual(['preventDefault', 'cameraByPerson', 'moveCamera'])
-    expect(last[2]).toMatchObject({ commit: 'throttled' })
+    expect(last[2]).toMatchObject({ commit: 'settled' })
   })
 
   it.each<[string, Partial<GestureContext>, Partial<GestureState>, Point, boolean]>([

@@ -90,7 +90,8 @@ export type GestureEffect =
   | { type: 'cameraTouched' }
   /** …and stops following someone. */
   | { type: 'cameraByPerson' }
-  | { type: 'moveCamera'; camera: Camera; commit: 'now' | 'throttled' }
+  /** 'settled' for gestures with no end event (the wheel): React follows once the camera is still. */
+  | { type: 'moveCamera'; camera: Camera; commit: 'now' | 'throttled' | 'settled' }
   | { type: 'select'; ids: ReadonlySet<string> }
   | { type: 'marquee'; rect: Rect | null }
   /** Select what the rect covers, added to `base`. */
@@ -131,7 +132,7 @@ export function reduceGesture(state: GestureState, event: GestureEvent, ctx: Ges
     case 'wheel':
       return {
         state,
-        effects: [{ type: 'preventDefault' }, { type: 'cameraByPerson' }, { type: 'moveCamera', camera: wheelCamera(ctx.camera, event.wheel), commit: 'throttled' }],
+        effects: [{ type: 'preventDefault' }, { type: 'cameraByPerson' }, { type: 'moveCamera', camera: wheelCamera(ctx.camera, event.wheel), commit: 'settled' }],
       }
     case 'doubleClick':
       if (ctx.tool !== 'select' || state.spaceHeld || ctx.hitTest(event.point)) return { state, effects: [] }

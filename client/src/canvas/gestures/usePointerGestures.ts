@@ -79,11 +79,14 @@ export function usePointerGestures<S extends ViewportState & { gesture: GestureS
     if (!el) return
     const onWheel = (e: WheelEvent) => {
       if (!(e.target instanceof HTMLCanvasElement)) return
+      // Caught before Konva's own listener on the stage, which no shape uses: it would hit-test
+      // every notch, redrawing the hit graph and reading it back from the canvas each time.
+      e.stopPropagation()
       const wheel = { point: viewport.localPoint(e), deltaX: e.deltaX, deltaY: e.deltaY, deltaMode: e.deltaMode, ctrlKey: e.ctrlKey, metaKey: e.metaKey, shiftKey: e.shiftKey }
       dispatch({ type: 'wheel', wheel }, e)
     }
-    el.addEventListener('wheel', onWheel, { passive: false })
-    return () => el.removeEventListener('wheel', onWheel)
+    el.addEventListener('wheel', onWheel, { passive: false, capture: true })
+    return () => el.removeEventListener('wheel', onWheel, { capture: true })
   }, [dispatch, viewport])
 
   const onPointerDown = useCallback(
@@ -96,7 +99,8 @@ export function usePointerGestures<S extends ViewportState & { gesture: GestureS
 
   const onDoubleClick = useCallback(
     (e: ReactMouseEvent<HTMLDivElement>) => {
-      if (!(e.target instanceof HTMLCanvasElement) || !viewport.stageRef.current) return
+      // Taken by an item already (the zoomed-out shape opened that item's editor).
+      if (!(e.target instanceof HTMLCanvasElement) || !viewport.stageRef.current || e.nativeEvent.defaultPrevented) return
       dispatch({ type: 'doubleClick', point: viewport.localPoint(e) }, e.nativeEvent)
     },
     [dispatch, viewport],

@@ -26,6 +26,12 @@ export interface ViewportOptions {
   preview: boolean
   /** How often React catches up with the camera during a gesture. */
   commitMs: number
+  /**
+   * For gestures without an end (wheel notches, trackpad pinch): React catches up only once the
+   * camera has been still this long; meanwhile the stage is redrawn every `commitMs` with what is
+   * mounted (the canvas draws the rest in its coarse pass). 0: commit every `commitMs` as above.
+   */
+  settleMs: number
   /** Move the container's CSS dot grid with the camera. */
   dotGrid: boolean
 }
@@ -33,8 +39,11 @@ export interface ViewportOptions {
 export interface Viewport {
   readonly containerRef: RefObject<HTMLDivElement | null>
   readonly stageRef: RefObject<Konva.Stage | null>
-  /** Shows `next` at once (no React render) and commits it to React now or within `commitMs`. */
-  moveCamera(next: Camera, commit?: 'now' | 'throttled'): void
+  /**
+   * Shows `next` at once (no React render) and commits it to React now, within `commitMs`
+   * ('throttled'), or once the camera has been still for `settleMs` ('settled').
+   */
+  moveCamera(next: Camera, commit?: CameraCommit): void
   /** Redraws the stage with the shown camera (after a resize). */
   redraw(): void
   /** Where a container point is on the stage as drawn (for Konva hit tests). */
@@ -46,6 +55,8 @@ export interface Viewport {
   overscan(): Point
   dispose(): void
 }
+
+export type CameraCommit = 'now' | 'throttled' | 'settled'
 
 export const initialViewport: ViewportState = { camera: { x: 0, y: 0, scale: 1 }, committedCamera: { x: 0, y: 0, scale: 1 }, size: { w: 0, h: 0 } }
 
@@ -61,6 +72,8 @@ export function createViewport<S extends ViewportState>(store: Store<S>, options
   /** The camera the stage was last drawn with; a CSS transform maps that picture to the shown camera. */
   let drawn: Camera | null = null
   let commitTimer: number | null = null
+  /** A stage-only redraw during a 'settled' gesture. */
+  let redrawTimer: number | null = null
   const overscan = () => overscanOf(canvasStore.getState().size, options.overscan)
 
   const draw = (camera: Camera) => {
@@ -68,9 +81,21 @@ export function createViewport<S extends ViewportState>(store: Store<S>, options
     paintStage(stageRef.current, camera, overscan())
     if (options.dotGrid) paintGrid(containerRef.current, camera)
   }
+  const cancelRedraw = () => {
+    if (redrawTimer !== null) window.clearTimeout(redrawTimer)
+    redrawTimer = null
+  }
   const cancelCommit = () => {
     if (commitTimer !== null) window.clearTimeout(commitTimer)
     commitTimer = null
+    cancelRedraw()
+  }
+  const commitShown = () => {
+    commitTimer = null
+    cancelRedraw()
+    const shown = canvasStore.getState().camera
+    draw(shown)
+    canvasStore.setState({ committedCamera: shown })
   }
 
   return {
@@ -90,12 +115,20 @@ export function createViewport<S extends ViewportState>(store: Store<S>, options
       } else {
         draw(next)
       }
-      commitTimer ??= window.setTimeout(() => {
-        commitTimer = null
-        const shown = canvasStore.getState().camera
-        draw(shown)
-        canvasStore.setState({ committedCamera: shown })
-      }, options.commitMs)
+      if (commit === 'settled' && options.settleMs > 0) {
+        // Re-rendering culled nodes at every commit of a long wheel gesture costs a frame each
+        // time; the picture is redrawn as it is instead, and React follows once, at rest.
+        if (commitTimer !== null) window.clearTimeout(commitTimer)
+        commitTimer = window.setTimeout(commitShown, options.settleMs)
+        if (options.preview) {
+          redrawTimer ??= window.setTimeout(() => {
+            redrawTimer = null
+            draw(canvasStore.getState().camera)
+          }, options.commitMs)
+        }
+        return
+      }
+      commitTimer ??= window.setTimeout(commitShown, options.commitMs)
     },
     redraw: () => draw(canvasStore.getState().camera),
     toStagePoint: (point) => stagePoint(point, canvasStore.getState().camera, drawn, overscan()),

@@ -4,6 +4,7 @@ import { applyPlan, PlanRejectedError } from '../../shared/doc/applyPlan'
 import { readItemMap } from '../../shared/doc/readItemMap'
 import { getWorkshopMaps } from '../../shared/doc/workshopDoc'
 import { planActionChange, type ActionChange } from '../../shared/followup/actionChange'
+import { isCalendarDay } from '../../shared/schema/calendarDay'
 import { actionStatuses } from '../../shared/schema/records/card'
 import { recordAudit } from '../staff/auditLog'
 import { decodeParam, type HttpDeps } from './HttpDeps'
@@ -16,15 +17,9 @@ export const registerOrigin = Symbol('actionRegister')
 
 const changeBody = v.strictObject({
   status: v.optional(v.picklist(actionStatuses)),
-  // A day of the calendar: the card validator takes any YYYY-MM-DD, so 2026-02-30 is refused here.
+  // The card validator's own check (shared/schema/calendarDay.ts): refused here with a 400 before the room is touched.
   dueDate: v.optional(v.pipe(v.string(), v.check((day) => day === '' || isCalendarDay(day)))),
 })
-
-function isCalendarDay(day: string): boolean {
-  if (!/^\d{4}-\d{2}-\d{2}$/.test(day)) return false
-  const date = new Date(`${day}T00:00:00Z`)
-  return !Number.isNaN(date.getTime()) && date.toISOString().startsWith(day)
-}
 
 /**
  * `POST /api/actions/<workshopId>/<cardId>` {status?, dueDate?}: the action register's write-back.

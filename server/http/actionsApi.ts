@@ -10,14 +10,13 @@ import {
   type ActionRow,
   type ChallengeProgress,
 } from '../../shared/followup/actionRegister'
+import { isCalendarDay } from '../../shared/schema/calendarDay'
 import { actionStatuses, type ActionStatus } from '../../shared/schema/records/card'
 import { readSession } from '../../shared/schema/records/sessionHistory'
 import { sustainabilityDimensions, type SustainabilityDimension } from '../../shared/schema/tags'
 import { workshopSnapshot } from '../search/workshopSnapshot'
 import type { HttpDeps } from './HttpDeps'
 import { sendJson } from './httpResponses'
-
-const ISO_DAY = /^\d{4}-\d{2}-\d{2}$/
 
 export type RegisterView = 'all' | 'mine' | 'workshops' | 'overdue'
 const views: readonly RegisterView[] = ['all', 'mine', 'workshops', 'overdue']
@@ -49,7 +48,7 @@ type ParsedQuery = { ok: true; query: ActionQuery; today: string } | { ok: false
 /** The register's query from the address; every bad parameter is named. */
 export function parseRegisterQuery(params: URLSearchParams, visible: { name: string; ownWorkshopIds: readonly string[] }): ParsedQuery {
   const today = params.get('today') ?? new Date().toISOString().slice(0, 10)
-  if (!isDay(today)) return { ok: false, error: 'today must be a date YYYY-MM-DD' }
+  if (!isCalendarDay(today)) return { ok: false, error: 'today must be a date YYYY-MM-DD' }
   const view = params.get('view') ?? 'all'
   if (!(views as readonly string[]).includes(view)) return { ok: false, error: `view must be one of ${views.join(', ')}` }
   const query: ActionQuery = {}
@@ -72,7 +71,7 @@ export function parseRegisterQuery(params: URLSearchParams, visible: { name: str
   for (const key of ['dueFrom', 'dueTo'] as const) {
     const value = params.get(key)
     if (value === null) continue
-    if (!isDay(value)) return { ok: false, error: `${key} must be a date YYYY-MM-DD` }
+    if (!isCalendarDay(value)) return { ok: false, error: `${key} must be a date YYYY-MM-DD` }
     query[key] = value
   }
   const sdg = params.get('sdg')
@@ -89,10 +88,6 @@ export function parseRegisterQuery(params: URLSearchParams, visible: { name: str
     query.dimension = dimension as SustainabilityDimension
   }
   return { ok: true, query, today }
-}
-
-function isDay(value: string): boolean {
-  return ISO_DAY.test(value) && !Number.isNaN(Date.parse(`${value}T00:00:00Z`)) && new Date(`${value}T00:00:00Z`).toISOString().startsWith(value)
 }
 
 /**

@@ -1,7 +1,7 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest'
 import { createMigrationSequence, migrateRecord, setMigrationStepListener } from './Migration'
 import { boardMigrations, boardVersions, validateBoard } from './records/board'
-import { cardMigrations, cardVersions, validateCard } from './records/card'
+import { cardMigrations, cardVersions, DUE_DATE_NOT_A_DAY, validateCard } from './records/card'
 import { stakeholderMigrations, stakeholderVersions, validateStakeholder } from './records/stakeholder'
 import { noteMigrations, noteVersions, validateNote } from './records/note'
 import { sessionMigrations, sessionVersions } from './records/session'
@@ -122,6 +122,36 @@ describe('card migrations', () => {
   ])('an origin %j is valid: %s', (origin, valid) => {
     const card = { id: 'c1', kind: 'card', boardId: 'b1', lane: 'action', text: '', order: 'a0', owner: '', dueDate: '', status: 'open', origin, createdAt: 1, sdgs: [], dimension: '' }
     expect(validateCard(card).ok).toBe(valid)
+  })
+
+  const v3 = { id: 'c1', kind: 'card', boardId: 'b1', lane: 'action', text: 'Søke om midler', order: 'a0', owner: 'Kari', dueDate: '', status: 'open', origin: null, createdAt: 1, sdgs: [], dimension: '' }
+
+  it.each([
+    ['2026-02-30', '2026-02-28'],
+    ['2026-02-31', '2026-02-28'],
+    ['2028-02-30', '2028-02-29'],
+    ['2026-06-31', '2026-06-30'],
+    ['2026-02-28', '2026-02-28'],
+    ['2026-12-31', '2026-12-31'],
+    ['', ''],
+  ])(`${cardVersions.CalendarDay}: CalendarDay moves a due date %s to %s, the last day of its month at the latest`, (dueDate, migrated) => {
+    const up = migrateRecord(cardMigrations, { ...v3, dueDate }, cardVersions.AddOrigin)
+    expect(up).toEqual({ ...v3, dueDate: migrated })
+    expect(validateCard(up).ok).toBe(true)
+  })
+
+  it.each([
+    ['2026-02-30', DUE_DATE_NOT_A_DAY],
+    ['2027-02-29', DUE_DATE_NOT_A_DAY],
+    ['2026-04-31', DUE_DATE_NOT_A_DAY],
+    ['2026-13-01', 'must be a date YYYY-MM-DD'],
+    ['30.02.2026', 'must be a date YYYY-MM-DD'],
+  ])('refuses a card due %s, naming why', (dueDate, message) => {
+    expect(validateCard({ ...v3, dueDate })).toEqual({ ok: false, error: `card.dueDate: ${message}` })
+  })
+
+  it.each(['', '2028-02-29', '2026-02-28', '2026-12-31'])('takes a card due %j', (dueDate) => {
+    expect(validateCard({ ...v3, dueDate }).ok).toBe(true)
   })
 })
 

@@ -21,7 +21,7 @@ export const currentSchema: SchemaVersions = {
   stakeholderGroup: 2,
   stakeholder: 3,
   collaboration: 2,
-  card: 3,
+  card: 4,
   connector: 2,
   text: 2,
   shape: 2,

@@ -1,22 +1,16 @@
-import type { IncomingMessage } from 'node:http'
 import { afterEach, describe, it } from 'vitest'
 import { createRecordMap, getWorkshopMaps } from '../../shared/doc/workshopDoc'
-import type { VisibleWorkshops } from '../../server/access/WorkshopsVisibleTo'
-import { createWorkshop, eventually, facilitatorToken, synced, TestResources } from '../server/helpers'
+import { createWorkshop, eventually, facilitatorToken, synced, TestResources, testPeople } from '../server/helpers'
 import { isolate, startInstance } from './services'
 
 /** The knowledge bank with DATABASE_URL: one PostgreSQL index that every instance writes and reads. */
 const resources = new TestResources()
 afterEach(() => resources.dispose())
 
-const people = new Map<string, VisibleWorkshops>()
-async function visibleTo(request: IncomingMessage): Promise<VisibleWorkshops | null> {
-  const key = request.headers['x-test-person']
-  return typeof key === 'string' ? (people.get(key) ?? null) : null
-}
+const { people, visibleTo, headersOf } = testPeople()
 
 async function found(baseUrl: string, person: string, q: string): Promise<string[]> {
-  const response = await fetch(`${baseUrl}/api/search?q=${encodeURIComponent(q)}`, { headers: { 'x-test-person': person } })
+  const response = await fetch(`${baseUrl}/api/search?q=${encodeURIComponent(q)}`, { headers: headersOf(person) })
   const body = (await response.json()) as { results: { workshopTitle: string; recordId: string }[] }
   return body.results.map((r) => `${r.workshopTitle}:${r.recordId}`)
 }

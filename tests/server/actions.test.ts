@@ -1,20 +1,14 @@
-import type { IncomingMessage } from 'node:http'
 import { afterEach, describe, expect, it } from 'vitest'
 import { createRecordMap, getWorkshopMaps } from '../../shared/doc/workshopDoc'
 import type { ActionRow, ChallengeProgress } from '../../shared/followup/actionRegister'
 import { board, card, link } from '../../shared/followup/testWorkshops'
-import type { VisibleWorkshops } from '../../server/access/WorkshopsVisibleTo'
-import { connectControl, createWorkshop, facilitatorToken, synced, TestResources, waitFor } from './helpers'
+import { connectControl, createWorkshop, facilitatorToken, synced, TestResources, testPeople, waitFor } from './helpers'
 
 /** The action register through a real server: rows from loaded rooms and from storage, filtered for the person asking. */
 const resources = new TestResources()
 afterEach(() => resources.dispose())
 
-const people = new Map<string, VisibleWorkshops>()
-async function visibleTo(request: IncomingMessage): Promise<VisibleWorkshops | null> {
-  const key = request.headers['x-test-person']
-  return typeof key === 'string' ? (people.get(key) ?? null) : null
-}
+const { people, visibleTo, headersOf } = testPeople()
 
 interface Register {
   today?: string
@@ -24,7 +18,7 @@ interface Register {
 }
 
 async function register(baseUrl: string, person: string | null, query = ''): Promise<{ status: number; body: Register }> {
-  const response = await fetch(`${baseUrl}/api/actions?${query}`, { headers: person ? { 'x-test-person': person } : {} })
+  const response = await fetch(`${baseUrl}/api/actions?${query}`, { headers: headersOf(person) })
   return { status: response.status, body: (await response.json()) as Register }
 }
 

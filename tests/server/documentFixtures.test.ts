@@ -74,12 +74,21 @@ function problemsOf(doc: Y.Doc): string[] {
   return problems
 }
 
-/** What the fixture says was written must still be there, field for field (migrations only add). */
+/**
+ * The fields a migration step changes on purpose, by item id: card 4 moves a due date past its
+ * month's end to the month's last day (docs/schema.md, card).
+ */
+const changedByMigration: Record<string, Record<string, unknown>> = {
+  'card-impossible-date': { dueDate: '2026-02-28' },
+}
+
+/** What the fixture says was written must still be there, field for field (migrations only add, but for changedByMigration). */
 function expectWrittenContent(doc: Y.Doc, fixture: DocumentFixture): void {
   const content = contentOf(doc)
+  const items = Object.fromEntries(Object.entries(fixture.items).map(([id, item]) => [id, { ...item, ...changedByMigration[id] }]))
   expect(content.meta, `${fixture.name}: meta`).toMatchObject(fixture.meta)
   expect(content.boards, `${fixture.name}: boards`).toMatchObject(fixture.boards)
-  expect(content.items, `${fixture.name}: items`).toMatchObject(fixture.items)
+  expect(content.items, `${fixture.name}: items`).toMatchObject(items)
   expect(content.session, `${fixture.name}: session`).toMatchObject(fixture.session)
 }
 

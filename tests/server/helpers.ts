@@ -1,4 +1,5 @@
 import fs from 'node:fs/promises'
+import type { IncomingMessage } from 'node:http'
 import os from 'node:os'
 import path from 'node:path'
 import { nanoid } from 'nanoid'
@@ -13,6 +14,7 @@ import { WorkshopStore } from '../../client/src/store/WorkshopStore'
 import type { CreatedWorkshop, JoinResult } from '../../shared/access'
 import type { Command, ServerMessage } from '../../shared/facilitation/commands'
 import { randomJoinCode } from '../../server/access/AccessStore'
+import type { VisibleWorkshops } from '../../server/access/WorkshopsVisibleTo'
 import type { AccessRow } from '../../server/persistence/Persistence'
 import { messageControl, SYNC_PATH } from '../../shared/protocol'
 import { currentSchema, encodeSchemaVersions } from '../../shared/schema/schema'
@@ -179,6 +181,27 @@ function withToken(workshopId: string, params: Record<string, string>): Record<s
   const { token: _given, schema = encodeSchemaVersions(currentSchema), ...rest } = params
   const withSchema = schema === '' ? rest : { ...rest, schema }
   return token ? { ...withSchema, token } : withSchema
+}
+
+/**
+ * Signed-in staff without sign-in, for the register and the knowledge bank: start the server with
+ * `workshopsVisibleTo: visibleTo`, put people in `people`, and send `headersOf(key)` with a request
+ * to ask as that person (`headersOf(null)`: nobody signed in).
+ */
+export function testPeople(): {
+  people: Map<string, VisibleWorkshops>
+  visibleTo: (request: IncomingMessage) => Promise<VisibleWorkshops | null>
+  headersOf: (person: string | null) => Record<string, string>
+} {
+  const people = new Map<string, VisibleWorkshops>()
+  return {
+    people,
+    visibleTo: async (request) => {
+      const key = request.headers['x-test-person']
+      return typeof key === 'string' ? (people.get(key) ?? null) : null
+    },
+    headersOf: (person): Record<string, string> => (person === null ? {} : { 'x-test-person': person }),
+  }
 }
 
 /** The facilitator token of a workshop made with `createWorkshop` (or `rememberFacilitator`). */

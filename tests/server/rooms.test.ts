@@ -140,6 +140,20 @@ describe('schema versions', () => {
     expect(getWorkshopMaps(old.doc).boards.size).toBe(0)
   })
 
+  it('closes a page of the previous card version (card:3, which took 2026-02-30) as too old, before it can sync', async () => {
+    const server = await resources.startServer({ dataDir: await resources.tempDir() })
+    const id = await createWorkshop(server.url)
+    const old = resources.connect(server.url, id, { params: { schema: encodeSchemaVersions({ ...currentSchema, card: 3 }) } })
+    const closed = await withTimeout(
+      new Promise<{ code: number; reason: string }>((resolve) => old.provider.on('closed', (event) => resolve(event))),
+      10_000,
+      'closed event',
+    )
+    expect(currentSchema.card).toBe(4)
+    expect(closed).toMatchObject({ code: CloseCode.ClientTooOld, reason: expect.stringMatching(/older than the workshop.*reload/) })
+    expect(getWorkshopMaps(old.doc).boards.size).toBe(0)
+  })
+
   it('closes a client with a newer schema with ClientTooNew, and accepts the current schema', async () => {
     const server = await resources.startServer({ dataDir: await resources.tempDir() })
     const id = await createWorkshop(server.url)

@@ -1,11 +1,9 @@
 import fs from 'node:fs/promises'
 import path from 'node:path'
-import type { IncomingMessage } from 'node:http'
 import { afterEach, describe, expect, it } from 'vitest'
 import { createRecordMap, getWorkshopMaps } from '../../shared/doc/workshopDoc'
 import type { NoteRecord } from '../../shared/schema/records/note'
-import type { VisibleWorkshops } from '../../server/access/WorkshopsVisibleTo'
-import { connectControl, createWorkshop, eventually, facilitatorToken, synced, TestResources } from './helpers'
+import { connectControl, createWorkshop, eventually, facilitatorToken, synced, TestResources, testPeople } from './helpers'
 
 /**
  * The knowledge bank through a real server: rooms keep the index current from their commits, and
@@ -15,12 +13,8 @@ import { connectControl, createWorkshop, eventually, facilitatorToken, synced, T
 const resources = new TestResources()
 afterEach(() => resources.dispose())
 
-/** Who a request is: the test sets `x-test-person` to a key of `people`. */
-const people = new Map<string, VisibleWorkshops>()
-async function visibleTo(request: IncomingMessage): Promise<VisibleWorkshops | null> {
-  const key = request.headers['x-test-person']
-  return typeof key === 'string' ? (people.get(key) ?? null) : null
-}
+/** Who a request is: `headersOf(key)` asks as `people.get(key)`. */
+const { people, visibleTo, headersOf } = testPeople()
 
 interface Result {
   workshopId: string
@@ -33,7 +27,7 @@ interface Result {
 }
 
 async function search(baseUrl: string, person: string | null, query: string): Promise<{ status: number; body: { results?: Result[]; code?: string } }> {
-  const response = await fetch(`${baseUrl}/api/search?${query}`, { headers: person ? { 'x-test-person': person } : {} })
+  const response = await fetch(`${baseUrl}/api/search?${query}`, { headers: headersOf(person) })
   return { status: response.status, body: (await response.json()) as { results?: Result[]; code?: string } }
 }
 

@@ -1,6 +1,7 @@
 import { afterEach, describe, expect, it } from 'vitest'
 import * as Y from 'yjs'
 import { createRecordMap, getWorkshopMaps } from '../../shared/doc/workshopDoc'
+import { card } from '../../shared/followup/testWorkshops'
 import type { NoteRecord } from '../../shared/schema/records/note'
 import { connectControl, createWorkshopWithAccess, joinWorkshop, synced, TestResources, waitFor } from './helpers'
 import { holds, storedBytes } from './trustAttacks'
@@ -55,6 +56,13 @@ const attacks: { name: string; recordId: string | null; detail?: RegExp; by: 'ka
       items.set('fine', createRecordMap(note('fine', boardId, marker)))
       items.get('ok')!.set('x', 'NaN')
     },
+  },
+  {
+    name: 'an action due 2026-02-30',
+    recordId: 'impossible',
+    detail: /card\.dueDate: must be a day of the calendar/,
+    by: 'facilitator',
+    write: (doc, boardId, marker) => getWorkshopMaps(doc).items.set('impossible', createRecordMap(card('impossible', boardId, 'action', 'a0', { text: marker, owner: 'Kari', dueDate: '2026-02-30' }))),
   },
   {
     name: 'a field nobody documents',

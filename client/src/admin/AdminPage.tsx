@@ -2,11 +2,9 @@ import { useCallback, useEffect, useId, useMemo, useState } from 'react'
 import { useTranslation } from 'react-i18next'
 import type { AdminWorkshopRow } from '../../../shared/staff'
 import { AccessibilityLink } from '../a11y/AccessibilityLink'
-import { Brand } from '../ui/Brand'
-import { LanguageSwitch } from '../ui/LanguageSwitch'
 import { intlLocale } from '../i18n/format'
 import { signedIn, signInHref, useSession } from '../staff/sessionClient'
-import { StaffBar } from '../staff/StaffBar'
+import { StaffPageHeader } from '../staff/StaffPageHeader'
 import { AdminTable } from './AdminTable'
 import { DeleteWorkshopDialog, TransferWorkshopDialog } from './AdminDialogs'
 import { fetchAdminWorkshops, formatBytes, totalSize, visibleRows, type SortKey } from './adminApi'
@@ -51,13 +49,7 @@ export function AdminPage() {
 
   return (
     <div className="admin-page">
-      <header className="home-header">
-        <Brand />
-        <div className="home-header__tools">
-          <StaffBar />
-          <LanguageSwitch />
-        </div>
-      </header>
+      <StaffPageHeader />
       <main className="admin">
         <h1>{t('heading')}</h1>
         {session.status === 'loading' && <p role="status">{t('loading')}</p>}

@@ -3,13 +3,11 @@ import { useTranslation } from 'react-i18next'
 import { OfflineNotice } from '../offline/OfflineNotice'
 import { AccessibilityLink } from '../a11y/AccessibilityLink'
 import { JoinByCodeForm } from '../join/JoinByCodeForm'
-import { Brand } from '../ui/Brand'
-import { LanguageSwitch } from '../ui/LanguageSwitch'
 import { CreateWorkshopSection } from './CreateWorkshopSection'
 import { MyWorkshops } from './MyWorkshops'
 import { signedIn, useSession } from '../staff/sessionClient'
 import { SignInNotice } from '../staff/SignInNotice'
-import { StaffBar } from '../staff/StaffBar'
+import { StaffPageHeader } from '../staff/StaffPageHeader'
 import { OpenByLinkForm } from './OpenByLinkForm'
 import { onLinkClick } from '../lib/navigation'
 
@@ -26,13 +24,7 @@ export function HomePage() {
   }, [t])
   return (
     <div className="home-page">
-      <header className="home-header">
-        <Brand />
-        <div className="home-header__tools">
-          <StaffBar />
-          <LanguageSwitch />
-        </div>
-      </header>
+      <StaffPageHeader />
       <main className="home">
         <section className="hero">
           <h1>{t('home.heading')}</h1>

@@ -9,7 +9,7 @@ export function ExportButton({ store, workshopId, boardId }: { store: WorkshopSt
   const [open, setOpen] = useState(false)
   return (
     <>
-      <button type="button" className="button export-button" aria-label={t('buttonLabel')} title={t('buttonLabel')} onClick={() => setOpen(true)}>
+      <button type="button" className="button button--icon-label export-button" aria-label={t('buttonLabel')} title={t('buttonLabel')} onClick={() => setOpen(true)}>
         <ExportIcon />
         <span className="export-button__label">{t('button')}</span>
       </button>

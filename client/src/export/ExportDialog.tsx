@@ -79,7 +79,7 @@ export function ExportDialog({ store, workshopId, boardId, onClose }: ExportDial
   )
 
   return (
-    <ModalDialog labelledBy={titleId} onCancel={onClose} className="export-dialog">
+    <ModalDialog labelledBy={titleId} onCancel={onClose} className="export-dialog modal--tall">
       <h2 id={titleId}>{t('title')}</h2>
       <p>{t('intro')}</p>
 

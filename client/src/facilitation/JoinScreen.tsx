@@ -87,7 +87,7 @@ export function JoinScreen({ store, info, onClose }: JoinScreenProps) {
   return (
     <dialog
       ref={dialog}
-      className="join-screen"
+      className="projector-screen join-screen"
       aria-labelledby={titleId}
       data-testid="join-screen"
       onCancel={(e) => {

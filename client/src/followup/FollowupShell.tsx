@@ -5,9 +5,7 @@ import { AccessibilityLink } from '../a11y/AccessibilityLink'
 import { onLinkClick } from '../lib/navigation'
 import type { Route } from '../lib/route'
 import { signedIn, signInHref, useSession } from '../staff/sessionClient'
-import { StaffBar } from '../staff/StaffBar'
-import { Brand } from '../ui/Brand'
-import { LanguageSwitch } from '../ui/LanguageSwitch'
+import { StaffPageHeader } from '../staff/StaffPageHeader'
 import '../staff/staff.css'
 import './followup.css'
 
@@ -30,13 +28,7 @@ export function FollowupShell({ current, title, heading, intro, children }: { cu
   ]
   return (
     <div className="followup-page">
-      <header className="home-header">
-        <Brand />
-        <div className="home-header__tools">
-          <StaffBar />
-          <LanguageSwitch />
-        </div>
-      </header>
+      <StaffPageHeader />
       <main className="followup">
         <nav className="followup__nav" aria-label={t('nav.label')}>
           {links.map((link) => (

@@ -9,7 +9,7 @@ export function HistoryButton({ store, workshopId }: { store: WorkshopStore; wor
   const [open, setOpen] = useState(false)
   return (
     <>
-      <button type="button" className="button history-button" aria-label={t('openLabel')} title={t('openLabel')} onClick={() => setOpen(true)}>
+      <button type="button" className="button button--icon-label history-button" aria-label={t('openLabel')} title={t('openLabel')} onClick={() => setOpen(true)}>
         <HistoryIcon />
         <span className="history-button__label">{t('open')}</span>
       </button>

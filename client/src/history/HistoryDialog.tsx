@@ -133,7 +133,7 @@ export function HistoryDialog({ store, workshopId, onClose }: HistoryDialogProps
   }
 
   return (
-    <ModalDialog labelledBy={titleId} describedBy={view.name === 'list' ? introId : undefined} onCancel={onClose} className="history-dialog">
+    <ModalDialog labelledBy={titleId} describedBy={view.name === 'list' ? introId : undefined} onCancel={onClose} className="history-dialog modal--tall">
       <div className="history-dialog__header">
         <h2 id={titleId} ref={headingRef} tabIndex={-1}>
           {view.name === 'list' || !entry

@@ -147,7 +147,7 @@ export function PresentationMode({ store, boardId, fullscreenOwned, onClose }: P
   return (
     <dialog
       ref={dialog}
-      className={`presentation${idle ? ' presentation--idle' : ''}`}
+      className={`projector-screen presentation${idle ? ' presentation--idle' : ''}`}
       aria-labelledby={titleId}
       data-testid="presentation"
       data-view={view}

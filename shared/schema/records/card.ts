@@ -1,5 +1,6 @@
 import * as v from 'valibot'
 import { createMigrationSequence, pickFields } from '../Migration'
+import { clampToCalendarDay, isCalendarDay } from '../calendarDay'
 import { taggedEntries, type Tagged } from '../tags'
 import { clampOrderKey, finiteNumber, idSchema, orderSchema, validateWith, type ValidationResult } from '../validation'
 
@@ -51,12 +52,20 @@ export const cardVersions = {
   Bounded: 2,
   /** Actions taken over into a follow-up workshop link back to the card they came from. */
   AddOrigin: 3,
+  /** `dueDate` a day that exists: version 3 took any YYYY-MM-DD, so 2026-02-30 sorted and exported as a date. */
+  CalendarDay: 4,
 } as const
 export const cardMigrations = createMigrationSequence('card', [
   { version: cardVersions.Bounded, up: (record) => ({ ...pickFields(record, ['id', 'kind', 'boardId', 'lane', 'text', 'order', 'owner', 'dueDate', 'status', 'createdAt', 'sdgs', 'dimension']), order: clampOrderKey(record.order) }) },
   // A Bounded card has no other fields, so none had an origin: every older card was made where it is.
   { version: cardVersions.AddOrigin, up: (record) => ({ ...record, origin: null }) },
+  // A day past its month's end (only 29–31 can be: version 3 checked the month and 01–31) becomes the
+  // month's last day: the writer meant the end of that month, and the action stays dated, overdue
+  // when it is and in the calendar export (docs/schema.md says why not clear it).
+  { version: cardVersions.CalendarDay, up: (record) => (typeof record.dueDate === 'string' ? { ...record, dueDate: clampToCalendarDay(record.dueDate) } : record) },
 ])
+
+export const DUE_DATE_NOT_A_DAY = 'must be a day of the calendar (YYYY-MM-DD; 30 February does not exist)'
 
 const schema = v.strictObject({
   id: idSchema,
@@ -66,7 +75,7 @@ const schema = v.strictObject({
   text: v.pipe(v.string(), v.maxLength(CARD_TEXT_MAX, `at most ${CARD_TEXT_MAX} characters`)),
   order: orderSchema,
   owner: v.pipe(v.string(), v.maxLength(OWNER_MAX, `at most ${OWNER_MAX} characters`)),
-  dueDate: v.union([v.literal(''), v.pipe(v.string(), v.isoDate('must be a date YYYY-MM-DD'))]),
+  dueDate: v.union([v.literal(''), v.pipe(v.string(), v.isoDate('must be a date YYYY-MM-DD'), v.check(isCalendarDay, DUE_DATE_NOT_A_DAY))]),
   status: v.picklist(actionStatuses),
   origin: v.nullable(v.strictObject({ workshopId: idSchema, cardId: idSchema })),
   createdAt: finiteNumber,

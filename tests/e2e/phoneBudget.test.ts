@@ -15,8 +15,10 @@ import { createWorkshopWithAccess, startE2E, type E2E } from './harness'
 // commands, so the route holds neither the board's write path nor the other kinds' validators
 // and migrations; eslint.config.js keeps the modules that hold them out of the phone's imports.
 // Not yet 150 KB: 150.2 on 2026-12-06 (the note box before the sync and one name per workshop cost
-// 0.2 KB; the kept votes' validator moved out of the route and the name dialog loads when asked).
-const BUDGET_BYTES = 150_300
+// 0.2 KB; the kept votes' validator moved out of the route and the name dialog loads when asked),
+// then 150.42 with card version 4 (the phone reads cards, and their due dates must now be days that
+// exist). Down from 150.5 at the start of that day; the next cut is a phone-side card reader.
+const BUDGET_BYTES = 150_450
 const dist = join(import.meta.dirname, '..', '..', 'dist')
 /** The phone page's own lazy chunk: App.tsx loads it for `/w/<id>/phone`. */
 const PHONE_PAGE = 'src/phone/PhonePage.tsx'

@@ -1,15 +1,13 @@
-import { mkdir } from 'node:fs/promises'
 import { join } from 'node:path'
-import type { Page } from 'playwright-core'
-import { afterAll, beforeAll, describe, expect, it } from 'vitest'
+import { describe, expect, it } from 'vitest'
 import type { CreatedWorkshop } from '../../shared/access'
 import { createRecordMap, getWorkshopMaps } from '../../shared/doc/workshopDoc'
 import { board, card, link } from '../../shared/followup/testWorkshops'
 import type { NoteRecord } from '../../shared/schema/records/note'
-import { TestIdentityProvider } from '../oidc/TestIdentityProvider'
-import { connectControl, synced, TestResources, waitFor as waitForServer } from '../server/helpers'
+import { connectControl, synced, waitFor as waitForServer } from '../server/helpers'
 import { audit } from './axeAudit'
-import { newPerson, startE2E, waitFor, type E2E } from './harness'
+import { newPerson, waitFor } from './harness'
+import { staffE2EForFile } from './staffHarness'
 
 /*
  * Issue 17 in Chromium, as staff use it after a meeting: a meeting closed with three actions; in a
@@ -18,31 +16,9 @@ import { newPerson, startE2E, waitFor, type E2E } from './harness'
  * pages on a desktop and a phone, and axe on each.
  */
 
-let e2e: E2E
-let idp: TestIdentityProvider
-const resources = new TestResources()
 const shots = join(import.meta.dirname, '..', '..', 'test-results', 'followup')
-
-beforeAll(async () => {
-  idp = await TestIdentityProvider.listen()
-  e2e = await startE2E({ auth: idp.authSettings(), searchIndexDelayMs: 50 })
-  idp.register([e2e.baseUrl])
-  await mkdir(shots, { recursive: true })
-})
-
-afterAll(async () => {
-  await resources.dispose()
-  await e2e?.close()
-  await idp?.close()
-})
-
-async function signIn(page: Page, login: string): Promise<void> {
-  await page.goto(e2e.baseUrl)
-  await page.getByTestId('sign-in').click()
-  await page.getByLabel('Brukernavn').fill(login)
-  await page.getByRole('button', { name: 'Logg inn' }).click()
-  await page.getByTestId('staff-bar').waitFor()
-}
+const staff = staffE2EForFile(shots, { searchIndexDelayMs: 50 })
+const { resources, signIn } = staff
 
 function note(id: string, boardId: string, text: string): NoteRecord {
   return { id, kind: 'note', boardId, x: 120, y: 140, w: 160, h: 160, color: 'yellow', text, createdAt: Date.now(), sdgs: [17], dimension: 'social' }
@@ -50,7 +26,7 @@ function note(id: string, boardId: string, text: string): NoteRecord {
 
 /** The meeting as it ended: a challenge board with three owned actions and a canvas note, written by the facilitator's client. */
 async function closeMeeting(workshop: CreatedWorkshop): Promise<{ canvasId: string }> {
-  const client = connectControl(resources, e2e.baseUrl, workshop.id, workshop.token)
+  const client = connectControl(resources, staff.e2e.baseUrl, workshop.id, workshop.token)
   await synced(client.provider)
   const { boards, items } = getWorkshopMaps(client.doc)
   const canvasId = [...boards.keys()][0]!
@@ -78,24 +54,24 @@ async function closeMeeting(workshop: CreatedWorkshop): Promise<{ canvasId: stri
 
 describe('action register and knowledge bank in the browser', () => {
   it('changes an action from the register live on the open board, and finds a note by a word', async () => {
-    const board = await newPerson(e2e, 'Ola', { viewport: { width: 1440, height: 900 } })
+    const board = await newPerson(staff.e2e, 'Ola', { viewport: { width: 1440, height: 900 } })
     await signIn(board.page, 'ola')
-    const created = await board.page.request.post(`${e2e.baseUrl}/api/workshops`, { data: { title: 'Ungdomsrådet mai', language: 'nb' }, headers: { origin: e2e.baseUrl } })
+    const created = await board.page.request.post(`${staff.e2e.baseUrl}/api/workshops`, { data: { title: 'Ungdomsrådet mai', language: 'nb' }, headers: { origin: staff.e2e.baseUrl } })
     expect(created.status()).toBe(201)
     const workshop = (await created.json()) as CreatedWorkshop
     await closeMeeting(workshop)
 
     // The board is open in one browser, on the action list.
-    await board.page.goto(`${e2e.baseUrl}/w/${workshop.id}?board=cb`)
+    await board.page.goto(`${staff.e2e.baseUrl}/w/${workshop.id}?board=cb`)
     await board.page.getByTestId('connection-status').filter({ hasText: 'Tilkoblet' }).waitFor()
     const onBoard = board.page.locator('[data-card-id="a1"]')
     await onBoard.waitFor()
 
     // The register in a second browser, from the home page's link.
-    const desk = await newPerson(e2e, 'Ola på kontoret', { viewport: { width: 1440, height: 900 } })
+    const desk = await newPerson(staff.e2e, 'Ola på kontoret', { viewport: { width: 1440, height: 900 } })
     await signIn(desk.page, 'ola')
     await desk.page.getByTestId('register-link').click()
-    await desk.page.waitForURL(`${e2e.baseUrl}/actions`)
+    await desk.page.waitForURL(`${staff.e2e.baseUrl}/actions`)
     const rows = desk.page.getByTestId('register-row')
     await waitFor(() => rows.count(), (n) => n === 3, 'three actions in the register')
     const first = rows.filter({ hasText: 'Ringe rektor om nøkler' })
@@ -135,7 +111,7 @@ describe('action register and knowledge bank in the browser', () => {
     expect(await desk.page.title()).toContain('Ungdomsrådet mai – oppfølging')
 
     // The knowledge bank finds the note by one word and opens it on its board, selected.
-    await desk.page.goto(`${e2e.baseUrl}/actions`)
+    await desk.page.goto(`${staff.e2e.baseUrl}/actions`)
     await desk.page.getByRole('link', { name: 'Kunnskapsbank' }).first().click()
     await desk.page.getByLabel('Søk etter').fill('skatepark')
     await desk.page.getByRole('button', { name: 'Søk' }).click()
@@ -158,24 +134,24 @@ describe('action register and knowledge bank in the browser', () => {
     )
 
     // The same pages on a phone.
-    const phone = await newPerson(e2e, 'Ola på mobilen', { viewport: { width: 390, height: 844 }, hasTouch: true, isMobile: true, deviceScaleFactor: 2 })
+    const phone = await newPerson(staff.e2e, 'Ola på mobilen', { viewport: { width: 390, height: 844 }, hasTouch: true, isMobile: true, deviceScaleFactor: 2 })
     await signIn(phone.page, 'ola')
-    await phone.page.goto(`${e2e.baseUrl}/actions`)
+    await phone.page.goto(`${staff.e2e.baseUrl}/actions`)
     // Five now: the three and the two the follow-up took over.
     await waitFor(() => phone.page.getByTestId('register-row').count(), (n) => n === 5, 'the register on a phone')
     await phone.page.screenshot({ path: join(shots, 'register-phone.png'), fullPage: true })
     expect(await audit(phone.page, 'register phone')).toEqual([])
-    await phone.page.goto(`${e2e.baseUrl}/search?q=skatepark`)
+    await phone.page.goto(`${staff.e2e.baseUrl}/search?q=skatepark`)
     await phone.page.getByTestId('search-result').first().waitFor()
     await phone.page.screenshot({ path: join(shots, 'search-phone.png'), fullPage: true })
     expect(await audit(phone.page, 'search phone')).toEqual([])
 
     // Siri, another staff member, sees none of it.
-    const siri = await newPerson(e2e, 'Siri')
+    const siri = await newPerson(staff.e2e, 'Siri')
     await signIn(siri.page, 'siri')
-    await siri.page.goto(`${e2e.baseUrl}/actions`)
+    await siri.page.goto(`${staff.e2e.baseUrl}/actions`)
     await siri.page.getByText('Ingen tiltak ennå.', { exact: false }).waitFor()
-    await siri.page.goto(`${e2e.baseUrl}/search?q=skatepark`)
+    await siri.page.goto(`${staff.e2e.baseUrl}/search?q=skatepark`)
     await siri.page.getByText('Fant ingenting for «skatepark».', { exact: false }).waitFor()
 
     for (const person of [board, desk, phone, siri]) await person.context.close()

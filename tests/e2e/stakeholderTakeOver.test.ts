@@ -1,16 +1,14 @@
-import { mkdir } from 'node:fs/promises'
 import { join } from 'node:path'
-import type { Page } from 'playwright-core'
-import { afterAll, beforeAll, describe, expect, it } from 'vitest'
+import { describe, expect, it } from 'vitest'
 import type { CreatedWorkshop } from '../../shared/access'
 import { createRecordMap, getWorkshopMaps } from '../../shared/doc/workshopDoc'
 import { board } from '../../shared/followup/testWorkshops'
 import type { StakeholderRecord } from '../../shared/schema/records/stakeholder'
 import type { StakeholderGroupRecord } from '../../shared/schema/records/stakeholderGroup'
-import { TestIdentityProvider } from '../oidc/TestIdentityProvider'
-import { connectControl, synced, TestResources, waitFor as waitForServer } from '../server/helpers'
+import { connectControl, synced, waitFor as waitForServer } from '../server/helpers'
 import { audit } from './axeAudit'
-import { newPerson, startE2E, waitFor, type E2E } from './harness'
+import { newPerson, waitFor } from './harness'
+import { staffE2EForFile } from './staffHarness'
 
 /*
  * Issue 17, the stakeholder register that grows, in Chromium: staff workshop A has two stakeholders;
@@ -19,31 +17,9 @@ import { newPerson, startE2E, waitFor, type E2E } from './harness'
  * phone, axe on the dialog.
  */
 
-let e2e: E2E
-let idp: TestIdentityProvider
-const resources = new TestResources()
 const shots = join(import.meta.dirname, '..', '..', 'test-results', 'takeOver')
-
-beforeAll(async () => {
-  idp = await TestIdentityProvider.listen()
-  e2e = await startE2E({ auth: idp.authSettings() })
-  idp.register([e2e.baseUrl])
-  await mkdir(shots, { recursive: true })
-})
-
-afterAll(async () => {
-  await resources.dispose()
-  await e2e?.close()
-  await idp?.close()
-})
-
-async function signIn(page: Page, login: string): Promise<void> {
-  await page.goto(e2e.baseUrl)
-  await page.getByTestId('sign-in').click()
-  await page.getByLabel('Brukernavn').fill(login)
-  await page.getByRole('button', { name: 'Logg inn' }).click()
-  await page.getByTestId('staff-bar').waitFor()
-}
+const staff = staffE2EForFile(shots)
+const { resources, signIn } = staff
 
 function stakeholder(id: string, groupId: string, name: string, fields: Partial<StakeholderRecord> = {}): StakeholderRecord {
   return {
@@ -53,7 +29,7 @@ function stakeholder(id: string, groupId: string, name: string, fields: Partial<
 }
 
 async function writeMap(workshop: CreatedWorkshop, records: (StakeholderRecord | StakeholderGroupRecord)[]): Promise<void> {
-  const client = connectControl(resources, e2e.baseUrl, workshop.id, workshop.token)
+  const client = connectControl(resources, staff.e2e.baseUrl, workshop.id, workshop.token)
   await synced(client.provider)
   const { boards, items } = getWorkshopMaps(client.doc)
   client.doc.transact(() => {
@@ -69,10 +45,10 @@ describe('taking over stakeholders from an earlier workshop', () => {
     ['desktop', { width: 1440, height: 900 }],
     ['phone', { width: 390, height: 844 }],
   ] as const)('brings one over with its plan row, links back, and flags it the second time (%s)', async (name, viewport) => {
-    const person = await newPerson(e2e, 'Ola', { viewport })
+    const person = await newPerson(staff.e2e, 'Ola', { viewport })
     await signIn(person.page, 'ola')
     const create = async (title: string) => {
-      const response = await person.page.request.post(`${e2e.baseUrl}/api/workshops`, { data: { title, language: 'nb' }, headers: { origin: e2e.baseUrl } })
+      const response = await person.page.request.post(`${staff.e2e.baseUrl}/api/workshops`, { data: { title, language: 'nb' }, headers: { origin: staff.e2e.baseUrl } })
       expect(response.status()).toBe(201)
       return (await response.json()) as CreatedWorkshop
     }
@@ -85,7 +61,7 @@ describe('taking over stakeholders from an earlier workshop', () => {
     ])
     await writeMap(b, [stakeholder('here', '', 'Kommunen')])
 
-    await person.page.goto(`${e2e.baseUrl}/w/${b.id}?board=map`)
+    await person.page.goto(`${staff.e2e.baseUrl}/w/${b.id}?board=map`)
     await person.page.getByTestId('connection-status').filter({ hasText: 'Tilkoblet' }).waitFor()
     await person.page.getByTestId('takeover-open').click()
     const dialog = person.page.getByRole('dialog', { name: 'Hent interessenter fra en tidligere workshop' })
@@ -111,7 +87,7 @@ describe('taking over stakeholders from an earlier workshop', () => {
 
     // Its panel holds the plan row and links back to where it came from.
     const id = taken.find((s) => s.name === 'Nordby velforening')!.id
-    await person.page.goto(`${e2e.baseUrl}/w/${b.id}?board=map&item=${id}`)
+    await person.page.goto(`${staff.e2e.baseUrl}/w/${b.id}?board=map&item=${id}`)
     const panel = person.page.getByTestId('stakeholder-panel')
     await panel.waitFor()
     expect(await panel.getByLabel('Kontaktperson').inputValue()).toBe('Per Hansen')
@@ -134,22 +110,22 @@ describe('taking over stakeholders from an earlier workshop', () => {
 
     // The origin opens where it came from, its panel open.
     await back.click()
-    await person.page.waitForURL(`${e2e.baseUrl}/w/${a.id}?board=map&item=velforening`)
+    await person.page.waitForURL(`${staff.e2e.baseUrl}/w/${a.id}?board=map&item=velforening`)
     expect(await person.page.getByTestId('stakeholder-panel').getByLabel('Navn').inputValue()).toBe('Nordby velforening')
     await person.context.close()
   })
 
   it('shows no take-over without sign-in', async () => {
-    const person = await newPerson(e2e, 'Gjest', { viewport: { width: 1440, height: 900 } })
-    const signedIn = await newPerson(e2e, 'Ola', { viewport: { width: 1440, height: 900 } })
+    const person = await newPerson(staff.e2e, 'Gjest', { viewport: { width: 1440, height: 900 } })
+    const signedIn = await newPerson(staff.e2e, 'Ola', { viewport: { width: 1440, height: 900 } })
     await signIn(signedIn.page, 'ola')
-    const response = await signedIn.page.request.post(`${e2e.baseUrl}/api/workshops`, { data: { title: 'Åpent kart', language: 'nb' }, headers: { origin: e2e.baseUrl } })
+    const response = await signedIn.page.request.post(`${staff.e2e.baseUrl}/api/workshops`, { data: { title: 'Åpent kart', language: 'nb' }, headers: { origin: staff.e2e.baseUrl } })
     const workshop = (await response.json()) as CreatedWorkshop
     await writeMap(workshop, [stakeholder('s', '', 'Kommunen')])
-    await person.page.goto(`${e2e.baseUrl}/w/${workshop.id}?token=${encodeURIComponent(workshop.token)}&board=map`)
+    await person.page.goto(`${staff.e2e.baseUrl}/w/${workshop.id}?token=${encodeURIComponent(workshop.token)}&board=map`)
     await person.page.getByTestId('stakeholder-map').waitFor()
     await person.page.getByRole('button', { name: 'Ny interessent' }).waitFor()
     expect(await person.page.getByTestId('takeover-open').count()).toBe(0)
-    expect((await person.page.request.get(`${e2e.baseUrl}/api/stakeholders`)).status()).toBe(401)
+    expect((await person.page.request.get(`${staff.e2e.baseUrl}/api/stakeholders`)).status()).toBe(401)
   })
 })

@@ -1,14 +1,12 @@
-import { mkdir } from 'node:fs/promises'
 import { join } from 'node:path'
-import type { Page } from 'playwright-core'
-import { afterAll, beforeAll, describe, expect, it } from 'vitest'
+import { describe, expect, it } from 'vitest'
 import type { CreatedWorkshop } from '../../shared/access'
 import { createRecordMap, getWorkshopMaps } from '../../shared/doc/workshopDoc'
 import { board, card } from '../../shared/followup/testWorkshops'
-import { TestIdentityProvider } from '../oidc/TestIdentityProvider'
-import { connectControl, synced, TestResources, waitFor as waitForServer } from '../server/helpers'
+import { connectControl, synced, waitFor as waitForServer } from '../server/helpers'
 import { audit } from './axeAudit'
-import { newPerson, startE2E, type E2E } from './harness'
+import { newPerson } from './harness'
+import { staffE2EForFile } from './staffHarness'
 
 /*
  * Templates of one's own in Chromium: Ola saves a workshop as a template from Share in one browser;
@@ -17,34 +15,12 @@ import { newPerson, startE2E, type E2E } from './harness'
  * projector and phone sizes, and axe on each screen.
  */
 
-let e2e: E2E
-let idp: TestIdentityProvider
-const resources = new TestResources()
 const shots = join(import.meta.dirname, '..', '..', 'test-results', 'templates')
-
-beforeAll(async () => {
-  idp = await TestIdentityProvider.listen()
-  e2e = await startE2E({ auth: idp.authSettings() })
-  idp.register([e2e.baseUrl])
-  await mkdir(shots, { recursive: true })
-})
-
-afterAll(async () => {
-  await resources.dispose()
-  await e2e?.close()
-  await idp?.close()
-})
-
-async function signIn(page: Page, login: string): Promise<void> {
-  await page.goto(e2e.baseUrl)
-  await page.getByTestId('sign-in').click()
-  await page.getByLabel('Brukernavn').fill(login)
-  await page.getByRole('button', { name: 'Logg inn' }).click()
-  await page.getByTestId('staff-bar').waitFor()
-}
+const staff = staffE2EForFile(shots)
+const { resources, signIn } = staff
 
 async function fillWorkshop(workshop: CreatedWorkshop): Promise<void> {
-  const client = connectControl(resources, e2e.baseUrl, workshop.id, workshop.token)
+  const client = connectControl(resources, staff.e2e.baseUrl, workshop.id, workshop.token)
   await synced(client.provider)
   const { boards, items } = getWorkshopMaps(client.doc)
   client.doc.transact(() => {
@@ -63,13 +39,13 @@ async function fillWorkshop(workshop: CreatedWorkshop): Promise<void> {
 
 describe('templates of one’s own in the browser', () => {
   it('saves a workshop as a template in one browser; a colleague starts a workshop from it in another', async () => {
-    const ola = await newPerson(e2e, 'Ola', { viewport: { width: 1440, height: 900 } })
+    const ola = await newPerson(staff.e2e, 'Ola', { viewport: { width: 1440, height: 900 } })
     await signIn(ola.page, 'ola')
-    const created = await ola.page.request.post(`${e2e.baseUrl}/api/workshops`, { data: { title: 'Bydelsmøte Nordby', language: 'nb' }, headers: { origin: e2e.baseUrl } })
+    const created = await ola.page.request.post(`${staff.e2e.baseUrl}/api/workshops`, { data: { title: 'Bydelsmøte Nordby', language: 'nb' }, headers: { origin: staff.e2e.baseUrl } })
     const source = (await created.json()) as CreatedWorkshop
     await fillWorkshop(source)
 
-    await ola.page.goto(`${e2e.baseUrl}/w/${source.id}?board=map`)
+    await ola.page.goto(`${staff.e2e.baseUrl}/w/${source.id}?board=map`)
     await ola.page.getByTestId('connection-status').filter({ hasText: 'Tilkoblet' }).waitFor()
     await ola.page.locator('.share__button').click()
     await ola.page.getByTestId('save-template-open').click()
@@ -83,7 +59,7 @@ describe('templates of one’s own in the browser', () => {
     await ola.page.getByText('Lagret som malen «Aktørkart for bydel».', { exact: false }).waitFor()
 
     // Siri, in her own browser, on the projector-sized screen first.
-    const siri = await newPerson(e2e, 'Siri', { viewport: { width: 1920, height: 1080 } })
+    const siri = await newPerson(staff.e2e, 'Siri', { viewport: { width: 1920, height: 1080 } })
     await signIn(siri.page, 'siri')
     const picker = siri.page.getByTestId('template-picker')
     const choice = picker.getByRole('radio', { name: /Aktørkart for bydel/ })
@@ -116,7 +92,7 @@ describe('templates of one’s own in the browser', () => {
     expect(await outline(/Tavle 1/)).not.toContain('Hemmelig innbyggerlapp')
 
     // Ola deletes it from New workshop; the list is empty for him afterwards.
-    await ola.page.goto(e2e.baseUrl)
+    await ola.page.goto(staff.e2e.baseUrl)
     await ola.page.getByRole('button', { name: 'Slett malen «Aktørkart for bydel»' }).click()
     await ola.page.getByTestId('template-delete-confirm').click()
     await ola.page.getByText('Ingen maler ennå.', { exact: false }).waitFor()

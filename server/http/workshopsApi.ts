@@ -36,11 +36,6 @@ const createWorkshopBody = v.strictObject({
 export async function createWorkshop(request: IncomingMessage, response: ServerResponse, deps: HttpDeps): Promise<void> {
   const allowed = await deps.staff.mayCreate(request)
   if (!allowed.ok) return sendJson(response, allowed.status, { error: allowed.error })
-  const quota = await deps.quotas.workshops.take(deps.requests.clientAddress(request))
-  if (quota) {
-    deps.metrics.limitsHit.inc({ limit: 'workshops_per_address' })
-    return sendTooMany(response, quota.retryAfterSeconds, `Too many new workshops from this address. Try again in ${quota.retryAfterSeconds} seconds.`)
-  }
   const body = await readJsonBody(request, response, CREATE_BODY_LIMIT, {})
   if (!body.ok) return
   const input = body.value
@@ -62,22 +57,30 @@ export async function createWorkshop(request: IncomingMessage, response: ServerR
     createdAt: Date.now(),
   })
   if (!meta.ok) return sendJson(response, 400, { error: meta.error })
+  const board = template
+    ? null
+    : validateBoard({
+        id: nanoid(),
+        title: parsed.output.boardTitle?.trim() || defaultBoardTitle(meta.value.language),
+        order: orderAtEnd([]),
+        template: 'canvas',
+        showHelp: false,
+        linkedBoardId: '',
+      })
+  if (board && !board.ok) return sendJson(response, 400, { error: board.error.replace(/^board\.title/, 'boardTitle') })
+  // Counted only now: a request refused above (a bad body, an unknown or invalid template) made nothing.
+  const quota = await deps.quotas.workshops.take(deps.requests.clientAddress(request))
+  if (quota) {
+    deps.metrics.limitsHit.inc({ limit: 'workshops_per_address' })
+    return sendTooMany(response, quota.retryAfterSeconds, `Too many new workshops from this address. Try again in ${quota.retryAfterSeconds} seconds.`)
+  }
   if (template) {
     const created = await createStoredWorkshop(deps, deps.requests.baseUrl(request), { meta: meta.value, ...template.content }, allowed.staff?.id ?? null)
     deps.log.info({ workshopId: created.id, staffId: allowed.staff?.id, templateId: parsed.output.templateId }, 'workshop created from a template')
     await recordAudit(deps.staff.storage, deps.log, { workshopId: created.id, action: 'created', actor: auditActor(allowed.staff), detail: `template ${parsed.output.templateId}` })
     return sendJson(response, 201, created)
   }
-  const board = validateBoard({
-    id: nanoid(),
-    title: parsed.output.boardTitle?.trim() || defaultBoardTitle(meta.value.language),
-    order: orderAtEnd([]),
-    template: 'canvas',
-    showHelp: false,
-    linkedBoardId: '',
-  })
-  if (!board.ok) return sendJson(response, 400, { error: board.error.replace(/^board\.title/, 'boardTitle') })
-
+  if (!board?.ok) throw new Error('a workshop without a template has its board')
   const created = await createStoredWorkshop(deps, deps.requests.baseUrl(request), { meta: meta.value, boards: [board.value], items: [] }, allowed.staff?.id ?? null)
   deps.log.info({ workshopId: created.id, staffId: allowed.staff?.id }, 'workshop created')
   await recordAudit(deps.staff.storage, deps.log, { workshopId: created.id, action: 'created', actor: auditActor(allowed.staff) })

@@ -3,7 +3,9 @@ import type { Counters } from './Counters'
 
 /**
  * So many of something per key per hour: workshops created and imports started per client address,
- * erasures per person (server/limits/README.md). Each request counts, whether or not it then succeeds. Counted in memory
+ * erasures per person (server/limits/README.md). Workshops are counted once a request has passed its
+ * checks (a refused template or body makes nothing and costs nothing); an import or an erasure is
+ * counted before its costly work, whether or not it then succeeds. Counted in memory
  * or, with several instances, in Redis (Counters.ts).
  */
 export class AddressQuota {

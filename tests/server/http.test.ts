@@ -72,7 +72,31 @@ describe('HTTP API', () => {
     expect([...client.doc.getMap<Y.Map<unknown>>('boards').values()].map((b) => b.get('title'))).toEqual([title])
   })
 
+  it('starts from the built-in workshop kit: three linked boards titled in the caller’s words, the map with its groups', async () => {
+    const server = await resources.startServer({ dataDir: await resources.tempDir() })
+    const kitTitles = { stakeholderMap: 'Interessentkart', involvementMatrix: 'Involveringsmatrise', challengeBoard: 'Utfordringer og tiltak' }
+    const created = await post(server.url, JSON.stringify({ title: 'Følgegruppe', language: 'nb', kit: 'workshopKit', kitTitles }))
+    expect(created.status).toBe(201)
+    rememberFacilitator(created.json as unknown as CreatedWorkshop)
+    const client = resources.connect(server.url, created.json.id as string)
+    await synced(client.provider)
+    const boards = [...client.doc.getMap<Y.Map<unknown>>('boards').values()].map((b) => b.toJSON() as { id: string; title: string; template: string; linkedBoardId: string; order: string })
+    boards.sort((a, b) => (a.order < b.order ? -1 : 1))
+    expect(boards.map((b) => [b.template, b.title])).toEqual([
+      ['stakeholderMap', 'Interessentkart'],
+      ['involvementMatrix', 'Involveringsmatrise'],
+      ['challengeBoard', 'Utfordringer og tiltak'],
+    ])
+    expect(boards.slice(1).map((b) => b.linkedBoardId)).toEqual([boards[0]!.id, boards[0]!.id])
+    const groups = [...client.doc.getMap<Y.Map<unknown>>('items').values()].filter((item) => item.get('kind') === 'stakeholderGroup')
+    expect(groups.length).toBe(5)
+    expect(groups.every((group) => group.get('boardId') === boards[0]!.id)).toBe(true)
+  })
+
   const invalid: { name: string; body: string; status: number; error: RegExp }[] = [
+    { name: 'an unknown kit', body: JSON.stringify({ kit: 'everything' }), status: 400, error: /kit must be one of workshopKit/ },
+    { name: 'a kit and a template at once', body: JSON.stringify({ kit: 'workshopKit', templateId: 'abc' }), status: 400, error: /kit or from a template/ },
+    { name: 'a too-long kit title', body: JSON.stringify({ kit: 'workshopKit', kitTitles: { stakeholderMap: 'x'.repeat(81), involvementMatrix: 'M', challengeBoard: 'C' } }), status: 400, error: /kitTitles\.stakeholderMap.*80/ },
     { name: 'bad JSON', body: '{"title": ', status: 400, error: /JSON/ },
     { name: 'a JSON array', body: '[]', status: 400, error: /object/ },
     { name: 'a too-long title', body: JSON.stringify({ title: 'x'.repeat(121) }), status: 400, error: /title.*120/ },

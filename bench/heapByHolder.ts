@@ -3,7 +3,8 @@
  * keeping it loaded, a heap snapshot, N new notes from one writer (one update each, as in (m)),
  * another snapshot; the growth is grouped by class and, for generic containers (strings, arrays,
  * Maps, plain objects), by who holds them (`Item.parentSub`, `ContentAny.arr`, …). `bare` is a
- * plain Y.Doc in this process receiving the same kind of updates: what Yjs itself costs.
+ * plain Y.Doc in this process receiving the same kind of updates: what Yjs itself costs;
+ * `bare-trimmed` the same with shared/doc/trimDecodedContent.ts, as a room's document.
  *
  *   node --import tsx --max-old-space-size=6000 bench/heapByHolder.ts --notes 10000 --servers bare,samskap,y-websocket
  *
@@ -15,6 +16,7 @@ import os from 'node:os'
 import path from 'node:path'
 import v8 from 'node:v8'
 import * as Y from 'yjs'
+import { trimDecodedContent } from '../shared/doc/trimDecodedContent'
 import { LoadSocket } from './lib/LoadSocket'
 import { NoteWriter } from './lib/NoteWriter'
 import { Probe } from './lib/Probe'
@@ -66,7 +68,10 @@ async function measureServer(kind: ServerKind, dir: string): Promise<[string, He
   try {
     if (!(await probe.whenSynced(30_000))) throw new Error('probe did not sync')
     socket = await LoadSocket.open(server, probe.room)
-    const writer = new NoteWriter('mem', kind, probe.room)
+    // On the workshop's own board, as in a real workshop (the bench's 'bench-board' does not exist,
+    // so Samskap's search index, which skips items on no board, would hold nothing for them).
+    const boardId = [...probe.doc.getMap('boards').keys()][0] ?? 'bench-board'
+    const writer = new NoteWriter('mem', kind, probe.room, boardId)
     const messages = Array.from({ length: notes }, () => writer.next(0))
     await sleep(1000)
     const before = await snapshot()
@@ -88,7 +93,7 @@ async function measureServer(kind: ServerKind, dir: string): Promise<[string, He
 }
 
 /** A Y.Doc in this process receiving `notes` updates made as NoteWriter makes them. */
-async function measureBare(dir: string): Promise<[string, HeapGroup][]> {
+async function measureBare(dir: string, trimmed: boolean): Promise<[string, HeapGroup][]> {
   let writer: NoteWriter | null = new NoteWriter('mem', 'y-websocket', 'bare')
   const updates: Uint8Array[] = []
   writer.doc.on('update', (update: Uint8Array) => updates.push(update))
@@ -103,6 +108,7 @@ async function measureBare(dir: string): Promise<[string, HeapGroup][]> {
   }
   const before = take('bare-before')
   const doc = new Y.Doc()
+  if (trimmed) trimDecodedContent(doc)
   for (const update of updates) Y.applyUpdate(doc, update)
   const after = take('bare-after')
   if (doc.getMap('items').size !== notes) throw new Error('bare document is incomplete')
@@ -125,7 +131,7 @@ function print(kind: string, rows: [string, HeapGroup][]): void {
 const dir = await fsp.mkdtemp(path.join(os.tmpdir(), 'heap-by-holder-'))
 try {
   for (const kind of kinds) {
-    const rows = kind === 'bare' ? await measureBare(dir) : await measureServer(kind as ServerKind, dir)
+    const rows = kind === 'bare' || kind === 'bare-trimmed' ? await measureBare(dir, kind === 'bare-trimmed') : await measureServer(kind as ServerKind, dir)
     print(kind, rows)
   }
 } finally {

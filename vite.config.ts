@@ -123,6 +123,13 @@ export default defineConfig({
     // the phone page within its download budget.
     manifest: true,
     rolldownOptions: {
+      treeshake: {
+        // lib0's schema builders (lib0/schema.js, imported by lib0/dom.js, which yjs's logging
+        // imports) build their schemas at the top level of the module; without being told these
+        // calls are pure the bundler keeps every schema and the phone downloads ~2 KB it never runs.
+        // Names only lib0 uses at the top level (`match` builds its pattern matchers): a call whose result is used is kept either way.
+        manualPureFunctions: ['$constructedBy', '$custom', '$literal', '$instanceOf', '$union', '$object', '$record', '$array', '$tuple', '$lambda', '$intersect', '$stringTemplate', 'match'],
+      },
       output: {
         codeSplitting: {
           groups: [

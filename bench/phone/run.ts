@@ -48,6 +48,8 @@ async function main(): Promise<void> {
       dist: { type: 'string' },
       /** A second build (the one before a change), opened in turn with the first in the same run. */
       'base-dist': { type: 'string' },
+      /** Screenshots of the first run's page when the box took text and when synced, cold and warm, into this folder. */
+      screenshots: { type: 'string' },
       /** To split the time: without the CPU slowdown, or without the network profile. */
       'no-cpu': { type: 'boolean', default: false },
       'no-network': { type: 'boolean', default: false },
@@ -56,7 +58,7 @@ async function main(): Promise<void> {
   })
   if (values.help) {
     console.log(
-      'npm run bench:phone -- [--notes 2000] [--runs 5] [--no-cpu] [--no-network] [--trace out.zip] [--chrome-trace prefix] [--dist dir] [--base-dist dir]   (build first: npx vite build)',
+      'npm run bench:phone -- [--notes 2000] [--runs 5] [--no-cpu] [--no-network] [--trace out.zip] [--chrome-trace prefix] [--dist dir] [--base-dist dir] [--screenshots dir]   (build first: npx vite build)',
     )
     return
   }
@@ -93,6 +95,7 @@ async function main(): Promise<void> {
         const traces = {
           playwright: values.trace && i === 0 ? values.trace : undefined,
           chrome: values['chrome-trace'] && i === 0 ? `${values['chrome-trace']}${servers.length > 1 ? `-${s}` : ''}` : undefined,
+          screenshots: values.screenshots && i === 0 ? join(values.screenshots, `phone${servers.length > 1 ? `-${s}` : ''}`) : undefined,
         }
         const { first, second } = await openTwice(browser, build.server.url, created.id, token, traces)
         build.cold.push(first)
@@ -155,7 +158,7 @@ async function openTwice(
   baseUrl: string,
   workshopId: string,
   access: { token: string; participantId: string },
-  traces: { playwright: string | undefined; chrome: string | undefined },
+  traces: { playwright: string | undefined; chrome: string | undefined; screenshots: string | undefined },
 ): Promise<{ first: Run; second: Run }> {
   const context = await browser.newContext({ viewport: { width: 390, height: 844 }, isMobile: true, hasTouch: true, deviceScaleFactor: 2, locale: 'nb-NO' })
   await context.addInitScript(
@@ -167,8 +170,8 @@ async function openTwice(
   )
   try {
     const url = `${baseUrl}/w/${workshopId}/phone`
-    const first = await openOnce(browser, context, url, traces.playwright, traces.chrome && `${traces.chrome}-cold.json`)
-    const second = await openOnce(browser, context, url, undefined, traces.chrome && `${traces.chrome}-warm.json`)
+    const first = await openOnce(browser, context, url, traces.playwright, traces.chrome && `${traces.chrome}-cold.json`, traces.screenshots && `${traces.screenshots}-cold`)
+    const second = await openOnce(browser, context, url, undefined, traces.chrome && `${traces.chrome}-warm.json`, traces.screenshots && `${traces.screenshots}-warm`)
     return { first, second }
   } finally {
     await context.close()
@@ -181,6 +184,7 @@ async function openOnce(
   url: string,
   tracePath: string | undefined,
   chromeTracePath: string | undefined,
+  screenshotPath: string | undefined,
 ): Promise<Run> {
   const page = await context.newPage()
   const cdp = await context.newCDPSession(page)
@@ -195,6 +199,7 @@ async function openOnce(
   await box.fill('x', { timeout: 60_000 })
   if ((await box.inputValue()) !== 'x') throw new Error('the note box did not keep the typed text')
   const usableMs = Date.now() - started
+  if (screenshotPath) await page.screenshot({ path: `${screenshotPath}-usable.png` })
   if (chromeTracePath) {
     await browser.stopTracing()
     const trace = JSON.parse(await readFile(chromeTracePath, 'utf8')) as Parameters<typeof summarizeMainThread>[0]
@@ -202,6 +207,7 @@ async function openOnce(
   }
   await page.getByTestId('connection-status').filter({ hasText: 'Tilkoblet' }).waitFor({ timeout: 120_000 })
   const syncedMs = Date.now() - started
+  if (screenshotPath) await page.screenshot({ path: `${screenshotPath}-synced.png` })
   if (tracePath) await context.tracing.stop({ path: tracePath })
   await box.fill('')
   await page.close()

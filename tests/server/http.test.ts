@@ -137,7 +137,7 @@ describe('static files', () => {
     // As the build writes it: the file and its gzipped copy.
     await fs.writeFile(path.join(staticDir, 'assets', 'phone-abc123.js'), phoneSource)
     await fs.writeFile(path.join(staticDir, 'assets', 'phone-abc123.js.gz'), gzipSync(phoneSource))
-    return resources.startServer({ dataDir, staticDir })
+    return { ...(await resources.startServer({ dataDir, staticDir })), staticDir }
   }
 
   it('serves files with content types and immutable caching for hashed assets', async () => {
@@ -165,6 +165,19 @@ describe('static files', () => {
     const sync = await fetch(`${server.url}/sync/AAAAAAAAAAAAAAAAAAAAA`)
     expect(sync.status).toBe(426)
     expect(await sync.text()).not.toContain('<title>')
+  })
+
+  it('sends the phone route the phone page’s own copy of index.html when the build wrote one', async () => {
+    const server = await serverWithStatic()
+    const text = async (pathname: string) => (await fetch(`${server.url}${pathname}`)).text()
+    // Without phone.html (an older build) the phone route gets index.html like every route.
+    expect(await text('/w/AAAAAAAAAAAAAAAAAAAAA/phone')).toBe('<!doctype html><title>Samskap</title>')
+    await fs.writeFile(path.join(server.staticDir, 'phone.html'), '<!doctype html><title>Samskap</title><link rel="modulepreload" href="/assets/phone-abc123.js">')
+    for (const phone of ['/w/AAAAAAAAAAAAAAAAAAAAA/phone', '/w/AAAAAAAAAAAAAAAAAAAAA/phone/']) expect(await text(phone), phone).toContain('modulepreload')
+    // Only that route: the board, the capture page and look-alike paths keep index.html.
+    for (const other of ['/', '/w/AAAAAAAAAAAAAAAAAAAAA', '/w/AAAAAAAAAAAAAAAAAAAAA/capture', '/w/AAAAAAAAAAAAAAAAAAAAA/phone/x', '/w/phone', '/join/ABC123']) {
+      expect(await text(other), other).toBe('<!doctype html><title>Samskap</title>')
+    }
   })
 
   it('sends the gzipped copy the build wrote to a browser that accepts it, and only then', async () => {

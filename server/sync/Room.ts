@@ -406,6 +406,7 @@ export class Room implements MessageHandler {
   #onCommitted({ update, origins, previousSeq, seq }: CommittedBatch): void {
     const first = origins[0]
     this.#broadcastUpdate(update, origins.every((origin) => origin === first) ? first : undefined)
+    this.#presence.flushWithUpdate()
     if (this.#instances && previousSeq !== null) this.#instances.committed(update, previousSeq, seq)
     if (this.#hooks.afterCommit.length > 0) {
       const local = origins.some((origin) => origin !== remoteOrigin)

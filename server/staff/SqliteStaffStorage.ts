@@ -1,9 +1,8 @@
-import Database from 'better-sqlite3'
-import fs from 'node:fs'
-import path from 'node:path'
+import type Database from 'better-sqlite3'
 import type { AuditActor, AuditEntry, StaffRole } from '../../shared/staff'
 import type { PendingLogin, SessionRow, StaffRow, StaffStorage, WorkshopActivityRow, WorkshopOverviewRow, WorkshopStaffRow } from './StaffStorage'
 import * as staffRows from './staffRows'
+import { openSqliteConnection } from '../persistence/openSqliteConnection'
 import { sqliteTypes } from '../persistence/sqlTypes'
 import { staffSchema } from './staffSchema'
 
@@ -14,19 +13,13 @@ const OWNING_WORKSHOP = `CASE WHEN instr(workshop_id, '/') > 0 THEN substr(works
 
 /**
  * The staff tables in the server's SQLite file (DATA_DIR/samskap.sqlite), through a connection of
- * their own beside SqlitePersistence's (WAL allows it; better-sqlite3 runs each transaction to its
- * end synchronously, so the two never interleave inside one).
+ * their own beside SqlitePersistence's (openSqliteConnection).
  */
 export class SqliteStaffStorage implements StaffStorage {
   readonly #db: Database.Database
 
   constructor(dataDir: string) {
-    fs.mkdirSync(dataDir, { recursive: true })
-    this.#db = new Database(path.join(dataDir, 'samskap.sqlite'))
-    this.#db.pragma('journal_mode = WAL')
-    this.#db.pragma('synchronous = FULL')
-    this.#db.pragma('busy_timeout = 5000')
-    this.#db.exec(staffSchema(sqliteTypes))
+    this.#db = openSqliteConnection(dataDir, staffSchema(sqliteTypes))
   }
 
   async upsertStaff(row: StaffRow): Promise<StaffRow> {

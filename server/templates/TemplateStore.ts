@@ -1,3 +1,5 @@
+import type { SqlTypes } from '../persistence/sqlTypes'
+
 /** A saved template (table `workshop_templates`): a workshop's structure, kept for colleagues. */
 export interface TemplateRow {
   id: string
@@ -46,4 +48,24 @@ export function toTemplateRow(row: TemplateDbRow): TemplateRow {
     boards: row.boards,
     body: row.body ?? '',
   }
+}
+
+/** The values of a template in column order: id, name, language, created_by, created_at, boards, body. */
+export function templateValues(row: TemplateRow): unknown[] {
+  return [row.id, row.name, row.language, row.createdBy, row.createdAt, row.boards, row.body]
+}
+
+/** The templates table, written once for both stores (`sqliteTypes` or `postgresTypes`). */
+export function templatesSchema(t: SqlTypes): string {
+  return `
+CREATE TABLE IF NOT EXISTS workshop_templates (
+  id ${t.text} PRIMARY KEY,
+  name ${t.text} NOT NULL,
+  language ${t.text} NOT NULL,
+  created_by ${t.text} NOT NULL,
+  created_at ${t.bigint} NOT NULL,
+  boards ${t.integer} NOT NULL,
+  body ${t.text} NOT NULL
+);
+`
 }

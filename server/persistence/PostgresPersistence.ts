@@ -12,8 +12,7 @@ import {
   type WorkshopRow,
 } from './Persistence'
 import * as workshopRows from './rows'
-import { postgresTypes } from './sqlTypes'
-import { workshopSchema } from './workshopSchema'
+import { WORKSHOP_SCHEMA } from './workshopSchema'
 import { openPgPool, pgTransaction } from './pgTransaction'
 
 /** Advisory lock namespaces (first key of the two-key form); the second key is the workshop id's hash. */
@@ -80,7 +79,7 @@ export class PostgresPersistence implements SharedPersistence, HistoryPersistenc
       log: options.log,
       name: 'workshops',
       lockKey: LOCK_SCHEMA,
-      ddl: workshopSchema(postgresTypes) + LOG_TABLES,
+      ddl: WORKSHOP_SCHEMA + LOG_TABLES,
     })
     const persistence = new PostgresPersistence(pool)
     return persistence

@@ -12,8 +12,8 @@ import {
 import { makePrivateDir, makePrivateFile, tightenIfExists } from './privateFiles'
 import { SqliteUpdateWriter } from './SqliteUpdateWriter'
 import * as workshopRows from './rows'
-import { sqliteTypes } from './sqlTypes'
-import { workshopSchema } from './workshopSchema'
+import { sqliteDdl } from './sqliteDdl'
+import { WORKSHOP_SCHEMA } from './workshopSchema'
 
 /** The update log and snapshots; the rest is workshopSchema. `seq` counts per workshop (the writer thread assigns it). */
 const LOG_TABLES = `
@@ -71,7 +71,7 @@ export class SqlitePersistence implements Persistence, HistoryPersistence {
     for (const companion of [`${file}-wal`, `${file}-shm`]) tightenIfExists(companion)
     this.#db.pragma('synchronous = FULL')
     this.#db.pragma('busy_timeout = 5000')
-    this.#db.exec(workshopSchema(sqliteTypes) + LOG_TABLES)
+    this.#db.exec(sqliteDdl(WORKSHOP_SCHEMA) + LOG_TABLES)
     addSnapshotSchemaColumn(this.#db)
     // Started on its first write, after the schema exists.
     this.#writer = new SqliteUpdateWriter(file)

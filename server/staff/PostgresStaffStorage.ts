@@ -4,8 +4,7 @@ import type { Logger } from '../log'
 import type { PendingLogin, SessionRow, StaffRow, StaffStorage, WorkshopActivityRow, WorkshopOverviewRow, WorkshopStaffRow } from './StaffStorage'
 import * as staffRows from './staffRows'
 import { openPgPool, pgTransaction } from '../persistence/pgTransaction'
-import { postgresTypes } from '../persistence/sqlTypes'
-import { staffSchema } from './staffSchema'
+import { STAFF_SCHEMA } from './staffSchema'
 
 /** Advisory lock key for creating the staff tables (PostgresPersistence uses 0x5a5a–0x5a5c). */
 const LOCK_STAFF_SCHEMA = 0x5a60
@@ -25,7 +24,7 @@ export class PostgresStaffStorage implements StaffStorage {
   }
 
   static async open(options: { connectionString: string; schema?: string; log: Logger }): Promise<PostgresStaffStorage> {
-    const pool = await openPgPool({ connectionString: options.connectionString, schema: options.schema, max: 4, log: options.log, name: 'staff', lockKey: LOCK_STAFF_SCHEMA, ddl: staffSchema(postgresTypes) })
+    const pool = await openPgPool({ connectionString: options.connectionString, schema: options.schema, max: 4, log: options.log, name: 'staff', lockKey: LOCK_STAFF_SCHEMA, ddl: STAFF_SCHEMA })
     const storage = new PostgresStaffStorage(pool)
     return storage
   }

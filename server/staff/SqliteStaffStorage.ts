@@ -3,8 +3,8 @@ import type { AuditActor, AuditEntry, StaffRole } from '../../shared/staff'
 import type { PendingLogin, SessionRow, StaffRow, StaffStorage, WorkshopActivityRow, WorkshopOverviewRow, WorkshopStaffRow } from './StaffStorage'
 import * as staffRows from './staffRows'
 import { openSqliteConnection } from '../persistence/openSqliteConnection'
-import { sqliteTypes } from '../persistence/sqlTypes'
-import { staffSchema } from './staffSchema'
+import { sqliteDdl } from '../persistence/sqliteDdl'
+import { STAFF_SCHEMA } from './staffSchema'
 
 const INSERT_AUDIT_SQLITE = 'INSERT INTO audit_log (workshop_id, at, action, actor_kind, actor_id, actor_name, detail) VALUES (?, ?, ?, ?, ?, ?, ?)'
 
@@ -19,7 +19,7 @@ export class SqliteStaffStorage implements StaffStorage {
   readonly #db: Database.Database
 
   constructor(dataDir: string) {
-    this.#db = openSqliteConnection(dataDir, staffSchema(sqliteTypes))
+    this.#db = openSqliteConnection(dataDir, sqliteDdl(STAFF_SCHEMA))
   }
 
   async upsertStaff(row: StaffRow): Promise<StaffRow> {

@@ -1,7 +1,7 @@
 import Database from 'better-sqlite3'
 import { describe, expect, it } from 'vitest'
-import { postgresTypes, sqliteTypes } from '../persistence/sqlTypes'
-import { staffSchema } from './staffSchema'
+import { sqliteDdl } from '../persistence/sqliteDdl'
+import { STAFF_SCHEMA } from './staffSchema'
 import { staffValues, toPendingLogin, toStaffRow, type StaffDbRow } from './staffRows'
 
 const staffRow = (isAdmin: boolean | number, groups: unknown): StaffDbRow => ({
@@ -47,17 +47,19 @@ describe('staff row mappers shared by SQLite and PostgreSQL', () => {
   })
 })
 
-describe('staffSchema', () => {
-  it('creates the same tables and columns in SQLite as it names for PostgreSQL', () => {
+describe('the staff tables in SQLite', () => {
+  it('are the PostgreSQL tables with SQLite types: every table and column, nothing else', () => {
     const db = new Database(':memory:')
-    db.exec(staffSchema(sqliteTypes))
+    db.exec(sqliteDdl(STAFF_SCHEMA))
     const tables = db.prepare<[], { name: string }>("SELECT name FROM sqlite_master WHERE type = 'table' AND name NOT LIKE 'sqlite_%' ORDER BY name").all()
-    const pgSchema = staffSchema(postgresTypes)
-    for (const { name } of tables) {
-      expect(pgSchema).toContain(`CREATE TABLE IF NOT EXISTS ${name} (`)
-      for (const column of db.pragma(`table_info(${name})`) as { name: string }[]) expect(pgSchema).toMatch(new RegExp(`\\n  ${column.name} `))
-    }
     expect(tables.map((t) => t.name)).toEqual(['audit_log', 'staff', 'staff_logins', 'staff_sessions', 'workshop_activity', 'workshop_staff'])
+    const columns = (table: string) => (db.pragma(`table_info(${table})`) as { name: string; type: string }[]).map((c) => `${c.name} ${c.type}`)
+    expect(columns('staff')).toEqual(['id TEXT', 'issuer TEXT', 'subject TEXT', 'name TEXT', 'email TEXT', 'groups TEXT', 'is_admin INTEGER', 'first_seen_at INTEGER', 'last_seen_at INTEGER'])
+    expect(columns('audit_log')[0]).toBe('id INTEGER')
+    // bigserial became a counted row id: two rows get 1 and 2.
+    const insert = db.prepare("INSERT INTO audit_log (workshop_id, at, action, actor_kind, detail) VALUES ('w', 1, 'created', 'link', '')")
+    insert.run()
+    expect(insert.run().lastInsertRowid).toBe(2)
     db.close()
   })
 })

@@ -1,8 +1,7 @@
 import type pg from 'pg'
 import type { Logger } from '../log'
 import { openPgPool } from '../persistence/pgTransaction'
-import { postgresTypes } from '../persistence/sqlTypes'
-import { templatesSchema, templateValues, toTemplateRow, type TemplateDbRow, type TemplateRow, type TemplateStore } from './TemplateStore'
+import { TEMPLATES_SCHEMA, templateValues, toTemplateRow, type TemplateDbRow, type TemplateRow, type TemplateStore } from './TemplateStore'
 
 /** Advisory lock key for creating the table (persistence 0x5a5a–0x5a5d, staff 0x5a60, photos 0x5a61). */
 const LOCK_TEMPLATES_SCHEMA = 0x5a62
@@ -16,7 +15,7 @@ export class PostgresTemplateStore implements TemplateStore {
   }
 
   static async open(options: { connectionString: string; schema?: string; log: Logger }): Promise<PostgresTemplateStore> {
-    const pool = await openPgPool({ ...options, max: 2, name: 'templates', lockKey: LOCK_TEMPLATES_SCHEMA, ddl: templatesSchema(postgresTypes) })
+    const pool = await openPgPool({ ...options, max: 2, name: 'templates', lockKey: LOCK_TEMPLATES_SCHEMA, ddl: TEMPLATES_SCHEMA })
     return new PostgresTemplateStore(pool)
   }
 

@@ -1,14 +1,14 @@
 import type Database from 'better-sqlite3'
 import { openSqliteConnection } from '../persistence/openSqliteConnection'
-import { sqliteTypes } from '../persistence/sqlTypes'
-import { templatesSchema, templateValues, toTemplateRow, type TemplateDbRow, type TemplateRow, type TemplateStore } from './TemplateStore'
+import { sqliteDdl } from '../persistence/sqliteDdl'
+import { TEMPLATES_SCHEMA, templateValues, toTemplateRow, type TemplateDbRow, type TemplateRow, type TemplateStore } from './TemplateStore'
 
 /** The templates table in DATA_DIR/samskap.sqlite, through a connection of its own (openSqliteConnection). */
 export class SqliteTemplateStore implements TemplateStore {
   readonly #db: Database.Database
 
   constructor(dataDir: string) {
-    this.#db = openSqliteConnection(dataDir, templatesSchema(sqliteTypes))
+    this.#db = openSqliteConnection(dataDir, sqliteDdl(TEMPLATES_SCHEMA))
   }
 
   async list(): Promise<Omit<TemplateRow, 'body'>[]> {

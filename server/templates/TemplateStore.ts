@@ -1,5 +1,3 @@
-import type { SqlTypes } from '../persistence/sqlTypes'
-
 /** A saved template (table `workshop_templates`): a workshop's structure, kept for colleagues. */
 export interface TemplateRow {
   id: string
@@ -55,17 +53,15 @@ export function templateValues(row: TemplateRow): unknown[] {
   return [row.id, row.name, row.language, row.createdBy, row.createdAt, row.boards, row.body]
 }
 
-/** The templates table, written once for both stores (`sqliteTypes` or `postgresTypes`). */
-export function templatesSchema(t: SqlTypes): string {
-  return `
+/** The templates table, written once in PostgreSQL's types for both stores (SQLite's through sqliteDdl). */
+export const TEMPLATES_SCHEMA = `
 CREATE TABLE IF NOT EXISTS workshop_templates (
-  id ${t.text} PRIMARY KEY,
-  name ${t.text} NOT NULL,
-  language ${t.text} NOT NULL,
-  created_by ${t.text} NOT NULL,
-  created_at ${t.bigint} NOT NULL,
-  boards ${t.integer} NOT NULL,
-  body ${t.text} NOT NULL
+  id text PRIMARY KEY,
+  name text NOT NULL,
+  language text NOT NULL,
+  created_by text NOT NULL,
+  created_at bigint NOT NULL,
+  boards integer NOT NULL,
+  body text NOT NULL
 );
 `
-}

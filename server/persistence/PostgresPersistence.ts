@@ -11,16 +11,8 @@ import {
   type StoredDocument,
   type WorkshopRow,
 } from './Persistence'
-import {
-  ACCESS_COLUMNS,
-  accessValues,
-  toAccessRow,
-  toHistoryEntry,
-  toWorkshopRow,
-  type AccessDbRow,
-  type HistoryDbRow,
-  type WorkshopDbRow,
-} from './rows'
+import * as workshopRows from './rows'
+import { WORKSHOP_SCHEMA } from './workshopSchema'
 import { openPgPool, pgTransaction } from './pgTransaction'
 
 /** Advisory lock namespaces (first key of the two-key form); the second key is the workshop id's hash. */
@@ -28,13 +20,8 @@ const LOCK_SCHEMA = 0x5a5a
 const LOCK_APPEND = 0x5a5b
 const LOCK_COMPACT = 0x5a5c
 
-const SCHEMA = `
-CREATE TABLE IF NOT EXISTS workshops (
-  id text PRIMARY KEY,
-  title text NOT NULL,
-  language text NOT NULL,
-  created_at bigint NOT NULL
-);
+/** The update log and snapshots; the rest is workshopSchema. `seq` counts across workshops (bigserial). */
+const LOG_TABLES = `
 CREATE TABLE IF NOT EXISTS updates (
   seq bigserial PRIMARY KEY,
   workshop_id text NOT NULL,
@@ -45,36 +32,6 @@ CREATE TABLE IF NOT EXISTS snapshots (
   workshop_id text PRIMARY KEY,
   data bytea NOT NULL,
   upto_seq bigint NOT NULL
-);
-CREATE TABLE IF NOT EXISTS history (
-  workshop_id text NOT NULL,
-  id text NOT NULL,
-  created_at bigint NOT NULL,
-  kind text NOT NULL CHECK (kind IN ('auto', 'checkpoint')),
-  label text NOT NULL,
-  state bytea NOT NULL,
-  counts jsonb NOT NULL,
-  PRIMARY KEY (workshop_id, id)
-);
-CREATE INDEX IF NOT EXISTS history_workshop_created ON history (workshop_id, created_at);
-CREATE TABLE IF NOT EXISTS workshop_access (
-  workshop_id text PRIMARY KEY,
-  code text NOT NULL,
-  facilitator_key text NOT NULL,
-  participant_key text NOT NULL,
-  observer_key text NOT NULL,
-  secret text NOT NULL,
-  legacy_open boolean NOT NULL DEFAULT false,
-  CONSTRAINT workshop_access_code_key UNIQUE (code)
-);
-CREATE TABLE IF NOT EXISTS removed_participants (
-  workshop_id text NOT NULL,
-  participant_id text NOT NULL,
-  PRIMARY KEY (workshop_id, participant_id)
-);
-CREATE TABLE IF NOT EXISTS server_settings (
-  name text PRIMARY KEY,
-  value text NOT NULL
 );
 `
 
@@ -122,7 +79,7 @@ export class PostgresPersistence implements SharedPersistence, HistoryPersistenc
       log: options.log,
       name: 'workshops',
       lockKey: LOCK_SCHEMA,
-      ddl: SCHEMA,
+      ddl: WORKSHOP_SCHEMA + LOG_TABLES,
     })
     const persistence = new PostgresPersistence(pool)
     return persistence
@@ -140,7 +97,7 @@ export class PostgresPersistence implements SharedPersistence, HistoryPersistenc
         row.id,
         Buffer.from(initialState),
       ])
-      await client.query(`INSERT INTO workshop_access (${ACCESS_COLUMNS}) VALUES ($1, $2, $3, $4, $5, $6, $7)`, accessValues(access, 'boolean'))
+      await client.query(`INSERT INTO workshop_access (${workshopRows.ACCESS_COLUMNS}) VALUES ($1, $2, $3, $4, $5, $6, $7)`, workshopRows.accessValues(access, 'boolean'))
     }))
   }
 
@@ -154,15 +111,15 @@ export class PostgresPersistence implements SharedPersistence, HistoryPersistenc
   }
 
   async getAccess(workshopId: string): Promise<AccessRow | undefined> {
-    const result = await this.#pool.query<AccessDbRow>('SELECT * FROM workshop_access WHERE workshop_id = $1', [workshopId])
+    const result = await this.#pool.query<workshopRows.AccessDbRow>('SELECT * FROM workshop_access WHERE workshop_id = $1', [workshopId])
     const row = result.rows[0]
-    return row && toAccessRow(row)
+    return row && workshopRows.toAccessRow(row)
   }
 
   async findAccessByCode(code: string): Promise<AccessRow | undefined> {
-    const result = await this.#pool.query<AccessDbRow>('SELECT * FROM workshop_access WHERE code = $1', [code])
+    const result = await this.#pool.query<workshopRows.AccessDbRow>('SELECT * FROM workshop_access WHERE code = $1', [code])
     const row = result.rows[0]
-    return row && toAccessRow(row)
+    return row && workshopRows.toAccessRow(row)
   }
 
   async updateAccess(row: AccessRow): Promise<void> {
@@ -170,7 +127,7 @@ export class PostgresPersistence implements SharedPersistence, HistoryPersistenc
       this.#pool.query(
         `UPDATE workshop_access SET code = $2, facilitator_key = $3, participant_key = $4, observer_key = $5, secret = $6, legacy_open = $7
          WHERE workshop_id = $1`,
-        accessValues(row, 'boolean'),
+        workshopRows.accessValues(row, 'boolean'),
       ),
     )
   }
@@ -178,8 +135,8 @@ export class PostgresPersistence implements SharedPersistence, HistoryPersistenc
   async insertAccessIfMissing(row: AccessRow): Promise<AccessRow> {
     await this.#mapCodeConflict(row.code, () =>
       this.#pool.query(
-        `INSERT INTO workshop_access (${ACCESS_COLUMNS}) VALUES ($1, $2, $3, $4, $5, $6, $7) ON CONFLICT (workshop_id) DO NOTHING`,
-        accessValues(row, 'boolean'),
+        `INSERT INTO workshop_access (${workshopRows.ACCESS_COLUMNS}) VALUES ($1, $2, $3, $4, $5, $6, $7) ON CONFLICT (workshop_id) DO NOTHING`,
+        workshopRows.accessValues(row, 'boolean'),
       ),
     )
     const stored = await this.getAccess(row.workshopId)
@@ -188,18 +145,18 @@ export class PostgresPersistence implements SharedPersistence, HistoryPersistenc
   }
 
   async listAccessRows(): Promise<AccessRow[]> {
-    const result = await this.#pool.query<AccessDbRow>('SELECT * FROM workshop_access ORDER BY workshop_id')
-    return result.rows.map(toAccessRow)
+    const result = await this.#pool.query<workshopRows.AccessDbRow>('SELECT * FROM workshop_access ORDER BY workshop_id')
+    return result.rows.map(workshopRows.toAccessRow)
   }
 
   async replaceAccessIf(expected: AccessRow, next: AccessRow): Promise<boolean> {
-    const [, ...values] = accessValues(next, 'boolean')
+    const [, ...values] = workshopRows.accessValues(next, 'boolean')
     const result = await this.#mapCodeConflict(next.code, () =>
       this.#pool.query(
         `UPDATE workshop_access SET code = $1, facilitator_key = $2, participant_key = $3, observer_key = $4, secret = $5, legacy_open = $6
          WHERE workshop_id = $7 AND code = $8 AND facilitator_key = $9 AND participant_key = $10 AND observer_key = $11
            AND secret = $12 AND legacy_open = $13`,
-        [...values, ...accessValues(expected, 'boolean')],
+        [...values, ...workshopRows.accessValues(expected, 'boolean')],
       ),
     )
     return result.rowCount === 1
@@ -238,12 +195,12 @@ export class PostgresPersistence implements SharedPersistence, HistoryPersistenc
   }
 
   async getWorkshop(id: string): Promise<WorkshopRow | undefined> {
-    const result = await this.#pool.query<WorkshopDbRow>(
+    const result = await this.#pool.query<workshopRows.WorkshopDbRow>(
       'SELECT id, title, language, created_at FROM workshops WHERE id = $1',
       [id],
     )
     const row = result.rows[0]
-    return row && toWorkshopRow(row)
+    return row && workshopRows.toWorkshopRow(row)
   }
 
   loadDocument(workshopId: string): Promise<StoredDocument> {
@@ -355,26 +312,26 @@ export class PostgresPersistence implements SharedPersistence, HistoryPersistenc
   async addHistory(entry: HistoryEntry, state: Uint8Array): Promise<void> {
     await this.#pool.query(
       'INSERT INTO history (workshop_id, id, created_at, kind, label, state, counts) VALUES ($1, $2, $3, $4, $5, $6, $7)',
-      [entry.workshopId, entry.id, entry.createdAt, entry.kind, entry.label, Buffer.from(state), JSON.stringify(entry.counts)],
+      workshopRows.historyValues(entry, state),
     )
   }
 
   async listHistory(workshopId: string): Promise<HistoryEntry[]> {
-    const result = await this.#pool.query<HistoryDbRow>(
+    const result = await this.#pool.query<workshopRows.HistoryDbRow>(
       `SELECT workshop_id, id, created_at, kind, label, counts FROM history WHERE workshop_id = $1
        ORDER BY created_at DESC, id DESC`,
       [workshopId],
     )
-    return result.rows.map(toHistoryEntry)
+    return result.rows.map(workshopRows.toHistoryEntry)
   }
 
   async getHistory(workshopId: string, id: string): Promise<{ entry: HistoryEntry; state: Uint8Array } | undefined> {
-    const result = await this.#pool.query<HistoryDbRow & { state: Buffer }>(
+    const result = await this.#pool.query<workshopRows.HistoryDbRow & { state: Buffer }>(
       'SELECT workshop_id, id, created_at, kind, label, counts, state FROM history WHERE workshop_id = $1 AND id = $2',
       [workshopId, id],
     )
     const row = result.rows[0]
-    return row && { entry: toHistoryEntry(row), state: new Uint8Array(row.state) }
+    return row && { entry: workshopRows.toHistoryEntry(row), state: new Uint8Array(row.state) }
   }
 
   async deleteHistory(workshopId: string, ids: readonly string[]): Promise<void> {

@@ -11,24 +11,12 @@ import {
 } from './Persistence'
 import { makePrivateDir, makePrivateFile, tightenIfExists } from './privateFiles'
 import { SqliteUpdateWriter } from './SqliteUpdateWriter'
-import {
-  ACCESS_COLUMNS,
-  accessValues,
-  toAccessRow,
-  toHistoryEntry,
-  toWorkshopRow,
-  type AccessDbRow,
-  type HistoryDbRow,
-  type WorkshopDbRow,
-} from './rows'
+import * as workshopRows from './rows'
+import { sqliteDdl } from './sqliteDdl'
+import { WORKSHOP_SCHEMA } from './workshopSchema'
 
-const SCHEMA = `
-CREATE TABLE IF NOT EXISTS workshops (
-  id TEXT PRIMARY KEY,
-  title TEXT NOT NULL,
-  language TEXT NOT NULL,
-  created_at INTEGER NOT NULL
-);
+/** The update log and snapshots; the rest is workshopSchema. `seq` counts per workshop (the writer thread assigns it). */
+const LOG_TABLES = `
 CREATE TABLE IF NOT EXISTS updates (
   workshop_id TEXT NOT NULL,
   seq INTEGER NOT NULL,
@@ -40,35 +28,6 @@ CREATE TABLE IF NOT EXISTS snapshots (
   data BLOB NOT NULL,
   upto_seq INTEGER NOT NULL,
   schema_versions TEXT
-);
-CREATE TABLE IF NOT EXISTS history (
-  workshop_id TEXT NOT NULL,
-  id TEXT NOT NULL,
-  created_at INTEGER NOT NULL,
-  kind TEXT NOT NULL CHECK (kind IN ('auto', 'checkpoint')),
-  label TEXT NOT NULL,
-  state BLOB NOT NULL,
-  counts TEXT NOT NULL,
-  PRIMARY KEY (workshop_id, id)
-);
-CREATE INDEX IF NOT EXISTS history_workshop_created ON history (workshop_id, created_at);
-CREATE TABLE IF NOT EXISTS workshop_access (
-  workshop_id TEXT PRIMARY KEY,
-  code TEXT NOT NULL UNIQUE,
-  facilitator_key TEXT NOT NULL,
-  participant_key TEXT NOT NULL,
-  observer_key TEXT NOT NULL,
-  secret TEXT NOT NULL,
-  legacy_open INTEGER NOT NULL DEFAULT 0
-);
-CREATE TABLE IF NOT EXISTS removed_participants (
-  workshop_id TEXT NOT NULL,
-  participant_id TEXT NOT NULL,
-  PRIMARY KEY (workshop_id, participant_id)
-);
-CREATE TABLE IF NOT EXISTS server_settings (
-  name TEXT PRIMARY KEY,
-  value TEXT NOT NULL
 );
 `
 
@@ -112,14 +71,14 @@ export class SqlitePersistence implements Persistence, HistoryPersistence {
     for (const companion of [`${file}-wal`, `${file}-shm`]) tightenIfExists(companion)
     this.#db.pragma('synchronous = FULL')
     this.#db.pragma('busy_timeout = 5000')
-    this.#db.exec(SCHEMA)
+    this.#db.exec(sqliteDdl(WORKSHOP_SCHEMA) + LOG_TABLES)
     addSnapshotSchemaColumn(this.#db)
     // Started on its first write, after the schema exists.
     this.#writer = new SqliteUpdateWriter(file)
     const db = this.#db
     this.#statements = {
       insertWorkshop: db.prepare('INSERT INTO workshops (id, title, language, created_at) VALUES (?, ?, ?, ?)'),
-      getWorkshop: db.prepare<[string], WorkshopDbRow>('SELECT id, title, language, created_at FROM workshops WHERE id = ?'),
+      getWorkshop: db.prepare<[string], workshopRows.WorkshopDbRow>('SELECT id, title, language, created_at FROM workshops WHERE id = ?'),
       getSnapshot: db.prepare<[string], { data: Buffer; upto_seq: number; schema_versions: string | null }>(
         'SELECT data, upto_seq, schema_versions FROM snapshots WHERE workshop_id = ?',
       ),
@@ -127,18 +86,18 @@ export class SqlitePersistence implements Persistence, HistoryPersistence {
         'SELECT seq, data FROM updates WHERE workshop_id = ? AND seq > ? ORDER BY seq',
       ),
       insertSnapshot: db.prepare('INSERT INTO snapshots (workshop_id, data, upto_seq) VALUES (?, ?, 0)'),
-      listHistory: db.prepare<[string], HistoryDbRow>(
+      listHistory: db.prepare<[string], workshopRows.HistoryDbRow>(
         `SELECT workshop_id, id, created_at, kind, label, counts FROM history WHERE workshop_id = ?
          ORDER BY created_at DESC, id DESC`,
       ),
-      getHistory: db.prepare<[string, string], HistoryDbRow & { state: Buffer }>(
+      getHistory: db.prepare<[string, string], workshopRows.HistoryDbRow & { state: Buffer }>(
         'SELECT workshop_id, id, created_at, kind, label, counts, state FROM history WHERE workshop_id = ? AND id = ?',
       ),
       deleteHistory: db.prepare('DELETE FROM history WHERE workshop_id = ? AND id = ?'),
       replaceHistoryState: db.prepare('UPDATE history SET state = ?, counts = ? WHERE workshop_id = ? AND id = ?'),
-      insertAccess: db.prepare(`INSERT INTO workshop_access (${ACCESS_COLUMNS}) VALUES (?, ?, ?, ?, ?, ?, ?)`),
+      insertAccess: db.prepare(`INSERT INTO workshop_access (${workshopRows.ACCESS_COLUMNS}) VALUES (?, ?, ?, ?, ?, ?, ?)`),
       insertAccessIfMissing: db.prepare(
-        `INSERT INTO workshop_access (${ACCESS_COLUMNS}) VALUES (?, ?, ?, ?, ?, ?, ?) ON CONFLICT (workshop_id) DO NOTHING`,
+        `INSERT INTO workshop_access (${workshopRows.ACCESS_COLUMNS}) VALUES (?, ?, ?, ?, ?, ?, ?) ON CONFLICT (workshop_id) DO NOTHING`,
       ),
       updateAccess: db.prepare(
         `UPDATE workshop_access SET code = ?, facilitator_key = ?, participant_key = ?, observer_key = ?, secret = ?, legacy_open = ?
@@ -148,9 +107,9 @@ export class SqlitePersistence implements Persistence, HistoryPersistence {
         `UPDATE workshop_access SET code = ?, facilitator_key = ?, participant_key = ?, observer_key = ?, secret = ?, legacy_open = ?
          WHERE workshop_id = ? AND code = ? AND facilitator_key = ? AND participant_key = ? AND observer_key = ? AND secret = ? AND legacy_open = ?`,
       ),
-      listAccess: db.prepare<[], AccessDbRow>('SELECT * FROM workshop_access ORDER BY workshop_id'),
-      getAccess: db.prepare<[string], AccessDbRow>('SELECT * FROM workshop_access WHERE workshop_id = ?'),
-      findAccessByCode: db.prepare<[string], AccessDbRow>('SELECT * FROM workshop_access WHERE code = ?'),
+      listAccess: db.prepare<[], workshopRows.AccessDbRow>('SELECT * FROM workshop_access ORDER BY workshop_id'),
+      getAccess: db.prepare<[string], workshopRows.AccessDbRow>('SELECT * FROM workshop_access WHERE workshop_id = ?'),
+      findAccessByCode: db.prepare<[string], workshopRows.AccessDbRow>('SELECT * FROM workshop_access WHERE code = ?'),
       addRemoved: db.prepare('INSERT INTO removed_participants (workshop_id, participant_id) VALUES (?, ?) ON CONFLICT DO NOTHING'),
       listRemoved: db.prepare<[string], { participant_id: string }>('SELECT participant_id FROM removed_participants WHERE workshop_id = ?'),
       getSetting: db.prepare<[string], { value: string }>('SELECT value FROM server_settings WHERE name = ?'),
@@ -164,7 +123,7 @@ export class SqlitePersistence implements Persistence, HistoryPersistence {
       this.#db.transaction(() => {
         this.#statements.insertWorkshop.run(row.id, row.title, row.language, row.createdAt)
         this.#statements.insertSnapshot.run(row.id, Buffer.from(initialState))
-        this.#statements.insertAccess.run(...accessValues(access, 'integer'))
+        this.#statements.insertAccess.run(...workshopRows.accessValues(access, 'integer'))
       })()
     } catch (error) {
       if (isCodeConflict(error)) throw new JoinCodeTakenError(access.code)
@@ -174,17 +133,17 @@ export class SqlitePersistence implements Persistence, HistoryPersistence {
 
   async getAccess(workshopId: string): Promise<AccessRow | undefined> {
     const row = this.#statements.getAccess.get(workshopId)
-    return row && toAccessRow(row)
+    return row && workshopRows.toAccessRow(row)
   }
 
   async findAccessByCode(code: string): Promise<AccessRow | undefined> {
     const row = this.#statements.findAccessByCode.get(code)
-    return row && toAccessRow(row)
+    return row && workshopRows.toAccessRow(row)
   }
 
   async updateAccess(row: AccessRow): Promise<void> {
     try {
-      const [workshopId, ...rest] = accessValues(row, 'integer')
+      const [workshopId, ...rest] = workshopRows.accessValues(row, 'integer')
       this.#statements.updateAccess.run(...rest, workshopId)
     } catch (error) {
       if (isCodeConflict(error)) throw new JoinCodeTakenError(row.code)
@@ -194,24 +153,24 @@ export class SqlitePersistence implements Persistence, HistoryPersistence {
 
   async insertAccessIfMissing(row: AccessRow): Promise<AccessRow> {
     try {
-      this.#statements.insertAccessIfMissing.run(...accessValues(row, 'integer'))
+      this.#statements.insertAccessIfMissing.run(...workshopRows.accessValues(row, 'integer'))
     } catch (error) {
       if (isCodeConflict(error)) throw new JoinCodeTakenError(row.code)
       throw error
     }
-    return toAccessRow(this.#statements.getAccess.get(row.workshopId)!)
+    return workshopRows.toAccessRow(this.#statements.getAccess.get(row.workshopId)!)
   }
 
   async listAccessRows(): Promise<AccessRow[]> {
-    return this.#statements.listAccess.all().map(toAccessRow)
+    return this.#statements.listAccess.all().map(workshopRows.toAccessRow)
   }
 
   async replaceAccessIf(expected: AccessRow, next: AccessRow): Promise<boolean> {
-    const [, ...values] = accessValues(next, 'integer')
+    const [, ...values] = workshopRows.accessValues(next, 'integer')
     // The old values are overwritten with zeros in the file, not only marked free.
     this.#db.pragma('secure_delete = ON')
     try {
-      return this.#statements.replaceAccessIf.run(...values, ...accessValues(expected, 'integer')).changes === 1
+      return this.#statements.replaceAccessIf.run(...values, ...workshopRows.accessValues(expected, 'integer')).changes === 1
     } catch (error) {
       if (isCodeConflict(error)) throw new JoinCodeTakenError(next.code)
       throw error
@@ -246,7 +205,7 @@ export class SqlitePersistence implements Persistence, HistoryPersistence {
 
   async getWorkshop(id: string): Promise<WorkshopRow | undefined> {
     const row = this.#statements.getWorkshop.get(id)
-    return row && toWorkshopRow(row)
+    return row && workshopRows.toWorkshopRow(row)
   }
 
   async loadDocument(workshopId: string): Promise<StoredDocument> {
@@ -282,12 +241,12 @@ export class SqlitePersistence implements Persistence, HistoryPersistence {
   }
 
   async listHistory(workshopId: string): Promise<HistoryEntry[]> {
-    return this.#statements.listHistory.all(workshopId).map(toHistoryEntry)
+    return this.#statements.listHistory.all(workshopId).map(workshopRows.toHistoryEntry)
   }
 
   async getHistory(workshopId: string, id: string): Promise<{ entry: HistoryEntry; state: Uint8Array } | undefined> {
     const row = this.#statements.getHistory.get(workshopId, id)
-    return row && { entry: toHistoryEntry(row), state: new Uint8Array(row.state) }
+    return row && { entry: workshopRows.toHistoryEntry(row), state: new Uint8Array(row.state) }
   }
 
   async deleteHistory(workshopId: string, ids: readonly string[]): Promise<void> {

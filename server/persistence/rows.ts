@@ -58,6 +58,11 @@ export interface HistoryDbRow {
   counts: unknown
 }
 
+/** The values of a history row in column order: workshop_id, id, created_at, kind, label, state, counts. */
+export function historyValues(entry: HistoryEntry, state: Uint8Array): unknown[] {
+  return [entry.workshopId, entry.id, entry.createdAt, entry.kind, entry.label, Buffer.from(state), JSON.stringify(entry.counts)]
+}
+
 export function toHistoryEntry(row: HistoryDbRow): HistoryEntry {
   return {
     id: row.id,

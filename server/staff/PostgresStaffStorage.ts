@@ -2,85 +2,12 @@ import pg from 'pg'
 import type { AuditActor, AuditEntry, StaffRole } from '../../shared/staff'
 import type { Logger } from '../log'
 import type { PendingLogin, SessionRow, StaffRow, StaffStorage, WorkshopActivityRow, WorkshopOverviewRow, WorkshopStaffRow } from './StaffStorage'
-import {
-  auditValues,
-  likePattern,
-  toAuditEntry,
-  toActivityRow,
-  toOverviewRow,
-  toSessionRow,
-  toStaffRow,
-  toStaffWorkshop,
-  toWorkshopStaffRow,
-  type ActivityDbRow,
-  type AuditDbRow,
-  type OverviewDbRow,
-  type SessionDbRow,
-  type StaffDbRow,
-  type StaffWorkshopDbRow,
-  type WorkshopStaffDbRow,
-} from './staffRows'
+import * as staffRows from './staffRows'
 import { openPgPool, pgTransaction } from '../persistence/pgTransaction'
+import { STAFF_SCHEMA } from './staffSchema'
 
 /** Advisory lock key for creating the staff tables (PostgresPersistence uses 0x5a5a–0x5a5c). */
 const LOCK_STAFF_SCHEMA = 0x5a60
-
-const SCHEMA = `
-CREATE TABLE IF NOT EXISTS staff (
-  id text PRIMARY KEY,
-  issuer text NOT NULL,
-  subject text NOT NULL,
-  name text NOT NULL,
-  email text NOT NULL,
-  groups jsonb NOT NULL,
-  is_admin boolean NOT NULL,
-  first_seen_at bigint NOT NULL,
-  last_seen_at bigint NOT NULL
-);
-CREATE TABLE IF NOT EXISTS staff_sessions (
-  id_hash text PRIMARY KEY,
-  staff_id text NOT NULL,
-  created_at bigint NOT NULL,
-  expires_at bigint NOT NULL,
-  id_token text NOT NULL
-);
-CREATE INDEX IF NOT EXISTS staff_sessions_expires ON staff_sessions (expires_at);
-CREATE TABLE IF NOT EXISTS staff_logins (
-  id_hash text PRIMARY KEY,
-  state text NOT NULL,
-  nonce text NOT NULL,
-  code_verifier text NOT NULL,
-  return_to text NOT NULL,
-  expires_at bigint NOT NULL
-);
-CREATE TABLE IF NOT EXISTS workshop_staff (
-  workshop_id text NOT NULL,
-  staff_id text NOT NULL,
-  role text NOT NULL CHECK (role IN ('owner', 'cofacilitator')),
-  added_at bigint NOT NULL,
-  PRIMARY KEY (workshop_id, staff_id)
-);
-CREATE UNIQUE INDEX IF NOT EXISTS workshop_staff_one_owner ON workshop_staff (workshop_id) WHERE role = 'owner';
-CREATE INDEX IF NOT EXISTS workshop_staff_by_staff ON workshop_staff (staff_id);
-CREATE TABLE IF NOT EXISTS workshop_activity (
-  workshop_id text PRIMARY KEY,
-  created_by text,
-  last_activity_at bigint,
-  participants integer NOT NULL DEFAULT 0,
-  kept_at bigint
-);
-CREATE TABLE IF NOT EXISTS audit_log (
-  id bigserial PRIMARY KEY,
-  workshop_id text NOT NULL,
-  at bigint NOT NULL,
-  action text NOT NULL,
-  actor_kind text NOT NULL CHECK (actor_kind IN ('staff', 'link', 'retention')),
-  actor_id text,
-  actor_name text,
-  detail text NOT NULL
-);
-CREATE INDEX IF NOT EXISTS audit_log_by_workshop ON audit_log (workshop_id, at);
-`
 
 const INSERT_AUDIT_PG = 'INSERT INTO audit_log (workshop_id, at, action, actor_kind, actor_id, actor_name, detail) VALUES ($1, $2, $3, $4, $5, $6, $7)'
 
@@ -97,39 +24,39 @@ export class PostgresStaffStorage implements StaffStorage {
   }
 
   static async open(options: { connectionString: string; schema?: string; log: Logger }): Promise<PostgresStaffStorage> {
-    const pool = await openPgPool({ connectionString: options.connectionString, schema: options.schema, max: 4, log: options.log, name: 'staff', lockKey: LOCK_STAFF_SCHEMA, ddl: SCHEMA })
+    const pool = await openPgPool({ connectionString: options.connectionString, schema: options.schema, max: 4, log: options.log, name: 'staff', lockKey: LOCK_STAFF_SCHEMA, ddl: STAFF_SCHEMA })
     const storage = new PostgresStaffStorage(pool)
     return storage
   }
 
   async upsertStaff(row: StaffRow): Promise<StaffRow> {
-    const result = await this.#pool.query<StaffDbRow>(
+    const result = await this.#pool.query<staffRows.StaffDbRow>(
       `INSERT INTO staff (id, issuer, subject, name, email, groups, is_admin, first_seen_at, last_seen_at) VALUES ($1, $2, $3, $4, $5, $6, $7, $8, $9)
        ON CONFLICT (id) DO UPDATE SET name = excluded.name, email = excluded.email, groups = excluded.groups,
          is_admin = excluded.is_admin, last_seen_at = excluded.last_seen_at
        RETURNING *`,
-      [row.id, row.issuer, row.subject, row.name, row.email, JSON.stringify(row.groups), row.isAdmin, row.firstSeenAt, row.lastSeenAt],
+      staffRows.staffValues(row, 'boolean'),
     )
-    return toStaffRow(result.rows[0]!)
+    return staffRows.toStaffRow(result.rows[0]!)
   }
 
   async getStaff(id: string): Promise<StaffRow | undefined> {
-    const row = (await this.#pool.query<StaffDbRow>('SELECT * FROM staff WHERE id = $1', [id])).rows[0]
-    return row && toStaffRow(row)
+    const row = (await this.#pool.query<staffRows.StaffDbRow>('SELECT * FROM staff WHERE id = $1', [id])).rows[0]
+    return row && staffRows.toStaffRow(row)
   }
 
   async getStaffMany(ids: readonly string[]): Promise<StaffRow[]> {
     if (ids.length === 0) return []
-    const result = await this.#pool.query<StaffDbRow>('SELECT * FROM staff WHERE id = ANY($1::text[])', [[...new Set(ids)]])
-    return result.rows.map(toStaffRow)
+    const result = await this.#pool.query<staffRows.StaffDbRow>('SELECT * FROM staff WHERE id = ANY($1::text[])', [[...new Set(ids)]])
+    return result.rows.map(staffRows.toStaffRow)
   }
 
   async searchStaff(query: string, limit: number): Promise<StaffRow[]> {
-    const result = await this.#pool.query<StaffDbRow>(
+    const result = await this.#pool.query<staffRows.StaffDbRow>(
       `SELECT * FROM staff WHERE lower(name) LIKE $1 ESCAPE '\\' OR lower(email) LIKE $1 ESCAPE '\\' ORDER BY name, email LIMIT $2`,
-      [likePattern(query), limit],
+      [staffRows.likePattern(query), limit],
     )
-    return result.rows.map(toStaffRow)
+    return result.rows.map(staffRows.toStaffRow)
   }
 
   async insertSession(row: SessionRow): Promise<void> {
@@ -143,7 +70,7 @@ export class PostgresStaffStorage implements StaffStorage {
   }
 
   async getSession(idHash: string, now: number): Promise<{ session: SessionRow; staff: StaffRow } | undefined> {
-    const result = await this.#pool.query<SessionDbRow & { [K in keyof StaffDbRow as `s_${K}`]: StaffDbRow[K] }>(
+    const result = await this.#pool.query<staffRows.SessionDbRow & { [K in keyof staffRows.StaffDbRow as `s_${K}`]: staffRows.StaffDbRow[K] }>(
       `SELECT x.*, s.id AS s_id, s.issuer AS s_issuer, s.subject AS s_subject, s.name AS s_name, s.email AS s_email, s.groups AS s_groups,
               s.is_admin AS s_is_admin, s.first_seen_at AS s_first_seen_at, s.last_seen_at AS s_last_seen_at
        FROM staff_sessions x JOIN staff s ON s.id = x.staff_id WHERE x.id_hash = $1 AND x.expires_at > $2`,
@@ -151,7 +78,7 @@ export class PostgresStaffStorage implements StaffStorage {
     )
     const row = result.rows[0]
     if (!row) return undefined
-    const staff = toStaffRow({
+    const staff = staffRows.toStaffRow({
       id: row.s_id,
       issuer: row.s_issuer,
       subject: row.s_subject,
@@ -162,7 +89,7 @@ export class PostgresStaffStorage implements StaffStorage {
       first_seen_at: row.s_first_seen_at,
       last_seen_at: row.s_last_seen_at,
     })
-    return { session: toSessionRow(row), staff }
+    return { session: staffRows.toSessionRow(row), staff }
   }
 
   async deleteSession(idHash: string): Promise<void> {
@@ -183,13 +110,10 @@ export class PostgresStaffStorage implements StaffStorage {
 
   async takeLogin(idHash: string, now: number): Promise<PendingLogin | undefined> {
     // DELETE … RETURNING: of two callbacks racing with the same cookie, one gets the row.
-    const result = await this.#pool.query<{ id_hash: string; state: string; nonce: string; code_verifier: string; return_to: string; expires_at: string }>(
-      'DELETE FROM staff_logins WHERE id_hash = $1 RETURNING *',
-      [idHash],
-    )
+    const result = await this.#pool.query<staffRows.LoginDbRow>('DELETE FROM staff_logins WHERE id_hash = $1 RETURNING *', [idHash])
     const row = result.rows[0]
-    if (!row || Number(row.expires_at) <= now) return undefined
-    return { idHash: row.id_hash, state: row.state, nonce: row.nonce, codeVerifier: row.code_verifier, returnTo: row.return_to, expiresAt: Number(row.expires_at) }
+    const login = row && staffRows.toPendingLogin(row)
+    return login && login.expiresAt > now ? login : undefined
   }
 
   async recordCreated(workshopId: string, createdBy: string | null, at: number): Promise<void> {
@@ -205,11 +129,11 @@ export class PostgresStaffStorage implements StaffStorage {
   }
 
   async listWorkshopStaff(workshopId: string): Promise<WorkshopStaffRow[]> {
-    const result = await this.#pool.query<WorkshopStaffDbRow>(
+    const result = await this.#pool.query<staffRows.WorkshopStaffDbRow>(
       "SELECT * FROM workshop_staff WHERE workshop_id = $1 ORDER BY role = 'owner' DESC, added_at",
       [workshopId],
     )
-    return result.rows.map(toWorkshopStaffRow)
+    return result.rows.map(staffRows.toWorkshopStaffRow)
   }
 
   async staffRole(workshopId: string, staffId: string): Promise<StaffRole | undefined> {
@@ -240,13 +164,13 @@ export class PostgresStaffStorage implements StaffStorage {
   }
 
   async workshopsOf(staffId: string) {
-    const result = await this.#pool.query<StaffWorkshopDbRow>(
+    const result = await this.#pool.query<staffRows.StaffWorkshopDbRow>(
       `SELECT w.id, w.title, s.role, w.created_at, a.last_activity_at FROM workshop_staff s
        JOIN workshops w ON w.id = s.workshop_id LEFT JOIN workshop_activity a ON a.workshop_id = w.id
        WHERE s.staff_id = $1 ORDER BY COALESCE(a.last_activity_at, w.created_at) DESC, w.id`,
       [staffId],
     )
-    return result.rows.map(toStaffWorkshop)
+    return result.rows.map(staffRows.toStaffWorkshop)
   }
 
   async touchActivity(entries: readonly { workshopId: string; at: number }[]): Promise<void> {
@@ -269,9 +193,9 @@ export class PostgresStaffStorage implements StaffStorage {
   }
 
   async getActivity(workshopId: string): Promise<WorkshopActivityRow | undefined> {
-    const result = await this.#pool.query<ActivityDbRow>('SELECT * FROM workshop_activity WHERE workshop_id = $1', [workshopId])
+    const result = await this.#pool.query<staffRows.ActivityDbRow>('SELECT * FROM workshop_activity WHERE workshop_id = $1', [workshopId])
     const row = result.rows[0]
-    return row && toActivityRow(row)
+    return row && staffRows.toActivityRow(row)
   }
 
   async keepWorkshop(workshopId: string, at: number): Promise<void> {
@@ -302,31 +226,17 @@ export class PostgresStaffStorage implements StaffStorage {
   }
 
   async overview(): Promise<WorkshopOverviewRow[]> {
-    const result = await this.#pool.query<OverviewDbRow>(
-      `WITH docs AS (
-         SELECT split_part(workshop_id, '/', 1) AS wid, SUM(octet_length(data)) AS bytes FROM snapshots GROUP BY 1
-         UNION ALL SELECT split_part(workshop_id, '/', 1), SUM(octet_length(data)) FROM updates GROUP BY 1
-       ), doc_bytes AS (SELECT wid, SUM(bytes) AS bytes FROM docs GROUP BY wid),
-       history_bytes AS (SELECT workshop_id, SUM(octet_length(state)) AS bytes FROM history GROUP BY workshop_id)
-       SELECT w.id, w.title, w.created_at, o.staff_id AS owner_id, a.last_activity_at, a.participants, a.kept_at,
-              d.bytes AS document_bytes, h.bytes AS history_bytes
-       FROM workshops w
-       LEFT JOIN workshop_staff o ON o.workshop_id = w.id AND o.role = 'owner'
-       LEFT JOIN workshop_activity a ON a.workshop_id = w.id
-       LEFT JOIN doc_bytes d ON d.wid = w.id
-       LEFT JOIN history_bytes h ON h.workshop_id = w.id
-       ORDER BY w.created_at DESC, w.id`,
-    )
-    return result.rows.map(toOverviewRow)
+    const result = await this.#pool.query<staffRows.OverviewDbRow>(staffRows.overviewSql({ owningWorkshop: "split_part(workshop_id, '/', 1)", byteLength: 'octet_length' }))
+    return result.rows.map(staffRows.toOverviewRow)
   }
 
   async appendAudit(entry: AuditEntry): Promise<void> {
-    await this.#pool.query(INSERT_AUDIT_PG, auditValues(entry))
+    await this.#pool.query(INSERT_AUDIT_PG, staffRows.auditValues(entry))
   }
 
   async auditOf(workshopId: string, limit: number): Promise<AuditEntry[]> {
-    const result = await this.#pool.query<AuditDbRow>('SELECT * FROM audit_log WHERE workshop_id = $1 ORDER BY at DESC, id DESC LIMIT $2', [workshopId, limit])
-    return result.rows.map(toAuditEntry)
+    const result = await this.#pool.query<staffRows.AuditDbRow>('SELECT * FROM audit_log WHERE workshop_id = $1 ORDER BY at DESC, id DESC LIMIT $2', [workshopId, limit])
+    return result.rows.map(staffRows.toAuditEntry)
   }
 
   async deleteWorkshop(workshopId: string, deletion: { at: number; actor: AuditActor }): Promise<void> {
@@ -338,7 +248,7 @@ export class PostgresStaffStorage implements StaffStorage {
         await client.query(`DELETE FROM ${table} WHERE workshop_id = $1`, [workshopId])
       }
       await client.query('DELETE FROM workshops WHERE id = $1', [workshopId])
-      await client.query(INSERT_AUDIT_PG, auditValues({ workshopId, at: deletion.at, action: 'deleted', actor: deletion.actor, detail: '' }))
+      await client.query(INSERT_AUDIT_PG, staffRows.auditValues({ workshopId, at: deletion.at, action: 'deleted', actor: deletion.actor, detail: '' }))
     })
   }
 

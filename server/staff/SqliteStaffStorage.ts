@@ -1,83 +1,10 @@
-import Database from 'better-sqlite3'
-import fs from 'node:fs'
-import path from 'node:path'
+import type Database from 'better-sqlite3'
 import type { AuditActor, AuditEntry, StaffRole } from '../../shared/staff'
 import type { PendingLogin, SessionRow, StaffRow, StaffStorage, WorkshopActivityRow, WorkshopOverviewRow, WorkshopStaffRow } from './StaffStorage'
-import {
-  auditValues,
-  likePattern,
-  toAuditEntry,
-  toActivityRow,
-  toOverviewRow,
-  toSessionRow,
-  toStaffRow,
-  toStaffWorkshop,
-  toWorkshopStaffRow,
-  type ActivityDbRow,
-  type AuditDbRow,
-  type OverviewDbRow,
-  type SessionDbRow,
-  type StaffDbRow,
-  type StaffWorkshopDbRow,
-  type WorkshopStaffDbRow,
-} from './staffRows'
-
-export const STAFF_SCHEMA_SQLITE = `
-CREATE TABLE IF NOT EXISTS staff (
-  id TEXT PRIMARY KEY,
-  issuer TEXT NOT NULL,
-  subject TEXT NOT NULL,
-  name TEXT NOT NULL,
-  email TEXT NOT NULL,
-  groups TEXT NOT NULL,
-  is_admin INTEGER NOT NULL,
-  first_seen_at INTEGER NOT NULL,
-  last_seen_at INTEGER NOT NULL
-);
-CREATE TABLE IF NOT EXISTS staff_sessions (
-  id_hash TEXT PRIMARY KEY,
-  staff_id TEXT NOT NULL,
-  created_at INTEGER NOT NULL,
-  expires_at INTEGER NOT NULL,
-  id_token TEXT NOT NULL
-);
-CREATE INDEX IF NOT EXISTS staff_sessions_expires ON staff_sessions (expires_at);
-CREATE TABLE IF NOT EXISTS staff_logins (
-  id_hash TEXT PRIMARY KEY,
-  state TEXT NOT NULL,
-  nonce TEXT NOT NULL,
-  code_verifier TEXT NOT NULL,
-  return_to TEXT NOT NULL,
-  expires_at INTEGER NOT NULL
-);
-CREATE TABLE IF NOT EXISTS workshop_staff (
-  workshop_id TEXT NOT NULL,
-  staff_id TEXT NOT NULL,
-  role TEXT NOT NULL CHECK (role IN ('owner', 'cofacilitator')),
-  added_at INTEGER NOT NULL,
-  PRIMARY KEY (workshop_id, staff_id)
-);
-CREATE UNIQUE INDEX IF NOT EXISTS workshop_staff_one_owner ON workshop_staff (workshop_id) WHERE role = 'owner';
-CREATE INDEX IF NOT EXISTS workshop_staff_by_staff ON workshop_staff (staff_id);
-CREATE TABLE IF NOT EXISTS workshop_activity (
-  workshop_id TEXT PRIMARY KEY,
-  created_by TEXT,
-  last_activity_at INTEGER,
-  participants INTEGER NOT NULL DEFAULT 0,
-  kept_at INTEGER
-);
-CREATE TABLE IF NOT EXISTS audit_log (
-  id INTEGER PRIMARY KEY AUTOINCREMENT,
-  workshop_id TEXT NOT NULL,
-  at INTEGER NOT NULL,
-  action TEXT NOT NULL,
-  actor_kind TEXT NOT NULL CHECK (actor_kind IN ('staff', 'link', 'retention')),
-  actor_id TEXT,
-  actor_name TEXT,
-  detail TEXT NOT NULL
-);
-CREATE INDEX IF NOT EXISTS audit_log_by_workshop ON audit_log (workshop_id, at);
-`
+import * as staffRows from './staffRows'
+import { openSqliteConnection } from '../persistence/openSqliteConnection'
+import { sqliteDdl } from '../persistence/sqliteDdl'
+import { STAFF_SCHEMA } from './staffSchema'
 
 const INSERT_AUDIT_SQLITE = 'INSERT INTO audit_log (workshop_id, at, action, actor_kind, actor_id, actor_name, detail) VALUES (?, ?, ?, ?, ?, ?, ?)'
 
@@ -86,19 +13,13 @@ const OWNING_WORKSHOP = `CASE WHEN instr(workshop_id, '/') > 0 THEN substr(works
 
 /**
  * The staff tables in the server's SQLite file (DATA_DIR/samskap.sqlite), through a connection of
- * their own beside SqlitePersistence's (WAL allows it; better-sqlite3 runs each transaction to its
- * end synchronously, so the two never interleave inside one).
+ * their own beside SqlitePersistence's (openSqliteConnection).
  */
 export class SqliteStaffStorage implements StaffStorage {
   readonly #db: Database.Database
 
   constructor(dataDir: string) {
-    fs.mkdirSync(dataDir, { recursive: true })
-    this.#db = new Database(path.join(dataDir, 'samskap.sqlite'))
-    this.#db.pragma('journal_mode = WAL')
-    this.#db.pragma('synchronous = FULL')
-    this.#db.pragma('busy_timeout = 5000')
-    this.#db.exec(STAFF_SCHEMA_SQLITE)
+    this.#db = openSqliteConnection(dataDir, sqliteDdl(STAFF_SCHEMA))
   }
 
   async upsertStaff(row: StaffRow): Promise<StaffRow> {
@@ -108,30 +29,30 @@ export class SqliteStaffStorage implements StaffStorage {
          ON CONFLICT (id) DO UPDATE SET name = excluded.name, email = excluded.email, groups = excluded.groups,
            is_admin = excluded.is_admin, last_seen_at = excluded.last_seen_at`,
       )
-      .run(row.id, row.issuer, row.subject, row.name, row.email, JSON.stringify(row.groups), row.isAdmin ? 1 : 0, row.firstSeenAt, row.lastSeenAt)
+      .run(...staffRows.staffValues(row, 'integer'))
     return (await this.getStaff(row.id))!
   }
 
   async getStaff(id: string): Promise<StaffRow | undefined> {
-    const row = this.#db.prepare<[string], StaffDbRow>('SELECT * FROM staff WHERE id = ?').get(id)
-    return row && toStaffRow(row)
+    const row = this.#db.prepare<[string], staffRows.StaffDbRow>('SELECT * FROM staff WHERE id = ?').get(id)
+    return row && staffRows.toStaffRow(row)
   }
 
   async getStaffMany(ids: readonly string[]): Promise<StaffRow[]> {
     if (ids.length === 0) return []
     const unique = [...new Set(ids)]
-    const rows = this.#db.prepare<string[], StaffDbRow>(`SELECT * FROM staff WHERE id IN (${unique.map(() => '?').join(', ')})`).all(...unique)
-    return rows.map(toStaffRow)
+    const rows = this.#db.prepare<string[], staffRows.StaffDbRow>(`SELECT * FROM staff WHERE id IN (${unique.map(() => '?').join(', ')})`).all(...unique)
+    return rows.map(staffRows.toStaffRow)
   }
 
   async searchStaff(query: string, limit: number): Promise<StaffRow[]> {
-    const pattern = likePattern(query)
+    const pattern = staffRows.likePattern(query)
     const rows = this.#db
-      .prepare<[string, string, number], StaffDbRow>(
+      .prepare<[string, string, number], staffRows.StaffDbRow>(
         `SELECT * FROM staff WHERE lower(name) LIKE ? ESCAPE '\\' OR lower(email) LIKE ? ESCAPE '\\' ORDER BY name, email LIMIT ?`,
       )
       .all(pattern, pattern, limit)
-    return rows.map(toStaffRow)
+    return rows.map(staffRows.toStaffRow)
   }
 
   async insertSession(row: SessionRow): Promise<void> {
@@ -142,11 +63,11 @@ export class SqliteStaffStorage implements StaffStorage {
 
   async getSession(idHash: string, now: number): Promise<{ session: SessionRow; staff: StaffRow } | undefined> {
     const row = this.#db
-      .prepare<[string, number], SessionDbRow>('SELECT * FROM staff_sessions WHERE id_hash = ? AND expires_at > ?')
+      .prepare<[string, number], staffRows.SessionDbRow>('SELECT * FROM staff_sessions WHERE id_hash = ? AND expires_at > ?')
       .get(idHash, now)
     if (!row) return undefined
     const staff = await this.getStaff(row.staff_id)
-    return staff && { session: toSessionRow(row), staff }
+    return staff && { session: staffRows.toSessionRow(row), staff }
   }
 
   async deleteSession(idHash: string): Promise<void> {
@@ -170,15 +91,11 @@ export class SqliteStaffStorage implements StaffStorage {
     // IMMEDIATE: it reads, then deletes; begun deferred, the delete would fail at once (SQLITE_BUSY)
     // had the update writer thread committed between the two, instead of waiting for the lock.
     return this.#db.transaction(() => {
-      const row = this.#db
-        .prepare<[string], { id_hash: string; state: string; nonce: string; code_verifier: string; return_to: string; expires_at: number }>(
-          'SELECT * FROM staff_logins WHERE id_hash = ?',
-        )
-        .get(idHash)
+      const row = this.#db.prepare<[string], staffRows.LoginDbRow>('SELECT * FROM staff_logins WHERE id_hash = ?').get(idHash)
       if (!row) return undefined
       this.#db.prepare('DELETE FROM staff_logins WHERE id_hash = ?').run(idHash)
-      if (row.expires_at <= now) return undefined
-      return { idHash: row.id_hash, state: row.state, nonce: row.nonce, codeVerifier: row.code_verifier, returnTo: row.return_to, expiresAt: row.expires_at }
+      const login = staffRows.toPendingLogin(row)
+      return login.expiresAt > now ? login : undefined
     }).immediate()
   }
 
@@ -195,9 +112,9 @@ export class SqliteStaffStorage implements StaffStorage {
 
   async listWorkshopStaff(workshopId: string): Promise<WorkshopStaffRow[]> {
     const rows = this.#db
-      .prepare<[string], WorkshopStaffDbRow>("SELECT * FROM workshop_staff WHERE workshop_id = ? ORDER BY role = 'owner' DESC, added_at")
+      .prepare<[string], staffRows.WorkshopStaffDbRow>("SELECT * FROM workshop_staff WHERE workshop_id = ? ORDER BY role = 'owner' DESC, added_at")
       .all(workshopId)
-    return rows.map(toWorkshopStaffRow)
+    return rows.map(staffRows.toWorkshopStaffRow)
   }
 
   async staffRole(workshopId: string, staffId: string): Promise<StaffRole | undefined> {
@@ -229,13 +146,13 @@ export class SqliteStaffStorage implements StaffStorage {
 
   async workshopsOf(staffId: string) {
     const rows = this.#db
-      .prepare<[string], StaffWorkshopDbRow>(
+      .prepare<[string], staffRows.StaffWorkshopDbRow>(
         `SELECT w.id, w.title, s.role, w.created_at, a.last_activity_at FROM workshop_staff s
          JOIN workshops w ON w.id = s.workshop_id LEFT JOIN workshop_activity a ON a.workshop_id = w.id
          WHERE s.staff_id = ? ORDER BY COALESCE(a.last_activity_at, w.created_at) DESC, w.id`,
       )
       .all(staffId)
-    return rows.map(toStaffWorkshop)
+    return rows.map(staffRows.toStaffWorkshop)
   }
 
   async touchActivity(entries: readonly { workshopId: string; at: number }[]): Promise<void> {
@@ -258,8 +175,8 @@ export class SqliteStaffStorage implements StaffStorage {
   }
 
   async getActivity(workshopId: string): Promise<WorkshopActivityRow | undefined> {
-    const row = this.#db.prepare<[string], ActivityDbRow>('SELECT * FROM workshop_activity WHERE workshop_id = ?').get(workshopId)
-    return row && toActivityRow(row)
+    const row = this.#db.prepare<[string], staffRows.ActivityDbRow>('SELECT * FROM workshop_activity WHERE workshop_id = ?').get(workshopId)
+    return row && staffRows.toActivityRow(row)
   }
 
   async keepWorkshop(workshopId: string, at: number): Promise<void> {
@@ -291,35 +208,19 @@ export class SqliteStaffStorage implements StaffStorage {
   }
 
   async overview(): Promise<WorkshopOverviewRow[]> {
-    const rows = this.#db
-      .prepare<[], OverviewDbRow>(
-        `WITH docs AS (
-           SELECT ${OWNING_WORKSHOP} AS wid, SUM(length(data)) AS bytes FROM snapshots GROUP BY 1
-           UNION ALL SELECT ${OWNING_WORKSHOP}, SUM(length(data)) FROM updates GROUP BY 1
-         ), doc_bytes AS (SELECT wid, SUM(bytes) AS bytes FROM docs GROUP BY wid),
-         history_bytes AS (SELECT workshop_id, SUM(length(state)) AS bytes FROM history GROUP BY workshop_id)
-         SELECT w.id, w.title, w.created_at, o.staff_id AS owner_id, a.last_activity_at, a.participants, a.kept_at,
-                d.bytes AS document_bytes, h.bytes AS history_bytes
-         FROM workshops w
-         LEFT JOIN workshop_staff o ON o.workshop_id = w.id AND o.role = 'owner'
-         LEFT JOIN workshop_activity a ON a.workshop_id = w.id
-         LEFT JOIN doc_bytes d ON d.wid = w.id
-         LEFT JOIN history_bytes h ON h.workshop_id = w.id
-         ORDER BY w.created_at DESC, w.id`,
-      )
-      .all()
-    return rows.map(toOverviewRow)
+    const rows = this.#db.prepare<[], staffRows.OverviewDbRow>(staffRows.overviewSql({ owningWorkshop: OWNING_WORKSHOP, byteLength: 'length' })).all()
+    return rows.map(staffRows.toOverviewRow)
   }
 
   async appendAudit(entry: AuditEntry): Promise<void> {
-    this.#db.prepare(INSERT_AUDIT_SQLITE).run(...auditValues(entry))
+    this.#db.prepare(INSERT_AUDIT_SQLITE).run(...staffRows.auditValues(entry))
   }
 
   async auditOf(workshopId: string, limit: number): Promise<AuditEntry[]> {
     const rows = this.#db
-      .prepare<[string, number], AuditDbRow>('SELECT * FROM audit_log WHERE workshop_id = ? ORDER BY at DESC, id DESC LIMIT ?')
+      .prepare<[string, number], staffRows.AuditDbRow>('SELECT * FROM audit_log WHERE workshop_id = ? ORDER BY at DESC, id DESC LIMIT ?')
       .all(workshopId, limit)
-    return rows.map(toAuditEntry)
+    return rows.map(staffRows.toAuditEntry)
   }
 
   async deleteWorkshop(workshopId: string, deletion: { at: number; actor: AuditActor }): Promise<void> {
@@ -332,7 +233,7 @@ export class SqliteStaffStorage implements StaffStorage {
         this.#db.prepare(`DELETE FROM ${table} WHERE workshop_id = ?`).run(workshopId)
       }
       this.#db.prepare('DELETE FROM workshops WHERE id = ?').run(workshopId)
-      this.#db.prepare(INSERT_AUDIT_SQLITE).run(...auditValues({ workshopId, at: deletion.at, action: 'deleted', actor: deletion.actor, detail: '' }))
+      this.#db.prepare(INSERT_AUDIT_SQLITE).run(...staffRows.auditValues({ workshopId, at: deletion.at, action: 'deleted', actor: deletion.actor, detail: '' }))
     })()
   }
 

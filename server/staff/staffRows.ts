@@ -1,5 +1,5 @@
 import { auditActions, type AuditAction, type AuditActor, type AuditEntry, type StaffRole } from '../../shared/staff'
-import type { SessionRow, StaffRow, WorkshopActivityRow, WorkshopOverviewRow, WorkshopStaffRow } from './StaffStorage'
+import type { PendingLogin, SessionRow, StaffRow, WorkshopActivityRow, WorkshopOverviewRow, WorkshopStaffRow } from './StaffStorage'
 
 /*
  * Rows of the staff tables as SQLite and PostgreSQL return them: bigints come from pg as strings,
@@ -51,6 +51,25 @@ export function toSessionRow(row: SessionDbRow): SessionRow {
   }
 }
 
+/** The values of a staff row in column order (id … last_seen_at); SQLite, which binds no booleans, gets `is_admin` as 0/1. */
+export function staffValues(row: StaffRow, booleans: 'boolean' | 'integer'): unknown[] {
+  const isAdmin = booleans === 'integer' ? (row.isAdmin ? 1 : 0) : row.isAdmin
+  return [row.id, row.issuer, row.subject, row.name, row.email, JSON.stringify(row.groups), isAdmin, row.firstSeenAt, row.lastSeenAt]
+}
+
+export interface LoginDbRow {
+  id_hash: string
+  state: string
+  nonce: string
+  code_verifier: string
+  return_to: string
+  expires_at: number | string
+}
+
+export function toPendingLogin(row: LoginDbRow): PendingLogin {
+  return { idHash: row.id_hash, state: row.state, nonce: row.nonce, codeVerifier: row.code_verifier, returnTo: row.return_to, expiresAt: Number(row.expires_at) }
+}
+
 export interface WorkshopStaffDbRow {
   workshop_id: string
   staff_id: string
@@ -72,6 +91,27 @@ export interface OverviewDbRow {
   kept_at: number | string | null
   document_bytes: number | string | null
   history_bytes: number | string | null
+}
+
+/**
+ * The admin overview's query, one row per workshop. The dialects differ in two expressions: the
+ * workshop a stored document belongs to (companions are `<workshopId>/<name>`) and a blob's length.
+ */
+export function overviewSql(dialect: { owningWorkshop: string; byteLength: 'length' | 'octet_length' }): string {
+  const { owningWorkshop, byteLength } = dialect
+  return `WITH docs AS (
+    SELECT ${owningWorkshop} AS wid, SUM(${byteLength}(data)) AS bytes FROM snapshots GROUP BY 1
+    UNION ALL SELECT ${owningWorkshop}, SUM(${byteLength}(data)) FROM updates GROUP BY 1
+  ), doc_bytes AS (SELECT wid, SUM(bytes) AS bytes FROM docs GROUP BY wid),
+  history_bytes AS (SELECT workshop_id, SUM(${byteLength}(state)) AS bytes FROM history GROUP BY workshop_id)
+  SELECT w.id, w.title, w.created_at, o.staff_id AS owner_id, a.last_activity_at, a.participants, a.kept_at,
+         d.bytes AS document_bytes, h.bytes AS history_bytes
+  FROM workshops w
+  LEFT JOIN workshop_staff o ON o.workshop_id = w.id AND o.role = 'owner'
+  LEFT JOIN workshop_activity a ON a.workshop_id = w.id
+  LEFT JOIN doc_bytes d ON d.wid = w.id
+  LEFT JOIN history_bytes h ON h.workshop_id = w.id
+  ORDER BY w.created_at DESC, w.id`
 }
 
 export function toOverviewRow(row: OverviewDbRow): WorkshopOverviewRow {

@@ -1,22 +1,10 @@
 import type pg from 'pg'
 import type { Logger } from '../log'
 import { openPgPool } from '../persistence/pgTransaction'
-import { toTemplateRow, type TemplateDbRow, type TemplateRow, type TemplateStore } from './TemplateStore'
+import { TEMPLATES_SCHEMA, templateValues, toTemplateRow, type TemplateDbRow, type TemplateRow, type TemplateStore } from './TemplateStore'
 
 /** Advisory lock key for creating the table (persistence 0x5a5a–0x5a5d, staff 0x5a60, photos 0x5a61). */
 const LOCK_TEMPLATES_SCHEMA = 0x5a62
-
-const SCHEMA = `
-CREATE TABLE IF NOT EXISTS workshop_templates (
-  id text PRIMARY KEY,
-  name text NOT NULL,
-  language text NOT NULL,
-  created_by text NOT NULL,
-  created_at bigint NOT NULL,
-  boards integer NOT NULL,
-  body text NOT NULL
-);
-`
 
 /** The templates table in PostgreSQL (`DATABASE_URL`), shared by every instance; a small pool of its own. */
 export class PostgresTemplateStore implements TemplateStore {
@@ -27,7 +15,7 @@ export class PostgresTemplateStore implements TemplateStore {
   }
 
   static async open(options: { connectionString: string; schema?: string; log: Logger }): Promise<PostgresTemplateStore> {
-    const pool = await openPgPool({ ...options, max: 2, name: 'templates', lockKey: LOCK_TEMPLATES_SCHEMA, ddl: SCHEMA })
+    const pool = await openPgPool({ ...options, max: 2, name: 'templates', lockKey: LOCK_TEMPLATES_SCHEMA, ddl: TEMPLATES_SCHEMA })
     return new PostgresTemplateStore(pool)
   }
 
@@ -45,15 +33,7 @@ export class PostgresTemplateStore implements TemplateStore {
   }
 
   async insert(row: TemplateRow): Promise<void> {
-    await this.#pool.query('INSERT INTO workshop_templates (id, name, language, created_by, created_at, boards, body) VALUES ($1, $2, $3, $4, $5, $6, $7)', [
-      row.id,
-      row.name,
-      row.language,
-      row.createdBy,
-      row.createdAt,
-      row.boards,
-      row.body,
-    ])
+    await this.#pool.query('INSERT INTO workshop_templates (id, name, language, created_by, created_at, boards, body) VALUES ($1, $2, $3, $4, $5, $6, $7)', templateValues(row))
   }
 
   async delete(id: string): Promise<boolean> {

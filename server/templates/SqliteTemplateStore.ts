@@ -1,31 +1,14 @@
-import Database from 'better-sqlite3'
-import fs from 'node:fs'
-import path from 'node:path'
-import { toTemplateRow, type TemplateDbRow, type TemplateRow, type TemplateStore } from './TemplateStore'
+import type Database from 'better-sqlite3'
+import { openSqliteConnection } from '../persistence/openSqliteConnection'
+import { sqliteDdl } from '../persistence/sqliteDdl'
+import { TEMPLATES_SCHEMA, templateValues, toTemplateRow, type TemplateDbRow, type TemplateRow, type TemplateStore } from './TemplateStore'
 
-const SCHEMA = `
-CREATE TABLE IF NOT EXISTS workshop_templates (
-  id TEXT PRIMARY KEY,
-  name TEXT NOT NULL,
-  language TEXT NOT NULL,
-  created_by TEXT NOT NULL,
-  created_at INTEGER NOT NULL,
-  boards INTEGER NOT NULL,
-  body TEXT NOT NULL
-);
-`
-
-/** The templates table in DATA_DIR/samskap.sqlite, through a connection of its own (as SqliteStaffStorage). */
+/** The templates table in DATA_DIR/samskap.sqlite, through a connection of its own (openSqliteConnection). */
 export class SqliteTemplateStore implements TemplateStore {
   readonly #db: Database.Database
 
   constructor(dataDir: string) {
-    fs.mkdirSync(dataDir, { recursive: true })
-    this.#db = new Database(path.join(dataDir, 'samskap.sqlite'))
-    this.#db.pragma('journal_mode = WAL')
-    this.#db.pragma('synchronous = FULL')
-    this.#db.pragma('busy_timeout = 5000')
-    this.#db.exec(SCHEMA)
+    this.#db = openSqliteConnection(dataDir, sqliteDdl(TEMPLATES_SCHEMA))
   }
 
   async list(): Promise<Omit<TemplateRow, 'body'>[]> {
@@ -46,7 +29,7 @@ export class SqliteTemplateStore implements TemplateStore {
   async insert(row: TemplateRow): Promise<void> {
     this.#db
       .prepare('INSERT INTO workshop_templates (id, name, language, created_by, created_at, boards, body) VALUES (?, ?, ?, ?, ?, ?, ?)')
-      .run(row.id, row.name, row.language, row.createdBy, row.createdAt, row.boards, row.body)
+      .run(...templateValues(row))
   }
 
   async delete(id: string): Promise<boolean> {

@@ -47,3 +47,21 @@ export function toTemplateRow(row: TemplateDbRow): TemplateRow {
     body: row.body ?? '',
   }
 }
+
+/** The values of a template in column order: id, name, language, created_by, created_at, boards, body. */
+export function templateValues(row: TemplateRow): unknown[] {
+  return [row.id, row.name, row.language, row.createdBy, row.createdAt, row.boards, row.body]
+}
+
+/** The templates table, written once in PostgreSQL's types for both stores (SQLite's through sqliteDdl). */
+export const TEMPLATES_SCHEMA = `
+CREATE TABLE IF NOT EXISTS workshop_templates (
+  id text PRIMARY KEY,
+  name text NOT NULL,
+  language text NOT NULL,
+  created_by text NOT NULL,
+  created_at bigint NOT NULL,
+  boards integer NOT NULL,
+  body text NOT NULL
+);
+`

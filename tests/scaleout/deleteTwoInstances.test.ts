@@ -1,8 +1,7 @@
 import { afterEach, describe, expect, it } from 'vitest'
 import type { CreatedWorkshop } from '../../shared/access'
 import { CloseCode } from '../../shared/protocol'
-import { signInByHttp } from '../oidc/signInByHttp'
-import { TestIdentityProvider } from '../oidc/TestIdentityProvider'
+import { withSignIn } from '../oidc/withSignIn'
 import { rememberFacilitator, synced, TestResources, waitFor, withTimeout, type Client } from '../server/helpers'
 import { addNumberedNote, numberedNotes } from '../server/testNotes'
 import { isolate, queryTestSchema, startInstance } from './services'
@@ -35,13 +34,12 @@ async function metricValue(baseUrl: string, name: string): Promise<number> {
 describe('deleting a workshop with two instances', () => {
   it('closes its room on both with the same code and reason, and nothing of it is written afterwards', async () => {
     const isolation = await isolate(resources)
-    const idp = await TestIdentityProvider.listen()
-    resources.defer(() => idp.close())
-    const first = await startInstance(resources, isolation, { auth: idp.authSettings() })
-    const second = await startInstance(resources, isolation, { auth: idp.authSettings() })
-    idp.register([first.url, second.url])
+    const { started: [first, second], signIn } = await withSignIn(resources, async (auth) => [
+      await startInstance(resources, isolation, { auth }),
+      await startInstance(resources, isolation, { auth }),
+    ] as const)
 
-    const ola = (await signInByHttp(first.url, 'ola')).cookie!
+    const ola = await signIn('ola', first)
     const response = await fetch(`${first.url}/api/workshops`, {
       method: 'POST',
       headers: { cookie: ola, 'content-type': 'application/json' },
@@ -61,7 +59,7 @@ describe('deleting a workshop with two instances', () => {
     resources.defer(() => clearInterval(writer))
     await waitFor(() => numberedNotes(onFirst.doc, 'typing').length > 5, 'the first instance relays the second one’s edits')
 
-    const kari = (await signInByHttp(first.url, 'kari')).cookie!
+    const kari = await signIn('kari', first)
     const deleted = await fetch(`${first.url}/api/admin/workshops/${id}/delete`, { method: 'POST', headers: { cookie: kari, origin: first.url } })
     expect(deleted.status).toBe(200)
 

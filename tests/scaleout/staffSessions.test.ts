@@ -1,8 +1,7 @@
 import { afterEach, describe, expect, it } from 'vitest'
 import type { CreatedWorkshop } from '../../shared/access'
 import type { AdminWorkshopRow, AuditEntry, SessionInfo, StaffWorkshop } from '../../shared/staff'
-import { signInByHttp } from '../oidc/signInByHttp'
-import { TestIdentityProvider } from '../oidc/TestIdentityProvider'
+import { withSignIn } from '../oidc/withSignIn'
 import { TestResources } from '../server/helpers'
 import { isolate, queryTestSchema, startInstance } from './services'
 
@@ -12,15 +11,13 @@ afterEach(() => resources.dispose())
 describe('staff sessions with several instances (PostgreSQL)', () => {
   it('a session started on one instance holds on the other; owners and activity are shared; logout ends it everywhere', async () => {
     const isolation = await isolate(resources)
-    const idp = await TestIdentityProvider.listen()
-    resources.defer(() => idp.close())
-    const first = await startInstance(resources, isolation, { auth: idp.authSettings() })
-    const second = await startInstance(resources, isolation, { auth: idp.authSettings() })
-    idp.register([first.url, second.url])
+    const { started: [first, second], signIn } = await withSignIn(resources, async (auth) => [
+      await startInstance(resources, isolation, { auth }),
+      await startInstance(resources, isolation, { auth }),
+    ] as const)
 
-    const { cookie } = await signInByHttp(first.url, 'ola')
-    expect(cookie).not.toBeNull()
-    const headers = { cookie: cookie!, 'content-type': 'application/json' }
+    const cookie = await signIn('ola', first)
+    const headers = { cookie, 'content-type': 'application/json' }
     const me = (await (await fetch(`${second.url}/api/me`, { headers })).json()) as SessionInfo
     expect(me.staff?.name).toBe('Ola Hansen')
 
@@ -32,10 +29,10 @@ describe('staff sessions with several instances (PostgreSQL)', () => {
     // Only the cookie's hash is stored.
     const stored = await queryTestSchema<{ id_hash: string }>(isolation, 'SELECT id_hash FROM staff_sessions')
     expect(stored).toHaveLength(1)
-    expect(cookie!.includes(stored[0]!.id_hash)).toBe(false)
+    expect(cookie.includes(stored[0]!.id_hash)).toBe(false)
 
     // The administrator's overview and delete on PostgreSQL.
-    const kari = (await signInByHttp(second.url, 'kari')).cookie!
+    const kari = await signIn('kari', second)
     const overview = (await (await fetch(`${first.url}/api/admin/workshops`, { headers: { cookie: kari } })).json()) as { workshops: AdminWorkshopRow[] }
     expect(overview.workshops).toEqual([expect.objectContaining({ id, owner: expect.objectContaining({ name: 'Ola Hansen' }), participants: 0 })])
     expect(overview.workshops[0]!.size.document).toBeGreaterThan(0)

@@ -1,8 +1,7 @@
 import { afterEach, describe, expect, it } from 'vitest'
 import type { CreatedWorkshop } from '../../shared/access'
 import type { TemplateSummary } from '../../shared/followup/workshopTemplate'
-import { signInByHttp } from '../oidc/signInByHttp'
-import { TestIdentityProvider } from '../oidc/TestIdentityProvider'
+import { withSignIn } from '../oidc/withSignIn'
 import { TestResources } from '../server/helpers'
 import { isolate, queryTestSchema, startInstance } from './services'
 
@@ -12,13 +11,12 @@ afterEach(() => resources.dispose())
 describe('templates of one’s own on PostgreSQL', () => {
   it('a template saved on one instance is listed, used and deleted on the other', async () => {
     const isolation = await isolate(resources)
-    const idp = await TestIdentityProvider.listen()
-    resources.defer(() => idp.close())
-    const first = await startInstance(resources, isolation, { auth: idp.authSettings() })
-    const second = await startInstance(resources, isolation, { auth: idp.authSettings() })
-    idp.register([first.url, second.url])
-    const ola = (await signInByHttp(first.url, 'ola')).cookie!
-    const siri = (await signInByHttp(second.url, 'siri')).cookie!
+    const { started: [first, second], signIn } = await withSignIn(resources, async (auth) => [
+      await startInstance(resources, isolation, { auth }),
+      await startInstance(resources, isolation, { auth }),
+    ] as const)
+    const ola = await signIn('ola', first)
+    const siri = await signIn('siri', second)
     const post = (url: string, cookie: string, path: string, json: unknown) =>
       fetch(`${url}${path}`, { method: 'POST', headers: { cookie, origin: url, 'content-type': 'application/json' }, body: JSON.stringify(json) })
 

@@ -3,8 +3,7 @@ import type { CreatedWorkshop } from '../../shared/access'
 import { createRecordMap, getWorkshopMaps } from '../../shared/doc/workshopDoc'
 import { board, card, link } from '../../shared/followup/testWorkshops'
 import type { AuditEntry, SessionInfo } from '../../shared/staff'
-import { signInByHttp } from '../oidc/signInByHttp'
-import { TestIdentityProvider } from '../oidc/TestIdentityProvider'
+import { withSignIn } from '../oidc/withSignIn'
 import { connectControl, synced, TestResources, waitFor } from './helpers'
 
 /**
@@ -24,11 +23,8 @@ function api(url: string, cookie: string | null, init: RequestInit & { json?: un
 }
 
 async function setup() {
-  const idp = await TestIdentityProvider.listen()
-  resources.defer(() => idp.close())
-  const server = await resources.startServer({ dataDir: await resources.tempDir(), auth: idp.authSettings(), unloadDelayMs: 50 })
-  idp.register([server.url])
-  const signIn = async (login: string) => (await signInByHttp(server.url, login)).cookie!
+  const dataDir = await resources.tempDir()
+  const { started: server, signIn } = await withSignIn(resources, (auth) => resources.startServer({ dataDir, auth, unloadDelayMs: 50 }))
   const [ola, siri] = [await signIn('ola'), await signIn('siri')]
   const created = await api(`${server.url}/api/workshops`, ola, { method: 'POST', json: { title: 'Følgegruppe mai', language: 'nb' } })
   const workshop = (await created.json()) as CreatedWorkshop

@@ -9,8 +9,7 @@ import { getWorkshopMaps } from '../../shared/doc/workshopDoc'
 import type { Command } from '../../shared/facilitation/commands'
 import { messageControl, SYNC_PATH } from '../../shared/protocol'
 import type { AuditEntry, SessionInfo } from '../../shared/staff'
-import { signInByHttp } from '../oidc/signInByHttp'
-import { TestIdentityProvider } from '../oidc/TestIdentityProvider'
+import { withSignIn } from '../oidc/withSignIn'
 import { connectControl, createWorkshopWithAccess, joinWorkshop, synced, TestResources, wsUrl } from './helpers'
 
 const resources = new TestResources()
@@ -76,12 +75,8 @@ async function commandsAsStaff(url: string, workshopId: string, cookie: string, 
 
 describe('audit log', () => {
   it('names the signed-in staff member or the facilitator link for creation, reveal, removal, co-facilitator changes, transfer and deletion; only the owner and administrators read it', async () => {
-    const idp = await TestIdentityProvider.listen()
-    resources.defer(() => idp.close())
     const dataDir = await resources.tempDir()
-    const server = await resources.startServer({ dataDir, auth: idp.authSettings(), unloadDelayMs: 100 })
-    idp.register([server.url])
-    const signIn = async (login: string) => (await signInByHttp(server.url, login)).cookie!
+    const { started: server, signIn } = await withSignIn(resources, (auth) => resources.startServer({ dataDir, auth, unloadDelayMs: 100 }))
     const [ola, siri, kari] = [await signIn('ola'), await signIn('siri'), await signIn('kari')]
     const idOf = async (cookie: string) => ((await (await api(`${server.url}/api/me`, cookie)).json()) as SessionInfo).staff!.id
     const [olaId, siriId, kariId] = [await idOf(ola), await idOf(siri), await idOf(kari)]

@@ -10,7 +10,7 @@ import { currentSchema, encodeSchemaVersions } from '../../shared/schema/schema'
 import { messageControl, SYNC_PATH } from '../../shared/protocol'
 import type { AdminWorkshopRow, SessionInfo, StaffWorkshop, WorkshopStaffInfo } from '../../shared/staff'
 import { signInByHttp } from '../oidc/signInByHttp'
-import { TestIdentityProvider } from '../oidc/TestIdentityProvider'
+import { withSignIn } from '../oidc/withSignIn'
 import { testPng } from '../testPng'
 import { synced, TestResources, wsUrl } from './helpers'
 
@@ -19,16 +19,8 @@ afterEach(() => resources.dispose())
 
 /** A Samskap server with sign-in through a real OpenID provider started for the test. */
 async function serverWithSignIn() {
-  const idp = await TestIdentityProvider.listen()
-  resources.defer(() => idp.close())
   const dataDir = await resources.tempDir()
-  const server = await resources.startServer({ dataDir, auth: idp.authSettings(), unloadDelayMs: 100 })
-  idp.register([server.url])
-  const signIn = async (login: string) => {
-    const { cookie } = await signInByHttp(server.url, login)
-    if (!cookie) throw new Error(`${login} was not signed in`)
-    return cookie
-  }
+  const { idp, started: server, signIn } = await withSignIn(resources, (auth) => resources.startServer({ dataDir, auth, unloadDelayMs: 100 }))
   return { idp, server, dataDir, signIn }
 }
 

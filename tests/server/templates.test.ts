@@ -4,8 +4,7 @@ import { createRecordMap, getWorkshopMaps } from '../../shared/doc/workshopDoc'
 import { board, card } from '../../shared/followup/testWorkshops'
 import type { TemplateSummary } from '../../shared/followup/workshopTemplate'
 import { SqliteTemplateStore } from '../../server/templates/SqliteTemplateStore'
-import { signInByHttp } from '../oidc/signInByHttp'
-import { TestIdentityProvider } from '../oidc/TestIdentityProvider'
+import { withSignIn } from '../oidc/withSignIn'
 import { synced, TestResources, waitFor } from './helpers'
 
 /** Templates of one's own through a real server with sign-in: saved by a workshop's staff, used and deleted by colleagues. */
@@ -13,16 +12,8 @@ const resources = new TestResources()
 afterEach(() => resources.dispose())
 
 async function serverWithSignIn(limits: { workshopsPerAddressPerHour?: number } = {}) {
-  const idp = await TestIdentityProvider.listen()
-  resources.defer(() => idp.close())
   const dataDir = await resources.tempDir()
-  const server = await resources.startServer({ dataDir, auth: idp.authSettings(), unloadDelayMs: 50, limits })
-  idp.register([server.url])
-  const signIn = async (login: string) => {
-    const { cookie } = await signInByHttp(server.url, login)
-    if (!cookie) throw new Error(`${login} was not signed in`)
-    return cookie
-  }
+  const { started: server, signIn } = await withSignIn(resources, (auth) => resources.startServer({ dataDir, auth, unloadDelayMs: 50, limits }))
   const api = (path: string, cookie: string | null, json?: unknown) =>
     fetch(`${server.url}${path}`, {
       method: json === undefined ? 'GET' : 'POST',

@@ -5,7 +5,7 @@ import reactHooks from 'eslint-plugin-react-hooks'
 import tseslint from 'typescript-eslint'
 
 export default tseslint.config(
-  { ignores: ['dist', 'node_modules', 'data', '.tmp'] },
+  { ignores: ['dist', 'dist-server', 'node_modules', 'data', '.tmp'] },
   js.configs.recommended,
   ...tseslint.configs.recommended,
   {

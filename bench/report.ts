@@ -123,6 +123,8 @@ function scenarioRows(results: Results): Row[] {
   pick<ReconnectResult>('f', '(f) server up → all synced, ms', (v) => v.upToAllSyncedMs, 'lower')
   pick<ReconnectResult>('f', '(f) server CPU ms, up → all synced', (v) => v.serverCpuMs, 'lower')
   pick<ReconnectResult>('f', '(f) stop signal → all synced, ms', (v) => v.downToAllSyncedMs, 'lower')
+  pick<ReconnectResult>('f', '(f) stop signal → accepting again, ms', (v) => v.downToAcceptingMs, 'lower')
+  pick<ReconnectResult>('f', '(f) server CPU ms, process start → all synced', (v) => v.serverCpuFromStartMs, 'lower')
   pick<SigkillResult>('g', '(g) SIGKILL: updates seen by a 2nd client', (v) => v.seen)
   pick<SigkillResult>('g', '(g) SIGKILL: survived the restart', (v) => v.survived, 'higher')
   pick<SigkillResult>('g', '(g) SIGKILL: lost', (v) => v.lost, 'lower')

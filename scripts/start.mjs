@@ -1,39 +1,37 @@
-// `npm start`: build the client if the build is missing or older than its sources, then run the
-// server, which serves the build and the sync endpoint on one port.
-import { spawn, spawnSync } from 'node:child_process'
+// `npm start`: build the client and the server if a build is missing or older than its sources, then
+// run the built server (dist-server/main.mjs, plain JavaScript: no TypeScript loader to start), which
+// serves the client's build and the sync endpoint on one port.
+import { spawnSync } from 'node:child_process'
 import { existsSync, readdirSync, statSync } from 'node:fs'
 import { join } from 'node:path'
+import { pathToFileURL } from 'node:url'
 
 const root = new URL('..', import.meta.url).pathname
-const built = join(root, 'dist', 'index.html')
 
-function newestMtime(dir) {
+function newestMtime(path) {
+  if (!statSync(path).isDirectory()) return statSync(path).mtimeMs
   let newest = 0
-  for (const entry of readdirSync(dir, { withFileTypes: true })) {
-    const path = join(dir, entry.name)
-    if (entry.isDirectory()) newest = Math.max(newest, newestMtime(path))
-    else newest = Math.max(newest, statSync(path).mtimeMs)
-  }
+  for (const entry of readdirSync(path)) newest = Math.max(newest, newestMtime(join(path, entry)))
   return newest
 }
 
-const sourcesChanged =
-  !existsSync(built) ||
-  Math.max(newestMtime(join(root, 'client')), newestMtime(join(root, 'shared'))) > statSync(built).mtimeMs
+/** A build is stale when it is missing or any of its sources changed after it was written. */
+function stale(built, sources) {
+  return !existsSync(built) || Math.max(...sources.map((source) => newestMtime(join(root, source)))) > statSync(built).mtimeMs
+}
 
-if (sourcesChanged) {
+if (stale(join(root, 'dist', 'index.html'), ['client', 'shared'])) {
   console.log('Building the client…')
-  const build = spawnSync(join(root, 'node_modules', '.bin', 'vite'), ['build', '--logLevel', 'warn'], {
-    cwd: root,
-    stdio: 'inherit',
-  })
+  const build = spawnSync(join(root, 'node_modules', '.bin', 'vite'), ['build', '--logLevel', 'warn'], { cwd: root, stdio: 'inherit' })
   if (build.status !== 0) process.exit(build.status ?? 1)
 }
 
-const server = spawn(process.execPath, ['--import', 'tsx', join(root, 'server', 'main.ts')], {
-  cwd: root,
-  stdio: 'inherit',
-  env: { STATIC_DIR: join(root, 'dist'), ...process.env },
-})
-for (const signal of ['SIGINT', 'SIGTERM']) process.on(signal, () => server.kill(signal))
-server.on('exit', (code, signal) => process.exit(code ?? (signal ? 1 : 0)))
+const { buildServer, serverEntry } = await import('./build-server.mjs')
+// package-lock.json: the bundle holds the dependencies' code, so an `npm install` of a new version rebuilds it.
+if (stale(serverEntry, ['server', 'shared', 'package-lock.json'])) {
+  console.log('Building the server…')
+  await buildServer()
+}
+
+process.env.STATIC_DIR ??= join(root, 'dist')
+await import(pathToFileURL(serverEntry).href)

@@ -31,25 +31,20 @@ import { WorkshopSizeCap } from './limits/WorkshopSizeCap'
 import { createLogger, type Logger } from './log'
 import { ServerMetrics } from './metrics'
 import { isHistoryPersistence, isSharedPersistence, type Persistence } from './persistence/Persistence'
-import { PostgresPersistence } from './persistence/PostgresPersistence'
-import { PostgresTemplateStore } from './templates/PostgresTemplateStore'
 import { SqliteTemplateStore } from './templates/SqliteTemplateStore'
 import type { TemplateStore } from './templates/TemplateStore'
 import { FilePhotoStore } from './photos/FilePhotoStore'
 import type { PhotoStore } from './photos/PhotoStore'
-import { PostgresPhotoStore } from './photos/PostgresPhotoStore'
 import { secureDataDir } from './persistence/privateFiles'
 import { SqlitePersistence } from './persistence/SqlitePersistence'
 import { InstanceHeartbeats } from './scaleout/InstanceHeartbeats'
-import { RedisFanout } from './scaleout/RedisFanout'
-import { PostgresSearchIndex } from './search/PostgresSearchIndex'
+import type { RedisFanout } from './scaleout/RedisFanout'
 import type { SearchIndex } from './search/SearchIndex'
 import { startSearchBackfill } from './search/searchBackfill'
 import { searchIndexExtension } from './search/searchIndexExtension'
 import { SqliteSearchIndex } from './search/SqliteSearchIndex'
 import { activityTracker } from './staff/activityTracker'
 import { recordAudit } from './staff/auditLog'
-import { PostgresStaffStorage } from './staff/PostgresStaffStorage'
 import { staffWorkshopsVisibleTo } from './staff/staffWorkshopsVisibleTo'
 import { SqliteStaffStorage } from './staff/SqliteStaffStorage'
 import type { StaffStorage } from './staff/StaffStorage'
@@ -145,10 +140,12 @@ export async function createSamskapServer(options: SamskapServerOptions): Promis
   const limits: Limits = { ...defaultLimits, ...options.limits }
   const redisKeyPrefix = options.redisKeyPrefix ?? 'samskap:'
   secureDataDir(options.dataDir, log)
+  // PostgreSQL's and Redis's modules (pg, ioredis) are imported only when configured: loading them
+  // cost every single-process server ~0.2 s of CPU at each (re)start, time residents wait (bench f).
   const persistence =
     options.persistence ??
     (options.databaseUrl
-      ? await PostgresPersistence.open({ connectionString: options.databaseUrl, schema: options.databaseSchema, log })
+      ? await (await import('./persistence/PostgresPersistence')).PostgresPersistence.open({ connectionString: options.databaseUrl, schema: options.databaseSchema, log })
       : new SqlitePersistence(options.dataDir))
   let access: AccessStore
   try {
@@ -171,7 +168,7 @@ export async function createSamskapServer(options: SamskapServerOptions): Promis
   })
   // Staff, sessions, owners and activity: beside the workshops, in the same database.
   const staffStorage: StaffStorage = options.databaseUrl
-    ? await PostgresStaffStorage.open({ connectionString: options.databaseUrl, schema: options.databaseSchema, log })
+    ? await (await import('./staff/PostgresStaffStorage')).PostgresStaffStorage.open({ connectionString: options.databaseUrl, schema: options.databaseSchema, log })
     : new SqliteStaffStorage(options.dataDir)
   const fanout = options.redisUrl
     ? await connectFanout(options.redisUrl, persistence, { instanceId, options, log, metrics }).catch(async (error: unknown) => {
@@ -210,7 +207,7 @@ export async function createSamskapServer(options: SamskapServerOptions): Promis
   })
   // Templates of one's own (server/templates): beside the workshops, in the same database.
   const templates: TemplateStore = options.databaseUrl
-    ? await PostgresTemplateStore.open({ connectionString: options.databaseUrl, schema: options.databaseSchema, log }).catch(async (error: unknown) => {
+    ? await (await import('./templates/PostgresTemplateStore')).PostgresTemplateStore.open({ connectionString: options.databaseUrl, schema: options.databaseSchema, log }).catch(async (error: unknown) => {
         await photos.close()
         await searchIndex?.close()
         await fanout?.close()
@@ -379,6 +376,7 @@ async function connectFanout(
     throw new Error('Redis fan-out needs storage shared by the instances: set DATABASE_URL (PostgreSQL) too')
   }
   try {
+    const { RedisFanout } = await import('./scaleout/RedisFanout')
     return await RedisFanout.connect({ redisUrl, instanceId, channelPrefix: options.redisChannelPrefix, log, metrics })
   } catch (error) {
     await persistence.close()
@@ -389,7 +387,7 @@ async function connectFanout(
 /** The knowledge bank's index (server/search): the one given, PostgreSQL's with a database URL, else SQLite's. */
 async function openSearchIndex(options: SamskapServerOptions, log: Logger): Promise<SearchIndex | null> {
   if (options.searchIndex !== undefined) return options.searchIndex
-  if (options.databaseUrl) return PostgresSearchIndex.open({ connectionString: options.databaseUrl, schema: options.databaseSchema, log })
+  if (options.databaseUrl) return (await import('./search/PostgresSearchIndex')).PostgresSearchIndex.open({ connectionString: options.databaseUrl, schema: options.databaseSchema, log })
   return new SqliteSearchIndex(options.dataDir)
 }
 
@@ -400,6 +398,7 @@ async function openSearchIndex(options: SamskapServerOptions, log: Logger): Prom
  */
 async function openPhotoStore(options: SamskapServerOptions, imagesDir: string, log: Logger): Promise<PhotoStore> {
   if (!options.databaseUrl) return new FilePhotoStore(imagesDir)
+  const { PostgresPhotoStore } = await import('./photos/PostgresPhotoStore')
   const store = await PostgresPhotoStore.open({ connectionString: options.databaseUrl, schema: options.databaseSchema, log })
   try {
     await store.importFiles(imagesDir, log)

@@ -19,6 +19,29 @@ describe('ServerKeys', () => {
     expect(keys.open(sealed, 'w1:observer')).toBeNull()
   })
 
+  it('answers a value opened before from memory without letting it open anywhere else, and opens a re-sealed (rotated) key anew', () => {
+    const fresh = new ServerKeys('c'.repeat(32))
+    const sealed = fresh.seal('old-participant-key', 'w1:participant')
+    expect(fresh.open(sealed, 'w1:participant')).toBe('old-participant-key')
+    expect(fresh.open(sealed, 'w1:participant')).toBe('old-participant-key')
+    // Remembered for its own context only: copied into another workshop's row it still does not open.
+    expect(fresh.open(sealed, 'w2:participant')).toBeNull()
+    expect(fresh.open(sealed, 'w1:facilitator')).toBeNull()
+    // A refusal is remembered as a refusal, not turned into the last value opened.
+    expect(fresh.open(other.seal('k', 'w1:participant'), 'w1:participant')).toBeNull()
+    const rotated = fresh.seal('new-participant-key', 'w1:participant')
+    expect(fresh.open(rotated, 'w1:participant')).toBe('new-participant-key')
+  })
+
+  it('opens every value correctly beyond the number it remembers', () => {
+    const fresh = new ServerKeys('d'.repeat(32), { openedValuesKept: 50 })
+    const values = Array.from({ length: 60 }, (_, i) => fresh.seal(`key-${i}`, `w${i}:participant`))
+    values.forEach((sealed, i) => expect(fresh.open(sealed, `w${i}:participant`)).toBe(`key-${i}`))
+    // The first ones were forgotten to make room: opened again, they are still right.
+    for (let i = 0; i < 20; i++) expect(fresh.open(values[i]!, `w${i}:participant`)).toBe(`key-${i}`)
+    expect(fresh.open(values[0]!, 'w1:participant')).toBeNull()
+  })
+
   it('seals the same value differently each time', () => {
     expect(keys.seal('k', 'c')).not.toBe(keys.seal('k', 'c'))
   })

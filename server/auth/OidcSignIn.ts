@@ -1,4 +1,4 @@
-import * as oidc from 'openid-client'
+import type * as OpenIdClient from 'openid-client'
 import type { Logger } from '../log'
 import { isLoopback, type OidcSettings } from './authSettings'
 import type { Claims } from './staffIdentity'
@@ -22,37 +22,50 @@ export interface SignedIn {
  * provider's metadata is discovered on first use and kept; a failed discovery is tried again on
  * the next sign-in, so the server starts even while the provider is unreachable.
  */
+/** The provider's metadata, and openid-client itself, loaded with it. */
+interface Provider {
+  oidc: typeof OpenIdClient
+  config: OpenIdClient.Configuration
+}
+
 export class OidcSignIn {
   readonly settings: OidcSettings
   readonly #log: Logger
-  #configuration: Promise<oidc.Configuration> | null = null
+  #provider: Promise<Provider> | null = null
 
   constructor(settings: OidcSettings, log: Logger) {
     this.settings = settings
     this.#log = log
   }
 
-  #config(): Promise<oidc.Configuration> {
-    if (!this.#configuration) {
+  /**
+   * openid-client (with jose under it) is imported on the first sign-in, not at start: loading it
+   * and the other optional back ends' modules cost every server ~0.2 s of CPU at each (re)start.
+   */
+  #connect(): Promise<Provider> {
+    if (!this.#provider) {
       const { issuer, clientId, clientSecret } = this.settings
       const insecure = new URL(issuer).protocol === 'http:' && isLoopback(new URL(issuer))
-      this.#configuration = oidc
-        .discovery(new URL(issuer), clientId, clientSecret ?? undefined, clientSecret ? undefined : oidc.None(), {
-          timeout: 10,
-          ...(insecure ? { execute: [oidc.allowInsecureRequests] } : {}),
+      this.#provider = import('openid-client')
+        .then(async (oidc) => {
+          const config = await oidc.discovery(new URL(issuer), clientId, clientSecret ?? undefined, clientSecret ? undefined : oidc.None(), {
+            timeout: 10,
+            ...(insecure ? { execute: [oidc.allowInsecureRequests] } : {}),
+          })
+          return { oidc, config }
         })
         .catch((error: unknown) => {
-          this.#configuration = null
+          this.#provider = null
           this.#log.error({ err: error, issuer }, 'OpenID provider discovery failed')
           throw error
         })
     }
-    return this.#configuration
+    return this.#provider
   }
 
   /** The provider's sign-in address, and the checks to keep until it sends the person back. */
   async start(redirectUri: string): Promise<{ url: URL; checks: SignInChecks }> {
-    const config = await this.#config()
+    const { oidc, config } = await this.#connect()
     const codeVerifier = oidc.randomPKCECodeVerifier()
     const checks = { state: oidc.randomState(), nonce: oidc.randomNonce(), codeVerifier }
     const url = oidc.buildAuthorizationUrl(config, {
@@ -71,7 +84,7 @@ export class OidcSignIn {
    * checked against `checks`; throws what openid-client throws when anything does not match.
    */
   async finish(callbackUrl: URL, checks: SignInChecks): Promise<SignedIn> {
-    const config = await this.#config()
+    const { oidc, config } = await this.#connect()
     const tokens = await oidc.authorizationCodeGrant(config, callbackUrl, {
       pkceCodeVerifier: checks.codeVerifier,
       expectedState: checks.state,
@@ -95,12 +108,13 @@ export class OidcSignIn {
 
   /** Where to send a person who signs out, so they are signed out at the provider too; null if it has no such endpoint. */
   async logoutUrl(idToken: string, postLogoutRedirectUri: string): Promise<string | null> {
-    let config: oidc.Configuration
+    let provider: Provider
     try {
-      config = await this.#config()
+      provider = await this.#connect()
     } catch {
       return null
     }
+    const { oidc, config } = provider
     if (!config.serverMetadata().end_session_endpoint) return null
     return oidc
       .buildEndSessionUrl(config, {

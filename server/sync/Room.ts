@@ -241,7 +241,11 @@ export class Room implements MessageHandler {
    */
   #completeEarlyReply(connection: SyncConnection): void {
     const reply = connection.takeEarlyReply()
-    if (reply === null || this.#encoded.holds(reply)) return
+    if (reply === null) return
+    if (this.#encoded.holds(reply)) {
+      connection.hasDocument = true
+      return
+    }
     const stored = this.#storedReply
     // Not this load's reply (never expected): the whole document, as to any joiner.
     const stateVector = stored && stored.reply.deref() === reply ? stored.stateVector : new Uint8Array([0])
@@ -363,6 +367,7 @@ export class Room implements MessageHandler {
     // Joining is free however big the workshop; asking again for it is paid from the sender's budget.
     if (connection.syncRequests > 1 && !connection.chargeReply(reply.byteLength)) return
     this.#send(connection, reply, 'sync')
+    connection.hasDocument = true
   }
 
   /** Sends one message to one socket (an extension's messages). */
@@ -388,12 +393,16 @@ export class Room implements MessageHandler {
     }
   }
 
-  /** Sends a committed update to every local socket except `except` (its sender). */
+  /**
+   * Sends a committed update to every local socket except `except` (its sender) and those not yet
+   * sent the document: their sync reply, encoded from the document later, holds the update, and
+   * getting it first they would apply its deletes without the structs it builds on (SyncConnection.hasDocument).
+   */
   #broadcastUpdate(update: Uint8Array, except: unknown): void {
     const encoder = encoding.createEncoder()
     encoding.writeVarUint(encoder, messageSync)
     syncProtocol.writeUpdate(encoder, update)
-    this.#broadcast(encoding.toUint8Array(encoder), 'sync', except)
+    this.#broadcast(encoding.toUint8Array(encoder), 'sync', except, true)
   }
 
   /**
@@ -401,10 +410,10 @@ export class Room implements MessageHandler {
    * once per broadcast rather than once per socket (a labelled counter lookup per recipient adds up
    * in a room of hundreds).
    */
-  #broadcast(message: Uint8Array, kind: MessageKind, except?: unknown): void {
+  #broadcast(message: Uint8Array, kind: MessageKind, except?: unknown, toSynced = false): void {
     let sent = 0
     for (const connection of this.connections) {
-      if (connection === except || !connection.isOpen) continue
+      if (connection === except || !connection.isOpen || (toSynced && !connection.hasDocument)) continue
       connection.send(message)
       sent++
     }

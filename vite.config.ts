@@ -7,6 +7,7 @@ import react from '@vitejs/plugin-react'
 import { VitePWA } from 'vite-plugin-pwa'
 import { localeBundlePlugin } from './client/src/i18n/localeBundlePlugin.ts'
 import { offlineAssets } from './client/src/offline/offlineAssetsPlugin.ts'
+import { phoneHtml } from './client/src/phone/phoneHtmlPlugin.ts'
 
 /**
  * Writes `<file>.gz` beside every script, stylesheet and page of the build, at the highest level:
@@ -40,6 +41,8 @@ export default defineConfig({
     react(),
     // One module per language with its fallbacks filled in: the app downloads only the current one.
     localeBundlePlugin(fileURLToPath(new URL('./client/src/i18n/locales', import.meta.url))),
+    // phone.html: index.html naming the phone page's chunks, so they download beside the entry.
+    phoneHtml(),
     precompress(),
     offline.plugin,
     // An installable app that opens with no network (study trips): Workbox precaches the built shell,
@@ -72,6 +75,8 @@ export default defineConfig({
       },
       workbox: {
         globPatterns: ['**/*.{js,css,html,svg,png,webmanifest}'],
+        // The worker answers every navigation with index.html (below); the server's phone.html is for the first, cold open.
+        globIgnores: ['phone.html'],
         // Only the phone's and join's routes are precached (every visitor's phone downloads the
         // precache: at most 300 KB, tests/e2e/phonePrecache.test.ts); the rest is cached on first
         // fetch and, from the board's routes, all at once (the `samskap-app` cache below).
@@ -118,6 +123,13 @@ export default defineConfig({
     // the phone page within its download budget.
     manifest: true,
     rolldownOptions: {
+      treeshake: {
+        // lib0's schema builders (lib0/schema.js, imported by lib0/dom.js, which yjs's logging
+        // imports) build their schemas at the top level of the module; without being told these
+        // calls are pure the bundler keeps every schema and the phone downloads ~2 KB it never runs.
+        // Names only lib0 uses at the top level (`match` builds its pattern matchers): a call whose result is used is kept either way.
+        manualPureFunctions: ['$constructedBy', '$custom', '$literal', '$instanceOf', '$union', '$object', '$record', '$array', '$tuple', '$lambda', '$intersect', '$stringTemplate', 'match'],
+      },
       output: {
         codeSplitting: {
           groups: [

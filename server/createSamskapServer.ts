@@ -218,6 +218,9 @@ export async function createSamskapServer(options: SamskapServerOptions): Promis
         throw error
       })
     : new SqliteTemplateStore(options.dataDir)
+  // The limits per address, per device and per person: shared through Redis when there are several instances.
+  const counters = fanout ? redisCounters(fanout.commands, redisKeyPrefix) : memoryCounters()
+  const ownErases = new AddressQuota(counters, 'erases', limits.ownErasesPerPersonPerHour)
   // History (server/history): off only when injected storage cannot keep it.
   const history = isHistoryPersistence(persistence)
     ? new WorkshopHistory({
@@ -246,6 +249,7 @@ export async function createSamskapServer(options: SamskapServerOptions): Promis
         Facilitation.load(room, tools, {
           removeParticipant: (workshopId, participantId) => access.removeParticipant(workshopId, participantId),
           audit: (entry) => recordAudit(staffStorage, log, entry),
+          takeErase: (workshopId, participantId) => ownErases.take(`${workshopId}:${participantId}`),
           eraseFromHistory: async (workshopId, itemIds) => {
             await history?.eraseItems(workshopId, itemIds)
           },
@@ -276,8 +280,6 @@ export async function createSamskapServer(options: SamskapServerOptions): Promis
     clock: options.clock,
   })
 
-  // The limits per address and per device: shared through Redis when there are several instances.
-  const counters = fanout ? redisCounters(fanout.commands, redisKeyPrefix) : memoryCounters()
   const staticRoot = options.staticDir ? path.resolve(options.staticDir) : null
   const deps: HttpDeps = {
     persistence,

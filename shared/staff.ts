@@ -86,8 +86,13 @@ export const STAFF_SEARCH_LIMIT = 20
 /** Header carrying the creation key in the embedded mode (`CREATE_KEY`). */
 export const CREATE_KEY_HEADER = 'x-samskap-create-key'
 
-/** What the audit log records (`GET /api/workshops/<id>/audit`; server/staff/auditLog.ts). */
-export const auditActions = ['created', 'revealed', 'restored', 'participantRemoved', 'transferred', 'cofacilitatorAdded', 'cofacilitatorRemoved', 'kept', 'deleted', 'actionChanged', 'followUpCreated', 'templateSaved'] as const
+/**
+ * What the audit log records (`GET /api/workshops/<id>/audit`; server/staff/auditLog.ts). A
+ * stakeholder take-over writes two lines: `stakeholdersTakenOver` in the workshop that took them
+ * (detail: the one they came from) and `stakeholdersReused` in the one they came from (detail: the
+ * one that took them).
+ */
+export const auditActions = ['created', 'revealed', 'restored', 'participantRemoved', 'transferred', 'cofacilitatorAdded', 'cofacilitatorRemoved', 'kept', 'deleted', 'actionChanged', 'followUpCreated', 'templateSaved', 'stakeholdersTakenOver', 'stakeholdersReused'] as const
 export type AuditAction = (typeof auditActions)[number]
 
 /**

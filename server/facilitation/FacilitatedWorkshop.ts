@@ -29,6 +29,11 @@ export interface FacilitationAccess {
   removeParticipant(workshopId: string, participantId: string): Promise<void>
   /** Writes a line to the workshop's audit log (server/staff/auditLog.ts); never throws. */
   audit(entry: { workshopId: string; action: AuditAction; actor: AuditActor; detail: string }): Promise<void>
+  /**
+   * Takes one of a person's erasures per hour (`OWN_ERASES_PER_PERSON_PER_HOUR`, server/limits):
+   * null when there was one, else how long until there is.
+   */
+  takeErase(workshopId: string, participantId: string): Promise<{ retryAfterSeconds: number } | null>
   /** Takes items out of every stored history snapshot of the workshop (server/history, `eraseItems`). */
   eraseFromHistory(workshopId: string, itemIds: ReadonlySet<string>): Promise<void>
 }
@@ -142,6 +147,16 @@ export class FacilitatedWorkshop {
     await this.#room.compact()
     await this.#heldRoom.compact()
     await this.#access.eraseFromHistory(this.#room.workshopId, itemIds)
+  }
+
+  /**
+   * Counts one erasure against the person's hourly budget; refuses with `tooOften` when it is spent.
+   * Each erasure compacts both documents and decodes every history snapshot, so one resident could
+   * otherwise keep the server busy by asking again and again.
+   */
+  async takeErase(participantId: string): Promise<void> {
+    const refused = await this.#access.takeErase(this.#room.workshopId, participantId)
+    if (refused) throw new CommandFailure('tooOften', `Erased too often: try again in ${refused.retryAfterSeconds} s`)
   }
 
   /** Resolves once everything written to the held notes is stored. */

@@ -16,7 +16,7 @@ import { importWorkshop } from './importApi'
 import { getPrivacy } from './privacyApi'
 import type { Route } from './router'
 import { search } from './searchApi'
-import { listStakeholders } from './stakeholdersApi'
+import { listStakeholders, recordStakeholderTakeOver } from './stakeholdersApi'
 import { deleteTemplate, listTemplates, saveTemplate } from './templatesApi'
 import { serveStatic } from './staticFiles'
 import { createWorkshop, getWorkshop } from './workshopsApi'
@@ -58,6 +58,7 @@ export const routes: readonly Route[] = [
   { path: /^\/api\/templates\/([^/]+)\/delete\/?$/, POST: deleteTemplate, wrongMethod: 'Use POST to delete a template' },
   { path: '/api/search', GET: search, wrongMethod: 'Use GET to search' },
   { path: '/api/stakeholders', GET: listStakeholders, wrongMethod: 'Use GET for the stakeholder register' },
+  { path: /^\/api\/workshops\/([^/]+)\/stakeholders\/taken-over\/?$/, POST: recordStakeholderTakeOver, wrongMethod: 'Use POST to record a take-over' },
   { path: '/api/actions', GET: listActions, wrongMethod: 'Use GET for the action register' },
   { path: /^\/api\/actions\/([^/]+)\/([^/]+)\/?$/, POST: changeAction, wrongMethod: 'Use POST to change an action' },
   { path: /^\/api(?:\/.*)?$/, ANY: (_request, response) => sendJson(response, 404, { error: 'Not found' }) },

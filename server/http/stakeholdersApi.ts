@@ -2,9 +2,12 @@ import type { IncomingMessage, ServerResponse } from 'node:http'
 import type { StakeholderRegisterWorkshop } from '../../shared/followup/stakeholderRegister'
 import { sortByOrder } from '../../shared/logic/boardOrder'
 import { WORKSHOP_ID_PATTERN } from '../../shared/protocol'
+import type { AuditActor } from '../../shared/staff'
 import { readWorkshop } from './actionsApi'
-import type { HttpDeps } from './HttpDeps'
-import { sendJson } from './httpResponses'
+import * as v from 'valibot'
+import { recordAudit } from '../staff/auditLog'
+import { decodeParam, type HttpDeps } from './HttpDeps'
+import { readJsonBody, sendJson } from './httpResponses'
 
 /**
  * `GET /api/stakeholders?except=<workshopId>`: the stakeholder register that grows (issue 17). The
@@ -35,4 +38,36 @@ export async function listStakeholders(request: IncomingMessage, response: Serve
   }
   workshops.sort((a, b) => b.createdAt - a.createdAt || a.title.localeCompare(b.title))
   sendJson(response, 200, { workshops })
+}
+
+const TAKEN_OVER_BODY_LIMIT = 1024
+const takenOverBody = v.strictObject({ from: v.pipe(v.string(), v.regex(WORKSHOP_ID_PATTERN)) })
+
+/**
+ * `POST /api/workshops/<id>/stakeholders/taken-over` {from}: the map in workshop <id> took over
+ * stakeholders from workshop `from` (the take-over itself is a plan the browser commits through the
+ * validated path, TakeOverDialog.tsx); this writes the audit lines, one in each workshop, under the
+ * signed-in person. Only someone who may see both workshops (their staff, an administrator) may, so
+ * nobody can write into the audit log of a workshop that is not theirs.
+ */
+export async function recordStakeholderTakeOver(request: IncomingMessage, response: ServerResponse, deps: HttpDeps, [rawId]: readonly string[]): Promise<void> {
+  const visible = await deps.workshopsVisibleTo(request)
+  if (!visible) return sendJson(response, 401, { error: 'Sign in to take over stakeholders', code: 'signInRequired' })
+  const workshopId = decodeParam(rawId)
+  if (workshopId === null || !(await deps.persistence.getWorkshop(workshopId))) return sendJson(response, 404, { error: 'Workshop not found', code: 'workshopNotFound' })
+  const body = await readJsonBody(request, response, TAKEN_OVER_BODY_LIMIT)
+  if (!body.ok) return
+  const parsed = v.safeParse(takenOverBody, body.value)
+  if (!parsed.success || parsed.output.from === workshopId) {
+    return sendJson(response, 400, { error: 'Send the id of the workshop the stakeholders came from', code: 'badTakeOver' })
+  }
+  const from = parsed.output.from
+  if (!(await deps.persistence.getWorkshop(from))) return sendJson(response, 404, { error: 'The workshop they came from was not found', code: 'workshopNotFound' })
+  if (!visible.workshopIds.includes(workshopId) || !visible.workshopIds.includes(from)) {
+    return sendJson(response, 403, { error: 'Only the staff of both workshops can take stakeholders over', code: 'notYourWorkshop' })
+  }
+  const actor: AuditActor = { kind: 'staff', id: visible.staffId, name: visible.name }
+  await recordAudit(deps.staff.storage, deps.log, { workshopId, action: 'stakeholdersTakenOver', actor, detail: from })
+  await recordAudit(deps.staff.storage, deps.log, { workshopId: from, action: 'stakeholdersReused', actor, detail: workshopId })
+  sendJson(response, 201, { recorded: true })
 }

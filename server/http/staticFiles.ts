@@ -24,6 +24,9 @@ const contentTypes: Record<string, string> = {
   '.wasm': 'application/wasm',
 }
 
+/** A resident's page, `/w/<id>/phone` (client/src/lib/route.ts). */
+const PHONE_ROUTE = /^\/w\/[^/]+\/phone\/?$/
+
 /**
  * Serves the built client from `root`. Vite's /assets/* names carry a content hash, so they are
  * cached forever; everything else is revalidated. A path without an extension that is not a file
@@ -61,8 +64,10 @@ export async function serveStatic(
   const isAsset = decoded.startsWith('/assets/')
   if (!stat?.isFile()) {
     if (isAsset || path.posix.extname(decoded) !== '') return notFound(response, 404, 'Not found')
-    target = path.join(root, 'index.html')
-    stat = await statOrNull(target)
+    // The phone page has its own copy of index.html that names its chunks (client/src/phone/phoneHtmlPlugin.ts).
+    const routePage = PHONE_ROUTE.test(decoded) ? await statOrNull(path.join(root, 'phone.html')) : null
+    target = path.join(root, routePage?.isFile() ? 'phone.html' : 'index.html')
+    stat = routePage?.isFile() ? routePage : await statOrNull(target)
     if (!stat?.isFile()) return notFound(response, 404, 'Not found')
   }
   const gzipped = acceptsGzip(request) ? await statOrNull(`${target}.gz`) : null

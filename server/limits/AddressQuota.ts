@@ -2,19 +2,21 @@ import { RateLimiterRes, type RateLimiterAbstract } from 'rate-limiter-flexible'
 import type { Counters } from './Counters'
 
 /**
- * So many of something per client address per hour: workshops created, imports started
- * (server/limits/README.md). Each request counts, whether or not it then succeeds. Counted in memory
+ * So many of something per key per hour: workshops created and imports started per client address,
+ * erasures per person (server/limits/README.md). Workshops are counted once a request has passed its
+ * checks (a refused template or body makes nothing and costs nothing); an import or an erasure is
+ * counted before its costly work, whether or not it then succeeds. Counted in memory
  * or, with several instances, in Redis (Counters.ts).
  */
 export class AddressQuota {
   readonly #limiter: RateLimiterAbstract
 
-  /** `name` keeps quotas apart in a shared store (`workshops`, `imports`). */
+  /** `name` keeps quotas apart in a shared store (`workshops`, `imports`, `erases`). */
   constructor(counters: Counters, name: string, perHour: number) {
     this.#limiter = counters(name, perHour, 3600)
   }
 
-  /** Takes one for `address`: null when there was one, else how long until there is. */
+  /** Takes one for `address` (or whatever the key is): null when there was one, else how long until there is. */
   async take(address: string): Promise<{ retryAfterSeconds: number } | null> {
     try {
       await this.#limiter.consume(address)

@@ -32,6 +32,12 @@ export interface Limits {
   joinFailuresPerAddressPerHour: number
   /** Wrong join codes one device (the join page's random id) may send per 5 minutes. */
   joinFailuresPerDevicePer5Minutes: number
+  /**
+   * Erasures of their own notes (`own.erase`) one person may ask for per hour in one workshop: each
+   * compacts the workshop and rewrites every history snapshot holding their items; more are refused
+   * with `tooOften`.
+   */
+  ownErasesPerPersonPerHour: number
 }
 
 export const MiB = 1024 * 1024
@@ -49,6 +55,7 @@ export const defaultLimits: Limits = {
   importMaxBytes: 20 * MiB,
   joinFailuresPerAddressPerHour: 300,
   joinFailuresPerDevicePer5Minutes: 10,
+  ownErasesPerPersonPerHour: 10,
 }
 
 /** The environment variable of each limit (server/main.ts reads them; README lists them). */
@@ -65,6 +72,7 @@ export const limitEnvVars: Record<keyof Limits, string> = {
   importMaxBytes: 'IMPORT_MAX_BYTES',
   joinFailuresPerAddressPerHour: 'JOIN_FAILURES_PER_ADDRESS_PER_HOUR',
   joinFailuresPerDevicePer5Minutes: 'JOIN_FAILURES_PER_DEVICE_PER_5_MINUTES',
+  ownErasesPerPersonPerHour: 'OWN_ERASES_PER_PERSON_PER_HOUR',
 }
 
 /**

@@ -4,6 +4,7 @@ import * as encoding from 'lib0/encoding'
 import type * as awarenessProtocol from 'y-protocols/awareness'
 import * as syncProtocol from 'y-protocols/sync'
 import * as Y from 'yjs'
+import { trimDecodedContent } from '../../shared/doc/trimDecodedContent'
 import { migrateWorkshop } from '../../shared/doc/workshopDoc'
 import { currentSchema, encodeSchemaVersions } from '../../shared/schema/versions'
 import { CloseCode, messageAwareness, messageQueryAwareness, messageSync } from '../../shared/protocol'
@@ -147,6 +148,8 @@ export class Room implements MessageHandler {
     if (early) await options.onStoredReply!(early)
     // Its own guid: Yjs would draw a random one, ~30 calls to the system's random source per room opened.
     const doc = new Y.Doc({ guid: options.workshopId })
+    // ~1.5 KB per note less: decoded field values otherwise keep room for 17 (trimDecodedContent.ts).
+    trimDecodedContent(doc)
     if (stored.snapshot) Y.applyUpdate(doc, stored.snapshot)
     let storedBytes = stored.snapshot?.byteLength ?? 0
     for (const update of stored.updates) {

@@ -133,6 +133,8 @@ export const commandErrors = [
   'notYours',
   /** The workshop reached its size limit (server/limits): nothing new until something is deleted. */
   'workshopFull',
+  /** A person asked for something costly too often (own.erase, server/limits): try again later. */
+  'tooOften',
   'serverError',
 ] as const
 export type CommandError = (typeof commandErrors)[number]

@@ -14,6 +14,13 @@ export const boardChoices: readonly BoardChoice[] = [
   'workshopKit',
 ]
 
+/**
+ * The built-in starting kits "New workshop" offers beside the empty board and colleagues' templates
+ * (POST /api/workshops `kit`): the board sets the product has, today the workshop kit.
+ */
+export const starterKits = ['workshopKit'] as const satisfies readonly BoardChoice[]
+export type StarterKit = (typeof starterKits)[number]
+
 export interface AddBoardInput {
   choice: BoardChoice
   existingBoards: readonly Ordered[]

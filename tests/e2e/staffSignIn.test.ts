@@ -1,3 +1,5 @@
+import { mkdirSync } from 'node:fs'
+import { join } from 'node:path'
 import type { Page } from 'playwright-core'
 import { afterAll, beforeAll, describe, expect, it } from 'vitest'
 import { TestIdentityProvider } from '../oidc/TestIdentityProvider'
@@ -10,6 +12,7 @@ import { desktop, newPerson, startE2E, waitFor, type E2E } from './harness'
  * browser without any link, and "Logg ut" through the provider's logout.
  */
 
+const shots = join(import.meta.dirname, '..', '..', 'test-results', 'staff-sign-in')
 let e2e: E2E
 let idp: TestIdentityProvider
 
@@ -74,6 +77,10 @@ describe('staff sign-in in the browser', () => {
     expect(await retention.textContent()).toContain('365 dager etter siste aktivitet')
     await retention.getByRole('button', { name: 'Behold den 365 dager fra i dag' }).click()
     await waitFor(() => retention.getByRole('button').isEnabled(), (enabled) => enabled, 'keep done')
+    // The open audit list shows the new line without a reload.
+    await waitFor(() => audit.textContent(), (text) => (text ?? '').includes('Ola Hansen beholdt den lenger'), 'the keep line in the open audit list')
+    mkdirSync(shots, { recursive: true })
+    await staff.screenshot({ path: join(shots, 'audit-after-keep.png') })
 
     // Siri's home page lists the workshop as hers to co-facilitate; opening it, she is facilitator.
     await siri.page.reload()

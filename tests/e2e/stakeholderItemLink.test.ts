@@ -67,6 +67,10 @@ describe('a link to a stakeholder (&item=)', () => {
     expect(rect!.x + rect!.w).toBeLessThanOrEqual(viewport.width)
     expect(rect!.y + rect!.h).toBeLessThanOrEqual(viewport.height)
     await person.page.screenshot({ path: join(shots, `stakeholder-${name}.png`) })
+    // Not under the panel either: on a phone it is a bottom sheet over the map, beside it elsewhere.
+    const sheet = (await panel.boundingBox())!
+    const clear = rect!.y + rect!.h <= sheet.y || rect!.x + rect!.w <= sheet.x
+    expect(clear, `card ${JSON.stringify(rect)} is under the panel ${JSON.stringify(sheet)}`).toBe(true)
     expect(await audit(person.page, `stakeholder link ${name}`)).toEqual([])
     await person.context.close()
   })

@@ -85,6 +85,21 @@ describe('taking over stakeholders from an earlier workshop', () => {
     expect(taken.find((s) => s.name === 'Nordby velforening')).toMatchObject({ groupLabel: 'Frivillige', channel: 'Epost', influence: 4, interest: 2 })
     expect(taken.some((s) => s.name === 'Lokalavisa')).toBe(false)
 
+    // The take-over is in both workshops' audit logs: who, from which, into which.
+    const auditOf = async (workshopId: string) =>
+      ((await (await person.page.request.get(`${staff.e2e.baseUrl}/api/workshops/${workshopId}/audit`)).json()) as { entries: { action: string; detail: string; actor: { name?: string } }[] }).entries
+    await waitFor(() => auditOf(b.id), (entries) => entries.some((e) => e.action === 'stakeholdersTakenOver'), 'the take-over line in B')
+    expect((await auditOf(b.id)).find((e) => e.action === 'stakeholdersTakenOver')).toMatchObject({ detail: a.id, actor: { name: 'Ola Hansen' } })
+    expect((await auditOf(a.id)).find((e) => e.action === 'stakeholdersReused')).toMatchObject({ detail: b.id, actor: { name: 'Ola Hansen' } })
+    if (name === 'desktop') {
+      // Shown in Share's audit list like the other lines.
+      await person.page.locator('.share__button').click()
+      const log = person.page.getByTestId('workshop-audit')
+      await log.locator('summary').click()
+      await waitFor(() => log.textContent(), (text) => (text ?? '').includes(`Ola Hansen overtok interessenter fra workshop ${a.id}`), 'the take-over line in the audit list')
+      await person.page.keyboard.press('Escape')
+    }
+
     // Its panel holds the plan row and links back to where it came from.
     const id = taken.find((s) => s.name === 'Nordby velforening')!.id
     await person.page.goto(`${staff.e2e.baseUrl}/w/${b.id}?board=map&item=${id}`)

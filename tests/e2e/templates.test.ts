@@ -96,5 +96,16 @@ describe('templates of one’s own in the browser', () => {
     await ola.page.getByRole('button', { name: 'Slett malen «Aktørkart for bydel»' }).click()
     await ola.page.getByTestId('template-delete-confirm').click()
     await ola.page.getByText('Ingen maler ennå.', { exact: false }).waitFor()
+
+    // The built-in kit is offered beside them: three linked boards, titled in Ola's language.
+    await ola.page.getByRole('radio', { name: /Workshop-pakke/ }).check()
+    await ola.page.screenshot({ path: join(shots, 'picker-kit-desktop.png'), fullPage: true })
+    await ola.page.getByLabel('Hva skal workshopen hete?').fill('Følgegruppe for frivillighet')
+    await ola.page.getByRole('button', { name: 'Opprett workshop' }).click()
+    await ola.page.waitForURL(/\/w\//)
+    await ola.page.getByTestId('connection-status').filter({ hasText: 'Tilkoblet' }).waitFor()
+    await ola.page.getByRole('tab', { name: /Utfordringer og tiltak/ }).waitFor()
+    expect((await ola.page.getByRole('tab').allTextContents()).join(' | ')).toMatch(/^Interessentkart.* \| Involvering.* \| Utfordringer og tiltak/)
+    await ola.page.screenshot({ path: join(shots, 'kit-workshop-desktop.png') })
   })
 })

@@ -72,7 +72,31 @@ describe('HTTP API', () => {
     expect([...client.doc.getMap<Y.Map<unknown>>('boards').values()].map((b) => b.get('title'))).toEqual([title])
   })
 
+  it('starts from the built-in workshop kit: three linked boards titled in the caller’s words, the map with its groups', async () => {
+    const server = await resources.startServer({ dataDir: await resources.tempDir() })
+    const kitTitles = { stakeholderMap: 'Interessentkart', involvementMatrix: 'Involveringsmatrise', challengeBoard: 'Utfordringer og tiltak' }
+    const created = await post(server.url, JSON.stringify({ title: 'Følgegruppe', language: 'nb', kit: 'workshopKit', kitTitles }))
+    expect(created.status).toBe(201)
+    rememberFacilitator(created.json as unknown as CreatedWorkshop)
+    const client = resources.connect(server.url, created.json.id as string)
+    await synced(client.provider)
+    const boards = [...client.doc.getMap<Y.Map<unknown>>('boards').values()].map((b) => b.toJSON() as { id: string; title: string; template: string; linkedBoardId: string; order: string })
+    boards.sort((a, b) => (a.order < b.order ? -1 : 1))
+    expect(boards.map((b) => [b.template, b.title])).toEqual([
+      ['stakeholderMap', 'Interessentkart'],
+      ['involvementMatrix', 'Involveringsmatrise'],
+      ['challengeBoard', 'Utfordringer og tiltak'],
+    ])
+    expect(boards.slice(1).map((b) => b.linkedBoardId)).toEqual([boards[0]!.id, boards[0]!.id])
+    const groups = [...client.doc.getMap<Y.Map<unknown>>('items').values()].filter((item) => item.get('kind') === 'stakeholderGroup')
+    expect(groups.length).toBe(5)
+    expect(groups.every((group) => group.get('boardId') === boards[0]!.id)).toBe(true)
+  })
+
   const invalid: { name: string; body: string; status: number; error: RegExp }[] = [
+    { name: 'an unknown kit', body: JSON.stringify({ kit: 'everything' }), status: 400, error: /kit must be one of workshopKit/ },
+    { name: 'a kit and a template at once', body: JSON.stringify({ kit: 'workshopKit', templateId: 'abc' }), status: 400, error: /kit or from a template/ },
+    { name: 'a too-long kit title', body: JSON.stringify({ kit: 'workshopKit', kitTitles: { stakeholderMap: 'x'.repeat(81), involvementMatrix: 'M', challengeBoard: 'C' } }), status: 400, error: /kitTitles\.stakeholderMap.*80/ },
     { name: 'bad JSON', body: '{"title": ', status: 400, error: /JSON/ },
     { name: 'a JSON array', body: '[]', status: 400, error: /object/ },
     { name: 'a too-long title', body: JSON.stringify({ title: 'x'.repeat(121) }), status: 400, error: /title.*120/ },
@@ -113,7 +137,7 @@ describe('static files', () => {
     // As the build writes it: the file and its gzipped copy.
     await fs.writeFile(path.join(staticDir, 'assets', 'phone-abc123.js'), phoneSource)
     await fs.writeFile(path.join(staticDir, 'assets', 'phone-abc123.js.gz'), gzipSync(phoneSource))
-    return resources.startServer({ dataDir, staticDir })
+    return { ...(await resources.startServer({ dataDir, staticDir })), staticDir }
   }
 
   it('serves files with content types and immutable caching for hashed assets', async () => {
@@ -141,6 +165,19 @@ describe('static files', () => {
     const sync = await fetch(`${server.url}/sync/AAAAAAAAAAAAAAAAAAAAA`)
     expect(sync.status).toBe(426)
     expect(await sync.text()).not.toContain('<title>')
+  })
+
+  it('sends the phone route the phone page’s own copy of index.html when the build wrote one', async () => {
+    const server = await serverWithStatic()
+    const text = async (pathname: string) => (await fetch(`${server.url}${pathname}`)).text()
+    // Without phone.html (an older build) the phone route gets index.html like every route.
+    expect(await text('/w/AAAAAAAAAAAAAAAAAAAAA/phone')).toBe('<!doctype html><title>Samskap</title>')
+    await fs.writeFile(path.join(server.staticDir, 'phone.html'), '<!doctype html><title>Samskap</title><link rel="modulepreload" href="/assets/phone-abc123.js">')
+    for (const phone of ['/w/AAAAAAAAAAAAAAAAAAAAA/phone', '/w/AAAAAAAAAAAAAAAAAAAAA/phone/']) expect(await text(phone), phone).toContain('modulepreload')
+    // Only that route: the board, the capture page and look-alike paths keep index.html.
+    for (const other of ['/', '/w/AAAAAAAAAAAAAAAAAAAAA', '/w/AAAAAAAAAAAAAAAAAAAAA/capture', '/w/AAAAAAAAAAAAAAAAAAAAA/phone/x', '/w/phone', '/join/ABC123']) {
+      expect(await text(other), other).toBe('<!doctype html><title>Samskap</title>')
+    }
   })
 
   it('sends the gzipped copy the build wrote to a browser that accepts it, and only then', async () => {

@@ -83,6 +83,28 @@ describe('a resident erases what they wrote', () => {
     // Nothing left: erasing again erases nothing and is not an error.
     expect(await kari.call({ type: 'own.erase' })).toMatchObject({ ok: true, result: { erased: 0 } })
   })
+  it('is refused by name once a person has used up their erasures for the hour; nothing is erased then, others are not affected', async () => {
+    const server = await resources.startServer({ dataDir: await resources.tempDir(), limits: { ownErasesPerPersonPerHour: 2 } })
+    const { facilitator, participant } = await facilitatedRoom(resources, server)
+    const kari = await participant()
+    const ola = await participant()
+    const submit = (client: typeof kari, noteId: string) => client.call({ type: 'note.submit', noteId, text: `Notat ${noteId}` })
+    // Someone with nothing of theirs anywhere does no work and is not counted.
+    for (let i = 0; i < 3; i++) expect(await ola.call({ type: 'own.erase' })).toMatchObject({ ok: true, result: { erased: 0 } })
+    for (const noteId of ['k1', 'k2']) {
+      expect(await submit(kari, noteId)).toMatchObject({ ok: true })
+      expect(await kari.call({ type: 'own.erase', itemIds: [noteId] })).toMatchObject({ ok: true, result: { erased: 1 } })
+    }
+    expect(await submit(kari, 'k3')).toMatchObject({ ok: true })
+    await waitFor(() => ids(facilitator.doc).includes('k3'), 'Kari’s third note reaches the facilitator')
+    const refused = await kari.call({ type: 'own.erase' })
+    expect(refused).toMatchObject({ ok: false, error: 'tooOften' })
+    expect(refused.ok ? '' : refused.message).toMatch(/try again in \d+ s/)
+    expect(ids(facilitator.doc)).toContain('k3')
+    // Ola's budget is his own.
+    expect(await submit(ola, 'o1')).toMatchObject({ ok: true })
+    expect(await ola.call({ type: 'own.erase' })).toMatchObject({ ok: true, result: { erased: 1 } })
+  })
   it('is gone from every stored byte: history snapshots, update log and held notes (SQLite); restoring brings none of it back', async () => {
     const dataDir = await resources.tempDir()
     const server = await resources.startServer({ dataDir })

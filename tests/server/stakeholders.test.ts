@@ -1,4 +1,6 @@
+import Database from 'better-sqlite3'
 import type { IncomingMessage } from 'node:http'
+import path from 'node:path'
 import { afterEach, describe, expect, it } from 'vitest'
 import { createRecordMap, getWorkshopMaps } from '../../shared/doc/workshopDoc'
 import type { StakeholderRegisterWorkshop } from '../../shared/followup/stakeholderRegister'
@@ -27,7 +29,8 @@ const stakeholder = (id: string, groupId: string, name: string, fields: Record<s
 })
 
 async function setup() {
-  const server = await resources.startServer({ dataDir: await resources.tempDir(), workshopsVisibleTo: visibleTo, unloadDelayMs: 50 })
+  const dataDir = await resources.tempDir()
+  const server = await resources.startServer({ dataDir, workshopsVisibleTo: visibleTo, unloadDelayMs: 50 })
   const karis = await createWorkshop(server.url, { title: 'Karis kart' })
   const olas = await createWorkshop(server.url, { title: 'Olas private kart' })
   const here = await createWorkshop(server.url, { title: 'Nytt møte' })
@@ -55,7 +58,7 @@ async function setup() {
   await write(empty, [])
   // Ola's room is left and unloads: its stakeholders are read from storage.
   olaClient.provider.destroy()
-  return { server, karis, olas, here }
+  return { server, dataDir, karis, olas, here }
 }
 
 describe('GET /api/stakeholders', () => {
@@ -92,5 +95,50 @@ describe('GET /api/stakeholders', () => {
     const server = await resources.startServer({ dataDir: await resources.tempDir(), workshopsVisibleTo: visibleTo })
     const response = await fetch(`${server.url}/api/stakeholders`, { method: 'POST' })
     expect(response.status).toBe(405)
+  })
+})
+
+/** The audit lines of a workshop as stored (oldest first). */
+function auditRows(dataDir: string, workshopId: string): { action: string; actor_id: string | null; actor_name: string | null; detail: string }[] {
+  const db = new Database(path.join(dataDir, 'samskap.sqlite'), { readonly: true })
+  try {
+    return db.prepare('SELECT action, actor_id, actor_name, detail FROM audit_log WHERE workshop_id = ? ORDER BY id').all(workshopId) as never
+  } finally {
+    db.close()
+  }
+}
+
+describe('POST /api/workshops/<id>/stakeholders/taken-over', () => {
+  const takenOver = async (baseUrl: string, person: string | null, workshopId: string, body: unknown) => {
+    const response = await fetch(`${baseUrl}/api/workshops/${workshopId}/stakeholders/taken-over`, {
+      method: 'POST',
+      headers: { 'content-type': 'application/json', ...(person ? { 'x-test-person': person } : {}) },
+      body: JSON.stringify(body),
+    })
+    return { status: response.status, body: (await response.json()) as { code?: string } }
+  }
+
+  it('writes who took over, from which workshop into which, in both workshops’ audit logs', async () => {
+    const { server, dataDir, karis, here } = await setup()
+    const before = { karis: auditRows(dataDir, karis).length, here: auditRows(dataDir, here).length }
+    expect((await takenOver(server.url, 'kari', here, { from: karis })).status).toBe(201)
+    expect(auditRows(dataDir, here).slice(before.here)).toEqual([{ action: 'stakeholdersTakenOver', actor_id: 'kari', actor_name: 'Kari', detail: karis }])
+    expect(auditRows(dataDir, karis).slice(before.karis)).toEqual([{ action: 'stakeholdersReused', actor_id: 'kari', actor_name: 'Kari', detail: here }])
+  })
+
+  it('refuses, by name and without a line, anyone who may not see both workshops and every bad body', async () => {
+    const { server, dataDir, karis, olas, here } = await setup()
+    const lines = () => [karis, olas, here].map((id) => auditRows(dataDir, id).length)
+    const before = lines()
+    // Kari may not see Ola's workshop: neither taking from it nor writing into it.
+    expect(await takenOver(server.url, 'kari', here, { from: olas })).toMatchObject({ status: 403, body: { code: 'notYourWorkshop' } })
+    expect(await takenOver(server.url, 'kari', olas, { from: karis })).toMatchObject({ status: 403, body: { code: 'notYourWorkshop' } })
+    expect(await takenOver(server.url, null, here, { from: karis })).toMatchObject({ status: 401, body: { code: 'signInRequired' } })
+    expect(await takenOver(server.url, 'kari', here, { from: here })).toMatchObject({ status: 400, body: { code: 'badTakeOver' } })
+    expect(await takenOver(server.url, 'kari', here, { from: '../x' })).toMatchObject({ status: 400, body: { code: 'badTakeOver' } })
+    expect(await takenOver(server.url, 'kari', here, { from: karis, extra: 'x'.repeat(100) })).toMatchObject({ status: 400, body: { code: 'badTakeOver' } })
+    expect(await takenOver(server.url, 'kari', here, { from: 'a'.repeat(20) })).toMatchObject({ status: 404, body: { code: 'workshopNotFound' } })
+    expect(await takenOver(server.url, 'kari', 'b'.repeat(20), { from: karis })).toMatchObject({ status: 404, body: { code: 'workshopNotFound' } })
+    expect(lines()).toEqual(before)
   })
 })

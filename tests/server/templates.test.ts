@@ -12,11 +12,11 @@ import { synced, TestResources, waitFor } from './helpers'
 const resources = new TestResources()
 afterEach(() => resources.dispose())
 
-async function serverWithSignIn() {
+async function serverWithSignIn(limits: { workshopsPerAddressPerHour?: number } = {}) {
   const idp = await TestIdentityProvider.listen()
   resources.defer(() => idp.close())
   const dataDir = await resources.tempDir()
-  const server = await resources.startServer({ dataDir, auth: idp.authSettings(), unloadDelayMs: 50 })
+  const server = await resources.startServer({ dataDir, auth: idp.authSettings(), unloadDelayMs: 50, limits })
   idp.register([server.url])
   const signIn = async (login: string) => {
     const { cookie } = await signInByHttp(server.url, login)
@@ -114,8 +114,8 @@ describe('templates of one’s own', () => {
     expect(((await (await context.api('/api/templates', siri)).json()) as { templates: unknown[] }).templates).toEqual([])
   })
 
-  it('checks a stored template again on use: one the validators refuse starts no workshop', async () => {
-    const context = await serverWithSignIn()
+  it('checks a stored template again on use: one the validators refuse starts no workshop and takes nothing of the address’s quota', async () => {
+    const context = await serverWithSignIn({ workshopsPerAddressPerHour: 1 })
     const ola = await context.signIn('ola')
     const store = new SqliteTemplateStore(context.dataDir)
     resources.defer(() => store.close())
@@ -132,5 +132,12 @@ describe('templates of one’s own', () => {
     const answer = await context.api('/api/workshops', ola, { title: 'Ny', templateId: 'broken' })
     expect(answer.status).toBe(409)
     expect(await answer.json()).toMatchObject({ code: 'templateInvalid' })
+    // Refused again and again, by name, and never counted: an unknown template and a bad body neither.
+    for (let i = 0; i < 3; i++) expect((await context.api('/api/workshops', ola, { title: 'Ny', templateId: 'broken' })).status).toBe(409)
+    expect((await context.api('/api/workshops', ola, { title: 'Ny', templateId: 'nope' })).status).toBe(404)
+    expect((await context.api('/api/workshops', ola, { title: 3 })).status).toBe(400)
+    // The address's one workshop this hour is still there; the next is over the quota.
+    expect((await context.api('/api/workshops', ola, { title: 'Ny' })).status).toBe(201)
+    expect((await context.api('/api/workshops', ola, { title: 'Ny igjen' })).status).toBe(429)
   })
 })

@@ -7,19 +7,22 @@ import { forgetCreateKey, loadCreateKey, saveCreateKey } from '../staff/createKe
 import { createWorkshop } from './api'
 import { navigate } from '../lib/navigation'
 import { parseWorkshopLink } from '../lib/route'
-import { TemplatePicker } from '../templates/TemplatePicker'
+import { kitOfChoice, kitTitles, TemplatePicker } from '../templates/TemplatePicker'
 import { templateRefusalText } from '../templates/templateRefusal'
 
 type Failure = { kind: 'network' } | { kind: 'tooMany'; minutes: number } | { kind: 'server'; message: string | null } | { kind: 'template'; text: string }
 
 /**
  * `askCreateKey`: this server wants its creation key (CREATE_KEY); asked once, then kept on the device.
- * `withTemplates`: a signed-in staff member, who may start from a template of one's own.
+ * Everyone may start from the empty board or a built-in kit; `withTemplates`: a signed-in staff
+ * member, who may start from a template of one's own too.
  */
 export function NewWorkshopForm({ askCreateKey = false, withTemplates = false }: { askCreateKey?: boolean; withTemplates?: boolean }) {
   const { t, i18n } = useTranslation('app')
   const { t: tTemplates } = useTranslation('templates')
-  const [templateId, setTemplateId] = useState('')
+  const { t: tBoards } = useTranslation('boards')
+  // '' the empty board, `kit:<kit>` a built-in kit, else a template of one's own (TemplatePicker).
+  const [startFrom, setStartFrom] = useState('')
   const [createKey, setCreateKey] = useState<{ value: string; error: 'missing' | 'wrong' | null } | null>(null)
   const needsKey = askCreateKey && (createKey !== null || loadCreateKey() === null)
   const [title, setTitle] = useState('')
@@ -54,7 +57,9 @@ export function NewWorkshopForm({ askCreateKey = false, withTemplates = false }:
     setBusy(true)
     setFailure(null)
     const language = i18n.resolvedLanguage ?? 'nb'
-    const result = await createWorkshop({ title: trimmed, language, boardTitle: t('boards.defaultTitle', { number: 1 }), ...(templateId ? { templateId } : {}) })
+    const kit = kitOfChoice(startFrom)
+    const start = kit ? { kit, kitTitles: kitTitles(tBoards) } : startFrom ? { templateId: startFrom } : {}
+    const result = await createWorkshop({ title: trimmed, language, boardTitle: t('boards.defaultTitle', { number: 1 }), ...start })
     setBusy(false)
     if (!result.ok && result.kind === 'server' && askCreateKey && (result.status === 401 || result.status === 403)) {
       forgetCreateKey()
@@ -113,7 +118,7 @@ export function NewWorkshopForm({ askCreateKey = false, withTemplates = false }:
           {error}
         </p>
       )}
-      {withTemplates && <TemplatePicker value={templateId} onChange={setTemplateId} />}
+      <TemplatePicker value={startFrom} onChange={setStartFrom} withOwn={withTemplates} />
       {needsKey && (
         <CreateKeyField
           value={createKey?.value ?? ''}

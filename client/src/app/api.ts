@@ -1,3 +1,4 @@
+import type { StarterKit } from '../../../shared/logic/templates'
 import { retryAfter } from '../lib/retryAfter'
 import { creationHeaders } from '../staff/createKey'
 
@@ -15,6 +16,9 @@ export interface NewWorkshop {
   boardTitle: string
   /** A template of one's own to start from (signed-in staff; client/src/templates). */
   templateId?: string
+  /** Or a built-in kit (shared/logic/templates.ts), its boards titled in the person's language. */
+  kit?: StarterKit
+  kitTitles?: { stakeholderMap: string; involvementMatrix: string; challengeBoard: string }
 }
 
 export async function createWorkshop(input: NewWorkshop, signal?: AbortSignal): Promise<CreateWorkshopResult> {

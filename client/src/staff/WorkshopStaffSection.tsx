@@ -25,6 +25,8 @@ export function WorkshopStaffSection({ workshopId, open }: { workshopId: string;
   const [info, setInfo] = useState<WorkshopStaffInfo | null>(null)
   const [error, setError] = useState<string | null>(null)
   const [busy, setBusy] = useState(false)
+  // Bumped after each change made here, so an open audit list reads its new line.
+  const [auditRevision, setAuditRevision] = useState(0)
 
   const signInHere = session.status === 'ready' && session.info.signInAvailable
   useEffect(() => {
@@ -49,8 +51,10 @@ export function WorkshopStaffSection({ workshopId, open }: { workshopId: string;
     setError(null)
     const result = await changeWorkshopStaff(workshopId, next)
     setBusy(false)
-    if (result.ok) setInfo(result.value)
-    else setError(result.message ?? t('people.failedPlain'))
+    if (result.ok) {
+      setInfo(result.value)
+      setAuditRevision((n) => n + 1)
+    } else setError(result.message ?? t('people.failedPlain'))
   }
 
   const isMe = (person: StaffMember) => me?.id === person.id
@@ -121,7 +125,7 @@ export function WorkshopStaffSection({ workshopId, open }: { workshopId: string;
       )}
       {info && <RetentionLine retention={info.retention} busy={busy} onKeep={() => void change({ action: 'keep' })} error={null} />}
       {/* canManage is the owner or an administrator: the same people the audit route answers. */}
-      {info?.canManage && <WorkshopAuditLog workshopId={workshopId} />}
+      {info?.canManage && <WorkshopAuditLog workshopId={workshopId} revision={auditRevision} />}
       <div role="alert">{error && <p className="notice notice--error">{t('people.failed', { message: error })}</p>}</div>
     </section>
   )

@@ -2,21 +2,36 @@ import { IndexeddbPersistence } from 'y-indexeddb'
 import type * as Y from 'yjs'
 
 /**
+ * How long the server waits for a stored copy that does not answer (an IndexedDB that hangs, as
+ * Safari's sometimes does): the page connects without it rather than stay offline.
+ */
+const GIVE_UP_MS = 3000
+
+/**
  * The copy of the workshop kept in this browser's IndexedDB (y-indexeddb): the workshop opens
  * offline, and edits made offline survive a reload until they reach the server. Topic 'loaded'
- * when the stored copy has been read into the document.
+ * when the stored copy has been read into the document (or could not be).
+ *
+ * `whenLoaded` is when the page should connect: a sync started after the copy is in the document
+ * asks the server only for what the copy lacks and sends it only what the server lacks. Connected
+ * before, a phone that holds 2,000 notes downloaded all of them again and uploaded its copy too
+ * (bench/RESULTS.md, "Phone page", 2026-12-06 04:40).
  */
 export class LocalCopy {
   readonly #persistence: IndexeddbPersistence | null
+  readonly #emit: (topic: string) => void
+  readonly #waiting: (() => void)[] = []
   #loaded = false
+  #giveUp: ReturnType<typeof setTimeout> | undefined
 
   /** `enabled: false` keeps no copy (Node, tests, browsers without IndexedDB). */
   constructor(doc: Y.Doc, workshopId: string, enabled: boolean, emit: (topic: string) => void) {
+    this.#emit = emit
     this.#persistence = enabled ? new IndexeddbPersistence(`samskap:${workshopId}`, doc) : null
-    this.#persistence?.on('synced', () => {
-      this.#loaded = true
-      emit('loaded')
-    })
+    this.#persistence?.on('synced', this.#markLoaded)
+    // A browser that refuses IndexedDB (a private window in some browsers) has no copy to wait for.
+    this.#persistence?._db.catch(this.#markLoaded)
+    if (this.#persistence) this.#giveUp = setTimeout(this.#markLoaded, GIVE_UP_MS)
   }
 
   /** True once the stored copy has been read (or there is none). */
@@ -24,7 +39,23 @@ export class LocalCopy {
     return this.#loaded || this.#persistence === null
   }
 
+  /** Runs `then` once the stored copy is in the document (at once when there is none or it was read). */
+  whenLoaded(then: () => void): void {
+    if (this.isLoaded()) then()
+    else this.#waiting.push(then)
+  }
+
   destroy(): void {
+    clearTimeout(this.#giveUp)
+    this.#waiting.length = 0
     void this.#persistence?.destroy()
+  }
+
+  readonly #markLoaded = (): void => {
+    if (this.#loaded) return
+    this.#loaded = true
+    clearTimeout(this.#giveUp)
+    for (const then of this.#waiting.splice(0)) then()
+    this.#emit('loaded')
   }
 }

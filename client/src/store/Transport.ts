@@ -13,6 +13,8 @@ export interface TransportOptions {
   identity: Identity | null
   /** Whether to try again after the server closed the socket (false: refused until reload). */
   shouldReconnect: (event: CloseEvent) => boolean
+  /** false: wait for `connect()` (the page connects once its stored copy is read). */
+  connect?: boolean
   WebSocketPolyfill?: typeof WebSocket
 }
 
@@ -41,6 +43,7 @@ export class Transport {
       params: { schema: encodeSchemaVersions(currentSchema), control: '1', ...(options.token ? { token: options.token } : {}) },
       ...(options.WebSocketPolyfill ? { WebSocketPolyfill: options.WebSocketPolyfill, disableBc: true } : {}),
       shouldReconnect: options.shouldReconnect,
+      connect: options.connect !== false,
     })
     this.provider.on('status', ({ status }) => {
       // 'connected' only means the socket opened; the person is connected once the sync finished.
@@ -65,6 +68,12 @@ export class Transport {
 
   getConnection(): ConnectionState {
     return this.#connection
+  }
+
+  /** Opens the socket of a transport made with `connect: false`. */
+  connect(): void {
+    if (this.#destroyed || this.#connection.status === 'refused' || this.provider.shouldConnect) return
+    this.provider.connect()
   }
 
   /** True once a sync with the server has finished: what arrives from it after that is news. */

@@ -53,7 +53,8 @@ export class WorkshopConnection {
     this.workshopId = options.workshopId
     this.maps = getWorkshopMaps(this.doc)
     this.records = new RecordSnapshots(this.maps, this.emit, readItem, readSession)
-    this.local = new LocalCopy(this.doc, options.workshopId, options.persistLocally !== false, this.emit)
+    const persistLocally = options.persistLocally !== false
+    this.local = new LocalCopy(this.doc, options.workshopId, persistLocally, this.emit)
     this.transport = new Transport(
       this.doc,
       {
@@ -63,9 +64,12 @@ export class WorkshopConnection {
         identity: options.identity ?? null,
         ...(options.WebSocketPolyfill ? { WebSocketPolyfill: options.WebSocketPolyfill } : {}),
         shouldReconnect: (event) => !isTerminalCloseCode(event.code),
+        // The sync starts from the stored copy (LocalCopy.ts, `whenLoaded`): only the difference travels.
+        connect: !persistLocally,
       },
       this.emit,
     )
+    this.local.whenLoaded(() => this.transport.connect())
     this.control = this.transport.control
     this.presence = new Presence(this.transport.provider.awareness, options.userName, this.emit)
   }

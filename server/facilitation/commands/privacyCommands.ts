@@ -17,6 +17,9 @@ export const privacyCommands: CommandHandlers<'own.erase'> = {
       const others = command.itemIds.filter((id) => !own.has(id) && !ownHeld.has(id))
       if (others.length > 0) throw new CommandFailure('notYours', `Not yours to erase: ${others.slice(0, 5).join(', ')}`)
     }
+    // Nothing of theirs anywhere: nothing to erase, and nothing to count against them.
+    if (own.size === 0 && ownHeld.size === 0) return { erased: 0 }
+    await workshop.takeErase(grant.participantId)
     const wanted = command.itemIds ? new Set(command.itemIds) : null
     const onBoard = [...own].filter((id) => (wanted === null || wanted.has(id)) && workshop.maps.items.has(id))
     const held = [...ownHeld].filter((id) => wanted === null || wanted.has(id))

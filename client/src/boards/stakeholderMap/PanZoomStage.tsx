@@ -33,9 +33,10 @@ export interface PanZoomView {
   viewport: Viewport
   /**
    * Brings a board rectangle into view (a link's `&item=`), moving the camera only as far as
-   * needed; false while the stage has no size yet.
+   * needed; false while the stage has no size yet. `visibleHeight`: how much of the stage, from its
+   * top, is not covered (the panel's bottom sheet on a phone covers the rest).
    */
-  reveal(rect: Rect): boolean
+  reveal(rect: Rect, visibleHeight?: number): boolean
 }
 
 /** What a view passes on for "Move": the card being placed and what a click there does. */
@@ -80,10 +81,13 @@ export function PanZoomStage({ contentBounds, label, testId, onDoubleClickBoard,
     const view: PanZoomView = {
       session,
       viewport,
-      reveal(rect) {
+      reveal(rect, visibleHeight) {
         const { camera: shown, size: shownSize } = session.getState()
         if (shownSize.w === 0 || shownSize.h === 0) return false
-        const next = revealRect(shown, shownSize, rect)
+        const area = visibleHeight === undefined ? shownSize : { w: shownSize.w, h: Math.max(0, Math.min(shownSize.h, visibleHeight)) }
+        // Above a phone's bottom sheet the strip is short: the usual margin shrinks so the card fits, centred.
+        const margin = visibleHeight === undefined ? undefined : Math.max(0, Math.min(48, (area.h - rect.h * shown.scale) / 2))
+        const next = revealRect(shown, area, rect, margin)
         if (next !== shown) {
           session.setState({ cameraTouched: true })
           viewport.moveCamera(next)

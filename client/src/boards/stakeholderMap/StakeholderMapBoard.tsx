@@ -1,5 +1,5 @@
 import type Konva from 'konva'
-import { useCallback, useMemo, useRef, useState } from 'react'
+import { useCallback, useLayoutEffect, useMemo, useRef, useState } from 'react'
 import { useTranslation } from 'react-i18next'
 import { orderAtEnd, planReorder } from '../../../../shared/logic/boardOrder'
 import type { Point } from '../../../../shared/logic/geometry'
@@ -23,6 +23,7 @@ import { layoutMap, mapBounds, placeNewStakeholder } from './mapLayout'
 import { MapMessage, MapToolbar, type MapMessageValue } from './MapToolbar'
 import { MapView, type ZoneView } from './MapView'
 import type { PanZoomView, Placement } from './PanZoomStage'
+import { uncoveredHeight } from './sheetOverlap'
 import type { StakeholderMapView } from './stakeholderMapTestHook'
 import type { CardHandlers, CardView } from './StakeholderCardNode'
 import { StakeholderPanel } from './StakeholderPanel'
@@ -87,6 +88,7 @@ export function StakeholderMapBoard({ store, board, view }: BoardProps & { view:
       if (view === 'map') {
         const at = currentLayout().positions.get(id)
         if (!at || !viewRef.current?.reveal({ ...at, ...STAKEHOLDER_CARD_SIZE })) return false
+        revealAboveSheet.current = id
       }
       if (view === 'plan') setFocusRowId(id)
       setPanel({ kind: 'stakeholder', id, focusName: false })
@@ -95,6 +97,22 @@ export function StakeholderMapBoard({ store, board, view }: BoardProps & { view:
     [store, board.id, view, currentLayout],
   )
   useItemFocus(store, board.id, focusLinked)
+  // On a phone the panel that opens for the linked card is a bottom sheet over the map: once it is
+  // drawn, the card is brought into the part of the map the sheet leaves uncovered.
+  const bodyRef = useRef<HTMLDivElement>(null)
+  const revealAboveSheet = useRef<string | null>(null)
+  const panelId = panel?.kind === 'stakeholder' ? panel.id : null
+  useLayoutEffect(() => {
+    const id = revealAboveSheet.current
+    if (id === null || id !== panelId) return
+    revealAboveSheet.current = null
+    const main = bodyRef.current?.querySelector('.sm-main')
+    const sheet = bodyRef.current?.querySelector('.sm-panel')
+    const at = currentLayout().positions.get(id)
+    if (!main || !sheet || !at) return
+    const uncovered = uncoveredHeight(main.getBoundingClientRect(), sheet.getBoundingClientRect())
+    if (uncovered !== null) viewRef.current?.reveal({ ...at, ...STAKEHOLDER_CARD_SIZE }, uncovered)
+  }, [panelId, currentLayout])
 
   const selectedId = panel?.kind === 'stakeholder' ? panel.id : null
   const cardViews = useCallback(
@@ -312,7 +330,7 @@ export function StakeholderMapBoard({ store, board, view }: BoardProps & { view:
         }}
         onDismiss={() => setMessage(null)}
       />
-      <div className={`sm-body ${panelOpen ? 'sm-body--panel' : ''}`}>
+      <div className={`sm-body ${panelOpen ? 'sm-body--panel' : ''}`} ref={bodyRef}>
         <div className="sm-main">
           {view === 'map' && (
             <MapView

@@ -9,7 +9,7 @@ import type { CommitPlan } from '../../store/useCommitPlan'
 import type { WorkshopStore } from '../../store/WorkshopStore'
 import { ModalDialog } from '../../ui/ModalDialog'
 import { groupLabel } from './groupStyle'
-import { fetchStakeholderRegister } from './stakeholderRegisterApi'
+import { fetchStakeholderRegister, recordTakeOver } from './stakeholderRegisterApi'
 
 type Load = { status: 'loading' } | { status: 'ready'; workshops: StakeholderRegisterWorkshop[] } | { status: 'failed'; text: string }
 
@@ -80,7 +80,9 @@ export function TakeOverDialog({ store, board, workshopId, commit, onDone, onClo
     )
     if (!result.ok) return setError(t(`takeOver.refusals.${result.reason}`))
     if (result.added === 0) return setError(t('takeOver.nothingNew'))
-    if (commit(result.plan)) onDone(result.added)
+    if (!commit(result.plan)) return
+    void recordTakeOver(workshopId, source.workshopId)
+    onDone(result.added)
   }
 
   const date = (ms: number) => new Date(ms).toLocaleDateString(i18n.language, { year: 'numeric', month: 'short', day: 'numeric' })

@@ -26,3 +26,13 @@ export function fetchStakeholderRegister(exceptWorkshopId: string): Promise<ApiR
 export function forgetStakeholderRegister(): void {
   cache.clear()
 }
+
+/**
+ * Writes the take-over's audit lines (`POST /api/workshops/<id>/stakeholders/taken-over`), one in
+ * each workshop, after the plan was committed. The take-over stands whatever this answers: the
+ * server logs a line it could not write, and a refusal here (signed out meanwhile) changes nothing
+ * on the board.
+ */
+export function recordTakeOver(workshopId: string, fromWorkshopId: string): Promise<ApiResult<{ recorded: boolean }>> {
+  return callJson(`/api/workshops/${encodeURIComponent(workshopId)}/stakeholders/taken-over`, { method: 'POST', body: JSON.stringify({ from: fromWorkshopId }) })
+}

@@ -30,6 +30,12 @@ export interface SnapshotRecords {
   items: ItemRecord[]
 }
 
+/** A state to store as a snapshot, with what it holds. */
+interface TakenState {
+  state: Uint8Array
+  counts: HistoryCounts
+}
+
 interface Tracking {
   /** A client of this instance changed the document since the last snapshot. */
   dirty: boolean
@@ -43,9 +49,10 @@ export const DEFAULT_AUTO_SNAPSHOT_MS = 5 * 60 * 1000
  * The history of workshops (README.md beside this file): automatic snapshots while a room is edited
  * and when it unloads, named checkpoints on request, and retention.
  *
- * A snapshot is built from the database (the stored snapshot and the log after it, as compaction
- * does with several instances), never from this instance's memory, which may lack another
- * instance's committed update; this instance's own pending writes are flushed first.
+ * A snapshot holds exactly what is stored: this instance's pending writes are flushed first. With
+ * one instance the loaded room's document then is the stored state, taken from memory
+ * (Room.storedState); with several it may lack another instance's committed update, so the
+ * snapshot is built from the database (the stored snapshot and the log after it, as compaction does).
  */
 export class WorkshopHistory {
   readonly #options: WorkshopHistoryOptions
@@ -65,7 +72,7 @@ export class WorkshopHistory {
   /**
    * Watches a loaded room, as its extension: changes made through this instance (people's updates,
    * and what facilitation wrote for their commands; another instance snapshots its own clients' work)
-   * start the clock for an automatic snapshot once committed; when the room is freed (after its final
+   * start the clock for an automatic snapshot once committed; when the room unloads (with its final
    * compaction) one more is taken if anything changed since the last.
    */
   roomExtension(room: Room): RoomExtension {
@@ -86,7 +93,15 @@ export class WorkshopHistory {
         }, wait)
         tracking.timer.unref()
       },
-      // Room.unload compacts, then frees the room: the database holds everything by now.
+      // Room.unload has written everything: the snapshot is the room's document as stored, sent to
+      // storage in the turn that sends the final compaction (one commit on SQLite's writer thread).
+      atUnload: () => {
+        const taken = tracking.dirty ? takeFromRoom(room) : null
+        if (!taken) return
+        tracking.dirty = false
+        this.#background(room.workshopId, 'on unload', taken)
+      },
+      // Freed without atUnload (storage failed, or several instances): built from the database.
       onDestroy: () => {
         if (tracking.timer) clearTimeout(tracking.timer)
         tracking.timer = null
@@ -98,8 +113,9 @@ export class WorkshopHistory {
     }
   }
 
-  #background(workshopId: string, reason: string): void {
-    const work = this.takeSnapshot(workshopId, 'auto', '')
+  #background(workshopId: string, reason: string, taken?: TakenState): void {
+    const storing = taken ? this.#track(this.#store(workshopId, 'auto', '', taken)) : this.takeSnapshot(workshopId, 'auto', '')
+    const work = storing
       .then(async (entry) => {
         this.#options.log.info({ workshopId, historyId: entry.id, reason }, 'automatic history snapshot')
         await this.thin(workshopId)
@@ -111,28 +127,53 @@ export class WorkshopHistory {
 
   /** Stores the workshop's current stored state as a history entry. */
   takeSnapshot(workshopId: string, kind: HistoryKind, label: string): Promise<HistoryEntry> {
-    const taking = this.#takeSnapshot(workshopId, kind, label)
+    return this.#track(this.#read(workshopId).then((taken) => this.#store(workshopId, kind, label, taken)))
+  }
+
+  /** An erasure waits for every snapshot read before it and stored after it looked (eraseItems). */
+  #track<T>(taking: Promise<T>): Promise<T> {
     const settled = taking.catch(() => undefined)
     this.#taking.add(settled)
     void settled.finally(() => this.#taking.delete(settled))
     return taking
   }
 
-  async #takeSnapshot(workshopId: string, kind: HistoryKind, label: string): Promise<HistoryEntry> {
-    await this.#options.findRoom(workshopId)?.flush()
+  /**
+   * The stored state and its counts. From the loaded room's memory when it mirrors storage (one
+   * instance), once nothing applied to it is unwritten: no read back, no decode, and the encoding
+   * is the one joiners and compaction share. Otherwise from the database, decoded once.
+   */
+  async #read(workshopId: string): Promise<TakenState> {
+    const room = this.#options.findRoom(workshopId)
+    if (room) {
+      // Loop: an update may be applied while the flush is awaited (Room.#answerAfterFlush does the same).
+      await room.flush()
+      while (room.mirrorsStorage) {
+        const taken = takeFromRoom(room)
+        if (taken) return taken
+        await room.flush()
+      }
+    }
+    return this.#readStored(workshopId)
+  }
+
+  async #readStored(workshopId: string): Promise<TakenState> {
     const stored = await this.#options.persistence.loadDocument(workshopId)
     // Its own guid: Yjs would draw a random one (~30 calls to the system's random source).
     const doc = new Y.Doc({ guid: workshopId })
-    let state: Uint8Array
-    let counts: HistoryCounts
     try {
       if (stored.snapshot) Y.applyUpdate(doc, stored.snapshot)
       for (const update of stored.updates) Y.applyUpdate(doc, update)
-      state = Y.encodeStateAsUpdate(doc)
-      counts = countRecords(readSnapshotRecords(state))
+      const state = Y.encodeStateAsUpdate(doc)
+      // Counted as a reader sees it (readSnapshotRecords), from this copy instead of decoding `state` again.
+      migrateWorkshop(doc)
+      return { state, counts: countRecords(readDocRecords(doc)) }
     } finally {
       doc.destroy()
     }
+  }
+
+  async #store(workshopId: string, kind: HistoryKind, label: string, { state, counts }: TakenState): Promise<HistoryEntry> {
     const entry: HistoryEntry = { id: nanoid(), workshopId, createdAt: this.#now(), kind, label, counts }
     await this.#options.persistence.addHistory(entry, state)
     return entry
@@ -187,28 +228,44 @@ export class WorkshopHistory {
  * change) and validated like a client reads them: invalid records are skipped, never repaired.
  */
 export function readSnapshotRecords(state: Uint8Array): SnapshotRecords {
-  const doc = new Y.Doc()
+  // A fixed guid: Yjs would draw a random one (~30 calls to the system's random source).
+  const doc = new Y.Doc({ guid: 'history' })
   try {
     Y.applyUpdate(doc, state)
     migrateWorkshop(doc)
-    const maps = getWorkshopMaps(doc)
-    const meta: Record<string, unknown> = {}
-    maps.meta.forEach((value, key) => {
-      if (key !== SCHEMA_KEY) meta[key] = value
-    })
-    const boards: BoardRecord[] = []
-    maps.boards.forEach((map, id) => {
-      const result = readBoardMap(id, map)
-      if (result.ok) boards.push(result.value)
-    })
-    const items: ItemRecord[] = []
-    maps.items.forEach((map, id) => {
-      const result = readItemMap(id, map)
-      if (result.ok) items.push(result.value)
-    })
-    boards.sort((a, b) => (a.order < b.order ? -1 : a.order > b.order ? 1 : a.id < b.id ? -1 : 1))
-    return { meta, boards, items }
+    return readDocRecords(doc)
   } finally {
     doc.destroy()
   }
+}
+
+/** The records of a document at the current schema, validated like a client reads them. */
+function readDocRecords(doc: Y.Doc): SnapshotRecords {
+  const maps = getWorkshopMaps(doc)
+  const meta: Record<string, unknown> = {}
+  maps.meta.forEach((value, key) => {
+    if (key !== SCHEMA_KEY) meta[key] = value
+  })
+  const boards: BoardRecord[] = []
+  maps.boards.forEach((map, id) => {
+    const result = readBoardMap(id, map)
+    if (result.ok) boards.push(result.value)
+  })
+  const items: ItemRecord[] = []
+  maps.items.forEach((map, id) => {
+    const result = readItemMap(id, map)
+    if (result.ok) items.push(result.value)
+  })
+  boards.sort((a, b) => (a.order < b.order ? -1 : a.order > b.order ? 1 : a.id < b.id ? -1 : 1))
+  return { meta, boards, items }
+}
+
+/**
+ * A loaded room's stored state and its counts, read together in this turn: null while it may
+ * differ from storage (Room.storedState). The room's document was migrated when it loaded, so it
+ * is counted as it is, as readSnapshotRecords would count the same state.
+ */
+function takeFromRoom(room: Room): TakenState | null {
+  const state = room.storedState()
+  return state && { state, counts: countRecords(readDocRecords(room.doc)) }
 }

@@ -93,9 +93,9 @@ function isCodeConflict(error: unknown): boolean {
  * committed transaction survives power loss, not just a process crash: the server tells clients
  * about an update only after it is committed here.
  *
- * Two connections: this one (reads, and the rare writes: workshops, access, history) on the main
- * thread, and the writer thread's (`SqliteUpdateWriter`), which commits the update log and the
- * snapshots off the event loop. WAL lets readers see every committed row while it writes.
+ * Two connections: this one (reads, and the rare writes: workshops, access, history thinning and
+ * erasure) on the main thread, and the writer thread's (`SqliteUpdateWriter`), which commits the
+ * update log, the snapshots and history snapshots off the event loop. WAL lets readers see every committed row while it writes.
  */
 export class SqlitePersistence implements Persistence, HistoryPersistence {
   readonly #db: Database.Database
@@ -127,9 +127,6 @@ export class SqlitePersistence implements Persistence, HistoryPersistence {
         'SELECT seq, data FROM updates WHERE workshop_id = ? AND seq > ? ORDER BY seq',
       ),
       insertSnapshot: db.prepare('INSERT INTO snapshots (workshop_id, data, upto_seq) VALUES (?, ?, 0)'),
-      insertHistory: db.prepare(
-        'INSERT INTO history (workshop_id, id, created_at, kind, label, state, counts) VALUES (?, ?, ?, ?, ?, ?, ?)',
-      ),
       listHistory: db.prepare<[string], HistoryDbRow>(
         `SELECT workshop_id, id, created_at, kind, label, counts FROM history WHERE workshop_id = ?
          ORDER BY created_at DESC, id DESC`,
@@ -279,16 +276,9 @@ export class SqlitePersistence implements Persistence, HistoryPersistence {
     return this.#writer.compact(workshopId, snapshot, uptoSeq, schema ?? null)
   }
 
+  /** By the writer thread: its commit stays off the event loop (SqliteUpdateWriter.addHistory). */
   async addHistory(entry: HistoryEntry, state: Uint8Array): Promise<void> {
-    this.#statements.insertHistory.run(
-      entry.workshopId,
-      entry.id,
-      entry.createdAt,
-      entry.kind,
-      entry.label,
-      Buffer.from(state),
-      JSON.stringify(entry.counts),
-    )
+    return this.#writer.addHistory(entry, state, JSON.stringify(entry.counts))
   }
 
   async listHistory(workshopId: string): Promise<HistoryEntry[]> {

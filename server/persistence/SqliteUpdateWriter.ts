@@ -24,8 +24,8 @@ type JobWithoutId = WithoutId<WriterJob>
 
 /**
  * The update log's writer, off the event loop: a worker thread (`sqliteWriterWorker.mjs`) owns a
- * second connection to the database file and does every write of the `updates` and `snapshots`
- * rows a room makes (appends and compaction). better-sqlite3 is synchronous, so on the main thread
+ * second connection to the database file and does every write of the `updates`, `snapshots` and
+ * `history` rows a room makes (appends, compaction and history snapshots). better-sqlite3 is synchronous, so on the main thread
  * each commit's fsync stopped every room; here the main thread goes on receiving and applying while
  * the thread commits, and what arrives meanwhile, from every room, shares the next commit.
  *
@@ -57,6 +57,16 @@ export class SqliteUpdateWriter {
   /** Replaces the snapshot and deletes the log rows it covers, in one transaction. */
   async compact(workshopId: string, snapshot: Uint8Array, uptoSeq: number, schema: string | null = null): Promise<void> {
     await this.#send({ kind: 'compact', workshopId, snapshot, uptoSeq, schema })
+  }
+
+  /**
+   * Stores a history snapshot (server/history). Here rather than on the main connection: its commit
+   * (a disk sync) no longer stops every room, and a room's snapshot at unload shares the transaction
+   * of its final compaction when both are sent in the same turn.
+   */
+  async addHistory(entry: { workshopId: string; id: string; createdAt: number; kind: string; label: string }, state: Uint8Array, counts: string): Promise<void> {
+    const { workshopId, id: entryId, createdAt, kind: entryKind, label } = entry
+    await this.#send({ kind: 'history', workshopId, entryId, createdAt, entryKind, label, state, counts })
   }
 
   /** A pragma as the writer's own connection has it. */

@@ -4,6 +4,8 @@ export type WriterJob =
   | { kind: 'append'; id: number; workshopId: string; updates: Uint8Array[] }
   /** `schema`: the schema versions the snapshot is at (StoredDocument.snapshotSchema); null when not known. */
   | { kind: 'compact'; id: number; workshopId: string; snapshot: Uint8Array; uptoSeq: number; schema: string | null }
+  /** A history snapshot (server/history), committed with whatever else is queued (a room's final compaction). `counts`: JSON. */
+  | { kind: 'history'; id: number; workshopId: string; entryId: string; createdAt: number; entryKind: string; label: string; state: Uint8Array; counts: string }
   /** Reads a pragma of the writer's own connection (tests and diagnostics: `synchronous` is per connection). */
   | { kind: 'pragma'; id: number; name: string }
 

@@ -1,5 +1,5 @@
-// The SQLite writer thread (SqliteUpdateWriter.ts): owns the connection that writes the update log
-// and the snapshots. Jobs that arrive while a commit runs are committed together in the next one, in
+// The SQLite writer thread (SqliteUpdateWriter.ts): owns the connection that writes the update log,
+// the snapshots and the history snapshots. Jobs that arrive while a commit runs are committed together in the next one, in
 // the order they arrived: one transaction and one fsync for every room that wrote meanwhile.
 //
 // Plain JavaScript so that it needs no TypeScript loader: it starts the same way under tsx, inside
@@ -31,6 +31,9 @@ const statements = {
      ON CONFLICT (workshop_id) DO UPDATE SET data = excluded.data, upto_seq = excluded.upto_seq, schema_versions = excluded.schema_versions`,
   ),
   deleteUpdates: db.prepare('DELETE FROM updates WHERE workshop_id = ? AND seq <= ?'),
+  insertHistory: db.prepare(
+    'INSERT INTO history (workshop_id, id, created_at, kind, label, state, counts) VALUES (?, ?, ?, ?, ?, ?, ?)',
+  ),
 }
 
 /** @param {Uint8Array} bytes */
@@ -53,6 +56,9 @@ function run(job) {
     case 'compact':
       statements.upsertSnapshot.run(job.workshopId, asBuffer(job.snapshot), job.uptoSeq, job.schema ?? null)
       statements.deleteUpdates.run(job.workshopId, job.uptoSeq)
+      return null
+    case 'history':
+      statements.insertHistory.run(job.workshopId, job.entryId, job.createdAt, job.entryKind, job.label, asBuffer(job.state), job.counts)
       return null
     case 'pragma':
       return db.pragma(job.name, { simple: true })

@@ -67,6 +67,32 @@ describe('AwarenessRelay: one presence frame per tick', () => {
       vi.useRealTimers()
     }
   })
+
+  it('goes out with a committed update instead of at the end of its tick, once', async () => {
+    vi.useFakeTimers({ toFake: ['setTimeout', 'setImmediate', 'performance'] })
+    try {
+      const sent: Uint8Array[] = []
+      const relay = new AwarenessRelay(new Y.Doc(), { broadcast: (message) => sent.push(message), tickMs: 25 })
+      relay.applyRemote(announce(11, 'Ada'), 'instance-a')
+      await vi.advanceTimersByTimeAsync(0)
+      relay.applyRemote(announce(12, 'Aksel'), 'instance-a')
+      await vi.advanceTimersByTimeAsync(5)
+      // The room broadcasts an update now: the waiting change rides along.
+      relay.flushWithUpdate()
+      expect(sent.map(clientsIn)).toEqual([[11], [12]])
+      // Nothing was left for the tick, and with nothing waiting it sends nothing.
+      await vi.advanceTimersByTimeAsync(50)
+      relay.flushWithUpdate()
+      expect(sent).toHaveLength(2)
+      // A change after a quiet tick goes out at the end of its turn again.
+      relay.applyRemote(announce(13, 'Bo'), 'instance-a')
+      await vi.advanceTimersByTimeAsync(0)
+      expect(sent.map(clientsIn)).toEqual([[11], [12], [13]])
+      relay.destroy()
+    } finally {
+      vi.useRealTimers()
+    }
+  })
 })
 
 /** The client ids of one broadcast presence frame (message type, then the awareness update). */

@@ -49,6 +49,7 @@ export class AwarenessRelay {
   readonly #remoteOwners = new Map<number, string>()
   #flushScheduled = false
   #flushTimer: NodeJS.Timeout | null = null
+  #flushImmediate: NodeJS.Immediate | null = null
   /** When the last broadcast went out (performance.now()); the next waits until a tick after it. */
   #lastFlushAt = -Infinity
   #destroyed = false
@@ -137,8 +138,7 @@ export class AwarenessRelay {
 
   destroy(): void {
     this.#destroyed = true
-    if (this.#flushTimer) clearTimeout(this.#flushTimer)
-    this.#flushTimer = null
+    this.#cancelFlush()
     this.awareness.destroy()
   }
 
@@ -147,13 +147,32 @@ export class AwarenessRelay {
     this.#flushScheduled = true
     const wait = this.#lastFlushAt + (this.#options.tickMs ?? DEFAULT_AWARENESS_TICK_MS) - performance.now()
     // After this turn in any case: everything that arrived in it shares the frame.
-    if (wait <= 0) setImmediate(this.#flush)
+    if (wait <= 0) this.#flushImmediate = setImmediate(this.#flush)
     else this.#flushTimer = setTimeout(this.#flush, wait)
+  }
+
+  #cancelFlush(): void {
+    if (this.#flushTimer) clearTimeout(this.#flushTimer)
+    if (this.#flushImmediate) clearImmediate(this.#flushImmediate)
+    this.#flushTimer = null
+    this.#flushImmediate = null
+  }
+
+  /**
+   * Sends what changed since the last broadcast now rather than at the end of its tick: the room
+   * calls it as it broadcasts a committed update, so the presence frame leaves in the same write
+   * to each socket (corkedWrites) instead of costing a pass over every socket of its own.
+   */
+  flushWithUpdate(): void {
+    if (!this.#flushScheduled) return
+    this.#cancelFlush()
+    this.#flush()
   }
 
   readonly #flush = (): void => {
     this.#flushScheduled = false
     this.#flushTimer = null
+    this.#flushImmediate = null
     const ids = [...this.#changed]
     this.#changed.clear()
     if (this.#destroyed || ids.length === 0) return

@@ -32,6 +32,9 @@ export interface DurableLogOptions {
   onFailed: (error: unknown) => void
 }
 
+/** Batches the writer thread may hold at once (see #sendPending). */
+const MAX_IN_FLIGHT = 4
+
 function sleep(ms: number): Promise<void> {
   return new Promise((resolve) => setTimeout(resolve, ms))
 }
@@ -41,9 +44,11 @@ function sleep(ms: number): Promise<void> {
  *
  * Updates are queued as they are applied and committed once per event-loop turn (`setImmediate`),
  * merged, in one transaction; `onCommitted` runs only after the commit, so whatever it broadcasts is
- * on disk. One batch is in flight at a time, so batches commit and broadcast in order; with SQLite
- * the commit runs on the writer thread (`SqliteUpdateWriter`), and the next batch gathers meanwhile. A failed write is retried with backoff for up to `writeRetryMs` (a database restart);
- * meanwhile nothing is committed and `isFlushed` stays false, so sync replies wait too. Compaction
+ * on disk, and batches are announced in the order they were applied. With SQLite the commit runs on
+ * the writer thread (`SqliteUpdateWriter`) and a few batches may be in flight at once; with shared
+ * storage one is, and the next gathers meanwhile. A failed write is retried with backoff for up to
+ * `writeRetryMs` (a database restart); meanwhile nothing more is announced and `isFlushed` stays
+ * false, so sync replies wait too. Compaction
  * (a snapshot, then deleting the log it covers) runs from a timer, never inside a message handler.
  */
 export class DurableLog {
@@ -51,7 +56,10 @@ export class DurableLog {
   readonly #shared: SharedPersistence | null
   #pending: { update: Uint8Array; origin: unknown }[] = []
   #flushScheduled = false
-  #writing: Promise<void> | null = null
+  /** Batches sent to storage whose announcement is still to come. */
+  #inFlight = 0
+  /** Settles once the newest batch sent is committed and announced (rejects if storage failed for good). */
+  #tail: Promise<void> = Promise.resolve()
   #lastSeq: number
   #updatesSinceSnapshot: number
   /** Bytes of the stored snapshot and log; `#pendingBytes` what is queued to join them. */
@@ -89,7 +97,7 @@ export class DurableLog {
 
   /** Nothing applied to the document is waiting to be written. */
   get isFlushed(): boolean {
-    return this.#pending.length === 0 && this.#writing === null
+    return this.#pending.length === 0 && this.#inFlight === 0
   }
 
   get hasFailed(): boolean {
@@ -115,31 +123,49 @@ export class DurableLog {
   /** Commits everything queued so far (and whatever is queued while it waits). */
   async flush(): Promise<void> {
     while (!this.isFlushed) {
-      if (this.#writing) {
-        await this.#writing
-        continue
-      }
-      const writing = this.#writeBatch()
-      this.#writing = writing
-      try {
-        await writing
-      } finally {
-        if (this.#writing === writing) this.#writing = null
-      }
+      this.#sendPending()
+      await this.#tail
     }
   }
 
-  async #writeBatch(): Promise<void> {
+  /**
+   * Sends what is queued to storage as one batch, unless enough batches are in flight already.
+   *
+   * With the writer thread (SQLite) up to MAX_IN_FLIGHT batches are in flight: the writer commits
+   * them in the order sent, so a batch gathered while the one before it commits does not wait for
+   * that commit's reply to reach a busy event loop before it is even sent. Announcements stay in
+   * order: each batch's `onCommitted` runs after the one before it. Shared storage (PostgreSQL)
+   * keeps one batch in flight, since each append there learns the seq before it.
+   */
+  #sendPending(): void {
+    if (this.#pending.length === 0 || this.#failed || this.#abandoned) return
+    if (this.#inFlight >= (this.#shared ? 1 : MAX_IN_FLIGHT)) return
     const batch = this.#pending
     this.#pending = []
     const merged = batch.length === 1 ? batch[0]!.update : Y.mergeUpdates(batch.map((entry) => entry.update))
-    const appended = await this.#appendWithRetry(merged)
+    this.#inFlight += 1
+    const appended = this.#appendWithRetry(merged)
+    const previous = this.#tail
+    const announced = (async () => {
+      try {
+        const [stored] = await Promise.all([appended, previous])
+        this.#announce(batch, merged, stored)
+      } finally {
+        this.#inFlight -= 1
+      }
+    })()
+    // Awaited by flush; a failure is handled in #appendWithRetry (onFailed closes the room).
+    announced.catch(() => undefined)
+    this.#tail = announced
+  }
+
+  #announce(batch: readonly { update: Uint8Array; origin: unknown }[], merged: Uint8Array, stored: { previousSeq: number | null; seq: number }): void {
     for (const entry of batch) this.#pendingBytes -= entry.update.byteLength
     this.#committedBytes += merged.byteLength
-    this.#lastSeq = appended.seq
+    this.#lastSeq = stored.seq
     this.#updatesSinceSnapshot += batch.length
     this.#options.metrics?.updatesWritten.inc(batch.length)
-    this.#options.onCommitted({ update: merged, origins: batch.map((entry) => entry.origin), ...appended })
+    this.#options.onCommitted({ update: merged, origins: batch.map((entry) => entry.origin), ...stored })
     if (this.#updatesSinceSnapshot >= this.#options.compactEvery) this.#scheduleCompaction()
   }
 
@@ -256,7 +282,7 @@ export class DurableLog {
     this.#cancelCompaction()
     for (const entry of this.#pending) this.#pendingBytes -= entry.update.byteLength
     this.#pending = []
-    await Promise.allSettled([this.#writing, this.#compacting])
+    await Promise.allSettled([this.#tail, this.#compacting])
   }
 
   /** The document is gone: no timers; a write still retrying gives up. */

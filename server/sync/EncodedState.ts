@@ -1,3 +1,4 @@
+import * as decoding from 'lib0/decoding'
 import * as encoding from 'lib0/encoding'
 import * as syncProtocol from 'y-protocols/sync'
 import * as Y from 'yjs'
@@ -59,6 +60,18 @@ export class EncodedState {
     encoding.writeVarUint(encoder, messageSync)
     syncProtocol.writeSyncStep2(encoder, this.#doc, stateVector)
     return encoding.toUint8Array(encoder)
+  }
+
+  /**
+   * The whole document as one update: the payload of the cached reply (a view, not a copy), encoded
+   * once for joiners, compaction and history alike. Like the reply, only read when nothing is
+   * waiting to be written.
+   */
+  state(): Uint8Array {
+    const decoder = decoding.createDecoder(this.#full())
+    decoding.readVarUint(decoder) // messageSync
+    decoding.readVarUint(decoder) // sync step 2
+    return decoding.readVarUint8Array(decoder)
   }
 
   destroy(): void {

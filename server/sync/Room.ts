@@ -52,6 +52,8 @@ export class Room implements MessageHandler {
   readonly #encoded: EncodedState
   readonly #instances: CrossInstanceSync | null
   readonly #metrics: ServerMetrics | undefined
+  /** Other instances may write this document too (SharedPersistence): memory is not what is stored. */
+  readonly #shared: boolean
   #hooks = new RoomHooks([])
   /** Set when an extension checks applied updates: refused ones are undone through it. */
   #undoable: UndoableApply | null = null
@@ -71,6 +73,7 @@ export class Room implements MessageHandler {
     this.#metrics = options.metrics
     this.#encoded = new EncodedState(doc)
     const shared = isSharedPersistence(options.persistence) ? options.persistence : null
+    this.#shared = shared !== null
     assert(!options.channel || shared !== null, 'several instances need a SharedPersistence')
     this.#durable = new DurableLog(
       {
@@ -81,7 +84,8 @@ export class Room implements MessageHandler {
         writeRetryMs: options.writeRetryMs,
         metrics: options.metrics,
         snapshotSchema: SNAPSHOT_SCHEMA,
-        encodeState: () => Y.encodeStateAsUpdate(doc),
+        // Called once flushed: the encoding joiners and history share, made at most once per version.
+        encodeState: () => this.#encoded.state(),
         onCommitted: (batch) => this.#onCommitted(batch),
         onFailed: (error) => this.#fail(error),
       },
@@ -206,6 +210,24 @@ export class Room implements MessageHandler {
   /** Nothing applied to the document is waiting to be written. */
   get isFlushed(): boolean {
     return this.#durable.isFlushed
+  }
+
+  /** Flushed, the document is what storage holds: one instance writes it, not freed, storage not failed. */
+  get mirrorsStorage(): boolean {
+    return !this.#shared && !this.#destroyed && !this.#broken && !this.#durable.hasFailed
+  }
+
+  /**
+   * The whole document exactly as stored, from memory (history snapshots): the encoding joiners and
+   * compaction share (EncodedState), so nothing is read back or decoded. Null while it may differ
+   * from storage: something applied is unwritten, an update is being checked or undone, or not
+   * `mirrorsStorage`.
+   */
+  storedState(): Uint8Array | null {
+    return this.#isStoredState() ? this.#encoded.state() : null
+  }
+  #isStoredState(): boolean {
+    return this.mirrorsStorage && this.isFlushed && !this.#undoable?.isHolding
   }
 
   /** Writes and broadcasts everything applied to the doc so far. */
@@ -389,6 +411,7 @@ export class Room implements MessageHandler {
   #onCommitted({ update, origins, previousSeq, seq }: CommittedBatch): void {
     const first = origins[0]
     this.#broadcastUpdate(update, origins.every((origin) => origin === first) ? first : undefined)
+    this.#presence.flushWithUpdate()
     if (this.#instances && previousSeq !== null) this.#instances.committed(update, previousSeq, seq)
     if (this.#hooks.afterCommit.length > 0) {
       const local = origins.some((origin) => origin !== remoteOrigin)
@@ -430,6 +453,9 @@ export class Room implements MessageHandler {
     try {
       if (!this.#broken) {
         for (const beforeUnload of this.#hooks.beforeUnload) await beforeUnload()
+        await this.#durable.flush()
+        // From here to the compaction's write no await: what atUnload writes can share its transaction.
+        if (this.#isStoredState()) for (const atUnload of this.#hooks.atUnload) atUnload()
         await Promise.all([this.#durable.finish(), ...this.#companions.map((companion) => companion.unload())])
       }
     } finally {

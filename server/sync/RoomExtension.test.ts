@@ -74,12 +74,13 @@ function recorder(name: string, calls: string[], refuse: Partial<Record<'beforeA
     onRefused: ({ refusal, undone }) => void calls.push(`${name}.onRefused:${refusal.reason}:${undone ? 'undone' : 'not applied'}`),
     afterCommit: ({ local }) => void calls.push(`${name}.afterCommit:${local}`),
     beforeUnload: () => void calls.push(`${name}.beforeUnload`),
+    atUnload: () => void calls.push(`${name}.atUnload`),
     onDestroy: () => void calls.push(`${name}.onDestroy`),
   }
 }
 
 describe('room extension points', () => {
-  it('runs each hook in the listed order: connect, apply, check, after, commit, unload, destroy', async () => {
+  it('runs each hook in the listed order: connect, apply, check, after, commit, unload, at unload, destroy', async () => {
     const calls: string[] = []
     const room = await loadRoom([recorder('a', calls), recorder('b', calls)])
     const { connection } = connect(room)
@@ -101,6 +102,8 @@ describe('room extension points', () => {
       'b.afterCommit:true',
       'a.beforeUnload',
       'b.beforeUnload',
+      'a.atUnload',
+      'b.atUnload',
       'a.onDestroy',
       'b.onDestroy',
     ])

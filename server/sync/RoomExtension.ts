@@ -69,6 +69,12 @@ export interface RoomExtension {
   afterCommit?(commit: { update: Uint8Array; local: boolean }): void
   /** The room is about to write its last updates and unload (nobody is connected). */
   beforeUnload?(): void | Promise<void>
+  /**
+   * The room is unloading and has written everything: its document equals what is stored, and
+   * `Room.storedState()` gives it without reading storage back. Runs in the same turn that sends the
+   * final compaction, so a write sent here can share its transaction. Not called when storage failed.
+   */
+  atUnload?(): void
   /** The room is freed (after an unload, or dropped because storage failed). */
   onDestroy?(): void
 }

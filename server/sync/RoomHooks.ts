@@ -18,6 +18,7 @@ export class RoomHooks {
   readonly onAwareness: readonly Hook<'onAwareness'>[]
   readonly afterCommit: readonly Hook<'afterCommit'>[]
   readonly beforeUnload: readonly Hook<'beforeUnload'>[]
+  readonly atUnload: readonly Hook<'atUnload'>[]
   readonly onDestroy: readonly Hook<'onDestroy'>[]
   /** Extra message types by number; two extensions cannot claim the same one. */
   readonly messages = new Map<number, ExtensionMessage>()
@@ -37,6 +38,7 @@ export class RoomHooks {
     this.onAwareness = bound('onAwareness')
     this.afterCommit = bound('afterCommit')
     this.beforeUnload = bound('beforeUnload')
+    this.atUnload = bound('atUnload')
     this.onDestroy = bound('onDestroy')
     for (const extension of extensions) {
       for (const message of extension.messages ?? []) {

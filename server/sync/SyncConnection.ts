@@ -4,6 +4,7 @@ import type { Grant } from '../access/AccessStore'
 import type { Logger } from '../log'
 import type { LimitKind, ServerMetrics } from '../metrics'
 import { AwarenessGate } from './AwarenessGate'
+import { corkUntilNextTick } from './corkedWrites'
 import { isEmptySyncStep1 } from './storedReply'
 import { TokenBucket } from './TokenBucket'
 
@@ -143,6 +144,7 @@ export class SyncConnection {
 
   send(message: Uint8Array, onWritten?: () => void): void {
     if (!this.isOpen) return
+    corkUntilNextTick(this.socket)
     this.socket.send(message, (error) => {
       if (error) this.log.debug({ err: error }, 'send failed; closing connection')
       onWritten?.()

@@ -105,10 +105,14 @@ describe('connections per address', () => {
     return { socket, closed }
   }
 
+  // 2,000 handshakes and closes: on a loaded 2-core machine that alone can take most of a minute.
   it('2,000 sockets from one address: those over the limit are closed with 4430; a slot that frees is usable', async () => {
     const { server, created } = await workshopWithFacilitator({ connectionsPerAddress: 40 })
     const url = `${wsUrl(server.url)}${SYNC_PATH}/${created.id}?token=${created.token}`
-    const sockets = await Promise.all(Array.from({ length: 2000 }, () => open(url)))
+    // In waves of 200: 2,000 handshakes at once overflow the listen backlog of a loaded machine, and
+    // the kernel's reset is not the refusal under test.
+    const sockets: Awaited<ReturnType<typeof open>>[] = []
+    for (let wave = 0; wave < 10; wave++) sockets.push(...(await Promise.all(Array.from({ length: 200 }, () => open(url)))))
     // One socket was already open (the facilitator's): 39 more fit.
     await waitFor(() => server.rooms.connectionCount() === 40, 'only 40 stay', 30_000)
     const refused = await Promise.all(sockets.slice(0, 100).map(({ socket, closed }) => (socket.readyState === WebSocket.OPEN ? null : closed)))
@@ -123,7 +127,7 @@ describe('connections per address', () => {
     await new Promise((resolve) => next.socket.once('message', resolve))
     expect(next.socket.readyState).toBe(WebSocket.OPEN)
     expect(server.rooms.connectionCount()).toBe(40)
-  })
+  }, 120_000)
 
   it('behind a trusted proxy, each forwarded address has its own count', async () => {
     const server = await resources.startServer({ dataDir: await resources.tempDir(), limits: { connectionsPerAddress: 2 }, trustProxy: true })

@@ -266,11 +266,8 @@ export class Room implements MessageHandler {
    */
   #completeEarlyReply(connection: SyncConnection): void {
     const reply = connection.takeEarlyReply()
-    if (reply === null) return
-    if (this.#encoded.holds(reply)) {
-      connection.hasDocument = true
-      return
-    }
+    if (reply !== null && this.#encoded.holds(reply)) connection.hasDocument = true
+    if (reply === null || connection.hasDocument) return
     const stored = this.#storedReply
     // Not this load's reply (never expected): the whole document, as to any joiner.
     const stateVector = stored && stored.reply.deref() === reply ? stored.stateVector : new Uint8Array([0])
@@ -419,11 +416,7 @@ export class Room implements MessageHandler {
     }
   }
 
-  /**
-   * Sends a committed update to every local socket except `except` (its sender) and those not yet
-   * sent the document: their sync reply, encoded from the document later, holds the update, and
-   * getting it first they would apply its deletes without the structs it builds on (SyncConnection.hasDocument).
-   */
+  /** Sends a committed update to every local socket but `except` (its sender) and those not yet sent the document (SyncConnection.hasDocument). */
   #broadcastUpdate(update: Uint8Array, except: unknown): void {
     const encoder = encoding.createEncoder()
     encoding.writeVarUint(encoder, messageSync)
@@ -432,9 +425,8 @@ export class Room implements MessageHandler {
   }
 
   /**
-   * Sends one encoded message to every open local socket but `except`, counting it in the metrics
-   * once per broadcast rather than once per socket (a labelled counter lookup per recipient adds up
-   * in a room of hundreds).
+   * Sends one encoded message to every open local socket but `except` (and, `toSynced`, those not yet sent
+   * the document), counted in the metrics once per broadcast: a labelled counter lookup per socket adds up.
    */
   #broadcast(message: Uint8Array, kind: MessageKind, except?: unknown, toSynced = false): void {
     let sent = 0

@@ -266,7 +266,8 @@ export class Room implements MessageHandler {
    */
   #completeEarlyReply(connection: SyncConnection): void {
     const reply = connection.takeEarlyReply()
-    if (reply === null || this.#encoded.holds(reply)) return
+    if (reply !== null && this.#encoded.holds(reply)) connection.hasDocument = true
+    if (reply === null || connection.hasDocument) return
     const stored = this.#storedReply
     // Not this load's reply (never expected): the whole document, as to any joiner.
     const stateVector = stored && stored.reply.deref() === reply ? stored.stateVector : new Uint8Array([0])
@@ -388,6 +389,7 @@ export class Room implements MessageHandler {
     // Joining is free however big the workshop; asking again for it is paid from the sender's budget.
     if (connection.syncRequests > 1 && !connection.chargeReply(reply.byteLength)) return
     this.#send(connection, reply, 'sync')
+    connection.hasDocument = true
   }
 
   /** Sends one message to one socket (an extension's messages). */
@@ -414,23 +416,22 @@ export class Room implements MessageHandler {
     }
   }
 
-  /** Sends a committed update to every local socket except `except` (its sender). */
+  /** Sends a committed update to every local socket but `except` (its sender) and those not yet sent the document (SyncConnection.hasDocument). */
   #broadcastUpdate(update: Uint8Array, except: unknown): void {
     const encoder = encoding.createEncoder()
     encoding.writeVarUint(encoder, messageSync)
     syncProtocol.writeUpdate(encoder, update)
-    this.#broadcast(encoding.toUint8Array(encoder), 'sync', except)
+    this.#broadcast(encoding.toUint8Array(encoder), 'sync', except, true)
   }
 
   /**
-   * Sends one encoded message to every open local socket but `except`, counting it in the metrics
-   * once per broadcast rather than once per socket (a labelled counter lookup per recipient adds up
-   * in a room of hundreds).
+   * Sends one encoded message to every open local socket but `except` (and, `toSynced`, those not yet sent
+   * the document), counted in the metrics once per broadcast: a labelled counter lookup per socket adds up.
    */
-  #broadcast(message: Uint8Array, kind: MessageKind, except?: unknown): void {
+  #broadcast(message: Uint8Array, kind: MessageKind, except?: unknown, toSynced = false): void {
     let sent = 0
     for (const connection of this.connections) {
-      if (connection === except || !connection.isOpen) continue
+      if (connection === except || !connection.isOpen || (toSynced && !connection.hasDocument)) continue
       connection.send(message)
       sent++
     }

@@ -35,13 +35,20 @@ async function loadRoom(extensions: RoomExtension[]): Promise<Room> {
   return room
 }
 
-/** A connection on a fake open socket; `sent` holds the message types it was sent. */
+/**
+ * A connection on a fake open socket that joined as a client does (its sync step 1 answered, so it
+ * gets the room's broadcasts from now on); `sent` holds the message types it was sent.
+ */
 function connect(room: Room, grant = { role: 'participant' as const, participantId: 'p1' }) {
   const sent: number[] = []
   const socket = { readyState: 1, OPEN: 1, CONNECTING: 0, send: (message: Uint8Array) => sent.push(message[0]!), close: () => undefined }
   const connection = new SyncConnection(socket as unknown as WebSocket, 'w', log)
   connection.grant = grant
   room.addConnection(connection)
+  const request = encoding.createEncoder()
+  encoding.writeVarUint(request, messageSync)
+  syncProtocol.writeSyncStep1(request, new Y.Doc())
+  void room.handleMessage(connection, encoding.toUint8Array(request))
   return { connection, sent }
 }
 

@@ -75,6 +75,13 @@ export class SyncConnection {
   syncRequests = 0
   /** The state vector of the client's last sync step 1: what it held then (ForwardOntoCopies tells a replayed delete from a new one by it). */
   knownState: Map<number, number> | null = null
+  /**
+   * The room has sent this client the document (its first sync step 2). Until then the room's
+   * update broadcasts skip it: an update that builds on state the client does not hold yet is only
+   * partly applied by Yjs (its deletes at once, its structs held until what they build on arrives),
+   * so a joiner would see a record vanish before the copy that replaces it (Room.#broadcastUpdate).
+   */
+  hasDocument = false
   readonly address: string
   readonly #limits: ConnectionLimits
   readonly #metrics: ServerMetrics | undefined

@@ -87,10 +87,14 @@ export class TestResources {
     return { doc, provider }
   }
 
-  /** A bare websocket to the sync path (as facilitator, like `connect`), for speaking (or breaking) the protocol by hand. */
-  async rawSocket(baseUrl: string, workshopId: string, params: Record<string, string> = {}): Promise<WebSocket> {
+  /**
+   * A bare websocket to the sync path (as facilitator, like `connect`), for speaking (or breaking) the
+   * protocol by hand. `onMessage` hears every message, the first included (it may come with the upgrade).
+   */
+  async rawSocket(baseUrl: string, workshopId: string, params: Record<string, string> = {}, onMessage?: (data: Buffer) => void): Promise<WebSocket> {
     const query = new URLSearchParams(Object.entries(withToken(workshopId, params)).filter(([, value]) => value !== '')).toString()
     const socket = new WebSocket(`${wsUrl(baseUrl)}${SYNC_PATH}/${workshopId}${query ? `?${query}` : ''}`)
+    if (onMessage) socket.on('message', onMessage)
     this.defer(() => socket.terminate())
     await new Promise<void>((resolve, reject) => {
       socket.once('open', () => resolve())

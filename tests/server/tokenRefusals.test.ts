@@ -35,6 +35,10 @@ const routeCases: Record<string, RouteCase> = {
   '/api/privacy': { takesToken: false, why: 'the privacy statement’s controller, contact and retention: public, as the page is' },
   '/api/search': { takesToken: false, why: 'the knowledge bank across workshops: the staff session decides which (WorkshopsVisibleTo), never a workshop token' },
   '/api/stakeholders': { takesToken: false, why: 'the stakeholder register across workshops: the staff session decides which (WorkshopsVisibleTo), never a workshop token (tests/server/stakeholders.test.ts)' },
+  [String(/^\/api\/workshops\/([^/]+)\/stakeholders\/taken-over\/?$/)]: {
+    takesToken: false,
+    why: 'the audit line of a take-over: the staff session decides (both workshops must be visible to them), never a workshop token (tests/server/stakeholders.test.ts)',
+  },
   '/api/actions': { takesToken: false, why: 'the action register across workshops: the staff session decides which (WorkshopsVisibleTo), never a workshop token' },
   '/api/workshops': { takesToken: false, why: 'creating a workshop needs no workshop' },
   '/api/workshops/import': { takesToken: false, why: 'an import creates a new workshop' },

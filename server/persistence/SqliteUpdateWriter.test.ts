@@ -5,7 +5,7 @@ import path from 'node:path'
 import { pino } from 'pino'
 import { afterEach, beforeEach, describe, expect, it } from 'vitest'
 import * as Y from 'yjs'
-import { DurableLog, type CommittedBatch } from '../sync/DurableLog'
+import { testDurableLog } from '../sync/testDurableLog'
 import { randomJoinCode } from '../access/AccessStore'
 import { SqlitePersistence } from './SqlitePersistence'
 import { SqliteWriteError } from './SqliteUpdateWriter'
@@ -135,24 +135,8 @@ describe('a failing write on the writer thread reaches the durable log', () => {
   })
 
   function durableLog(writeRetryMs: number, onRetry: () => void = () => undefined) {
-    const committed: CommittedBatch[] = []
-    const failed: unknown[] = []
     const log = pino({ level: 'warn' }, { write: (line: string) => (line.includes('retrying') ? onRetry() : undefined) })
-    const doc = new Y.Doc()
-    const durable = new DurableLog(
-      {
-        documentId: 'w1',
-        persistence,
-        log,
-        compactEvery: 1000,
-        writeRetryMs,
-        encodeState: () => Y.encodeStateAsUpdate(doc),
-        onCommitted: (batch) => committed.push(batch),
-        onFailed: (error) => failed.push(error),
-      },
-      { lastSeq: 0, loggedUpdates: 0, storedBytes: 0 },
-    )
-    return { durable, committed, failed }
+    return testDurableLog(persistence, { writeRetryMs, log })
   }
 
   const update = (text: string) => {

@@ -1,8 +1,7 @@
-import { pino } from 'pino'
 import { describe, expect, it } from 'vitest'
 import * as Y from 'yjs'
 import type { Persistence, SharedPersistence } from '../persistence/Persistence'
-import { DurableLog, type CommittedBatch } from './DurableLog'
+import { testDurableLog } from './testDurableLog'
 
 /** A write the test settles by hand, in whatever order it likes. */
 interface HeldWrite {
@@ -36,23 +35,7 @@ function heldStorage(shared: boolean) {
   return { held, persistence }
 }
 
-function durableLog(persistence: Persistence) {
-  const committed: CommittedBatch[] = []
-  const failed: unknown[] = []
-  const durable = new DurableLog(
-    {
-      documentId: 'w1',
-      persistence,
-      log: pino({ level: 'silent' }),
-      compactEvery: 1000,
-      encodeState: () => new Uint8Array(),
-      onCommitted: (batch) => committed.push(batch),
-      onFailed: (error) => failed.push(error),
-    },
-    { lastSeq: 0, loggedUpdates: 0, storedBytes: 0 },
-  )
-  return { durable, committed, failed }
-}
+const durableLog = (persistence: Persistence) => testDurableLog(persistence)
 
 const update = (text: string) => {
   const doc = new Y.Doc()

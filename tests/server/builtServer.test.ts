@@ -1,12 +1,12 @@
-import { spawn, spawnSync } from 'node:child_process'
+import { spawnSync } from 'node:child_process'
 import fs from 'node:fs'
 import path from 'node:path'
-import readline from 'node:readline'
 import { afterAll, afterEach, beforeAll, describe, expect, it } from 'vitest'
 import type { CreatedWorkshop } from '../../shared/access'
 import { getWorkshopMaps } from '../../shared/doc/workshopDoc'
 import { toWorkshopExport } from '../../shared/export/workshopJson'
 import { testWorkshop } from '../../shared/export/testWorkshop'
+import { repoRoot, spawnServerProcess } from './childServer'
 import { createWorkshop, rememberFacilitator, synced, TestResources, waitFor, withTimeout } from './helpers'
 import { addNumberedNote, numberedNotes, upTo } from './testNotes'
 
@@ -15,7 +15,6 @@ import { addNumberedNote, numberedNotes, upTo } from './testNotes'
  * two worker threads are found beside it at run time, which only a built copy can show: the SQLite
  * writer (every edit below is committed there) and the import worker.
  */
-const repoRoot = path.resolve(import.meta.dirname, '../..')
 // Inside the checkout: the bundle resolves better-sqlite3 from node_modules above it.
 const outDir = path.join(repoRoot, '.tmp', `server-build-${process.pid}`)
 
@@ -30,39 +29,12 @@ beforeAll(() => {
 afterAll(() => fs.rmSync(outDir, { recursive: true, force: true }))
 
 async function startBuilt(dataDir: string): Promise<{ url: string; stop(): Promise<number | null> }> {
-  const child = spawn(process.execPath, [path.join(outDir, 'main.mjs')], {
-    cwd: repoRoot,
-    env: { ...process.env, PORT: '0', HOST: '127.0.0.1', DATA_DIR: dataDir, STATIC_DIR: path.join(dataDir, 'no-static'), LOG_LEVEL: 'info' },
-    stdio: ['ignore', 'pipe', 'inherit'],
-  })
-  const exitCode = new Promise<number | null>((resolve) => child.once('exit', (code) => resolve(code)))
-  resources.defer(async () => {
-    if (child.exitCode === null && child.signalCode === null) {
-      child.kill('SIGKILL')
-      await exitCode
-    }
-  })
-  const lines = readline.createInterface({ input: child.stdout! })
-  const port = await withTimeout(
-    new Promise<number>((resolve, reject) => {
-      lines.on('line', (line) => {
-        try {
-          const entry = JSON.parse(line) as { port?: number }
-          if (typeof entry.port === 'number') resolve(entry.port)
-        } catch {
-          // Not a log line.
-        }
-      })
-      child.once('exit', (code) => reject(new Error(`the built server exited early with ${code}`)))
-    }),
-    20_000,
-    'the built server printed its port',
-  )
+  const { child, url, exited } = await spawnServerProcess(resources, [path.join(outDir, 'main.mjs')], dataDir)
   return {
-    url: `http://127.0.0.1:${port}`,
+    url,
     stop() {
       child.kill('SIGTERM')
-      return withTimeout(exitCode, 10_000, 'the built server exited')
+      return withTimeout(exited, 10_000, 'the built server exited')
     },
   }
 }

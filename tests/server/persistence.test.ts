@@ -1,19 +1,15 @@
-import { spawn, type ChildProcess } from 'node:child_process'
-import path from 'node:path'
-import readline from 'node:readline'
 import { afterEach, describe, expect, it } from 'vitest'
 import * as Y from 'yjs'
 import { CloseCode } from '../../shared/protocol'
 import { SqlitePersistence } from '../../server/persistence/SqlitePersistence'
 import { getWorkshopMaps } from '../../shared/doc/workshopDoc'
+import { spawnServerProcess, type ChildServer } from './childServer'
 import { createWorkshop, synced, TestResources, waitFor, withTimeout } from './helpers'
 import { wrapPersistence } from './persistenceWrapper'
 import { addNumberedNote, numberedNotes, upTo } from './testNotes'
 
 const resources = new TestResources()
 afterEach(() => resources.dispose())
-
-const repoRoot = path.resolve(import.meta.dirname, '../..')
 
 describe('durability', () => {
   it('keeps every edit across close() and a restart on the same data directory', async () => {
@@ -122,10 +118,9 @@ describe('server/main.ts', () => {
     const closeCode = new Promise<number>((resolve) =>
       a.provider.on('connection-close', (event) => resolve(event?.code ?? 0)),
     )
-    const exitCode = new Promise<number | null>((resolve) => first.child.once('exit', (code) => resolve(code)))
     first.child.kill('SIGTERM')
     expect(await withTimeout(closeCode, 10_000, 'socket closed')).toBe(CloseCode.ServerShuttingDown)
-    expect(await withTimeout(exitCode, 10_000, 'process exited')).toBe(0)
+    expect(await withTimeout(first.exited, 10_000, 'process exited')).toBe(0)
     a.provider.destroy()
     b.provider.destroy()
 
@@ -136,46 +131,12 @@ describe('server/main.ts', () => {
   })
 })
 
-interface ChildServer {
-  child: ChildProcess
-  url: string
-  exited: Promise<void>
-}
-
 /**
  * Runs server/main.ts in its own process. `node --import tsx` rather than the tsx binary: the
  * binary is a wrapper that forwards signals to a second node process, and SIGKILL cannot be
  * forwarded, so killing the wrapper would leave the real server running.
  */
-async function spawnServer(dataDir: string): Promise<ChildServer> {
-  const child = spawn(process.execPath, ['--import', 'tsx', 'server/main.ts'], {
-    cwd: repoRoot,
-    env: { ...process.env, PORT: '0', HOST: '127.0.0.1', DATA_DIR: dataDir, STATIC_DIR: path.join(dataDir, 'no-static'), LOG_LEVEL: 'info' },
-    stdio: ['ignore', 'pipe', 'inherit'],
-  })
-  const exited = new Promise<void>((resolve) => child.once('exit', () => resolve()))
-  resources.defer(async () => {
-    if (child.exitCode === null && child.signalCode === null) {
-      child.kill('SIGKILL')
-      await exited
-    }
-  })
-  const lines = readline.createInterface({ input: child.stdout! })
-  const port = await withTimeout(
-    new Promise<number>((resolve, reject) => {
-      lines.on('line', (line) => {
-        try {
-          const entry = JSON.parse(line) as { port?: number }
-          if (typeof entry.port === 'number') resolve(entry.port)
-        } catch {
-          // Not a log line; ignore.
-        }
-      })
-      child.once('exit', (code) => reject(new Error(`server exited early with ${code}`)))
-    }),
-    20_000,
-    'server printed its port',
-  )
-  return { child, url: `http://127.0.0.1:${port}`, exited }
+function spawnServer(dataDir: string): Promise<ChildServer> {
+  return spawnServerProcess(resources, ['--import', 'tsx', 'server/main.ts'], dataDir)
 }
 

@@ -41,8 +41,7 @@ describe('AwarenessRelay: other instances\' people', () => {
 
 describe('AwarenessRelay: one presence frame per tick', () => {
   it('sends the first change at once and gathers the changes of the following tick into one frame carrying each of them', async () => {
-    vi.useFakeTimers({ toFake: ['setTimeout', 'setImmediate', 'performance'] })
-    try {
+    await withFakeTimers(async () => {
       const sent: Uint8Array[] = []
       const relay = new AwarenessRelay(new Y.Doc(), { broadcast: (message) => sent.push(message), tickMs: 25 })
       relay.applyRemote(announce(11, 'Ada'), 'instance-a')
@@ -63,14 +62,11 @@ describe('AwarenessRelay: one presence frame per tick', () => {
       relay.destroy()
       await vi.advanceTimersByTimeAsync(100)
       expect(sent).toHaveLength(2)
-    } finally {
-      vi.useRealTimers()
-    }
+    })
   })
 
   it('goes out with a committed update instead of at the end of its tick, once', async () => {
-    vi.useFakeTimers({ toFake: ['setTimeout', 'setImmediate', 'performance'] })
-    try {
+    await withFakeTimers(async () => {
       const sent: Uint8Array[] = []
       const relay = new AwarenessRelay(new Y.Doc(), { broadcast: (message) => sent.push(message), tickMs: 25 })
       relay.applyRemote(announce(11, 'Ada'), 'instance-a')
@@ -89,11 +85,19 @@ describe('AwarenessRelay: one presence frame per tick', () => {
       await vi.advanceTimersByTimeAsync(0)
       expect(sent.map(clientsIn)).toEqual([[11], [12], [13]])
       relay.destroy()
-    } finally {
-      vi.useRealTimers()
-    }
+    })
   })
 })
+
+/** Runs `run` with fake timers (setTimeout, setImmediate, performance.now), real ones again after. */
+async function withFakeTimers(run: () => Promise<void>): Promise<void> {
+  vi.useFakeTimers({ toFake: ['setTimeout', 'setImmediate', 'performance'] })
+  try {
+    await run()
+  } finally {
+    vi.useRealTimers()
+  }
+}
 
 /** The client ids of one broadcast presence frame (message type, then the awareness update). */
 function clientsIn(message: Uint8Array): number[] {

@@ -75,6 +75,8 @@ export interface RateScenarioResult {
 }
 
 const P99_LIMIT_MS = 50
+/** Length of the untimed warm-up step before each server's ladder. */
+const WARM_UP_SECONDS = 2
 const DELIVERY_LIMIT = 0.95
 
 interface Measured {
@@ -130,8 +132,13 @@ export async function runRateScenario(
     const steps: StepResult[] = []
     const offeredNotes: { probe: Probe; id: string }[] = []
     let messageSeq = 0
-    for (const rate of config.rates) {
-      const count = Math.round(rate * config.stepSeconds)
+    // An untimed first step at the lowest rate: the load generator is this process, and the server
+    // measured first in a run met it cold (its own JIT and first GCs), which doubled that server's
+    // p99 in the middle of the ladder whichever server it was (bench/RESULTS.md, 2026-12-06 06:00).
+    const ladder = [{ rate: config.rates[0]!, warmUp: true }, ...config.rates.map((rate) => ({ rate, warmUp: false }))]
+    for (const { rate, warmUp } of ladder) {
+      const stepSeconds = warmUp ? Math.min(WARM_UP_SECONDS, config.stepSeconds) : config.stepSeconds
+      const count = Math.round(rate * stepSeconds)
       // Generated before the timed phase; only the send time is stamped in while sending.
       const noteMessages: NoteMessage[] = []
       const awarenessMessages: Measured[] = []
@@ -155,7 +162,7 @@ export async function runRateScenario(
       const start = performance.now()
       let sent = 0
       let backgroundSent = 0
-      const durationMs = config.stepSeconds * 1000
+      const durationMs = stepSeconds * 1000
       // Open loop: every message has a fixed send time; late ticks catch up, replies are not awaited.
       for (;;) {
         const now = performance.now()
@@ -199,6 +206,12 @@ export async function runRateScenario(
       const softirqCore0 = share(0, 0, 'softirq')
       const softirqCore1 = share(1, 0, 'softirq')
       await until(() => measured.every((m) => m.deliveredAt > 0), config.drainMs, 10)
+      if (warmUp) {
+        awarenessPending.clear()
+        log(`  ${kind} warm-up at ${rate}/s for ${stepSeconds} s (not counted)`)
+        await sleep(300)
+        continue
+      }
       const stepServerCpuTotalMs = serverCpuMs() - serverCpuStart
       const delivered = measured.filter((m) => m.deliveredAt > 0)
       const latencies = delivered.map((m) => m.deliveredAt - m.sentAt)
@@ -207,7 +220,7 @@ export async function runRateScenario(
         offered: count,
         delivered: delivered.length,
         deliveredShare: count === 0 ? 1 : delivered.length / count,
-        throughput: delivered.length / config.stepSeconds,
+        throughput: delivered.length / stepSeconds,
         p50: percentile(latencies, 50),
         p99: percentile(latencies, 99),
         serverCpu,

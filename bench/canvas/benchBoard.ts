@@ -3,7 +3,7 @@ import { noteColors } from '../../shared/schema/records/note'
 import type { ShapeRecord } from '../../shared/schema/records/shape'
 import type { StrokeRecord } from '../../shared/schema/records/stroke'
 import type { TextRecord } from '../../shared/schema/records/text'
-import { seededRandom } from '../../tests/seededRandom'
+import { seededRandom } from '../../shared/logic/seededRandom'
 
 /** The records a benchmark board holds, typed by the schema so a schema change breaks the build, not the run. */
 export type BenchItem = NoteRecord | ShapeRecord | TextRecord | StrokeRecord

@@ -285,7 +285,7 @@ export function sameState(a: Y.Doc, b: Y.Doc): boolean {
   return Buffer.from(Y.encodeStateVector(a)).equals(Buffer.from(Y.encodeStateVector(b)))
 }
 
-export { seededRandom } from '../seededRandom'
+export { seededRandom } from '../../shared/logic/seededRandom'
 
 /**
  * A server in a temp data dir with one new workshop, and `open(userName)` for a client WorkshopStore

@@ -2,6 +2,7 @@ import cloud from 'd3-cloud'
 import { useEffect, useLayoutEffect, useMemo, useRef, useState } from 'react'
 import { useTranslation } from 'react-i18next'
 import { wordFrequencies, type WordCount } from '../../../shared/logic/noteWords'
+import { seededRandom } from '../../../shared/logic/seededRandom'
 import { formatNumber } from '../i18n/format'
 import { useLanguageTools } from './useLanguageTools'
 import type { StageItem } from './useStageItems'
@@ -19,17 +20,6 @@ interface Placed {
   ink: string
 }
 
-/** The same words always land in the same places (d3-cloud asks for randomness): a small seeded generator. */
-function seeded(seed: number): () => number {
-  let state = seed >>> 0 || 1
-  return () => {
-    state = (state + 0x6d2b79f5) >>> 0
-    let t = state
-    t = Math.imul(t ^ (t >>> 15), t | 1)
-    t ^= t + Math.imul(t ^ (t >>> 7), t | 61)
-    return ((t ^ (t >>> 14)) >>> 0) / 4294967296
-  }
-}
 
 /**
  * The word cloud: the words of the notes by how many notes use them (stop words out, inflected
@@ -126,7 +116,7 @@ function cloudLayout(words: readonly WordCount[], size: { w: number; h: number }
     .font(font)
     .fontWeight(700)
     .fontSize((d) => d.size)
-    .random(seeded(seed))
+    .random(seededRandom(seed >>> 0 || 1))
     .on('end', (result) => done(result.map((d) => ({ text: d.text ?? '', size: d.size ?? min, x: d.x ?? 0, y: d.y ?? 0, ink: inkOf.get(d.text ?? '') ?? inks[0]! }))))
   layout.start()
   return layout

@@ -1,6 +1,7 @@
 /**
  * A small seeded generator (mulberry32): the same seed gives the same sequence on every machine,
- * so randomised tests replay exactly and the canvas bench lays out the same board every run.
+ * so randomised tests replay exactly, the canvas bench lays out the same board every run, and a
+ * word cloud puts the same words in the same places.
  */
 export function seededRandom(seed: number): () => number {
   let state = seed >>> 0

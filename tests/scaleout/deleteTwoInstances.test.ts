@@ -1,10 +1,9 @@
 import { afterEach, describe, expect, it } from 'vitest'
 import type { CreatedWorkshop } from '../../shared/access'
 import { CloseCode } from '../../shared/protocol'
-import { withSignIn } from '../oidc/withSignIn'
 import { rememberFacilitator, synced, TestResources, waitFor, withTimeout, type Client } from '../server/helpers'
 import { addNumberedNote, numberedNotes } from '../server/testNotes'
-import { isolate, queryTestSchema, startInstance } from './services'
+import { isolate, queryTestSchema, twoInstancesWithSignIn } from './services'
 
 const resources = new TestResources()
 afterEach(() => resources.dispose())
@@ -34,10 +33,7 @@ async function metricValue(baseUrl: string, name: string): Promise<number> {
 describe('deleting a workshop with two instances', () => {
   it('closes its room on both with the same code and reason, and nothing of it is written afterwards', async () => {
     const isolation = await isolate(resources)
-    const { started: [first, second], signIn } = await withSignIn(resources, async (auth) => [
-      await startInstance(resources, isolation, { auth }),
-      await startInstance(resources, isolation, { auth }),
-    ] as const)
+    const { started: [first, second], signIn } = await twoInstancesWithSignIn(resources, isolation)
 
     const ola = await signIn('ola', first)
     const response = await fetch(`${first.url}/api/workshops`, {

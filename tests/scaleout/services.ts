@@ -4,6 +4,7 @@ import net from 'node:net'
 import { randomBytes } from 'node:crypto'
 import pg from 'pg'
 import type { SamskapServer, SamskapServerOptions } from '../../server/createSamskapServer'
+import { withSignIn } from '../oidc/withSignIn'
 import { createWorkshop, synced, TestResources, waitFor, type Client } from '../server/helpers'
 
 /**
@@ -67,6 +68,14 @@ export async function startInstance(
     secret: isolation.secret,
     ...options,
   })
+}
+
+/** Two instances of one deployment with staff sign-in through a test OpenID provider (withSignIn). */
+export function twoInstancesWithSignIn(resources: TestResources, isolation: Isolation) {
+  return withSignIn(resources, async (auth) => [
+    await startInstance(resources, isolation, { auth }),
+    await startInstance(resources, isolation, { auth }),
+  ] as const)
 }
 
 /** Two instances sharing the test's schema and channels, one workshop, and a synced client on each. */

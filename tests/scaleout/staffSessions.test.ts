@@ -1,9 +1,8 @@
 import { afterEach, describe, expect, it } from 'vitest'
 import type { CreatedWorkshop } from '../../shared/access'
 import type { AdminWorkshopRow, AuditEntry, SessionInfo, StaffWorkshop } from '../../shared/staff'
-import { withSignIn } from '../oidc/withSignIn'
 import { TestResources } from '../server/helpers'
-import { isolate, queryTestSchema, startInstance } from './services'
+import { isolate, queryTestSchema, twoInstancesWithSignIn } from './services'
 
 const resources = new TestResources()
 afterEach(() => resources.dispose())
@@ -11,10 +10,7 @@ afterEach(() => resources.dispose())
 describe('staff sessions with several instances (PostgreSQL)', () => {
   it('a session started on one instance holds on the other; owners and activity are shared; logout ends it everywhere', async () => {
     const isolation = await isolate(resources)
-    const { started: [first, second], signIn } = await withSignIn(resources, async (auth) => [
-      await startInstance(resources, isolation, { auth }),
-      await startInstance(resources, isolation, { auth }),
-    ] as const)
+    const { started: [first, second], signIn } = await twoInstancesWithSignIn(resources, isolation)
 
     const cookie = await signIn('ola', first)
     const headers = { cookie, 'content-type': 'application/json' }

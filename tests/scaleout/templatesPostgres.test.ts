@@ -1,9 +1,8 @@
 import { afterEach, describe, expect, it } from 'vitest'
 import type { CreatedWorkshop } from '../../shared/access'
 import type { TemplateSummary } from '../../shared/followup/workshopTemplate'
-import { withSignIn } from '../oidc/withSignIn'
 import { TestResources } from '../server/helpers'
-import { isolate, queryTestSchema, startInstance } from './services'
+import { isolate, queryTestSchema, twoInstancesWithSignIn } from './services'
 
 const resources = new TestResources()
 afterEach(() => resources.dispose())
@@ -11,10 +10,7 @@ afterEach(() => resources.dispose())
 describe('templates of one’s own on PostgreSQL', () => {
   it('a template saved on one instance is listed, used and deleted on the other', async () => {
     const isolation = await isolate(resources)
-    const { started: [first, second], signIn } = await withSignIn(resources, async (auth) => [
-      await startInstance(resources, isolation, { auth }),
-      await startInstance(resources, isolation, { auth }),
-    ] as const)
+    const { started: [first, second], signIn } = await twoInstancesWithSignIn(resources, isolation)
     const ola = await signIn('ola', first)
     const siri = await signIn('siri', second)
     const post = (url: string, cookie: string, path: string, json: unknown) =>

@@ -98,10 +98,17 @@ export class AccessStore {
     return this.#open(result)
   }
 
-  /** A stored workshop and its access; undefined for an id that is malformed or not stored. */
+  /**
+   * A stored workshop and its access; undefined for an id that is malformed or not stored. Read
+   * afresh on every call, in one statement with the removals (every socket asks: a reconnect after
+   * a restart is a thousand of them), never cached: a removal or rotation stored by any instance is
+   * refused by the next socket and route.
+   */
   async findWorkshop(workshopId: string): Promise<{ workshop: WorkshopRow; access: WorkshopAccess } | undefined> {
-    const workshop = WORKSHOP_ID_PATTERN.test(workshopId) ? await this.#persistence.getWorkshop(workshopId) : undefined
-    return workshop ? { workshop, access: await this.forWorkshop(workshopId) } : undefined
+    const found = WORKSHOP_ID_PATTERN.test(workshopId) ? await this.#persistence.getWorkshopAccess(workshopId) : undefined
+    if (!found) return undefined
+    const access = found.access ? await this.#open(found.access, new Set(found.removed)) : await this.forWorkshop(workshopId)
+    return { workshop: found.workshop, access }
   }
 
   async findByCode(code: string): Promise<WorkshopAccess | undefined> {

@@ -49,6 +49,13 @@ export interface AccessRow {
   legacyOpen: boolean
 }
 
+/** `Persistence.getWorkshopAccess`: what a token is checked against, read together. */
+export interface WorkshopAccessRows {
+  workshop: WorkshopRow
+  access: AccessRow | undefined
+  removed: string[]
+}
+
 /** `createWorkshop` or `putAccess` collided with another workshop's join code: draw a new one and retry. */
 export class JoinCodeTakenError extends Error {
   override name = 'JoinCodeTakenError'
@@ -65,6 +72,12 @@ export interface Persistence {
   createWorkshop(row: WorkshopRow, initialState: Uint8Array, access: AccessRow): Promise<void>
   getWorkshop(id: string): Promise<WorkshopRow | undefined>
   getAccess(workshopId: string): Promise<AccessRow | undefined>
+  /**
+   * The workshop, its access row (undefined for a workshop from before roles) and its removed
+   * participants in one read (one statement, one round trip): what every socket and route that
+   * checks a token reads, so a rotation or removal made on any instance is refused at once.
+   */
+  getWorkshopAccess(id: string): Promise<WorkshopAccessRows | undefined>
   findAccessByCode(code: string): Promise<AccessRow | undefined>
   /** Replaces a workshop's access row (rotation, closing the legacy address). Throws JoinCodeTakenError. */
   updateAccess(row: AccessRow): Promise<void>

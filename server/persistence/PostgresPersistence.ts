@@ -9,6 +9,7 @@ import {
   type HistoryPersistence,
   type SharedPersistence,
   type StoredDocument,
+  type WorkshopAccessRows,
   type WorkshopRow,
 } from './Persistence'
 import * as workshopRows from './rows'
@@ -114,6 +115,12 @@ export class PostgresPersistence implements SharedPersistence, HistoryPersistenc
     const result = await this.#pool.query<workshopRows.AccessDbRow>('SELECT * FROM workshop_access WHERE workshop_id = $1', [workshopId])
     const row = result.rows[0]
     return row && workshopRows.toAccessRow(row)
+  }
+
+  async getWorkshopAccess(id: string): Promise<WorkshopAccessRows | undefined> {
+    const result = await this.#pool.query<workshopRows.WorkshopAccessDbRow>(workshopRows.workshopAccessQuery('$1', 'array_agg(participant_id)'), [id])
+    const row = result.rows[0]
+    return row && workshopRows.toWorkshopAccessRows(row)
   }
 
   async findAccessByCode(code: string): Promise<AccessRow | undefined> {

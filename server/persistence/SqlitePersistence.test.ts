@@ -1,3 +1,4 @@
+import Database from 'better-sqlite3'
 import fs from 'node:fs/promises'
 import os from 'node:os'
 import path from 'node:path'
@@ -126,6 +127,26 @@ describe('SqlitePersistence access rows', () => {
     await persistence.addRemovedParticipants('w1', [])
     expect((await persistence.listRemovedParticipants('w1')).sort()).toEqual(['kari0000', 'ola00000'])
     expect(await persistence.listRemovedParticipants('w2')).toEqual([])
+  })
+
+  it('reads a workshop, its access row and its removals in one statement, each as the separate reads give it', async () => {
+    await persistence.createWorkshop({ id: 'w1', title: 'T', language: 'nb', createdAt: 5 }, bytes(0), access('w1'))
+    await persistence.createWorkshop({ id: 'w2', title: 'U', language: 'da', createdAt: 6 }, bytes(0), access('w2'))
+    await persistence.addRemovedParticipants('w1', ['kari0000', 'ola00000'])
+    await persistence.addRemovedParticipants('w2', ['per00000'])
+    const one = await persistence.getWorkshopAccess('w1')
+    expect(one).toEqual({ workshop: await persistence.getWorkshop('w1'), access: await persistence.getAccess('w1'), removed: expect.any(Array) })
+    expect(one!.removed.sort()).toEqual(['kari0000', 'ola00000'])
+    expect(await persistence.getWorkshopAccess('w2')).toMatchObject({ workshop: { title: 'U', language: 'da', createdAt: 6 }, removed: ['per00000'] })
+    expect(await persistence.getWorkshopAccess('nope')).toBeUndefined()
+    // A removal is seen by the very next read.
+    await persistence.addRemovedParticipants('w2', ['eva00000'])
+    expect((await persistence.getWorkshopAccess('w2'))!.removed.sort()).toEqual(['eva00000', 'per00000'])
+    // A workshop from before roles has no access row: the workshop is still found, with none.
+    const raw = new Database(path.join(dataDir, 'samskap.sqlite'))
+    raw.prepare('DELETE FROM workshop_access WHERE workshop_id = ?').run('w1')
+    raw.close()
+    expect(await persistence.getWorkshopAccess('w1')).toEqual({ workshop: await persistence.getWorkshop('w1'), access: undefined, removed: expect.any(Array) })
   })
 
   it('stores a server setting once: the first value stays', async () => {

@@ -7,6 +7,7 @@ import {
   type HistoryPersistence,
   type Persistence,
   type StoredDocument,
+  type WorkshopAccessRows,
   type WorkshopRow,
 } from './Persistence'
 import { makePrivateDir, makePrivateFile, tightenIfExists } from './privateFiles'
@@ -109,6 +110,7 @@ export class SqlitePersistence implements Persistence, HistoryPersistence {
       ),
       listAccess: db.prepare<[], workshopRows.AccessDbRow>('SELECT * FROM workshop_access ORDER BY workshop_id'),
       getAccess: db.prepare<[string], workshopRows.AccessDbRow>('SELECT * FROM workshop_access WHERE workshop_id = ?'),
+      getWorkshopAccess: db.prepare<[string], workshopRows.WorkshopAccessDbRow>(workshopRows.workshopAccessQuery('?', 'json_group_array(participant_id)')),
       findAccessByCode: db.prepare<[string], workshopRows.AccessDbRow>('SELECT * FROM workshop_access WHERE code = ?'),
       addRemoved: db.prepare('INSERT INTO removed_participants (workshop_id, participant_id) VALUES (?, ?) ON CONFLICT DO NOTHING'),
       listRemoved: db.prepare<[string], { participant_id: string }>('SELECT participant_id FROM removed_participants WHERE workshop_id = ?'),
@@ -134,6 +136,11 @@ export class SqlitePersistence implements Persistence, HistoryPersistence {
   async getAccess(workshopId: string): Promise<AccessRow | undefined> {
     const row = this.#statements.getAccess.get(workshopId)
     return row && workshopRows.toAccessRow(row)
+  }
+
+  async getWorkshopAccess(id: string): Promise<WorkshopAccessRows | undefined> {
+    const row = this.#statements.getWorkshopAccess.get(id)
+    return row && workshopRows.toWorkshopAccessRows(row)
   }
 
   async findAccessByCode(code: string): Promise<AccessRow | undefined> {

@@ -1,4 +1,4 @@
-import type { AccessRow, HistoryEntry, HistoryKind, WorkshopRow } from './Persistence'
+import type { AccessRow, HistoryEntry, HistoryKind, WorkshopAccessRows, WorkshopRow } from './Persistence'
 
 /*
  * Rows as SQLite (better-sqlite3) and PostgreSQL (pg) return them, and the values to write. The two
@@ -39,6 +39,30 @@ export function toAccessRow(row: AccessDbRow): AccessRow {
     observerKey: row.observer_key,
     secret: row.secret,
     legacyOpen: row.legacy_open === true || row.legacy_open === 1,
+  }
+}
+
+/**
+ * `getWorkshopAccess`'s one statement: the workshop, its access row (left join: a workshop from
+ * before roles has none) and its removed participants aggregated into one column. `removedList`
+ * is the dialect's aggregate of `participant_id` over `r`.
+ */
+export function workshopAccessQuery(placeholder: string, removedList: string): string {
+  return `SELECT w.id, w.title, w.language, w.created_at, a.workshop_id, a.code, a.facilitator_key, a.participant_key,
+            a.observer_key, a.secret, a.legacy_open,
+            (SELECT ${removedList} FROM removed_participants r WHERE r.workshop_id = w.id) AS removed
+     FROM workshops w LEFT JOIN workshop_access a ON a.workshop_id = w.id WHERE w.id = ${placeholder}`
+}
+
+export type WorkshopAccessDbRow = WorkshopDbRow & { [K in keyof AccessDbRow]: AccessDbRow[K] | null } & { removed: string | string[] | null }
+
+/** SQLite aggregates the removed ids as JSON text, PostgreSQL as an array (null when there are none). */
+export function toWorkshopAccessRows(row: WorkshopAccessDbRow): WorkshopAccessRows {
+  const { removed } = row
+  return {
+    workshop: toWorkshopRow(row),
+    access: row.workshop_id === null ? undefined : toAccessRow(row as AccessDbRow),
+    removed: removed === null ? [] : typeof removed === 'string' ? (JSON.parse(removed) as string[]) : removed,
   }
 }
 

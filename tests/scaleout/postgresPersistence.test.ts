@@ -59,6 +59,20 @@ describe('PostgresPersistence', () => {
     expect((await one.getWorkshop('w2'))?.title).toBe('U')
   })
 
+  it('reads a workshop, its access row and its removals in one statement, each as the separate reads give it', async () => {
+    const isolation = await isolate(resources)
+    const persistence = await open(isolation)
+    const initial = docUpdate((doc) => doc.getMap('meta').set('title', 'T'))
+    await persistence.createWorkshop({ id: 'w1', title: 'T', language: 'nb', createdAt: 1 }, initial, testAccess('w1'))
+    await persistence.createWorkshop({ id: 'w2', title: 'U', language: 'da', createdAt: 2 }, initial, testAccess('w2'))
+    await persistence.addRemovedParticipants('w1', ['kari0000', 'ola00000'])
+    const one = await persistence.getWorkshopAccess('w1')
+    expect(one).toEqual({ workshop: await persistence.getWorkshop('w1'), access: await persistence.getAccess('w1'), removed: expect.any(Array) })
+    expect(one!.removed.sort()).toEqual(['kari0000', 'ola00000'])
+    expect(await persistence.getWorkshopAccess('w2')).toEqual({ workshop: await persistence.getWorkshop('w2'), access: await persistence.getAccess('w2'), removed: [] })
+    expect(await persistence.getWorkshopAccess('nope')).toBeUndefined()
+  })
+
   it('compacts from the stored log, and loadDocumentAfter includes the snapshot when the log it needs is gone', async () => {
     const isolation = await isolate(resources)
     const persistence = await open(isolation)

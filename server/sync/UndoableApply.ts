@@ -1,6 +1,7 @@
 import * as Y from 'yjs'
 import type { RoomRefusal } from './RoomExtension'
 import { forEachStruct, ForwardOntoCopies } from './ForwardOntoCopies'
+import { isEmptyUpdate } from './storedReply'
 import { SyncConnection } from './SyncConnection'
 import { withoutContent } from './withoutContent'
 
@@ -58,6 +59,9 @@ export class UndoableApply {
    * update changed nothing Yjs reports (a duplicate, or structs still waiting for what they build on).
    */
   apply(connection: SyncConnection, update: Uint8Array, check: (transaction: Y.Transaction) => RoomRefusal | null): ApplyOutcome {
+    // No structs, no deletes: what every client that missed nothing answers the server's sync step 1
+    // with (each of a thousand reconnects); applying it would still run two empty transactions.
+    if (isEmptyUpdate(update)) return { transaction: null, refusal: null, updates: [], origin: connection }
     this.#transaction = null
     this.#undoTransaction = null
     this.#applying = connection
@@ -92,7 +96,8 @@ export class UndoableApply {
       // Nothing is kept for later: the next update starts a new, empty stack. Then what the update
       // (or its undo) deleted is collected, as Yjs would have done without the undo manager's hold on
       // it (else it stays in memory and every snapshot, and deleting never makes room under the size cap).
-      this.#undo.clear()
+      // (An empty stack is not cleared: clear() is a transaction of its own, with its observers and cleanup.)
+      if (this.#undo.undoStack.length > 0 || this.#undo.redoStack.length > 0) this.#undo.clear()
       const undone = this.#undoTransaction as Y.Transaction | null
       // A restored record map is kept whole: a write racing the undo may build on its fields (ForwardOntoCopies).
       const collectable = (item: Y.Item) => this.#doc.gcFilter(item) && !(item.redone !== null && item.content instanceof Y.ContentType)

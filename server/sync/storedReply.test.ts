@@ -14,7 +14,7 @@ import { SqlitePersistence } from '../persistence/SqlitePersistence'
 import { Room } from './Room'
 import { RoomRegistry } from './RoomRegistry'
 import { SyncConnection } from './SyncConnection'
-import { isEmptySyncStep1 } from './storedReply'
+import { isEmptySyncStep1, isEmptyUpdate } from './storedReply'
 
 // A cold join answered from the stored snapshot before the room's document is built (Room.load's
 // onStoredReply), and completed with what the load added once the room is there.
@@ -194,5 +194,21 @@ describe('isEmptySyncStep1', () => {
     expect(isEmptySyncStep1(new Uint8Array([messageSync, syncProtocol.messageYjsSyncStep2, 1, 0]))).toBe(false)
     expect(isEmptySyncStep1(new Uint8Array([messageSync]))).toBe(false)
     expect(isEmptySyncStep1(new Uint8Array([messageSync, syncProtocol.messageYjsSyncStep1, 1, 0, 7]))).toBe(false)
+  })
+})
+
+describe('isEmptyUpdate', () => {
+  it('is true only for what a client that missed nothing and deleted nothing answers a sync step 1 with', () => {
+    const doc = new Y.Doc()
+    expect(isEmptyUpdate(Y.encodeStateAsUpdate(doc))).toBe(true)
+    doc.getMap('m').set('k', 1)
+    const synced = Y.encodeStateVector(doc)
+    expect(isEmptyUpdate(Y.encodeStateAsUpdate(doc, synced))).toBe(true)
+    expect(isEmptyUpdate(Y.encodeStateAsUpdate(doc))).toBe(false)
+    // Overwriting deletes the old value: the delete set travels in every later step 2, so it is not empty.
+    doc.getMap('m').set('k', 2)
+    expect(isEmptyUpdate(Y.encodeStateAsUpdate(doc, Y.encodeStateVector(doc)))).toBe(false)
+    expect(isEmptyUpdate(new Uint8Array([0]))).toBe(false)
+    expect(isEmptyUpdate(new Uint8Array([0, 0, 0]))).toBe(false)
   })
 })

@@ -31,3 +31,8 @@ export function isEmptySyncStep1(message: Uint8Array): boolean {
     return false
   }
 }
+
+/** An update with no structs and an empty delete set (`Y.encodeStateAsUpdate` of nothing new, nothing deleted): applying it changes nothing. */
+export function isEmptyUpdate(update: Uint8Array): boolean {
+  return update.byteLength === 2 && update[0] === 0 && update[1] === 0
+}

@@ -214,4 +214,23 @@ describe('EncodedState on its own', () => {
     expect(state.encodings).toBe(1)
     state.destroy()
   })
+
+  it('asks every joiner with the document’s current state vector, the same message until the document changes', () => {
+    const doc = new Y.Doc()
+    const state = new EncodedState(doc)
+    const first = state.syncStep1()
+    expect(first).toEqual(syncStep1(doc))
+    expect(state.syncStep1()).toBe(first)
+    doc.getMap('notes').set('a', 'one')
+    const second = state.syncStep1()
+    expect(second).not.toEqual(first)
+    expect(second).toEqual(syncStep1(doc))
+    // Another client's update (a joiner's, another instance's) changes it too.
+    const other = new Y.Doc()
+    other.getMap('notes').set('b', 'two')
+    Y.applyUpdate(doc, Y.encodeStateAsUpdate(other))
+    expect(state.syncStep1()).toEqual(syncStep1(doc))
+    expect(state.syncStep1()).not.toEqual(second)
+    state.destroy()
+  })
 })

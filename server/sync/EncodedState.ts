@@ -22,6 +22,8 @@ import { isEmptyStateVector, syncReplyOf } from './storedReply'
 export class EncodedState {
   readonly #doc: Y.Doc
   #fullReply: Uint8Array | null = null
+  /** The room's own sync step 1 (its state vector), sent to every socket that joins: same lifetime as the reply. */
+  #syncStep1: Uint8Array | null = null
   /** Times the reply was encoded from the document (not seeded, not reused): for tests and logs. */
   encodings = 0
 
@@ -33,6 +35,18 @@ export class EncodedState {
   /** The document changed (or may have): the next joiner's reply is encoded afresh. */
   readonly invalidate = (): void => {
     this.#fullReply = null
+    this.#syncStep1 = null
+  }
+
+  /** The `sync step 1` message asking a joiner for what the room lacks: the document's state vector, encoded once per version. */
+  syncStep1(): Uint8Array {
+    if (this.#syncStep1 === null) {
+      const encoder = encoding.createEncoder()
+      encoding.writeVarUint(encoder, messageSync)
+      syncProtocol.writeSyncStep1(encoder, this.#doc)
+      this.#syncStep1 = encoding.toUint8Array(encoder)
+    }
+    return this.#syncStep1
   }
 
   /**
@@ -76,7 +90,7 @@ export class EncodedState {
 
   destroy(): void {
     this.#doc.off('update', this.invalidate)
-    this.#fullReply = null
+    this.invalidate()
   }
 
   #full(): Uint8Array {

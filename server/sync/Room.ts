@@ -244,11 +244,8 @@ export class Room implements MessageHandler {
     assert(!this.#destroyed, 'addConnection on a destroyed room')
     this.connections.add(connection)
     if (connection.isOpen) {
-      // Like the reference server: ask for the client's state, and tell it who else is here.
-      const encoder = encoding.createEncoder()
-      encoding.writeVarUint(encoder, messageSync)
-      syncProtocol.writeSyncStep1(encoder, this.doc)
-      this.#send(connection, encoding.toUint8Array(encoder), 'sync')
+      // Like the reference server: ask for the client's state (one encoding per version), and tell it who else is here.
+      this.#send(connection, this.#encoded.syncStep1(), 'sync')
       if (!this.#presence.isEmpty) this.#send(connection, this.#presence.encodeAll(), 'awareness')
       this.#completeEarlyReply(connection)
       for (const onConnect of this.#hooks.onConnect) {

@@ -1,4 +1,4 @@
-import { RateLimiterRes, type RateLimiterAbstract } from 'rate-limiter-flexible'
+import { RateLimiterRes, type RateLimiterAbstract } from './rateLimiters'
 import type { Counters } from './Counters'
 import type { Limits } from './limits'
 

@@ -1,4 +1,5 @@
 import { HocuspocusProvider } from '@hocuspocus/provider'
+import * as decoding from 'lib0/decoding'
 import WebSocket from 'ws'
 import type { Awareness } from 'y-protocols/awareness'
 import { WebsocketProvider } from 'y-websocket'
@@ -19,6 +20,13 @@ export class Probe {
   /** Times (performance.now) of the first sync and of the socket opening. */
   openedAt = 0
   syncedAt = 0
+  /**
+   * When the server's first sync step 2 (the document) had reached this probe whole: the websocket
+   * emits a message once its last byte is in, and this is read before the provider decodes it. So
+   * `replyAt - openedAt` is the server's answer time plus the transfer, the same for every server;
+   * `syncedAt - replyAt` is the client's own decode.
+   */
+  replyAt = 0
   readonly createdAt = performance.now()
   #provider: WebsocketProvider | HocuspocusProvider
   #pending = new Map<number, { messages: NoteMessage[]; next: number }>()
@@ -37,8 +45,21 @@ export class Probe {
       if (this.syncedAt === 0) this.syncedAt = performance.now()
       for (const waiter of this.#syncWaiters.splice(0)) waiter()
     }
-    if (server.kind === 'hocuspocus') {
-      const provider = new HocuspocusProvider({ url: server.providerUrl, name: room, document: this.doc })
+    const hocuspocus = server.kind === 'hocuspocus'
+    const noteReply = (now: number, data: ArrayBuffer | Buffer) => {
+      if (this.replyAt === 0 && isSyncStep2(data, hocuspocus)) this.replyAt = now
+    }
+    /** The stock socket, noting the reply's arrival before the provider's own handler (added after this one) sees it. */
+    class ReplyTimedSocket extends WebSocket {
+      constructor(...args: ConstructorParameters<typeof WebSocket>) {
+        super(...args)
+        this.addEventListener('message', ({ data }) => noteReply(performance.now(), data as ArrayBuffer | Buffer))
+      }
+    }
+    if (hocuspocus) {
+      // The provider hands its whole configuration to the socket it makes (HocuspocusProviderWebsocket), whose option this is.
+      const configuration = { url: server.providerUrl, name: room, document: this.doc, WebSocketPolyfill: ReplyTimedSocket }
+      const provider = new HocuspocusProvider(configuration)
       provider.on('status', ({ status }: { status: string }) => {
         if (status === 'connected' && this.openedAt === 0) this.openedAt = performance.now()
         if (status === 'disconnected') this.synced = false
@@ -50,7 +71,7 @@ export class Probe {
       this.#provider = provider
     } else {
       const provider = new WebsocketProvider(server.providerUrl, room, this.doc, {
-        WebSocketPolyfill: WebSocket as unknown as typeof globalThis.WebSocket,
+        WebSocketPolyfill: ReplyTimedSocket as unknown as typeof globalThis.WebSocket,
         disableBc: true,
         params: roomParams(server, room),
       })
@@ -111,5 +132,17 @@ export class Probe {
         if (message.deliveredAt === 0) message.deliveredAt = now
       }
     }
+  }
+}
+
+/** A sync step 2 message (y-websocket's framing; Hocuspocus's starts with the document's name). */
+function isSyncStep2(data: ArrayBuffer | Buffer, hocuspocus: boolean): boolean {
+  const bytes = data instanceof ArrayBuffer ? new Uint8Array(data) : data
+  try {
+    const decoder = decoding.createDecoder(bytes)
+    if (hocuspocus) decoding.readVarString(decoder)
+    return decoding.readVarUint(decoder) === 0 && decoding.readVarUint(decoder) === 1
+  } catch {
+    return false
   }
 }

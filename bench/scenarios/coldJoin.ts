@@ -10,6 +10,12 @@ export interface ColdJoinResult {
   firstConnectToSyncedMs: number
   /** Median of later joins while the room is loaded. */
   warmOpenToSyncedMs: number
+  /**
+   * Socket open → the document's reply received whole (Probe.replyAt), before the client decodes it:
+   * the server's answer and the transfer, the part a server controls. First join, median of later ones.
+   */
+  firstOpenToReplyMs: number
+  warmOpenToReplyMs: number
   /** The server's CPU time (user + system, /proc) from a join's start to synced: first join, median of later ones. */
   firstServerCpuMs: number
   warmServerCpuMs: number
@@ -45,7 +51,7 @@ export async function runColdJoin(kind: ServerKind, notes: number, joins: number
       clients.splice(clients.indexOf(observer), 1)
       observer.destroy()
     }
-    const samples: { open: number; connect: number; cpu: number; complete: boolean }[] = []
+    const samples: { open: number; reply: number; connect: number; cpu: number; complete: boolean }[] = []
     for (let i = 0; i < joins; i++) {
       const cpuBefore = cpuMs(server.pid)
       const probe = new Probe(server, room!)
@@ -53,6 +59,7 @@ export async function runColdJoin(kind: ServerKind, notes: number, joins: number
       samples.push({
         cpu: cpuMs(server.pid) - cpuBefore,
         open: synced ? probe.syncedAt - probe.openedAt : NaN,
+        reply: synced && probe.replyAt > 0 ? probe.replyAt - probe.openedAt : NaN,
         connect: synced ? probe.syncedAt - probe.createdAt : NaN,
         complete: countPresent(probe.doc, ids) === notes,
       })
@@ -65,6 +72,8 @@ export async function runColdJoin(kind: ServerKind, notes: number, joins: number
       firstOpenToSyncedMs: first!.open,
       firstConnectToSyncedMs: first!.connect,
       warmOpenToSyncedMs: median(warm.map((s) => s.open)),
+      firstOpenToReplyMs: first!.reply,
+      warmOpenToReplyMs: median(warm.map((s) => s.reply)),
       firstServerCpuMs: first!.cpu,
       warmServerCpuMs: median(warm.map((s) => s.cpu)),
       cold,

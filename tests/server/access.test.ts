@@ -150,6 +150,24 @@ describe('the websocket door', () => {
     expect((await closedByServer(wrong)).code).toBe(CloseCode.Forbidden)
   })
 
+  it('refuses a removed participant at their next socket, even when the removal was stored by another writer a moment before', async () => {
+    const dataDir = await resources.tempDir()
+    const server = await resources.startServer({ dataDir })
+    const created = await createWorkshopWithAccess(server.url)
+    const kari = await joinWorkshop(server.url, { code: created.code })
+    const ola = await joinWorkshop(server.url, { code: created.code })
+    // Kari's token has been checked (and the workshop's access read) by this server already.
+    const first = resources.connect(server.url, created.id, { params: { token: kari.token } })
+    expect(await outcome(first)).toBe('synced')
+    first.provider.destroy()
+    // As another instance removes someone: straight into the shared storage, nothing in this process told.
+    const elsewhere = new SqlitePersistence(dataDir)
+    await elsewhere.addRemovedParticipants(created.id, [kari.participantId])
+    await elsewhere.close()
+    expect(await outcome(resources.connect(server.url, created.id, { params: { token: kari.token } }))).toBe(CloseCode.Removed)
+    expect(await outcome(resources.connect(server.url, created.id, { params: { token: ola.token } }))).toBe('synced')
+  })
+
   it('lets every kind of link in', async () => {
     const server = await startServer()
     const created = await createWorkshopWithAccess(server.url)

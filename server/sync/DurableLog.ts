@@ -42,8 +42,8 @@ function sleep(ms: number): Promise<void> {
 /**
  * A document's durable log: the write queue, the commit with retries, and compaction.
  *
- * Updates are queued as they are applied and committed once per event-loop turn (`setImmediate`),
- * merged, in one transaction; `onCommitted` runs only after the commit, so whatever it broadcasts is
+ * Updates are queued as they are applied and committed once per event-loop turn (one `setImmediate`
+ * for the logs of every room, #sendQueued), merged, in one transaction; `onCommitted` runs only after the commit, so whatever it broadcasts is
  * on disk, and batches are announced in the order they were applied. With SQLite the commit runs on
  * the writer thread (`SqliteUpdateWriter`) and a few batches may be in flight at once; with shared
  * storage one is, and the next gathers meanwhile. A failed write is retried with backoff for up to

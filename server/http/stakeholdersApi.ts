@@ -8,6 +8,8 @@ import * as v from 'valibot'
 import { recordAudit } from '../staff/auditLog'
 import { decodeParam, type HttpDeps } from './HttpDeps'
 import { readJsonBody, sendJson } from './httpResponses'
+import { witnessTakeOver } from './takeOverWitness'
+import { idSchema } from '../../shared/schema/validation'
 
 /**
  * `GET /api/stakeholders?except=<workshopId>`: the stakeholder register that grows (issue 17). The
@@ -40,15 +42,22 @@ export async function listStakeholders(request: IncomingMessage, response: Serve
   sendJson(response, 200, { workshops })
 }
 
-const TAKEN_OVER_BODY_LIMIT = 1024
-const takenOverBody = v.strictObject({ from: v.pipe(v.string(), v.regex(WORKSHOP_ID_PATTERN)) })
+/** The most stakeholders one take-over names (a map's worth; the dialog sends no more). */
+export const TAKE_OVER_MAX_STAKEHOLDERS = 1000
+const TAKEN_OVER_BODY_LIMIT = 96 * 1024
+const takenOverBody = v.strictObject({
+  from: v.pipe(v.string(), v.regex(WORKSHOP_ID_PATTERN)),
+  stakeholderIds: v.pipe(v.array(idSchema), v.minLength(1), v.maxLength(TAKE_OVER_MAX_STAKEHOLDERS)),
+})
 
 /**
- * `POST /api/workshops/<id>/stakeholders/taken-over` {from}: the map in workshop <id> took over
- * stakeholders from workshop `from` (the take-over itself is a plan the browser commits through the
- * validated path, TakeOverDialog.tsx); this writes the audit lines, one in each workshop, under the
- * signed-in person. Only someone who may see both workshops (their staff, an administrator) may, so
- * nobody can write into the audit log of a workshop that is not theirs.
+ * `POST /api/workshops/<id>/stakeholders/taken-over` {from, stakeholderIds}: the map in workshop <id>
+ * took over stakeholders from workshop `from` (the take-over itself is a plan the browser commits
+ * through the validated path, TakeOverDialog.tsx); this writes the audit lines, one in each workshop,
+ * under the signed-in person. Only someone who may see both workshops (their staff, an administrator)
+ * may, so nobody can write into the audit log of a workshop that is not theirs; and the server is the
+ * witness: a line is written only when every named stakeholder is in workshop <id> with its origin in
+ * `from` (takeOverWitness.ts), else `takeOverNotSeen` and no line.
  */
 export async function recordStakeholderTakeOver(request: IncomingMessage, response: ServerResponse, deps: HttpDeps, [rawId]: readonly string[]): Promise<void> {
   const visible = await deps.workshopsVisibleTo(request)
@@ -59,12 +68,15 @@ export async function recordStakeholderTakeOver(request: IncomingMessage, respon
   if (!body.ok) return
   const parsed = v.safeParse(takenOverBody, body.value)
   if (!parsed.success || parsed.output.from === workshopId) {
-    return sendJson(response, 400, { error: 'Send the id of the workshop the stakeholders came from', code: 'badTakeOver' })
+    return sendJson(response, 400, { error: 'Send the id of the workshop the stakeholders came from and the ids of the stakeholders taken over', code: 'badTakeOver' })
   }
   const from = parsed.output.from
   if (!(await deps.persistence.getWorkshop(from))) return sendJson(response, 404, { error: 'The workshop they came from was not found', code: 'workshopNotFound' })
   if (!visible.workshopIds.includes(workshopId) || !visible.workshopIds.includes(from)) {
     return sendJson(response, 403, { error: 'Only the staff of both workshops can take stakeholders over', code: 'notYourWorkshop' })
+  }
+  if (!(await witnessTakeOver(deps, workshopId, from, parsed.output.stakeholderIds))) {
+    return sendJson(response, 409, { error: 'These stakeholders were not found in this workshop as taken over from that one', code: 'takeOverNotSeen' })
   }
   const actor: AuditActor = { kind: 'staff', id: visible.staffId, name: visible.name }
   await recordAudit(deps.staff.storage, deps.log, { workshopId, action: 'stakeholdersTakenOver', actor, detail: from })

@@ -81,7 +81,8 @@ export function TakeOverDialog({ store, board, workshopId, commit, onDone, onClo
     if (!result.ok) return setError(t(`takeOver.refusals.${result.reason}`))
     if (result.added === 0) return setError(t('takeOver.nothingNew'))
     if (!commit(result.plan)) return
-    void recordTakeOver(workshopId, source.workshopId)
+    const takenOver = (result.plan.createItems ?? []).flatMap((item) => (item.kind === 'stakeholder' ? [item.id] : []))
+    void recordTakeOver(workshopId, source.workshopId, takenOver)
     onDone(result.added)
   }
 

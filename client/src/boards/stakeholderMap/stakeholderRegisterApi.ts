@@ -27,12 +27,17 @@ export function forgetStakeholderRegister(): void {
   cache.clear()
 }
 
+/** The most stakeholder ids one call names (the server's TAKE_OVER_MAX_STAKEHOLDERS). */
+const TAKE_OVER_MAX_STAKEHOLDERS = 1000
+
 /**
- * Writes the take-over's audit lines (`POST /api/workshops/<id>/stakeholders/taken-over`), one in
- * each workshop, after the plan was committed. The take-over stands whatever this answers: the
- * server logs a line it could not write, and a refusal here (signed out meanwhile) changes nothing
- * on the board.
+ * Asks for the take-over's audit lines (`POST /api/workshops/<id>/stakeholders/taken-over`), one in
+ * each workshop, after the plan was committed: the server writes them once it sees the named
+ * stakeholders in this workshop with their origin in the other. The take-over stands whatever this
+ * answers: the server logs a line it could not write, and a refusal here (signed out meanwhile)
+ * changes nothing on the board.
  */
-export function recordTakeOver(workshopId: string, fromWorkshopId: string): Promise<ApiResult<{ recorded: boolean }>> {
-  return callJson(`/api/workshops/${encodeURIComponent(workshopId)}/stakeholders/taken-over`, { method: 'POST', body: JSON.stringify({ from: fromWorkshopId }) })
+export function recordTakeOver(workshopId: string, fromWorkshopId: string, stakeholderIds: readonly string[]): Promise<ApiResult<{ recorded: boolean }>> {
+  const body = { from: fromWorkshopId, stakeholderIds: stakeholderIds.slice(0, TAKE_OVER_MAX_STAKEHOLDERS) }
+  return callJson(`/api/workshops/${encodeURIComponent(workshopId)}/stakeholders/taken-over`, { method: 'POST', body: JSON.stringify(body) })
 }

@@ -18,9 +18,10 @@ async function visibleTo(request: IncomingMessage): Promise<VisibleWorkshops | n
   return typeof key === 'string' ? (people.get(key) ?? null) : null
 }
 
-async function register(baseUrl: string, person: string | null, query = ''): Promise<{ status: number; body: { workshops?: StakeholderRegisterWorkshop[]; code?: string } }> {
+type RegisterBody = { workshops?: StakeholderRegisterWorkshop[]; next?: string | null; code?: string }
+async function register(baseUrl: string, person: string | null, query = ''): Promise<{ status: number; body: RegisterBody }> {
   const response = await fetch(`${baseUrl}/api/stakeholders${query}`, { headers: person ? { 'x-test-person': person } : {} })
-  return { status: response.status, body: (await response.json()) as { workshops?: StakeholderRegisterWorkshop[]; code?: string } }
+  return { status: response.status, body: (await response.json()) as RegisterBody }
 }
 
 const stakeholder = (id: string, groupId: string, name: string, fields: Record<string, unknown> = {}) => ({
@@ -81,11 +82,40 @@ describe('GET /api/stakeholders', () => {
     const admin = await register(server.url, 'admin', `?except=${here}`)
     expect(admin.body.workshops!.map((w) => w.workshopId).sort()).toEqual([karis, olas].sort())
     expect(JSON.stringify(admin.body)).toContain('Olas hemmelige partner')
+    expect(admin.body.next).toBeNull()
+  })
+
+  it('answers a page of workshops at a time, and one workshop by `only` when the person may see it', async () => {
+    const { server, karis, olas, here } = await setup()
+    // The administrator sees four workshops; one without stakeholders reads as an empty page's worth.
+    const seen: string[] = []
+    let cursor: string | null | undefined = null
+    let calls = 0
+    do {
+      const page = await register(server.url, 'admin', `?limit=1${cursor ? `&cursor=${encodeURIComponent(cursor)}` : ''}`)
+      expect(page.status).toBe(200)
+      expect(page.body.workshops!.length).toBeLessThanOrEqual(1)
+      seen.push(...page.body.workshops!.map((w) => w.workshopId))
+      cursor = page.body.next
+      calls++
+    } while (cursor && calls < 10)
+    expect(calls).toBe(4)
+    expect(seen.sort()).toEqual([karis, olas, here].sort())
+    // `except` leaves the asking workshop out of the pages too.
+    const two = await register(server.url, 'admin', `?except=${here}&limit=2`)
+    expect(two.body.workshops!.map((w) => w.workshopId)).not.toContain(here)
+
+    expect((await register(server.url, 'kari', `?only=${karis}`)).body.workshops!.map((w) => w.workshopId)).toEqual([karis])
+    expect((await register(server.url, 'kari', `?only=${olas}`)).body).toEqual({ workshops: [], next: null })
+    expect((await register(server.url, 'admin', `?only=${olas}`)).body.workshops!.map((w) => w.workshopId)).toEqual([olas])
   })
 
   it.each([
     ['nobody signed in', null, '', 401, 'signInRequired'],
     ['an except that is no workshop id', 'kari', '?except=..%2Fx', 400, 'badQuery'],
+    ['an only that is no workshop id', 'kari', '?only=..%2Fx', 400, 'badQuery'],
+    ['a page over the most', 'kari', '?limit=500', 400, 'badQuery'],
+    ['a made-up cursor', 'kari', '?cursor=%2Fetc%2Fpasswd', 400, 'badQuery'],
   ])('refuses %s with a named reason', async (_name, person, query, status, code) => {
     const server = await resources.startServer({ dataDir: await resources.tempDir(), workshopsVisibleTo: visibleTo })
     people.set('kari', { staffId: 'kari', name: 'Kari', workshopIds: [], ownWorkshopIds: [] })

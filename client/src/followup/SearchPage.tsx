@@ -4,7 +4,6 @@ import { formatDateTime } from '../i18n/format'
 import { navigate } from '../lib/navigation'
 import { searchBank, type SearchResult } from './followupApi'
 import { FollowupShell } from './FollowupShell'
-import './bank.css'
 
 type Search = { status: 'idle' } | { status: 'searching' } | { status: 'done'; query: string; results: SearchResult[] } | { status: 'failed'; text: string }
 

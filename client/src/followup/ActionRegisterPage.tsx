@@ -160,7 +160,7 @@ function Register() {
         </ul>
       )}
       {next !== null && (
-        <div className="register-more">
+        <div className="register-bar">
           {more === 'failed' && <p className="notice notice--error" role="alert">{t('register.moreFailed')}</p>}
           <button type="button" className="button" onClick={() => void loadMore()} disabled={more === 'loading'} data-testid="register-more">
             {more === 'loading' ? t('register.loadingMore') : t('register.loadMore')}

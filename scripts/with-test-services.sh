@@ -33,17 +33,19 @@ cleanup() {
 trap cleanup EXIT
 trap 'exit 143' INT TERM
 
-# The first port from $1 up that nothing listens on (parallel runs on one machine get their own).
+# A port the OS hands out (bind to port 0), so parallel runs on one machine never probe their way to
+# the same one. It is free when asked; should another process take it before the service binds it,
+# the service fails to start and is started again on a new one (START_TRIES).
 free_port() {
-  local port=$1
-  while (exec 3<>"/dev/tcp/127.0.0.1/$port") 2>/dev/null; do port=$((port + 1)); done
-  echo "$port"
+  node -e "const s = require('net').createServer().listen(0, '127.0.0.1', () => { console.log(s.address().port); s.close() })"
 }
+START_TRIES=5
 
 redis_bin=$(command -v redis-server || true)
 if [ -n "$redis_bin" ]; then
-  redis_port=$(free_port 6391)
-  cat >"$work/redis.conf" <<CONF
+  for _ in $(seq "$START_TRIES"); do
+    redis_port=$(free_port)
+    cat >"$work/redis.conf" <<CONF
 port $redis_port
 bind 127.0.0.1
 save ""
@@ -53,12 +55,18 @@ pidfile $redis_pidfile
 logfile $work/redis.log
 dir $work
 CONF
-  "$redis_bin" "$work/redis.conf"
-  for _ in $(seq 100); do
-    [ -s "$redis_pidfile" ] && (exec 3<>"/dev/tcp/127.0.0.1/$redis_port") 2>/dev/null && break
-    sleep 0.05
+    : >"$work/redis.log"
+    "$redis_bin" "$work/redis.conf"
+    for _ in $(seq 100); do
+      [ -s "$redis_pidfile" ] && (exec 3<>"/dev/tcp/127.0.0.1/$redis_port") 2>/dev/null && break
+      sleep 0.05
+    done
+    # Our own Redis, not one that grabbed the port meanwhile: it wrote our pidfile.
+    [ -s "$redis_pidfile" ] && break
+    # Only a port taken meanwhile is worth another try; anything else is reported below.
+    grep -q "Address already in use" "$work/redis.log" || break
+    echo "with-test-services: port $redis_port was taken before redis-server bound it; trying another" >&2
   done
-  # Our own Redis, not one that grabbed the port meanwhile: it wrote our pidfile.
   [ -s "$redis_pidfile" ] || { cat "$work/redis.log" >&2; echo "with-test-services: redis-server did not start" >&2; exit 1; }
   export TEST_REDIS_URL="redis://127.0.0.1:$redis_port" TEST_REDIS_BIN="$redis_bin"
   export TEST_REDIS_CONF="$work/redis.conf" TEST_REDIS_PIDFILE="$redis_pidfile"
@@ -85,12 +93,21 @@ if [ -n "$pg_bin" ] && [ -x "$pg_bin/initdb" ]; then
   [ -z "$pg_os_user" ] || chown "$pg_os_user" "$pg_data" "$work/pgsocket"
   "${as_pg_user[@]}" "$pg_bin/initdb" -D "$pg_data" -U postgres --auth=trust -E UTF8 >"$work/initdb.log" 2>&1 ||
     { cat "$work/initdb.log" >&2; exit 1; }
-  pg_port=$(free_port 5439)
-  pg_options="-p $pg_port -k $work/pgsocket -c listen_addresses=127.0.0.1"
   pg_ctl="$pg_bin/pg_ctl"
   touch "$work/pg.log" && { [ -z "$pg_os_user" ] || chown "$pg_os_user" "$work/pg.log"; }
-  "${as_pg_user[@]}" "$pg_ctl" -D "$pg_data" -o "$pg_options" -l "$work/pg.log" -w start >/dev/null ||
-    { cat "$work/pg.log" >&2; exit 1; }
+  pg_started=""
+  for _ in $(seq "$START_TRIES"); do
+    pg_port=$(free_port)
+    pg_options="-p $pg_port -k $work/pgsocket -c listen_addresses=127.0.0.1"
+    : >"$work/pg.log"
+    if "${as_pg_user[@]}" "$pg_ctl" -D "$pg_data" -o "$pg_options" -l "$work/pg.log" -w start >/dev/null; then
+      pg_started=1
+      break
+    fi
+    grep -q "Address already in use" "$work/pg.log" || break
+    echo "with-test-services: port $pg_port was taken before PostgreSQL bound it; trying another" >&2
+  done
+  [ -n "$pg_started" ] || { cat "$work/pg.log" >&2; exit 1; }
   "$pg_bin/createdb" -h 127.0.0.1 -p "$pg_port" -U postgres samskap_test
   export TEST_DATABASE_URL="postgres://postgres@127.0.0.1:$pg_port/samskap_test"
   export TEST_PG_CTL="$pg_ctl" TEST_PG_DATA="$pg_data" TEST_PG_OPTIONS="$pg_options" TEST_PG_LOG="$work/pg.log"

@@ -24,6 +24,7 @@ import { routes, serveClient } from './http/routes'
 import { setSecurityHeaders } from './http/securityHeaders'
 import { privacySettingsFromEnv, type PrivacySettings } from './privacy/privacySettings'
 import { AddressQuota } from './limits/AddressQuota'
+import { EraseBudget } from './limits/EraseBudget'
 import { memoryCounters, redisCounters } from './limits/Counters'
 import { JoinThrottle } from './limits/JoinThrottle'
 import { defaultLimits, type Limits } from './limits/limits'
@@ -217,7 +218,7 @@ export async function createSamskapServer(options: SamskapServerOptions): Promis
     : new SqliteTemplateStore(options.dataDir)
   // The limits per address, per device and per person: shared through Redis when there are several instances.
   const counters = fanout ? redisCounters(fanout.commands, redisKeyPrefix) : memoryCounters()
-  const ownErases = new AddressQuota(counters, 'erases', limits.ownErasesPerPersonPerHour)
+  const ownErases = new EraseBudget(counters, limits)
   // History (server/history): off only when injected storage cannot keep it.
   const history = isHistoryPersistence(persistence)
     ? new WorkshopHistory({
@@ -246,7 +247,7 @@ export async function createSamskapServer(options: SamskapServerOptions): Promis
         Facilitation.load(room, tools, {
           removeParticipant: (workshopId, participantId) => access.removeParticipant(workshopId, participantId),
           audit: (entry) => recordAudit(staffStorage, log, entry),
-          takeErase: (workshopId, participantId) => ownErases.take(`${workshopId}:${participantId}`),
+          takeErase: (workshopId, participantId, address) => ownErases.take(workshopId, participantId, address),
           eraseFromHistory: async (workshopId, itemIds) => {
             await history?.eraseItems(workshopId, itemIds)
           },

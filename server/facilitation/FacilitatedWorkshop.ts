@@ -30,10 +30,10 @@ export interface FacilitationAccess {
   /** Writes a line to the workshop's audit log (server/staff/auditLog.ts); never throws. */
   audit(entry: { workshopId: string; action: AuditAction; actor: AuditActor; detail: string }): Promise<void>
   /**
-   * Takes one of a person's erasures per hour (`OWN_ERASES_PER_PERSON_PER_HOUR`, server/limits):
-   * null when there was one, else how long until there is.
+   * Takes one of a person's erasures per hour, and one of their address's (`OWN_ERASES_PER_PERSON_PER_HOUR`,
+   * `OWN_ERASES_PER_ADDRESS_PER_HOUR`, server/limits/EraseBudget.ts): null when there was one, else how long until there is.
    */
-  takeErase(workshopId: string, participantId: string): Promise<{ retryAfterSeconds: number } | null>
+  takeErase(workshopId: string, participantId: string, address: string): Promise<{ retryAfterSeconds: number } | null>
   /** Takes items out of every stored history snapshot of the workshop (server/history, `eraseItems`). */
   eraseFromHistory(workshopId: string, itemIds: ReadonlySet<string>): Promise<void>
 }
@@ -150,12 +150,12 @@ export class FacilitatedWorkshop {
   }
 
   /**
-   * Counts one erasure against the person's hourly budget; refuses with `tooOften` when it is spent.
-   * Each erasure compacts both documents and decodes every history snapshot, so one resident could
-   * otherwise keep the server busy by asking again and again.
+   * Counts one erasure against the person's and their address's hourly budgets; refuses with
+   * `tooOften` when one is spent. Each erasure compacts both documents and decodes every history
+   * snapshot, so one resident could otherwise keep the server busy by asking again and again.
    */
-  async takeErase(participantId: string): Promise<void> {
-    const refused = await this.#access.takeErase(this.#room.workshopId, participantId)
+  async takeErase(participantId: string, address: string): Promise<void> {
+    const refused = await this.#access.takeErase(this.#room.workshopId, participantId, address)
     if (refused) throw new CommandFailure('tooOften', `Erased too often: try again in ${refused.retryAfterSeconds} s`)
   }
 

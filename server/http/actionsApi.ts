@@ -16,31 +16,37 @@ import { readSession } from '../../shared/schema/records/sessionHistory'
 import { sustainabilityDimensions, type SustainabilityDimension } from '../../shared/schema/tags'
 import { workshopSnapshot } from '../search/workshopSnapshot'
 import type { HttpDeps } from './HttpDeps'
+import { workshopPage } from './workshopPages'
 import { sendJson } from './httpResponses'
 
 export type RegisterView = 'all' | 'mine' | 'workshops' | 'overdue'
 const views: readonly RegisterView[] = ['all', 'mine', 'workshops', 'overdue']
 
 /**
- * `GET /api/actions?view=all|mine|workshops|overdue&status=open,inProgress&owner=&dueFrom=&dueTo=&sdg=&dimension=&today=YYYY-MM-DD`:
+ * `GET /api/actions?view=all|mine|workshops|overdue&status=open,inProgress&owner=&dueFrom=&dueTo=&sdg=&dimension=&today=YYYY-MM-DD&limit=&cursor=`:
  * the action register across the workshops the signed-in person may see (`deps.workshopsVisibleTo`):
- * the rows the query keeps and the progress of every challenge. `today` is the asker's own date
- * (overdue is a matter of their calendar); the server's UTC date when it is left out.
+ * the rows the query keeps and the progress of every challenge, from a page of `limit` workshops,
+ * newest first (workshopPage.ts; `next` is the cursor of the next page, null after the last), so
+ * one call reads at most that many documents; rows are sorted within their page. `today` is the
+ * asker's own date (overdue is a matter of their calendar); the server's UTC date when it is left out.
  */
 export async function listActions(request: IncomingMessage, response: ServerResponse, deps: HttpDeps): Promise<void> {
   const visible = await deps.workshopsVisibleTo(request)
   if (!visible) return sendJson(response, 401, { error: 'Sign in to see the action register', code: 'signInRequired' })
-  const parsed = parseRegisterQuery(new URL(request.url ?? '/', 'http://localhost').searchParams, visible)
+  const params = new URL(request.url ?? '/', 'http://localhost').searchParams
+  const parsed = parseRegisterQuery(params, visible)
   if (!parsed.ok) return sendJson(response, 400, { error: parsed.error, code: 'badQuery' })
+  const paged = await workshopPage(deps, visible.workshopIds, params)
+  if (!paged.ok) return sendJson(response, 400, { error: paged.error, code: 'badQuery' })
   const rows: ActionRow[] = []
   const progress: ChallengeProgress[] = []
-  for (const workshopId of visible.workshopIds) {
+  for (const { workshopId } of paged.page.workshops) {
     const read = await readWorkshop(deps, workshopId)
     if (!read) continue
     rows.push(...readActionRows(workshopId, read.snapshot, read.dots))
     progress.push(...challengeProgress(workshopId, read.snapshot, read.dots))
   }
-  sendJson(response, 200, { today: parsed.today, actions: queryActions(rows, parsed.query, parsed.today), progress })
+  sendJson(response, 200, { today: parsed.today, actions: queryActions(rows, parsed.query, parsed.today), progress, next: paged.page.next })
 }
 
 type ParsedQuery = { ok: true; query: ActionQuery; today: string } | { ok: false; error: string }

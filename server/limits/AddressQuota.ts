@@ -26,4 +26,9 @@ export class AddressQuota {
       return { retryAfterSeconds: Math.max(1, Math.ceil(rejected.msBeforeNext / 1000)) }
     }
   }
+
+  /** Gives one back to `key` (taken for something that then did not happen). */
+  async giveBack(key: string): Promise<void> {
+    await this.#limiter.reward(key, 1)
+  }
 }

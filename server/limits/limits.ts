@@ -38,6 +38,11 @@ export interface Limits {
    * with `tooOften`.
    */
   ownErasesPerPersonPerHour: number
+  /**
+   * Erasures one client address may ask for per hour in one workshop, whoever asks: a new identity
+   * (the shared link's, a rejoin's) brings no new budget from the same address (EraseBudget.ts).
+   */
+  ownErasesPerAddressPerHour: number
 }
 
 export const MiB = 1024 * 1024
@@ -56,6 +61,7 @@ export const defaultLimits: Limits = {
   joinFailuresPerAddressPerHour: 300,
   joinFailuresPerDevicePer5Minutes: 10,
   ownErasesPerPersonPerHour: 10,
+  ownErasesPerAddressPerHour: 60,
 }
 
 /** The environment variable of each limit (server/main.ts reads them; README lists them). */
@@ -73,6 +79,7 @@ export const limitEnvVars: Record<keyof Limits, string> = {
   joinFailuresPerAddressPerHour: 'JOIN_FAILURES_PER_ADDRESS_PER_HOUR',
   joinFailuresPerDevicePer5Minutes: 'JOIN_FAILURES_PER_DEVICE_PER_5_MINUTES',
   ownErasesPerPersonPerHour: 'OWN_ERASES_PER_PERSON_PER_HOUR',
+  ownErasesPerAddressPerHour: 'OWN_ERASES_PER_ADDRESS_PER_HOUR',
 }
 
 /**

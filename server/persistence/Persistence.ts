@@ -142,8 +142,11 @@ export interface SharedPersistence extends Persistence {
    * Builds the snapshot from the stored snapshot and log (never from one instance's memory, which
    * may lack another instance's committed update), then replaces the snapshot and deletes the log it
    * covers, in one transaction. Resolves null when another instance is compacting this workshop.
+   * `schema`: the schema versions of the room asking, kept with the snapshot (StoredDocument.snapshotSchema):
+   * the room migrated the document and stored the migration before anyone wrote, and the instances
+   * of one deployment run one version, so the log it merges is at that schema.
    */
-  compactStored(workshopId: string): Promise<{ uptoSeq: number; bytes: number } | null>
+  compactStored(workshopId: string, schema?: string): Promise<{ uptoSeq: number; bytes: number } | null>
 }
 
 export function isSharedPersistence(persistence: Persistence): persistence is SharedPersistence {

@@ -32,8 +32,11 @@ CREATE INDEX IF NOT EXISTS updates_workshop_seq ON updates (workshop_id, seq);
 CREATE TABLE IF NOT EXISTS snapshots (
   workshop_id text PRIMARY KEY,
   data bytea NOT NULL,
-  upto_seq bigint NOT NULL
+  upto_seq bigint NOT NULL,
+  schema_versions text
 );
+-- Databases made before the snapshot's schema was kept get the column (null: unknown, loaded the slow way).
+ALTER TABLE snapshots ADD COLUMN IF NOT EXISTS schema_versions text;
 `
 
 /** PostgreSQL's unique_violation on the join code's constraint. */
@@ -217,7 +220,7 @@ export class PostgresPersistence implements SharedPersistence, HistoryPersistenc
   async loadDocumentAfter(workshopId: string, afterSeq: number): Promise<StoredDocument> {
     // One snapshot of the database, so a compaction committing meanwhile cannot split snapshot and log.
     return this.#transaction(async (client) => {
-      const head = await client.query<{ upto_seq: string }>('SELECT upto_seq FROM snapshots WHERE workshop_id = $1', [
+      const head = await client.query<{ upto_seq: string; schema_versions: string | null }>('SELECT upto_seq, schema_versions FROM snapshots WHERE workshop_id = $1', [
         workshopId,
       ])
       const snapshotSeq = head.rows[0] ? Number(head.rows[0].upto_seq) : null
@@ -236,6 +239,7 @@ export class PostgresPersistence implements SharedPersistence, HistoryPersistenc
         snapshot,
         updates: rows.rows.map((row) => new Uint8Array(row.data)),
         lastSeq: last ? Number(last.seq) : Math.max(fromSeq, 0),
+        snapshotSchema: snapshot ? (head.rows[0]?.schema_versions ?? null) : null,
       }
     }, 'BEGIN ISOLATION LEVEL REPEATABLE READ READ ONLY')
   }
@@ -267,18 +271,18 @@ export class PostgresPersistence implements SharedPersistence, HistoryPersistenc
     })
   }
 
-  async compact(workshopId: string, snapshot: Uint8Array, uptoSeq: number): Promise<void> {
+  async compact(workshopId: string, snapshot: Uint8Array, uptoSeq: number, schema?: string): Promise<void> {
     await this.#transaction(async (client) => {
       await client.query(
-        `INSERT INTO snapshots (workshop_id, data, upto_seq) VALUES ($1, $2, $3)
-         ON CONFLICT (workshop_id) DO UPDATE SET data = excluded.data, upto_seq = excluded.upto_seq`,
-        [workshopId, Buffer.from(snapshot), uptoSeq],
+        `INSERT INTO snapshots (workshop_id, data, upto_seq, schema_versions) VALUES ($1, $2, $3, $4)
+         ON CONFLICT (workshop_id) DO UPDATE SET data = excluded.data, upto_seq = excluded.upto_seq, schema_versions = excluded.schema_versions`,
+        [workshopId, Buffer.from(snapshot), uptoSeq, schema ?? null],
       )
       await client.query('DELETE FROM updates WHERE workshop_id = $1 AND seq <= $2', [workshopId, uptoSeq])
     })
   }
 
-  async compactStored(workshopId: string): Promise<{ uptoSeq: number; bytes: number } | null> {
+  async compactStored(workshopId: string, schema?: string): Promise<{ uptoSeq: number; bytes: number } | null> {
     return this.#transaction(async (client) => {
       const lock = await client.query<{ locked: boolean }>('SELECT pg_try_advisory_xact_lock($1, hashtext($2)) AS locked', [
         LOCK_COMPACT,
@@ -307,9 +311,9 @@ export class PostgresPersistence implements SharedPersistence, HistoryPersistenc
         doc.destroy()
       }
       await client.query(
-        `INSERT INTO snapshots (workshop_id, data, upto_seq) VALUES ($1, $2, $3)
-         ON CONFLICT (workshop_id) DO UPDATE SET data = excluded.data, upto_seq = excluded.upto_seq`,
-        [workshopId, Buffer.from(snapshot), uptoSeq],
+        `INSERT INTO snapshots (workshop_id, data, upto_seq, schema_versions) VALUES ($1, $2, $3, $4)
+         ON CONFLICT (workshop_id) DO UPDATE SET data = excluded.data, upto_seq = excluded.upto_seq, schema_versions = excluded.schema_versions`,
+        [workshopId, Buffer.from(snapshot), uptoSeq, schema ?? null],
       )
       await client.query('DELETE FROM updates WHERE workshop_id = $1 AND seq <= $2', [workshopId, uptoSeq])
       return { uptoSeq, bytes: snapshot.byteLength }

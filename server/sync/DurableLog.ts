@@ -248,7 +248,7 @@ export class DurableLog {
       const committedBefore = this.#committedBytes
       if (this.#shared) {
         // Built from the database: this document may lack another instance's committed update.
-        const result = await this.#shared.compactStored(documentId)
+        const result = await this.#shared.compactStored(documentId, this.#options.snapshotSchema)
         this.#updatesSinceSnapshot -= counted
         if (result) {
           this.#committedBytes = result.bytes + (this.#committedBytes - committedBefore)

@@ -2,19 +2,16 @@ import fs from 'node:fs'
 import os from 'node:os'
 import path from 'node:path'
 import Database from 'better-sqlite3'
-import * as decoding from 'lib0/decoding'
-import * as encoding from 'lib0/encoding'
 import { pino } from 'pino'
 import { afterEach, describe, expect, it, vi } from 'vitest'
-import type { WebSocket } from 'ws'
 import * as syncProtocol from 'y-protocols/sync'
 import * as Y from 'yjs'
 import { messageSync } from '../../shared/protocol'
 import { SqlitePersistence } from '../persistence/SqlitePersistence'
 import { Room } from './Room'
 import { RoomRegistry } from './RoomRegistry'
-import { SyncConnection } from './SyncConnection'
 import { isEmptySyncStep1, isEmptyUpdate } from './storedReply'
+import { applyReplies, joiner, registryHeldOpen as heldOpen, syncStep1 } from './testJoiner'
 
 // A cold join answered from the stored snapshot before the room's document is built (Room.load's
 // onStoredReply), and completed with what the load added once the room is there.
@@ -44,66 +41,10 @@ async function storeWorkshop(persistence: SqlitePersistence, notes: number): Pro
   await room.unload()
 }
 
-/** A connection on a fake open socket that keeps what it is sent; its first message is queued at once, as a page's is. */
-function joiner(first: Uint8Array) {
-  const sent: Uint8Array[] = []
-  const socket = {
-    readyState: 1,
-    OPEN: 1,
-    CONNECTING: 0,
-    send: (message: Uint8Array, written?: (error?: Error) => void) => {
-      sent.push(message)
-      written?.()
-    },
-    close: () => undefined,
-  }
-  const connection = new SyncConnection(socket as unknown as WebSocket, 'w', log)
-  connection.grant = { role: 'participant', participantId: 'p1' }
-  connection.receive(Buffer.from(first), true)
-  return { connection, sent }
-}
-
-function syncStep1(doc: Y.Doc): Uint8Array {
-  const encoder = encoding.createEncoder()
-  encoding.writeVarUint(encoder, messageSync)
-  syncProtocol.writeSyncStep1(encoder, doc)
-  return encoding.toUint8Array(encoder)
-}
-
-/** Applies every sync step 2 among `sent` to `doc`; how many there were. */
-function applyReplies(doc: Y.Doc, sent: readonly Uint8Array[]): number {
-  let replies = 0
-  for (const message of sent) {
-    const decoder = decoding.createDecoder(message)
-    if (decoding.readVarUint(decoder) !== messageSync) continue
-    if (decoding.readVarUint(decoder) !== syncProtocol.messageYjsSyncStep2) continue
-    Y.applyUpdate(doc, decoding.readVarUint8Array(decoder))
-    replies++
-  }
-  return replies
-}
-
-/** A registry whose one extension holds the load until `release` (so a test sees the joiner mid-load) and then writes `added`. */
 function registryHeldOpen(persistence: SqlitePersistence) {
-  let release!: () => void
-  const held = new Promise<void>((resolve) => {
-    release = resolve
-  })
-  const registry = new RoomRegistry({
-    persistence,
-    log,
-    unloadDelayMs: 60_000,
-    compactEvery: 500,
-    extensions: [
-      async (room) => {
-        await held
-        room.doc.getMap('notes').set('added', 'while loading')
-        return { name: 'late' }
-      },
-    ],
-  })
-  cleanups.push(() => registry.close())
-  return { registry, release }
+  const held = heldOpen(persistence)
+  cleanups.push(() => held.registry.close())
+  return held
 }
 
 describe('the first sync reply from stored bytes', () => {

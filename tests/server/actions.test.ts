@@ -2,7 +2,7 @@ import { afterEach, describe, expect, it } from 'vitest'
 import { createRecordMap, getWorkshopMaps } from '../../shared/doc/workshopDoc'
 import type { ActionRow, ChallengeProgress } from '../../shared/followup/actionRegister'
 import { board, card, link } from '../../shared/followup/testWorkshops'
-import { connectControl, createWorkshop, facilitatorToken, synced, TestResources, testPeople, waitFor } from './helpers'
+import { connectControl, createWorkshop, eventually, facilitatorToken, synced, TestResources, testPeople, waitFor } from './helpers'
 
 /** The action register through a real server: rows from loaded rooms and from storage, filtered for the person asking. */
 const resources = new TestResources()
@@ -15,6 +15,7 @@ interface Register {
   actions?: ActionRow[]
   progress?: ChallengeProgress[]
   code?: string
+  next?: string | null
 }
 
 async function register(baseUrl: string, person: string | null, query = ''): Promise<{ status: number; body: Register }> {
@@ -86,9 +87,58 @@ describe('GET /api/actions', () => {
     ['a date that is not one', 'kari', 'dueFrom=2026-02-30', 400, 'badQuery'],
     ['a goal out of range', 'kari', 'sdg=18', 400, 'badQuery'],
     ['an unknown dimension', 'kari', 'dimension=cultural', 400, 'badQuery'],
+    ['a page of none', 'kari', 'limit=0', 400, 'badQuery'],
+    ['a page over the most', 'kari', 'limit=101', 400, 'badQuery'],
+    ['a limit that is no number', 'kari', 'limit=2e1', 400, 'badQuery'],
+    ['a made-up cursor', 'kari', 'cursor=yesterday', 400, 'badQuery'],
+    ['a cursor with no workshop id', 'kari', 'cursor=1700000000000.x', 400, 'badQuery'],
   ])('refuses %s with a named reason', async (_name, person, query, status, code) => {
     const server = await resources.startServer({ dataDir: await resources.tempDir(), workshopsVisibleTo: visibleTo })
     people.set('kari', { staffId: 'kari', name: 'Kari', workshopIds: [], ownWorkshopIds: [] })
     expect(await register(server.url, person, query)).toMatchObject({ status, body: { code } })
+  })
+})
+
+describe('GET /api/actions, page by page', () => {
+  it('reads a page of workshops per call, newest first, and the pages hold every action once', async () => {
+    const { server, may, june } = await setup()
+    const july = await createWorkshop(server.url, { title: 'Juli' })
+    const julyClient = connectControl(resources, server.url, july, facilitatorToken(july))
+    await synced(julyClient.provider)
+    julyClient.doc.transact(() => {
+      getWorkshopMaps(julyClient.doc).boards.set('cb', createRecordMap(board('cb', 'challengeBoard', 'a1', 'Tiltak')))
+      getWorkshopMaps(julyClient.doc).items.set('a4', createRecordMap(card('a4', 'cb', 'action', 'a0', { text: 'Lag plakat' })))
+    })
+    people.set('kari', { staffId: 'kari', name: 'Kari Nordmann', workshopIds: [may, june, july], ownWorkshopIds: [june] })
+    await eventually(async () => cards((await register(server.url, 'kari')).body).includes('a4'), true, 'July’s action is in the register')
+    const whole = (await register(server.url, 'kari')).body
+    expect(whole.next).toBeNull()
+
+    const pages: Register[] = []
+    let cursor: string | null | undefined = null
+    do {
+      const page = await register(server.url, 'kari', `limit=1${cursor ? `&cursor=${encodeURIComponent(cursor)}` : ''}`)
+      expect(page.status).toBe(200)
+      pages.push(page.body)
+      cursor = page.body.next
+    } while (cursor && pages.length < 10)
+    expect(pages).toHaveLength(3)
+    // One workshop per page, each once, the newest first (May and June were made in the same breath: either order).
+    const workshopsOf = (body: Register) => [...new Set([...(body.actions ?? []).map((a) => a.workshopId), ...(body.progress ?? []).map((p) => p.workshopId)])]
+    expect(pages.map(workshopsOf)[0]).toEqual([july])
+    expect(pages.slice(1).map(workshopsOf).sort()).toEqual([[may], [june]].sort())
+    expect(pages.flatMap(cards).sort()).toEqual(cards(whole).sort())
+    expect(pages.flatMap((p) => p.progress ?? [])).toEqual(whole.progress)
+  })
+
+  it('reads 20 workshops when no limit is asked for, at most 100', async () => {
+    const server = await resources.startServer({ dataDir: await resources.tempDir(), workshopsVisibleTo: visibleTo })
+    const many: string[] = []
+    for (let i = 0; i < 21; i++) many.push(await createWorkshop(server.url, { title: `Møte ${i}` }))
+    people.set('kari', { staffId: 'kari', name: 'Kari', workshopIds: many, ownWorkshopIds: many })
+    const first = await register(server.url, 'kari')
+    expect(first.body.next).toEqual(expect.any(String))
+    expect((await register(server.url, 'kari', `cursor=${encodeURIComponent(first.body.next!)}`)).body.next).toBeNull()
+    expect((await register(server.url, 'kari', 'limit=100')).body.next).toBeNull()
   })
 })

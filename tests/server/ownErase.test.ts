@@ -105,6 +105,22 @@ describe('a resident erases what they wrote', () => {
     expect(await submit(ola, 'o1')).toMatchObject({ ok: true })
     expect(await ola.call({ type: 'own.erase' })).toMatchObject({ ok: true, result: { erased: 1 } })
   })
+  it('gives no fresh budget to a new identity from the same address (a reconnect through the shared link, a rejoin)', async () => {
+    const server = await resources.startServer({ dataDir: await resources.tempDir(), limits: { ownErasesPerPersonPerHour: 2, ownErasesPerAddressPerHour: 2 } })
+    const { facilitator, participant } = await facilitatedRoom(resources, server)
+    const kari = await participant()
+    for (const noteId of ['k1', 'k2']) {
+      expect(await kari.call({ type: 'note.submit', noteId, text: `Notat ${noteId}` })).toMatchObject({ ok: true })
+      expect(await kari.call({ type: 'own.erase', itemIds: [noteId] })).toMatchObject({ ok: true, result: { erased: 1 } })
+    }
+    // She leaves and joins again with the code: a new participant id, from the same address.
+    kari.provider.destroy()
+    const kariAgain = await participant()
+    expect(await kariAgain.call({ type: 'note.submit', noteId: 'k3', text: 'Notat k3' })).toMatchObject({ ok: true })
+    await waitFor(() => ids(facilitator.doc).includes('k3'), 'her note from the new identity reaches the facilitator')
+    expect(await kariAgain.call({ type: 'own.erase' })).toMatchObject({ ok: false, error: 'tooOften' })
+    expect(ids(facilitator.doc)).toContain('k3')
+  })
   it('is gone from every stored byte: history snapshots, update log and held notes (SQLite); restoring brings none of it back', async () => {
     const dataDir = await resources.tempDir()
     const server = await resources.startServer({ dataDir })

@@ -18,9 +18,10 @@ async function visibleTo(request: IncomingMessage): Promise<VisibleWorkshops | n
   return typeof key === 'string' ? (people.get(key) ?? null) : null
 }
 
-async function register(baseUrl: string, person: string | null, query = ''): Promise<{ status: number; body: { workshops?: StakeholderRegisterWorkshop[]; code?: string } }> {
+type RegisterBody = { workshops?: StakeholderRegisterWorkshop[]; next?: string | null; code?: string }
+async function register(baseUrl: string, person: string | null, query = ''): Promise<{ status: number; body: RegisterBody }> {
   const response = await fetch(`${baseUrl}/api/stakeholders${query}`, { headers: person ? { 'x-test-person': person } : {} })
-  return { status: response.status, body: (await response.json()) as { workshops?: StakeholderRegisterWorkshop[]; code?: string } }
+  return { status: response.status, body: (await response.json()) as RegisterBody }
 }
 
 const stakeholder = (id: string, groupId: string, name: string, fields: Record<string, unknown> = {}) => ({
@@ -53,12 +54,13 @@ async function setup() {
     stakeholder('s1', 'g1', 'Velforeningen', { contactPerson: 'Per', message: 'Status', channel: 'Møte', frequency: 'Månedlig' }),
     stakeholder('s2', '', 'Avisa'),
   ])
-  const olaClient = await write(olas, [stakeholder('o1', '', 'Olas hemmelige partner')])
-  await write(here, [stakeholder('h1', '', 'Allerede her')])
+  // Ola took Kari's association over before: that copy is read from storage once his room unloads.
+  const olaClient = await write(olas, [stakeholder('o1', '', 'Olas hemmelige partner'), stakeholder('o2', '', 'Velforeningen', { origin: { workshopId: karis, stakeholderId: 's1' } })])
+  const hereClient = await write(here, [stakeholder('h1', '', 'Allerede her')])
   await write(empty, [])
   // Ola's room is left and unloads: its stakeholders are read from storage.
   olaClient.provider.destroy()
-  return { server, dataDir, karis, olas, here }
+  return { server, dataDir, karis, olas, here, hereClient }
 }
 
 describe('GET /api/stakeholders', () => {
@@ -80,11 +82,40 @@ describe('GET /api/stakeholders', () => {
     const admin = await register(server.url, 'admin', `?except=${here}`)
     expect(admin.body.workshops!.map((w) => w.workshopId).sort()).toEqual([karis, olas].sort())
     expect(JSON.stringify(admin.body)).toContain('Olas hemmelige partner')
+    expect(admin.body.next).toBeNull()
+  })
+
+  it('answers a page of workshops at a time, and one workshop by `only` when the person may see it', async () => {
+    const { server, karis, olas, here } = await setup()
+    // The administrator sees four workshops; one without stakeholders reads as an empty page's worth.
+    const seen: string[] = []
+    let cursor: string | null | undefined = null
+    let calls = 0
+    do {
+      const page = await register(server.url, 'admin', `?limit=1${cursor ? `&cursor=${encodeURIComponent(cursor)}` : ''}`)
+      expect(page.status).toBe(200)
+      expect(page.body.workshops!.length).toBeLessThanOrEqual(1)
+      seen.push(...page.body.workshops!.map((w) => w.workshopId))
+      cursor = page.body.next
+      calls++
+    } while (cursor && calls < 10)
+    expect(calls).toBe(4)
+    expect(seen.sort()).toEqual([karis, olas, here].sort())
+    // `except` leaves the asking workshop out of the pages too.
+    const two = await register(server.url, 'admin', `?except=${here}&limit=2`)
+    expect(two.body.workshops!.map((w) => w.workshopId)).not.toContain(here)
+
+    expect((await register(server.url, 'kari', `?only=${karis}`)).body.workshops!.map((w) => w.workshopId)).toEqual([karis])
+    expect((await register(server.url, 'kari', `?only=${olas}`)).body).toEqual({ workshops: [], next: null })
+    expect((await register(server.url, 'admin', `?only=${olas}`)).body.workshops!.map((w) => w.workshopId)).toEqual([olas])
   })
 
   it.each([
     ['nobody signed in', null, '', 401, 'signInRequired'],
     ['an except that is no workshop id', 'kari', '?except=..%2Fx', 400, 'badQuery'],
+    ['an only that is no workshop id', 'kari', '?only=..%2Fx', 400, 'badQuery'],
+    ['a page over the most', 'kari', '?limit=500', 400, 'badQuery'],
+    ['a made-up cursor', 'kari', '?cursor=%2Fetc%2Fpasswd', 400, 'badQuery'],
   ])('refuses %s with a named reason', async (_name, person, query, status, code) => {
     const server = await resources.startServer({ dataDir: await resources.tempDir(), workshopsVisibleTo: visibleTo })
     people.set('kari', { staffId: 'kari', name: 'Kari', workshopIds: [], ownWorkshopIds: [] })
@@ -118,12 +149,42 @@ describe('POST /api/workshops/<id>/stakeholders/taken-over', () => {
     return { status: response.status, body: (await response.json()) as { code?: string } }
   }
 
-  it('writes who took over, from which workshop into which, in both workshops’ audit logs', async () => {
-    const { server, dataDir, karis, here } = await setup()
-    const before = { karis: auditRows(dataDir, karis).length, here: auditRows(dataDir, here).length }
-    expect((await takenOver(server.url, 'kari', here, { from: karis })).status).toBe(201)
+  it('writes who took over, from which workshop into which, in both workshops’ audit logs, once the server sees it', async () => {
+    const { server, dataDir, karis, olas, here, hereClient } = await setup()
+    const before = { karis: auditRows(dataDir, karis).length, here: auditRows(dataDir, here).length, olas: auditRows(dataDir, olas).length }
+    // The browser asks right after its own commit: the server waits for the update to arrive.
+    const asked = takenOver(server.url, 'kari', here, { from: karis, stakeholderIds: ['t1'] })
+    await new Promise((resolve) => setTimeout(resolve, 200))
+    getWorkshopMaps(hereClient.doc).items.set('t1', createRecordMap(stakeholder('t1', '', 'Velforeningen', { origin: { workshopId: karis, stakeholderId: 's1' } }) as never))
+    expect((await asked).status).toBe(201)
     expect(auditRows(dataDir, here).slice(before.here)).toEqual([{ action: 'stakeholdersTakenOver', actor_id: 'kari', actor_name: 'Kari', detail: karis }])
     expect(auditRows(dataDir, karis).slice(before.karis)).toEqual([{ action: 'stakeholdersReused', actor_id: 'kari', actor_name: 'Kari', detail: here }])
+
+    // A workshop whose room is not loaded is read from storage.
+    await waitFor(() => !server.rooms.loadedWorkshopIds().includes(olas), 'Ola’s room unloads')
+    expect((await takenOver(server.url, 'admin', olas, { from: karis, stakeholderIds: ['o2'] })).status).toBe(201)
+    expect(auditRows(dataDir, olas).slice(before.olas)).toEqual([{ action: 'stakeholdersTakenOver', actor_id: 'admin', actor_name: 'Admin', detail: karis }])
+  })
+
+  it('refuses a take-over the server cannot see in the documents, by name and without a line', async () => {
+    const { server, dataDir, karis, olas, here, hereClient } = await setup()
+    getWorkshopMaps(hereClient.doc).items.set('t2', createRecordMap(stakeholder('t2', '', 'Ukjent', { origin: { workshopId: karis, stakeholderId: 'gone' } }) as never))
+    const lines = () => [karis, olas, here].map((id) => auditRows(dataDir, id).length)
+    const before = lines()
+    const forged = await Promise.all([
+      // nothing was taken over at all
+      takenOver(server.url, 'kari', here, { from: karis, stakeholderIds: ['nothing'] }),
+      // a stakeholder made here, not taken over
+      takenOver(server.url, 'kari', here, { from: karis, stakeholderIds: ['h1'] }),
+      // one taken over and one not
+      takenOver(server.url, 'admin', olas, { from: karis, stakeholderIds: ['o2', 'o1'] }),
+      // an origin that is not a stakeholder of the workshop named
+      takenOver(server.url, 'kari', here, { from: karis, stakeholderIds: ['t2'] }),
+      // a true copy, but from another workshop than the one claimed
+      takenOver(server.url, 'admin', olas, { from: here, stakeholderIds: ['o2'] }),
+    ])
+    for (const answer of forged) expect(answer).toMatchObject({ status: 409, body: { code: 'takeOverNotSeen' } })
+    expect(lines()).toEqual(before)
   })
 
   it('refuses, by name and without a line, anyone who may not see both workshops and every bad body', async () => {
@@ -131,14 +192,19 @@ describe('POST /api/workshops/<id>/stakeholders/taken-over', () => {
     const lines = () => [karis, olas, here].map((id) => auditRows(dataDir, id).length)
     const before = lines()
     // Kari may not see Ola's workshop: neither taking from it nor writing into it.
-    expect(await takenOver(server.url, 'kari', here, { from: olas })).toMatchObject({ status: 403, body: { code: 'notYourWorkshop' } })
-    expect(await takenOver(server.url, 'kari', olas, { from: karis })).toMatchObject({ status: 403, body: { code: 'notYourWorkshop' } })
-    expect(await takenOver(server.url, null, here, { from: karis })).toMatchObject({ status: 401, body: { code: 'signInRequired' } })
-    expect(await takenOver(server.url, 'kari', here, { from: here })).toMatchObject({ status: 400, body: { code: 'badTakeOver' } })
-    expect(await takenOver(server.url, 'kari', here, { from: '../x' })).toMatchObject({ status: 400, body: { code: 'badTakeOver' } })
-    expect(await takenOver(server.url, 'kari', here, { from: karis, extra: 'x'.repeat(100) })).toMatchObject({ status: 400, body: { code: 'badTakeOver' } })
-    expect(await takenOver(server.url, 'kari', here, { from: 'a'.repeat(20) })).toMatchObject({ status: 404, body: { code: 'workshopNotFound' } })
-    expect(await takenOver(server.url, 'kari', 'b'.repeat(20), { from: karis })).toMatchObject({ status: 404, body: { code: 'workshopNotFound' } })
+    const ids = ['s1']
+    expect(await takenOver(server.url, 'kari', here, { from: olas, stakeholderIds: ids })).toMatchObject({ status: 403, body: { code: 'notYourWorkshop' } })
+    expect(await takenOver(server.url, 'kari', olas, { from: karis, stakeholderIds: ['o2'] })).toMatchObject({ status: 403, body: { code: 'notYourWorkshop' } })
+    expect(await takenOver(server.url, null, here, { from: karis, stakeholderIds: ids })).toMatchObject({ status: 401, body: { code: 'signInRequired' } })
+    expect(await takenOver(server.url, 'kari', here, { from: here, stakeholderIds: ids })).toMatchObject({ status: 400, body: { code: 'badTakeOver' } })
+    expect(await takenOver(server.url, 'kari', here, { from: '../x', stakeholderIds: ids })).toMatchObject({ status: 400, body: { code: 'badTakeOver' } })
+    expect(await takenOver(server.url, 'kari', here, { from: karis, stakeholderIds: ids, extra: 'x'.repeat(100) })).toMatchObject({ status: 400, body: { code: 'badTakeOver' } })
+    expect(await takenOver(server.url, 'kari', here, { from: karis })).toMatchObject({ status: 400, body: { code: 'badTakeOver' } })
+    expect(await takenOver(server.url, 'kari', here, { from: karis, stakeholderIds: [] })).toMatchObject({ status: 400, body: { code: 'badTakeOver' } })
+    expect(await takenOver(server.url, 'kari', here, { from: karis, stakeholderIds: ['../x'] })).toMatchObject({ status: 400, body: { code: 'badTakeOver' } })
+    expect(await takenOver(server.url, 'kari', here, { from: karis, stakeholderIds: Array.from({ length: 1001 }, (_, i) => `s${i}`) })).toMatchObject({ status: 400, body: { code: 'badTakeOver' } })
+    expect(await takenOver(server.url, 'kari', here, { from: 'a'.repeat(20), stakeholderIds: ids })).toMatchObject({ status: 404, body: { code: 'workshopNotFound' } })
+    expect(await takenOver(server.url, 'kari', 'b'.repeat(20), { from: karis, stakeholderIds: ids })).toMatchObject({ status: 404, body: { code: 'workshopNotFound' } })
     expect(lines()).toEqual(before)
   })
 })

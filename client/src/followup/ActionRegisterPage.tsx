@@ -1,4 +1,4 @@
-import { useCallback, useEffect, useMemo, useState } from 'react'
+import { useCallback, useEffect, useMemo, useRef, useState } from 'react'
 import { useTranslation } from 'react-i18next'
 import type { ActionRow } from '../../../shared/followup/actionRegister'
 import type { ActionStatus } from '../../../shared/schema/records/card'
@@ -11,7 +11,9 @@ import { downloadRegister } from './registerDownloads'
 import { RegisterFilterForm } from './RegisterFilters'
 import { RegisterRow } from './RegisterRow'
 
-type Load = { status: 'loading' } | { status: 'ready'; register: Register } | { status: 'failed'; httpStatus: number }
+/** A page of the register and the cursor it was asked with (null: the first), so a change can ask for it again. */
+type Page = { cursor: string | null; register: Register }
+type Load = { status: 'loading' } | { status: 'ready'; pages: Page[] } | { status: 'failed'; httpStatus: number }
 
 /** Typing a name asks the server once the typing pauses. */
 const OWNER_PAUSE_MS = 300
@@ -20,7 +22,8 @@ const OWNER_PAUSE_MS = 300
  * `/actions`: the action register (issue 17). Every action of the workshops the signed-in person
  * may see, in four views with filters, each changeable in status and due date (written into the
  * workshop through its room: live on its board), with progress per challenge and the lists as
- * CSV and iCalendar files.
+ * CSV and iCalendar files. The server answers a page of workshops at a time, newest first
+ * (`GET /api/actions`, `next`); "Load more workshops" appends the next page.
  */
 export function ActionRegisterPage() {
   const { t } = useTranslation('followup')
@@ -38,6 +41,9 @@ function Register() {
   const [asked, setAsked] = useState<RegisterFilters>(noFilters)
   const [load, setLoad] = useState<Load>({ status: 'loading' })
   const [message, setMessage] = useState<{ tone: 'info' | 'error'; text: string } | null>(null)
+  const [more, setMore] = useState<'idle' | 'loading' | 'failed'>('idle')
+  // Pages that arrive after the filters changed belong to the old list: each first page starts a new generation.
+  const generation = useRef(0)
   const today = localToday()
 
   useEffect(() => {
@@ -47,15 +53,42 @@ function Register() {
   }, [filters, asked.owner])
 
   const reload = useCallback(async (query: RegisterFilters, day: string) => {
+    const mine = ++generation.current
     const result = await fetchRegister(query, day)
-    setLoad(result.ok ? { status: 'ready', register: result.value } : { status: 'failed', httpStatus: result.status })
+    if (mine !== generation.current) return
+    setMore('idle')
+    setLoad(result.ok ? { status: 'ready', pages: [{ cursor: null, register: result.value }] } : { status: 'failed', httpStatus: result.status })
   }, [])
 
   useEffect(() => {
     void reload(asked, today)
   }, [asked, today, reload])
 
-  const rows = useMemo(() => (load.status === 'ready' ? load.register.actions : []), [load])
+  const pages = useMemo(() => (load.status === 'ready' ? load.pages : []), [load])
+  const rows = useMemo(() => pages.flatMap((page) => page.register.actions), [pages])
+  const progress = useMemo(() => pages.flatMap((page) => page.register.progress), [pages])
+  const next = pages.at(-1)?.register.next ?? null
+
+  async function loadMore(): Promise<void> {
+    if (next === null || more === 'loading') return
+    const mine = generation.current
+    setMore('loading')
+    const result = await fetchRegister(asked, today, next)
+    if (mine !== generation.current) return
+    if (!result.ok) return setMore('failed')
+    setMore('idle')
+    setLoad((now) => (now.status === 'ready' ? { status: 'ready', pages: [...now.pages, { cursor: next, register: result.value }] } : now))
+  }
+
+  /** Asks again for the page a changed row is on (a change may take it out of the filters), or the first. */
+  async function reloadPageOf(row: ActionRow): Promise<void> {
+    const index = pages.findIndex((page) => page.register.actions.some((a) => a.workshopId === row.workshopId && a.cardId === row.cardId))
+    if (index <= 0) return reload(asked, today)
+    const mine = generation.current
+    const result = await fetchRegister(asked, today, pages[index]!.cursor)
+    if (mine !== generation.current || !result.ok) return
+    setLoad((now) => (now.status === 'ready' ? { status: 'ready', pages: now.pages.map((page, i) => (i === index ? { ...page, register: result.value } : page)) } : now))
+  }
 
   async function change(row: ActionRow, change: { status?: ActionStatus; dueDate?: string }): Promise<boolean> {
     const text = row.text || t('register.row.empty')
@@ -74,7 +107,7 @@ function Register() {
           ? `${t('register.row.due')} ${formatCalendarDate(result.value.dueDate, i18n.resolvedLanguage)}`
           : tc('action.dueNone')
     setMessage({ tone: 'info', text: t('register.saved', { text, change: said }) })
-    await reload(asked, today)
+    await reloadPageOf(row)
     return true
   }
 
@@ -84,6 +117,7 @@ function Register() {
       <div className="register-bar">
         <div role="status" className="register-bar__status">
           {load.status === 'ready' && <p className="muted">{t('register.count', { count: rows.length })}</p>}
+          {next !== null && <p className="muted">{t('register.moreToLoad')}</p>}
           {message && <p className={message.tone === 'error' ? 'notice notice--error' : 'notice'}>{message.text}</p>}
         </div>
         {rows.length > 0 && (
@@ -117,7 +151,7 @@ function Register() {
           </button>
         </div>
       )}
-      {load.status === 'ready' && rows.length === 0 && <p className="muted">{asked === noFilters ? t('register.empty') : t('register.noMatches')}</p>}
+      {load.status === 'ready' && rows.length === 0 && next === null && <p className="muted">{asked === noFilters ? t('register.empty') : t('register.noMatches')}</p>}
       {rows.length > 0 && (
         <ul className="register-list" aria-label={t('register.heading')}>
           {rows.map((row) => (
@@ -125,7 +159,15 @@ function Register() {
           ))}
         </ul>
       )}
-      {load.status === 'ready' && <ChallengeProgressList progress={load.register.progress} />}
+      {next !== null && (
+        <div className="register-bar">
+          {more === 'failed' && <p className="notice notice--error" role="alert">{t('register.moreFailed')}</p>}
+          <button type="button" className="button" onClick={() => void loadMore()} disabled={more === 'loading'} data-testid="register-more">
+            {more === 'loading' ? t('register.loadingMore') : t('register.loadMore')}
+          </button>
+        </div>
+      )}
+      {load.status === 'ready' && <ChallengeProgressList progress={progress} />}
       {load.status === 'ready' && <FollowUpSection rows={rows} />}
     </>
   )

@@ -17,10 +17,13 @@ export interface RegisterFilters {
 
 export const noFilters: RegisterFilters = { view: 'all', status: '', owner: '', dueFrom: '', dueTo: '', sdg: '', dimension: '' }
 
+/** One page of the register: the actions and progress of a page of workshops, newest first. */
 export interface Register {
   today: string
   actions: ActionRow[]
   progress: ChallengeProgress[]
+  /** The cursor of the next page of workshops; null after the last. */
+  next: string | null
 }
 
 /** The query string of `GET /api/actions` for the filters, with the asker's own date as today. */
@@ -35,8 +38,10 @@ export function registerQuery(filters: RegisterFilters, today: string): string {
   return params.toString()
 }
 
-export function fetchRegister(filters: RegisterFilters, today: string): Promise<ApiResult<Register>> {
-  return callJson<Register>(`/api/actions?${registerQuery(filters, today)}`)
+/** A page of the register: the first, or the one `cursor` (an earlier page's `next`) starts. */
+export function fetchRegister(filters: RegisterFilters, today: string, cursor: string | null = null): Promise<ApiResult<Register>> {
+  const page = cursor === null ? '' : `&cursor=${encodeURIComponent(cursor)}`
+  return callJson<Register>(`/api/actions?${registerQuery(filters, today)}${page}`)
 }
 
 /** A refusal's code (`signInRequired`, `notYourWorkshop`, …) comes back as the message: the page explains it. */

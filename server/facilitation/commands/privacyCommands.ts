@@ -9,7 +9,7 @@ import { CommandFailure, type CommandHandlers } from './CommandContext'
  * from the stored update log and from every history snapshot (FacilitatedWorkshop.eraseStored).
  */
 export const privacyCommands: CommandHandlers<'own.erase'> = {
-  'own.erase': async (command, { grant, workshop }) => {
+  'own.erase': async (command, { connection, grant, workshop }) => {
     const own = new Set(workshop.owners.itemsOf(grant.participantId))
     const ownHeld = new Set(workshop.held.byAuthor(grant.participantId).map((note) => note.id))
     if (command.itemIds) {
@@ -19,7 +19,7 @@ export const privacyCommands: CommandHandlers<'own.erase'> = {
     }
     // Nothing of theirs anywhere: nothing to erase, and nothing to count against them.
     if (own.size === 0 && ownHeld.size === 0) return { erased: 0 }
-    await workshop.takeErase(grant.participantId)
+    await workshop.takeErase(grant.participantId, connection.address)
     const wanted = command.itemIds ? new Set(command.itemIds) : null
     const onBoard = [...own].filter((id) => (wanted === null || wanted.has(id)) && workshop.maps.items.has(id))
     const held = [...ownHeld].filter((id) => wanted === null || wanted.has(id))

@@ -60,7 +60,7 @@ export function StakeholderPanel({ stakeholder, groups, focusName, readOnly, onP
           {t('panel.close')}
         </button>
       </div>
-      {stakeholder.origin && workshopId && <TakenOverFrom origin={stakeholder.origin} workshopId={workshopId} />}
+      {stakeholder.origin && workshopId && <TakenOverFrom origin={stakeholder.origin} />}
       <fieldset className="sm-panel__body sm-fieldset" disabled={readOnly}>
         <div className="sm-field">
           <label className="sm-field__label" htmlFor={`${fieldId}-name`}>

@@ -11,7 +11,8 @@ import { ModalDialog } from '../../ui/ModalDialog'
 import { groupLabel } from './groupStyle'
 import { fetchStakeholderRegister, recordTakeOver } from './stakeholderRegisterApi'
 
-type Load = { status: 'loading' } | { status: 'ready'; workshops: StakeholderRegisterWorkshop[] } | { status: 'failed'; text: string }
+/** The workshops loaded so far and where the next page starts (null: none left). */
+type Load = { status: 'loading' } | { status: 'ready'; workshops: StakeholderRegisterWorkshop[]; next: string | null } | { status: 'failed'; text: string }
 
 interface TakeOverDialogProps {
   store: WorkshopStore
@@ -27,6 +28,7 @@ interface TakeOverDialogProps {
  * choose one of the workshops the person may see, tick stakeholders (those whose name is already on
  * this map are flagged and cannot be ticked: the take-over would skip them), and take them over
  * with group, contact person and plan row through `planTakeOverStakeholders`: one plan, one undo step.
+ * The workshops come a page at a time, newest first; "Load more workshops" adds the next page.
  */
 export function TakeOverDialog({ store, board, workshopId, commit, onDone, onClose }: TakeOverDialogProps) {
   const { t, i18n } = useTranslation('stakeholderMap')
@@ -35,13 +37,14 @@ export function TakeOverDialog({ store, board, workshopId, commit, onDone, onClo
   const [sourceId, setSourceId] = useState('')
   const [ticked, setTicked] = useState<ReadonlySet<string>>(new Set())
   const [error, setError] = useState<string | null>(null)
+  const [more, setMore] = useState<'idle' | 'loading' | 'failed'>('idle')
   const here = useItemsOfKind(store, board.id, 'stakeholder')
 
   useEffect(() => {
     let live = true
     void fetchStakeholderRegister(workshopId).then((result) => {
       if (!live) return
-      if (result.ok) return setLoad({ status: 'ready', workshops: result.value })
+      if (result.ok) return setLoad({ status: 'ready', workshops: result.value.workshops, next: result.value.next })
       const reason = result.status === 0 ? 'offline' : result.status === 401 ? 'signInRequired' : 'unknown'
       setLoad({ status: 'failed', text: t(`takeOver.refusals.${reason}`, { status: result.status }) })
     })
@@ -49,6 +52,16 @@ export function TakeOverDialog({ store, board, workshopId, commit, onDone, onClo
       live = false
     }
   }, [workshopId, t])
+
+  const next = load.status === 'ready' ? load.next : null
+  const loadMore = async () => {
+    if (next === null) return
+    setMore('loading')
+    const result = await fetchStakeholderRegister(workshopId, next)
+    if (!result.ok) return setMore('failed')
+    setMore('idle')
+    setLoad((now) => (now.status === 'ready' && now.next === next ? { status: 'ready', workshops: [...now.workshops, ...result.value.workshops], next: result.value.next } : now))
+  }
 
   const source = load.status === 'ready' ? load.workshops.find((w) => w.workshopId === sourceId) : undefined
   const choices = useMemo(() => (source ? takeOverChoices(source.snapshot, here.map((s) => s.name)) : []), [source, here])
@@ -81,7 +94,8 @@ export function TakeOverDialog({ store, board, workshopId, commit, onDone, onClo
     if (!result.ok) return setError(t(`takeOver.refusals.${result.reason}`))
     if (result.added === 0) return setError(t('takeOver.nothingNew'))
     if (!commit(result.plan)) return
-    void recordTakeOver(workshopId, source.workshopId)
+    const takenOver = (result.plan.createItems ?? []).flatMap((item) => (item.kind === 'stakeholder' ? [item.id] : []))
+    void recordTakeOver(workshopId, source.workshopId, takenOver)
     onDone(result.added)
   }
 
@@ -92,7 +106,7 @@ export function TakeOverDialog({ store, board, workshopId, commit, onDone, onClo
       <p>{t('takeOver.intro')}</p>
       {load.status === 'loading' && <p role="status">{t('takeOver.loading')}</p>}
       {load.status === 'failed' && <p className="notice notice--error" role="alert">{load.text}</p>}
-      {load.status === 'ready' && load.workshops.length === 0 && <p role="status">{t('takeOver.noWorkshops')}</p>}
+      {load.status === 'ready' && load.workshops.length === 0 && next === null && <p role="status">{t('takeOver.noWorkshops')}</p>}
       {load.status === 'ready' && load.workshops.length > 0 && (
         <div className="sm-field">
           <label className="sm-field__label" htmlFor={`${titleId}-workshop`}>
@@ -106,6 +120,14 @@ export function TakeOverDialog({ store, board, workshopId, commit, onDone, onClo
               </option>
             ))}
           </select>
+        </div>
+      )}
+      {next !== null && (
+        <div className="sm-takeover__more">
+          {more === 'failed' && <p className="notice notice--error" role="alert">{t('takeOver.moreFailed')}</p>}
+          <button type="button" className="sm-button" onClick={() => void loadMore()} disabled={more === 'loading'} data-testid="takeover-more">
+            {more === 'loading' ? t('takeOver.loadingMore') : t('takeOver.loadMore')}
+          </button>
         </div>
       )}
       {source && (

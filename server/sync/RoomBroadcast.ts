@@ -55,7 +55,7 @@ export class RoomBroadcast {
     const to: SyncConnection[] = []
     for (const connection of this.#connections) if (connection.hasDocument && connection.isOpen) to.push(connection)
     if (to.length === 0) return
-    this.#passes.push({ message, to, next: 0 })
+    this.#passes.push({ message: shared(message), to, next: 0 })
     if (this.#nextSlice === null) this.#sendSlice()
   }
 
@@ -73,7 +73,7 @@ export class RoomBroadcast {
     const encoder = encoding.createEncoder()
     encoding.writeVarUint(encoder, messageSync)
     syncProtocol.writeUpdate(encoder, update)
-    const message = encoding.toUint8Array(encoder)
+    const message = shared(encoding.toUint8Array(encoder))
     let sent = 0
     for (const connection of this.#connections) {
       if (connection === except || !connection.hasDocument || !connection.isOpen) continue
@@ -131,4 +131,12 @@ export class RoomBroadcast {
     this.#metrics?.messagesSent.inc({ type: kind }, sent)
     this.#metrics?.bytesSent.inc(message.byteLength * sent)
   }
+}
+
+/**
+ * The message as a Buffer over the same bytes, made once per broadcast: `ws` wraps anything else
+ * in a new Buffer for every socket it is sent to.
+ */
+function shared(message: Uint8Array): Buffer {
+  return Buffer.isBuffer(message) ? message : Buffer.from(message.buffer, message.byteOffset, message.byteLength)
 }

@@ -1,8 +1,11 @@
 /**
  * Summarises V8 CPU profiles (`node --cpu-prof`, e.g. BENCH_SAMSKAP_NODE_ARGS) of a server's main
- * thread: self time per function, and the longest busy stretches (runs of samples that are not
- * `(idle)`) with what each spent its time in. A stretch is what a message that arrives during it
- * waits for, so the longest ones explain a low-rate p99 better than the totals do.
+ * thread: self time per function, the longest busy stretches (runs of samples that are not
+ * `(idle)`) with what each spent its time in, and the longest tasks. A busy loop runs task after
+ * task without going idle, so a stretch may hold many; a task is one callback from the event loop
+ * (a socket read, an immediate, a timer) with the nextTick queue after it, where corked writes
+ * leave: what a message that arrives during it waits for before it is even read. The longest
+ * tasks explain a low-rate p99 better than the totals do.
  *
  *   node --import tsx bench/profileSummary.ts /tmp/prof/*.cpuprofile [--top 25] [--stretches 15] [--from-ms 3000]
  *
@@ -55,6 +58,8 @@ function summarise(file: string): void {
   const fromUs = Number(values['from-ms']) * 1000
 
   const self = new Map<string, number>()
+  const tasks: { entry: string; ms: number; startMs: number; self: Map<string, number> }[] = []
+  let task: (typeof tasks)[number] | null = null
   const stretches: Stretch[] = []
   let current: Stretch | null = null
   let at = 0
@@ -72,6 +77,8 @@ function summarise(file: string): void {
     if (name === '(idle)') {
       if (current) stretches.push(current)
       current = null
+      if (task) tasks.push(task)
+      task = null
       continue
     }
     busyUs += us
@@ -81,7 +88,15 @@ function summarise(file: string): void {
     current.self.set(name, (current.self.get(name) ?? 0) + us)
     const entry = entryOf(node.id, byId, parent)
     current.entry.set(entry, (current.entry.get(entry) ?? 0) + us)
+    // The nextTick queue, the collector and native code belong to the task before them.
+    if (task === null || (entry !== task.entry && !belongsToPrevious(entry))) {
+      if (task) tasks.push(task)
+      task = { entry, ms: 0, startMs: at / 1000, self: new Map() }
+    }
+    task.ms += us / 1000
+    task.self.set(name, (task.self.get(name) ?? 0) + us)
   }
+  if (task) tasks.push(task)
   if (current) stretches.push(current)
 
   const minStretch = Number(values['min-stretch-ms'])
@@ -92,6 +107,8 @@ function summarise(file: string): void {
   const lengths = stretches.map((stretch) => stretch.ms).sort((a, b) => a - b)
   console.log(`stretch ms p50 ${pct(lengths, 0.5)} p90 ${pct(lengths, 0.9)} p99 ${pct(lengths, 0.99)} max ${pct(lengths, 1)}`)
 
+  const taskLengths = tasks.map((t) => t.ms).sort((a, b) => a - b)
+  console.log(`tasks: ${tasks.length}; ≥ 5 ms: ${tasks.filter((t) => t.ms >= 5).length}; ≥ 10 ms: ${tasks.filter((t) => t.ms >= 10).length}; ≥ 20 ms: ${tasks.filter((t) => t.ms >= 20).length}; task ms p99 ${pct(taskLengths, 0.99)} max ${pct(taskLengths, 1)}`)
   console.log(`\nself time, top ${values.top}:`)
   for (const [name, us] of top(self, Number(values.top))) console.log(`${(us / 1000).toFixed(1).padStart(9)} ms ${((100 * us) / busyUs).toFixed(1).padStart(5)} %  ${name}`)
 
@@ -101,6 +118,16 @@ function summarise(file: string): void {
     const entry = top(stretch.entry, 2).map(([name, us]) => `${name} ${(us / 1000).toFixed(1)}`).join(', ')
     console.log(`${stretch.ms.toFixed(1).padStart(7)} ms at ${(stretch.startMs / 1000).toFixed(2)} s  [${entry}]  ${what}`)
   }
+
+  console.log(`\nlongest tasks:`)
+  for (const t of [...tasks].sort((a, b) => b.ms - a.ms).slice(0, Number(values.stretches))) {
+    const what = top(t.self, 4).map(([name, us]) => `${name} ${(us / 1000).toFixed(1)}`).join(', ')
+    console.log(`${t.ms.toFixed(1).padStart(7)} ms at ${(t.startMs / 1000).toFixed(2)} s  [${t.entry}]  ${what}`)
+  }
+}
+
+function belongsToPrevious(entry: string): boolean {
+  return entry.startsWith('processTicksAndRejections') || entry.startsWith('(')
 }
 
 function label(node: ProfileNode): string {

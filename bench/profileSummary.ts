@@ -119,6 +119,15 @@ function summarise(file: string): void {
     console.log(`${stretch.ms.toFixed(1).padStart(7)} ms at ${(stretch.startMs / 1000).toFixed(2)} s  [${entry}]  ${what}`)
   }
 
+  console.log(`\ntasks by entry (count, p50 / p90 / max ms), the 8 with the most time:`)
+  const byEntry = new Map<string, number[]>()
+  for (const t of tasks) byEntry.set(t.entry, [...(byEntry.get(t.entry) ?? []), t.ms])
+  const entries = [...byEntry].sort((a, b) => b[1].reduce((x, y) => x + y, 0) - a[1].reduce((x, y) => x + y, 0)).slice(0, 8)
+  for (const [entry, lengths] of entries) {
+    lengths.sort((a, b) => a - b)
+    console.log(`${String(lengths.length).padStart(6)}  ${pct(lengths, 0.5)} / ${pct(lengths, 0.9)} / ${pct(lengths, 1)}  ${entry}`)
+  }
+
   console.log(`\nlongest tasks:`)
   for (const t of [...tasks].sort((a, b) => b.ms - a.ms).slice(0, Number(values.stretches))) {
     const what = top(t.self, 4).map(([name, us]) => `${name} ${(us / 1000).toFixed(1)}`).join(', ')

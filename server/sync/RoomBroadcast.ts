@@ -8,7 +8,8 @@ import type { SyncConnection } from './SyncConnection'
  * Sockets a presence pass sends to per event-loop turn. A pass over a room's sockets is nearly all
  * `writev` (one system call per socket, the receiver's TCP work inside it on loopback): 13–43 ms for
  * 330 sockets on a quiet machine, and a note that arrived meanwhile waited for all of it. A slice
- * of 32 is ~1–4 ms, so a note waits for one slice at most (bench/RESULTS.md, 2026-12-06 08:00).
+ * of 32 took a quarter of a whole pass at the median in the profiles, so a note waits for one slice
+ * at most (bench/RESULTS.md, "no note waits behind a presence pass").
  */
 export const PRESENCE_SLICE_SOCKETS = 32
 

@@ -1,6 +1,6 @@
 import type { Socket } from 'node:net'
 import WebSocket from 'ws'
-import { hocuspocusAuthMessage, wsFrame } from './frames'
+import { hocuspocusAuthMessage, syncStep1Message, wsFrame } from './frames'
 import type { RunningServer } from './servers'
 
 const pongFrame = wsFrame(new Uint8Array(0), 0xa)
@@ -48,6 +48,10 @@ export class LoadSocket {
         socket.on('error', () => (load.closed = true))
         load.#socket = socket
         if (server.kind === 'hocuspocus') load.send(wsFrame(hocuspocusAuthMessage(room)))
+        // As a stock provider does on open. Samskap sends a socket the room's updates and presence
+        // only once it has answered this (SyncConnection.hasDocument): without it the load sockets
+        // got neither, and the room's fan-out was the probes' alone. The relay answers nobody.
+        if (server.kind !== 'relay') load.send(wsFrame(syncStep1Message(server.kind, room)))
         resolve(load)
       })
     })

@@ -11,7 +11,7 @@ import { SyncConnection } from './SyncConnection'
 export const instanceGoneOrigin = Symbol('instance gone')
 
 export interface AwarenessRelayOptions {
-  /** Sends one encoded awareness message to every local socket. */
+  /** Sends one encoded awareness message to every local socket that has the document (RoomBroadcast.presence). */
   broadcast: (message: Uint8Array) => void
   /** Tells the other instances (Redis); absent on a single instance. */
   publish?: (update: Uint8Array) => void
@@ -160,8 +160,9 @@ export class AwarenessRelay {
 
   /**
    * Sends what changed since the last broadcast now rather than at the end of its tick: the room
-   * calls it as it broadcasts a committed update, so the presence frame leaves in the same write
-   * to each socket (corkedWrites) instead of costing a pass over every socket of its own.
+   * calls it just before it broadcasts a committed update, which takes the presence frame along in
+   * the same write to each socket (RoomBroadcast.update, corkedWrites) instead of it costing a
+   * pass over every socket of its own.
    */
   flushWithUpdate(): void {
     if (!this.#flushScheduled) return

@@ -1,6 +1,5 @@
 import assert from 'node:assert/strict'
 import * as decoding from 'lib0/decoding'
-import * as encoding from 'lib0/encoding'
 import type * as awarenessProtocol from 'y-protocols/awareness'
 import * as syncProtocol from 'y-protocols/sync'
 import * as Y from 'yjs'
@@ -16,6 +15,7 @@ import { CrossInstanceSync, remoteOrigin } from './CrossInstanceSync'
 import { DurableLog, type CommittedBatch } from './DurableLog'
 import { EncodedState } from './EncodedState'
 import { MalformedMessageError } from './MalformedMessageError'
+import { RoomBroadcast } from './RoomBroadcast'
 import { RoomHooks } from './RoomHooks'
 import { syncReplyOf } from './storedReply'
 import type { RoomExtension, RoomRefusal } from './RoomExtension'
@@ -48,6 +48,7 @@ export class Room implements MessageHandler {
   readonly #log: Logger
   readonly #durable: DurableLog
   readonly #presence: AwarenessRelay
+  readonly #fanOut: RoomBroadcast
   /** The sync reply for joiners with nothing yet, encoded once per document version (EncodedState.ts). */
   readonly #encoded: EncodedState
   readonly #instances: CrossInstanceSync | null
@@ -91,8 +92,9 @@ export class Room implements MessageHandler {
       },
       stored,
     )
+    this.#fanOut = new RoomBroadcast({ connections: this.connections, metrics: options.metrics })
     this.#presence = new AwarenessRelay(doc, {
-      broadcast: (message) => this.#broadcast(message, 'awareness'),
+      broadcast: (message) => this.#fanOut.presence(message),
       publish: options.channel ? (update) => this.#instances?.publishAwareness(update) : undefined,
       release: (clientId) => {
         for (const connection of this.connections) connection.awarenessClientIds.delete(clientId)
@@ -121,7 +123,7 @@ export class Room implements MessageHandler {
     doc.on('update', (update: Uint8Array, origin: unknown) => {
       if (origin === remoteOrigin && !this.#instances?.storingRemote) {
         this.#durable.countStoredElsewhere(update.byteLength)
-        this.#broadcastUpdate(update, undefined)
+        this.#fanOut.update(update, undefined)
       }
       // A client's update being applied is stored from its outcome (#applyClientUpdate).
       else if (!this.#undoable?.isHolding) this.#durable.append(update, origin)
@@ -244,9 +246,8 @@ export class Room implements MessageHandler {
     assert(!this.#destroyed, 'addConnection on a destroyed room')
     this.connections.add(connection)
     if (connection.isOpen) {
-      // Like the reference server: ask for the client's state (one encoding per version), and tell it who else is here.
+      // Like the reference server: ask for the client's state (one encoding per version; who else is here follows its sync reply).
       this.#send(connection, this.#encoded.syncStep1(), 'sync')
-      if (!this.#presence.isEmpty) this.#send(connection, this.#presence.encodeAll(), 'awareness')
       this.#completeEarlyReply(connection)
       for (const onConnect of this.#hooks.onConnect) {
         if (connection.isRejected) break
@@ -263,7 +264,7 @@ export class Room implements MessageHandler {
    */
   #completeEarlyReply(connection: SyncConnection): void {
     const reply = connection.takeEarlyReply()
-    if (reply !== null && this.#encoded.holds(reply)) connection.hasDocument = true
+    if (reply !== null && this.#encoded.holds(reply)) this.#sentDocument(connection)
     if (reply === null || connection.hasDocument) return
     const stored = this.#storedReply
     // Not this load's reply (never expected): the whole document, as to any joiner.
@@ -298,8 +299,9 @@ export class Room implements MessageHandler {
       }
       case messageQueryAwareness: {
         this.#metrics?.messagesReceived.inc({ type: 'query_awareness' })
+        // Before its sync reply, which brings everyone's presence anyway, a socket is told nothing about anyone.
         const reply = this.#presence.encodeAll()
-        if (connection.chargeReply(reply.byteLength)) this.#send(connection, reply, 'awareness')
+        if (connection.hasDocument && connection.chargeReply(reply.byteLength)) this.#send(connection, reply, 'awareness')
         return
       }
       default: {
@@ -386,7 +388,17 @@ export class Room implements MessageHandler {
     // Joining is free however big the workshop; asking again for it is paid from the sender's budget.
     if (connection.syncRequests > 1 && !connection.chargeReply(reply.byteLength)) return
     this.#send(connection, reply, 'sync')
+    this.#sentDocument(connection)
+  }
+
+  /**
+   * The socket holds the document now: from here on it gets the room's broadcasts (RoomBroadcast),
+   * and first everyone's presence, which no socket gets before its sync reply.
+   */
+  #sentDocument(connection: SyncConnection): void {
+    if (connection.hasDocument) return
     connection.hasDocument = true
+    if (!this.#presence.isEmpty) this.#send(connection, this.#presence.encodeAll(), 'awareness')
   }
 
   /** Sends one message to one socket (an extension's messages). */
@@ -404,37 +416,14 @@ export class Room implements MessageHandler {
   /** Durable now: tell everyone. One encoding for all; the sender already has its own edit. */
   #onCommitted({ update, origins, previousSeq, seq }: CommittedBatch): void {
     const first = origins[0]
-    this.#broadcastUpdate(update, origins.every((origin) => origin === first) ? first : undefined)
+    // Presence that changed meanwhile first: the update takes it along in the same write to each socket.
     this.#presence.flushWithUpdate()
+    this.#fanOut.update(update, origins.every((origin) => origin === first) ? first : undefined)
     if (this.#instances && previousSeq !== null) this.#instances.committed(update, previousSeq, seq)
     if (this.#hooks.afterCommit.length > 0) {
       const local = origins.some((origin) => origin !== remoteOrigin)
       for (const afterCommit of this.#hooks.afterCommit) afterCommit({ update, local })
     }
-  }
-
-  /** Sends a committed update to every local socket but `except` (its sender) and those not yet sent the document (SyncConnection.hasDocument). */
-  #broadcastUpdate(update: Uint8Array, except: unknown): void {
-    const encoder = encoding.createEncoder()
-    encoding.writeVarUint(encoder, messageSync)
-    syncProtocol.writeUpdate(encoder, update)
-    this.#broadcast(encoding.toUint8Array(encoder), 'sync', except, true)
-  }
-
-  /**
-   * Sends one encoded message to every open local socket but `except` (and, `toSynced`, those not yet sent
-   * the document), counted in the metrics once per broadcast: a labelled counter lookup per socket adds up.
-   */
-  #broadcast(message: Uint8Array, kind: MessageKind, except?: unknown, toSynced = false): void {
-    let sent = 0
-    for (const connection of this.connections) {
-      if (connection === except || !connection.isOpen || (toSynced && !connection.hasDocument)) continue
-      connection.send(message)
-      sent++
-    }
-    if (sent === 0) return
-    this.#metrics?.messagesSent.inc({ type: kind }, sent)
-    this.#metrics?.bytesSent.inc(message.byteLength * sent)
   }
 
   /** Flushes, compacts and frees the room and its companions. The registry calls it once no one is connected. */
@@ -483,6 +472,7 @@ export class Room implements MessageHandler {
     this.#undoable?.destroy()
     for (const companion of this.#companions) companion.destroy()
     this.#presence.destroy()
+    this.#fanOut.destroy()
     this.#encoded.destroy()
     this.doc.destroy()
   }

@@ -145,10 +145,20 @@ export class SyncConnection {
   send(message: Uint8Array, onWritten?: () => void): void {
     if (!this.isOpen) return
     corkUntilNextTick(this.socket)
-    this.socket.send(message, (error) => {
-      if (error) this.log.debug({ err: error }, 'send failed; closing connection')
-      onWritten?.()
-    })
+    this.socket.send(
+      message,
+      onWritten
+        ? (error) => {
+            this.#afterSend(error)
+            onWritten()
+          }
+        : this.#afterSend,
+    )
+  }
+
+  /** One callback for every send of this socket: a broadcast sends to hundreds, and a closure each adds up. */
+  readonly #afterSend = (error?: Error): void => {
+    if (error) this.log.debug({ err: error }, 'send failed; closing connection')
   }
 
   /**

@@ -2,8 +2,9 @@ import * as decoding from 'lib0/decoding'
 import * as encoding from 'lib0/encoding'
 import { afterEach, describe, expect, it } from 'vitest'
 import * as awarenessProtocol from 'y-protocols/awareness'
+import * as syncProtocol from 'y-protocols/sync'
 import * as Y from 'yjs'
-import { messageAwareness, messageQueryAwareness } from '../../shared/protocol'
+import { messageAwareness, messageQueryAwareness, messageSync } from '../../shared/protocol'
 import { createWorkshop, createWorkshopWithAccess, eventually, joinWorkshop, synced, TestResources, waitFor, type Client } from '../server/helpers'
 import { LoadBalancer } from './loadBalancer'
 import { isolate, startInstance } from './services'
@@ -111,6 +112,13 @@ describe('taking an entry from another instance', () => {
       awarenessProtocol.applyAwarenessUpdate(seen, decoding.readVarUint8Array(decoder), null)
       replies++
     })
+    // It asks for the document, as a client does: no socket is told who is here before its sync reply.
+    socket.send(
+      encoding.encode((encoder) => {
+        encoding.writeVarUint(encoder, messageSync)
+        syncProtocol.writeSyncStep1(encoder, new Y.Doc())
+      }),
+    )
     await waitFor(() => (seen.getStates().get(ada.doc.clientID)?.user as { name?: string } | undefined)?.name === 'Ada', 'the second instance shows Ada')
     const forged = new awarenessProtocol.Awareness(new Y.Doc())
     forged.clientID = ada.doc.clientID

@@ -103,4 +103,31 @@ describe('awareness', () => {
     const c = resources.connect(server.url, id)
     await waitFor(() => c.provider.awareness.getStates().get(a.doc.clientID)?.user?.name === 'Ada', 'newcomer sees Ada')
   })
+
+  it('tells a socket about nobody before its sync reply, then everyone right after it', async () => {
+    const { server, id, a, b } = await roomWithTwoClients()
+    a.provider.awareness.setLocalStateField('user', { name: 'Ada' })
+    await waitFor(() => b.provider.awareness.getStates().get(a.doc.clientID)?.user?.name === 'Ada', 'B sees Ada')
+    // Message type, and for sync its kind: 0/0 the room's request, 0/1 the reply, 1 presence.
+    const seen: string[] = []
+    const raw = await resources.rawSocket(server.url, id, {}, (data) => seen.push(data[0] === 0 ? `sync ${data[1]}` : `${data[0]}`))
+    await waitFor(() => seen.includes('sync 0'), 'the room asks the newcomer for its state')
+    // Ada moves: B hears of it, the newcomer does not (it holds no document yet).
+    a.provider.awareness.setLocalStateField('cursor', { x: 1, y: 2 })
+    await waitFor(() => b.provider.awareness.getStates().get(a.doc.clientID)?.cursor?.x === 1, 'B sees Ada move')
+    addNumberedNote(a.doc, 'early', 1)
+    await waitFor(() => numberedNotes(b.doc, 'early').length === 1, 'B has the note')
+    expect(seen).toEqual(['sync 0'])
+
+    const encoder = encoding.createEncoder()
+    encoding.writeVarUint(encoder, 0)
+    encoding.writeVarUint(encoder, 0)
+    encoding.writeVarUint8Array(encoder, Y.encodeStateVector(new Y.Doc()))
+    raw.send(encoding.toUint8Array(encoder))
+    await waitFor(() => seen.length === 3, 'the reply and the presence')
+    expect(seen).toEqual(['sync 0', 'sync 1', '1'])
+    a.provider.awareness.setLocalStateField('cursor', { x: 3, y: 4 })
+    await waitFor(() => seen.length === 4, 'the next move reaches it')
+    expect(seen[3]).toBe('1')
+  })
 })

@@ -1,5 +1,6 @@
 import { IndexeddbPersistence } from 'y-indexeddb'
 import type * as Y from 'yjs'
+import { withoutUpdateEvents } from './withoutUpdateEvents'
 
 /**
  * How long the server waits for a stored copy that does not answer (an IndexedDB that hangs, as
@@ -23,11 +24,15 @@ export class LocalCopy {
   readonly #waiting: (() => void)[] = []
   #loaded = false
   #giveUp: ReturnType<typeof setTimeout> | undefined
+  #stopQuiet: () => void = () => {}
 
   /** `enabled: false` keeps no copy (Node, tests, browsers without IndexedDB). */
   constructor(doc: Y.Doc, workshopId: string, enabled: boolean, emit: (topic: string) => void) {
     this.#emit = emit
     this.#persistence = enabled ? new IndexeddbPersistence(`samskap:${workshopId}`, doc) : null
+    // y-indexeddb applies the copy in one transaction with itself as origin; no listener needs its
+    // 'update' event, and encoding it was a third of the phone's longest task (withoutUpdateEvents.ts).
+    if (this.#persistence) this.#stopQuiet = withoutUpdateEvents(doc, this.#persistence)
     this.#persistence?.on('synced', this.#markLoaded)
     // A browser that refuses IndexedDB (a private window in some browsers) has no copy to wait for.
     this.#persistence?._db.catch(this.#markLoaded)
@@ -48,6 +53,7 @@ export class LocalCopy {
   destroy(): void {
     clearTimeout(this.#giveUp)
     this.#waiting.length = 0
+    this.#stopQuiet()
     void this.#persistence?.destroy()
   }
 

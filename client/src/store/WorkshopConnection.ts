@@ -26,6 +26,8 @@ export interface WorkshopStoreOptions {
   persistLocally?: boolean
   /** For Node (tests, scripts): a WebSocket implementation such as the `ws` package's. */
   WebSocketPolyfill?: typeof WebSocket
+  /** false: other tabs of this browser are not told of the document directly (Transport.ts); the server still relays. */
+  shareAcrossTabs?: boolean
 }
 
 /**
@@ -64,6 +66,7 @@ export class WorkshopConnection {
         identity: options.identity ?? null,
         ...(options.WebSocketPolyfill ? { WebSocketPolyfill: options.WebSocketPolyfill } : {}),
         shouldReconnect: (event) => !isTerminalCloseCode(event.code),
+        ...(options.shareAcrossTabs === false ? { shareAcrossTabs: false } : {}),
         // The sync starts from the stored copy (LocalCopy.ts, `whenLoaded`): only the difference travels.
         connect: !persistLocally,
       },

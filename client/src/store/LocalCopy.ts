@@ -25,7 +25,6 @@ export class LocalCopy {
   #loaded = false
   readonly #enabled: boolean
   #giveUp: ReturnType<typeof setTimeout> | undefined
-  #stopQuiet: () => void = () => {}
   #cancelStart: () => void = () => {}
 
   /**
@@ -54,7 +53,6 @@ export class LocalCopy {
     this.#cancelStart()
     clearTimeout(this.#giveUp)
     this.#waiting.length = 0
-    this.#stopQuiet()
     void this.#persistence?.destroy()
   }
 
@@ -63,7 +61,7 @@ export class LocalCopy {
     this.#persistence = persistence
     // y-indexeddb applies the copy in one transaction with itself as origin; no listener needs its
     // 'update' event, and encoding it was a third of the phone's longest task (withoutUpdateEvents.ts).
-    this.#stopQuiet = withoutUpdateEvents(doc, persistence)
+    withoutUpdateEvents(doc, persistence)
     persistence.on('synced', this.#markLoaded)
     // A browser that refuses IndexedDB (a private window in some browsers) has no copy to wait for.
     persistence._db.catch(this.#markLoaded)

@@ -1,16 +1,14 @@
 import { afterEach, beforeEach, describe, expect, it, vi } from 'vitest'
 import { whenPageIsIdle } from './whenPageIsIdle'
 
-// A page: frames every 16 ms, idle right after, typing as 'input' events on the window.
+// A page: frames every 16 ms, typing as 'input' events on the window (the global object).
 let page: EventTarget
 beforeEach(() => {
   vi.useFakeTimers({ toFake: ['setTimeout', 'clearTimeout', 'performance'] })
   page = new EventTarget()
-  vi.stubGlobal('window', page)
+  vi.stubGlobal('addEventListener', page.addEventListener.bind(page))
+  vi.stubGlobal('removeEventListener', page.removeEventListener.bind(page))
   vi.stubGlobal('requestAnimationFrame', (callback: () => void) => setTimeout(callback, 16) as unknown as number)
-  vi.stubGlobal('cancelAnimationFrame', (id: number) => clearTimeout(id))
-  vi.stubGlobal('requestIdleCallback', (callback: () => void) => setTimeout(callback, 0) as unknown as number)
-  vi.stubGlobal('cancelIdleCallback', (id: number) => clearTimeout(id))
 })
 afterEach(() => {
   vi.unstubAllGlobals()

@@ -73,15 +73,6 @@ describe('withoutUpdateEvents', () => {
     expect(late).toEqual([copyOrigin, ownEdit])
   })
 
-  it('stops skipping when told to', () => {
-    const doc = new Y.Doc()
-    const origins = listen(doc)
-    const stop = withoutUpdateEvents(doc, copyOrigin)
-    stop()
-    Y.applyUpdate(doc, someNotes(2), copyOrigin)
-    expect(origins).toEqual([copyOrigin])
-  })
-
   it('a peer that syncs from the document afterwards still receives everything the quiet transaction applied', () => {
     const doc = new Y.Doc()
     listen(doc)

@@ -14,47 +14,28 @@ type UpdateListener = (update: Uint8Array, origin: unknown, doc: Y.Doc, transact
  * aside, and given back before any other transaction emits its update: a transaction that one of
  * its observers started (cleaned up in the same chain) keeps its event.
  *
- * Returns the function that stops skipping.
+ * For as long as the document lives.
  */
-export function withoutUpdateEvents(doc: Y.Doc, origin: unknown): () => void {
+export function withoutUpdateEvents(doc: Y.Doc, origin: unknown): void {
   // ObservableV2 keeps its listeners in `_observers` (lib0/observable.js); yjs checks that map, not
   // a listener count, before it encodes, so the listeners must leave the map, not just be skipped.
   const observers = doc._observers as Map<string, Set<UpdateListener>>
-  let quiet: Y.Transaction | null = null
   let setAside: Set<UpdateListener> | undefined
-
+  // A listener attached meanwhile (an observer's) heard the quiet transaction, as it would have
+  // without this; it stays, beside the ones set aside.
   const giveBack = (): void => {
-    if (!quiet) return
-    quiet = null
-    // Listeners attached meanwhile (rare: an observer's) heard the quiet transaction, as they would
-    // have without this; they stay, beside the ones set aside.
-    const addedMeanwhile = observers.get('update')
-    if (setAside) {
-      for (const listener of addedMeanwhile ?? []) setAside.add(listener)
-      observers.set('update', setAside)
-    }
+    if (setAside) observers.set('update', new Set([...setAside, ...(observers.get('update') ?? [])]))
     setAside = undefined
   }
-
-  const onBeforeObserverCalls = (transaction: Y.Transaction): void => {
-    if (transaction.origin !== origin || transaction.doc !== doc) return
+  doc.on('beforeObserverCalls', (transaction) => {
+    if (transaction.origin !== origin) return
     giveBack()
-    quiet = transaction
     setAside = observers.get('update')
     observers.delete('update')
-  }
-  // Emitted right before a transaction's 'update': another transaction's means ours is done.
-  const onCleanup = (transaction: Y.Transaction): void => {
-    if (quiet && transaction !== quiet) giveBack()
-  }
-
-  doc.on('beforeObserverCalls', onBeforeObserverCalls)
-  doc.on('afterTransactionCleanup', onCleanup)
+  })
+  // Emitted right before a transaction's 'update': another origin's means the quiet one is done.
+  doc.on('afterTransactionCleanup', (transaction) => {
+    if (transaction.origin !== origin) giveBack()
+  })
   doc.on('afterAllTransactions', giveBack)
-  return () => {
-    giveBack()
-    doc.off('beforeObserverCalls', onBeforeObserverCalls)
-    doc.off('afterTransactionCleanup', onCleanup)
-    doc.off('afterAllTransactions', giveBack)
-  }
 }

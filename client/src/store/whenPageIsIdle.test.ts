@@ -43,6 +43,17 @@ describe('whenPageIsIdle', () => {
     expect(ran).toHaveBeenCalledTimes(1)
   })
 
+  it('counts a tap into a box (focus) as the start of typing', () => {
+    const ran = vi.fn()
+    whenPageIsIdle(ran)
+    vi.advanceTimersByTime(10)
+    page.dispatchEvent(new Event('focusin'))
+    vi.advanceTimersByTime(900)
+    expect(ran).not.toHaveBeenCalled()
+    vi.advanceTimersByTime(200)
+    expect(ran).toHaveBeenCalledTimes(1)
+  })
+
   it('runs 5 s after it was asked even if the typing never stops (a copy never read is a page that never syncs)', () => {
     const ran = vi.fn()
     whenPageIsIdle(ran)

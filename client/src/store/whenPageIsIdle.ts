@@ -5,8 +5,8 @@ const AT_MOST_MS = 5000
 
 /**
  * Runs `then` once the page has painted and the person is not typing: after two animation frames
- * (the frame that drew the page is on screen) and 1 s after the last `input` event anywhere in the
- * page; at the latest 5 s after it was asked (typing or not, and in a tab that draws no frames).
+ * (the frame that drew the page is on screen) and 1 s after the last `input` or `focusin` event
+ * anywhere in the page; at the latest 5 s after it was asked (typing or not, and in a tab that draws no frames).
  * Returns a function that cancels it. Without a window (Node, tests) it runs at once.
  *
  * For work that takes the main thread for seconds on a slow phone and that nothing on screen waits
@@ -27,6 +27,7 @@ export function whenPageIsIdle(then: () => void): () => void {
   const stop = (): void => {
     done = true
     clearTimeout(timer)
+    removeEventListener('focusin', onInput, true)
     removeEventListener('input', onInput, true)
   }
   const check = (): void => {
@@ -41,6 +42,8 @@ export function whenPageIsIdle(then: () => void): () => void {
     stop()
     then()
   }
+  // A tap into a text box comes before its first keystroke: it counts as typing.
+  addEventListener('focusin', onInput, true)
   addEventListener('input', onInput, true)
   let timer = setTimeout(check, AT_MOST_MS)
   requestAnimationFrame(() => requestAnimationFrame(() => setTimeout(check)))

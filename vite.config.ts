@@ -37,6 +37,11 @@ const offline = offlineAssets()
 export default defineConfig({
   root: 'client',
   publicDir: 'public',
+  resolve: {
+    // yjs logs two warnings through lib0/logging, which brings a DOM console and colour detection
+    // (~1 KB gzipped) onto every page, the phone's too: client/src/lib/yjsLogging.ts says the same.
+    alias: [{ find: /^lib0\/logging$/, replacement: fileURLToPath(new URL('./client/src/lib/yjsLogging.ts', import.meta.url)) }],
+  },
   plugins: [
     react(),
     // One module per language with its fallbacks filled in: the app downloads only the current one.

@@ -14,7 +14,11 @@ import { WorkshopConnection, type WorkshopStoreOptions } from './WorkshopConnect
  */
 export class PhoneStore extends WorkshopConnection {
   constructor(options: WorkshopStoreOptions) {
-    super(options, itemReaderOf({ note: validateNote, card: validateCard }), readLiveSession)
+    // It writes nothing into the document, so other tabs have nothing to hear from it but the whole
+    // document, which y-websocket would encode and post to them on every connect (Transport.ts).
+    // Its note box needs nothing from the document: the stored copy waits until the page is painted
+    // and the person is not typing (whenPageIsIdle.ts).
+    super({ ...options, shareAcrossTabs: false, readLocalCopyWhenIdle: true }, itemReaderOf({ note: validateNote, card: validateCard }), readLiveSession)
   }
 }
 

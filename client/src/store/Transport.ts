@@ -15,6 +15,12 @@ export interface TransportOptions {
   shouldReconnect: (event: CloseEvent) => boolean
   /** false: wait for `connect()` (the page connects once its stored copy is read). */
   connect?: boolean
+  /**
+   * false: no BroadcastChannel between this browser's tabs of the workshop. y-websocket posts the
+   * whole document there on every connect (0.6 MB for 2,000 notes, encoded on the main thread);
+   * a page that never writes the document (the phone) has nothing to tell the other tabs.
+   */
+  shareAcrossTabs?: boolean
   WebSocketPolyfill?: typeof WebSocket
 }
 
@@ -41,7 +47,8 @@ export class Transport {
     this.provider = new WebsocketProvider(options.serverUrl, options.workshopId, doc, {
       // control=1: this client speaks the control channel (shared/facilitation/commands.ts).
       params: { schema: encodeSchemaVersions(currentSchema), control: '1', ...(options.token ? { token: options.token } : {}) },
-      ...(options.WebSocketPolyfill ? { WebSocketPolyfill: options.WebSocketPolyfill, disableBc: true } : {}),
+      ...(options.WebSocketPolyfill ? { WebSocketPolyfill: options.WebSocketPolyfill } : {}),
+      disableBc: options.WebSocketPolyfill !== undefined || options.shareAcrossTabs === false,
       shouldReconnect: options.shouldReconnect,
       connect: options.connect !== false,
     })

@@ -11,6 +11,7 @@ import { Topics, type Listener } from './Topics'
 import { Transport } from './Transport'
 import { Presence } from './Presence'
 import { RecordSnapshots } from './RecordSnapshots'
+import { whenPageIsIdle } from './whenPageIsIdle'
 import type { AwarenessState, BoardRecord, ConnectionState, NoteRecord, Peer, WorkshopMetaRecord } from './types'
 
 export interface WorkshopStoreOptions {
@@ -26,6 +27,14 @@ export interface WorkshopStoreOptions {
   persistLocally?: boolean
   /** For Node (tests, scripts): a WebSocket implementation such as the `ws` package's. */
   WebSocketPolyfill?: typeof WebSocket
+  /**
+   * true: read the stored copy once the page has painted and the person is not typing
+   * (whenPageIsIdle.ts), not at once; the sync waits for the copy either way. For the phone, whose
+   * note box must take text while 2,000 stored notes are applied.
+   */
+  readLocalCopyWhenIdle?: boolean
+  /** false: other tabs of this browser are not told of the document directly (Transport.ts); the server still relays. */
+  shareAcrossTabs?: boolean
 }
 
 /**
@@ -54,7 +63,7 @@ export class WorkshopConnection {
     this.maps = getWorkshopMaps(this.doc)
     this.records = new RecordSnapshots(this.maps, this.emit, readItem, readSession)
     const persistLocally = options.persistLocally !== false
-    this.local = new LocalCopy(this.doc, options.workshopId, persistLocally, this.emit)
+    this.local = new LocalCopy(this.doc, options.workshopId, persistLocally, this.emit, options.readLocalCopyWhenIdle ? whenPageIsIdle : undefined)
     this.transport = new Transport(
       this.doc,
       {
@@ -64,6 +73,7 @@ export class WorkshopConnection {
         identity: options.identity ?? null,
         ...(options.WebSocketPolyfill ? { WebSocketPolyfill: options.WebSocketPolyfill } : {}),
         shouldReconnect: (event) => !isTerminalCloseCode(event.code),
+        ...(options.shareAcrossTabs === false ? { shareAcrossTabs: false } : {}),
         // The sync starts from the stored copy (LocalCopy.ts, `whenLoaded`): only the difference travels.
         connect: !persistLocally,
       },

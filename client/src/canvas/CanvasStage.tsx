@@ -21,6 +21,7 @@ import { ConnectorNode, ImageNode, ShapeNode, StrokeNode, TextNode } from './ite
 import { NoteNode } from './NoteNode'
 import { useStoreSlice } from '../lib/createStore'
 import { isDrawingTool } from './tools'
+import { redrawRegions } from './viewport/regionRedraw'
 import { lazyHitGraph, overscanOf } from './viewport/stagePainting'
 import type { Viewport } from './viewport/useViewport'
 
@@ -108,6 +109,15 @@ const ItemsLayer = memo(function ItemsLayer({ store, canvasStore, index, nodes, 
     [voteView, canVote],
   )
   const coarse = detail === 'coarse'
+  // A changed item redraws where it was and where it is, not the layer (viewport/regionRedraw.ts).
+  const layerRef = useCallback(
+    (layer: Konva.Layer | null) => {
+      if (!layer) return
+      lazyHitGraph(layer)
+      return redrawRegions(layer, index)
+    },
+    [index],
+  )
   const drawnBetween = (after: string | null, before: string | null) => (
     <CoarseItems key={`coarse:${after ?? ''}`} index={index} canvasStore={canvasStore} handlers={handlers} nodes={nodes} filter={filter} dots={dots} coarse={coarse} after={after} before={before} />
   )
@@ -124,7 +134,7 @@ const ItemsLayer = memo(function ItemsLayer({ store, canvasStore, index, nodes, 
   }
   if (coarse) children.push(drawnBetween(after, null))
   return (
-    <Layer ref={lazyHitGraph} listening={listening}>
+    <Layer ref={layerRef} listening={listening}>
       {children}
     </Layer>
   )

@@ -29,7 +29,7 @@ export interface CanvasTestHook {
    * what is in view), `renderedIds` items React renders, `coarseDrawn` items the zoomed-out shape drew
    * at its last redraw (CoarseItems), `totalItems` items on the board.
    */
-  getRenderStats(): { mountedItemNodes: number; renderedIds: number; coarseDrawn: number; totalItems: number }
+  getRenderStats(): { mountedItemNodes: number; renderedIds: number; coarseDrawn: number; totalItems: number; fullRedraws: number; regionRedraws: number }
   /** Where an image item's pixels come from: this browser's queued blob, the server, or not yet. */
   getImageSource(id: string): ImageSourceState | null
   getTool(): CanvasTool

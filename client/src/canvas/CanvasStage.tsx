@@ -22,7 +22,7 @@ import { NoteNode } from './NoteNode'
 import { useStoreSlice } from '../lib/createStore'
 import { isDrawingTool } from './tools'
 import { redrawRegions } from './viewport/regionRedraw'
-import { lazyHitGraph, overscanOf } from './viewport/stagePainting'
+import { lazyHitGraph, overscanOf, skipBlankDraws } from './viewport/stagePainting'
 import type { Viewport } from './viewport/useViewport'
 
 /** Resize handles a finger can hit on touch screens. */
@@ -69,7 +69,7 @@ export function CanvasStage(props: CanvasStageProps) {
       <ItemsLayer store={store} canvasStore={canvasStore} index={props.index} nodes={props.nodes} handlers={props.handlers} voting={props.voting} listening={listening} />
       <SelectionLayer {...props} listening={listening} />
       {/* What is being drawn: React for shapes and arrows, the pen path directly from pointer events. */}
-      <Layer listening={false}>
+      <Layer ref={skipBlankDraft} listening={false}>
         <DraftShape canvasStore={canvasStore} />
         <Path ref={penPathRef} fill={DEFAULT_INK} data="" perfectDrawEnabled={false} />
       </Layer>
@@ -213,7 +213,7 @@ function SelectionLayer({ canvasStore, nodes, actions, commit, canEdit, transfor
   )
 
   return (
-    <Layer listening={listening}>
+    <Layer ref={skipBlankSelection} listening={listening}>
       <Transformer
         ref={transformerRef}
         rotateEnabled={false}
@@ -248,6 +248,13 @@ function SelectionLayer({ canvasStore, nodes, actions, commit, canEdit, transfor
     </Layer>
   )
 }
+
+/** The selection layer has something to draw: a resize frame around something, or the marquee. */
+const skipBlankSelection = (layer: Konva.Layer | null) =>
+  skipBlankDraws(layer, (l) => l.getChildren().some((c) => c.getClassName() !== 'Transformer' || (c as Konva.Transformer).nodes().length > 0))
+
+/** The draft layer has something to draw: a shape or arrow being drawn, or a pen path. */
+const skipBlankDraft = (layer: Konva.Layer | null) => skipBlankDraws(layer, (l) => l.getChildren().some((c) => c.getClassName() !== 'Path' || (c as Konva.Path).data() !== ''))
 
 /** The shape or arrow being drawn, dashed. */
 function DraftShape({ canvasStore }: { canvasStore: CanvasStore }) {

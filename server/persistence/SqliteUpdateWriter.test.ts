@@ -3,7 +3,8 @@ import fs from 'node:fs/promises'
 import os from 'node:os'
 import path from 'node:path'
 import { pino } from 'pino'
-import { afterEach, beforeEach, describe, expect, it } from 'vitest'
+import { Worker } from 'node:worker_threads'
+import { afterEach, beforeEach, describe, expect, it, vi } from 'vitest'
 import * as Y from 'yjs'
 import { testDurableLog } from '../sync/testDurableLog'
 import { randomJoinCode } from '../access/AccessStore'
@@ -88,6 +89,22 @@ describe('the SQLite writer thread (SqliteUpdateWriter)', () => {
     expect(await persistence.appendUpdates('bad', [bytes(2)])).toBe(1)
   })
 
+  it('takes the writes of every room sent in one turn to the thread in one message', async () => {
+    const workshops = Array.from({ length: 10 }, (_, i) => `room${i}`)
+    for (const id of workshops) await createWorkshop(persistence, id)
+    expect(await persistence.appendUpdates('room0', [bytes(0)])).toBe(1)
+    const posted = vi.spyOn(Worker.prototype, 'postMessage')
+    try {
+      const sent = workshops.map((id, i) => persistence.appendUpdates(id, [bytes(i), bytes(i)]))
+      expect(await Promise.all(sent)).toEqual(workshops.map((_, i) => (i === 0 ? 3 : 2)))
+      expect(posted).toHaveBeenCalledTimes(1)
+      expect((posted.mock.calls[0]![0] as { jobs: unknown[] }).jobs).toHaveLength(10)
+    } finally {
+      posted.mockRestore()
+    }
+    for (const [i, id] of workshops.entries()) expect((await persistence.loadDocument(id)).updates.at(-1)).toEqual(bytes(i))
+  })
+
   it('waits for a write transaction another connection holds, instead of failing', async () => {
     await createWorkshop(persistence, 'w1')
     expect(await persistence.appendUpdates('w1', [bytes(1)])).toBe(1)
@@ -153,6 +170,32 @@ describe('a failing write on the writer thread reaches the durable log', () => {
     expect(committed).toEqual([])
     expect(failed).toHaveLength(1)
     expect(durable.hasFailed).toBe(true)
+    allow()
+  })
+
+  it('sends every room’s batch of a turn together; the room SQLite refuses fails alone, the others are announced', async () => {
+    await createWorkshop(persistence, 'w2')
+    await createWorkshop(persistence, 'w3')
+    const allow = refuseRowsOf(dataDir, 'w2')
+    const rooms = ['w1', 'w2', 'w3'].map((documentId) => testDurableLog(persistence, { writeRetryMs: 0, documentId }))
+    const posted = vi.spyOn(Worker.prototype, 'postMessage')
+    try {
+      for (const room of rooms) room.durable.append(update('a'), 'sender')
+      const flushed = await Promise.allSettled(rooms.map((room) => room.durable.flush()))
+      expect(flushed.map((outcome) => outcome.status)).toEqual(['fulfilled', 'rejected', 'fulfilled'])
+      // Three rooms' batches, one message to the thread.
+      expect(posted).toHaveBeenCalledTimes(1)
+    } finally {
+      posted.mockRestore()
+    }
+    expect(rooms.map((room) => room.committed.map((batch) => batch.seq))).toEqual([[1], [], [1]])
+    expect(rooms.map((room) => room.failed.length)).toEqual([0, 1, 0])
+    // The failed room announces nothing more, whatever is appended after; the others go on.
+    rooms[1]!.durable.append(update('b'), 'sender')
+    rooms[2]!.durable.append(update('b'), 'sender')
+    await rooms[2]!.durable.flush()
+    expect(rooms[1]!.committed).toEqual([])
+    expect(rooms[2]!.committed.map((batch) => batch.seq)).toEqual([1, 2])
     allow()
   })
 

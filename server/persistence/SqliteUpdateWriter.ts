@@ -1,5 +1,5 @@
 import { Worker } from 'node:worker_threads'
-import type { WriterData, WriterJob, WriterReply } from './sqliteWriterProtocol'
+import type { WriterAnswer, WriterData, WriterJob, WriterReply, WriterRequest } from './sqliteWriterProtocol'
 
 const entry = new URL('./sqliteWriterWorker.mjs', import.meta.url)
 
@@ -39,6 +39,8 @@ export class SqliteUpdateWriter {
   readonly #waiting = new Map<number, Waiting>()
   #nextId = 1
   #closing: Promise<void> | null = null
+  /** Jobs sent in this turn, posted together once it ends (#post). */
+  #outbox: WriterJob[] = []
 
   constructor(file: string) {
     this.#file = file
@@ -85,7 +87,8 @@ export class SqliteUpdateWriter {
     if (!worker) return
     worker.ref()
     const stopped = new Promise<void>((resolve) => worker.once('exit', () => resolve()))
-    worker.postMessage({ kind: 'close' })
+    this.#post()
+    worker.postMessage({ kind: 'close' } satisfies WriterRequest)
     await stopped
   }
 
@@ -97,8 +100,21 @@ export class SqliteUpdateWriter {
       // Kept alive only while it owes an answer: an idle writer never holds the process open.
       if (this.#waiting.size === 0) worker.ref()
       this.#waiting.set(id, { resolve, reject })
-      worker.postMessage({ ...job, id })
+      if (this.#outbox.length === 0) queueMicrotask(() => this.#post())
+      this.#outbox.push({ ...job, id } as WriterJob)
     })
+  }
+
+  /**
+   * Posts the jobs sent so far in one message. The durable logs of every room send theirs in one
+   * callback (DurableLog), so a turn's writes from all rooms cross to the thread together: one
+   * message to copy and one event to wake it, not one per room.
+   */
+  #post(): void {
+    if (this.#outbox.length === 0) return
+    const jobs = this.#outbox
+    this.#outbox = []
+    this.#worker?.postMessage({ kind: 'jobs', jobs } satisfies WriterRequest)
   }
 
   #start(): Worker {
@@ -106,14 +122,15 @@ export class SqliteUpdateWriter {
     const worker = new Worker(entry, { workerData: { file: this.#file } satisfies WriterData, execArgv: [] })
     worker.unref()
     this.#worker = worker
-    worker.on('message', (reply: WriterReply) => this.#settle(worker, reply))
+    worker.on('message', (answer: WriterAnswer) => {
+      if (answer.kind === 'replies') for (const reply of answer.replies) this.#settle(worker, reply)
+    })
     worker.on('error', (error) => this.#lost(worker, error))
     worker.on('exit', (code) => this.#lost(worker, new Error(`the SQLite writer thread exited with code ${code}`)))
     return worker
   }
 
   #settle(worker: Worker, reply: WriterReply): void {
-    if (reply.kind === 'closed') return
     const waiting = this.#waiting.get(reply.id)
     if (!waiting) return
     this.#waiting.delete(reply.id)

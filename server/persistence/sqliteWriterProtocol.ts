@@ -9,14 +9,22 @@ export type WriterJob =
   /** Reads a pragma of the writer's own connection (tests and diagnostics: `synchronous` is per connection). */
   | { kind: 'pragma'; id: number; name: string }
 
-/** Sent after every job queued before it has been answered. */
-export interface CloseRequest {
-  kind: 'close'
-}
+/**
+ * What the main thread posts: the jobs sent in one event-loop turn (from every room) in one message,
+ * or, after every job, the request to close.
+ */
+export type WriterRequest =
+  | { kind: 'jobs'; jobs: WriterJob[] }
+  /** Sent after every job queued before it has been answered. */
+  | { kind: 'close' }
 
 export type WriterReply =
   | { kind: 'done'; id: number; value: number | string | null }
   | { kind: 'failed'; id: number; message: string; code: string | null }
+
+/** What the thread posts: the replies to every job of one commit in one message, or that it closed. */
+export type WriterAnswer =
+  | { kind: 'replies'; replies: WriterReply[] }
   /** Every job is answered and the connection is closed; the thread ends next. */
   | { kind: 'closed' }
 

@@ -102,7 +102,8 @@ function commitQueued() {
         }
       })
     }
-    for (const reply of replies) port.postMessage(reply)
+    // One message for the whole commit: the main thread settles every room's write in one event.
+    port.postMessage({ kind: 'replies', replies })
   }
   if (closing && queue.length === 0) {
     db.close()
@@ -111,9 +112,9 @@ function commitQueued() {
   }
 }
 
-port.on('message', (message) => {
+port.on('message', (/** @type {import('./sqliteWriterProtocol').WriterRequest} */ message) => {
   if (message.kind === 'close') closing = true
-  else queue.push(message)
+  else for (const job of message.jobs) queue.push(job)
   if (scheduled) return
   scheduled = true
   // After every message already waiting has been taken in: they share the commit.

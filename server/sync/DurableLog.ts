@@ -42,8 +42,8 @@ function sleep(ms: number): Promise<void> {
 /**
  * A document's durable log: the write queue, the commit with retries, and compaction.
  *
- * Updates are queued as they are applied and committed once per event-loop turn (`setImmediate`),
- * merged, in one transaction; `onCommitted` runs only after the commit, so whatever it broadcasts is
+ * Updates are queued as they are applied and committed once per event-loop turn (one `setImmediate`
+ * for the logs of every room, #sendQueued), merged, in one transaction; `onCommitted` runs only after the commit, so whatever it broadcasts is
  * on disk, and batches are announced in the order they were applied. With SQLite the commit runs on
  * the writer thread (`SqliteUpdateWriter`) and a few batches may be in flight at once; with shared
  * storage one is, and the next gathers meanwhile. A failed write is retried with backoff for up to
@@ -111,13 +111,28 @@ export class DurableLog {
     this.#pendingBytes += update.byteLength
     if (this.#flushScheduled) return
     this.#flushScheduled = true
-    // One transaction per event-loop turn: every message that arrived in this turn shares it.
-    setImmediate(() => {
-      this.#flushScheduled = false
-      this.flush().catch(() => {
+    // One batch per event-loop turn: every message that arrived in this turn shares it.
+    if (DurableLog.#queued.size === 0) setImmediate(DurableLog.#sendQueued)
+    DurableLog.#queued.add(this)
+  }
+
+  /** Logs with updates queued in this turn, of every room: one callback sends them all (#sendQueued). */
+  static readonly #queued = new Set<DurableLog>()
+
+  /**
+   * Sends every room's batch of this turn, one after another in one callback, so the writer thread
+   * gets them in one message and commits them in one transaction (SqliteUpdateWriter), rather than
+   * a callback, a message and a wake-up per room.
+   */
+  static readonly #sendQueued = (): void => {
+    const logs = [...DurableLog.#queued]
+    DurableLog.#queued.clear()
+    for (const log of logs) {
+      log.#flushScheduled = false
+      log.flush().catch(() => {
         // Already handled in #appendWithRetry: onFailed has closed the room.
       })
-    })
+    }
   }
 
   /** Commits everything queued so far (and whatever is queued while it waits). */

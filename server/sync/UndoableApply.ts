@@ -92,7 +92,8 @@ export class UndoableApply {
       // Nothing is kept for later: the next update starts a new, empty stack. Then what the update
       // (or its undo) deleted is collected, as Yjs would have done without the undo manager's hold on
       // it (else it stays in memory and every snapshot, and deleting never makes room under the size cap).
-      this.#undo.clear()
+      if (refusal) this.#undo.clear()
+      else this.#releaseStanding()
       const undone = this.#undoTransaction as Y.Transaction | null
       // A restored record map is kept whole: a write racing the undo may build on its fields (ForwardOntoCopies).
       const collectable = (item: Y.Item) => this.#doc.gcFilter(item) && !(item.redone !== null && item.content instanceof Y.ContentType)
@@ -119,6 +120,23 @@ export class UndoableApply {
     }
   }
 
+  /**
+   * Empties the undo stack of an update that stands, as `UndoManager.clear` would, without its
+   * transaction: `clear` opens one on the document to release what the stack kept, and that second
+   * transaction per update (state vectors, every afterTransaction observer) cost about as much as
+   * applying a small update (bench/RESULTS.md, 2026-12-06 "many small rooms"). Releasing needs no
+   * transaction: only the keep flags change, on items whose deletion already split them.
+   */
+  #releaseStanding(): void {
+    for (const stackItem of this.#undo.undoStack) {
+      forEachStruct(this.#doc.store, stackItem.deletions, (struct) => {
+        if (struct instanceof Y.Item) release(struct)
+      })
+    }
+    this.#undo.undoStack = []
+    this.#undo.redoStack = []
+  }
+
   destroy(): void {
     this.#doc.off('afterTransaction', this.#onAfterTransaction)
     this.#doc.off('update', this.#onUpdate)
@@ -138,4 +156,13 @@ export class UndoableApply {
 /** Who sent an update, as the undo's carrying tells people apart: a participant by their id, a role's link holders as one. */
 function senderOf(connection: SyncConnection): string {
   return connection.grant ? `${connection.grant.role}:${connection.grant.participantId}` : ''
+}
+
+/** Yjs's `keepItem(item, false)` (not exported): the item and the parents it kept for it may be collected again. */
+function release(item: Y.Item): void {
+  let current: Y.Item | null = item
+  while (current !== null && current.keep) {
+    current.keep = false
+    current = (current.parent as Y.AbstractType<unknown>)._item
+  }
 }

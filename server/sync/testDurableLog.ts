@@ -4,16 +4,16 @@ import type { Persistence } from '../persistence/Persistence'
 import { DurableLog, type CommittedBatch } from './DurableLog'
 
 /**
- * A durable log of document 'w1' for tests, with nothing stored yet: what it announced (`committed`)
+ * A durable log of document 'w1' (or `documentId`) for tests, with nothing stored yet: what it announced (`committed`)
  * and whether it gave up (`failed`), in order.
  */
-export function testDurableLog(persistence: Persistence, options: { writeRetryMs?: number; log?: Logger } = {}) {
+export function testDurableLog(persistence: Persistence, options: { writeRetryMs?: number; log?: Logger; documentId?: string } = {}) {
   const committed: CommittedBatch[] = []
   const failed: unknown[] = []
   const doc = new Y.Doc()
   const durable = new DurableLog(
     {
-      documentId: 'w1',
+      documentId: options.documentId ?? 'w1',
       persistence,
       log: options.log ?? pino({ level: 'silent' }),
       compactEvery: 1000,

@@ -47,6 +47,8 @@ export class Authorship implements RoomExtension {
   readonly name = 'authorship'
   readonly #doc: Y.Doc
   readonly #authors: Y.Map<string>
+  /** The update beforeApply last let through and the ids its structs are under, for checkApplied. */
+  #checking: { update: Uint8Array; clients: readonly number[] } | null = null
 
   /** The factory the registry calls as the room loads: loads the bindings. */
   static async load(room: Room, tools: ExtensionTools): Promise<Authorship> {
@@ -89,6 +91,12 @@ export class Authorship implements RoomExtension {
     // Without a grant nothing is applied (facilitation refuses it): there is no one to bind to.
     if (!connection.grant) return null
     const identity = identityOf(connection.grant)
+    // What checkApplied needs to look at afterwards: the update's own ids, unless structs waiting
+    // for what they build on (from earlier updates, anyone's) may be integrated along with it.
+    const glance = writersAtAGlance(update)
+    this.#checking = glance && this.#doc.store.pendingStructs === null ? { update, clients: glance } : null
+    // The common case, a client writing under its own id (or a free one): its header says enough.
+    if (glance?.every((client) => this.#mayWriteUnder(client, identity))) return null
     const { to } = Y.parseUpdateMeta(update)
     for (const [client, end] of to) {
       // Structs the document already has change nothing: a client may pass on others' edits it holds.
@@ -107,13 +115,24 @@ export class Authorship implements RoomExtension {
   }
 
   /** Structs under a free id are in the document now: the id is the sender's (refused or not, its clock is used). */
-  checkApplied({ connection, transaction }: AppliedUpdate): RoomRefusal | null {
+  checkApplied({ connection, update, transaction }: AppliedUpdate): RoomRefusal | null {
     if (!connection.grant) return null
     const identity = identityOf(connection.grant)
-    for (const [client, clock] of transaction.afterState) {
+    const checking = this.#checking
+    this.#checking = null
+    // Only the ids the update wrote under can have grown, when beforeApply could tell them: else
+    // every client id the document has, a state vector as long as the room's history of joiners.
+    const clients = checking !== null && checking.update === update ? checking.clients : transaction.afterState.keys()
+    for (const client of clients) {
+      const clock = transaction.afterState.get(client) ?? 0
       if (clock > (transaction.beforeState.get(client) ?? 0) && !this.#authors.has(String(client))) this.#bind(client, identity)
     }
     return null
+  }
+
+  #mayWriteUnder(client: number, identity: string): boolean {
+    const owner = this.ownerOf(client)
+    return owner === null || owner === identity
   }
 
   /** A client id announced in presence is bound before anyone else learns it from the relay. */
@@ -133,4 +152,19 @@ export class Authorship implements RoomExtension {
   #bind(client: number, identity: string): void {
     this.#authors.set(String(client), identity)
   }
+}
+
+/**
+ * The client ids an update (Yjs v1) writes structs under, read from its header alone, when it has at
+ * most one section of structs (what a client sends for its own edits); null when it has several,
+ * whose ids only a full parse reaches. Garbage after the header is left to Yjs, which refuses it as
+ * it applies (the malformed-message path): nothing here trusts more than the header.
+ */
+export function writersAtAGlance(update: Uint8Array): number[] | null {
+  const decoder = decoding.createDecoder(update)
+  const sections = decoding.readVarUint(decoder)
+  if (sections === 0) return []
+  if (sections > 1) return null
+  decoding.readVarUint(decoder)
+  return [decoding.readVarUint(decoder)]
 }

@@ -21,7 +21,8 @@ import { ConnectorNode, ImageNode, ShapeNode, StrokeNode, TextNode } from './ite
 import { NoteNode } from './NoteNode'
 import { useStoreSlice } from '../lib/createStore'
 import { isDrawingTool } from './tools'
-import { lazyHitGraph, overscanOf } from './viewport/stagePainting'
+import { redrawRegions } from './viewport/regionRedraw'
+import { lazyHitGraph, overscanOf, skipBlankDraws } from './viewport/stagePainting'
 import type { Viewport } from './viewport/useViewport'
 
 /** Resize handles a finger can hit on touch screens. */
@@ -68,7 +69,7 @@ export function CanvasStage(props: CanvasStageProps) {
       <ItemsLayer store={store} canvasStore={canvasStore} index={props.index} nodes={props.nodes} handlers={props.handlers} voting={props.voting} listening={listening} />
       <SelectionLayer {...props} listening={listening} />
       {/* What is being drawn: React for shapes and arrows, the pen path directly from pointer events. */}
-      <Layer listening={false}>
+      <Layer ref={skipBlankDraft} listening={false}>
         <DraftShape canvasStore={canvasStore} />
         <Path ref={penPathRef} fill={DEFAULT_INK} data="" perfectDrawEnabled={false} />
       </Layer>
@@ -108,6 +109,15 @@ const ItemsLayer = memo(function ItemsLayer({ store, canvasStore, index, nodes, 
     [voteView, canVote],
   )
   const coarse = detail === 'coarse'
+  // A changed item redraws where it was and where it is, not the layer (viewport/regionRedraw.ts).
+  const layerRef = useCallback(
+    (layer: Konva.Layer | null) => {
+      if (!layer) return
+      lazyHitGraph(layer)
+      return redrawRegions(layer, index)
+    },
+    [index],
+  )
   const drawnBetween = (after: string | null, before: string | null) => (
     <CoarseItems key={`coarse:${after ?? ''}`} index={index} canvasStore={canvasStore} handlers={handlers} nodes={nodes} filter={filter} dots={dots} coarse={coarse} after={after} before={before} />
   )
@@ -124,7 +134,7 @@ const ItemsLayer = memo(function ItemsLayer({ store, canvasStore, index, nodes, 
   }
   if (coarse) children.push(drawnBetween(after, null))
   return (
-    <Layer ref={lazyHitGraph} listening={listening}>
+    <Layer ref={layerRef} listening={listening}>
       {children}
     </Layer>
   )
@@ -203,7 +213,7 @@ function SelectionLayer({ canvasStore, nodes, actions, commit, canEdit, transfor
   )
 
   return (
-    <Layer listening={listening}>
+    <Layer ref={skipBlankSelection} listening={listening}>
       <Transformer
         ref={transformerRef}
         rotateEnabled={false}
@@ -238,6 +248,13 @@ function SelectionLayer({ canvasStore, nodes, actions, commit, canEdit, transfor
     </Layer>
   )
 }
+
+/** The selection layer has something to draw: a resize frame around something, or the marquee. */
+const skipBlankSelection = (layer: Konva.Layer | null) =>
+  skipBlankDraws(layer, (l) => l.getChildren().some((c) => c.getClassName() !== 'Transformer' || (c as Konva.Transformer).nodes().length > 0))
+
+/** The draft layer has something to draw: a shape or arrow being drawn, or a pen path. */
+const skipBlankDraft = (layer: Konva.Layer | null) => skipBlankDraws(layer, (l) => l.getChildren().some((c) => c.getClassName() !== 'Path' || (c as Konva.Path).data() !== ''))
 
 /** The shape or arrow being drawn, dashed. */
 function DraftShape({ canvasStore }: { canvasStore: CanvasStore }) {

@@ -1,7 +1,12 @@
+import type Konva from 'konva'
 import { memo } from 'react'
 import { Group, Label, Layer, Path, Tag, Text } from 'react-konva'
 import { usePeers } from '../store/hooks'
 import type { WorkshopStore } from '../store/WorkshopStore'
+import { skipBlankDraws } from './viewport/stagePainting'
+
+/** Nobody's pointer on this board: the layer is neither drawn nor shown. */
+const skipBlankCursors = (layer: Konva.Layer | null) => skipBlankDraws(layer, (l) => l.getChildren().length > 0)
 
 interface CursorsLayerProps {
   store: WorkshopStore
@@ -19,7 +24,7 @@ export const CursorsLayer = memo(function CursorsLayer({ store, boardId, scale, 
   const peers = usePeers(store)
   const inverse = 1 / scale
   return (
-    <Layer listening={false}>
+    <Layer ref={skipBlankCursors} listening={false}>
       {peers.map((peer) =>
         peer.cursor && peer.cursor.boardId === boardId ? (
           <Group key={peer.clientId} x={peer.cursor.x} y={peer.cursor.y} scaleX={inverse} scaleY={inverse}>

@@ -27,9 +27,10 @@ export interface CanvasTestHook {
   /**
    * For frame-rate benchmarks: `mountedItemNodes` Konva groups mounted now (culling keeps this near
    * what is in view), `renderedIds` items React renders, `coarseDrawn` items the zoomed-out shape drew
-   * at its last redraw (CoarseItems), `totalItems` items on the board.
+   * at its last redraw (CoarseItems), `totalItems` items on the board, `fullRedraws` and
+   * `regionRedraws` how often the items layer was redrawn whole or in part (viewport/regionRedraw.ts).
    */
-  getRenderStats(): { mountedItemNodes: number; renderedIds: number; coarseDrawn: number; totalItems: number }
+  getRenderStats(): { mountedItemNodes: number; renderedIds: number; coarseDrawn: number; totalItems: number; fullRedraws: number; regionRedraws: number }
   /** Where an image item's pixels come from: this browser's queued blob, the server, or not yet. */
   getImageSource(id: string): ImageSourceState | null
   getTool(): CanvasTool

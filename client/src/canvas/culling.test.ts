@@ -48,7 +48,7 @@ function setup(items: ItemRecord[]) {
     stopCulling()
     disconnect()
   }
-  return { store, canvasStore, stop }
+  return { store, canvasStore, index, stop }
 }
 
 describe('watchCulling', () => {
@@ -102,5 +102,26 @@ describe('watchCulling', () => {
     expect(store.listenerCount()).toBe(3)
     stop()
     expect(store.listenerCount()).toBe(0)
+  })
+})
+
+describe('ItemIndex damage', () => {
+  it('reports a moved item with where it was and where it is, as the change comes in', () => {
+    const { store, index } = setup([note('a', 100, 100), note('b', 400, 100)])
+    const seen: { ids: readonly string[]; rects: readonly unknown[] }[] = []
+    index.onDamage((damage) => seen.push(damage))
+    store.move('a', 150, 120)
+    // Culling read the index at once, so the damage is there before any render.
+    expect(seen).toEqual([{ ids: ['a'], rects: [{ x: 100, y: 100, w: 100, h: 100 }, { x: 150, y: 120, w: 100, h: 100 }] }])
+  })
+
+  it('reports an item changed in place once, and nothing for items that came or went', () => {
+    const { store, index } = setup([note('a', 100, 100), note('b', 400, 100)])
+    const seen: { ids: readonly string[]; rects: readonly unknown[] }[] = []
+    index.onDamage((damage) => seen.push(damage))
+    store.move('a', 100, 100)
+    expect(seen).toEqual([{ ids: ['a'], rects: [{ x: 100, y: 100, w: 100, h: 100 }] }])
+    store.remove('b')
+    expect(seen).toHaveLength(1)
   })
 })

@@ -1,6 +1,7 @@
 import RBush from 'rbush'
 import { isCanvasItem, itemRect, type CanvasItem } from '../../../shared/logic/canvasItems'
 import type { Rect } from '../../../shared/logic/geometry'
+import type { ItemDamage } from './viewport/regionRedraw'
 import type { WorkshopStore } from '../store/WorkshopStore'
 
 /** One item of the board with its bounds (board pixels) and its place in the stacking order. */
@@ -43,6 +44,7 @@ export class ItemIndex {
   /** Arrows: their bounds follow the items they are bound to. */
   #connectors: IndexEntry[] = []
   readonly #listeners = new Set<() => void>()
+  readonly #damageListeners = new Set<(damage: ItemDamage) => void>()
 
   constructor(store: IndexStore, boardId: string) {
     this.#store = store
@@ -80,6 +82,16 @@ export class ItemIndex {
     return () => this.#listeners.delete(listener)
   }
 
+  /**
+   * Called as changed items are re-measured (at the next read after a change; culling reads at
+   * once): their ids and their bounds before and after, so the layer can redraw just there
+   * (viewport/regionRedraw.ts). Items coming or going are not reported: they mount or unmount nodes.
+   */
+  onDamage(listener: (damage: ItemDamage) => void): () => void {
+    this.#damageListeners.add(listener)
+    return () => this.#damageListeners.delete(listener)
+  }
+
   /** Every item, bottom to top. */
   ordered(): readonly IndexEntry[] {
     this.#update()
@@ -101,18 +113,32 @@ export class ItemIndex {
   #update(): void {
     if (this.#full) this.#readAll()
     else if (this.#changed.size > 0) {
+      const ids: string[] = []
+      const rects: Rect[] = []
       for (const id of this.#changed) {
         const entry = this.#entries.get(id)
         const item = this.#lookup(id)
         // Gone, or now without bounds: the next read of the list (items:<board>) settles it.
         if (!entry || !item) {
           this.#readAll()
+          ids.length = 0
           break
         }
         entry.item = item
-        this.#measure(entry)
+        const before = entry.rect
+        if (!this.#measure(entry)) continue
+        ids.push(id)
+        rects.push(before)
+        if (entry.rect !== before) rects.push(entry.rect)
       }
-      for (const entry of this.#connectors) this.#measure(entry)
+      for (const entry of this.#connectors) {
+        const before = entry.rect
+        if (!this.#measure(entry) || entry.rect === before) continue
+        ids.push(entry.id)
+        rects.push(before, entry.rect)
+      }
+      this.#changed.clear()
+      if (ids.length > 0) this.#damageListeners.forEach((listener) => listener({ ids, rects }))
     }
     this.#changed.clear()
   }

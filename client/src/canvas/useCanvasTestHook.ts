@@ -11,6 +11,7 @@ import type { CanvasTestHook } from './canvasTestHook'
 import type { CanvasItems } from './itemHandlers'
 import { imageSourceStates } from './itemNodes'
 import { NOTE_TEXT_NAME } from './NoteNode'
+import { redrawStats } from './viewport/regionRedraw'
 import type { Viewport } from './viewport/useViewport'
 
 interface TestHookDeps {
@@ -75,7 +76,7 @@ export function useCanvasTestHook({ store, boardId, canvasStore, viewport, actio
           return target && target.kind !== 'connector' ? { ...itemRect(target)!, round: target.kind === 'shape' && target.shape === 'ellipse' } : undefined
         })
       },
-      getRenderStats: () => ({ mountedItemNodes: items.nodes.size, renderedIds: canvasStore.getState().rendered.length, coarseDrawn: coarseStats.drawn, totalItems: store.getItemIds(boardId).length }),
+      getRenderStats: () => ({ mountedItemNodes: items.nodes.size, renderedIds: canvasStore.getState().rendered.length, coarseDrawn: coarseStats.drawn, totalItems: store.getItemIds(boardId).length, fullRedraws: redrawStats.full, regionRedraws: redrawStats.regions }),
       getImageSource: (id) => imageSourceStates.get(id) ?? null,
       getTool: () => canvasStore.getState().tool,
     }

@@ -83,3 +83,34 @@ export function lazyHitGraph(layer: Konva.Layer | null): void {
   }
 }
 const lazyLayers = new WeakSet<Konva.Layer>()
+
+/**
+ * Each Konva layer is a canvas the size of the stage (2,160 × 1,350 pixels for a 1,440 × 900
+ * view with its overscan), and a camera redraw clears and redraws every layer, so Chromium hands
+ * every one of them to the compositor again: most of the time the selection, draft and cursor
+ * layers are empty, and that was three of the four canvases produced per redraw. Given as a
+ * layer's ref with `hasContent`, the layer is cleared once when it empties and then neither drawn
+ * nor shown until it has content again.
+ */
+export function skipBlankDraws(layer: Konva.Layer | null, hasContent: (layer: Konva.Layer) => boolean): void {
+  if (!layer || blankSkipping.has(layer)) return
+  blankSkipping.add(layer)
+  const drawScene = layer.drawScene.bind(layer)
+  let blank = false
+  layer.drawScene = ((...args: Parameters<Konva.Layer['drawScene']>) => {
+    // With a canvas given (export, caching) Konva wants it drawn now.
+    if (args.length > 0 && args[0]) return drawScene(...args)
+    const style = layer.getCanvas()._canvas.style
+    if (hasContent(layer)) {
+      if (blank) style.visibility = ''
+      blank = false
+      return drawScene()
+    }
+    if (blank) return layer
+    blank = true
+    drawScene()
+    style.visibility = 'hidden'
+    return layer
+  }) as Konva.Layer['drawScene']
+}
+const blankSkipping = new WeakSet<Konva.Layer>()

@@ -124,6 +124,8 @@ export interface SamskapServer {
   instanceId: string
   rooms: {
     loadedWorkshopIds(): string[]
+    /** Resolves once the workshop's room has finished unloading (its last writes committed). */
+    unloaded(workshopId: string): Promise<void>
     connectionCount(): number
   }
   /** Closes sockets (ServerShuttingDown), saves and unloads every room, closes the database. */
@@ -359,6 +361,7 @@ export async function createSamskapServer(options: SamskapServerOptions): Promis
     retention,
     rooms: {
       loadedWorkshopIds: () => registry.loadedWorkshopIds(),
+      unloaded: (workshopId) => registry.unloaded(workshopId),
       connectionCount: () => sockets.connections.size,
     },
     close: () => (closing ??= close()),

@@ -171,7 +171,7 @@ export async function createSamskapServer(options: SamskapServerOptions): Promis
   // Staff, sessions, owners and activity: beside the workshops, in the same database.
   const staffStorage: StaffStorage = options.databaseUrl
     ? await (await import('./staff/PostgresStaffStorage')).PostgresStaffStorage.open({ connectionString: options.databaseUrl, schema: options.databaseSchema, log })
-    : new SqliteStaffStorage(options.dataDir)
+    : new SqliteStaffStorage(options.dataDir, persistence instanceof SqlitePersistence ? persistence : undefined)
   const fanout = options.redisUrl
     ? await connectFanout(options.redisUrl, persistence, { instanceId, options, log, metrics }).catch(async (error: unknown) => {
         await staffStorage.close()

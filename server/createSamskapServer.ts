@@ -9,12 +9,12 @@ import { AdminOverview } from './admin/AdminOverview'
 import { DEFAULT_RETENTION_DAYS, Retention } from './retention/Retention'
 import { defaultAuthSettings, type AuthSettings } from './auth/authSettings'
 import { StaffAuth } from './auth/StaffAuth'
-import { AUTHORS_COMPANION, Authorship } from './trust/Authorship'
+import { Authorship } from './trust/Authorship'
 import { RecordValidity } from './trust/RecordValidity'
 import { migrateAccess } from './access/migrateAccess'
 import { openServerKeys } from './access/serverSecret'
 import type { WorkshopsVisibleTo } from './access/WorkshopsVisibleTo'
-import { Facilitation, HELD_COMPANION } from './facilitation/Facilitation'
+import { Facilitation } from './facilitation/Facilitation'
 import { WorkshopHistory } from './history/WorkshopHistory'
 import type { HttpDeps } from './http/HttpDeps'
 import { sendJson } from './http/httpResponses'
@@ -238,8 +238,6 @@ export async function createSamskapServer(options: SamskapServerOptions): Promis
     fanout,
     metrics,
     maxStoredBytes: limits.workshopMaxBytes,
-    // Read with each room's document, in one go: the authorship bindings and the held notes.
-    companions: [AUTHORS_COMPANION, HELD_COMPANION],
     // Above sync, in hook order: the trust checks (whose client ids, valid records), the size cap,
     // the guard and facilitation (they refuse updates), then history, activity and the search index.
     extensions: [

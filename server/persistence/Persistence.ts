@@ -94,8 +94,6 @@ export interface Persistence {
   /** Stores the value unless one is set; resolves with the value stored either way. */
   putServerSettingIfMissing(name: string, value: string): Promise<string>
   loadDocument(workshopId: string): Promise<StoredDocument>
-  /** Several documents in one read (a room and its companions), in the order asked; optional. */
-  loadDocuments?(workshopIds: readonly string[]): Promise<StoredDocument[]>
   /** Appends updates durably, in one transaction, in order. Resolves with the last sequence number. */
   appendUpdates(workshopId: string, updates: readonly Uint8Array[]): Promise<number>
   /**

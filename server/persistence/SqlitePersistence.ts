@@ -209,27 +209,20 @@ export class SqlitePersistence implements Persistence, HistoryPersistence {
   }
 
   async loadDocument(workshopId: string): Promise<StoredDocument> {
-    return (await this.loadDocuments([workshopId]))[0]!
-  }
-
-  /** One transaction for all: a room and its companions are read at once as the room loads. */
-  async loadDocuments(workshopIds: readonly string[]): Promise<StoredDocument[]> {
     // A loaded room writes next: the thread starts once this turn is over, not before the read (its
     // start took ~150 ms of this core under load, which a joiner answered from the read waited for).
     setImmediate(() => this.#writer.warmUp())
-    return this.#db.transaction(() => workshopIds.map((workshopId) => this.#readDocument(workshopId)))()
-  }
-
-  #readDocument(workshopId: string): StoredDocument {
-    const snapshot = this.#statements.getSnapshot.get(workshopId)
-    const fromSeq = snapshot?.upto_seq ?? 0
-    const rows = this.#statements.getUpdates.all(workshopId, fromSeq)
-    return {
-      snapshot: snapshot ? new Uint8Array(snapshot.data) : null,
-      updates: rows.map((row) => new Uint8Array(row.data)),
-      lastSeq: rows.at(-1)?.seq ?? fromSeq,
-      snapshotSchema: snapshot?.schema_versions ?? null,
-    }
+    return this.#db.transaction((): StoredDocument => {
+      const snapshot = this.#statements.getSnapshot.get(workshopId)
+      const fromSeq = snapshot?.upto_seq ?? 0
+      const rows = this.#statements.getUpdates.all(workshopId, fromSeq)
+      return {
+        snapshot: snapshot ? new Uint8Array(snapshot.data) : null,
+        updates: rows.map((row) => new Uint8Array(row.data)),
+        lastSeq: rows.at(-1)?.seq ?? fromSeq,
+        snapshotSchema: snapshot?.schema_versions ?? null,
+      }
+    })()
   }
 
   /** Committed by the writer thread; resolves once the transaction is on disk. */

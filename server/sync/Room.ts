@@ -144,7 +144,7 @@ export class Room implements MessageHandler {
    * document is newer than this server.
    */
   static async load(options: RoomOptions): Promise<Room> {
-    const stored = options.stored ?? (await options.persistence.loadDocument(options.workshopId))
+    const stored = await options.persistence.loadDocument(options.workshopId)
     // The snapshot alone is the document (every unload compacts): joiners get its bytes as stored,
     // before the decode below when it needs no migration. A change below drops them again.
     const whole = stored.snapshot !== null && stored.updates.length === 0 ? stored.snapshot : null

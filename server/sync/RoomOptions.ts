@@ -1,7 +1,7 @@
 import type { CloseCode } from '../../shared/protocol'
 import type { Logger } from '../log'
 import type { ServerMetrics } from '../metrics'
-import type { Persistence, StoredDocument } from '../persistence/Persistence'
+import type { Persistence } from '../persistence/Persistence'
 import type { RoomChannel } from '../scaleout/RoomChannel'
 import type { Room } from './Room'
 
@@ -39,6 +39,4 @@ export interface RoomOptions {
    * written), so the decode does not hold them in the socket buffers.
    */
   onStoredReply?: (reply: Uint8Array) => Promise<void>
-  /** The document as stored, read already (RoomRegistry reads a room's companions with it); else Room.load reads it. */
-  stored?: StoredDocument
 }

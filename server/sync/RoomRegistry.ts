@@ -1,6 +1,6 @@
 import type { Logger } from '../log'
 import type { ServerMetrics } from '../metrics'
-import type { Persistence, StoredDocument } from '../persistence/Persistence'
+import type { Persistence } from '../persistence/Persistence'
 import type { Fanout, RoomChannel } from '../scaleout/RoomChannel'
 import { CloseCode } from '../../shared/protocol'
 import { Room, type RoomOptions } from './Room'
@@ -20,11 +20,6 @@ export interface RoomRegistryOptions {
   extensions?: readonly RoomExtensionFactory[]
   /** See RoomOptions.maxStoredBytes. */
   maxStoredBytes?: number
-  /**
-   * The companions the extensions load with every room (ExtensionTools.loadCompanion), by name:
-   * read in one go with the room's document where storage can (`loadDocuments`), with one instance.
-   */
-  companions?: readonly string[]
 }
 
 /** A socket waiting for its room to load (SyncConnection.offerStoredReply). */
@@ -141,16 +136,14 @@ export class RoomRegistry {
     let room: Room | undefined
     try {
       const started = performance.now()
-      const read = await this.#readTogether(workshopId)
       room = await this.#loadDocument(workshopId, log, {
         onIdle: (idle) => this.#scheduleUnload(idle),
         onBroken: (broken) => this.#drop(broken),
         onStoredReply: (reply) => this.#offerStoredReply(workshopId, reply),
         onClosedElsewhere: (closed, code, reason) => this.#closeForDeletion(closed, code, reason),
-        stored: read.get(workshopId),
       })
       const main = room
-      const tools = { log, loadCompanion: (name: string) => this.#loadCompanion(main, name, log, read.get(companionDocumentId(workshopId, name))) }
+      const tools = { log, loadCompanion: (name: string) => this.#loadCompanion(main, name, log) }
       const extensions: RoomExtension[] = []
       for (const factory of this.#options.extensions ?? []) extensions.push(await factory(main, tools))
       room.attachExtensions(extensions)
@@ -187,23 +180,9 @@ export class RoomRegistry {
     clearTimeout(timer)
   }
 
-  /**
-   * A room's document and its companions' in one read (three documents per room, one transaction),
-   * when storage reads several at once and no other instance writes them: with several, each
-   * document's channel is joined before its read (#loadDocument). Empty: each is read as it loads.
-   */
-  async #readTogether(workshopId: string): Promise<Map<string, StoredDocument>> {
-    const { persistence, companions = [], fanout } = this.#options
-    if (fanout || companions.length === 0 || !persistence.loadDocuments) return new Map()
-    const ids = [workshopId, ...companions.map((name) => companionDocumentId(workshopId, name))]
-    const stored = await persistence.loadDocuments(ids)
-    return new Map(ids.map((id, i) => [id, stored[i]!]))
-  }
-
   /** A companion document belongs to its room: loaded with it, stored with it, never registered on its own. */
-  async #loadCompanion(main: Room, name: string, log: Logger, stored: StoredDocument | undefined): Promise<Room> {
+  async #loadCompanion(main: Room, name: string, log: Logger): Promise<Room> {
     const companion = await this.#loadDocument(companionDocumentId(main.workshopId, name), log.child({ document: name }), {
-      stored,
       onIdle: () => undefined,
       onBroken: () => {
         main.closeConnections(CloseCode.ServerError, 'The server could not save; please reconnect')
@@ -217,7 +196,7 @@ export class RoomRegistry {
   async #loadDocument(
     documentId: string,
     log: Logger,
-    callbacks: Pick<RoomOptions, 'onIdle' | 'onBroken' | 'onStoredReply' | 'onClosedElsewhere' | 'stored'>,
+    callbacks: Pick<RoomOptions, 'onIdle' | 'onBroken' | 'onStoredReply' | 'onClosedElsewhere'>,
   ): Promise<Room> {
     let channel: RoomChannel | undefined
     try {

@@ -125,6 +125,8 @@ export interface SamskapServer {
   instanceId: string
   rooms: {
     loadedWorkshopIds(): string[]
+    /** Resolves once the workshop's room has finished unloading (its last writes committed). */
+    unloaded(workshopId: string): Promise<void>
     connectionCount(): number
   }
   /** Closes sockets (ServerShuttingDown), saves and unloads every room, closes the database. */
@@ -170,7 +172,7 @@ export async function createSamskapServer(options: SamskapServerOptions): Promis
   // Staff, sessions, owners and activity: beside the workshops, in the same database.
   const staffStorage: StaffStorage = options.databaseUrl
     ? await (await import('./staff/PostgresStaffStorage')).PostgresStaffStorage.open({ connectionString: options.databaseUrl, schema: options.databaseSchema, log })
-    : new SqliteStaffStorage(options.dataDir)
+    : new SqliteStaffStorage(options.dataDir, persistence instanceof SqlitePersistence ? persistence : undefined)
   const fanout = options.redisUrl
     ? await connectFanout(options.redisUrl, persistence, { instanceId, options, log, metrics }).catch(async (error: unknown) => {
         await staffStorage.close()
@@ -360,6 +362,7 @@ export async function createSamskapServer(options: SamskapServerOptions): Promis
     retention,
     rooms: {
       loadedWorkshopIds: () => registry.loadedWorkshopIds(),
+      unloaded: (workshopId) => registry.unloaded(workshopId),
       connectionCount: () => sockets.connections.size,
     },
     close: () => (closing ??= close()),

@@ -247,6 +247,14 @@ export class SqlitePersistence implements Persistence, HistoryPersistence {
     return this.#writer.addHistory(entry, state, JSON.stringify(entry.counts))
   }
 
+  /**
+   * The staff storage's activity times (SqliteStaffStorage), by the writer thread: in the same file,
+   * committed with the rooms' writes instead of a transaction and disk sync of their own on the loop.
+   */
+  touchActivity(entries: readonly { workshopId: string; at: number }[]): Promise<void> {
+    return this.#writer.touchActivity(entries)
+  }
+
   async listHistory(workshopId: string): Promise<HistoryEntry[]> {
     return this.#statements.listHistory.all(workshopId).map(workshopRows.toHistoryEntry)
   }

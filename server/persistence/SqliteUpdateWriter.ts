@@ -71,6 +71,11 @@ export class SqliteUpdateWriter {
     await this.#send({ kind: 'history', workshopId, entryId, createdAt, entryKind, label, state, counts })
   }
 
+  /** Stores workshops' last activity (server/staff/activityTracker.ts) with whatever else is queued. */
+  async touchActivity(entries: readonly { workshopId: string; at: number }[]): Promise<void> {
+    await this.#send({ kind: 'activity', entries: entries.map(({ workshopId, at }): [string, number] => [workshopId, at]) })
+  }
+
   /** A pragma as the writer's own connection has it. */
   pragma(name: string): Promise<number | string | null> {
     return this.#send({ kind: 'pragma', name })

@@ -6,6 +6,8 @@ export type WriterJob =
   | { kind: 'compact'; id: number; workshopId: string; snapshot: Uint8Array; uptoSeq: number; schema: string | null }
   /** A history snapshot (server/history), committed with whatever else is queued (a room's final compaction). `counts`: JSON. */
   | { kind: 'history'; id: number; workshopId: string; entryId: string; createdAt: number; entryKind: string; label: string; state: Uint8Array; counts: string }
+  /** The staff storage's `workshop_activity` times (`[workshopId, at]`), committed with whatever else is queued: no disk sync of its own on the event loop. */
+  | { kind: 'activity'; id: number; entries: [string, number][] }
   /** Reads a pragma of the writer's own connection (tests and diagnostics: `synchronous` is per connection). */
   | { kind: 'pragma'; id: number; name: string }
 

@@ -36,6 +36,9 @@ const statements = {
   ),
 }
 
+/** Prepared on its first use: the staff storage makes the table after this thread may have started. */
+let touchActivity = null
+
 /** @param {Uint8Array} bytes */
 const asBuffer = (bytes) => Buffer.from(bytes.buffer, bytes.byteOffset, bytes.byteLength)
 
@@ -59,6 +62,13 @@ function run(job) {
       return null
     case 'history':
       statements.insertHistory.run(job.workshopId, job.entryId, job.createdAt, job.entryKind, job.label, asBuffer(job.state), job.counts)
+      return null
+    case 'activity':
+      touchActivity ??= db.prepare(
+        `INSERT INTO workshop_activity (workshop_id, created_by, last_activity_at, participants) VALUES (?, NULL, ?, 0)
+         ON CONFLICT (workshop_id) DO UPDATE SET last_activity_at = MAX(COALESCE(last_activity_at, 0), excluded.last_activity_at)`,
+      )
+      for (const [workshopId, at] of job.entries) touchActivity.run(workshopId, at)
       return null
     case 'pragma':
       return db.pragma(job.name, { simple: true })

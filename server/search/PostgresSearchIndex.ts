@@ -25,6 +25,10 @@ CREATE TABLE IF NOT EXISTS search_entries (
   PRIMARY KEY (workshop_id, record_id)
 );
 CREATE INDEX IF NOT EXISTS search_entries_document ON search_entries USING gin (document);
+CREATE TABLE IF NOT EXISTS search_versions (
+  workshop_id text PRIMARY KEY,
+  version text NOT NULL
+);
 `
 
 const LOCK_SCHEMA = 0x5a5d
@@ -85,20 +89,37 @@ export class PostgresSearchIndex implements SearchIndex {
     return index
   }
 
-  async replaceWorkshop(workshopId: string, language: string, entries: readonly SearchEntry[]): Promise<void> {
+  async replaceWorkshop(workshopId: string, language: string, entries: readonly SearchEntry[], version?: string): Promise<void> {
     await this.#transaction(async (client) => {
       await client.query('DELETE FROM search_entries WHERE workshop_id = $1', [workshopId])
       await this.#upsert(client, workshopId, language, entries)
+      await this.#setVersion(client, workshopId, version)
     })
   }
 
-  async updateWorkshop(workshopId: string, language: string, change: IndexChange): Promise<void> {
+  async updateWorkshop(workshopId: string, language: string, change: IndexChange, version?: string): Promise<void> {
     await this.#transaction(async (client) => {
       if (change.remove.length > 0) {
         await client.query('DELETE FROM search_entries WHERE workshop_id = $1 AND record_id = ANY($2::text[])', [workshopId, change.remove])
       }
       await this.#upsert(client, workshopId, language, change.upsert)
+      await this.#setVersion(client, workshopId, version)
     })
+  }
+
+  async indexedVersion(workshopId: string): Promise<string | null> {
+    const { rows } = await this.#pool.query<{ version: string }>('SELECT version FROM search_versions WHERE workshop_id = $1', [workshopId])
+    return rows[0]?.version ?? null
+  }
+
+  async #setVersion(client: pg.PoolClient, workshopId: string, version: string | undefined): Promise<void> {
+    if (version === undefined) await client.query('DELETE FROM search_versions WHERE workshop_id = $1', [workshopId])
+    else {
+      await client.query(
+        'INSERT INTO search_versions (workshop_id, version) VALUES ($1, $2) ON CONFLICT (workshop_id) DO UPDATE SET version = excluded.version',
+        [workshopId, version],
+      )
+    }
   }
 
   async #upsert(client: pg.PoolClient, workshopId: string, language: string, entries: readonly SearchEntry[]): Promise<void> {
@@ -122,7 +143,10 @@ export class PostgresSearchIndex implements SearchIndex {
   }
 
   async removeWorkshop(workshopId: string): Promise<void> {
-    await this.#pool.query('DELETE FROM search_entries WHERE workshop_id = $1', [workshopId])
+    await this.#transaction(async (client) => {
+      await client.query('DELETE FROM search_entries WHERE workshop_id = $1', [workshopId])
+      await client.query('DELETE FROM search_versions WHERE workshop_id = $1', [workshopId])
+    })
   }
 
   async search(query: SearchQuery): Promise<SearchHit[]> {

@@ -8,10 +8,19 @@ import type { SearchEntry, SearchEntryKind } from '../../shared/followup/searchE
  * Which workshops a person may search is the caller's business: every search names them.
  */
 export interface SearchIndex {
-  /** Replaces everything indexed for the workshop (its first indexing after a room loads). */
-  replaceWorkshop(workshopId: string, language: string, entries: readonly SearchEntry[]): Promise<void>
-  /** Writes changed and new entries and removes entries by record id, in one transaction. */
-  updateWorkshop(workshopId: string, language: string, change: IndexChange): Promise<void>
+  /**
+   * Replaces everything indexed for the workshop (its first indexing after a room loads). `version`:
+   * the document's version the entries were read from (documentVersion.ts), stored with them in the
+   * same transaction; none: unknown, so the next room to load the workshop indexes it again.
+   */
+  replaceWorkshop(workshopId: string, language: string, entries: readonly SearchEntry[], version?: string): Promise<void>
+  /** Writes changed and new entries and removes entries by record id, in one transaction (`version` as above). */
+  updateWorkshop(workshopId: string, language: string, change: IndexChange, version?: string): Promise<void>
+  /**
+   * The document version the workshop's entries were last written from, or null: a room whose
+   * document is at that version has nothing to write (an unchanged room writes nothing at unload).
+   */
+  indexedVersion(workshopId: string): Promise<string | null>
   /** Forgets the workshop (deleted, or past retention). */
   removeWorkshop(workshopId: string): Promise<void>
   /** The workshops that have any entries (the backfill indexes the others: searchBackfill.ts). */

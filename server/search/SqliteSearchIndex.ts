@@ -40,10 +40,25 @@ CREATE TRIGGER IF NOT EXISTS search_docs_update AFTER UPDATE ON search_docs BEGI
   INSERT INTO search_fts (search_fts, rowid, title, body, tags) VALUES ('delete', old.id, old.title, old.body, old.tags);
   INSERT INTO search_fts (rowid, title, body, tags) VALUES (new.id, new.title, new.body, new.tags);
 END;
+CREATE TABLE IF NOT EXISTS search_versions (
+  workshop_id TEXT PRIMARY KEY,
+  version TEXT NOT NULL
+);
 `
 
 /** bm25 weights per column (title, body, tags): a match in the heading counts most. */
 const RANK = 'bm25(search_fts, 10.0, 2.0, 4.0)'
+
+/** A workshop's entry as stored, to compare with the one to write. */
+interface EntryRow {
+  record_id: string
+  board_id: string
+  kind: string
+  language: string
+  title: string
+  body: string
+  tags: string
+}
 
 interface HitRow {
   workshop_id: string
@@ -57,6 +72,8 @@ interface HitRow {
 export class SqliteSearchIndex implements SearchIndex {
   readonly #db: Database.Database
   readonly #statements
+  /** Writes waiting for the end of this event-loop turn, committed together (#commitQueued). */
+  #queued: { write: () => void; resolve: () => void; reject: (error: unknown) => void }[] = []
 
   constructor(dataDir: string) {
     // Residents' words: private like the documents' database (server/persistence/privateFiles.ts).
@@ -81,6 +98,10 @@ export class SqliteSearchIndex implements SearchIndex {
       ),
       removeRecord: db.prepare('DELETE FROM search_docs WHERE workshop_id = ? AND record_id = ?'),
       removeWorkshop: db.prepare('DELETE FROM search_docs WHERE workshop_id = ?'),
+      entriesOf: db.prepare<[string], EntryRow>('SELECT record_id, board_id, kind, language, title, body, tags FROM search_docs WHERE workshop_id = ?'),
+      version: db.prepare<[string], { version: string }>('SELECT version FROM search_versions WHERE workshop_id = ?'),
+      setVersion: db.prepare('INSERT INTO search_versions (workshop_id, version) VALUES (?, ?) ON CONFLICT (workshop_id) DO UPDATE SET version = excluded.version'),
+      removeVersion: db.prepare('DELETE FROM search_versions WHERE workshop_id = ?'),
       search: db.prepare<[string, string, number], HitRow>(
         `SELECT d.workshop_id, d.board_id, d.record_id, d.kind, d.title,
                 snippet(search_fts, 1, '', '', '…', 16) AS snippet
@@ -96,22 +117,78 @@ export class SqliteSearchIndex implements SearchIndex {
     }
   }
 
-  async replaceWorkshop(workshopId: string, language: string, entries: readonly SearchEntry[]): Promise<void> {
-    this.#db.transaction(() => {
-      this.#statements.removeWorkshop.run(workshopId)
-      for (const entry of entries) this.#upsert(workshopId, language, entry)
-    })()
+  /**
+   * Writes only the entries that differ from what is stored, and removes the ones gone: a workshop
+   * whose room closes after one new note rewrites one row, not all of them (each rewritten row is
+   * a delete and an insert in the FTS5 table, its old words overwritten: secure_delete).
+   */
+  replaceWorkshop(workshopId: string, language: string, entries: readonly SearchEntry[], version?: string): Promise<void> {
+    return this.#queue(() => {
+      const stored = new Map(this.#statements.entriesOf.all(workshopId).map((row) => [row.record_id, row]))
+      for (const entry of entries) {
+        const row = stored.get(entry.recordId)
+        stored.delete(entry.recordId)
+        if (row && sameEntry(row, language, entry)) continue
+        this.#upsert(workshopId, language, entry)
+      }
+      for (const recordId of stored.keys()) this.#statements.removeRecord.run(workshopId, recordId)
+      this.#setVersion(workshopId, version)
+    })
   }
 
-  async updateWorkshop(workshopId: string, language: string, change: IndexChange): Promise<void> {
-    this.#db.transaction(() => {
+  updateWorkshop(workshopId: string, language: string, change: IndexChange, version?: string): Promise<void> {
+    return this.#queue(() => {
       for (const recordId of change.remove) this.#statements.removeRecord.run(workshopId, recordId)
       for (const entry of change.upsert) this.#upsert(workshopId, language, entry)
-    })()
+      this.#setVersion(workshopId, version)
+    })
+  }
+
+  async indexedVersion(workshopId: string): Promise<string | null> {
+    return this.#statements.version.get(workshopId)?.version ?? null
+  }
+
+  #setVersion(workshopId: string, version: string | undefined): void {
+    if (version === undefined) this.#statements.removeVersion.run(workshopId)
+    else this.#statements.setVersion.run(workshopId, version)
   }
 
   #upsert(workshopId: string, language: string, entry: SearchEntry): void {
     this.#statements.upsert.run(workshopId, entry.recordId, entry.boardId, entry.kind, language, entry.title, entry.body, entry.tags)
+  }
+
+  /**
+   * Writes are committed at the end of the event-loop turn, every workshop's in one transaction:
+   * rooms closing together (a meeting ends) share it, and FTS5 adds one segment for all of them
+   * rather than one each. A promise settles once its write is committed. Should the group fail, each
+   * write is tried alone, so one bad write fails only its own caller.
+   */
+  #queue(write: () => void): Promise<void> {
+    return new Promise((resolve, reject) => {
+      if (this.#queued.length === 0) setImmediate(() => this.#commitQueued())
+      this.#queued.push({ write, resolve, reject })
+    })
+  }
+
+  #commitQueued(): void {
+    const queued = this.#queued
+    this.#queued = []
+    if (queued.length === 0) return
+    try {
+      this.#db.transaction(() => {
+        for (const { write } of queued) write()
+      })()
+      for (const { resolve } of queued) resolve()
+    } catch {
+      for (const { write, resolve, reject } of queued) {
+        try {
+          this.#db.transaction(write)()
+          resolve()
+        } catch (error) {
+          reject(error)
+        }
+      }
+    }
   }
 
   async indexedWorkshopIds(): Promise<Set<string>> {
@@ -119,8 +196,12 @@ export class SqliteSearchIndex implements SearchIndex {
     return new Set(rows.map((row) => row.workshop_id))
   }
 
-  async removeWorkshop(workshopId: string): Promise<void> {
-    this.#statements.removeWorkshop.run(workshopId)
+  /** In order with the writes queued before it: none of them brings the workshop back. */
+  removeWorkshop(workshopId: string): Promise<void> {
+    return this.#queue(() => {
+      this.#statements.removeWorkshop.run(workshopId)
+      this.#statements.removeVersion.run(workshopId)
+    })
   }
 
   async search(query: SearchQuery): Promise<SearchHit[]> {
@@ -142,6 +223,19 @@ export class SqliteSearchIndex implements SearchIndex {
   }
 
   async close(): Promise<void> {
+    // Writes queued in this turn still commit: their callers were told they would.
+    if (this.#queued.length > 0) this.#commitQueued()
     this.#db.close()
   }
+}
+
+function sameEntry(row: EntryRow, language: string, entry: SearchEntry): boolean {
+  return (
+    row.board_id === entry.boardId &&
+    row.kind === entry.kind &&
+    row.language === language &&
+    row.title === entry.title &&
+    row.body === entry.body &&
+    row.tags === entry.tags
+  )
 }

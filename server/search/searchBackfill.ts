@@ -3,6 +3,7 @@ import { migrateWorkshop } from '../../shared/doc/workshopDoc'
 import { extractSearchEntries } from '../../shared/followup/searchEntries'
 import type { Logger } from '../log'
 import type { Persistence } from '../persistence/Persistence'
+import { documentVersion } from './documentVersion'
 import type { SearchIndex } from './SearchIndex'
 import { workshopSnapshot } from './workshopSnapshot'
 
@@ -73,7 +74,7 @@ export function startSearchBackfill(options: SearchBackfillOptions): SearchBackf
       migrateWorkshop(doc)
       const snapshot = workshopSnapshot(doc)
       if (!snapshot || options.loadedWorkshopIds().includes(workshopId)) return false
-      await options.index.replaceWorkshop(workshopId, snapshot.meta.language, extractSearchEntries(workshopId, snapshot))
+      await options.index.replaceWorkshop(workshopId, snapshot.meta.language, extractSearchEntries(workshopId, snapshot), documentVersion(doc))
       return true
     } catch (error) {
       // A document newer than this server, or unreadable: the room that opens it says why.

@@ -15,11 +15,18 @@ const OWNING_WORKSHOP = `CASE WHEN instr(workshop_id, '/') > 0 THEN substr(works
  * The staff tables in the server's SQLite file (DATA_DIR/samskap.sqlite), through a connection of
  * their own beside SqlitePersistence's (openSqliteConnection).
  */
+/** Who writes the activity times instead of this connection: SqlitePersistence's writer thread. */
+export interface ActivityWriter {
+  touchActivity(entries: readonly { workshopId: string; at: number }[]): Promise<void>
+}
+
 export class SqliteStaffStorage implements StaffStorage {
   readonly #db: Database.Database
+  readonly #activityWriter: ActivityWriter | null
 
-  constructor(dataDir: string) {
+  constructor(dataDir: string, activityWriter?: ActivityWriter) {
     this.#db = openSqliteConnection(dataDir, sqliteDdl(STAFF_SCHEMA))
+    this.#activityWriter = activityWriter ?? null
   }
 
   async upsertStaff(row: StaffRow): Promise<StaffRow> {
@@ -156,6 +163,7 @@ export class SqliteStaffStorage implements StaffStorage {
   }
 
   async touchActivity(entries: readonly { workshopId: string; at: number }[]): Promise<void> {
+    if (this.#activityWriter) return this.#activityWriter.touchActivity(entries)
     const touch = this.#db.prepare(
       `INSERT INTO workshop_activity (workshop_id, created_by, last_activity_at, participants) VALUES (?, NULL, ?, 0)
        ON CONFLICT (workshop_id) DO UPDATE SET last_activity_at = MAX(COALESCE(last_activity_at, 0), excluded.last_activity_at)`,

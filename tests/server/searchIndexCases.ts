@@ -98,4 +98,38 @@ export function searchIndexCases(open: () => Promise<SearchIndex>): void {
     expect(await find(index, 'spillemidler')).toEqual([])
     expect(ids(await find(index, 'benker'))).toEqual(['w-fjell:n-benk'])
   })
+
+  it('keeps the document version its entries were written from, with them, until a write without one or the deletion', async () => {
+    const index = await open()
+    expect(await index.indexedVersion('w-elvebyen')).toBeNull()
+    await index.replaceWorkshop('w-elvebyen', 'nb', elvebyen, 'v1')
+    expect(await index.indexedVersion('w-elvebyen')).toBe('v1')
+    expect(await index.indexedVersion('w-fjell')).toBeNull()
+    await index.updateWorkshop('w-elvebyen', 'nb', { upsert: [], remove: ['n-kafe'] }, 'v2')
+    expect(await index.indexedVersion('w-elvebyen')).toBe('v2')
+    expect(await find(index, 'kafé', ['w-elvebyen'])).toEqual([])
+    // Written without one (unknown): the next room to load the workshop indexes it again.
+    await index.replaceWorkshop('w-elvebyen', 'nb', elvebyen)
+    expect(await index.indexedVersion('w-elvebyen')).toBeNull()
+    await index.replaceWorkshop('w-elvebyen', 'nb', elvebyen, 'v3')
+    await index.removeWorkshop('w-elvebyen')
+    expect(await index.indexedVersion('w-elvebyen')).toBeNull()
+  })
+
+  it('replacing a workshop with changed, new and missing entries leaves exactly the new set', async () => {
+    const index = await filled()
+    const renamed: SearchEntry = { ...elvebyen.find((e) => e.recordId === 'n-benker')!, title: 'Flere bord i parken' }
+    const retagged: SearchEntry = { ...elvebyen.find((e) => e.recordId === 'a-midler')!, tags: 'lekeplass' }
+    const added: SearchEntry = { ...renamed, recordId: 'n-lys', title: 'Lys langs elva' }
+    const next = [...elvebyen.filter((e) => e.recordId !== 'n-kafe' && e.recordId !== 'n-benker' && e.recordId !== 'a-midler'), renamed, retagged, added]
+    await index.replaceWorkshop('w-elvebyen', 'nb', next)
+    expect(ids(await find(index, 'benker', ['w-elvebyen']))).toEqual(['w-elvebyen:st-vel'])
+    expect(ids(await find(index, 'bord'))).toEqual(['w-elvebyen:n-benker'])
+    expect(ids(await find(index, 'lekeplass'))).toEqual(['w-elvebyen:a-midler'])
+    expect(ids(await find(index, 'lys')).sort()).toEqual(['w-elvebyen:n-lys', 'w-elvebyen:st-vel'])
+    expect(await find(index, 'kafé')).toEqual([])
+    // The same set again changes nothing.
+    await index.replaceWorkshop('w-elvebyen', 'nb', next)
+    expect(ids(await find(index, 'elvebyen', ['w-elvebyen']))).toEqual(['w-elvebyen:w-elvebyen'])
+  })
 }

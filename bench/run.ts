@@ -32,6 +32,18 @@ function option(name: string): string | undefined {
   return index >= 0 ? args[index + 1] : undefined
 }
 
+if (args.includes('--help') || args.includes('-h')) {
+  console.log(`npm run bench -- [--quick] [--only a,b,c,r,d,e,f,g,m,v,x] [--servers samskap,samskap-base,y-websocket,hocuspocus,relay]
+    [--rates 25,50,...] [--nice N] [--no-write]
+  --quick      the short ladders (a few minutes); without it the full ladders, which take much longer
+  --only       scenarios to run; the letters are described in bench/README.md
+  --servers    servers side by side in this order (samskap-base needs BENCH_SAMSKAP_BASE_ROOT, a checkout to compare with)
+  --rates      rate steps of a, b, c and x instead of the mode's ladder
+  --no-write   print only; do not write bench/RESULTS.md
+Environment: BENCH_SAMSKAP_NODE_ARGS (e.g. "--cpu-prof --cpu-prof-dir=/tmp/prof") is passed to Samskap's server.`)
+  process.exit(0)
+}
+
 if (process.env.BENCH_PINNED !== '1') {
   const nice = option('--nice')
   if (nice !== undefined) process.env.BENCH_NICE = nice

@@ -75,8 +75,8 @@ export interface RateScenarioResult {
 }
 
 const P99_LIMIT_MS = 50
-/** Length of the untimed warm-up step before each server's ladder. */
-const WARM_UP_SECONDS = 2
+/** Length of the untimed warm-up step before each server's ladder (BENCH_WARM_UP_SECONDS to try another). */
+const WARM_UP_SECONDS = Number(process.env.BENCH_WARM_UP_SECONDS ?? 10)
 const DELIVERY_LIMIT = 0.95
 
 interface Measured {
@@ -134,10 +134,11 @@ export async function runRateScenario(
     let messageSeq = 0
     // An untimed first step at the lowest rate: the load generator is this process, and the server
     // measured first in a run met it cold (its own JIT and first GCs), which doubled that server's
-    // p99 in the middle of the ladder whichever server it was (bench/RESULTS.md, 2026-12-06 06:00).
+    // p99 in the middle of the ladder whichever server it was (bench/RESULTS.md, 2026-12-06 06:00); 2 s
+    // still left it ~1.4× the CPU of the second at 25–100/s, 10 s did not (2026-12-06 09:26).
     const ladder = [{ rate: config.rates[0]!, warmUp: true }, ...config.rates.map((rate) => ({ rate, warmUp: false }))]
     for (const { rate, warmUp } of ladder) {
-      const stepSeconds = warmUp ? Math.min(WARM_UP_SECONDS, config.stepSeconds) : config.stepSeconds
+      const stepSeconds = warmUp ? WARM_UP_SECONDS : config.stepSeconds
       const count = Math.round(rate * stepSeconds)
       // Generated before the timed phase; only the send time is stamped in while sending.
       const noteMessages: NoteMessage[] = []

@@ -3,7 +3,7 @@ import os from 'node:os'
 import path from 'node:path'
 import Database from 'better-sqlite3'
 import { pino } from 'pino'
-import { afterEach, describe, expect, it, vi } from 'vitest'
+import { afterEach, describe, expect, it } from 'vitest'
 import * as syncProtocol from 'y-protocols/sync'
 import * as Y from 'yjs'
 import { messageSync } from '../../shared/protocol'
@@ -11,7 +11,7 @@ import { SqlitePersistence } from '../persistence/SqlitePersistence'
 import { Room } from './Room'
 import { RoomRegistry } from './RoomRegistry'
 import { isEmptySyncStep1, isEmptyUpdate } from './storedReply'
-import { applyReplies, joiner, registryHeldOpen as heldOpen, syncStep1 } from './testJoiner'
+import { applyReplies, expectEarlyReply, expectRoomReply, joiner, registryHeldOpen as heldOpen, syncStep1 } from './testJoiner'
 
 // A cold join answered from the stored snapshot before the room's document is built (Room.load's
 // onStoredReply), and completed with what the load added once the room is there.
@@ -51,26 +51,7 @@ describe('the first sync reply from stored bytes', () => {
   it('answers a fresh joiner while the room is still loading, then sends what the load added', async () => {
     const { persistence } = storage()
     await storeWorkshop(persistence, 200)
-    const { registry, release } = registryHeldOpen(persistence)
-    const { connection, sent } = joiner(syncStep1(new Y.Doc()))
-
-    const acquiring = registry.acquire('w', connection)
-    await vi.waitFor(() => expect(sent.length).toBe(1))
-    expect(registry.size).toBe(0)
-    const page = new Y.Doc()
-    expect(applyReplies(page, sent)).toBe(1)
-    expect(page.getMap('notes').size).toBe(200)
-    expect(page.getMap('notes').has('added')).toBe(false)
-
-    release()
-    const room = await acquiring
-    room.addConnection(connection)
-    await room.flush()
-    await vi.waitFor(() => {
-      applyReplies(page, sent.splice(0))
-      expect(page.getMap('notes').get('added')).toBe('while loading')
-    })
-    expect(page.getMap('notes').size).toBe(201)
+    await expectEarlyReply(registryHeldOpen(persistence), 200)
   })
 
   it('sends nothing more when the load changed nothing', async () => {
@@ -93,35 +74,17 @@ describe('the first sync reply from stored bytes', () => {
     const raw = new Database(path.join(dir, 'samskap.sqlite'))
     raw.prepare('UPDATE snapshots SET schema_versions = NULL').run()
     raw.close()
-    const { registry, release } = registryHeldOpen(persistence)
-    const { connection, sent } = joiner(syncStep1(new Y.Doc()))
-
-    const acquiring = registry.acquire('w', connection)
-    await new Promise((resolve) => setTimeout(resolve, 50))
-    expect(sent).toEqual([])
-    release()
-    const room = await acquiring
-    room.addConnection(connection)
     const page = new Y.Doc()
-    await vi.waitFor(() => expect(applyReplies(page, sent)).toBe(1))
+    await expectRoomReply(registryHeldOpen(persistence), page)
     expect(page.getMap('notes').size).toBe(4)
   })
 
   it('leaves a reconnecting client (it holds part of the document) to the room', async () => {
     const { persistence } = storage()
     await storeWorkshop(persistence, 3)
-    const { registry, release } = registryHeldOpen(persistence)
     const client = new Y.Doc()
     client.getMap('mine').set('x', 1)
-    const { connection, sent } = joiner(syncStep1(client))
-
-    const acquiring = registry.acquire('w', connection)
-    await new Promise((resolve) => setTimeout(resolve, 50))
-    expect(sent).toEqual([])
-    release()
-    const room = await acquiring
-    room.addConnection(connection)
-    await vi.waitFor(() => expect(applyReplies(client, sent)).toBe(1))
+    await expectRoomReply(registryHeldOpen(persistence), client)
     expect(client.getMap('notes').size).toBe(4)
   })
 })

@@ -3,6 +3,7 @@ import * as encoding from 'lib0/encoding'
 import { pino } from 'pino'
 import type { WebSocket } from 'ws'
 import * as syncProtocol from 'y-protocols/sync'
+import { expect, vi } from 'vitest'
 import * as Y from 'yjs'
 import { messageSync } from '../../shared/protocol'
 import type { Persistence } from '../persistence/Persistence'
@@ -73,4 +74,42 @@ export function registryHeldOpen(persistence: Persistence) {
     ],
   })
   return { registry, release }
+}
+
+/**
+ * A fresh joiner while the load is held: the stored reply reaches it before the room exists (the
+ * page then holds `notes` notes), and what the load added follows once the room is there.
+ */
+export async function expectEarlyReply(held: ReturnType<typeof registryHeldOpen>, notes: number): Promise<void> {
+  const { registry, release } = held
+  const { connection, sent } = joiner(syncStep1(new Y.Doc()))
+  const acquiring = registry.acquire('w', connection)
+  await vi.waitFor(() => expect(sent.length).toBe(1))
+  expect(registry.size).toBe(0)
+  const page = new Y.Doc()
+  expect(applyReplies(page, sent)).toBe(1)
+  expect(page.getMap('notes').size).toBe(notes)
+  expect(page.getMap('notes').has('added')).toBe(false)
+
+  release()
+  const room = await acquiring
+  room.addConnection(connection)
+  await room.flush()
+  await vi.waitFor(() => {
+    applyReplies(page, sent.splice(0))
+    expect(page.getMap('notes').get('added')).toBe('while loading')
+  })
+  expect(page.getMap('notes').size).toBe(notes + 1)
+}
+
+/** A joiner holding `client`'s state while the load is held: nothing is sent until the room is there, then the room's one reply. */
+export async function expectRoomReply(held: ReturnType<typeof registryHeldOpen>, client: Y.Doc): Promise<void> {
+  const { connection, sent } = joiner(syncStep1(client))
+  const acquiring = held.registry.acquire('w', connection)
+  await new Promise((resolve) => setTimeout(resolve, 50))
+  expect(sent).toEqual([])
+  held.release()
+  const room = await acquiring
+  room.addConnection(connection)
+  await vi.waitFor(() => expect(applyReplies(client, sent)).toBe(1))
 }

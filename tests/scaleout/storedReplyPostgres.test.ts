@@ -1,10 +1,10 @@
 import pg from 'pg'
 import { pino } from 'pino'
-import { afterEach, describe, expect, it, vi } from 'vitest'
+import { afterEach, describe, expect, it } from 'vitest'
 import * as Y from 'yjs'
 import { PostgresPersistence } from '../../server/persistence/PostgresPersistence'
 import { Room } from '../../server/sync/Room'
-import { applyReplies, joiner, registryHeldOpen, syncStep1 } from '../../server/sync/testJoiner'
+import { expectEarlyReply, expectRoomReply, registryHeldOpen } from '../../server/sync/testJoiner'
 import { currentSchema, encodeSchemaVersions } from '../../shared/schema/versions'
 import { testAccess, TestResources } from '../server/helpers'
 import { isolate, type Isolation } from './services'
@@ -21,6 +21,13 @@ async function open(isolation: Isolation): Promise<PostgresPersistence> {
   const persistence = await PostgresPersistence.open({ connectionString: isolation.databaseUrl, schema: isolation.schema, log })
   resources.defer(() => persistence.close())
   return persistence
+}
+
+/** A registry whose load waits until released, closed after the test. */
+function heldOpen(persistence: PostgresPersistence) {
+  const held = registryHeldOpen(persistence)
+  resources.defer(() => held.registry.close())
+  return held
 }
 
 async function sql<T extends pg.QueryResultRow>(isolation: Isolation, text: string, values: unknown[] = []): Promise<T[]> {
@@ -53,24 +60,7 @@ describe('the early stored reply on PostgreSQL', () => {
     expect(stored.updates).toEqual([])
     expect(stored.snapshotSchema).toBe(encodeSchemaVersions(currentSchema))
 
-    const { registry, release } = registryHeldOpen(persistence)
-    resources.defer(() => registry.close())
-    const { connection, sent } = joiner(syncStep1(new Y.Doc()))
-    const acquiring = registry.acquire('w', connection)
-    await vi.waitFor(() => expect(sent.length).toBe(1))
-    expect(registry.size).toBe(0)
-    const page = new Y.Doc()
-    expect(applyReplies(page, sent)).toBe(1)
-    expect(page.getMap('notes').size).toBe(200)
-
-    release()
-    const room = await acquiring
-    room.addConnection(connection)
-    await room.flush()
-    await vi.waitFor(() => {
-      applyReplies(page, sent.splice(0))
-      expect(page.getMap('notes').get('added')).toBe('while loading')
-    })
+    await expectEarlyReply(heldOpen(persistence), 200)
   })
 
   it('adds the column to a database made before it; its old snapshots are loaded the slow way until compacted', async () => {
@@ -91,17 +81,8 @@ describe('the early stored reply on PostgreSQL', () => {
 
     // A joiner of a snapshot of unknown schema waits for the room.
     await sql(isolation, 'UPDATE snapshots SET schema_versions = NULL')
-    const { registry, release } = registryHeldOpen(persistence)
-    resources.defer(() => registry.close())
-    const { connection, sent } = joiner(syncStep1(new Y.Doc()))
-    const acquiring = registry.acquire('w', connection)
-    await new Promise((resolve) => setTimeout(resolve, 50))
-    expect(sent).toEqual([])
-    release()
-    const room = await acquiring
-    room.addConnection(connection)
     const page = new Y.Doc()
-    await vi.waitFor(() => expect(applyReplies(page, sent)).toBe(1))
+    await expectRoomReply(heldOpen(persistence), page)
     expect(page.getMap('notes').size).toBe(4)
   })
 })

@@ -30,6 +30,27 @@ export function searchIndexExtension(options: SearchIndexingOptions): RoomExtens
   return (room) => new WorkshopIndexer(room, options).extension()
 }
 
+/**
+ * Workshops whose pass is due, run one per event-loop turn (#runDuePass) rather than all in the
+ * turn their timers fire. Rooms edited together (a hundred small rooms of one event) start their
+ * delays together, so their timers fire in one timers phase: reading, digesting and writing every
+ * one of them there took 140–360 ms of CPU in one go every `delayMs` with 100 rooms of ~65 notes,
+ * and every note sent meanwhile waited for all of it (bench/RESULTS.md, 2026-12-06 "(b) the knee").
+ * One at a time, a note waits for one workshop's pass at most; the sockets' reads and the writer
+ * thread's commits are taken between two.
+ */
+const duePasses = new Set<WorkshopIndexer>()
+let nextPass: NodeJS.Immediate | null = null
+
+function runDuePass(): void {
+  nextPass = null
+  const [first] = duePasses
+  if (!first) return
+  duePasses.delete(first)
+  first.runPass()
+  if (duePasses.size > 0) nextPass = setImmediate(runDuePass)
+}
+
 class WorkshopIndexer {
   readonly #room: Room
   readonly #options: SearchIndexingOptions
@@ -66,9 +87,11 @@ class WorkshopIndexer {
         if (local) this.#schedule(this.#options.delayMs)
       },
       beforeUnload: () => {
-        if (this.#timer) {
-          clearTimeout(this.#timer)
+        // A pass still waiting (its timer, or its turn) runs now: the room's last edits are indexed before it goes.
+        if (this.#timer || duePasses.has(this)) {
+          if (this.#timer) clearTimeout(this.#timer)
           this.#timer = null
+          duePasses.delete(this)
           this.#enqueue()
         }
         return this.#chain
@@ -77,17 +100,24 @@ class WorkshopIndexer {
         this.#destroyed = true
         if (this.#timer) clearTimeout(this.#timer)
         this.#timer = null
+        duePasses.delete(this)
       },
     }
   }
 
   #schedule(delayMs: number): void {
-    if (this.#timer || this.#destroyed) return
+    if (this.#timer || this.#destroyed || duePasses.has(this)) return
     this.#timer = setTimeout(() => {
       this.#timer = null
-      this.#enqueue()
+      duePasses.add(this)
+      nextPass ??= setImmediate(runDuePass)
     }, delayMs)
     this.#timer.unref()
+  }
+
+  /** Its turn has come (runDuePass). */
+  runPass(): void {
+    this.#enqueue()
   }
 
   #enqueue(): void {

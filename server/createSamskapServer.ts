@@ -168,6 +168,7 @@ export async function createSamskapServer(options: SamskapServerOptions): Promis
   const metrics: ServerMetrics = new ServerMetrics({
     connections: () => sockets.connections.size,
     roomsLoaded: (): number => registry.size,
+    writerCommits: persistence instanceof SqlitePersistence ? () => persistence.writerCommits : undefined,
   })
   // Staff, sessions, owners and activity: beside the workshops, in the same database.
   const staffStorage: StaffStorage = options.databaseUrl

@@ -21,6 +21,15 @@ export type LimitKind =
 export interface MetricsSources {
   connections: () => number
   roomsLoaded: () => number
+  /** The SQLite writer thread's commits so far (server/persistence/SqliteUpdateWriter.ts); absent with PostgreSQL. */
+  writerCommits?: () => WriterCommitTotals
+}
+
+interface WriterCommitTotals {
+  commits: number
+  jobs: number
+  appends: number
+  seconds: number
 }
 
 /**
@@ -61,6 +70,28 @@ export class ServerMetrics {
         this.set(sources.roomsLoaded())
       },
     })
+    const writer = sources.writerCommits
+    if (writer) {
+      // Read from the thread's own totals when scraped: how many updates one disk sync covers is what
+      // decides the cost of many small rooms (bench/RESULTS.md, 2026-12-06 "(b) the knee").
+      const totals: [name: string, help: string, read: (t: WriterCommitTotals) => number][] = [
+        ['samskap_sqlite_commits_total', 'Transactions the SQLite writer thread committed (one disk sync each)', (t) => t.commits],
+        ['samskap_sqlite_commit_jobs_total', 'Jobs (a room batch, a compaction, a history snapshot, …) in those commits', (t) => t.jobs],
+        ['samskap_sqlite_commit_appends_total', 'Room batches of updates in those commits', (t) => t.appends],
+        ['samskap_sqlite_commit_seconds_total', 'Time inside those transactions, disk sync included', (t) => t.seconds],
+      ]
+      for (const [name, help, read] of totals) {
+        new Counter({
+          name,
+          help,
+          registers,
+          collect() {
+            this.reset()
+            this.inc(read(writer()))
+          },
+        })
+      }
+    }
     this.messagesReceived = new Counter({
       name: 'samskap_messages_received_total',
       help: 'Sync protocol messages received from clients, by type',

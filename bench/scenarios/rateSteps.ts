@@ -2,7 +2,7 @@ import { frameAwareness, type AwarenessSender } from '../lib/awarenessLoad'
 import { LoadSocket } from '../lib/LoadSocket'
 import { NoteWriter, stampSendTime, type NoteMessage } from '../lib/NoteWriter'
 import { Probe } from '../lib/Probe'
-import { coreTimesMs, cpuMs, createRooms, startServer, removeData, type RunningServer, type ServerKind } from '../lib/servers'
+import { coreTimesMs, cpuMs, createRooms, isSamskap, startServer, removeData, type RunningServer, type ServerKind } from '../lib/servers'
 import { inBatches, percentile, sleep, until } from '../lib/stats'
 
 export interface RateScenarioConfig {
@@ -57,7 +57,20 @@ export interface StepResult {
   softirqCore1: number
   /** Frames the server sent each load socket per second of the sending window (its fan-out), mean. */
   framesPerSocketPerSecond: number
+  /** Samskap with SQLite: the writer thread's commits over the step, to drained (its /metrics). */
+  commits: StepCommits | null
   passed: boolean
+}
+
+/** What one disk sync covered in a step: counts, robust on a loaded machine (the time in them is not). */
+export interface StepCommits {
+  perSecond: number
+  /** Client updates committed per commit (samskap_updates_written_total over samskap_sqlite_commits_total). */
+  updatesPerCommit: number
+  /** Room batches (one merged update per room and turn) per commit. */
+  roomBatchesPerCommit: number
+  /** Mean time inside a commit's transaction, its disk sync included, ms. */
+  msPerCommit: number
 }
 
 export interface RateScenarioResult {
@@ -156,6 +169,7 @@ export async function runRateScenario(
       }
       const measured: Measured[] = config.measure === 'notes' ? noteMessages : awarenessMessages
       const backgroundRate = backgroundAwareness.length * config.cursorHz
+      const commitsStart = isSamskap(kind) ? await writerCounts(cluster.load) : null
       const serverCpuStart = serverCpuMs()
       const loadCpuStart = process.cpuUsage()
       const coresStart = coreTimesMs()
@@ -214,6 +228,7 @@ export async function runRateScenario(
         continue
       }
       const stepServerCpuTotalMs = serverCpuMs() - serverCpuStart
+      const commits = commitsStart ? commitsOver(commitsStart, await writerCounts(cluster.load), performance.now() - start) : null
       const delivered = measured.filter((m) => m.deliveredAt > 0)
       const latencies = delivered.map((m) => m.deliveredAt - m.sentAt)
       const step: StepResult = {
@@ -232,13 +247,14 @@ export async function runRateScenario(
         softirqCore0,
         softirqCore1,
         framesPerSocketPerSecond,
+        commits,
         passed: false,
       }
       step.passed = step.p99 <= p99Limit && step.deliveredShare >= DELIVERY_LIMIT
       steps.push(step)
       awarenessPending.clear()
       log(
-        `  ${kind} ${rate}/s: delivered ${(step.deliveredShare * 100).toFixed(1)}% p50 ${step.p50.toFixed(1)} ms p99 ${step.p99.toFixed(1)} ms server ${serverCpu.toFixed(0)}% (${stepServerCpuTotalMs.toFixed(0)} ms CPU to drained) load ${loadCpu.toFixed(0)}% others on core 0/1 ${otherCore0.toFixed(0)}/${otherCore1.toFixed(0)}% softirq ${softirqCore0.toFixed(0)}/${softirqCore1.toFixed(0)}% frames/socket/s ${framesPerSocketPerSecond.toFixed(0)}`,
+        `  ${kind} ${rate}/s: delivered ${(step.deliveredShare * 100).toFixed(1)}% p50 ${step.p50.toFixed(1)} ms p99 ${step.p99.toFixed(1)} ms server ${serverCpu.toFixed(0)}% (${stepServerCpuTotalMs.toFixed(0)} ms CPU to drained) load ${loadCpu.toFixed(0)}% others on core 0/1 ${otherCore0.toFixed(0)}/${otherCore1.toFixed(0)}% softirq ${softirqCore0.toFixed(0)}/${softirqCore1.toFixed(0)}% frames/socket/s ${framesPerSocketPerSecond.toFixed(0)}${commits ? ` commits/s ${commits.perSecond.toFixed(0)} updates/commit ${commits.updatesPerCommit.toFixed(1)} room batches/commit ${commits.roomBatchesPerCommit.toFixed(1)} ms/commit ${commits.msPerCommit.toFixed(2)}` : ''}`,
       )
       if (step.deliveredShare < DELIVERY_LIMIT) break
       await sleep(300)
@@ -258,6 +274,38 @@ export async function runRateScenario(
     for (const probe of probes) probe.destroy()
     for (const one of cluster.all) await one.stop()
     for (const one of cluster.all) await removeData(one)
+  }
+}
+
+interface WriterCounts {
+  commits: number
+  appends: number
+  seconds: number
+  updates: number
+}
+
+/** The writer thread's totals from the server's /metrics; null when it has none (PostgreSQL, an older checkout). */
+async function writerCounts(server: RunningServer): Promise<WriterCounts | null> {
+  const text = await (await fetch(`${server.httpUrl}/metrics`)).text()
+  const read = (name: string) => Number(new RegExp(`^${name} (\\S+)$`, 'm').exec(text)?.[1] ?? NaN)
+  const counts = {
+    commits: read('samskap_sqlite_commits_total'),
+    appends: read('samskap_sqlite_commit_appends_total'),
+    seconds: read('samskap_sqlite_commit_seconds_total'),
+    updates: read('samskap_updates_written_total'),
+  }
+  return Number.isNaN(counts.commits) ? null : counts
+}
+
+function commitsOver(start: WriterCounts | null, end: WriterCounts | null, windowMs: number): StepCommits | null {
+  if (!start || !end) return null
+  const commits = end.commits - start.commits
+  const per = (value: number) => (commits === 0 ? 0 : value / commits)
+  return {
+    perSecond: commits / (windowMs / 1000),
+    updatesPerCommit: per(end.updates - start.updates),
+    roomBatchesPerCommit: per(end.appends - start.appends),
+    msPerCommit: per((end.seconds - start.seconds) * 1000),
   }
 }
 

@@ -11,7 +11,7 @@ import {
   type WorkshopRow,
 } from './Persistence'
 import { makePrivateDir, makePrivateFile, tightenIfExists } from './privateFiles'
-import { SqliteUpdateWriter } from './SqliteUpdateWriter'
+import { SqliteUpdateWriter, type WriterCommitTotals } from './SqliteUpdateWriter'
 import * as workshopRows from './rows'
 import { sqliteDdl } from './sqliteDdl'
 import { WORKSHOP_SCHEMA } from './workshopSchema'
@@ -230,6 +230,11 @@ export class SqlitePersistence implements Persistence, HistoryPersistence {
         snapshotSchema: snapshot?.schema_versions ?? null,
       }
     })()
+  }
+
+  /** The writer thread's commits so far (ServerMetrics: commits, jobs and appends per commit, time in them). */
+  get writerCommits(): Readonly<WriterCommitTotals> {
+    return this.#writer.commitTotals
   }
 
   /** Committed by the writer thread; resolves once the transaction is on disk. */

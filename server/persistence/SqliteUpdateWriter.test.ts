@@ -55,6 +55,17 @@ describe('the SQLite writer thread (SqliteUpdateWriter)', () => {
     }
   })
 
+  it('counts its commits and what they held: writes sent in one turn share one', async () => {
+    for (const id of ['w0', 'w1', 'w2']) await createWorkshop(persistence, id)
+    const before = { ...persistence.writerCommits }
+    await Promise.all(['w0', 'w1', 'w2'].map((id) => persistence.appendUpdates(id, [bytes(1), bytes(2)])))
+    const after = persistence.writerCommits
+    expect(after.commits - before.commits).toBe(1)
+    expect(after.appends - before.appends).toBe(3)
+    expect(after.jobs - before.jobs).toBe(3)
+    expect(after.seconds).toBeGreaterThan(before.seconds)
+  })
+
   it('compacts after the appends sent before it, and numbers on after the snapshot', async () => {
     await createWorkshop(persistence, 'w1')
     const writes = [

@@ -1,5 +1,5 @@
 import { Worker } from 'node:worker_threads'
-import type { WriterAnswer, WriterData, WriterJob, WriterReply, WriterRequest } from './sqliteWriterProtocol'
+import type { WriterAnswer, WriterCommit, WriterData, WriterJob, WriterReply, WriterRequest } from './sqliteWriterProtocol'
 
 const entry = new URL('./sqliteWriterWorker.mjs', import.meta.url)
 
@@ -33,8 +33,18 @@ type JobWithoutId = WithoutId<WriterJob>
  * caller that broadcasts after it broadcasts what is on disk. Jobs run in the order they were sent.
  * If the thread dies, every job waiting on it is rejected and the next one starts a new thread.
  */
+/** What the thread has committed since it was made (metrics: how many commits, how full, how long). */
+export interface WriterCommitTotals {
+  commits: number
+  jobs: number
+  appends: number
+  /** Time inside the commits' transactions (their disk syncs included), seconds. */
+  seconds: number
+}
+
 export class SqliteUpdateWriter {
   readonly #file: string
+  readonly #totals: WriterCommitTotals = { commits: 0, jobs: 0, appends: 0, seconds: 0 }
   #worker: Worker | null = null
   readonly #waiting = new Map<number, Waiting>()
   #nextId = 1
@@ -74,6 +84,11 @@ export class SqliteUpdateWriter {
   /** Stores workshops' last activity (server/staff/activityTracker.ts) with whatever else is queued. */
   async touchActivity(entries: readonly { workshopId: string; at: number }[]): Promise<void> {
     await this.#send({ kind: 'activity', entries: entries.map(({ workshopId, at }): [string, number] => [workshopId, at]) })
+  }
+
+  /** Commits so far, and what they held (`samskap_sqlite_commits_total` and its siblings). */
+  get commitTotals(): Readonly<WriterCommitTotals> {
+    return this.#totals
   }
 
   /** A pragma as the writer's own connection has it. */
@@ -128,11 +143,20 @@ export class SqliteUpdateWriter {
     worker.unref()
     this.#worker = worker
     worker.on('message', (answer: WriterAnswer) => {
-      if (answer.kind === 'replies') for (const reply of answer.replies) this.#settle(worker, reply)
+      if (answer.kind !== 'replies') return
+      this.#count(answer.commit)
+      for (const reply of answer.replies) this.#settle(worker, reply)
     })
     worker.on('error', (error) => this.#lost(worker, error))
     worker.on('exit', (code) => this.#lost(worker, new Error(`the SQLite writer thread exited with code ${code}`)))
     return worker
+  }
+
+  #count(commit: WriterCommit): void {
+    this.#totals.commits += 1
+    this.#totals.jobs += commit.jobs
+    this.#totals.appends += commit.appends
+    this.#totals.seconds += commit.ms / 1000
   }
 
   #settle(worker: Worker, reply: WriterReply): void {

@@ -24,9 +24,16 @@ export type WriterReply =
   | { kind: 'done'; id: number; value: number | string | null }
   | { kind: 'failed'; id: number; message: string; code: string | null }
 
+/** One commit of the thread: its jobs, the appends among them, and how long the transaction took (its disk sync included). */
+export interface WriterCommit {
+  jobs: number
+  appends: number
+  ms: number
+}
+
 /** What the thread posts: the replies to every job of one commit in one message, or that it closed. */
 export type WriterAnswer =
-  | { kind: 'replies'; replies: WriterReply[] }
+  | { kind: 'replies'; replies: WriterReply[]; commit: WriterCommit }
   /** Every job is answered and the connection is closed; the thread ends next. */
   | { kind: 'closed' }
 

@@ -99,6 +99,7 @@ function commitQueued() {
   queue = []
   if (jobs.length > 0) {
     let replies
+    const started = performance.now()
     try {
       const values = runAll(jobs)
       replies = jobs.map((job, index) => ({ kind: 'done', id: job.id, value: values[index] }))
@@ -112,8 +113,9 @@ function commitQueued() {
         }
       })
     }
+    const commit = { jobs: jobs.length, appends: jobs.filter((job) => job.kind === 'append').length, ms: performance.now() - started }
     // One message for the whole commit: the main thread settles every room's write in one event.
-    port.postMessage({ kind: 'replies', replies })
+    port.postMessage({ kind: 'replies', replies, commit })
   }
   if (closing && queue.length === 0) {
     db.close()

@@ -1,5 +1,8 @@
 import { createHash } from 'node:crypto'
-import { extractSearchEntries, type SearchEntry } from '../../shared/followup/searchEntries'
+import type * as Y from 'yjs'
+import { getWorkshopMaps, readRecord } from '../../shared/doc/workshopDoc'
+import { extractSearchEntries, itemSearchEntry, kindsReadWithOthers, type SearchEntry } from '../../shared/followup/searchEntries'
+import { validateBoard, validateItem } from '../../shared/schema/schema'
 import type { Logger } from '../log'
 import type { Room } from '../sync/Room'
 import type { RoomExtension, RoomExtensionFactory } from '../sync/RoomExtension'
@@ -64,6 +67,15 @@ class WorkshopIndexer {
   /** The document version the index holds for this workshop; null: none or unknown; undefined: not asked yet. */
   #indexedVersion: string | null | undefined = undefined
   #timer: NodeJS.Timeout | null = null
+  /**
+   * Items changed since the last pass read the document, so the next reads only those; null: read
+   * the whole workshop (the first pass, or the meta, a board, a stakeholder's or group's name, or
+   * something nested changed). Reading every record each time cost 1.4–3.6 ms per workshop of
+   * 65–100 notes every `delayMs`, 7–18 % of a core for 100 busy rooms (bench/RESULTS.md, "(b) the knee").
+   */
+  #changed: Set<string> | null = null
+  /** Items of kindsReadWithOthers as of the last pass (a deleted one's kind is no longer in the document). */
+  #named = new Set<string>()
   /** Writes in order, one at a time. */
   #chain: Promise<void> = Promise.resolve()
   #destroyed = false
@@ -80,6 +92,7 @@ class WorkshopIndexer {
     // joiner's sync reply was due. A room closed sooner does it in beforeUnload, once, together
     // with whatever was edited (before: once on load and again on unload).
     this.#schedule(this.#options.delayMs)
+    this.#room.doc.on('afterTransaction', this.#noteChanges)
     return {
       name: 'search',
       afterCommit: ({ local }) => {
@@ -97,6 +110,7 @@ class WorkshopIndexer {
         return this.#chain
       },
       onDestroy: () => {
+        this.#room.doc.off('afterTransaction', this.#noteChanges)
         this.#destroyed = true
         if (this.#timer) clearTimeout(this.#timer)
         this.#timer = null
@@ -137,11 +151,81 @@ class WorkshopIndexer {
     // Freed meanwhile without an unload (storage failed, or deleted): nothing to write.
     if (this.#destroyed) return
     // Read in this turn: the version and the entries are of the same document.
+    const changed = this.#changed
+    this.#changed = new Set()
     const version = documentVersion(this.#room.doc)
     if (version === this.#indexedVersion) return
+    if (changed !== null && this.#written !== null) return this.#writeChanged(changed, version)
     const snapshot = workshopSnapshot(this.#room.doc)
-    if (!snapshot) return
+    if (!snapshot) {
+      this.#changed = null
+      return
+    }
+    this.#named = new Set(snapshot.items.filter((item) => kindsReadWithOthers.has(item.kind)).map((item) => item.id))
     await this.#write(extractSearchEntries(workshopId, snapshot), snapshot.meta.language, version)
+  }
+
+  readonly #noteChanges = (transaction: Y.Transaction): void => {
+    if (this.#changed === null) return
+    const { items, session } = getWorkshopMaps(this.#room.doc)
+    for (const [type, keys] of transaction.changed) {
+      if ((type as unknown) === session) continue
+      const parent = type._item?.parent
+      const id = (type as unknown) === items ? null : parent === items ? type._item!.parentSub : undefined
+      if (id === undefined) {
+        this.#changed = null
+        return
+      }
+      for (const changedId of id === null ? keys : [id]) {
+        if (changedId === null) continue
+        // Made with others' names, or carrying one: read whole.
+        if (this.#named.has(changedId) || kindsReadWithOthers.has(items.get(changedId)?.get('kind') as string)) {
+          this.#changed = null
+          return
+        }
+        this.#changed.add(changedId)
+      }
+    }
+  }
+
+  /** Only the items changed since the last pass: the meta, the boards and every name are as that pass read them. */
+  async #writeChanged(changed: ReadonlySet<string>, version: string): Promise<void> {
+    const { index } = this.#options
+    const workshopId = this.#room.workshopId
+    const written = this.#written!
+    const { boards, items } = getWorkshopMaps(this.#room.doc)
+    const boardIds = new Set<string>()
+    boards.forEach((map) => {
+      const board = validateBoard(readRecord(map))
+      if (board.ok) boardIds.add(board.value.id)
+    })
+    const upsert: SearchEntry[] = []
+    const remove: string[] = []
+    const digests = new Map<string, string | null>()
+    // None of these items is of a kind that reads others' names (#noteChanges).
+    const noNames = { stakeholderNames: new Map<string, string>(), groupNames: new Map<string, string>() }
+    for (const id of changed) {
+      const map = items.get(id)
+      const item = map ? validateItem(readRecord(map)) : null
+      const entry = item?.ok && boardIds.has(item.value.boardId) ? itemSearchEntry(workshopId, item.value, noNames) : null
+      const digest = entry ? entryDigest(entry) : null
+      digests.set(id, digest)
+      if (entry && digest !== written.get(id)) upsert.push(entry)
+      else if (!entry && written.has(id)) remove.push(id)
+    }
+    this.#written = null
+    this.#indexedVersion = null
+    try {
+      await index.updateWorkshop(workshopId, this.#language, { upsert, remove }, version)
+      for (const [id, digest] of digests) {
+        if (digest === null) written.delete(id)
+        else written.set(id, digest)
+      }
+      this.#written = written
+      this.#indexedVersion = version
+    } catch (error) {
+      this.#log.warn({ err: error }, 'search index write failed; the next one replaces the workshop whole')
+    }
   }
 
   async #write(entries: readonly SearchEntry[], language: string, version: string): Promise<void> {

@@ -46,15 +46,34 @@ export function extractSearchEntries(workshopId: string, snapshot: WorkshopSnaps
   const stakeholderNames = new Map(snapshot.items.flatMap((item) => (item.kind === 'stakeholder' ? [[item.id, item.name] as const] : [])))
   const groupNames = new Map(snapshot.items.flatMap((item) => (item.kind === 'stakeholderGroup' ? [[item.id, item.name] as const] : [])))
   for (const item of snapshot.items) {
-    if (!boardIds.has(item.boardId)) continue
-    const words = wordsOf(item, { stakeholderNames, groupNames })
-    if (!words) continue
-    entries.push({ workshopId, boardId: item.boardId, recordId: item.id, kind: item.kind as SearchEntryKind, ...words })
+    const entry = boardIds.has(item.boardId) ? itemSearchEntry(workshopId, item, { stakeholderNames, groupNames }) : null
+    if (entry) entries.push(entry)
   }
-  return entries.filter((e) => e.title.trim() !== '' || e.body.trim() !== '' || e.tags !== '').sort((a, b) => compare(a.recordId, b.recordId))
+  return entries.filter(hasWords).sort((a, b) => compare(a.recordId, b.recordId))
 }
 
-interface Names {
+/**
+ * One item's entry, as `extractSearchEntries` makes it for an item on a board that exists; null
+ * when it holds no words. Stakeholders' and groups' names appear in other items' entries (`names`).
+ */
+export function itemSearchEntry(workshopId: string, item: ItemRecord, names: Names): SearchEntry | null {
+  const words = wordsOf(item, names)
+  if (!words) return null
+  const entry: SearchEntry = { workshopId, boardId: item.boardId, recordId: item.id, kind: item.kind as SearchEntryKind, ...words }
+  return hasWords(entry) ? entry : null
+}
+
+/**
+ * Kinds whose entry is made with other items' (a collaboration carries its stakeholder's name, a
+ * stakeholder its group's) or whose name other entries carry: one of them changed, the workshop is read whole.
+ */
+export const kindsReadWithOthers: ReadonlySet<string> = new Set(['stakeholder', 'stakeholderGroup', 'collaboration'])
+
+function hasWords(entry: SearchEntry): boolean {
+  return entry.title.trim() !== '' || entry.body.trim() !== '' || entry.tags !== ''
+}
+
+export interface Names {
   stakeholderNames: ReadonlyMap<string, string>
   groupNames: ReadonlyMap<string, string>
 }

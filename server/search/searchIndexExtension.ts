@@ -23,10 +23,10 @@ export interface SearchIndexingOptions {
  * is written when the index already holds this version of the document (documentVersion.ts: an
  * unchanged room writes nothing, and reads no records), else its entries are replaced (the index
  * writes only those that differ). After that, `delayMs` after the first of a burst of this
- * instance's commits, the document is read again and only the entries that differ from the last
- * written ones are written or removed. Reading a workshop of thousands of records takes
- * milliseconds, and happens at most once per `delayMs` per workshop; a failed write is logged and
- * the next one replaces whole. A write lost to a crash is caught up the next time a room loads the
+ * instance's commits, the items changed since the last pass are read (the whole workshop when a
+ * name or board others depend on changed: #noteChanges) and only the entries that differ from the
+ * last written ones are written or removed, at most once per `delayMs` per workshop and one workshop
+ * per event-loop turn (runDuePass); a failed write is logged and the next one replaces whole. A write lost to a crash is caught up the next time a room loads the
  * workshop: the index's version is then older than the document's.
  */
 export function searchIndexExtension(options: SearchIndexingOptions): RoomExtensionFactory {

@@ -9,6 +9,9 @@ type Hook<K extends keyof RoomExtension> = NonNullable<RoomExtension[K]>
  * extension each time.
  */
 export class RoomHooks {
+  /** A room's hooks before its extensions are attached, and a companion document's for good: one for all. */
+  static readonly none = new RoomHooks([])
+
   readonly extensions: readonly RoomExtension[]
   readonly onConnect: readonly Hook<'onConnect'>[]
   readonly beforeApply: readonly Hook<'beforeApply'>[]

@@ -145,10 +145,12 @@ describe('the SQLite writer thread (SqliteUpdateWriter)', () => {
     expect((await persistence.loadDocument('w1')).updates).toHaveLength(100)
   })
 
-  it('commits on its own connection in WAL mode with synchronous = FULL, zeroing what it deletes', async () => {
+  it('commits on its own connection in WAL mode with synchronous = FULL, zeroing what it deletes, with a small page cache', async () => {
     expect(await persistence.writerPragma('journal_mode')).toBe('wal')
     expect(await persistence.writerPragma('synchronous')).toBe(2)
     expect(await persistence.writerPragma('secure_delete')).toBe(1)
+    // 1 MiB, not better-sqlite3's 16 MiB: pages it writes once and never reads again.
+    expect(await persistence.writerPragma('cache_size')).toBe(-1024)
   })
 })
 

@@ -40,14 +40,15 @@ if (args.includes('--help') || args.includes('-h')) {
   --servers    servers side by side in this order (samskap-base needs BENCH_SAMSKAP_BASE_ROOT, a checkout to compare with)
   --rates      rate steps of a, b, c and x instead of the mode's ladder
   --no-write   print only; do not write bench/RESULTS.md
-Environment: BENCH_SAMSKAP_NODE_ARGS (e.g. "--cpu-prof --cpu-prof-dir=/tmp/prof") is passed to Samskap's server.`)
+Environment: BENCH_SAMSKAP_NODE_ARGS (e.g. "--cpu-prof --cpu-prof-dir=/tmp/prof") is passed to Samskap's server;
+  BENCH_FRAME_LOG=1 prints every (d) join's figures and each message the client received until synced.`)
   process.exit(0)
 }
 
 if (process.env.BENCH_PINNED !== '1') {
   const nice = option('--nice')
   if (nice !== undefined) process.env.BENCH_NICE = nice
-  const result = spawnSync('taskset', ['-c', '1', ...niceArgs(), process.execPath, '--import', 'tsx', fileURLToPath(import.meta.url), ...args], {
+  const result = spawnSync('taskset', ['-c', '1', ...niceArgs(), process.execPath, '--expose-gc', '--import', 'tsx', fileURLToPath(import.meta.url), ...args], {
     stdio: 'inherit',
     env: { ...process.env, BENCH_PINNED: '1' },
   })

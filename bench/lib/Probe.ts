@@ -28,6 +28,8 @@ export class Probe {
    */
   replyAt = 0
   readonly createdAt = performance.now()
+  /** Every message this probe's socket received (time, bytes, what it was), when asked for (`recordFrames`). */
+  readonly frames: ReceivedFrame[] = []
   #provider: WebsocketProvider | HocuspocusProvider
   #pending = new Map<number, { messages: NoteMessage[]; next: number }>()
   #syncWaiters: (() => void)[] = []
@@ -38,6 +40,7 @@ export class Probe {
   constructor(
     readonly server: RunningServer,
     readonly room: string,
+    options: { recordFrames?: boolean } = {},
   ) {
     const onSynced = () => {
       this.synced = true
@@ -47,7 +50,9 @@ export class Probe {
     }
     const hocuspocus = server.kind === 'hocuspocus'
     const noteReply = (now: number, data: ArrayBuffer | Buffer) => {
-      if (this.replyAt === 0 && isSyncStep2(data, hocuspocus)) this.replyAt = now
+      const kind = frameKind(data, hocuspocus)
+      if (options.recordFrames) this.frames.push({ at: now, bytes: data.byteLength, kind })
+      if (this.replyAt === 0 && kind === 'sync step 2') this.replyAt = now
     }
     /** The stock socket, noting the reply's arrival before the provider's own handler (added after this one) sees it. */
     class ReplyTimedSocket extends WebSocket {
@@ -135,14 +140,24 @@ export class Probe {
   }
 }
 
-/** A sync step 2 message (y-websocket's framing; Hocuspocus's starts with the document's name). */
-function isSyncStep2(data: ArrayBuffer | Buffer, hocuspocus: boolean): boolean {
+export interface ReceivedFrame {
+  at: number
+  bytes: number
+  kind: string
+}
+
+const syncKinds = ['sync step 1', 'sync step 2', 'update']
+
+/** What a message is (y-websocket's framing; Hocuspocus's starts with the document's name). */
+function frameKind(data: ArrayBuffer | Buffer, hocuspocus: boolean): string {
   const bytes = data instanceof ArrayBuffer ? new Uint8Array(data) : data
   try {
     const decoder = decoding.createDecoder(bytes)
     if (hocuspocus) decoding.readVarString(decoder)
-    return decoding.readVarUint(decoder) === 0 && decoding.readVarUint(decoder) === 1
+    const type = decoding.readVarUint(decoder)
+    if (type === 0) return syncKinds[decoding.readVarUint(decoder)] ?? 'sync ?'
+    return type === 1 ? 'awareness' : `type ${type}`
   } catch {
-    return false
+    return 'unreadable'
   }
 }

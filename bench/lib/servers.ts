@@ -149,6 +149,9 @@ export async function startServer(kind: ServerKind, options: StartOptions = {}):
   delete env.DATABASE_URL
   delete env.REDIS_URL
   if (options.yPersistence) env.YPERSISTENCE = options.yPersistence
+  // Samskap as `npm start` runs it (package.json): glibc's fixed mmap threshold unless the environment
+  // sets one (docs/deploy.md). The peers run as their own docs start them, with glibc's defaults.
+  if (isSamskap(kind) && env.MALLOC_MMAP_THRESHOLD_ === undefined) env.MALLOC_MMAP_THRESHOLD_ = '131072'
   Object.assign(env, options.env)
   const nodeArgs: string[] = []
   // BENCH_SAMSKAP_NODE_ARGS: extra Node flags for Samskap's servers only (both kinds), e.g. `--cpu-prof --cpu-prof-dir=/tmp/prof`.

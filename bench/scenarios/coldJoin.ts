@@ -1,3 +1,5 @@
+import { PerformanceObserver } from 'node:perf_hooks'
+import * as Y from 'yjs'
 import { addNotes, countPresent } from '../lib/notes'
 import { Probe } from '../lib/Probe'
 import { cpuMs, isSamskap, createRooms, removeData, restartServer, startServer, type RunningServer, type ServerKind } from '../lib/servers'
@@ -19,8 +21,68 @@ export interface ColdJoinResult {
   /** The server's CPU time (user + system, /proc) from a join's start to synced: first join, median of later ones. */
   firstServerCpuMs: number
   warmServerCpuMs: number
+  /**
+   * The bench process's own CPU (user + system) from a join's start to synced: the stock client
+   * receiving and decoding the reply, the part no server changes (it runs with every server).
+   */
+  firstClientCpuMs: number
+  warmClientCpuMs: number
+  /** Of that, the client's garbage-collection pauses (PerformanceObserver 'gc' entries). */
+  firstClientGcMs: number
+  warmClientGcMs: number
+  /** What the client received until synced: messages and bytes (a second large message would show here). */
+  firstMessages: number
+  firstBytes: number
+  warmBytes: number
   cold: boolean
   complete: boolean
+}
+
+interface JoinSample {
+  open: number
+  reply: number
+  connect: number
+  cpu: number
+  complete: boolean
+  clientCpu: number
+  clientGcMs: number
+  messages: number
+  bytes: number
+}
+
+/**
+ * Every join of every server starts from the same client: its decoding code just run on this
+ * document (alone, the first two decodes of it in a fresh process took ~25 % more CPU than later
+ * ones, so which server got the first ones depended on the order), and its heap collected (the
+ * seeding clients' destroyed documents, two for Samskap, which restarts, one for the peers, whose
+ * seeder stays, and the previous probe's), so neither is paid inside the join.
+ */
+function settleClient(whole: Uint8Array): void {
+  const gc = (globalThis as { gc?: () => void }).gc
+  if (!gc) throw new Error('(d) needs the bench process started with --expose-gc (bench/run.ts does)')
+  const scratch = new Y.Doc()
+  Y.applyUpdate(scratch, whole)
+  scratch.destroy()
+  gc()
+}
+
+/** Sums the garbage-collection pauses of this process until `stop`. */
+function observeGc(): { stop(): Promise<number> } {
+  let pausedMs = 0
+  const add = (entries: readonly PerformanceEntry[]) => {
+    for (const entry of entries) pausedMs += entry.duration
+  }
+  const observer = new PerformanceObserver((list) => add(list.getEntries()))
+  observer.observe({ entryTypes: ['gc'] })
+  return {
+    async stop() {
+      // Entries are delivered after the task that saw them; take what is still queued.
+      await sleep(0)
+      add(observer.takeRecords())
+      observer.disconnect()
+      return pausedMs
+    },
+  }
 }
 
 /**
@@ -42,6 +104,8 @@ export async function runColdJoin(kind: ServerKind, notes: number, joins: number
     const observer = new Probe(server, room!)
     clients.push(observer)
     if (!(await until(() => countPresent(observer.doc, ids) === notes, 120_000, 50))) throw new Error('seed did not reach a second client')
+    // The document as the seeder holds it: decoded untimed before every join (settleClient).
+    const whole = Y.encodeStateAsUpdate(observer.doc)
     const cold = isSamskap(kind)
     if (cold) {
       for (const client of clients.splice(0)) client.destroy()
@@ -51,18 +115,32 @@ export async function runColdJoin(kind: ServerKind, notes: number, joins: number
       clients.splice(clients.indexOf(observer), 1)
       observer.destroy()
     }
-    const samples: { open: number; reply: number; connect: number; cpu: number; complete: boolean }[] = []
+    const samples: JoinSample[] = []
     for (let i = 0; i < joins; i++) {
+      settleClient(whole)
       const cpuBefore = cpuMs(server.pid)
-      const probe = new Probe(server, room!)
+      const clientCpuBefore = process.cpuUsage()
+      const gc = observeGc()
+      const probe = new Probe(server, room!, { recordFrames: true })
       const synced = await probe.whenSynced(60_000)
+      const clientCpu = process.cpuUsage(clientCpuBefore)
+      const clientGcMs = await gc.stop()
+      const received = probe.frames.filter((frame) => frame.at <= probe.syncedAt)
       samples.push({
         cpu: cpuMs(server.pid) - cpuBefore,
         open: synced ? probe.syncedAt - probe.openedAt : NaN,
         reply: synced && probe.replyAt > 0 ? probe.replyAt - probe.openedAt : NaN,
         connect: synced ? probe.syncedAt - probe.createdAt : NaN,
         complete: countPresent(probe.doc, ids) === notes,
+        clientCpu: (clientCpu.user + clientCpu.system) / 1000,
+        clientGcMs,
+        messages: received.length,
+        bytes: received.reduce((sum, frame) => sum + frame.bytes, 0),
       })
+      if (process.env.BENCH_FRAME_LOG) {
+        const frames = received.map((frame) => `+${(frame.at - probe.openedAt).toFixed(1)} ms ${frame.kind} ${frame.bytes} B`).join(', ')
+        console.error(`${kind} join ${i}: ${JSON.stringify(samples.at(-1))} received until synced: ${frames}`)
+      }
       probe.destroy()
       await sleep(200)
     }
@@ -76,6 +154,13 @@ export async function runColdJoin(kind: ServerKind, notes: number, joins: number
       warmOpenToReplyMs: median(warm.map((s) => s.reply)),
       firstServerCpuMs: first!.cpu,
       warmServerCpuMs: median(warm.map((s) => s.cpu)),
+      firstClientCpuMs: first!.clientCpu,
+      warmClientCpuMs: median(warm.map((s) => s.clientCpu)),
+      firstClientGcMs: first!.clientGcMs,
+      warmClientGcMs: median(warm.map((s) => s.clientGcMs)),
+      firstMessages: first!.messages,
+      firstBytes: first!.bytes,
+      warmBytes: median(warm.map((s) => s.bytes)),
       cold,
       complete: samples.every((s) => s.complete),
     }

@@ -78,6 +78,20 @@ describe('the SQLite writer thread (SqliteUpdateWriter)', () => {
     expect(await persistence.loadDocument('w1')).toEqual({ snapshot: bytes(9), updates: [bytes(3), bytes(4)], lastSeq: 4, snapshotSchema: null })
   })
 
+  it('stores a snapshot and a history state from a view into a larger buffer whole, and leaves the caller its bytes', async () => {
+    await createWorkshop(persistence, 'w1')
+    // As the room passes them: views into its cached sync reply, which joiners are still sent after.
+    const reply = new Uint8Array(300_000).map((_, i) => i % 251)
+    const snapshot = reply.subarray(3)
+    const state = reply.subarray(5, 70_005)
+    const entry = { id: 'h1', workshopId: 'w1', createdAt: 7, kind: 'auto' as const, label: '', counts: { notes: 1 } }
+    await Promise.all([persistence.compact('w1', snapshot, 0), persistence.addHistory(entry, state)])
+    expect(reply.byteLength).toBe(300_000)
+    expect(reply[299_999]).toBe(299_999 % 251)
+    expect(Buffer.compare((await persistence.loadDocument('w1')).snapshot!, reply.subarray(3))).toBe(0)
+    expect(Buffer.compare((await persistence.getHistory('w1', 'h1'))!.state, reply.subarray(5, 70_005))).toBe(0)
+  })
+
   it('rejects a write SQLite refuses with its message, while the writes committed beside it land', async () => {
     await createWorkshop(persistence, 'good')
     await createWorkshop(persistence, 'bad')
@@ -142,10 +156,12 @@ describe('the SQLite writer thread (SqliteUpdateWriter)', () => {
     expect((await persistence.loadDocument('w1')).updates).toHaveLength(100)
   })
 
-  it('commits on its own connection in WAL mode with synchronous = FULL, zeroing what it deletes', async () => {
+  it('commits on its own connection in WAL mode with synchronous = FULL, zeroing what it deletes, with a small page cache', async () => {
     expect(await persistence.writerPragma('journal_mode')).toBe('wal')
     expect(await persistence.writerPragma('synchronous')).toBe(2)
     expect(await persistence.writerPragma('secure_delete')).toBe(1)
+    // 1 MiB, not better-sqlite3's 16 MiB: pages it writes once and never reads again.
+    expect(await persistence.writerPragma('cache_size')).toBe(-1024)
   })
 })
 

@@ -14,6 +14,16 @@ export class SqliteWriteError extends Error {
   }
 }
 
+/**
+ * A whole-document buffer (a snapshot, a history state) as the thread gets it: one copy of its own,
+ * moved to the thread (postMessage's transfer) instead of cloned: a clone copies it twice, into the
+ * message (grown by reallocation) and out of it on the thread. Transient buffers of a workshop's
+ * size are what leaves glibc holding freed memory (bench/RESULTS.md, "RSS per note").
+ */
+function ownCopy(bytes: Uint8Array): Uint8Array<ArrayBuffer> {
+  return new Uint8Array(bytes)
+}
+
 interface Waiting {
   resolve: (value: number | string | null) => void
   reject: (error: Error) => void
@@ -51,6 +61,8 @@ export class SqliteUpdateWriter {
   #closing: Promise<void> | null = null
   /** Jobs sent in this turn, posted together once it ends (#post). */
   #outbox: WriterJob[] = []
+  /** The buffers of the outbox's snapshots, moved with it (ownCopy). */
+  #transfer: ArrayBuffer[] = []
 
   constructor(file: string) {
     this.#file = file
@@ -68,7 +80,8 @@ export class SqliteUpdateWriter {
 
   /** Replaces the snapshot and deletes the log rows it covers, in one transaction. */
   async compact(workshopId: string, snapshot: Uint8Array, uptoSeq: number, schema: string | null = null): Promise<void> {
-    await this.#send({ kind: 'compact', workshopId, snapshot, uptoSeq, schema })
+    const owned = ownCopy(snapshot)
+    await this.#send({ kind: 'compact', workshopId, snapshot: owned, uptoSeq, schema }, owned.buffer)
   }
 
   /**
@@ -78,7 +91,8 @@ export class SqliteUpdateWriter {
    */
   async addHistory(entry: { workshopId: string; id: string; createdAt: number; kind: string; label: string }, state: Uint8Array, counts: string): Promise<void> {
     const { workshopId, id: entryId, createdAt, kind: entryKind, label } = entry
-    await this.#send({ kind: 'history', workshopId, entryId, createdAt, entryKind, label, state, counts })
+    const owned = ownCopy(state)
+    await this.#send({ kind: 'history', workshopId, entryId, createdAt, entryKind, label, state: owned, counts }, owned.buffer)
   }
 
   /** Stores workshops' last activity (server/staff/activityTracker.ts) with whatever else is queued. */
@@ -112,7 +126,8 @@ export class SqliteUpdateWriter {
     await stopped
   }
 
-  #send(job: JobWithoutId): Promise<number | string | null> {
+  /** `transfer`: a buffer the job alone holds, moved to the thread rather than copied (ownCopy). */
+  #send(job: JobWithoutId, transfer?: ArrayBuffer): Promise<number | string | null> {
     if (this.#closing) return Promise.reject(new Error('the SQLite writer is closed'))
     const worker = this.#worker ?? this.#start()
     const id = this.#nextId++
@@ -122,6 +137,7 @@ export class SqliteUpdateWriter {
       this.#waiting.set(id, { resolve, reject })
       if (this.#outbox.length === 0) queueMicrotask(() => this.#post())
       this.#outbox.push({ ...job, id } as WriterJob)
+      if (transfer) this.#transfer.push(transfer)
     })
   }
 
@@ -133,8 +149,10 @@ export class SqliteUpdateWriter {
   #post(): void {
     if (this.#outbox.length === 0) return
     const jobs = this.#outbox
+    const transfer = this.#transfer
     this.#outbox = []
-    this.#worker?.postMessage({ kind: 'jobs', jobs } satisfies WriterRequest)
+    this.#transfer = []
+    this.#worker?.postMessage({ kind: 'jobs', jobs } satisfies WriterRequest, transfer)
   }
 
   #start(): Worker {

@@ -17,6 +17,12 @@ const db = new Database(file)
 db.pragma('journal_mode = WAL')
 db.pragma('synchronous = FULL')
 db.pragma('busy_timeout = 5000')
+// 1 MiB of page cache, not better-sqlite3's 16 MiB: this connection only appends to the log and
+// replaces snapshots, touching a few pages at the log's end and a snapshot's pages once each, so
+// a bigger cache only fills with pages it never reads again (~680 B per note of a growing
+// workshop, up to 16 MiB; bench/RESULTS.md, "RSS per note"). A transaction bigger than the cache
+// (a large snapshot) spills its pages to the WAL before the commit: the same writes, still one sync.
+db.pragma('cache_size = -1024')
 // What compaction replaces (the update log, an older snapshot) is overwritten with zeros in the
 // file, not only marked free: after a resident's erasure (own.erase compacts) their text must not
 // linger in free pages.

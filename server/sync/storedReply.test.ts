@@ -1,118 +1,42 @@
-import fs from 'node:fs'
-import os from 'node:os'
-import path from 'node:path'
-import Database from 'better-sqlite3'
-import { pino } from 'pino'
-import { afterEach, describe, expect, it } from 'vitest'
+import * as decoding from 'lib0/decoding'
+import * as encoding from 'lib0/encoding'
+import { describe, expect, it } from 'vitest'
 import * as syncProtocol from 'y-protocols/sync'
 import * as Y from 'yjs'
 import { messageSync } from '../../shared/protocol'
-import { SqlitePersistence } from '../persistence/SqlitePersistence'
-import { Room } from './Room'
-import { RoomRegistry } from './RoomRegistry'
-import { isEmptySyncStep1, isEmptyUpdate } from './storedReply'
-import { applyReplies, expectEarlyReply, expectRoomReply, joiner, registryHeldOpen as heldOpen, syncStep1 } from './testJoiner'
+import { syncReplyOf } from './storedReply'
 
-// A cold join answered from the stored snapshot before the room's document is built (Room.load's
-// onStoredReply), and completed with what the load added once the room is there.
-
-const log = pino({ level: 'silent' })
-const cleanups: (() => void | Promise<void>)[] = []
-afterEach(async () => {
-  for (const cleanup of cleanups.splice(0).reverse()) await cleanup()
-})
-
-function storage(): { persistence: SqlitePersistence; dir: string } {
-  const dir = fs.mkdtempSync(path.join(os.tmpdir(), 'samskap-stored-reply-'))
-  const persistence = new SqlitePersistence(dir)
-  cleanups.push(async () => {
-    await persistence.close()
-    fs.rmSync(dir, { recursive: true, force: true })
-  })
-  return { persistence, dir }
+/** The reply as y-protocols writes it (lib0's encoder), for comparison. */
+function referenceReply(update: Uint8Array): Uint8Array {
+  const encoder = encoding.createEncoder()
+  encoding.writeVarUint(encoder, messageSync)
+  encoding.writeVarUint(encoder, syncProtocol.messageYjsSyncStep2)
+  encoding.writeVarUint8Array(encoder, update)
+  return encoding.toUint8Array(encoder)
 }
 
-/** Stores a workshop document of `notes` entries the way a room leaves it: one snapshot, written at unload. */
-async function storeWorkshop(persistence: SqlitePersistence, notes: number): Promise<void> {
-  const room = await Room.load({ workshopId: 'w', persistence, log, compactEvery: 500, onIdle: () => undefined, onBroken: () => undefined })
-  room.doc.transact(() => {
-    for (let i = 0; i < notes; i++) room.doc.getMap('notes').set(`n${i}`, `note ${i}`)
-  })
-  await room.unload()
-}
-
-function registryHeldOpen(persistence: SqlitePersistence) {
-  const held = heldOpen(persistence)
-  cleanups.push(() => held.registry.close())
-  return held
-}
-
-describe('the first sync reply from stored bytes', () => {
-  it('answers a fresh joiner while the room is still loading, then sends what the load added', async () => {
-    const { persistence } = storage()
-    await storeWorkshop(persistence, 200)
-    await expectEarlyReply(registryHeldOpen(persistence), 200)
+describe('syncReplyOf', () => {
+  // Lengths on both sides of each varint width (1, 2, 3 bytes), and one past glibc's mmap threshold.
+  it.each([0, 1, 127, 128, 16_383, 16_384, 300_000])('writes the sync step 2 of a %i-byte update exactly as y-protocols does, in a buffer of its size', (size) => {
+    const update = new Uint8Array(size).map((_, i) => (i * 7) % 256)
+    const reply = syncReplyOf(update)
+    // Compared as buffers: toEqual walks 300,000 elements one by one.
+    expect(Buffer.compare(reply, referenceReply(update))).toBe(0)
+    expect(reply.buffer.byteLength).toBe(reply.byteLength)
+    const decoder = decoding.createDecoder(reply)
+    expect(decoding.readVarUint(decoder)).toBe(messageSync)
+    expect(decoding.readVarUint(decoder)).toBe(syncProtocol.messageYjsSyncStep2)
+    expect(Buffer.compare(decoding.readVarUint8Array(decoder), update)).toBe(0)
+    expect(decoding.hasContent(decoder)).toBe(false)
   })
 
-  it('sends nothing more when the load changed nothing', async () => {
-    const { persistence } = storage()
-    await storeWorkshop(persistence, 5)
-    const registry = new RoomRegistry({ persistence, log, unloadDelayMs: 60_000, compactEvery: 500 })
-    cleanups.push(() => registry.close())
-    const { connection, sent } = joiner(syncStep1(new Y.Doc()))
-    const room = await registry.acquire('w', connection)
-    room.addConnection(connection)
-    const page = new Y.Doc()
-    // The early reply, and the room's own sync step 1 (which asks; it is not a reply).
-    expect(applyReplies(page, sent)).toBe(1)
-    expect(page.getMap('notes').size).toBe(5)
-  })
-
-  it('waits for the room when the snapshot may need a migration (its schema is not recorded)', async () => {
-    const { persistence, dir } = storage()
-    await storeWorkshop(persistence, 3)
-    const raw = new Database(path.join(dir, 'samskap.sqlite'))
-    raw.prepare('UPDATE snapshots SET schema_versions = NULL').run()
-    raw.close()
-    const page = new Y.Doc()
-    await expectRoomReply(registryHeldOpen(persistence), page)
-    expect(page.getMap('notes').size).toBe(4)
-  })
-
-  it('leaves a reconnecting client (it holds part of the document) to the room', async () => {
-    const { persistence } = storage()
-    await storeWorkshop(persistence, 3)
-    const client = new Y.Doc()
-    client.getMap('mine').set('x', 1)
-    await expectRoomReply(registryHeldOpen(persistence), client)
-    expect(client.getMap('notes').size).toBe(4)
-  })
-})
-
-describe('isEmptySyncStep1', () => {
-  it('is true only for a sync step 1 with nothing in its state vector', () => {
-    expect(isEmptySyncStep1(syncStep1(new Y.Doc()))).toBe(true)
+  it('answers a joiner with a document it applies', () => {
     const doc = new Y.Doc()
-    doc.getMap('m').set('k', 1)
-    expect(isEmptySyncStep1(syncStep1(doc))).toBe(false)
-    expect(isEmptySyncStep1(new Uint8Array([messageSync, syncProtocol.messageYjsSyncStep2, 1, 0]))).toBe(false)
-    expect(isEmptySyncStep1(new Uint8Array([messageSync]))).toBe(false)
-    expect(isEmptySyncStep1(new Uint8Array([messageSync, syncProtocol.messageYjsSyncStep1, 1, 0, 7]))).toBe(false)
-  })
-})
-
-describe('isEmptyUpdate', () => {
-  it('is true only for what a client that missed nothing and deleted nothing answers a sync step 1 with', () => {
-    const doc = new Y.Doc()
-    expect(isEmptyUpdate(Y.encodeStateAsUpdate(doc))).toBe(true)
-    doc.getMap('m').set('k', 1)
-    const synced = Y.encodeStateVector(doc)
-    expect(isEmptyUpdate(Y.encodeStateAsUpdate(doc, synced))).toBe(true)
-    expect(isEmptyUpdate(Y.encodeStateAsUpdate(doc))).toBe(false)
-    // Overwriting deletes the old value: the delete set travels in every later step 2, so it is not empty.
-    doc.getMap('m').set('k', 2)
-    expect(isEmptyUpdate(Y.encodeStateAsUpdate(doc, Y.encodeStateVector(doc)))).toBe(false)
-    expect(isEmptyUpdate(new Uint8Array([0]))).toBe(false)
-    expect(isEmptyUpdate(new Uint8Array([0, 0, 0]))).toBe(false)
+    doc.getMap('items').set('n1', 'text')
+    const joiner = new Y.Doc()
+    const decoder = decoding.createDecoder(syncReplyOf(Y.encodeStateAsUpdate(doc)))
+    decoding.readVarUint(decoder)
+    syncProtocol.readSyncMessage(decoder, encoding.createEncoder(), joiner, null)
+    expect(joiner.getMap('items').get('n1')).toBe('text')
   })
 })

@@ -45,10 +45,16 @@ afterAll(async () => {
   await e2e?.close()
 })
 
-/** The scripts the phone route's page loads itself (phone.html: the entry; the page registers the service worker later, from its chunk). */
+/**
+ * The scripts the phone route's page loads itself (phone.html): those it names in a <script>, and the
+ * entry its box's inline script starts once the box is painted (client/src/phone/phoneShell.ts). The
+ * page registers the service worker later, from its chunk.
+ */
 function scriptsOfPhoneHtml(): string[] {
   const html = readFileSync(join(dist, 'phone.html'), 'utf8')
-  return [...html.matchAll(/<script\b[^>]*\bsrc="\/([^"]+)"/g)].map((m) => m[1]!)
+  const named = [...html.matchAll(/<script\b[^>]*\bsrc="\/([^"]+)"/g)].map((m) => m[1]!)
+  const started = [...html.matchAll(/,"\/(assets\/[^"]+\.js)"\)<\/script>/g)].map((m) => m[1]!)
+  return [...named, ...started]
 }
 
 function chunkKey(predicate: (key: string) => boolean, what: string): string {

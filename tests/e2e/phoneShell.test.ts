@@ -132,7 +132,8 @@ describe('the note box in the phone page’s HTML', () => {
     await page.goto(`${files.e2e.baseUrl}/w/${created.id}/phone`, { waitUntil: 'commit' })
 
     const box = page.getByLabel('Skriv et notat')
-    expect(await page.getByRole('button', { name: 'Legg til' }).isDisabled(), 'nothing to add yet').toBe(true)
+    // Disabled by the box's script, which runs right after the markup is parsed: nothing to add yet.
+    await expect.poll(() => page.getByRole('button', { name: 'Legg til' }).isDisabled()).toBe(true)
     await box.fill('Mer lys i parken')
     await page.getByRole('button', { name: 'Legg til' }).click()
     // Still the HTML's page: the button says it is sending and the text can no longer change under it.

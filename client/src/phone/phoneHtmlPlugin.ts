@@ -33,14 +33,18 @@ export function phoneHtml(localesDir: string): Plugin {
       const links = phonePreloads(bundle).map(({ file, as }) =>
         as === 'style' ? `<link rel="stylesheet" crossorigin href="/${file}">` : `<link rel="modulepreload" crossorigin href="/${file}">`,
       )
+      // The entry is preloaded here and started by the box's script once the box is painted (phoneShell.ts).
+      const entryTag = /<script type="module" crossorigin src="(\/assets\/[^"]+\.js)"><\/script>/.exec(index.source)
+      if (!entryTag?.[1]) throw new Error('phoneHtml: index.html has no entry script')
       const root = '<div id="root"></div>'
       for (const [part, what] of [['</head>', '</head>'], [root, 'an empty #root'], [REGISTER_SW, 'the service worker registration']] as const) {
         if (typeof part === 'string' ? !index.source.includes(part) : !part.test(index.source)) throw new Error(`phoneHtml: index.html has no ${what}`)
       }
       const source = index.source
+        .replace(entryTag[0], `<link rel="modulepreload" crossorigin href="${entryTag[1]}">`)
         .replace(REGISTER_SW, '')
         .replace('</head>', `${links.join('\n    ')}\n  </head>`)
-        .replace(root, `${phoneShellHtml(localesDir)}\n    ${root}`)
+        .replace(root, `${phoneShellHtml(localesDir, entryTag[1])}\n    ${root}`)
       this.emitFile({ type: 'asset', fileName: PHONE_HTML, source })
     },
   }

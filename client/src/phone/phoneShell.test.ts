@@ -9,7 +9,7 @@ const locales = fileURLToPath(new URL('../i18n/locales', import.meta.url))
 describe('the note box in phone.html', () => {
   it('takes as much text as React’s box before the workshop is known', () => {
     expect(SHELL_TEXT_MAX).toBe(NOTE_TEXT_MAX)
-    expect(phoneShellHtml(locales)).toContain(`maxlength="${NOTE_TEXT_MAX}"`)
+    expect(phoneShellHtml(locales, '/assets/index-test.js')).toContain(`maxlength="${NOTE_TEXT_MAX}"`)
   })
 
   it('has the label React’s box has, in every language, and every string filled', () => {
@@ -19,7 +19,7 @@ describe('the note box in phone.html', () => {
   })
 
   it('is bokmål in the markup, has one inline script, and a string cannot end that script early', () => {
-    const html = phoneShellHtml(locales)
+    const html = phoneShellHtml(locales, '/assets/index-test.js')
     expect(html).toContain('<label for="phone-shell-text" class="phone-compose__label" data-shell-text="label">Skriv et notat</label>')
     expect(html.match(/<script>/g)).toHaveLength(1)
     const script = /<script>([\s\S]*)<\/script>/.exec(html)![1]!

@@ -71,7 +71,25 @@ const escapeHtml = (text: string) => text.replace(/&/g, '&amp;').replace(/</g, '
  * closures). Mirrors `detectLanguage` in i18n.ts without the workshop's language, which the page
  * learns only from the sync, as the app's first render does.
  */
-function runShell(shellId: string, strings: Record<string, Record<string, string>>): void {
+function runShell(shellId: string, strings: Record<string, Record<string, string>>, entry: string): void {
+  // The app's entry (preloaded by the page's head) runs once the box has been painted, and not while the
+  // resident is typing in it: a second after the last keystroke, at once on "add", at the latest after 4 s.
+  let started = false
+  let timer = 0
+  const start = () => {
+    if (started) return
+    started = true
+    const script = document.createElement('script')
+    script.type = 'module'
+    script.crossOrigin = 'anonymous'
+    script.src = entry
+    document.head.append(script)
+  }
+  const startIn = (ms: number) => {
+    clearTimeout(timer)
+    timer = window.setTimeout(start, ms)
+  }
+  window.setTimeout(start, 4000)
   // Safari before 17 ignores modulepreload: fetch the phone's chunks now, as Vite's polyfill did (vite.config.ts).
   if (!document.createElement('link').relList.supports?.('modulepreload')) {
     for (const link of document.querySelectorAll<HTMLLinkElement>('link[rel=modulepreload]')) void fetch(link.href, { credentials: 'omit' }).catch(() => undefined)
@@ -80,7 +98,9 @@ function runShell(shellId: string, strings: Record<string, Record<string, string
   const form = shell?.querySelector('form')
   const box = form?.querySelector('textarea')
   const add = form?.querySelector<HTMLButtonElement>('button[type=submit]')
-  if (!shell || !form || !box || !add) return
+  if (!shell || !form || !box || !add) return start()
+  requestAnimationFrame(() => startIn(document.activeElement === box ? 1000 : 0))
+  box.addEventListener('focus', () => startIn(1000))
   const match = (tag: string | null | undefined): string | null => {
     const base = (tag ?? '').toLowerCase().split(/[-_]/)[0] ?? ''
     const language = base === 'no' ? 'nb' : base
@@ -99,7 +119,10 @@ function runShell(shellId: string, strings: Record<string, Record<string, string
   const update = () => {
     add.disabled = box.value.trim() === '' || form.hasAttribute('data-submitted')
   }
-  box.addEventListener('input', update)
+  box.addEventListener('input', () => {
+    update()
+    startIn(1000)
+  })
   update()
   // Tapped before the app is there: kept, shown as sending, and sent once by the app (staticNoteBox.ts).
   form.addEventListener('submit', (event) => {
@@ -110,11 +133,12 @@ function runShell(shellId: string, strings: Record<string, Record<string, string
     box.readOnly = true
     add.textContent = text.sending ?? ''
     update()
+    start()
   })
 }
 
-/** The shell's markup and its inline script, bokmål in the markup (the page's language until the script runs). */
-export function phoneShellHtml(localesDir: string): string {
+/** The shell's markup and its inline script, bokmål in the markup (the page's language until the script runs); `entry`, the app's entry script's address. */
+export function phoneShellHtml(localesDir: string, entry: string): string {
   const strings = Object.fromEntries(supportedLanguages.map((language) => [language, shellStrings(localesDir, language)]))
   const nb = strings.nb!
   const text = (key: keyof ShellStrings) => `data-shell-text="${key}">${escapeHtml(nb[key])}`
@@ -133,5 +157,5 @@ export function phoneShellHtml(localesDir: string): string {
   ].join('')
   // `<` never appears in the strings' JSON unescaped, so the script cannot close its own element.
   const json = JSON.stringify(strings).replace(/</g, '\\u003c')
-  return `${markup}\n    <script>(${runShell.toString()})(${JSON.stringify(PHONE_SHELL_ID)},${json})</script>`
+  return `${markup}\n    <script>(${runShell.toString()})(${JSON.stringify(PHONE_SHELL_ID)},${json},${JSON.stringify(entry)})</script>`
 }

@@ -37,10 +37,9 @@ export async function workshopPage(
     if (dot < 1 || !/^\d{1,15}$/.test(rawCursor.slice(0, dot)) || !WORKSHOP_ID_PATTERN.test(workshopId)) return { ok: false, error: 'cursor must be the next of an earlier page' }
     after = { createdAt, workshopId }
   }
-  // Asked all at once: on PostgreSQL one after another was a round trip per visible workshop.
+  // One read: on PostgreSQL a lookup per visible workshop was a round trip each.
   const ids = [...new Set(workshopIds)].filter((workshopId) => workshopId !== except)
-  const rows = await Promise.all(ids.map((workshopId) => deps.persistence.getWorkshop(workshopId)))
-  const known = ids.flatMap((workshopId, i) => (rows[i] ? [{ workshopId, createdAt: rows[i].createdAt }] : []))
+  const known = (await deps.persistence.getWorkshops(ids)).map((row) => ({ workshopId: row.id, createdAt: row.createdAt }))
   known.sort(newestFirst)
   const rest = after ? known.filter((w) => newestFirst(w, after) > 0) : known
   const workshops = rest.slice(0, limit)

@@ -71,6 +71,8 @@ export interface Persistence {
    */
   createWorkshop(row: WorkshopRow, initialState: Uint8Array, access: AccessRow): Promise<void>
   getWorkshop(id: string): Promise<WorkshopRow | undefined>
+  /** The rows of those of `ids` that exist, in no particular order: one read for a register's page, however many workshops. */
+  getWorkshops(ids: readonly string[]): Promise<WorkshopRow[]>
   getAccess(workshopId: string): Promise<AccessRow | undefined>
   /**
    * The workshop, its access row (undefined for a workshop from before roles) and its removed

@@ -213,6 +213,12 @@ export class PostgresPersistence implements SharedPersistence, HistoryPersistenc
     return row && workshopRows.toWorkshopRow(row)
   }
 
+  async getWorkshops(ids: readonly string[]): Promise<WorkshopRow[]> {
+    if (ids.length === 0) return []
+    const result = await this.#pool.query<workshopRows.WorkshopDbRow>('SELECT id, title, language, created_at FROM workshops WHERE id = ANY($1::text[])', [ids])
+    return result.rows.map(workshopRows.toWorkshopRow)
+  }
+
   loadDocument(workshopId: string): Promise<StoredDocument> {
     return this.loadDocumentAfter(workshopId, -1)
   }

@@ -215,6 +215,14 @@ export class SqlitePersistence implements Persistence, HistoryPersistence {
     return row && workshopRows.toWorkshopRow(row)
   }
 
+  async getWorkshops(ids: readonly string[]): Promise<WorkshopRow[]> {
+    // In-process: a prepared lookup per id is as cheap as one statement, and needs no list binding.
+    return ids.flatMap((id) => {
+      const row = this.#statements.getWorkshop.get(id)
+      return row ? [workshopRows.toWorkshopRow(row)] : []
+    })
+  }
+
   async loadDocument(workshopId: string): Promise<StoredDocument> {
     // A loaded room writes next: the thread starts once this turn is over, not before the read (its
     // start took ~150 ms of this core under load, which a joiner answered from the read waited for).

@@ -47,7 +47,8 @@ export class Room implements MessageHandler {
   readonly #options: RoomOptions
   readonly #log: Logger
   readonly #durable: DurableLog
-  readonly #presence: AwarenessRelay
+  /** Made when first needed (#presence): a companion document never has sockets, so never a presence relay. */
+  #presenceRelay: AwarenessRelay | null = null
   readonly #fanOut: RoomBroadcast
   /** The sync reply for joiners with nothing yet, encoded once per document version (EncodedState.ts). */
   readonly #encoded: EncodedState
@@ -55,7 +56,7 @@ export class Room implements MessageHandler {
   readonly #metrics: ServerMetrics | undefined
   /** Other instances may write this document too (SharedPersistence): memory is not what is stored. */
   readonly #shared: boolean
-  #hooks = new RoomHooks([])
+  #hooks = RoomHooks.none
   /** Set when an extension checks applied updates: refused ones are undone through it. */
   #undoable: UndoableApply | null = null
   /** Documents that belong to this room (ExtensionTools.loadCompanion): unloaded and freed with it. */
@@ -93,13 +94,6 @@ export class Room implements MessageHandler {
       stored,
     )
     this.#fanOut = new RoomBroadcast({ connections: this.connections, metrics: options.metrics })
-    this.#presence = new AwarenessRelay(doc, {
-      broadcast: (message) => this.#fanOut.presence(message),
-      publish: options.channel ? (update) => this.#instances?.publishAwareness(update) : undefined,
-      release: (clientId) => {
-        for (const connection of this.connections) connection.awarenessClientIds.delete(clientId)
-      },
-    })
     this.#instances =
       options.channel && shared
         ? new CrossInstanceSync(
@@ -129,6 +123,25 @@ export class Room implements MessageHandler {
       else if (!this.#undoable?.isHolding) this.#durable.append(update, origin)
     })
     this.#instances?.start()
+  }
+
+  /**
+   * The room's presence, made on first use: the first socket's awareness, or another instance's.
+   * Companion documents (ExtensionTools.loadCompanion) have no sockets and, on one instance, never
+   * make one (an Awareness, its 3 s check timer and listeners, three times per room opened before).
+   */
+  get #presence(): AwarenessRelay {
+    if (this.#presenceRelay) return this.#presenceRelay
+    this.#presenceRelay = new AwarenessRelay(this.doc, {
+      broadcast: (message) => this.#fanOut.presence(message),
+      publish: this.#options.channel ? (update) => this.#instances?.publishAwareness(update) : undefined,
+      release: (clientId) => {
+        for (const connection of this.connections) connection.awarenessClientIds.delete(clientId)
+      },
+    })
+    // Asked for after the room was freed (a late callback): empty, and without a timer left running.
+    if (this.#destroyed) this.#presenceRelay.destroy()
+    return this.#presenceRelay
   }
 
   get awareness(): awarenessProtocol.Awareness {
@@ -276,7 +289,7 @@ export class Room implements MessageHandler {
 
   removeConnection(connection: SyncConnection): void {
     if (!this.connections.delete(connection)) return
-    if (!this.#destroyed) this.#presence.removeConnection(connection)
+    if (!this.#destroyed) this.#presenceRelay?.removeConnection(connection)
     if (this.connections.size === 0 && !this.#broken) this.#options.onIdle(this)
   }
 
@@ -398,7 +411,8 @@ export class Room implements MessageHandler {
   #sentDocument(connection: SyncConnection): void {
     if (connection.hasDocument) return
     connection.hasDocument = true
-    if (!this.#presence.isEmpty) this.#send(connection, this.#presence.encodeAll(), 'awareness')
+    const presence = this.#presenceRelay
+    if (presence && !presence.isEmpty) this.#send(connection, presence.encodeAll(), 'awareness')
   }
 
   /** Sends one message to one socket (an extension's messages). */
@@ -417,7 +431,7 @@ export class Room implements MessageHandler {
   #onCommitted({ update, origins, previousSeq, seq }: CommittedBatch): void {
     const first = origins[0]
     // Presence that changed meanwhile first: the update takes it along in the same write to each socket.
-    this.#presence.flushWithUpdate()
+    this.#presenceRelay?.flushWithUpdate()
     this.#fanOut.update(update, origins.every((origin) => origin === first) ? first : undefined)
     if (this.#instances && previousSeq !== null) this.#instances.committed(update, previousSeq, seq)
     if (this.#hooks.afterCommit.length > 0) {
@@ -471,7 +485,7 @@ export class Room implements MessageHandler {
     for (const onDestroy of this.#hooks.onDestroy) onDestroy()
     this.#undoable?.destroy()
     for (const companion of this.#companions) companion.destroy()
-    this.#presence.destroy()
+    this.#presenceRelay?.destroy()
     this.#fanOut.destroy()
     this.#encoded.destroy()
     this.doc.destroy()

@@ -30,9 +30,11 @@ describe('the canvas by keyboard', () => {
     await page.getByTestId('board-canvas').waitFor()
     await page.getByTestId('board-canvas').focus()
 
+    // Each text goes in as one input (insertText), not a key per letter: the three notes are one burst
+    // (settled after 1 s) even on a loaded machine, where typing letter by letter could pause past it.
     for (const text of ['Trygg skolevei', 'Flere benker', 'Lys i parken']) {
       await page.keyboard.press('n')
-      await page.keyboard.type(text)
+      await page.keyboard.insertText(text)
       await page.keyboard.press('Escape')
     }
     await expect.poll(async () => (await notes(page)).length).toBe(3)

@@ -83,6 +83,8 @@ describe('registers across many workshops', () => {
     const options = dialog.getByTestId('takeover-workshop').locator('option')
     await waitFor(() => options.count(), (n) => n === 21, 'a choice and 20 workshops')
     const moreWorkshops = dialog.getByTestId('takeover-more')
+    // Worded as the register's button: one action, one name.
+    expect(await moreWorkshops.textContent()).toBe('Last inn flere workshoper')
     await desk.page.screenshot({ path: join(shots, 'takeover-more-desktop.png') })
     expect(await audit(desk.page, 'take-over with more to load')).toEqual([])
     await moreWorkshops.click()

@@ -57,6 +57,10 @@ describe('PostgresPersistence', () => {
       for (let i = 1; i < chain.length; i++) expect(chain[i]!.previousSeq).toBe(chain[i - 1]!.seq)
     }
     expect((await one.getWorkshop('w2'))?.title).toBe('U')
+    // A page's rows in one read: the unknown id is left out, nothing is invented.
+    const rows = await two.getWorkshops(['w2', 'gone', 'w1'])
+    expect(rows.map((row) => [row.id, row.title, row.createdAt]).sort()).toEqual([['w1', 'T', 1], ['w2', 'U', 2]])
+    expect(await two.getWorkshops([])).toEqual([])
   })
 
   it('reads a workshop, its access row and its removals in one statement, each as the separate reads give it', async () => {

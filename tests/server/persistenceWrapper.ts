@@ -19,6 +19,7 @@ export function wrapPersistence(inner: Persistence, replaced: Partial<Persistenc
     getServerSetting: (name) => inner.getServerSetting(name),
     putServerSettingIfMissing: (name, value) => inner.putServerSettingIfMissing(name, value),
     getWorkshop: (id) => inner.getWorkshop(id),
+    getWorkshops: (ids) => inner.getWorkshops(ids),
     getWorkshopAccess: (id) => inner.getWorkshopAccess(id),
     loadDocument: (id) => inner.loadDocument(id),
     appendUpdates: (id, updates) => inner.appendUpdates(id, updates),

@@ -21,12 +21,12 @@ import { createWorkshopWithAccess, startE2E, type E2E } from './harness'
 // their text and lane, not the action fields and their calendar-day check). 148.26 KB (sv) later
 // that day, with the phone's load path a little larger (LocalCopy.ts, whenPageIsIdle.ts,
 // withoutUpdateEvents.ts): yjs's two warnings go through client/src/lib/yjsLogging.ts instead of
-// lib0/logging with its DOM console (vite.config.ts, `resolve.alias`). 148.27 KB (sv) with the note box
+// lib0/logging with its DOM console (vite.config.ts, `resolve.alias`). 148.28 KB (sv) with the note box
 // in phone.html (client/src/phone/phoneShell.ts) and React adopting it: the route no longer loads
 // registerSW.js (the page registers the worker after its first sync), and Vite's modulepreload
 // polyfill (for Safari before 17) moved from the entry into phone.html's inline script, which is
 // not counted here: ~1 KB gzipped inside the HTML, with the five languages' strings of the box.
-const BUDGET_BYTES = 148_270
+const BUDGET_BYTES = 148_290
 const dist = join(import.meta.dirname, '..', '..', 'dist')
 /** The phone page's own lazy chunk: App.tsx loads it for `/w/<id>/phone`. */
 const PHONE_PAGE = 'src/phone/PhonePage.tsx'

@@ -18,6 +18,9 @@ const REGISTER_SW = /<script id="vite-plugin-pwa:register-sw" src="\/registerSW\
  * (index.html → entry → page), two slow-4G round trips after the first; named in the page, they
  * download beside the entry (bench/RESULTS.md, "Phone page"). The box takes text as soon as the
  * HTML and the two stylesheets are there, seconds before the scripts have run; React adopts it.
+ * The entry is preloaded, and started by the box's script after the first paint and not while the
+ * resident types (phoneShell.ts): warm, from the worker, it would otherwise run at once and its
+ * tasks keep the painted box from taking text until React has mounted (bench/RESULTS.md).
  * The service worker's registration is left out: the page registers it once it has synced
  * (PhoneView), so its install does not compete with the first sync for the phone's CPU and network.
  */

@@ -97,7 +97,7 @@ function runShell(shellId: string, strings: Record<string, Record<string, string
   const shell = document.getElementById(shellId)
   const form = shell?.querySelector('form')
   const box = form?.querySelector('textarea')
-  const add = form?.querySelector<HTMLButtonElement>('button[type=submit]')
+  const add = form?.querySelector<HTMLButtonElement>('.phone-compose__add')
   if (!shell || !form || !box || !add) return start()
   requestAnimationFrame(() => startIn(document.activeElement === box ? 1000 : 0))
   box.addEventListener('focus', () => startIn(1000))
@@ -125,9 +125,9 @@ function runShell(shellId: string, strings: Record<string, Record<string, string
   })
   update()
   // Tapped before the app is there: kept, shown as sending, and sent once by the app (staticNoteBox.ts).
-  form.addEventListener('submit', (event) => {
-    event.preventDefault()
-    if (box.value.trim() === '') return
+  // A plain button, not a submit: were this script refused, a tap would do nothing rather than reload the page.
+  add.addEventListener('click', () => {
+    if (box.value.trim() === '' || form.hasAttribute('data-submitted')) return
     form.setAttribute('data-submitted', '')
     form.setAttribute('aria-busy', 'true')
     box.readOnly = true
@@ -153,7 +153,7 @@ export function phoneShellHtml(localesDir: string, entry: string): string {
     // The line "writing as <name>" keeps its place; the app fills it (the name may be a new guest's).
     // Its "change name" is a 44 px touch target: a button of the same class holds the line's height.
     `<div class="phone-compose__actions"><p class="phone-compose__who phone-shell__later" aria-hidden="true">&nbsp;<button type="button" class="phone-link-button" tabindex="-1">&nbsp;</button></p>`,
-    `<button type="submit" class="button button--primary phone-compose__add" ${text('add')}</button></div></form></main></div>`,
+    `<button type="button" class="button button--primary phone-compose__add" ${text('add')}</button></div></form></main></div>`,
   ].join('')
   // `<` never appears in the strings' JSON unescaped, so the script cannot close its own element.
   const json = JSON.stringify(strings).replace(/</g, '\\u003c')

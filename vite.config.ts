@@ -47,7 +47,7 @@ export default defineConfig({
     // One module per language with its fallbacks filled in: the app downloads only the current one.
     localeBundlePlugin(fileURLToPath(new URL('./client/src/i18n/locales', import.meta.url))),
     // phone.html: index.html naming the phone page's chunks, so they download beside the entry.
-    phoneHtml(),
+    phoneHtml(fileURLToPath(new URL('./client/src/i18n/locales', import.meta.url))),
     precompress(),
     offline.plugin,
     // An installable app that opens with no network (study trips): Workbox precaches the built shell,
@@ -80,8 +80,6 @@ export default defineConfig({
       },
       workbox: {
         globPatterns: ['**/*.{js,css,html,svg,png,webmanifest}'],
-        // The worker answers every navigation with index.html (below); the server's phone.html is for the first, cold open.
-        globIgnores: ['phone.html'],
         // Only the phone's and join's routes are precached (every visitor's phone downloads the
         // precache: at most 300 KB, tests/e2e/phonePrecache.test.ts); the rest is cached on first
         // fetch and, from the board's routes, all at once (the `samskap-app` cache below).
@@ -93,8 +91,17 @@ export default defineConfig({
         // Client routes only (see client/src/app/route.ts; a new page needs its path here to open
         // offline): the API, the sync socket and the probes always go to the server.
         navigateFallbackAllowlist: [/^\/$/, /^\/w\//, /^\/join(\/|$)/, /^\/accessibility\/?$/],
-        navigateFallbackDenylist: [/^\/api\//, /^\/sync/, /^\/healthz/, /^\/metrics/],
+        // A resident's page gets phone.html instead (the route below), as it does from the server.
+        navigateFallbackDenylist: [/^\/api\//, /^\/sync/, /^\/healthz/, /^\/metrics/, /^\/w\/[^/]+\/phone\/?$/],
         runtimeCaching: [
+          {
+            // `/w/<id>/phone` opens with the note box already in the page, warm as cold (client/src/phone/phoneShell.ts):
+            // phone.html from the precache (Workbox keys it with its revision, hence ignoreSearch), index.html if
+            // a worker from before phone.html was precached still answers, the network last.
+            urlPattern: ({ request, url }) => request.mode === 'navigate' && /^\/w\/[^/]+\/phone\/?$/.test(url.pathname),
+            handler: async ({ request }) =>
+              (await caches.match('/phone.html', { ignoreSearch: true })) ?? (await caches.match('/index.html', { ignoreSearch: true })) ?? fetch(request),
+          },
           {
             // Scripts and styles are named by the hash of their content, so a cached copy is never
             // stale. Same cache name as client/src/offline/warmAppCache.ts, which fills it with every
@@ -122,6 +129,11 @@ export default defineConfig({
   ],
   build: {
     outDir: '../dist',
+    // No modulepreload polyfill in the entry: every browser but Safari before 17 has modulepreload, and
+    // there it only warms the cache. phone.html's inline script does the same for the phone's chunks
+    // (client/src/phone/phoneShell.ts), where it matters and costs no script download; elsewhere old
+    // Safari fetches the chunks as it meets them.
+    modulePreload: { polyfill: false },
     emptyOutDir: true,
     sourcemap: true,
     // dist/.vite/manifest.json: the chunk graph, which tests/e2e/phoneBudget.test.ts walks to keep

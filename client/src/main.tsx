@@ -30,6 +30,8 @@ initI18n(loadLocaleBundle).then(
   (error: unknown) => {
     // Not even bokmål could be loaded (a new version half downloaded, no network): say so in plain words.
     console.error('[samskap] could not start', error)
+    // The phone page's box in the HTML (client/src/phone/phoneShell.ts) would hide the message, and no app will take it over.
+    document.getElementById('phone-shell')?.remove()
     root.textContent = 'Samskap kunne ikke starte. Last siden på nytt. / Samskap could not start. Please reload.'
   },
 )

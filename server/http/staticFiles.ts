@@ -1,3 +1,4 @@
+import { createHash } from 'node:crypto'
 import fs from 'node:fs'
 import type { IncomingMessage, ServerResponse } from 'node:http'
 import path from 'node:path'
@@ -26,6 +27,8 @@ const contentTypes: Record<string, string> = {
 
 /** A resident's page, `/w/<id>/phone` (client/src/lib/route.ts). */
 const PHONE_ROUTE = /^\/w\/[^/]+\/phone\/?$/
+/** The build's page for it (client/src/phone/phoneHtmlPlugin.ts). */
+const PHONE_HTML = 'phone.html'
 
 /**
  * Serves the built client from `root`. Vite's /assets/* names carry a content hash, so they are
@@ -65,11 +68,14 @@ export async function serveStatic(
   if (!stat?.isFile()) {
     if (isAsset || path.posix.extname(decoded) !== '') return notFound(response, 404, 'Not found')
     // The phone page has its own copy of index.html that names its chunks (client/src/phone/phoneHtmlPlugin.ts).
-    const routePage = PHONE_ROUTE.test(decoded) ? await statOrNull(path.join(root, 'phone.html')) : null
-    target = path.join(root, routePage?.isFile() ? 'phone.html' : 'index.html')
+    const routePage = PHONE_ROUTE.test(decoded) ? await statOrNull(path.join(root, PHONE_HTML)) : null
+    target = path.join(root, routePage?.isFile() ? PHONE_HTML : 'index.html')
     stat = routePage?.isFile() ? routePage : await statOrNull(target)
     if (!stat?.isFile()) return notFound(response, 404, 'Not found')
   }
+  // phone.html (by its route or by name: the service worker precaches it by name and replays the answer's headers)
+  // carries one inline script, its note box's (client/src/phone/phoneShell.ts): the policy allows exactly that script.
+  if (target === path.join(root, PHONE_HTML)) await allowInlineScripts(response, target, stat)
   const gzipped = acceptsGzip(request) ? await statOrNull(`${target}.gz`) : null
   // A copy older than its file (the file was replaced after the build) is not that file any more.
   const body = gzipped?.isFile() && gzipped.mtimeMs >= stat.mtimeMs ? { file: `${target}.gz`, size: gzipped.size } : { file: target, size: stat.size }
@@ -87,6 +93,22 @@ export async function serveStatic(
     return
   }
   await pipeline(fs.createReadStream(body.file), response)
+}
+
+const inlineScriptHashes = new Map<string, { mtimeMs: number; hashes: string[] }>()
+
+/** Adds the hashes of a built page's inline scripts to the Content-Security-Policy already set (securityHeaders.ts). */
+async function allowInlineScripts(response: ServerResponse, file: string, stat: fs.Stats): Promise<void> {
+  let known = inlineScriptHashes.get(file)
+  if (known?.mtimeMs !== stat.mtimeMs) {
+    const html = await fs.promises.readFile(file, 'utf8')
+    const hashes = [...html.matchAll(/<script>([\s\S]*?)<\/script>/g)].map((m) => `'sha256-${createHash('sha256').update(m[1]!).digest('base64')}'`)
+    known = { mtimeMs: stat.mtimeMs, hashes }
+    inlineScriptHashes.set(file, known)
+  }
+  const policy = response.getHeader('content-security-policy')
+  if (typeof policy !== 'string' || known.hashes.length === 0) return
+  response.setHeader('content-security-policy', policy.replace("script-src 'self'", `script-src 'self' ${known.hashes.join(' ')}`))
 }
 
 /** Whether `Accept-Encoding` allows gzip (`gzip` listed without `q=0`). */

@@ -1,7 +1,8 @@
-import { useEffect, useId, useRef, useState } from 'react'
+import { useEffect, useEffectEvent, useId, useLayoutEffect, useRef, useState } from 'react'
 import { useTranslation } from 'react-i18next'
 import type { SubmitOutcome } from '../../../shared/facilitation/commands'
 import { commandErrorText } from '../ui/commandErrorText'
+import { takeStaticNoteBox, type StaticNoteBox } from './staticNoteBox'
 import type { NoteOutbox } from './useNoteOutbox'
 
 /** How long "where it went" stays: long enough to read twice. */
@@ -46,11 +47,11 @@ export function NoteComposer({ outbox, text, onTextChange: setText, limit, board
   const left = limit - text.length
   const showCounter = left <= COUNTER_FROM
 
-  async function add() {
-    if (busy || blocked || trimmed === '' || text.length > limit) return
+  async function add(note = text) {
+    if (busy || blocked || note.trim() === '' || note.length > limit) return
     setBusy(true)
     setStatus(null)
-    const result = await outbox.submit(text)
+    const result = await outbox.submit(note)
     setBusy(false)
     if (result.kind === 'failed') {
       setStatus({ tone: 'error', text: commandErrorText(t, result.error) })
@@ -61,6 +62,25 @@ export function NoteComposer({ outbox, text, onTextChange: setText, limit, board
     setStatus({ tone: 'info', text: result.kind === 'saved' ? t('compose.savedOffline') : outcomeText(result.outcome, boardTitle, t) })
     textArea.current?.focus()
   }
+
+  // The box in the HTML (phone.html) was there first: its text, caret and focus carry over before
+  // the browser paints, and an "add" tapped there before the app had started is sent now, once.
+  const adopt = useEffectEvent(({ box: from, focused, submitted }: StaticNoteBox) => {
+    const box = textArea.current
+    if (!box) return
+    // Set on the element too, so React finds the value already there and leaves the caret alone.
+    box.value = from.value
+    setText(from.value)
+    if (focused) {
+      box.focus({ preventScroll: true })
+      box.setSelectionRange(from.selectionStart, from.selectionEnd, from.selectionDirection)
+    }
+    if (submitted) void add(from.value)
+  })
+  useLayoutEffect(() => {
+    const taken = takeStaticNoteBox()
+    if (taken) adopt(taken)
+  }, [])
 
   // A thank-you is read once; it should not still stand there three questions later.
   useEffect(() => {

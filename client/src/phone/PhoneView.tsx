@@ -1,4 +1,4 @@
-import { useCallback, useEffect, useId, useMemo, useState } from 'react'
+import { useCallback, useEffect, useId, useLayoutEffect, useMemo, useState } from 'react'
 import { useTranslation } from 'react-i18next'
 import type { SubmitOutcome } from '../../../shared/facilitation/commands'
 import { phoneTarget } from '../../../shared/facilitation/phoneTarget'
@@ -23,6 +23,8 @@ import { phoneQuestion } from './phoneQuestion'
 import { PhoneRefused } from './PhoneRefused'
 import { PhoneTimer } from './PhoneTimer'
 import { PhoneResults, PhoneVote } from './PhoneVote'
+import { registerServiceWorker } from './registerServiceWorker'
+import { takeStaticNoteBox } from './staticNoteBox'
 import { useBoardNotes } from './useBoardNotes'
 import { useNoteOutbox } from './useNoteOutbox'
 import './phone.css'
@@ -77,6 +79,18 @@ export function PhoneView({ store, workshopId, userName, onChangeName, onNameEra
 
   const onSentLater = useCallback((outcome: SubmitOutcome) => setLaterStatus(outcomeText(outcome, boardTitle, t)), [boardTitle, t])
   const outbox = useNoteOutbox(store, workshopId, onSentLater)
+
+  // The box in the HTML, when the note box did not take it over (an observer's page): what was typed stays.
+  useLayoutEffect(() => {
+    const text = takeStaticNoteBox()?.box.value
+    if (text) setDraft(text)
+  }, [])
+
+  // The worker installs after the first sync, not during it (phone.html leaves its registration out).
+  const synced = connection.status === 'connected'
+  useEffect(() => {
+    if (synced) registerServiceWorker()
+  }, [synced])
 
   // Someone who never chose a language reads the workshop's, like everyone on the board.
   const workshopLanguage = meta?.language

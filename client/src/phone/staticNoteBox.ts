@@ -1,0 +1,28 @@
+/**
+ * The note box phone.html carries before the scripts run (phoneShell.ts, PHONE_SHELL_ID; not
+ * imported: that module is the build's). React's box takes over from it.
+ */
+const SHELL_ID = 'phone-shell'
+
+/** What the resident did in the box before the app was there. */
+export interface StaticNoteBox {
+  /** The box itself, out of the page: its value, selection and direction. */
+  box: HTMLTextAreaElement
+  /** It had the focus: the app's box takes it, with the same selection. */
+  focused: boolean
+  /** "Add" was tapped: the app sends the text once. */
+  submitted: boolean
+}
+
+/**
+ * Takes the box in the HTML out of the page (and with it the rule that hides React's page), once:
+ * afterwards it returns null. Called while React commits, before the browser paints, so the
+ * resident sees one box throughout.
+ */
+export function takeStaticNoteBox(): StaticNoteBox | null {
+  const shell = document.getElementById(SHELL_ID)
+  const box = shell?.querySelector('textarea')
+  const taken = box ? { box, focused: document.activeElement === box, submitted: shell!.querySelector('[data-submitted]') !== null } : null
+  shell?.remove()
+  return taken
+}

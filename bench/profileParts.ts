@@ -9,20 +9,8 @@
  * time: a sample taken after the thread was descheduled carries the whole gap, so on a loaded machine
  * --cap-us counts at most that much per sample (the share of each part, not seconds, is the figure).
  */
-import { readFileSync } from 'node:fs'
 import { parseArgs } from 'node:util'
-
-interface ProfileNode {
-  id: number
-  callFrame: { functionName: string; url: string }
-  children?: number[]
-}
-
-interface CpuProfile {
-  nodes: ProfileNode[]
-  samples: number[]
-  timeDeltas: number[]
-}
+import { readCpuProfile } from './lib/cpuProfile'
 
 /** What each part is, by the function names of the server bundle (dist-server/main.mjs) and its chunks. */
 const parts: readonly [string, (name: string, file: string) => boolean][] = [
@@ -61,15 +49,7 @@ const { values, positionals } = parseArgs({
 for (const file of positionals) summarise(file)
 
 function summarise(file: string): void {
-  const profile = JSON.parse(readFileSync(file, 'utf8')) as CpuProfile
-  const byId = new Map(profile.nodes.map((node) => [node.id, node]))
-  const parent = new Map<number, number>()
-  for (const node of profile.nodes) for (const child of node.children ?? []) parent.set(child, node.id)
-  const stack = (id: number): ProfileNode[] => {
-    const frames: ProfileNode[] = []
-    for (let at: number | undefined = id; at !== undefined; at = parent.get(at)) frames.push(byId.get(at)!)
-    return frames
-  }
+  const { profile, byId, stack } = readCpuProfile(file)
   const times: number[] = []
   let now = 0
   for (const delta of profile.timeDeltas) times.push((now += delta))

@@ -12,22 +12,8 @@
  * `--from-ms` skips the start (the server's own start-up). V8 samples wall time: on a loaded
  * machine compare proportions and stretch counts, not milliseconds across runs.
  */
-import { readFileSync } from 'node:fs'
 import { parseArgs } from 'node:util'
-
-interface ProfileNode {
-  id: number
-  callFrame: { functionName: string; url: string; lineNumber: number }
-  children?: number[]
-}
-
-interface CpuProfile {
-  nodes: ProfileNode[]
-  startTime: number
-  endTime: number
-  samples: number[]
-  timeDeltas: number[]
-}
+import { readCpuProfile, type ProfileNode } from './lib/cpuProfile'
 
 interface Stretch {
   startMs: number
@@ -51,10 +37,7 @@ const { values, positionals } = parseArgs({
 for (const file of positionals) summarise(file)
 
 function summarise(file: string): void {
-  const profile = JSON.parse(readFileSync(file, 'utf8')) as CpuProfile
-  const byId = new Map(profile.nodes.map((node) => [node.id, node]))
-  const parent = new Map<number, number>()
-  for (const node of profile.nodes) for (const child of node.children ?? []) parent.set(child, node.id)
+  const { profile, byId, stack } = readCpuProfile(file)
   const fromUs = Number(values['from-ms']) * 1000
 
   const self = new Map<string, number>()
@@ -86,7 +69,7 @@ function summarise(file: string): void {
     current ??= { startMs: at / 1000, ms: 0, self: new Map(), entry: new Map() }
     current.ms += us / 1000
     current.self.set(name, (current.self.get(name) ?? 0) + us)
-    const entry = entryOf(node.id, byId, parent)
+    const entry = entryOf(stack(node.id))
     current.entry.set(entry, (current.entry.get(entry) ?? 0) + us)
     // The nextTick queue, the collector and native code belong to the task before them.
     if (task === null || (entry !== task.entry && !belongsToPrevious(entry))) {
@@ -147,12 +130,9 @@ function label(node: ProfileNode): string {
 }
 
 /** The outermost named JavaScript frame of a sample: the kind of turn it belongs to. */
-function entryOf(id: number, byId: Map<number, ProfileNode>, parent: Map<number, number>): string {
-  let outer = byId.get(id)!
-  for (let at: number | undefined = id; at !== undefined; at = parent.get(at)) {
-    const node = byId.get(at)!
-    if (node.callFrame.functionName && !node.callFrame.functionName.startsWith('(')) outer = node
-  }
+function entryOf(frames: readonly ProfileNode[]): string {
+  let outer = frames[0]!
+  for (const node of frames) if (node.callFrame.functionName && !node.callFrame.functionName.startsWith('(')) outer = node
   return label(outer)
 }
 

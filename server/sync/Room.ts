@@ -260,7 +260,7 @@ export class Room implements MessageHandler {
     this.connections.add(connection)
     if (connection.isOpen) {
       // Like the reference server: ask for the client's state (one encoding per version; who else is here follows its sync reply).
-      this.#send(connection, this.#encoded.syncStep1(), 'sync')
+      this.#fanOut.to(connection, this.#encoded.syncStep1(), 'sync')
       this.#completeEarlyReply(connection)
       for (const onConnect of this.#hooks.onConnect) {
         if (connection.isRejected) break
@@ -314,7 +314,7 @@ export class Room implements MessageHandler {
         this.#metrics?.messagesReceived.inc({ type: 'query_awareness' })
         // Before its sync reply, which brings everyone's presence anyway, a socket is told nothing about anyone.
         const reply = this.#presence.encodeAll()
-        if (connection.hasDocument && connection.chargeReply(reply.byteLength)) this.#send(connection, reply, 'awareness')
+        if (connection.hasDocument && connection.chargeReply(reply.byteLength)) this.#fanOut.to(connection, reply, 'awareness')
         return
       }
       default: {
@@ -400,7 +400,7 @@ export class Room implements MessageHandler {
     const reply = this.#encoded.replyTo(stateVector)
     // Joining is free however big the workshop; asking again for it is paid from the sender's budget.
     if (connection.syncRequests > 1 && !connection.chargeReply(reply.byteLength)) return
-    this.#send(connection, reply, 'sync')
+    this.#fanOut.to(connection, reply, 'sync')
     this.#sentDocument(connection)
   }
 
@@ -412,19 +412,12 @@ export class Room implements MessageHandler {
     if (connection.hasDocument) return
     connection.hasDocument = true
     const presence = this.#presenceRelay
-    if (presence && !presence.isEmpty) this.#send(connection, presence.encodeAll(), 'awareness')
+    if (presence && !presence.isEmpty) this.#fanOut.to(connection, presence.encodeAll(), 'awareness')
   }
 
   /** Sends one message to one socket (an extension's messages). */
   sendMessage(connection: SyncConnection, message: Uint8Array, kind: MessageKind): void {
-    this.#send(connection, message, kind)
-  }
-
-  #send(connection: SyncConnection, message: Uint8Array, kind: MessageKind): void {
-    if (!connection.isOpen) return
-    this.#metrics?.messagesSent.inc({ type: kind })
-    this.#metrics?.bytesSent.inc(message.byteLength)
-    connection.send(message)
+    this.#fanOut.to(connection, message, kind)
   }
 
   /** Durable now: tell everyone. One encoding for all; the sender already has its own edit. */

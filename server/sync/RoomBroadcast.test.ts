@@ -120,3 +120,20 @@ describe('RoomBroadcast: presence in slices', () => {
     expect(reached(sockets, 'p1')).toBe(4)
   })
 })
+
+describe('RoomBroadcast: one socket', () => {
+  it('sends a reply to one open socket and counts it as broadcasts are counted; a closed socket gets and counts nothing', () => {
+    const counted: string[] = []
+    const metrics = {
+      messagesSent: { inc: (labels: { type: string }, n = 1) => counted.push(`${labels.type}×${n}`) },
+      bytesSent: { inc: (bytes: number) => counted.push(`${bytes} B`) },
+    }
+    const sockets = [socket(false), socket()]
+    broadcast = new RoomBroadcast({ connections: new Set(sockets as unknown as SyncConnection[]), metrics: metrics as never })
+    broadcast.to(sockets[0] as unknown as SyncConnection, presence(7), 'awareness')
+    sockets[1]!.isOpen = false
+    broadcast.to(sockets[1] as unknown as SyncConnection, presence(8), 'awareness')
+    expect(sockets.map((s) => s.got)).toEqual([['p7'], []])
+    expect(counted).toEqual(['awareness×1', '3 B'])
+  })
+})

@@ -29,8 +29,9 @@ interface PresencePass {
 }
 
 /**
- * How a room's frames reach its sockets: a committed update to every socket at once, presence in
- * slices of a few dozen sockets per turn, so no note waits behind a whole presence pass.
+ * How a room's frames reach its sockets, and where they are counted: a committed update to every
+ * socket at once, presence in slices of a few dozen sockets per turn, so no note waits behind a
+ * whole presence pass; a reply or an extension's message to one socket.
  *
  * Per socket, frames keep their order: passes run one after the other, and an update first sends
  * the presence frames still on their way to the sockets they have not reached, in the same write
@@ -82,6 +83,13 @@ export class RoomBroadcast {
       sent++
     }
     this.#count('sync', message, sent)
+  }
+
+  /** One message to one socket (a sync reply, an answer, an extension's message), counted as the broadcasts are. */
+  to(connection: SyncConnection, message: Uint8Array, kind: MessageKind): void {
+    if (!connection.isOpen) return
+    connection.send(message)
+    this.#count(kind, message, 1)
   }
 
   /** Drops the presence on its way (the room is freed). */

@@ -3,6 +3,7 @@ import { createRoot } from 'react-dom/client'
 import { App, preloadPage } from './App'
 import { takeTokenFromAddress } from './access/workshopAccess'
 import { parseRoute } from './lib/route'
+import { takeStaticNoteBox } from './phone/staticNoteBox'
 import { initI18n } from './i18n/i18n'
 import { loadLocaleBundle } from './i18n/localeLoader'
 // The shell's stylesheet in parts under 500 lines, in the order they cascade.
@@ -31,7 +32,7 @@ initI18n(loadLocaleBundle).then(
     // Not even bokmål could be loaded (a new version half downloaded, no network): say so in plain words.
     console.error('[samskap] could not start', error)
     // The phone page's box in the HTML (client/src/phone/phoneShell.ts) would hide the message, and no app will take it over.
-    document.getElementById('phone-shell')?.remove()
+    takeStaticNoteBox()
     root.textContent = 'Samskap kunne ikke starte. Last siden på nytt. / Samskap could not start. Please reload.'
   },
 )

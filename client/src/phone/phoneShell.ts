@@ -1,6 +1,7 @@
 import { readFileSync } from 'node:fs'
 import { join } from 'node:path'
 import { fallbackLanguages, supportedLanguages, type SupportedLanguage } from '../i18n/languages.ts'
+import { PHONE_SHELL_ID } from './staticNoteBox.ts'
 
 /**
  * The phone page before its scripts have arrived (build side; phoneHtmlPlugin.ts writes it into
@@ -15,8 +16,6 @@ import { fallbackLanguages, supportedLanguages, type SupportedLanguage } from '.
  * exactly this script by its hash (server/http/staticFiles.ts); nothing else inline runs.
  */
 
-/** The element the shell is; staticNoteBox.ts finds it by this id. */
-export const PHONE_SHELL_ID = 'phone-shell'
 /**
  * The box's limit before the workshop is known: NOTE_TEXT_MAX (shared/schema/records/note.ts), as
  * React's box has it then. Written out, since the build's config cannot load the schema's modules;

@@ -1,8 +1,8 @@
 /**
- * The note box phone.html carries before the scripts run (phoneShell.ts, PHONE_SHELL_ID; not
- * imported: that module is the build's). React's box takes over from it.
+ * The element phone.html's note box is in, before the scripts run (phoneShell.ts writes it at build
+ * time with this id). React's box takes over from it.
  */
-const SHELL_ID = 'phone-shell'
+export const PHONE_SHELL_ID = 'phone-shell'
 
 /** What the resident did in the box before the app was there. */
 export interface StaticNoteBox {
@@ -20,7 +20,7 @@ export interface StaticNoteBox {
  * resident sees one box throughout.
  */
 export function takeStaticNoteBox(): StaticNoteBox | null {
-  const shell = document.getElementById(SHELL_ID)
+  const shell = document.getElementById(PHONE_SHELL_ID)
   const box = shell?.querySelector('textarea')
   const taken = box ? { box, focused: document.activeElement === box, submitted: shell!.querySelector('[data-submitted]') !== null } : null
   shell?.remove()

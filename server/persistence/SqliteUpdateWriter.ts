@@ -32,6 +32,15 @@ interface Waiting {
 type WithoutId<T> = T extends unknown ? Omit<T, 'id'> : never
 type JobWithoutId = WithoutId<WriterJob>
 
+/** What the thread has committed since it was made (metrics: how many commits, how full, how long). */
+export interface WriterCommitTotals {
+  commits: number
+  jobs: number
+  appends: number
+  /** Time inside the commits' transactions (their disk syncs included), seconds. */
+  seconds: number
+}
+
 /**
  * The update log's writer, off the event loop: a worker thread (`sqliteWriterWorker.mjs`) owns a
  * second connection to the database file and does every write of the `updates`, `snapshots` and
@@ -43,15 +52,6 @@ type JobWithoutId = WithoutId<WriterJob>
  * caller that broadcasts after it broadcasts what is on disk. Jobs run in the order they were sent.
  * If the thread dies, every job waiting on it is rejected and the next one starts a new thread.
  */
-/** What the thread has committed since it was made (metrics: how many commits, how full, how long). */
-export interface WriterCommitTotals {
-  commits: number
-  jobs: number
-  appends: number
-  /** Time inside the commits' transactions (their disk syncs included), seconds. */
-  seconds: number
-}
-
 export class SqliteUpdateWriter {
   readonly #file: string
   readonly #totals: WriterCommitTotals = { commits: 0, jobs: 0, appends: 0, seconds: 0 }
